@@ -1,0 +1,113 @@
+// The C1 quick-count form with live rule feedback. The same rules module checks it here, on the server
+// and on the paper-entry screen. Works as a plain HTML form too (progressive enhancement).
+import { Form } from "@remix-run/react";
+import { useMemo, useState } from "react";
+import { checkC1, MIN_JUSTIFICATION, type C1Context, type Issue } from "~/lib/c1-rules";
+import { issueMessage } from "~/lib/i18n";
+import { useLang, useT } from "~/lib/use-t";
+
+export interface QuickCountFormProps {
+  id: string;
+  tpsCode: string;
+  contest: { code: string; name: string; candidates: { number: number; name: string }[] };
+  context: C1Context;
+  initial?: { votes: Record<string, number>; invalid: number } | null;
+  serverErrors?: { field: string; code: string; message: string }[];
+  busy: boolean;
+}
+
+export function QuickCountForm({ id, tpsCode, contest, context, initial, serverErrors, busy }: QuickCountFormProps) {
+  const t = useT();
+  const lang = useLang();
+  const [values, setValues] = useState<Record<string, string>>(() => {
+    const start: Record<string, string> = { invalid: initial ? String(initial.invalid) : "", valid: "", ballotsUsed: "" };
+    for (const c of contest.candidates) start[`votes.${c.number}`] = initial ? String(initial.votes[c.number] ?? "") : "";
+    return start;
+  });
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [justification, setJustification] = useState("");
+  const [tried, setTried] = useState(false);
+
+  const check = useMemo(() => checkC1({
+    votes: Object.fromEntries(contest.candidates.map((c) => [String(c.number), values[`votes.${c.number}`]])),
+    invalid: values.invalid, valid: values.valid, ballotsUsed: values.ballotsUsed,
+  }, context), [values, context, contest.candidates]);
+
+  const show = (field: string) => tried || touched[field];
+  const errorFor = (field: string): string | undefined => {
+    const local = check.errors.find((e) => e.field === field);
+    if (local && show(field)) return issueMessage(lang, local);
+    return serverErrors?.find((e) => e.field === field)?.message;
+  };
+  const warningFor = (field: string) => check.warnings.filter((w) => w.field === field);
+  const needsReason = check.warnings.length > 0;
+  const reasonShort = needsReason && justification.trim().length < MIN_JUSTIFICATION;
+  const blocked = check.errors.length > 0 || reasonShort;
+
+  const field = (name: string, label: string, optional = false) => {
+    const error = errorFor(name);
+    const warnings = warningFor(name);
+    return (
+      <label key={name} className={`field ${error ? "has-error" : warnings.length ? "has-warning" : ""}`}>
+        <span>{label}{optional ? <em className="muted small"> ({t("qc.optional")})</em> : null}</span>
+        <input
+          name={name}
+          inputMode="numeric"
+          pattern="[0-9]*"
+          autoComplete="off"
+          maxLength={6}
+          value={values[name]}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error || warnings.length ? `${name}-msg` : undefined}
+          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value.trim() }))}
+          onBlur={() => setTouched((v) => ({ ...v, [name]: true }))}
+        />
+        {error ? <span id={`${name}-msg`} className="error" role="alert">{error}</span> : null}
+        {!error && warnings.map((w: Issue) => (
+          <span key={w.code} id={`${name}-msg`} className="warning">{issueMessage(lang, w)}</span>
+        ))}
+      </label>
+    );
+  };
+
+  return (
+    <Form
+      method="post"
+      className="stack qc-form"
+      noValidate
+      onSubmit={(event) => {
+        setTried(true);
+        if (blocked) event.preventDefault();
+        const captured = event.currentTarget.elements.namedItem("capturedAt") as HTMLInputElement | null;
+        if (captured) captured.value = new Date().toISOString();
+      }}
+    >
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="tpsCode" value={tpsCode} />
+      <input type="hidden" name="contest" value={contest.code} />
+      <input type="hidden" name="capturedAt" defaultValue={new Date().toISOString()} />
+      {contest.candidates.map((c) => field(`votes.${c.number}`, `${t("qc.candidate", { number: c.number })} — ${c.name}`))}
+      <p className="sum muted" aria-live="polite">{t("qc.sum", { sum: check.validTotal ?? "–" })}</p>
+      {field("valid", t("qc.valid"), true)}
+      {field("invalid", t("qc.invalid"))}
+      {field("ballotsUsed", t("qc.ballotsUsed"), true)}
+      {needsReason ? (
+        <div className="warning-box" role="status">
+          <p>{t("qc.warningsHead")}</p>
+          <ul>{check.warnings.map((w, i) => <li key={i}>{issueMessage(lang, w)}</li>)}</ul>
+        </div>
+      ) : null}
+      {needsReason || serverErrors?.some((e) => e.field === "justification") ? (
+        <label className={`field ${(tried && reasonShort) || errorFor("justification") ? "has-error" : ""}`}>
+          <span>{t("qc.justification")}</span>
+          <textarea name="justification" rows={3} maxLength={2000} value={justification} onChange={(e) => setJustification(e.target.value)} />
+          {tried && reasonShort ? (
+            <span className="error" role="alert">{issueMessage(lang, { field: "justification", code: "justification_required", params: { min: MIN_JUSTIFICATION } })}</span>
+          ) : errorFor("justification") ? <span className="error" role="alert">{errorFor("justification")}</span> : null}
+        </label>
+      ) : null}
+      {tried && blocked ? <p className="error" role="alert">{t("qc.fixErrors")}</p> : null}
+      <button type="submit" className="primary big" disabled={busy}>{busy ? t("qc.sending") : t("qc.submit")}</button>
+    </Form>
+  );
+}

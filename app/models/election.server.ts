@@ -1,0 +1,35 @@
+// Read models for the election's static data: TPS, contests and candidates.
+import type { Db } from "~/utils/db.server";
+
+export interface Contest { code: string; name: string; candidates: { number: number; name: string }[] }
+
+export interface TpsInfo {
+  code: string; kelurahanCode: string; kelurahanName: string; kecamatanCode: string; kecamatanName: string;
+  number: number; address: string; lat: number; lng: number; dpt: number; dptb: number; dpk: number;
+  dayStatus: string; lastSeenAt: Date | null;
+}
+
+export async function listContests(sql: Db): Promise<Contest[]> {
+  const rows = await sql`
+    select c.code, c.name,
+      coalesce(json_agg(json_build_object('number', k.ballot_number, 'name', k.name) order by k.ballot_number)
+        filter (where k.ballot_number is not null), '[]') as candidates
+    from contests c left join candidates k on k.contest_code = c.code
+    group by c.code order by c.position, c.code`;
+  return rows as unknown as Contest[];
+}
+
+export async function getContest(sql: Db, { code }: { code: string }): Promise<Contest | undefined> {
+  return (await listContests(sql)).find((c) => c.code === code);
+}
+
+export async function getTps(sql: Db, { code }: { code: string }): Promise<TpsInfo | undefined> {
+  const [row] = await sql`
+    select t.code, t.kelurahan_code, kel.name as kelurahan_name, kec.code as kecamatan_code, kec.name as kecamatan_name,
+      t.number, t.address, t.lat, t.lng, t.dpt, t.dptb, t.dpk, t.day_status, t.last_seen_at
+    from tps t
+    join regions kel on kel.code = t.kelurahan_code
+    join regions kec on kec.code = kel.parent_code
+    where t.code = ${code}`;
+  return row as TpsInfo | undefined;
+}

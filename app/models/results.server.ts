@@ -1,0 +1,162 @@
+// Quick-count submissions and the per-TPS result they build. Nothing is overwritten: every submission is
+// a new revision row; `results` points at the latest one. Runs inside a writer job (see writer.server.ts).
+import { createHash } from "node:crypto";
+import type { Db } from "~/utils/db.server";
+import { decideC1 } from "~/lib/c1-rules";
+import type { ResultStatus } from "~/lib/events";
+import { issueMessage, type Lang } from "~/lib/i18n";
+import type { QuickCountBody } from "~/lib/schemas";
+import { ApiError, apiError } from "~/utils/http.server";
+import type { WriteContext } from "~/utils/writer.server";
+import { getContest, getTps } from "./election.server";
+import type { SessionUser } from "./users.server";
+
+export type Source = "app" | "paper" | "phone" | "radio" | "sms";
+
+export interface SubmitAnswer {
+  /** 201 for a new submission, 200 for an identical retry. */
+  httpStatus: 200 | 201;
+  body: { id: string; status: ResultStatus; warnings: { field: string; code: string; message: string }[]; revision: number };
+}
+
+/** Stable hash of a body: key order does not matter, every value does. */
+export function bodyHash(body: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+      : v;
+  return createHash("sha256").update(JSON.stringify(canonical(body))).digest("hex");
+}
+
+/** Whether a user may report for a TPS: officers only their own, supervisors inside their region. */
+export function canReportFor(user: SessionUser, tps: { code: string; kelurahanCode: string }) {
+  switch (user.role) {
+    case "officer": return user.tpsCode === tps.code;
+    case "supervisor": return !!user.regionCode && (tps.kelurahanCode === user.regionCode || tps.kelurahanCode.startsWith(user.regionCode + "."));
+    case "operator":
+    case "admin": return true;
+    default: return false;
+  }
+}
+
+export async function submitQuickCount(
+  { tx, emit, audit }: WriteContext,
+  { user, body, source, lang }: { user: SessionUser; body: QuickCountBody; source: Source; lang: Lang },
+): Promise<SubmitAnswer> {
+  const hash = bodyHash(body);
+  // Serialise writes to one TPS result across batches and nodes; released at commit.
+  await tx`select pg_advisory_xact_lock(hashtext(${body.tpsCode + "/" + body.contest}))`;
+
+  const sql = tx;
+  const tps = await getTps(sql, { code: body.tpsCode });
+  if (!tps) {
+    throw new ApiError(422, "invalid", issueText(lang, "api.unknownTps"), [{ field: "tpsCode", code: "unknown_tps", message: issueText(lang, "api.unknownTps", { tps: body.tpsCode }) }]);
+  }
+  if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+
+  // Idempotency (SPEC section 7): a retry gets the first answer; the same id with another body is a conflict.
+  const [existing] = await tx`select tps_code, body_hash, response from submissions where id = ${body.id}`;
+  if (existing) {
+    if (existing.tpsCode === body.tpsCode && existing.bodyHash === hash) {
+      return { httpStatus: 200, body: existing.response as SubmitAnswer["body"] };
+    }
+    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+  }
+  const contest = await getContest(sql, { code: body.contest });
+  if (!contest) {
+    throw new ApiError(422, "invalid", issueText(lang, "api.unknownContest", { contest: body.contest }), [{ field: "contest", code: "unknown_contest", message: issueText(lang, "api.unknownContest", { contest: body.contest }) }]);
+  }
+
+  const [current] = await tx`
+    select r.status, r.votes, r.invalid, s.revision
+    from results r join submissions s on s.id = r.submission_id
+    where r.tps_code = ${tps.code} and r.contest_code = ${contest.code}`;
+  if (current?.status === "verified" && user.role === "officer") {
+    throw apiError(lang, 409, "verified", "api.verified");
+  }
+
+  const decision = decideC1(
+    { votes: body.votes, invalid: body.invalid, valid: body.valid, ballotsUsed: body.ballotsUsed, justification: body.justification },
+    {
+      candidates: contest.candidates.map((c) => c.number),
+      dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk,
+      previous: current ? { votes: current.votes as Record<string, number>, invalid: current.invalid as number } : null,
+    },
+  );
+  const describe = (i: { field: string; code: string; params?: Record<string, string | number> }) =>
+    ({ field: i.field, code: i.code, message: issueMessage(lang, i as never) });
+  if (decision.errors.length > 0) {
+    throw new ApiError(422, "invalid", lang === "en" ? "Some numbers need fixing." : "Ada angka yang perlu diperbaiki.", [
+      ...decision.errors.map(describe),
+      ...(decision.errors.some((e) => e.code === "justification_required") ? decision.warnings.map(describe) : []),
+    ]);
+  }
+
+  const votes = Object.fromEntries(contest.candidates.map((c) => [String(c.number), Number(body.votes[String(c.number)])]));
+  const invalid = Number(body.invalid);
+  const revision = ((current?.revision as number) ?? 0) + 1;
+  const warnings = decision.warnings.map(describe);
+  const response: SubmitAnswer["body"] = { id: body.id, status: decision.status, warnings, revision };
+
+  await tx`
+    insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid, ballots_used,
+      justification, warnings, captured_at, body_hash, response)
+    values (${body.id}, ${tps.code}, ${contest.code}, ${source}, ${user.id}, ${revision}, ${tx.json(votes)}, ${invalid},
+      ${body.ballotsUsed == null || body.ballotsUsed === "" ? null : Number(body.ballotsUsed)},
+      ${body.justification?.trim() || null}, ${tx.json(warnings)}, ${body.capturedAt}, ${hash}, ${tx.json(response)})`;
+  await tx`
+    insert into results (tps_code, contest_code, status, submission_id, votes, invalid, updated_at)
+    values (${tps.code}, ${contest.code}, ${decision.status}, ${body.id}, ${tx.json(votes)}, ${invalid}, now())
+    on conflict (tps_code, contest_code) do update
+      set status = excluded.status, submission_id = excluded.submission_id, votes = excluded.votes,
+          invalid = excluded.invalid, updated_at = excluded.updated_at`;
+
+  const before = (current?.votes ?? {}) as Record<string, number>;
+  const previousStatus = ((current?.status as ResultStatus) ?? "missing");
+  emit("result:updated", tps.kelurahanCode, {
+    tpsCode: tps.code, contest: contest.code, status: decision.status, previousStatus, revision, source, votes, invalid,
+    delta: {
+      votes: Object.fromEntries(Object.entries(votes).map(([k, n]) => [k, n - (before[k] ?? 0)])),
+      invalid: invalid - ((current?.invalid as number) ?? 0),
+    },
+  });
+  audit({
+    actorId: user.id, action: "quick_count.submit", entity: `result:${tps.code}/${contest.code}`,
+    before: current ? { status: current.status, votes: current.votes, invalid: current.invalid, revision: current.revision } : null,
+    after: { status: decision.status, votes, invalid, revision, source, submissionId: body.id },
+  });
+
+  await updateDayStatusAfterResult({ tx, emit, user, tpsCode: tps.code, kelurahanCode: tps.kelurahanCode, from: tps.dayStatus });
+  return { httpStatus: 201, body: response };
+}
+
+async function updateDayStatusAfterResult({ tx, emit, user, tpsCode, kelurahanCode, from }: {
+  tx: WriteContext["tx"]; emit: WriteContext["emit"]; user: SessionUser; tpsCode: string; kelurahanCode: string; from: string;
+}) {
+  // A TPS has reported once every contest has a result; until then it is counting.
+  const [row] = await tx`
+    select (select count(*) from contests) = (select count(*) from results where tps_code = ${tpsCode}) as complete`;
+  const dayStatus = row.complete ? "reported" : "counting";
+  const seen = user.role === "officer";
+  const [updated] = await tx`
+    update tps set day_status = ${dayStatus}, last_seen_at = case when ${seen} then now() else last_seen_at end
+    where code = ${tpsCode} returning last_seen_at`;
+  if (dayStatus !== from) {
+    emit("tps:updated", kelurahanCode, {
+      tpsCode, dayStatus, lastSeenAt: updated.lastSeenAt ? (updated.lastSeenAt as Date).toISOString() : null,
+    });
+  }
+}
+
+function issueText(lang: Lang, key: Parameters<typeof apiError>[3], params?: Record<string, string | number>) {
+  return apiError(lang, 422, "invalid", key, params).message;
+}
+
+export async function listSubmissionsForTps(sql: Db, { tpsCode }: { tpsCode: string }) {
+  return sql`
+    select s.id, s.contest_code, s.source, s.revision, s.votes, s.invalid, s.received_at, s.warnings,
+      r.status as result_status, (r.submission_id = s.id) as is_current
+    from submissions s left join results r on r.tps_code = s.tps_code and r.contest_code = s.contest_code
+    where s.tps_code = ${tpsCode}
+    order by s.received_at desc limit 50`;
+}

@@ -1,0 +1,69 @@
+// The caller's view of the election at one sequence number: read in one repeatable-read transaction so
+// `seq` and the data agree; a client then applies events after `seq`.
+import type { Sql } from "postgres";
+import { listContests, type Contest } from "./election.server";
+
+export interface SnapshotTps {
+  code: string;
+  kelurahanCode: string;
+  lat: number;
+  lng: number;
+  dayStatus: string;
+  /** contest code -> result status */
+  results: Record<string, string>;
+}
+
+export interface ContestTotals { votes: Record<string, number>; invalid: number; reported: number }
+
+export interface Snapshot {
+  seq: number;
+  contests: Contest[];
+  regions: { code: string; name: string; level: string; parentCode: string | null }[];
+  tps: SnapshotTps[];
+  totals: Record<string, ContestTotals>;
+}
+
+/** What a user may see: a region prefix (null = all) and, for officers, one TPS. */
+export interface View { scope: string | null; tpsCode?: string | null }
+
+export async function getSnapshot(sql: Sql, { scope, tpsCode }: View): Promise<Snapshot> {
+  const inScope = (column: string) =>
+    scope === null ? sql`true` : sql`(${sql(column)} = ${scope} or ${sql(column)} like ${scope + ".%"})`;
+  const tpsFilter = (column: string) => (tpsCode ? sql`and ${sql(column)} = ${tpsCode}` : sql``);
+  return sql.begin("isolation level repeatable read read only", async (tx) => {
+    const [head] = await tx`select seq from event_head`;
+    const contests = await listContests(tx);
+    const regions = await tx`
+      select code, name, level, parent_code from regions
+      where level in ('kecamatan', 'kelurahan') and ${inScope("code")}
+      order by code`;
+    const tps = await tx`
+      select t.code, t.kelurahan_code, t.lat, t.lng, t.day_status,
+        coalesce((select json_object_agg(r.contest_code, r.status) from results r where r.tps_code = t.code), '{}') as results
+      from tps t where ${inScope("t.kelurahan_code")} ${tpsFilter("t.code")}
+      order by t.code`;
+    const sums = await tx`
+      select r.contest_code, v.key as number, sum(v.value::int)::int as votes
+      from results r join tps t on t.code = r.tps_code, jsonb_each_text(r.votes) v
+      where ${inScope("t.kelurahan_code")} ${tpsFilter("t.code")}
+      group by r.contest_code, v.key`;
+    const counts = await tx`
+      select r.contest_code, sum(r.invalid)::int as invalid, count(*)::int as reported
+      from results r join tps t on t.code = r.tps_code
+      where ${inScope("t.kelurahan_code")} ${tpsFilter("t.code")}
+      group by r.contest_code`;
+    const totals: Record<string, ContestTotals> = {};
+    for (const c of contests) {
+      totals[c.code] = { votes: Object.fromEntries(c.candidates.map((k) => [String(k.number), 0])), invalid: 0, reported: 0 };
+    }
+    for (const s of sums) if (totals[s.contestCode]) totals[s.contestCode].votes[s.number] = s.votes;
+    for (const c of counts) if (totals[c.contestCode]) Object.assign(totals[c.contestCode], { invalid: c.invalid, reported: c.reported });
+    return {
+      seq: head.seq as number,
+      contests,
+      regions: regions as unknown as Snapshot["regions"],
+      tps: tps as unknown as SnapshotTps[],
+      totals,
+    };
+  }) as Promise<Snapshot>;
+}

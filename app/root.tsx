@@ -1,0 +1,83 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { translate, type Lang } from "~/lib/i18n";
+import { useT } from "~/lib/use-t";
+import { getRequestUser } from "~/utils/auth.server";
+import { requestLang } from "~/utils/lang.server";
+import styles from "./styles.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getRequestUser(request, context.sql);
+  return { lang: requestLang(request), user: user ? { name: user.name, role: user.role, login: user.login } : null };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const lang: Lang = data?.lang ?? "id";
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#0b5394" />
+        <title>{translate(lang, "app.name")}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+/** Top bar: app name, who is logged in, language switch, logout. */
+export function TopBar({ title }: { title?: string }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const t = useT();
+  const location = useLocation();
+  return (
+    <header className="topbar">
+      <strong className="brand">{t("app.name")}</strong>
+      {title ? <span className="topbar-title">{title}</span> : null}
+      <span className="spacer" />
+      <Form method="post" action="/language" className="inline">
+        <input type="hidden" name="lang" value={data?.lang === "en" ? "id" : "en"} />
+        <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+        <button type="submit" className="link-button" data-testid="lang-switch">{t("lang.switch")}</button>
+      </Form>
+      {data?.user ? (
+        <Form method="post" action="/logout" className="inline">
+          <span className="who">{data.user.name}</span>
+          <button type="submit" className="link-button">{t("nav.logout")}</button>
+        </Form>
+      ) : null}
+    </header>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message = status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : t("error.title");
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <main className="page narrow">
+      <h1>{t("error.title")}</h1>
+      <p role="alert">{message}</p>
+      <a href="/">{t("error.back")}</a>
+    </main>
+  );
+}

@@ -1,0 +1,9 @@
+// Unknown API paths answer JSON, not the HTML error page.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { translate } from "~/lib/i18n";
+import { json } from "~/utils/http.server";
+import { requestLang } from "~/utils/lang.server";
+
+const notFound = ({ request }: LoaderFunctionArgs) => json({ message: translate(requestLang(request), "api.notFound"), code: "not_found" }, 404);
+export const loader = notFound;
+export const action = notFound;

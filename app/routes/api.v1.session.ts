@@ -1,0 +1,28 @@
+// POST /api/v1/session {login, secret} -> {token, user} + session cookie; DELETE logs out; GET -> {user}.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { fieldErrors, LoginBody } from "~/lib/schemas";
+import { translate } from "~/lib/i18n";
+import { clearSessionCookie, login, logout, requireApiUser, sessionCookie, tokenFrom } from "~/utils/auth.server";
+import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
+import { requestLang } from "~/utils/lang.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lang = requestLang(request);
+  return handleApi(lang, async () => json({ user: await requireApiUser(request, context.sql, lang) }));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const lang = requestLang(request);
+  return handleApi(lang, async () => {
+    if (request.method === "DELETE") {
+      await logout(context.sql, tokenFrom({ authorization: request.headers.get("Authorization"), cookie: request.headers.get("Cookie") }));
+      return json({ ok: true }, { headers: { "Set-Cookie": clearSessionCookie(context.env) } });
+    }
+    if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
+    const parsed = LoginBody.safeParse(await readJson(request, lang, 4096));
+    if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    const session = await login(context.sql, context.env, parsed.data);
+    if (!session) throw apiError(lang, 401, "login_failed", "api.loginFailed");
+    return json(session, { headers: { "Set-Cookie": sessionCookie(context.env, session.token) } });
+  });
+}

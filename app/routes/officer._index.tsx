@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/lib/use-t";
+import type { MessageKey } from "~/lib/i18n";
+import { getOfficerHome } from "~/models/officer.server";
+import { TopBar } from "~/root";
+import { requirePageUser } from "~/utils/auth.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePageUser(request, context.sql, ["officer"]);
+  return getOfficerHome(context.sql, { tpsCode: user.tpsCode! });
+}
+
+export default function OfficerHome() {
+  const { tps, contests, submissions } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <TopBar title={t("officer.myTps")} />
+      <main className="page phone">
+        <section className="card" aria-labelledby="tps-heading">
+          <h1 id="tps-heading" className="tps-code">TPS {tps.code}</h1>
+          <p>{tps.address}</p>
+          <p className="muted">Kel. {tps.kelurahanName}, Kec. {tps.kecamatanName}</p>
+          <dl className="facts">
+            <div><dt>{t("officer.voters")}</dt><dd>{tps.dpt}</dd></div>
+            <div><dt>{t("officer.dptb")}</dt><dd>{tps.dptb}</dd></div>
+            <div><dt>{t("officer.dpk")}</dt><dd>{tps.dpk}</dd></div>
+          </dl>
+          <p>
+            <span className={`badge day-${tps.dayStatus}`}>{t(`day.${tps.dayStatus}` as MessageKey)}</span>
+          </p>
+        </section>
+
+        <section className="card">
+          <h2>{t("officer.quickCount")}</h2>
+          <ul className="contest-list">
+            {contests.map((c) => (
+              <li key={c.code} data-testid={`contest-${c.code}`}>
+                <div>
+                  <strong>{c.name}</strong>
+                  <span className={`badge status-${c.status}`} data-testid={`status-${c.code}`}>{t(`status.${c.status}` as MessageKey)}</span>
+                </div>
+                {c.status !== "verified" ? (
+                  <Link className="button primary big" to={`/officer/quick-count/${c.code}`}>
+                    {c.status === "missing" ? t("officer.enter") : t("officer.correct")}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section className="card">
+          <h2>{t("officer.mySubmissions")}</h2>
+          {submissions.length === 0 ? <p className="muted">{t("officer.none")}</p> : (
+            <ul className="submissions" data-testid="submissions">
+              {submissions.map((s) => (
+                <li key={s.id}>
+                  <span>{s.contest} #{s.revision}</span>
+                  <span className="muted small">{new Date(s.receivedAt).toLocaleTimeString()}</span>
+                  <span className={`badge status-${s.status}`}>{s.status === "replaced" ? "—" : t(`status.${s.status}` as MessageKey)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+// Sessions: a random token, given to the browser as an HttpOnly cookie and to API clients as a bearer
+// token (also accepted as Socket.IO auth.token). Only its SHA-256 is stored. Every route asks here.
+import { createHash, randomBytes } from "node:crypto";
+import { redirect } from "@remix-run/node";
+import type { Sql } from "postgres";
+import type { Lang } from "~/lib/i18n";
+import { createSession, deleteSession, findUserForLogin, getUserBySession, type Role, type SessionUser } from "~/models/users.server";
+import type { View } from "~/models/snapshot.server";
+import type { Env } from "./env.server";
+import { apiError } from "./http.server";
+import { verifyAgainstNothing, verifySecret } from "./password.server";
+
+export const SESSION_COOKIE = "pantau_session";
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export function readCookie(header: string | null | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try { return decodeURIComponent(part.slice(eq + 1).trim()); } catch { return null; }
+    }
+  }
+  return null;
+}
+
+/** The session token of a request: Authorization: Bearer first, then the cookie. */
+export function tokenFrom(headers: { authorization?: string | null; cookie?: string | null }): string | null {
+  const auth = headers.authorization;
+  if (auth?.toLowerCase().startsWith("bearer ")) return auth.slice(7).trim() || null;
+  return readCookie(headers.cookie, SESSION_COOKIE);
+}
+
+export async function userFromToken(sql: Sql, token: string | null): Promise<SessionUser | null> {
+  if (!token || token.length > 200) return null;
+  return (await getUserBySession(sql, { tokenHash: hashToken(token) })) ?? null;
+}
+
+export function getRequestUser(request: Request, sql: Sql) {
+  return userFromToken(sql, tokenFrom({ authorization: request.headers.get("Authorization"), cookie: request.headers.get("Cookie") }));
+}
+
+export async function login(sql: Sql, env: Env, credentials: { login: string; secret: string }) {
+  const user = await findUserForLogin(sql, { login: credentials.login });
+  const ok = user && !user.disabled ? await verifySecret(credentials.secret, user.secretHash) : await verifyAgainstNothing(credentials.secret);
+  if (!user || !ok) return null;
+  const token = randomBytes(32).toString("base64url");
+  await createSession(sql, { userId: user.id, tokenHash: hashToken(token), ttlHours: env.SESSION_TTL_HOURS });
+  const { secretHash: _s, disabled: _d, ...sessionUser } = user;
+  return { token, user: sessionUser as SessionUser };
+}
+
+export async function logout(sql: Sql, token: string | null) {
+  if (token) await deleteSession(sql, { tokenHash: hashToken(token) });
+}
+
+export function sessionCookie(env: Env, token: string) {
+  const maxAge = Math.round(env.SESSION_TTL_HOURS * 3600);
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${env.COOKIE_SECURE ? "; Secure" : ""}`;
+}
+
+export function clearSessionCookie(env: Env) {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${env.COOKIE_SECURE ? "; Secure" : ""}`;
+}
+
+/** For API routes: 401 without a valid session, 403 for the wrong role. */
+export async function requireApiUser(request: Request, sql: Sql, lang: Lang, roles?: Role[]) {
+  const user = await getRequestUser(request, sql);
+  if (!user) throw apiError(lang, 401, "unauthenticated", "api.unauthenticated");
+  if (roles && !roles.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  return user;
+}
+
+/** For pages: to the login page without a session, a 403 page for the wrong role. */
+export async function requirePageUser(request: Request, sql: Sql, roles?: Role[]) {
+  const user = await getRequestUser(request, sql);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  if (roles && !roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+export function homeFor(user: SessionUser) {
+  switch (user.role) {
+    case "officer": return "/officer";
+    default: return "/posko";
+  }
+}
+
+/** What a user's snapshot, events and live rooms contain; null for roles without a results view. */
+export function viewOf(user: SessionUser): View | null {
+  switch (user.role) {
+    case "operator":
+    case "admin": return { scope: null };
+    case "supervisor": return user.regionCode ? { scope: user.regionCode } : null;
+    case "officer": return { scope: user.regionCode, tpsCode: user.tpsCode };
+    default: return null; // responders see their dispatched incidents, not results
+  }
+}

@@ -1,0 +1,18 @@
+// What the server hands to every Remix loader and action (see server/app.ts getLoadContext).
+import type { Sql } from "postgres";
+import type { Env } from "./env.server";
+import type { Writer } from "./writer.server";
+
+export type Services = {
+  sql: Sql;
+  writer: Writer;
+  env: Env;
+};
+
+declare module "@remix-run/server-runtime" {
+  interface AppLoadContext {
+    sql: Sql;
+    writer: Writer;
+    env: Env;
+  }
+}

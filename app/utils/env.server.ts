@@ -1,0 +1,32 @@
+// Environment variables are read once, at start-up, and a wrong one stops the server with a clear message.
+import { z } from "zod";
+
+const booleanText = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** When unset, an embedded PostgreSQL is started under PANTAU_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  PANTAU_DATA_DIR: z.string().min(1).default(".data"),
+  /** "demo" seeds the demo city on an empty database; a number seeds a generated region of that many TPS; "none" seeds nothing. */
+  PANTAU_SEED: z.union([z.enum(["demo", "none"]), z.coerce.number().int().min(1).max(2_000_000)]).default("demo"),
+  /** Map tiles; tiles are optional, the map draws its markers without them. */
+  TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(36),
+  /** Secure cookies need HTTPS; browsers accept them on http://localhost, so this stays on unless a deployment says otherwise. */
+  COOKIE_SECURE: booleanText.default("true"),
+  LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,81 @@
+// Builds the whole Pantau server: database, writer, Socket.IO and the Remix app on one http.Server.
+// Used by server/index.ts (the command) and by the tests, which start it on port 0.
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { openDatabase } from "../db/connect";
+import { isSeeded, seed } from "../db/seed";
+import type { Env } from "~/utils/env.server";
+import type { Services } from "~/utils/context.server";
+import { createWriter } from "~/utils/writer.server";
+import { createLive, type Live } from "./live";
+import { securityHeaders } from "./security";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface Pantau {
+  url: string;
+  port: number;
+  services: Services;
+  live: Live;
+  close: () => Promise<void>;
+}
+
+export async function startPantau(env: Env, log: (line: string) => void = console.log): Promise<Pantau> {
+  const dataDir = path.resolve(ROOT, env.PANTAU_DATA_DIR);
+  const db = await openDatabase({ url: env.DATABASE_URL, dataDir, log });
+  if (env.PANTAU_SEED !== "none" && !(await isSeeded(db.sql))) {
+    const counts = await seed(db.sql, { tpsCount: env.PANTAU_SEED === "demo" ? undefined : env.PANTAU_SEED });
+    log(`seeded ${counts.tps} TPS`);
+  }
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  const live = createLive(httpServer, { sql: db.sql });
+  const writer = createWriter({ sql: db.sql, onCommit: live.publish });
+  const services: Services = { sql: db.sql, writer, env };
+
+  app.use(securityHeaders);
+  app.use(compression());
+
+  let vite: import("vite").ViteDevServer | undefined;
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (env.NODE_ENV === "production") {
+    const buildDir = path.join(ROOT, "build");
+    app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
+  } else {
+    const { createServer } = await import("vite");
+    vite = await createServer({ root: ROOT, server: { middlewareMode: true, hmr: { server: httpServer } }, appType: "custom" });
+    app.use(vite.middlewares);
+    build = () => vite!.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  }
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: () => services }));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const port = (httpServer.address() as import("node:net").AddressInfo).port;
+  const url = `http://localhost:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      // Order matters: stop taking requests and sockets, let queued writes commit, then close the pool.
+      httpServer.closeIdleConnections();
+      await live.close();
+      httpServer.closeAllConnections();
+      await writer.close();
+      await vite?.close();
+      await db.close();
+    })());
+
+  return { url, port, services, live, close };
+}

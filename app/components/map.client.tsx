@@ -29,7 +29,9 @@ export default function TpsMap({ tps, contestCodes, tileUrl, statusLabel }: {
             key={`${t.code}-${status}`}
             center={[t.lat, t.lng]}
             radius={6}
-            pathOptions={{ color: "#ffffff", weight: 1, fillColor: STATUS_COLOURS[status], fillOpacity: 0.9, className: `tps-marker tps-${t.code} status-${status}` }}
+            // className is a creation option (setStyle ignores it): the key above re-creates a marker on change.
+            className={`tps-marker tps-${t.code} status-${status}`}
+            pathOptions={{ color: "#ffffff", weight: 1, fillColor: STATUS_COLOURS[status], fillOpacity: 0.9 }}
           >
             <Tooltip>TPS {t.code}: {statusLabel(status)}</Tooltip>
           </CircleMarker>

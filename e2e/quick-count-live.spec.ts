@@ -1,0 +1,54 @@
+// The first live path: an officer on a phone submits the quick count, and the command post, open in a
+// second page, shows the new status and totals without a reload.
+import { devices } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+test("an officer's quick count appears on the command post map and totals without reload", async ({ browser, page, login }) => {
+  // Command post, desktop.
+  await login(page, "posko");
+  await expect(page).toHaveURL(/\/posko/);
+  await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
+  await expect(page.locator("path.tps-marker")).toHaveCount(635);
+  await expect(page.locator("path.tps-1673011001-003.status-missing")).toHaveCount(1);
+  await expect(page.getByTestId("progress-walikota")).toHaveText("Masuk 0 dari 635 TPS");
+  const before = Number((await page.getByTestId("votes-walikota-2").textContent())!.replace(/\D/g, ""));
+
+  // Officer, on a phone.
+  const phone = await browser.newContext({ ...devices["Pixel 7"], locale: "id-ID" });
+  const officer = await phone.newPage();
+  await login(officer, "1673011001-003");
+  await expect(officer.getByRole("heading", { name: "TPS 1673011001-003" })).toBeVisible();
+  await officer.getByTestId("contest-walikota").getByRole("link", { name: "Isi hasil" }).click();
+
+  // Live rule feedback before sending: the sum must match the valid votes.
+  await officer.getByLabel(/No\. 1/).fill("120");
+  await officer.getByLabel(/No\. 2/).fill("95");
+  await officer.getByLabel(/No\. 3/).fill("33");
+  await officer.getByLabel(/Jumlah suara sah/).fill("250");
+  await officer.getByLabel("Suara tidak sah").fill("4");
+  await officer.getByLabel("Suara tidak sah").blur();
+  await officer.getByLabel(/Jumlah suara sah/).blur();
+  await expect(officer.getByText("Jumlah suara calon (248) tidak sama dengan suara sah (250).")).toBeVisible();
+  await officer.getByLabel(/Jumlah suara sah/).fill("248");
+  await expect(officer.getByText(/tidak sama dengan suara sah/)).toHaveCount(0);
+  await officer.getByRole("button", { name: "Kirim hasil" }).click();
+
+  await expect(officer).toHaveURL(/\/officer$/);
+  await expect(officer.getByTestId("status-walikota")).toHaveText("Terkirim");
+
+  // The command post updated by itself.
+  await expect(page.locator("path.tps-1673011001-003.status-partial")).toHaveCount(1);
+  await expect(page.getByTestId("progress-walikota")).toHaveText("Masuk 1 dari 635 TPS");
+  await expect(page.getByTestId("votes-walikota-2")).toHaveText(String(before + 95));
+  await phone.close();
+});
+
+test("the officer's form works in English too", async ({ page, login }) => {
+  await login(page, "1673011001-004");
+  await page.getByTestId("lang-switch").click();
+  await expect(page.getByRole("heading", { name: "Quick count (C1)" })).toBeVisible();
+  await page.getByTestId("contest-gubernur").getByRole("link", { name: "Enter result" }).click();
+  await page.getByLabel(/No\. 1/).fill("-5");
+  await page.getByLabel(/No\. 1/).blur();
+  await expect(page.getByText("Must not be negative.")).toBeVisible();
+});

@@ -1,0 +1,26 @@
+// The server Playwright talks to: the production build on a fresh, seeded database of its own.
+import { parseEnv } from "../app/utils/env.server";
+import { startPantau } from "../server/app";
+import { createSeededDatabase, dropDatabase, startTestPostgres } from "../tests/support/postgres";
+
+const pg = await startTestPostgres();
+const name = `pantau_e2e_${process.pid}`;
+const databaseUrl = await createSeededDatabase(pg.adminUrl, name);
+const env = parseEnv({ ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false", TILE_URL: "" });
+const pantau = await startPantau(env, () => {});
+console.log(`e2e server ready at ${pantau.url}`);
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await pantau.close();
+      if (process.env.DATABASE_URL) await dropDatabase(pg.adminUrl, name);
+      await pg.stop();
+    } finally {
+      process.exit(0);
+    }
+  });
+}

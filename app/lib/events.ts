@@ -28,6 +28,8 @@ export interface TpsUpdated {
 export interface IncidentData {
   id: string;
   tpsCode: string | null;
+  /** Where the TPS is, for directions when the report has no coordinates of its own. */
+  tps: { lat: number; lng: number; address: string } | null;
   regionCode: string | null;
   category: string;
   severity: "low" | "medium" | "high" | "critical";

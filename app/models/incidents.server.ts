@@ -35,13 +35,15 @@ const SELECT = (sql: Db) => sql`
   select i.id, i.tps_code, i.region_code, i.category, i.severity, i.description, i.lat, i.lng,
     i.photo_ids::text[] as photo_ids, i.source, i.status, i.reporter_id, u.name as reporter_name,
     coalesce((select array_agg(a.responder_id order by a.responder_id) from incident_assignments a where a.incident_id = i.id), '{}')::int[] as responder_ids,
-    i.occurred_at, i.created_at, i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at, i.reopened_at
-  from incidents i left join users u on u.id = i.reporter_id`;
+    i.occurred_at, i.created_at, i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at, i.reopened_at,
+    t.lat as tps_lat, t.lng as tps_lng, t.address as tps_address
+  from incidents i left join users u on u.id = i.reporter_id left join tps t on t.code = i.tps_code`;
 
 function toIncident(r: Record<string, unknown>): IncidentData {
   return {
     id: r.id as string,
     tpsCode: (r.tpsCode as string) ?? null,
+    tps: r.tpsCode ? { lat: r.tpsLat as number, lng: r.tpsLng as number, address: (r.tpsAddress as string) ?? "" } : null,
     regionCode: (r.regionCode as string) ?? null,
     category: r.category as string,
     severity: r.severity as IncidentData["severity"],

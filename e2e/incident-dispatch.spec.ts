@@ -37,6 +37,7 @@ test("critical incident: alert on the command post, dispatch, live on the respon
   await card.getByPlaceholder("Catatan (opsional)").fill("Diterima, menghubungi tim");
   await card.getByTestId("action-acknowledge").click();
   await expect(card.getByTestId("incident-status")).toHaveText("Diterima");
+  await card.getByText("Kirim ke tim").click();
   await card.getByLabel("Tim Reaksi Cepat 1").check();
   await card.getByTestId("action-dispatch").click();
   await expect(card.getByTestId("incident-status")).toHaveText("Dikirim tim");

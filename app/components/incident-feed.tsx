@@ -87,8 +87,8 @@ export function IncidentCard({ incident, actions, responders, onChange, now, tps
       {possible.length ? (
         <div className="incident-actions">
           {possible.includes("dispatch") && responders?.length ? (
-            <fieldset className="responder-pick">
-              <legend>{t("incident.dispatchTo")}</legend>
+            <details className="responder-pick">
+              <summary>{t("incident.dispatchTo")}{chosen.length ? ` (${chosen.length})` : ""}</summary>
               {responders.map((r) => (
                 <label key={r.id}>
                   <input type="checkbox" checked={chosen.includes(r.id)}
@@ -96,7 +96,7 @@ export function IncidentCard({ incident, actions, responders, onChange, now, tps
                   {r.name}
                 </label>
               ))}
-            </fieldset>
+            </details>
           ) : null}
           <input className="incident-note" type="text" maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)}
             placeholder={t("incident.note")} aria-label={t("incident.note")} />

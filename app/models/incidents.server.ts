@@ -3,19 +3,13 @@
 import type { Db } from "~/utils/db.server";
 import type { IncidentData, IncidentStep } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
-import { nextStatus, RESPONDER_ACTIONS, type IncidentStatus } from "~/lib/incidents";
+import { inScope, nextStatus, RESPONDER_ACTIONS, type IncidentStatus } from "~/lib/incidents";
 import type { IncidentBody, TransitionBody } from "~/lib/schemas";
 import { ApiError, apiError } from "~/utils/http.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getTps } from "./election.server";
 import { bodyHash } from "./results.server";
 import type { SessionUser } from "./users.server";
-
-/** Whether a region code lies inside a scope (null scope = the whole election). */
-export function inScope(regionCode: string | null, scope: string | null): boolean {
-  if (scope === null) return true;
-  return !!regionCode && (regionCode === scope || regionCode.startsWith(scope + "."));
-}
 
 /** Who may see an incident: command post everywhere, supervisors in their area, responders theirs, officers their TPS's. */
 export function canSeeIncident(user: SessionUser, incident: Pick<IncidentData, "regionCode" | "tpsCode" | "responderIds">): boolean {

@@ -66,6 +66,9 @@ export interface IncidentUpdated extends IncidentData {
   step: IncidentStep;
 }
 
+/** A paper form's double entry moved on (numbers are not in it: the second keying stays blind). */
+export interface PaperUpdated { formId: string; tpsCode: string; contest: string; state: "awaiting_second" | "consolidated" | "conflict" | "resolved" }
+
 /** A responder shared their location (optional); shown on the command-post map. */
 export interface ResponderLocated { responderId: number; name: string; lat: number; lng: number; accuracy: number | null; at: string }
 
@@ -75,6 +78,7 @@ export interface EventPayloads {
   "incident:created": IncidentData;
   "incident:updated": IncidentUpdated;
   "responder:located": ResponderLocated;
+  "paper:updated": PaperUpdated;
 }
 export type EventType = keyof EventPayloads;
 

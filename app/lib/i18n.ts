@@ -172,6 +172,14 @@ const id = {
   "detail.results": "Hasil",
   "detail.incidents": "Insiden",
   "detail.photos": "Foto",
+  "review.noResult": "Belum ada hasil untuk diverifikasi.",
+  "review.fromSource": "Diverifikasi dari sumber {source}, revisi {revision}",
+  "review.reasonRequired": "Tulis alasannya (minimal 5 huruf).",
+  "paper.awaitingSupervisor": "Dua entri formulir ini berbeda; menunggu keputusan pengawas.",
+  "paper.secondBySomeoneElse": "Entri kedua harus diketik operator lain (entri buta).",
+  "paper.sourceMismatch": "Sumber entri kedua harus sama dengan entri pertama.",
+  "paper.supervisorOnly": "Hanya pengawas yang bisa memutuskan konflik entri.",
+  "paper.notConflict": "Formulir ini tidak sedang konflik.",
 };
 
 type Dictionary = Record<keyof typeof id, string>;
@@ -342,6 +350,14 @@ const en: Dictionary = {
   "detail.results": "Results",
   "detail.incidents": "Incidents",
   "detail.photos": "Photos",
+  "review.noResult": "There is no result to verify yet.",
+  "review.fromSource": "Verified from source {source}, revision {revision}",
+  "review.reasonRequired": "Give the reason (at least 5 letters).",
+  "paper.awaitingSupervisor": "The two entries of this form differ; waiting for a supervisor.",
+  "paper.secondBySomeoneElse": "The second entry must be keyed by another operator (blind entry).",
+  "paper.sourceMismatch": "The second entry must have the same source as the first.",
+  "paper.supervisorOnly": "Only a supervisor can settle an entry conflict.",
+  "paper.notConflict": "This form is not in conflict.",
 };
 
 export type MessageKey = keyof typeof id;

@@ -45,6 +45,21 @@ export const TransitionBody = z.object({
 });
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
+// Posko entry of a paper/phone/radio form (blind double entry) and the reviewers' actions (issue 4).
+export const PaperEntryBody = QuickCountBody.extend({ source: z.enum(["paper", "phone", "radio"]).default("paper") });
+export type PaperEntryBody = z.infer<typeof PaperEntryBody>;
+
+const reason = z.string().trim().max(1000);
+export const ReviewBody = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("verify"), tpsCode: z.string().max(20).regex(TPS_CODE), contest: z.string().min(1).max(40), submissionId: z.string().uuid().nullish() }),
+  QuickCountBody.extend({ action: z.literal("correct"), reason, source: z.enum(["app", "paper", "phone", "radio", "sms"]).default("paper") }),
+  z.object({
+    action: z.literal("resolve_paper"), formId: z.string().uuid(), choice: z.enum(["first", "second", "custom"]), note: reason,
+    values: QuickCountBody.optional(),
+  }),
+]);
+export type ReviewBody = z.infer<typeof ReviewBody>;
+
 export const LoginBody = z.object({
   login: z.string().trim().min(1).max(100),
   secret: z.string().min(1).max(200),

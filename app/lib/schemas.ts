@@ -65,6 +65,21 @@ export const LoginBody = z.object({
   secret: z.string().min(1).max(200),
 });
 
+/** The fields of the C1 form (app/components/quick-count-form.tsx) as a quick-count body, before parsing. */
+export function quickCountFields(form: FormData): Record<string, unknown> {
+  const votes: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    const match = /^votes\.(\d{1,2})$/.exec(key);
+    if (match && typeof value === "string") votes[match[1]] = value;
+  }
+  const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
+  return {
+    id: text("id"), tpsCode: text("tpsCode"), contest: text("contest"), votes,
+    invalid: text("invalid"), valid: text("valid") || undefined, ballotsUsed: text("ballotsUsed") || undefined,
+    justification: text("justification") || undefined, capturedAt: text("capturedAt") || new Date().toISOString(),
+  };
+}
+
 /** zod issues as the API's per-field errors, worded in the caller's language. */
 export function fieldErrors(error: z.ZodError, lang: Lang) {
   return error.issues.map((issue) => {

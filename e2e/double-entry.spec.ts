@@ -70,5 +70,18 @@ test("double entry: equal entries consolidate, different ones become a conflict 
   await expect(supervisor.getByTestId("history")).toContainText("C1 plano dicek: 88 yang benar");
   await supervisor.goto("/posko/verifikasi");
   await expect(supervisor.getByTestId("review-1673031004-002-walikota")).toHaveCount(0);
+
+  // The audit log shows who did what for that TPS, and its chain holds.
+  await supervisor.goto("/posko/audit?tps=1673031004-002");
+  const audit = supervisor.getByTestId("audit-rows");
+  await expect(audit).toContainText("paper.first_entry");
+  await expect(audit).toContainText("paper.second_entry");
+  await expect(audit).toContainText("paper.resolve");
+  await expect(audit).toContainText("(pengawas-03)");
   await supervisorContext.close();
+  await page.goto("/posko/audit?user=posko2");
+  await expect(page.getByTestId("audit-rows")).toContainText("paper.consolidate");
+  await expect(page.getByTestId("audit-rows")).not.toContainText("(posko)");
+  await page.getByTestId("audit-verify").click();
+  await expect(page.getByTestId("audit-verdict")).toContainText("Rantai utuh");
 });

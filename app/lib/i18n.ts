@@ -223,6 +223,19 @@ const id = {
   "review.by": "Oleh",
   "review.numbers": "Angka",
   "review.when": "Waktu",
+  "audit.title": "Log audit",
+  "audit.verify": "Periksa rantai hash",
+  "audit.intact": "Rantai utuh: {checked} baris diperiksa.",
+  "audit.broken": "Rantai RUSAK di baris {id} ({checked} baris sebelumnya utuh).",
+  "audit.user": "Pengguna",
+  "audit.from": "Dari",
+  "audit.to": "Sampai",
+  "audit.action": "Tindakan",
+  "audit.entity": "Objek",
+  "audit.before": "Sebelum",
+  "audit.after": "Sesudah",
+  "audit.none": "Tidak ada baris yang cocok.",
+  "audit.older": "Lebih lama →",
 };
 
 type Dictionary = Record<keyof typeof id, string>;
@@ -444,6 +457,19 @@ const en: Dictionary = {
   "review.by": "By",
   "review.numbers": "Numbers",
   "review.when": "When",
+  "audit.title": "Audit log",
+  "audit.verify": "Verify the hash chain",
+  "audit.intact": "Chain intact: {checked} rows checked.",
+  "audit.broken": "Chain BROKEN at row {id} ({checked} earlier rows intact).",
+  "audit.user": "User",
+  "audit.from": "From",
+  "audit.to": "To",
+  "audit.action": "Action",
+  "audit.entity": "Object",
+  "audit.before": "Before",
+  "audit.after": "After",
+  "audit.none": "No matching rows.",
+  "audit.older": "Older →",
 };
 
 export type MessageKey = keyof typeof id;

@@ -205,7 +205,7 @@ export async function submitPaperEntry(ctx: WriteContext, { user, body, source, 
   if (!sameNumbers(firstNumbers, numbers)) {
     await tx`update paper_forms set status = 'conflict', updated_at = now() where id = ${form.id}`;
     paperEvent(form.id, "conflict");
-    ctx.audit({ actorId: user.id, action: "paper.second_entry", entity: `paper:${form.id}`, before: { state: "awaiting_second" }, after: { state: "conflict", ...numbers } });
+    ctx.audit({ actorId: user.id, action: "paper.second_entry", entity: `paper:${form.id}`, before: { state: "awaiting_second" }, after: { state: "conflict", tpsCode: target.tps.code, contest: target.contest.code, ...numbers } });
     return { httpStatus: 201, body: { formId: form.id, state: "conflict", round: 2 } };
   }
   // Equal: one submission. If the result already holds other numbers from another channel, the sources disagree.

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PoskoNav } from "~/components/posko-nav";
+import { Time } from "~/components/time";
 import { QuickCountForm } from "~/components/quick-count-form";
 import type { MessageKey } from "~/lib/i18n";
 import { fieldErrors, quickCountFields, ReviewBody, TPS_CODE } from "~/lib/schemas";
@@ -153,7 +154,7 @@ export default function ReviewResult() {
                 <td>{r.author}</td>
                 <td className="small">{contest.candidates.map((k) => `${k.number}: ${r.votes[k.number]}`).join(" · ")} · {t("posko.invalid")}: {r.invalid}</td>
                 <td className="small">{r.reason ?? r.justification ?? ""}</td>
-                <td className="small">{new Date(r.receivedAt).toLocaleString()}</td>
+                <td className="small"><Time iso={r.receivedAt} /></td>
               </tr>
             ))}
           </tbody>

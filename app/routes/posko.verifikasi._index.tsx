@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback } from "react";
 import { PoskoNav } from "~/components/posko-nav";
+import { Time } from "~/components/time";
 import { useLive } from "~/components/use-live";
 import type { LiveEvent } from "~/lib/events";
 import type { MessageKey } from "~/lib/i18n";
@@ -43,7 +44,7 @@ export default function ReviewQueue() {
                   <td className="tps-code">{q.tpsCode}</td>
                   <td>{q.contest}</td>
                   <td><span className={`badge status-${q.status === "paper_conflict" ? "conflict" : q.status}`}>{q.status === "paper_conflict" ? t("review.paperConflict") : t(`status.${q.status}` as MessageKey)}</span></td>
-                  <td className="small">{new Date(q.updatedAt).toLocaleTimeString()}</td>
+                  <td className="small"><Time iso={q.updatedAt} time /></td>
                   <td><Link to={`/posko/verifikasi/${q.tpsCode}/${q.contest}`}>{t("review.open")}</Link></td>
                 </tr>
               ))}

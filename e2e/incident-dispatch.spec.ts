@@ -9,7 +9,9 @@ test("critical incident: alert on the command post, dispatch, live on the respon
   await login(page, "posko");
   await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
 
-  const phone = await browser.newContext({ ...devices["Pixel 7"], locale: "id-ID" });
+  const phone = await browser.newContext({
+    ...devices["Pixel 7"], locale: "id-ID", permissions: ["geolocation"], geolocation: { latitude: -3.2871, longitude: 102.8555 },
+  });
   const responder = await phone.newPage();
   await login(responder, "tim-1");
   await expect(responder).toHaveURL(/\/responder/);
@@ -55,6 +57,11 @@ test("critical incident: alert on the command post, dispatch, live on the respon
   await task.getByPlaceholder("Catatan (opsional)").fill("Situasi aman, massa bubar");
   await task.getByTestId("action-resolve").click();
   await expect(task.getByTestId("incident-status")).toHaveText("Selesai");
+
+  // The responder shares their location: the command post sees them on the map.
+  await responder.getByTestId("share-location").check();
+  await expect(responder.getByText("Lokasi terkirim ke posko.")).toBeVisible();
+  await expect(page.locator(".responder-marker [data-responder]")).toHaveCount(1);
 
   // Command post: it left the open feed; with closed ones shown it reads resolved, with response times.
   await expect(card).toHaveCount(0);

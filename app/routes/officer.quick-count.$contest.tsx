@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { QuickCountForm } from "~/components/quick-count-form";
 import { translate } from "~/lib/i18n";
-import { fieldErrors, QuickCountBody } from "~/lib/schemas";
+import { fieldErrors, QuickCountBody, quickCountFields } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
 import { submitQuickCount } from "~/models/results.server";
@@ -33,18 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["officer"]);
   const lang = requestLang(request);
-  const form = await request.formData();
-  const votes: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
-    const match = /^votes\.(\d{1,2})$/.exec(key);
-    if (match && typeof value === "string") votes[match[1]] = value;
-  }
-  const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
-  const parsed = QuickCountBody.safeParse({
-    id: text("id"), tpsCode: user.tpsCode, contest: text("contest"), votes,
-    invalid: text("invalid"), valid: text("valid") || undefined, ballotsUsed: text("ballotsUsed") || undefined,
-    justification: text("justification") || undefined, capturedAt: text("capturedAt") || new Date().toISOString(),
-  });
+  const parsed = QuickCountBody.safeParse({ ...quickCountFields(await request.formData()), tpsCode: user.tpsCode });
   if (!parsed.success) return data({ message: translate(lang, "api.invalidField"), errors: fieldErrors(parsed.error, lang) }, 422);
   try {
     await context.writer.write((ctx) => submitQuickCount(ctx, { user, body: parsed.data, source: "app", lang }));

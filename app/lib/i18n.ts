@@ -236,6 +236,12 @@ const id = {
   "audit.after": "Sesudah",
   "audit.none": "Tidak ada baris yang cocok.",
   "audit.older": "Lebih lama →",
+  "entry.title": "Catat insiden dari telepon / kertas / SMS",
+  "entry.category": "Kategori",
+  "entry.severity": "Tingkat",
+  "entry.description": "Uraian",
+  "entry.submit": "Simpan insiden",
+  "entry.saved": "Insiden tersimpan dan masuk daftar.",
 };
 
 type Dictionary = Record<keyof typeof id, string>;
@@ -470,6 +476,12 @@ const en: Dictionary = {
   "audit.after": "After",
   "audit.none": "No matching rows.",
   "audit.older": "Older →",
+  "entry.title": "Record an incident from phone / paper / SMS",
+  "entry.category": "Category",
+  "entry.severity": "Severity",
+  "entry.description": "Description",
+  "entry.submit": "Save incident",
+  "entry.saved": "Incident saved and added to the feed.",
 };
 
 export type MessageKey = keyof typeof id;

@@ -4,7 +4,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import { CriticalAlert, IncidentCard, useNow, type ResponderOption } from "~/components/incident-feed";
+import { CriticalAlert, IncidentCard, IncidentEntry, useNow, type ResponderOption } from "~/components/incident-feed";
 import { PoskoNav } from "~/components/posko-nav";
 import { TpsDetailPanel } from "~/components/tps-detail";
 import { useLive } from "~/components/use-live";
@@ -220,6 +220,7 @@ function IncidentPanel({ incidents, responders, onChange }: {
           arrive: formatDuration(avg.arrive), resolve: formatDuration(avg.resolve),
         })}
       </p>
+      <IncidentEntry />
       <label className="check">
         <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
         {t("feed.showClosed")}

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(36),
   /** Secure cookies need HTTPS; browsers accept them on http://localhost, so this stays on unless a deployment says otherwise. */
   COOKIE_SECURE: booleanText.default("true"),
+  /** The public page's live summary is pushed at most once per this many milliseconds. */
+  PUBLIC_SUMMARY_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
 });
 

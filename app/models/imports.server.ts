@@ -11,19 +11,9 @@ import type { Db } from "~/utils/db.server";
 import { hashSecret } from "~/utils/password.server";
 import type { WriteContext } from "~/utils/writer.server";
 
-export const IMPORT_KINDS = ["regions", "tps", "officers"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 100_000;
+import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportError, type ImportKind, type ImportReport } from "~/lib/imports";
 
-export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = {
-  regions: { required: ["code", "parent_code", "level", "name"], optional: [] },
-  tps: { required: ["kelurahan_code", "number", "lat", "lng", "dpt"], optional: ["code", "address", "dptb", "dpk"] },
-  officers: { required: ["tps_code", "name"], optional: ["nip", "phone"] },
-};
-
-export interface ImportError { line: number; field: string; message: string }
-export interface ImportReport { kind: ImportKind; rows: number; created: number; updated: number; errors: ImportError[]; applied: boolean }
+export { IMPORT_COLUMNS, IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind, type ImportReport } from "~/lib/imports";
 
 type Row = Record<string, string | number | null>;
 const LEVELS = ["province", "city", "kecamatan", "kelurahan"];

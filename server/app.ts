@@ -58,7 +58,9 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
     app.use(vite.middlewares);
     build = () => vite!.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   }
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: () => services }));
+  // clientIp serves the public-report rate limit; behind a reverse proxy set TRUST_PROXY (Express "trust proxy").
+  if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req) => ({ ...services, clientIp: req.ip ?? "" }) }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

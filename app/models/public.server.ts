@@ -31,7 +31,8 @@ export interface PublicSummary {
     projection: null | { sampleSize: number; reported: number; candidates: { number: number; estimate: number; margin: number }[] };
   }[];
   progress: { code: string; name: string; tps: number; complete: number }[];
-  incidents: { category: string; count: number }[] | null;
+  /** Incidents by category: unverified public reports count only once the command post verified them. */
+  incidents: { category: string; label: { id: string; en: string }; count: number }[] | null;
 }
 
 const area = (r: RecapRow): PublicArea => ({ code: r.code, name: r.name, tps: r.tps, tpsIn: r.tpsIn, votes: r.votes, invalid: r.invalid });
@@ -83,9 +84,19 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
   };
 }
 
-/** Incident counts by category (no descriptions, places or people). Filled in once incidents exist. */
-async function publicIncidentCounts(_sql: Db): Promise<{ category: string; count: number }[]> {
-  return [];
+/** Incident counts by category (no descriptions, places or people); rejected ones and unverified citizen reports left out. */
+async function publicIncidentCounts(sql: Db): Promise<NonNullable<PublicSummary["incidents"]>> {
+  const [rows, categories] = await Promise.all([
+    sql`
+      select category, count(*)::int as count from incidents
+      where status <> 'rejected' and (source <> 'citizen' or acknowledged_at is not null)
+      group by category order by count(*) desc, category`,
+    getSetting(sql, "incident.categories"),
+  ]);
+  return rows.map((r) => {
+    const c = categories.find((x) => x.code === r.category);
+    return { category: r.category as string, label: { id: c?.id ?? (r.category as string), en: c?.en ?? (r.category as string) }, count: r.count as number };
+  });
 }
 
 /** The open data as CSV: one row per contest, area and candidate (area "*" = the whole region). */

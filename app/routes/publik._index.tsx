@@ -110,7 +110,7 @@ export default function PublicPage() {
             <h2>{t("public.incidents")}</h2>
             {summary.incidents.length === 0 ? <p className="muted">{t("public.noIncidents")}</p> : (
               <table className="results-table" data-testid="public-incidents">
-                <tbody>{summary.incidents.map((i) => <tr key={i.category}><td>{i.category}</td><td className="num">{i.count}</td></tr>)}</tbody>
+                <tbody>{summary.incidents.map((i) => <tr key={i.category}><td>{lang === "en" ? i.label.en : i.label.id}</td><td className="num">{i.count}</td></tr>)}</tbody>
               </table>
             )}
           </section>

@@ -54,6 +54,7 @@ export function TopBar({ title }: { title?: string }) {
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
         <button type="submit" className="link-button" data-testid="lang-switch">{t("lang.switch")}</button>
       </Form>
+      {data?.user?.role === "admin" ? <a href="/admin" className="link-button">{t("admin.title")}</a> : null}
       {data?.user ? (
         <Form method="post" action="/logout" className="inline">
           <span className="who">{data.user.name}</span>

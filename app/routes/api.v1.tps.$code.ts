@@ -6,10 +6,10 @@ import { getTpsDetail } from "~/models/command-post.server";
 import { canReportFor } from "~/models/results.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { apiError, handleApi, json } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin"]);
     const code = params.code ?? "";

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { QuickCountForm } from "~/components/quick-count-form";
 import { translate } from "~/lib/i18n";
-import { fieldErrors, QuickCountBody, quickCountFields } from "~/lib/schemas";
+import { fieldErrors, QuickCountBody } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
 import { submitQuickCount } from "~/models/results.server";
@@ -33,13 +33,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["officer"]);
   const lang = requestLang(request);
-  const parsed = QuickCountBody.safeParse({ ...quickCountFields(await request.formData()), tpsCode: user.tpsCode });
-  if (!parsed.success) return data({ message: translate(lang, "api.invalidField"), errors: fieldErrors(parsed.error, lang) }, 422);
+  const form = await request.formData();
+  const votes: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    const match = /^votes\.(\d{1,2})$/.exec(key);
+    if (match && typeof value === "string") votes[match[1]] = value;
+  }
+  const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
+  const parsed = QuickCountBody.safeParse({
+    id: text("id"), tpsCode: user.tpsCode, contest: text("contest"), votes,
+    invalid: text("invalid"), valid: text("valid") || undefined, ballotsUsed: text("ballotsUsed") || undefined,
+    justification: text("justification") || undefined, capturedAt: text("capturedAt") || new Date().toISOString(),
+  });
+  // On any error the typed numbers go back to the page, so nothing is lost even without JavaScript.
+  const values = { votes, invalid: text("invalid") ?? "", valid: text("valid") ?? "", ballotsUsed: text("ballotsUsed") ?? "", justification: text("justification") ?? "" };
+  if (!parsed.success) return data({ message: translate(lang, "api.invalidField"), errors: fieldErrors(parsed.error, lang), values }, 422);
   try {
     await context.writer.write((ctx) => submitQuickCount(ctx, { user, body: parsed.data, source: "app", lang }));
   } catch (error) {
-    if (error instanceof ApiError) return data({ message: error.message, errors: error.errors ?? [] }, error.status);
-    if (isUnavailable(error)) return data({ message: translate(lang, "api.unavailable"), errors: [] }, 503);
+    if (error instanceof ApiError) return data({ message: error.message, errors: error.errors ?? [], values }, error.status);
+    if (isUnavailable(error)) return data({ message: translate(lang, "api.unavailable"), errors: [], values }, 503);
     throw error;
   }
   return redirect("/officer");
@@ -64,6 +77,7 @@ export default function QuickCountPage() {
           contest={contest}
           context={{ candidates: contest.candidates.map((c) => c.number), dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk, previous: current }}
           initial={current}
+          typed={result?.values}
           serverErrors={result?.errors}
           busy={busy}
         />

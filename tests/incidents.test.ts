@@ -82,7 +82,7 @@ describe("POST /api/v1/incidents", () => {
   });
 
   it("answers 422 with one error per field and writes nothing", async () => {
-    const body = incident({ category: "aliens", severity: "extreme", description: "  ", lat: 200, occurredAt: "yesterday" });
+    const body = incident({ category: "Aliens!", severity: "extreme", description: "  ", lat: 200, occurredAt: "yesterday" });
     const res = await post("/api/v1/incidents", body, officer);
     expect(res.status).toBe(422);
     const { errors } = await res.json();
@@ -103,6 +103,26 @@ describe("POST /api/v1/incidents", () => {
     expect((await post("/api/v1/incidents", incident(), outsider)).status).toBe(403);
     const insider = await loginToken(server, "pengawas-03", "pantau-demo");
     expect((await post("/api/v1/incidents", incident({ source: "phone" }), insider)).status).toBe(201);
+  });
+});
+
+describe("configurable categories", () => {
+  it("accepts the admin's active categories only", async () => {
+    const categories = [
+      { code: "other", id: "Lainnya", en: "Other", active: true },
+      { code: "hoax", id: "Hoaks / disinformasi", en: "Hoax / disinformation", active: true },
+      { code: "weather", id: "Cuaca", en: "Weather", active: false },
+    ];
+    const sql = server.services.sql;
+    await sql`insert into settings (key, value) values ('incident.categories', ${sql.json(categories)})`;
+    try {
+      expect((await post("/api/v1/incidents", incident({ category: "hoax" }), officer)).status).toBe(201);
+      const retired = await post("/api/v1/incidents", incident({ category: "weather" }), officer);
+      expect(retired.status).toBe(422);
+      expect((await retired.json()).errors[0]).toMatchObject({ field: "category", code: "unknown_category" });
+    } finally {
+      await sql`delete from settings where key = 'incident.categories'`;
+    }
   });
 });
 

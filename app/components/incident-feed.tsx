@@ -1,11 +1,20 @@
 // Incident cards with workflow buttons (command post and responder screen), and the critical alert.
-import { useEffect, useRef, useState } from "react";
+import { createContext, useContext, useEffect, useRef, useState } from "react";
 import type { IncidentData } from "~/lib/events";
-import { allowedActions, categoryLabel, formatDuration, INCIDENT_CATEGORIES, responseTimes, SEVERITIES, type IncidentAction } from "~/lib/incidents";
+import { allowedActions, categoryLabel, formatDuration, INCIDENT_CATEGORIES, responseTimes, SEVERITIES, type CategoryOption, type IncidentAction } from "~/lib/incidents";
 import { newId } from "~/lib/uuid";
 import { useLang, useT } from "~/lib/use-t";
 
 export interface ResponderOption { id: number; name: string }
+
+/** The configured incident categories (admin setting `incident.categories`); pages provide them. */
+export const CategoriesContext = createContext<readonly CategoryOption[]>(INCIDENT_CATEGORIES);
+
+export function useCategoryLabel() {
+  const list = useContext(CategoriesContext);
+  const lang = useLang();
+  return (code: string) => categoryLabel(code, lang, list);
+}
 
 /** Sends one workflow step; resolves with the updated incident or rejects with a message to show. */
 export async function postTransition(id: string, body: { action: IncidentAction; responderIds?: number[]; note?: string }): Promise<IncidentData> {
@@ -39,7 +48,7 @@ export function IncidentCard({ incident, actions, responders, onChange, now, tps
   children?: React.ReactNode;
 }) {
   const t = useT();
-  const lang = useLang();
+  const label = useCategoryLabel();
   const [note, setNote] = useState("");
   const [chosen, setChosen] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
@@ -68,7 +77,7 @@ export function IncidentCard({ incident, actions, responders, onChange, now, tps
     <article className={`incident sev-${incident.severity} st-${incident.status}`} data-testid={`incident-${incident.id}`} id={`incident-${incident.id}`}>
       <header>
         <span className={`sev-badge sev-${incident.severity}`}>{t(`incident.severity.${incident.severity}`)}</span>
-        <strong>{categoryLabel(incident.category, lang)}</strong>
+        <strong>{label(incident.category)}</strong>
         <span className="incident-status" data-testid="incident-status">{t(`incident.status.${incident.status}`)}</span>
       </header>
       <p className="incident-where">
@@ -142,7 +151,7 @@ function beep() {
 /** Banner for critical incidents: visual and sound alert until an operator dismisses it. */
 export function CriticalAlert({ alerts, onDismiss, tpsLabel }: { alerts: IncidentData[]; onDismiss: (id: string) => void; tpsLabel: (code: string) => string }) {
   const t = useT();
-  const lang = useLang();
+  const label = useCategoryLabel();
   const sounded = useRef(new Set<string>());
   const [sound, setSound] = useState<"idle" | "played" | "blocked">("idle");
   useEffect(() => {
@@ -157,7 +166,7 @@ export function CriticalAlert({ alerts, onDismiss, tpsLabel }: { alerts: Inciden
       {alerts.map((a) => (
         <div key={a.id} className="critical-item">
           <strong>{t("alert.critical")}</strong>{" "}
-          {categoryLabel(a.category, lang)} · {a.tpsCode ? t("incident.tps", { code: tpsLabel(a.tpsCode) }) : t("incident.noTps")} — {a.description}
+          {label(a.category)} · {a.tpsCode ? t("incident.tps", { code: tpsLabel(a.tpsCode) }) : t("incident.noTps")} — {a.description}
           <a href={`#incident-${a.id}`} className="alert-link">{t("alert.show")}</a>
           <button type="button" onClick={() => onDismiss(a.id)}>{t("alert.dismiss")}</button>
         </div>
@@ -170,6 +179,7 @@ export function CriticalAlert({ alerts, onDismiss, tpsLabel }: { alerts: Inciden
 export function IncidentEntry() {
   const t = useT();
   const lang = useLang();
+  const categories = useContext(CategoriesContext).filter((c) => c.active !== false);
   const [id, setId] = useState(() => newId());
   const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -216,7 +226,7 @@ export function IncidentEntry() {
           {errorFor("tpsCode") ? <span className="error">{errorFor("tpsCode")}</span> : null}
         </label>
         <label className="field"><span>{t("entry.category")}</span>
-          <select name="category" defaultValue="other">{INCIDENT_CATEGORIES.map((c) => <option key={c.code} value={c.code}>{c[lang]}</option>)}</select>
+          <select name="category" defaultValue={categories[categories.length - 1]?.code}>{categories.map((c) => <option key={c.code} value={c.code}>{c[lang]}</option>)}</select>
         </label>
         <label className="field"><span>{t("entry.severity")}</span>
           <select name="severity" defaultValue="medium">{SEVERITIES.map((s) => <option key={s} value={s}>{t(`incident.severity.${s}`)}</option>)}</select>

@@ -2,12 +2,12 @@
 import { useEffect, useState } from "react";
 import type { TpsDetail } from "~/models/command-post.server";
 import type { MessageKey } from "~/lib/i18n";
-import { categoryLabel } from "~/lib/incidents";
-import { useLang, useT } from "~/lib/use-t";
+import { useT } from "~/lib/use-t";
+import { useCategoryLabel } from "./incident-feed";
 
 export function TpsDetailPanel({ code, onClose, contests }: { code: string; onClose: () => void; contests: { code: string; name: string; candidates: { number: number; name: string }[] }[] }) {
   const t = useT();
-  const lang = useLang();
+  const label = useCategoryLabel();
   const [detail, setDetail] = useState<TpsDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -63,7 +63,7 @@ export function TpsDetailPanel({ code, onClose, contests }: { code: string; onCl
           {detail.incidents.length ? (
             <ul className="stale-list">
               {detail.incidents.map((i) => (
-                <li key={i.id}><span>{t(`incident.severity.${i.severity}`)} · {categoryLabel(i.category, lang)}</span><span>{t(`incident.status.${i.status}`)}</span></li>
+                <li key={i.id}><span>{t(`incident.severity.${i.severity}`)} · {label(i.category)}</span><span>{t(`incident.status.${i.status}`)}</span></li>
               ))}
             </ul>
           ) : <p className="muted small">–</p>}

@@ -3,6 +3,7 @@ import type { Db } from "~/utils/db.server";
 import { DEFAULT_STALE_CONFIG, type StaleConfig } from "~/lib/stale";
 import { getTps } from "./election.server";
 import { listIncidents } from "./incidents.server";
+import { getSetting } from "./settings.server";
 
 export async function getTpsDetail(sql: Db, { code }: { code: string }) {
   const tps = await getTps(sql, { code });
@@ -30,14 +31,8 @@ export async function getTpsDetail(sql: Db, { code }: { code: string }) {
 }
 export type TpsDetail = NonNullable<Awaited<ReturnType<typeof getTpsDetail>>>;
 
-/** The stale rule's times: admin's `election.times` setting (issue 5) when that table exists, else defaults. */
+/** The stale rule's times: the admin setting `election.times`. */
 export async function getStaleConfig(sql: Db): Promise<StaleConfig> {
-  const [has] = await sql`select to_regclass('settings') is not null as present`;
-  if (!has.present) return DEFAULT_STALE_CONFIG;
-  const [row] = await sql`select value from settings where key = 'election.times'`;
-  const value = row?.value as Partial<StaleConfig> | undefined;
-  if (!value || typeof value.opening !== "string" || typeof value.closing !== "string" || typeof value.staleAfterMinutes !== "number") {
-    return DEFAULT_STALE_CONFIG;
-  }
-  return { ...DEFAULT_STALE_CONFIG, opening: value.opening, closing: value.closing, staleAfterMinutes: value.staleAfterMinutes };
+  const { opening, closing, staleAfterMinutes } = await getSetting(sql, "election.times");
+  return { ...DEFAULT_STALE_CONFIG, opening, closing, staleAfterMinutes };
 }

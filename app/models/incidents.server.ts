@@ -8,6 +8,7 @@ import type { IncidentBody, TransitionBody } from "~/lib/schemas";
 import { ApiError, apiError } from "~/utils/http.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getTps } from "./election.server";
+import { getSetting } from "./settings.server";
 import { bodyHash } from "./results.server";
 import type { SessionUser } from "./users.server";
 
@@ -122,6 +123,10 @@ export async function createIncident(
     throw apiError(lang, 409, "id_conflict", "api.idConflict");
   }
 
+  const categories = await getSetting(tx, "incident.categories");
+  if (!categories.some((c) => c.code === body.category && c.active)) {
+    throw field422(lang, "category", "unknown_category", translate(lang, "report.unknownCategory"));
+  }
   let regionCode: string | null = null;
   if (tpsCode) {
     const tps = await getTps(tx, { code: tpsCode });

@@ -4,7 +4,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import { CriticalAlert, IncidentCard, IncidentEntry, useNow, type ResponderOption } from "~/components/incident-feed";
+import { CategoriesContext, CriticalAlert, IncidentCard, IncidentEntry, useNow, type ResponderOption } from "~/components/incident-feed";
 import { PoskoNav } from "~/components/posko-nav";
 import { TpsDetailPanel } from "~/components/tps-detail";
 import { useLive } from "~/components/use-live";
@@ -17,6 +17,7 @@ import { staleReason, type StaleReason } from "~/lib/stale";
 import { useT } from "~/lib/use-t";
 import { getStaleConfig } from "~/models/command-post.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
+import { getSetting } from "~/models/settings.server";
 import { getSnapshot } from "~/models/snapshot.server";
 import { TopBar } from "~/root";
 import { requirePageUser, viewOf } from "~/utils/auth.server";
@@ -31,13 +32,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
   // (the feed replaces an incident by id); one read before it could be missed.
   const snapshot = await getSnapshot(context.sql, view);
-  const [incidents, responders, staleConfig] = await Promise.all([
+  const [incidents, responders, staleConfig, categories] = await Promise.all([
     listIncidents(context.sql, { scope: view.scope }),
     listResponders(context.sql),
     getStaleConfig(context.sql),
+    getSetting(context.sql, "incident.categories"),
   ]);
   return {
-    snapshot, tileUrl: context.env.TILE_URL, incidents, staleConfig, role: user.role,
+    snapshot, tileUrl: context.env.TILE_URL, incidents, staleConfig, role: user.role, categories,
     responders: responders.map((r) => ({ id: r.id, name: r.name, lat: r.lat, lng: r.lng })),
   };
 }
@@ -45,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type Located = { id: number; name: string; lat: number | null; lng: number | null };
 
 export default function Posko() {
-  const { snapshot, tileUrl, incidents: firstIncidents, responders: firstResponders, staleConfig, role } = useLoaderData<typeof loader>();
+  const { snapshot, tileUrl, incidents: firstIncidents, responders: firstResponders, staleConfig, role, categories } = useLoaderData<typeof loader>();
   const t = useT();
   const [state, setState] = useState<DashboardState>(() => initialState(snapshot));
   const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(firstIncidents));
@@ -107,6 +109,7 @@ export default function Posko() {
   const staleInArea = filtered.length === tpsList.length ? [...stale.entries()] : [...stale.entries()].filter(([code]) => filtered.some((f) => f.code === code));
 
   return (
+    <CategoriesContext.Provider value={categories}>
     <div className="posko">
       <TopBar title={t("posko.title")} />
       <PoskoNav role={role} />
@@ -197,6 +200,7 @@ export default function Posko() {
         </aside>
       </div>
     </div>
+    </CategoriesContext.Provider>
   );
 }
 

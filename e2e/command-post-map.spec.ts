@@ -51,3 +51,36 @@ test("map: clusters when zoomed out, filters by area and status, TPS detail on c
   await expect(detail).toContainText("Logistik");
   await expect(detail).toContainText("Petugas");
 });
+
+test("an operator records a phone report; only supervisors of that kecamatan see it on their command post", async ({ browser, page, login }) => {
+  await login(page, "posko");
+  await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
+  const entry = page.getByTestId("incident-entry");
+  await entry.getByText("Catat insiden dari telepon / kertas / SMS").click();
+  await entry.getByLabel(/^TPS/).fill("1673031006-001");
+  await entry.getByLabel("Kategori").selectOption("vote_buying");
+  await entry.getByLabel("Tingkat").selectOption("high");
+  await entry.getByLabel("Uraian").fill("Warga menelepon: pembagian amplop di dekat TPS");
+  await entry.getByRole("button", { name: "Simpan insiden" }).click();
+  await expect(entry.getByText("Insiden tersimpan dan masuk daftar.")).toBeVisible();
+  const card = page.locator("article.incident", { hasText: "pembagian amplop" });
+  await expect(card).toContainText("Politik uang");
+  await expect(card).toContainText("telepon");
+
+  const inside = await browser.newContext({ locale: "id-ID" });
+  const insidePage = await inside.newPage();
+  await login(insidePage, "pengawas-03");
+  await expect(insidePage.locator("article.incident", { hasText: "pembagian amplop" })).toHaveCount(1);
+  await expect(insidePage.getByTestId("filter-count")).not.toContainText("dari 635 TPS");
+  await expect(insidePage.getByRole("link", { name: "Entri formulir kertas" })).toHaveCount(0);
+  await inside.close();
+
+  const outside = await browser.newContext({ locale: "id-ID" });
+  const outsidePage = await outside.newPage();
+  await login(outsidePage, "pengawas-04");
+  await expect(outsidePage.getByTestId("live-status")).toHaveText(/Langsung/);
+  await expect(outsidePage.locator("path.tps-marker.tps-1673031006-001")).toHaveCount(0);
+  await expect(outsidePage.locator("article.incident", { hasText: "pembagian amplop" })).toHaveCount(0);
+  expect((await outsidePage.request.get("/posko/entri")).status()).toBe(403);
+  await outside.close();
+});

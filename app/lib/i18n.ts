@@ -243,6 +243,8 @@ const id = {
   "entry.description": "Uraian",
   "entry.submit": "Simpan insiden",
   "entry.saved": "Insiden tersimpan dan masuk daftar.",
+  "citizen.show": "Lihat data pelapor",
+  "citizen.code": "Kode lacak",
   // --- admin, public, recap, projection (issue 5) ---
   "public.title": "Hasil sementara",
   "public.provisional": "SEMENTARA.",
@@ -679,6 +681,8 @@ const en: Dictionary = {
   "entry.description": "Description",
   "entry.submit": "Save incident",
   "entry.saved": "Incident saved and added to the feed.",
+  "citizen.show": "Show the reporter's details",
+  "citizen.code": "Tracking code",
   // --- admin, public, recap, projection (issue 5) ---
   "public.title": "Provisional results",
   "public.provisional": "PROVISIONAL.",

@@ -4,7 +4,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import { CategoriesContext, CriticalAlert, IncidentCard, IncidentEntry, useNow, type ResponderOption } from "~/components/incident-feed";
+import { CategoriesContext, CitizenDetails, CriticalAlert, IncidentCard, IncidentEntry, useNow, type ResponderOption } from "~/components/incident-feed";
 import { PoskoNav } from "~/components/posko-nav";
 import { TpsDetailPanel } from "~/components/tps-detail";
 import { useLive } from "~/components/use-live";
@@ -231,7 +231,9 @@ function IncidentPanel({ incidents, responders, onChange }: {
       </label>
       {shown.length === 0 ? <p className="muted">{t("feed.empty")}</p> : null}
       {shown.map((incident) => (
-        <IncidentCard key={incident.id} incident={incident} actions={INCIDENT_ACTIONS} responders={responders} onChange={onChange} now={now} />
+        <IncidentCard key={incident.id} incident={incident} actions={INCIDENT_ACTIONS} responders={responders} onChange={onChange} now={now}>
+          {incident.source === "citizen" ? <CitizenDetails id={incident.id} /> : null}
+        </IncidentCard>
       ))}
     </section>
   );

@@ -67,7 +67,7 @@ export async function getIncident(sql: Db, { id }: { id: string }): Promise<Inci
 }
 
 /**
- * Incidents a user may see, most urgent first (severity, then oldest first). `open` leaves out closed ones.
+ * Incidents a user may see, most urgent first (open ones, severity, then oldest first). `open` leaves out closed ones.
  * Scope: a region prefix (null = all); responderId: only those dispatched to that responder.
  */
 export async function listIncidents(sql: Db, { scope, tpsCode, responderId, open = false, limit = 500 }: {
@@ -79,7 +79,7 @@ export async function listIncidents(sql: Db, { scope, tpsCode, responderId, open
       ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
       ${responderId ? sql`and exists (select 1 from incident_assignments a where a.incident_id = i.id and a.responder_id = ${responderId})` : sql``}
       ${open ? sql`and i.status not in ('resolved', 'rejected')` : sql``}
-    order by array_position(array['critical','high','medium','low'], i.severity), i.created_at
+    order by i.status in ('resolved', 'rejected'), array_position(array['critical','high','medium','low'], i.severity), i.created_at
     limit ${limit}`;
   return rows.map(toIncident);
 }

@@ -106,7 +106,10 @@ export default function Posko() {
   const looseIncidents = useMemo(() => openIncidents.flatMap((i) => (!i.tpsCode && i.lat != null && i.lng != null ? [{ id: i.id, lat: i.lat, lng: i.lng, severity: i.severity }] : [])), [openIncidents]);
   const located = useMemo(() => responders.flatMap((r) => (r.lat != null && r.lng != null ? [{ id: r.id, name: r.name, lat: r.lat, lng: r.lng }] : [])), [responders]);
   const [selected, setSelected] = useState<string | null>(null);
-  const staleInArea = filtered.length === tpsList.length ? [...stale.entries()] : [...stale.entries()].filter(([code]) => filtered.some((f) => f.code === code));
+  const staleInArea = useMemo(() => {
+    const shown = new Set(filtered.map((f) => f.code));
+    return [...stale.entries()].filter(([code]) => shown.has(code));
+  }, [stale, filtered]);
 
   return (
     <CategoriesContext.Provider value={categories}>

@@ -42,6 +42,7 @@ test("map: clusters when zoomed out, filters by area and status, TPS detail on c
   await expect(page.locator("path.tps-marker")).toHaveCount(1);
   await expect(page.locator("path.tps-1673031002-001.status-partial")).toHaveCount(1);
   await expect(page.locator("path.tps-1673031002-001.has-incident")).toHaveCount(1);
+  await expect(page.locator("path.tps-1673031002-001.day-counting")).toHaveCount(1);
 
   // Detail on click: results per contest and the incident.
   await page.locator("path.tps-1673031002-001").click();

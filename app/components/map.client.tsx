@@ -85,17 +85,19 @@ function Layers({ tps, contestCodes, statusLabel, stale, alerting, incidents = [
         const isStale = stale?.has(p.key) ?? false;
         const hot = alerting?.has(p.key) ?? false;
         const ring = hot ? "#d93025" : isStale ? "#202124" : p.key === selected ? "#0b5394" : "#ffffff";
+        const arrived = p.tps.dayStatus !== "not_arrived";
         return (
           <CircleMarker
-            key={`${p.key}-${p.status}-${isStale}-${hot}-${p.key === selected}`}
+            key={`${p.key}-${p.status}-${isStale}-${hot}-${p.key === selected}-${p.tps.dayStatus}`}
             center={[p.lat, p.lng]}
             radius={hot || isStale || p.key === selected ? 8 : 6}
             // className is a creation option (setStyle ignores it): the key above re-creates a marker on change.
-            className={`tps-marker tps-${p.key} status-${p.status}${isStale ? " stale" : ""}${hot ? " has-incident" : ""}`}
-            pathOptions={{ color: ring, weight: hot || isStale || p.key === selected ? 3 : 1, fillColor: STATUS_COLOURS[p.status], fillOpacity: 0.9 }}
+            // Day status: a TPS whose officer has not arrived is drawn pale.
+            className={`tps-marker tps-${p.key} status-${p.status} day-${p.tps.dayStatus}${isStale ? " stale" : ""}${hot ? " has-incident" : ""}`}
+            pathOptions={{ color: ring, weight: hot || isStale || p.key === selected ? 3 : 1, fillColor: STATUS_COLOURS[p.status], fillOpacity: arrived ? 0.95 : 0.4 }}
             eventHandlers={{ click: () => onSelect?.(p.key) }}
           >
-            <Tooltip>TPS {p.key}: {statusLabel(p.status)}</Tooltip>
+            <Tooltip>TPS {p.key}: {statusLabel(p.status)} · {statusLabel(`day:${p.tps.dayStatus}`)}</Tooltip>
           </CircleMarker>
         );
       })}

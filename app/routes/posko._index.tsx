@@ -79,7 +79,8 @@ export default function Posko() {
     const reported = inside.filter((tp) => contestCodes.every((c) => tp.results[c] && tp.results[c] !== "missing")).length;
     return { ...k, total: inside.length, reported };
   }), [tpsList, kecamatan, contestCodes]);
-  const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
+  // "day:<status>" labels the TPS day status (arrival, counting...), anything else a result status.
+  const statusLabel = (s: string) => (s.startsWith("day:") ? t(`day.${s.slice(4)}` as MessageKey) : t(`status.${s}` as MessageKey));
 
   // Filters: area (kecamatan, kelurahan) and status; the area also narrows the incident feed and stale list.
   const [kec, setKec] = useState("");
@@ -145,6 +146,7 @@ export default function Posko() {
             {MAP_STATUSES.map((s) => (
               <span key={s}><i style={{ background: STATUS_COLOURS[s] }} />{statusLabel(s)}</span>
             ))}
+            <span><i style={{ background: STATUS_COLOURS.missing, opacity: 0.4 }} />{t("day.not_arrived")}</span>
             <span><i style={{ background: "#fff", border: "3px solid #202124" }} />{t("map.stale")}</span>
             <span><i style={{ background: "#fff", border: "3px solid #d93025" }} />{t("map.openIncident")}</span>
             <span><i className="legend-cluster" style={{ background: "#0b5394" }} />{t("map.cluster")}</span>

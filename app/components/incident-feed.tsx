@@ -125,12 +125,22 @@ export function IncidentCard({ incident, actions, responders, onChange, now, tps
   );
 }
 
-/** A short two-tone beep through Web Audio (no sound file to cache); silent where the browser blocks it. */
-function beep() {
+// One AudioContext for the page. Browsers start it suspended until the user interacts with the page, so
+// the command post offers a button that unlocks it; after that, alerts sound without a click.
+let audio: AudioContext | null = null;
+
+function audioContext(): AudioContext | null {
+  const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  if (!Ctx) return null;
+  audio ??= new Ctx();
+  return audio;
+}
+
+/** A short two-tone beep through Web Audio (no sound file to cache). Returns whether it could play. */
+function beep(): boolean {
   try {
-    const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-    if (!Ctx) return false;
-    const ctx = new Ctx();
+    const ctx = audioContext();
+    if (!ctx) return false;
     void ctx.resume();
     [880, 660, 880].forEach((freq, i) => {
       const osc = ctx.createOscillator();
@@ -141,11 +151,23 @@ function beep() {
       osc.start(ctx.currentTime + i * 0.25);
       osc.stop(ctx.currentTime + i * 0.25 + 0.2);
     });
-    setTimeout(() => void ctx.close(), 1500);
-    return true;
+    return ctx.state === "running";
   } catch {
     return false;
   }
+}
+
+/** Unlocks the alert sound (a click is the user gesture browsers ask for) and plays it once as a test. */
+export function SoundToggle() {
+  const t = useT();
+  const [on, setOn] = useState(false);
+  useEffect(() => setOn(audio?.state === "running"), []);
+  return (
+    <button type="button" className="link-like small" data-testid="sound-toggle" aria-pressed={on}
+      onClick={async () => { const ctx = audioContext(); await ctx?.resume(); beep(); setOn(ctx?.state === "running"); }}>
+      {on ? t("alert.soundOn") : t("alert.soundOff")}
+    </button>
+  );
 }
 
 /** Banner for critical incidents: visual and sound alert until an operator dismisses it. */
@@ -160,6 +182,13 @@ export function CriticalAlert({ alerts, onDismiss, tpsLabel }: { alerts: Inciden
     fresh.forEach((a) => sounded.current.add(a.id));
     setSound(beep() ? "played" : "blocked");
   }, [alerts]);
+  // The tab title carries the alert too, for an operator working in another window.
+  useEffect(() => {
+    if (!alerts.length) return;
+    const title = document.title;
+    document.title = `(${alerts.length}) ${t("alert.critical")} ${title}`;
+    return () => { document.title = title; };
+  }, [alerts.length]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!alerts.length) return null;
   return (
     <div className="critical-alert" role="alert" data-testid="critical-alert" data-sound={sound}>

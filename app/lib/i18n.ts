@@ -245,6 +245,8 @@ const id = {
   "entry.saved": "Insiden tersimpan dan masuk daftar.",
   "citizen.show": "Lihat data pelapor",
   "citizen.code": "Kode lacak",
+  "alert.soundOff": "🔇 Aktifkan suara peringatan",
+  "alert.soundOn": "🔔 Suara peringatan aktif",
   // --- admin, public, recap, projection (issue 5) ---
   "public.title": "Hasil sementara",
   "public.provisional": "SEMENTARA.",
@@ -683,6 +685,8 @@ const en: Dictionary = {
   "entry.saved": "Incident saved and added to the feed.",
   "citizen.show": "Show the reporter's details",
   "citizen.code": "Tracking code",
+  "alert.soundOff": "🔇 Turn on alert sound",
+  "alert.soundOn": "🔔 Alert sound on",
   // --- admin, public, recap, projection (issue 5) ---
   "public.title": "Provisional results",
   "public.provisional": "PROVISIONAL.",

@@ -4,7 +4,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import { CategoriesContext, CitizenDetails, CriticalAlert, IncidentCard, IncidentEntry, useNow, type ResponderOption } from "~/components/incident-feed";
+import { CategoriesContext, CitizenDetails, CriticalAlert, IncidentCard, IncidentEntry, SoundToggle, useNow, type ResponderOption } from "~/components/incident-feed";
 import { PoskoNav } from "~/components/posko-nav";
 import { TpsDetailPanel } from "~/components/tps-detail";
 import { useLive } from "~/components/use-live";
@@ -158,6 +158,7 @@ export default function Posko() {
           <p className={`live-status ${status}`} data-testid="live-status" role="status">
             {status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
           </p>
+          <SoundToggle />
           <IncidentPanel incidents={areaIncidents} responders={responders}
             onChange={(incident) => setIncidents((m) => ({ ...m, [incident.id]: incident }))} />
           <StalePanel stale={staleInArea} onSelect={setSelected} />

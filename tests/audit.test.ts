@@ -35,24 +35,25 @@ describe("audit chain", () => {
     const sql = server.services.sql;
     const rows = await sql`select a.id, a.action, u.login from audit_log a join users u on u.id = a.actor_id order by a.id`;
     expect(rows.map((r) => [r.action, r.login])).toEqual([
+      ["session.login", "1673031005-001"], ["session.login", "posko"],
       ["incident.create", "1673031005-001"], ["incident.acknowledge", "posko"], ["incident.resolve", "posko"],
     ]);
-    expect(await verifyAuditChain(sql)).toEqual({ checked: 3, broken: null });
+    expect(await verifyAuditChain(sql)).toEqual({ checked: 5, broken: null });
     const good = await verifyCommand();
-    expect(good.stdout).toContain("intact: 3 rows");
+    expect(good.stdout).toContain("intact: 5 rows");
     expect(good.code).toBe(0);
 
     // Rows cannot be changed through SQL: the update is silently dropped by the table's rule.
-    await sql`update audit_log set action = 'x' where id = 2`;
-    expect((await sql`select action from audit_log where id = 2`)[0].action).toBe("incident.acknowledge");
+    await sql`update audit_log set action = 'x' where id = 4`;
+    expect((await sql`select action from audit_log where id = 4`)[0].action).toBe("incident.acknowledge");
 
-    // Someone with owner rights switches the rule off and edits row 2: the chain shows it.
+    // Someone with owner rights switches the rule off and edits row 4: the chain shows it.
     await sql`alter table audit_log disable rule audit_log_no_update`;
-    await sql`update audit_log set after = jsonb_set(after, '{note}', '"dihapus"') where id = 2`;
+    await sql`update audit_log set after = jsonb_set(after, '{note}', '"dihapus"') where id = 4`;
     await sql`alter table audit_log enable rule audit_log_no_update`;
-    expect(await verifyAuditChain(sql)).toEqual({ checked: 1, broken: { id: 2, reason: "hash_mismatch" } });
+    expect(await verifyAuditChain(sql)).toEqual({ checked: 3, broken: { id: 4, reason: "hash_mismatch" } });
     const out = await verifyCommand();
     expect(out.code).toBe(1);
-    expect(out.stdout).toContain("BROKEN at row 2");
+    expect(out.stdout).toContain("BROKEN at row 4");
   });
 });

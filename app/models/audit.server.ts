@@ -1,7 +1,14 @@
 // The audit log: verifying its hash chain and browsing it. Rows are append-only (rules in 0001_init.sql);
 // each carries the hash of the previous row, so an edited, inserted or deleted row breaks the chain.
 import type { Db } from "~/utils/db.server";
-import { auditHash, GENESIS_HASH } from "~/utils/writer.server";
+import { auditHash, GENESIS_HASH, type Writer } from "~/utils/writer.server";
+
+/** Logins and logouts are actions too (issue 4 point 8): who, when, with which role and TPS. */
+export function auditSession(writer: Writer, { user, action }: { user: { id: number; login: string; role: string; tpsCode?: string | null }; action: "session.login" | "session.logout" }) {
+  return writer.write(async ({ audit }) => {
+    audit({ actorId: user.id, action, entity: `user:${user.login}`, after: { role: user.role, tpsCode: user.tpsCode ?? null } });
+  });
+}
 
 export type AuditBreak = { id: number; reason: "hash_mismatch" | "prev_hash_mismatch" | "missing_row" };
 

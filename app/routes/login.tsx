@@ -3,6 +3,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { LoginBody } from "~/lib/schemas";
 import { translate } from "~/lib/i18n";
 import { useT } from "~/lib/use-t";
+import { auditSession } from "~/models/audit.server";
 import { TopBar } from "~/root";
 import { getRequestUser, homeFor, login, sessionCookie } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
@@ -27,6 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: translate(lang, "login.failed") }, 400);
   const session = await login(context.sql, context.env, parsed.data);
   if (!session) return data({ error: translate(lang, "login.failed") }, 401);
+  await auditSession(context.writer, { user: session.user, action: "session.login" });
   return redirect(safeRedirect(form.get("redirectTo"), homeFor(session.user)), {
     headers: { "Set-Cookie": sessionCookie(context.env, session.token) },
   });

@@ -111,3 +111,29 @@ describe("verification", () => {
     expect((await post("/api/v1/quick-counts", { ...app, id: randomUUID(), invalid: 3 }, officer)).status).toBe(409);
   });
 });
+
+describe("photos beside the sources", () => {
+  it("shows a C1 photo next to the submission it belongs to", async () => {
+    const tps = "1673031003-005";
+    const officer = await loginToken(server, tps, "123456");
+    const submissionId = randomUUID();
+    const app = { id: submissionId, tpsCode: tps, contest: "walikota", votes: { "1": 80, "2": 60, "3": 30 }, invalid: 2, capturedAt: new Date().toISOString() };
+    expect((await post("/api/v1/quick-counts", app, officer)).status).toBe(201);
+    // The officer app's photo table (issue 3); created here with its columns when this branch runs alone.
+    const sql = server.services.sql;
+    await sql`create table if not exists photos (
+      id uuid primary key, tps_code text, uploader_id bigint not null, purpose text not null, contest_code text,
+      quick_count_id uuid, incident_id uuid, mime text not null, size_bytes int not null, sha256 text not null,
+      bytes bytea not null, captured_at timestamptz, received_at timestamptz not null default now())`;
+    const photoId = randomUUID();
+    const [{ id: uploader }] = await sql`select id from users where login = ${tps}`;
+    await sql`insert into photos (id, tps_code, uploader_id, purpose, contest_code, quick_count_id, mime, size_bytes, sha256, bytes)
+      values (${photoId}, ${tps}, ${uploader}, 'c1', 'walikota', ${submissionId}, 'image/jpeg', 3, 'x', ${Buffer.from([1, 2, 3])})`;
+    const page = await fetch(`${server.url}/posko/verifikasi/${tps}/walikota`, { headers: { Authorization: `Bearer ${inside}` } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`/api/v1/photos/${photoId}`);
+    const detail = await (await fetch(`${server.url}/api/v1/tps/${tps}`, { headers: { Authorization: `Bearer ${inside}` } })).json();
+    expect(detail.photoIds).toContain(photoId);
+    expect((await fetch(`${server.url}/posko/verifikasi/${tps}/walikota`, { headers: { Authorization: `Bearer ${outside}` } })).status).toBe(403);
+  });
+});

@@ -11,6 +11,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { fieldErrors, quickCountFields, ReviewBody, TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
+import { tpsPhotos } from "~/models/command-post.server";
 import { canReview, reviewDetail, runReview } from "~/models/review.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
@@ -26,9 +27,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   if (!tps || !contest) throw new Response("Not found", { status: 404 });
   if (!canReview(user, tps)) throw new Response("Forbidden", { status: 403 });
-  const detail = await reviewDetail(context.sql, { tpsCode: tps.code, contest: contest.code });
+  const [detail, photos] = await Promise.all([
+    reviewDetail(context.sql, { tpsCode: tps.code, contest: contest.code }),
+    tpsPhotos(context.sql, { tpsCode: tps.code, contest: contest.code }),
+  ]);
   return {
-    id: randomUUID(), role: user.role, contest, detail,
+    id: randomUUID(), role: user.role, contest, detail, photos,
     tps: { code: tps.code, address: tps.address, kelurahan: tps.kelurahanName, kecamatan: tps.kecamatanName, dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk },
   };
 }
@@ -49,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ReviewResult() {
-  const { id, role, contest, detail, tps } = useLoaderData<typeof loader>();
+  const { id, role, contest, detail, tps, photos } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
@@ -90,6 +94,9 @@ export default function ReviewResult() {
                   <tr><td>{t("posko.invalid")}</td><td className={`num${differs("invalid", c.invalid) ? " diff" : ""}`}>{c.invalid}</td></tr>
                 </tbody>
               </table>
+              {photos.filter((p) => p.submissionId && p.submissionId === c.submissionId).map((p) => (
+                <a key={p.id} href={`/api/v1/photos/${p.id}`} target="_blank" rel="noreferrer"><img className="c1-photo" src={`/api/v1/photos/${p.id}`} alt={t("detail.photos")} loading="lazy" /></a>
+              ))}
               {c.submissionId && !(c.isCurrent && current?.status === "verified") ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="verify" />
@@ -100,7 +107,13 @@ export default function ReviewResult() {
             </div>
           ))}
         </div>
-        <p className="small muted">{t("review.noPhotos")}</p>
+        {photos.some((p) => !columns.some((c) => c.submissionId && c.submissionId === p.submissionId)) ? (
+          <div className="photo-strip" data-testid="review-photos">
+            {photos.filter((p) => !columns.some((c) => c.submissionId && c.submissionId === p.submissionId)).map((p) => (
+              <a key={p.id} href={`/api/v1/photos/${p.id}`} target="_blank" rel="noreferrer"><img className="c1-photo" src={`/api/v1/photos/${p.id}`} alt={t("detail.photos")} loading="lazy" /></a>
+            ))}
+          </div>
+        ) : photos.length ? null : <p className="small muted">{t("review.noPhotos")}</p>}
 
         {detail.paper?.state === "conflict" && (role === "supervisor" || role === "admin") ? (
           <section className="card" data-testid="resolve-paper">

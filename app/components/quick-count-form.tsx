@@ -14,9 +14,12 @@ export interface QuickCountFormProps {
   initial?: { votes: Record<string, number>; invalid: number } | null;
   serverErrors?: { field: string; code: string; message: string }[];
   busy: boolean;
+  /** Extra fields (e.g. source and reason on the posko screens), shown above the submit button. */
+  extra?: React.ReactNode;
+  submitLabel?: string;
 }
 
-export function QuickCountForm({ id, tpsCode, contest, context, initial, serverErrors, busy }: QuickCountFormProps) {
+export function QuickCountForm({ id, tpsCode, contest, context, initial, serverErrors, busy, extra, submitLabel }: QuickCountFormProps) {
   const t = useT();
   const lang = useLang();
   const [values, setValues] = useState<Record<string, string>>(() => {
@@ -106,8 +109,9 @@ export function QuickCountForm({ id, tpsCode, contest, context, initial, serverE
           ) : errorFor("justification") ? <span className="error" role="alert">{errorFor("justification")}</span> : null}
         </label>
       ) : null}
+      {extra}
       {tried && blocked ? <p className="error" role="alert">{t("qc.fixErrors")}</p> : null}
-      <button type="submit" className="primary big" disabled={busy}>{busy ? t("qc.sending") : t("qc.submit")}</button>
+      <button type="submit" className="primary big" disabled={busy}>{busy ? t("qc.sending") : submitLabel ?? t("qc.submit")}</button>
     </Form>
   );
 }

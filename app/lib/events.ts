@@ -28,6 +28,8 @@ export interface TpsUpdated {
 export interface IncidentData {
   id: string;
   tpsCode: string | null;
+  /** Where the TPS is, for directions when the report has no coordinates of its own. */
+  tps: { lat: number; lng: number; address: string } | null;
   regionCode: string | null;
   category: string;
   severity: "low" | "medium" | "high" | "critical";
@@ -64,6 +66,9 @@ export interface IncidentUpdated extends IncidentData {
   step: IncidentStep;
 }
 
+/** A paper form's double entry moved on (numbers are not in it: the second keying stays blind). */
+export interface PaperUpdated { formId: string; tpsCode: string; contest: string; state: "awaiting_second" | "consolidated" | "conflict" | "resolved" }
+
 /** A responder shared their location (optional); shown on the command-post map. */
 export interface ResponderLocated { responderId: number; name: string; lat: number; lng: number; accuracy: number | null; at: string }
 
@@ -73,6 +78,7 @@ export interface EventPayloads {
   "incident:created": IncidentData;
   "incident:updated": IncidentUpdated;
   "responder:located": ResponderLocated;
+  "paper:updated": PaperUpdated;
 }
 export type EventType = keyof EventPayloads;
 

@@ -3,19 +3,13 @@
 import type { Db } from "~/utils/db.server";
 import type { IncidentData, IncidentStep } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
-import { nextStatus, RESPONDER_ACTIONS, type IncidentStatus } from "~/lib/incidents";
+import { inScope, nextStatus, RESPONDER_ACTIONS, type IncidentStatus } from "~/lib/incidents";
 import type { IncidentBody, TransitionBody } from "~/lib/schemas";
 import { ApiError, apiError } from "~/utils/http.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getTps } from "./election.server";
 import { bodyHash } from "./results.server";
 import type { SessionUser } from "./users.server";
-
-/** Whether a region code lies inside a scope (null scope = the whole election). */
-export function inScope(regionCode: string | null, scope: string | null): boolean {
-  if (scope === null) return true;
-  return !!regionCode && (regionCode === scope || regionCode.startsWith(scope + "."));
-}
 
 /** Who may see an incident: command post everywhere, supervisors in their area, responders theirs, officers their TPS's. */
 export function canSeeIncident(user: SessionUser, incident: Pick<IncidentData, "regionCode" | "tpsCode" | "responderIds">): boolean {
@@ -35,13 +29,15 @@ const SELECT = (sql: Db) => sql`
   select i.id, i.tps_code, i.region_code, i.category, i.severity, i.description, i.lat, i.lng,
     i.photo_ids::text[] as photo_ids, i.source, i.status, i.reporter_id, u.name as reporter_name,
     coalesce((select array_agg(a.responder_id order by a.responder_id) from incident_assignments a where a.incident_id = i.id), '{}')::int[] as responder_ids,
-    i.occurred_at, i.created_at, i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at, i.reopened_at
-  from incidents i left join users u on u.id = i.reporter_id`;
+    i.occurred_at, i.created_at, i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at, i.reopened_at,
+    t.lat as tps_lat, t.lng as tps_lng, t.address as tps_address
+  from incidents i left join users u on u.id = i.reporter_id left join tps t on t.code = i.tps_code`;
 
 function toIncident(r: Record<string, unknown>): IncidentData {
   return {
     id: r.id as string,
     tpsCode: (r.tpsCode as string) ?? null,
+    tps: r.tpsCode ? { lat: r.tpsLat as number, lng: r.tpsLng as number, address: (r.tpsAddress as string) ?? "" } : null,
     regionCode: (r.regionCode as string) ?? null,
     category: r.category as string,
     severity: r.severity as IncidentData["severity"],

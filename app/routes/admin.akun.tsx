@@ -70,7 +70,7 @@ export default function Accounts() {
   return (
     <>
       <h1>{t("admin.accounts.title")}</h1>
-      {result ? <p role={result.ok ? "status" : "alert"} className={result.ok ? "notice" : "error"}>{result.message}</p> : null}
+      {result ? <p role={result.ok ? "status" : "alert"} className={result.ok ? "notice good" : "error"}>{result.message}</p> : null}
       {result?.secret ? (
         <p className="card secret" data-testid="new-secret">{t("admin.accounts.secretOnce", { login: result.secret.login })} <code>{result.secret.value}</code></p>
       ) : null}

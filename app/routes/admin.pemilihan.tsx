@@ -51,7 +51,7 @@ export default function Contests() {
             <label>{t("admin.contests.position")}<input name="position" type="number" min={0} max={99} defaultValue={c.position} /></label>
           </div>
           <label>{t("admin.contests.candidates")}<textarea name="candidates" rows={4} defaultValue={toLines(c.candidates.map((k) => [String(k.number), k.name]))} maxLength={10000} /></label>
-          {result && result.code === c.code ? (result.ok ? <p role="status" className="notice">{t("admin.settings.saved")}</p> : <ul role="alert" className="error">{result.errors.map((e) => <li key={e}>{e}</li>)}</ul>) : null}
+          {result && result.code === c.code ? (result.ok ? <p role="status" className="notice good">{t("admin.settings.saved")}</p> : <ul role="alert" className="error">{result.errors.map((e) => <li key={e}>{e}</li>)}</ul>) : null}
           <button type="submit" className="primary" disabled={busy}>{t("admin.settings.save")}</button>
         </Form>
       ))}

@@ -58,7 +58,7 @@ export default function Settings() {
   const t = useT();
   const busy = useNavigation().state !== "idle";
   const feedback = (key: Editable) => result?.section === key ? (
-    result.ok ? <p role="status" className="notice">{t("admin.settings.saved")}</p>
+    result.ok ? <p role="status" className="notice good">{t("admin.settings.saved")}</p>
       : <ul role="alert" className="error">{result.errors.map((e) => <li key={e}>{e}</li>)}</ul>
   ) : null;
   const save = <button type="submit" className="primary" disabled={busy}>{t("admin.settings.save")}</button>;

@@ -168,6 +168,12 @@ describe("projection", () => {
     expect(strataIn).toEqual([{ stratum: "16.73.04" }]);
     expect(projection.candidates[0].estimate).toBeCloseTo(sum("1") / valid, 10);
     expect(projection.candidates.every((c: { margin: number }) => c.margin >= 0)).toBe(true);
+    // The command post gets the same projection next to its running count.
+    expect((await page("/api/v1/projection")).status).toBe(401);
+    const posko = await loginToken(server, "posko", "pantau-demo");
+    const forPosko = await (await page("/api/v1/projection", posko)).json();
+    expect(forPosko.contests.walikota.candidates[0].estimate).toBeCloseTo(projection.candidates[0].estimate, 12);
+    expect(forPosko.contests.walikota.candidates[0].margin).toBeCloseTo(projection.candidates[0].margin, 12);
     const html = await (await page("/admin/proyeksi", admin)).text();
     expect(html).toContain("Sampel saat ini: 80 dari 635 TPS");
   });

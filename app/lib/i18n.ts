@@ -418,6 +418,7 @@ const id = {
   "report.status.resolved": "Selesai ditangani",
   "report.status.rejected": "Ditolak (tidak terbukti atau ganda)",
   "report.status.reopened": "Dibuka kembali",
+  "admin.projection.sampleIn": "{reported}/{size} TPS sampel",
 };
 
 type Dictionary = Record<keyof typeof id, string>;
@@ -834,6 +835,7 @@ const en: Dictionary = {
   "report.status.resolved": "Resolved",
   "report.status.rejected": "Rejected (unfounded or a duplicate)",
   "report.status.reopened": "Reopened",
+  "admin.projection.sampleIn": "{reported}/{size} sample TPS",
 };
 
 export type MessageKey = keyof typeof id;

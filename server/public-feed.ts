@@ -3,7 +3,7 @@
 // summary query every few seconds, however many changes or public viewers there are.
 import type { Sql } from "postgres";
 import type { Server } from "socket.io";
-import { getPublicSummary } from "~/models/public.server";
+import { getPublicSummary, invalidatePublicSummary } from "~/models/public.server";
 import type { CommittedEvent } from "~/utils/writer.server";
 
 /** Event types that change what the public page shows. */
@@ -27,7 +27,9 @@ export function createPublicFeed({ sql, io, minIntervalMs = 3000 }: { sql: Sql; 
 
   return {
     changed(events: CommittedEvent[]) {
-      if (closed || timer || !events.some((e) => PUBLIC_TYPES.test(e.event.type))) return;
+      if (closed || !events.some((e) => PUBLIC_TYPES.test(e.event.type))) return;
+      invalidatePublicSummary(sql);
+      if (timer) return;
       timer = setTimeout(flush, Math.max(0, last + minIntervalMs - Date.now()));
     },
     close() {

@@ -79,6 +79,8 @@ export interface EventPayloads {
   "incident:updated": IncidentUpdated;
   "responder:located": ResponderLocated;
   "paper:updated": PaperUpdated;
+  /** An admin changed a setting (issue 5); screens that show it may reload it. */
+  "settings:updated": { key: string };
 }
 export type EventType = keyof EventPayloads;
 

@@ -419,6 +419,8 @@ const id = {
   "report.status.rejected": "Ditolak (tidak terbukti atau ganda)",
   "report.status.reopened": "Dibuka kembali",
   "admin.projection.sampleIn": "{reported}/{size} TPS sampel",
+  "recap.incidentsCsv": "Kejadian (CSV)",
+  "recap.auditCsv": "Log audit (CSV)",
 };
 
 type Dictionary = Record<keyof typeof id, string>;
@@ -836,6 +838,8 @@ const en: Dictionary = {
   "report.status.rejected": "Rejected (unfounded or a duplicate)",
   "report.status.reopened": "Reopened",
   "admin.projection.sampleIn": "{reported}/{size} sample TPS",
+  "recap.incidentsCsv": "Incidents (CSV)",
+  "recap.auditCsv": "Audit log (CSV)",
 };
 
 export type MessageKey = keyof typeof id;

@@ -4,10 +4,10 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { checkImport, IMPORT_KINDS, MAX_IMPORT_BYTES, runImport, type ImportKind } from "~/models/imports.server";
 import { readText, requireAdminApi } from "~/utils/admin.server";
 import { apiError, handleApi, json } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireAdminApi(request, context.sql, lang);
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");

@@ -5,10 +5,10 @@ import { csvResponse, recapCsv } from "~/models/exports.server";
 import { RECAP_LEVELS, type RecapLevel } from "~/models/recap.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { ApiError, handleApi } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
     const url = new URL(request.url);

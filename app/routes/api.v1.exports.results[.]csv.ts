@@ -3,10 +3,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse, resultsCsv } from "~/models/exports.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { handleApi } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
     return csvResponse(await resultsCsv(context.sql, { scope: user.role === "supervisor" ? user.regionCode : null }), "pantau-hasil-tps.csv");

@@ -5,10 +5,10 @@ import { canSeeIncident, getIncident } from "~/models/incidents.server";
 import { getReportPrivate } from "~/models/reports.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { apiError, handleApi, json } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
     const id = params.id ?? "";

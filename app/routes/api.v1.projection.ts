@@ -5,10 +5,10 @@ import { listContests } from "~/models/election.server";
 import { getProjection } from "~/models/projection.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { handleApi, json } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
     const contests = await listContests(context.sql);

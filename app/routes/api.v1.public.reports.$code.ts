@@ -3,10 +3,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getReportStatus, TRACKING_CODE } from "~/models/reports.server";
 import { apiError, handleApi, json } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     const code = (params.code ?? "").trim().toUpperCase();
     const status = TRACKING_CODE.test(code) ? await getReportStatus(context.sql, { trackingCode: code }) : null;

@@ -3,10 +3,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCachedPublicSummary } from "~/models/public.server";
 import { handleApi, json } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export const OPEN_DATA_HEADERS = { "Access-Control-Allow-Origin": "*" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return handleApi(requestLang(request), async () => json(await getCachedPublicSummary(context.sql), { headers: OPEN_DATA_HEADERS }));
+  return handleApi(apiLang(request), async () => json(await getCachedPublicSummary(context.sql), { headers: OPEN_DATA_HEADERS }));
 }

@@ -15,14 +15,14 @@ test("the public page shows provisional results and updates live, with no person
   await page.goto("/publik");
   await expect(page.getByText("SEMENTARA.")).toBeVisible();
   await expect(page.locator(".live-dot.on")).toBeVisible();
-  const cell = page.getByTestId("public-votes-walikota-3");
+  const cell = page.getByTestId("public-votes-gubernur-2");
   const before = Number((await cell.textContent())!.replace(/\D/g, ""));
 
   const api = await playwright.request.newContext({ baseURL: page.url() });
   const officer = await token(api, "1673041005-001", "123456");
   const res = await api.post("/api/v1/quick-counts", {
     headers: { Authorization: `Bearer ${officer}` },
-    data: { id: randomUUID(), tpsCode: "1673041005-001", contest: "walikota", votes: { "1": 70, "2": 50, "3": 41 }, invalid: 2, capturedAt: new Date().toISOString(), justification: "Sudah dicek bersama saksi." },
+    data: { id: randomUUID(), tpsCode: "1673041005-001", contest: "gubernur", votes: { "1": 70, "2": 41 }, invalid: 2, capturedAt: new Date().toISOString(), justification: "Sudah dicek bersama saksi." },
   });
   expect(res.status()).toBe(201);
   await expect(cell).toHaveText((before + 41).toLocaleString("id-ID"));

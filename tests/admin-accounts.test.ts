@@ -110,6 +110,21 @@ describe("configuration", () => {
     await form("/admin/pengaturan", { section: "public", title: "Hitung Cepat Kota", showResults: "on", showProjection: "on", showIncidents: "on", reportsEnabled: "on" });
 
     expect((await form("/admin/pengaturan", { section: "incident.categories", lines: "other | Lainnya | Other | ya\nother | Dua | Two | ya" })).status).toBe(422);
+
+    // Categories: a new one can be used at once, a switched-off one no longer.
+    expect((await form("/admin/pengaturan", { section: "incident.categories", lines: "other | Lainnya | Other | ya\nweather | Cuaca | Weather | tidak\nlogistik_tinta | Tinta habis | Ink ran out | ya" })).status).toBe(200);
+    const officer = await loginToken(server, "1673041003-002", "123456");
+    const incident = (category: string) => fetch(`${server.url}/api/v1/incidents`, {
+      method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${officer}` },
+      body: JSON.stringify({ id: randomUUID(), tpsCode: "1673041003-002", category, severity: "low", description: "Tinta di TPS habis.", occurredAt: new Date().toISOString() }),
+    });
+    expect((await incident("logistik_tinta")).status).toBe(201);
+    const off = await incident("weather");
+    expect(off.status).toBe(422);
+    expect((await off.json()).errors.map((e: { field: string }) => e.field)).toEqual(["category"]);
+    const lapor = await (await page("/publik/lapor")).text();
+    expect(lapor).toContain("Tinta habis");
+    expect(lapor).not.toContain("Cuaca");
   });
 
   it("adds a contest with candidates and refuses to drop ballot numbers that have results", async () => {

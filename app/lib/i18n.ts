@@ -422,6 +422,7 @@ const id = {
   "admin.projection.sampleIn": "{reported}/{size} TPS sampel",
   "recap.incidentsCsv": "Kejadian (CSV)",
   "recap.auditCsv": "Log audit (CSV)",
+  "public.fromLogin": "Tanpa akun: lihat hasil sementara atau laporkan pelanggaran",
 };
 
 type Dictionary = Record<keyof typeof id, string>;
@@ -842,6 +843,7 @@ const en: Dictionary = {
   "admin.projection.sampleIn": "{reported}/{size} sample TPS",
   "recap.incidentsCsv": "Incidents (CSV)",
   "recap.auditCsv": "Audit log (CSV)",
+  "public.fromLogin": "No account: see the provisional results or report a violation",
 };
 
 export type MessageKey = keyof typeof id;

@@ -3,6 +3,7 @@
 // JavaScript would: form posts, HTML answers. Uses only TPS of kecamatan 16.73.04.
 import { randomUUID } from "node:crypto";
 import QRCode from "qrcode";
+import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginToken, startTestServer, type TestServer } from "./support/server";
 
@@ -51,7 +52,12 @@ describe("accounts", () => {
     expect(noArea.status).toBe(422);
 
     const [{ id }] = await server.services.sql`select id from users where login = 'pengawas-baru'`;
+    const socket = connect(server.url, { auth: { token }, transports: ["websocket"], reconnection: false });
+    await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
+    const closed = new Promise<string>((resolve) => socket.on("disconnect", (reason) => resolve(reason)));
     expect((await form("/admin/akun", { intent: "disable", userId: id })).status).toBe(200);
+    // Its live connection is closed by the server as well.
+    expect(await closed).toBe("io server disconnect");
     expect((await fetch(`${server.url}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
     expect((await tryLogin("pengawas-baru", password)).status).toBe(401);
     await form("/admin/akun", { intent: "enable", userId: id });

@@ -1,4 +1,4 @@
-// Pushes the public summary (aggregates only, app/models/public.server.ts) to the `public` Socket.IO room
+// Live side effects of admin and public changes (issue 5). Pushes the public summary (aggregates only, app/models/public.server.ts) to the `public` Socket.IO room
 // when results or incidents change, at most once per `minIntervalMs`: a busy election day costs one
 // summary query every few seconds, however many changes or public viewers there are.
 import type { Sql } from "postgres";
@@ -37,4 +37,12 @@ export function createPublicFeed({ sql, io, minIntervalMs = 3000 }: { sql: Sql; 
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+/** Closes the live connections of accounts an admin disabled or gave a new secret (on every node, through the adapter). */
+export function signOutSockets(io: Server, events: CommittedEvent[]) {
+  for (const { event } of events) {
+    if (event.type !== "accounts:signed-out") continue;
+    for (const id of event.data.userIds) io.in(`user:${id}`).disconnectSockets(true);
+  }
 }

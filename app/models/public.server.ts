@@ -39,7 +39,7 @@ const area = (r: RecapRow): PublicArea => ({ code: r.code, name: r.name, tps: r.
 
 // The public endpoint may be hit by many anonymous readers at once: one summary is computed per
 // database at a time and served for up to CACHE_MS, and dropped as soon as a public change commits
-// (server/public-feed.ts). The cache hangs on the pool under a global symbol because the server and the
+// (server/admin-effects.ts). The cache hangs on the pool under a global symbol because the server and the
 // Remix build each load their own copy of this module.
 const CACHE_MS = 2000;
 const CACHE = Symbol.for("pantau.publicSummaryCache");

@@ -30,7 +30,7 @@ export async function listAccounts(sql: Db, { role, q, limit = 200 }: { role?: R
     select id, login, name, role, tps_code, region_code, phone, nip, disabled from users
     where ${role ? sql`role = ${role}` : sql`true`}
       and ${like ? sql`(login ilike ${like} or name ilike ${like} or coalesce(nip, '') ilike ${like})` : sql`true`}
-    order by role <> 'admin', role, login limit ${limit}`) as unknown as AccountRow[];
+    order by array_position(array['admin', 'operator', 'supervisor', 'responder', 'officer'], role), login limit ${limit}`) as unknown as AccountRow[];
 }
 
 export async function createStaff({ tx, audit }: WriteContext, { body, secretHash, actorId }: { body: StaffBody; secretHash: string; actorId: number }) {

@@ -79,6 +79,14 @@ test("an admin checks an import file and prints a credential letter with a QR co
   const qrWidth = await letter.getByTestId("letter-qr").evaluate((img: HTMLImageElement) => img.complete ? img.naturalWidth : 0);
   expect(qrWidth).toBeGreaterThan(100);
 
+  // A projection sample, drawn from a target margin, shows next to the running count on the command post.
+  await page.getByRole("link", { name: "Proyeksi" }).click();
+  await page.getByLabel("Batas kesalahan (± poin persen)").fill("3");
+  await page.getByRole("button", { name: "Tarik sampel baru" }).click();
+  await expect(page.getByTestId("sample-info")).toContainText(/Sampel saat ini: \d+ dari 635 TPS/);
+  await page.getByRole("link", { name: "Posko" }).click();
+  await expect(page.getByTestId("projection-walikota")).toContainText(/Proyeksi \(95%\).*\d+\/\d+ TPS sampel/);
+
   // The letter's login and PIN work.
   await page.getByRole("button", { name: "Keluar" }).click();
   await login(page, "1673041007-001", pin);

@@ -122,6 +122,11 @@ describe("recap and exports", () => {
     const supervisor = await loginToken(server, "pengawas-04", "pantau-demo");
     const scoped = await (await get("/rekap?contest=walikota&level=kelurahan", supervisor)).text();
     expect(scoped.match(/data-testid="recap-16\.73\.\d\d\.\d{4}"/g)!.every((m) => m.includes("16.73.04."))).toBe(true);
+    // An area narrows the recap; a supervisor cannot widen theirs.
+    const one = await (await get("/api/v1/exports/recap.csv?contest=walikota&level=kelurahan&area=16.73.02", posko)).text();
+    expect(one.trim().split("\r\n").slice(1, -1).every((l) => l.startsWith("16.73.02."))).toBe(true);
+    const widened = await (await get("/api/v1/exports/recap.csv?contest=walikota&level=kelurahan&area=16.73.02", supervisor)).text();
+    expect(widened.trim().split("\r\n").slice(1, -1).every((l) => l.startsWith("16.73.04."))).toBe(true);
   });
 
   it("exports results per TPS for staff and the audit log for admins only", async () => {

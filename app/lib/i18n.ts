@@ -423,6 +423,8 @@ const id = {
   "recap.incidentsCsv": "Kejadian (CSV)",
   "recap.auditCsv": "Log audit (CSV)",
   "public.fromLogin": "Tanpa akun: lihat hasil sementara atau laporkan pelanggaran",
+  "recap.area": "Wilayah",
+  "recap.allAreas": "Seluruh wilayah",
 };
 
 type Dictionary = Record<keyof typeof id, string>;
@@ -844,6 +846,8 @@ const en: Dictionary = {
   "recap.incidentsCsv": "Incidents (CSV)",
   "recap.auditCsv": "Audit log (CSV)",
   "public.fromLogin": "No account: see the provisional results or report a violation",
+  "recap.area": "Area",
+  "recap.allAreas": "Everywhere",
 };
 
 export type MessageKey = keyof typeof id;

@@ -34,6 +34,10 @@ describe("admin access", () => {
     expect((await form("/admin/akun", { intent: "create", login: "x-posko", name: "X", role: "admin" }, posko)).status).toBe(403);
     expect((await form("/admin/surat", { area: "16.73.04" }, posko)).status).toBe(403);
     expect((await page("/admin/akun", admin)).status).toBe(200);
+    const garbage = await fetch(`${server.url}/admin/akun`, {
+      method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x", Authorization: `Bearer ${admin}` }, body: "not a form",
+    });
+    expect(garbage.status).toBe(400);
   });
 });
 

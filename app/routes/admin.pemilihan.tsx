@@ -6,7 +6,7 @@ import { fromLines, toLines } from "~/lib/settings";
 import { useT } from "~/lib/use-t";
 import { ContestBody, saveContest } from "~/models/contests.server";
 import { listContests } from "~/models/election.server";
-import { requireAdminPage } from "~/utils/admin.server";
+import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdminPage(request, context.sql);
   const lang = requestLang(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const str = (k: string) => String(form.get(k) ?? "").slice(0, 10_000);
   const parsed = ContestBody.safeParse({
     code: str("code"), name: str("name"), position: str("position") || "0",

@@ -8,7 +8,7 @@ import { useLang, useT } from "~/lib/use-t";
 import { listContests } from "~/models/election.server";
 import { drawProjectionSample, getProjection } from "~/models/projection.server";
 import { getSetting } from "~/models/settings.server";
-import { requireAdminPage } from "~/utils/admin.server";
+import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdminPage(request, context.sql);
   const lang = requestLang(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const mode = form.get("mode");
   const value = Number(form.get(mode === "margin" ? "margin" : "size"));
   if (mode === "margin" ? !(value >= 0.1 && value <= 20) : !(Number.isInteger(value) && value >= 2 && value <= 1_000_000)) {

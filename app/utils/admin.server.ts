@@ -29,3 +29,12 @@ export async function formFileText(file: FormDataEntryValue | null, lang: Lang, 
     throw apiError(lang, 400, "bad_encoding", "import.err.encoding");
   }
 }
+
+/** A form post's fields; a body that is not a readable form is the client's error (400), not a 500. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The form could not be read.", { status: 400 });
+  }
+}

@@ -13,7 +13,7 @@ import type { Env } from "~/utils/env.server";
 import type { Services } from "~/utils/context.server";
 import { createWriter } from "~/utils/writer.server";
 import { createLive, type Live } from "./live";
-import { createPublicFeed } from "./public-feed";
+import { createPublicFeed, signOutSockets } from "./admin-effects";
 import { securityHeaders } from "./security";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -39,7 +39,14 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const httpServer = http.createServer(app);
   const live = createLive(httpServer, { sql: db.sql });
   const publicFeed = createPublicFeed({ sql: db.sql, io: live.io, minIntervalMs: env.PUBLIC_SUMMARY_MS });
-  const writer = createWriter({ sql: db.sql, onCommit: (events) => { live.publish(events); publicFeed.changed(events); } });
+  const writer = createWriter({
+    sql: db.sql,
+    onCommit: (events) => {
+      live.publish(events);
+      publicFeed.changed(events);
+      signOutSockets(live.io, events);
+    },
+  });
   const services: Services = { sql: db.sql, writer, env };
 
   app.use(securityHeaders);

@@ -10,6 +10,7 @@ export function PoskoNav({ role }: { role: Role }) {
     ["/posko/verifikasi", t("nav.review")],
     ...(role === "supervisor" ? [] : [["/posko/entri", t("nav.paperEntry")] as [string, string]]),
     ["/posko/audit", t("nav.audit")],
+    ["/rekap", t("admin.nav.recap")],
   ];
   return (
     <nav className="tabs posko-nav" aria-label={t("nav.posko")}>

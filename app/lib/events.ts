@@ -79,6 +79,10 @@ export interface EventPayloads {
   "incident:updated": IncidentUpdated;
   "responder:located": ResponderLocated;
   "paper:updated": PaperUpdated;
+  /** An admin changed a setting (issue 5); screens that show it may reload it. */
+  "settings:updated": { key: string };
+  /** Accounts whose sessions an admin ended (disabled, new secret): their live connections are closed too. */
+  "accounts:signed-out": { userIds: number[] };
 }
 export type EventType = keyof EventPayloads;
 

@@ -442,6 +442,12 @@ const id = {
   "report.status.resolved": "Selesai ditangani",
   "report.status.rejected": "Ditolak (tidak terbukti atau ganda)",
   "report.status.reopened": "Dibuka kembali",
+  "admin.projection.sampleIn": "{reported}/{size} TPS sampel",
+  "recap.incidentsCsv": "Kejadian (CSV)",
+  "recap.auditCsv": "Log audit (CSV)",
+  "public.fromLogin": "Tanpa akun: lihat hasil sementara atau laporkan pelanggaran",
+  "recap.area": "Wilayah",
+  "recap.allAreas": "Seluruh wilayah",
 };
 
 type Dictionary = Record<keyof typeof id, string>;
@@ -882,6 +888,12 @@ const en: Dictionary = {
   "report.status.resolved": "Resolved",
   "report.status.rejected": "Rejected (unfounded or a duplicate)",
   "report.status.reopened": "Reopened",
+  "admin.projection.sampleIn": "{reported}/{size} sample TPS",
+  "recap.incidentsCsv": "Incidents (CSV)",
+  "recap.auditCsv": "Audit log (CSV)",
+  "public.fromLogin": "No account: see the provisional results or report a violation",
+  "recap.area": "Area",
+  "recap.allAreas": "Everywhere",
 };
 
 export type MessageKey = keyof typeof id;

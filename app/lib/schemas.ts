@@ -24,11 +24,12 @@ export type QuickCountBody = z.infer<typeof QuickCountBody>;
 
 // Incidents (SPEC section 7). `source` and `photoIds` extend the contract: command-post staff key phone and
 // paper reports; photos are uploaded first (POST /api/v1/photos) and referenced here.
-export const IncidentBody = z.object({
+// The categories are the admin's `incident.categories` setting (issue 5); the default list serves where
+// the settings are not at hand.
+export const incidentBodyFor = (categories: [string, ...string[]]) => z.object({
   id: z.string().uuid(),
   tpsCode: z.string().max(20).regex(TPS_CODE).nullish(),
-  // Codes of the admin setting `incident.categories` (checked against it on the server; defaults in incidents.ts).
-  category: z.string().trim().regex(/^[a-z0-9_]{1,40}$/),
+  category: z.enum(categories),
   severity: z.enum(SEVERITIES),
   description: z.string().trim().min(1).max(2000),
   lat: z.number().min(-90).max(90).nullish(),
@@ -37,6 +38,7 @@ export const IncidentBody = z.object({
   source: z.enum(["app", "paper", "phone", "sms"]).optional(),
   occurredAt: z.string().datetime({ offset: true }),
 }).refine((b) => (b.lat == null) === (b.lng == null), { message: "lat and lng go together", path: ["lng"] });
+export const IncidentBody = incidentBodyFor(CATEGORY_CODES);
 export type IncidentBody = z.infer<typeof IncidentBody>;
 
 export const TransitionBody = z.object({

@@ -59,6 +59,7 @@ export default function Login() {
           <button type="submit" className="primary big" disabled={busy}>{t("login.submit")}</button>
         </Form>
         <p className="muted small">{t("login.hint")}</p>
+        <p><a href="/publik">{t("public.fromLogin")}</a></p>
       </main>
     </>
   );

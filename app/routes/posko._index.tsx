@@ -6,6 +6,7 @@ import leafletCss from "leaflet/dist/leaflet.css?url";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { CategoriesContext, CitizenDetails, CriticalAlert, IncidentCard, IncidentEntry, SoundToggle, useNow, type ResponderOption } from "~/components/incident-feed";
 import { PoskoNav } from "~/components/posko-nav";
+import { ProjectionLine } from "~/components/projection-line";
 import { TpsDetailPanel } from "~/components/tps-detail";
 import { useLive } from "~/components/use-live";
 import { applyEvents, initialState, MAP_STATUSES, mapStatus, STATUS_COLOURS, type DashboardState } from "~/lib/dashboard";
@@ -187,6 +188,7 @@ export default function Posko() {
                     <tr className="muted"><td>{t("posko.invalid")}</td><td className="num">{totals.invalid.toLocaleString("id-ID")}</td><td /></tr>
                   </tbody>
                 </table>
+                <ProjectionLine contest={c.code} candidates={c.candidates} reported={totals.reported} />
               </section>
             );
           })}

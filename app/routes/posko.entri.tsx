@@ -115,7 +115,7 @@ export default function PaperEntry() {
                 <Link key={c.code} to={`?tps=${tps.code}&contest=${c.code}`} className={`button${c.code === contest.code ? " active" : ""}`}>{c.name}</Link>
               ))}
             </nav>
-            <p className="notice" data-testid="entry-round">
+            <p className="notice good" data-testid="entry-round">
               {form?.state === "conflict" ? t("paper.awaitingSupervisor")
                 : form?.mine ? t("paper.waitingForOther")
                 : round === 2 ? t("paper.secondRound") : t("paper.firstRound")}

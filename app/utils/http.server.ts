@@ -29,12 +29,8 @@ export function apiError(lang: Lang, status: number, code: string, key: MessageK
   return new ApiError(status, code, translate(lang, key, params), errors);
 }
 
-/** Reads a JSON body of at most `maxBytes`, answering 415/413/400 for the wrong type, size or syntax. */
-export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
-  const type = request.headers.get("Content-Type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) {
-    throw new ApiError(415, "unsupported_media_type", lang === "en" ? "Send the body as application/json." : "Kirim isi sebagai application/json.");
-  }
+/** Reads a body of at most `maxBytes` (413 beyond, by the declared length or while reading). */
+export async function readBytes(request: Request, lang: Lang, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > maxBytes) throw apiError(lang, 413, "too_large", "api.tooLarge");
   const reader = request.body?.getReader();
@@ -52,9 +48,19 @@ export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON
       chunks.push(value);
     }
   }
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON body of at most `maxBytes`, answering 415/413/400 for the wrong type, size or syntax. */
+export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new ApiError(415, "unsupported_media_type", lang === "en" ? "Send the body as application/json." : "Kirim isi sebagai application/json.");
+  }
+  const body = await readBytes(request, lang, maxBytes);
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
     throw apiError(lang, 400, "bad_encoding", "api.badJson");
   }

@@ -68,7 +68,8 @@ export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON
 /** True for errors meaning the database is unreachable or overloaded: the client should retry later. */
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string })?.code ?? "";
-  return ["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P03", "53300", "08006", "08001", "08003"].includes(code)
+  return ["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P03", "53300", "08006", "08001", "08003",
+    "40P01", "55P03", "40001"].includes(code)
     || /writer closed/.test(String((error as Error)?.message));
 }
 

@@ -6,7 +6,7 @@ import { Server, type Socket } from "socket.io";
 import type { LiveEvent } from "~/lib/events";
 import { tokenFrom, userFromToken, viewOf } from "~/utils/auth.server";
 import type { CommittedEvent } from "~/utils/writer.server";
-import { eventsAfter, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
+import { eventsAfter, eventViewOf, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
 import type { View } from "~/models/snapshot.server";
 import type { SessionUser } from "~/models/users.server";
 
@@ -29,6 +29,9 @@ export function roomsFor({ event, region }: CommittedEvent): string[] {
   }
   const tpsCode = (event.data as { tpsCode?: string }).tpsCode;
   if (tpsCode) rooms.push(`tps:${tpsCode}`);
+  // Incidents dispatched to responders also reach each responder's own room (issue 4).
+  const responderIds = (event.data as { responderIds?: unknown }).responderIds;
+  if (Array.isArray(responderIds)) for (const id of responderIds) rooms.push(`user:${id}`);
   return rooms;
 }
 
@@ -50,7 +53,9 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100 }: { sql
 
   io.use(async (socket, next) => {
     try {
-      const auth = socket.handshake.auth as { token?: unknown };
+      const auth = socket.handshake.auth as { token?: unknown; public?: unknown };
+      // The public page asks for the public room only (aggregates), also when its visitor is logged in.
+      if (auth?.public === true) { socket.data.user = null; socket.data.view = null; socket.join("public"); return next(); }
       const token = tokenFrom({
         authorization: typeof auth?.token === "string" ? `Bearer ${auth.token}` : null,
         cookie: socket.handshake.headers.cookie,
@@ -74,7 +79,7 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100 }: { sql
       if (typeof after !== "number" || !Number.isInteger(after) || after < 0) {
         return reply({ ok: false, error: { code: "invalid", message: "resume needs {after: a whole number >= 0}" } });
       }
-      const view = socket.data.view as View | null;
+      const view = eventViewOf(socket.data.user as SessionUser | null);
       if (!view) return reply({ ok: false, error: { code: "forbidden", message: "this account has no event view" } });
       try {
         const events = await eventsAfter(sql, { after, view, limit: MAX_EVENTS_PER_PAGE });

@@ -13,6 +13,7 @@ import type { Env } from "~/utils/env.server";
 import type { Services } from "~/utils/context.server";
 import { createWriter } from "~/utils/writer.server";
 import { createLive, type Live } from "./live";
+import { createClusterAdapter } from "./scale-out";
 import { createPublicFeed } from "./public-feed";
 import { securityHeaders } from "./security";
 
@@ -37,7 +38,8 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
-  const live = createLive(httpServer, { sql: db.sql });
+  const cluster = createClusterAdapter({ databaseUrl: db.url, mode: env.PANTAU_CLUSTER, log });
+  const live = createLive(httpServer, { sql: db.sql, adapter: cluster?.adapter });
   const publicFeed = createPublicFeed({ sql: db.sql, io: live.io, minIntervalMs: env.PUBLIC_SUMMARY_MS });
   const writer = createWriter({ sql: db.sql, onCommit: (events) => { live.publish(events); publicFeed.changed(events); } });
   const services: Services = { sql: db.sql, writer, env };
@@ -76,6 +78,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
       httpServer.closeIdleConnections();
       publicFeed.close();
       await live.close();
+      await cluster?.close();
       httpServer.closeAllConnections();
       await writer.close();
       await vite?.close();

@@ -44,7 +44,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const writer = createWriter({ sql: db.sql, onCommit: (events) => { live.publish(events); publicFeed.changed(events); } });
   const services: Services = { sql: db.sql, writer, env };
 
-  app.use(securityHeaders);
+  app.use(securityHeaders(env));
   app.use(compression());
 
   let vite: import("vite").ViteDevServer | undefined;
@@ -62,7 +62,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   }
   // clientIp serves the public-report rate limit; behind a reverse proxy set TRUST_PROXY (Express "trust proxy").
   if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req) => ({ ...services, clientIp: req.ip ?? "" }) }));
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req, res) => ({ ...services, clientIp: req.ip ?? "", cspNonce: res.locals.cspNonce as string | undefined }) }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

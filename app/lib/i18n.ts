@@ -341,6 +341,8 @@ const id = {
   "report.status.resolved": "Selesai ditangani",
   "report.status.rejected": "Ditolak (tidak terbukti atau ganda)",
   "report.status.reopened": "Dibuka kembali",
+  // --- load and abuse (issue 6) ---
+  "api.loginLimited": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.",
 };
 
 type Dictionary = Record<keyof typeof id, string>;
@@ -680,6 +682,8 @@ const en: Dictionary = {
   "report.status.resolved": "Resolved",
   "report.status.rejected": "Rejected (unfounded or a duplicate)",
   "report.status.reopened": "Reopened",
+  // --- load and abuse (issue 6) ---
+  "api.loginLimited": "Too many failed sign-in attempts. Try again in {minutes} minutes.",
 };
 
 export type MessageKey = keyof typeof id;

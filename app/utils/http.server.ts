@@ -6,6 +6,7 @@ import { translate } from "~/lib/i18n";
 export interface FieldError { field: string; code: string; message: string }
 
 export const MAX_JSON_BYTES = 64 * 1024;
+const MAX_DRAIN_BYTES = 4 * 1024 * 1024;
 
 export function json(data: unknown, init: number | ResponseInit = 200): Response {
   const base = typeof init === "number" ? { status: init } : init;
@@ -35,9 +36,22 @@ export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new ApiError(415, "unsupported_media_type", lang === "en" ? "Send the body as application/json." : "Kirim isi sebagai application/json.");
   }
-  const declared = Number(request.headers.get("Content-Length") ?? 0);
-  if (declared > maxBytes) throw apiError(lang, 413, "too_large", "api.tooLarge");
   const reader = request.body?.getReader();
+  // A refused body is read to its end (up to a cap) and the connection closed after the answer: otherwise the
+  // client is still sending when the 413 comes, and the unread rest breaks the kept-alive connection.
+  const tooLarge = async () => {
+    let dropped = 0;
+    while (reader && dropped < MAX_DRAIN_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      dropped += value.byteLength;
+    }
+    await reader?.cancel().catch(() => {});
+    const error = apiError(lang, 413, "too_large", "api.tooLarge");
+    error.headers = { Connection: "close" };
+    return error;
+  };
+  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) throw await tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (reader) {
@@ -45,10 +59,7 @@ export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        throw apiError(lang, 413, "too_large", "api.tooLarge");
-      }
+      if (size > maxBytes) throw await tooLarge();
       chunks.push(value);
     }
   }

@@ -448,6 +448,8 @@ const id = {
   "public.fromLogin": "Tanpa akun: lihat hasil sementara atau laporkan pelanggaran",
   "recap.area": "Wilayah",
   "recap.allAreas": "Seluruh wilayah",
+  // --- load and abuse (issue 6) ---
+  "api.loginLimited": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.",
 };
 
 type Dictionary = Record<keyof typeof id, string>;
@@ -894,6 +896,8 @@ const en: Dictionary = {
   "public.fromLogin": "No account: see the provisional results or report a violation",
   "recap.area": "Area",
   "recap.allAreas": "Everywhere",
+  // --- load and abuse (issue 6) ---
+  "api.loginLimited": "Too many failed sign-in attempts. Try again in {minutes} minutes.",
 };
 
 export type MessageKey = keyof typeof id;

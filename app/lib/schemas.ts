@@ -2,7 +2,7 @@
 // lives in c1-rules.ts. Every string and collection is bounded.
 import { z } from "zod";
 import { translate, type Lang } from "./i18n";
-import { INCIDENT_ACTIONS, SEVERITIES } from "./incidents";
+import { CATEGORY_CODES, INCIDENT_ACTIONS, SEVERITIES } from "./incidents";
 
 export const TPS_CODE = /^\d{10}-\d{3}$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { fieldErrors, LoginBody } from "~/lib/schemas";
 import { translate } from "~/lib/i18n";
 import { auditSession } from "~/models/audit.server";
-import { clearSessionCookie, getRequestUser, login, logout, requireApiUser, sessionCookie, tokenFrom } from "~/utils/auth.server";
+import { assertLoginAllowed, clearSessionCookie, getRequestUser, login, logout, requireApiUser, sessionCookie, tokenFrom } from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
@@ -24,7 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
     const parsed = LoginBody.safeParse(await readJson(request, lang, 4096));
     if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
-    const session = await login(context.sql, context.env, parsed.data);
+    assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp);
+    const session = await login(context.sql, context.env, parsed.data, context.clientIp);
     if (!session) throw apiError(lang, 401, "login_failed", "api.loginFailed");
     await auditSession(context.writer, { user: session.user, action: "session.login" });
     return json(session, { headers: { "Set-Cookie": sessionCookie(context.env, session.token) } });

@@ -23,9 +23,20 @@ export interface TpsUpdated {
   lastSeenAt: string | null;
 }
 
+// --- officer (issue 3) ---
+/** An officer checked in at their TPS; far = more than FAR_FROM_TPS_M away (allowed, with a note). */
+export interface CheckinCreated { tpsCode: string; distanceM: number | null; far: boolean; note: string | null; at: string }
+/** The opening checklist of a TPS changed: items answered "ok" of all active items, and the ones that are not. */
+export interface ChecklistUpdated { tpsCode: string; ok: number; total: number; problems: { item: string; note: string | null }[] }
+/** A photo arrived (a C1 form of a quick count, or an incident's). */
+export interface PhotoAdded { photoId: string; tpsCode: string | null; purpose: "c1" | "incident" | "other"; contest: string | null; quickCountId: string | null; incidentId: string | null }
+
 export interface EventPayloads {
   "result:updated": ResultUpdated;
   "tps:updated": TpsUpdated;
+  "checkin:created": CheckinCreated;
+  "checklist:updated": ChecklistUpdated;
+  "photo:added": PhotoAdded;
 }
 export type EventType = keyof EventPayloads;
 

@@ -1,7 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/lib/use-t";
+import { useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { DayStatusCard } from "~/components/day-status";
+import { OFFICER_SCREENS, OfficerNav } from "~/components/officer-nav";
+import { OutboxPanel } from "~/components/outbox-panel";
+import type { DayStatus } from "~/lib/events";
 import type { MessageKey } from "~/lib/i18n";
+import { warmPages } from "~/lib/sw-client";
+import { useT } from "~/lib/use-t";
 import { getOfficerHome } from "~/models/officer.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
@@ -14,6 +20,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function OfficerHome() {
   const { tps, contests, submissions } = useLoaderData<typeof loader>();
   const t = useT();
+  // Every screen the officer may need later, cached now while there is a network.
+  useEffect(() => {
+    if (navigator.onLine) void warmPages([...OFFICER_SCREENS.map((s) => s.href), ...contests.map((c) => `/officer/quick-count/${c.code}`)]);
+  }, [contests]);
   return (
     <>
       <TopBar title={t("officer.myTps")} />
@@ -27,10 +37,13 @@ export default function OfficerHome() {
             <div><dt>{t("officer.dptb")}</dt><dd>{tps.dptb}</dd></div>
             <div><dt>{t("officer.dpk")}</dt><dd>{tps.dpk}</dd></div>
           </dl>
-          <p>
-            <span className={`badge day-${tps.dayStatus}`}>{t(`day.${tps.dayStatus}` as MessageKey)}</span>
-          </p>
         </section>
+
+        <OutboxPanel />
+
+        <DayStatusCard tpsCode={tps.code} dayStatus={tps.dayStatus as DayStatus} />
+
+        <OfficerNav />
 
         <section className="card">
           <h2>{t("officer.quickCount")}</h2>
@@ -42,9 +55,9 @@ export default function OfficerHome() {
                   <span className={`badge status-${c.status}`} data-testid={`status-${c.code}`}>{t(`status.${c.status}` as MessageKey)}</span>
                 </div>
                 {c.status !== "verified" ? (
-                  <Link className="button primary big" to={`/officer/quick-count/${c.code}`}>
+                  <a className="button primary big" href={`/officer/quick-count/${c.code}`}>
                     {c.status === "missing" ? t("officer.enter") : t("officer.correct")}
-                  </Link>
+                  </a>
                 ) : null}
               </li>
             ))}

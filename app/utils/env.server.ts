@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   /** Secure cookies need HTTPS; browsers accept them on http://localhost, so this stays on unless a deployment says otherwise. */
   COOKIE_SECURE: booleanText.default("true"),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
+  /** Shared secret the SMS gateway sends (header X-Pantau-Secret or ?secret=); unset = the SMS webhook is off. */
+  SMS_WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").max(200).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

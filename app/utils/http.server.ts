@@ -35,6 +35,22 @@ export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new ApiError(415, "unsupported_media_type", lang === "en" ? "Send the body as application/json." : "Kirim isi sebagai application/json.");
   }
+  const bytes = await readBody(request, lang, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw apiError(lang, 400, "bad_encoding", "api.badJson");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw apiError(lang, 400, "bad_json", "api.badJson");
+  }
+}
+
+/** Reads a request body of at most `maxBytes` (413 beyond it), whatever its type. */
+export async function readBody(request: Request, lang: Lang, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > maxBytes) throw apiError(lang, 413, "too_large", "api.tooLarge");
   const reader = request.body?.getReader();
@@ -52,17 +68,7 @@ export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON
       chunks.push(value);
     }
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw apiError(lang, 400, "bad_encoding", "api.badJson");
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw apiError(lang, 400, "bad_json", "api.badJson");
-  }
+  return Buffer.concat(chunks);
 }
 
 /** True for errors meaning the database is unreachable or overloaded: the client should retry later. */

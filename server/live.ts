@@ -6,7 +6,7 @@ import { Server, type Socket } from "socket.io";
 import type { LiveEvent } from "~/lib/events";
 import { tokenFrom, userFromToken, viewOf } from "~/utils/auth.server";
 import type { CommittedEvent } from "~/utils/writer.server";
-import { eventsAfter, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
+import { eventsAfter, eventViewOf, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
 import type { View } from "~/models/snapshot.server";
 import type { SessionUser } from "~/models/users.server";
 
@@ -29,6 +29,9 @@ export function roomsFor({ event, region }: CommittedEvent): string[] {
   }
   const tpsCode = (event.data as { tpsCode?: string }).tpsCode;
   if (tpsCode) rooms.push(`tps:${tpsCode}`);
+  // Incidents dispatched to responders also reach each responder's own room (issue 4).
+  const responderIds = (event.data as { responderIds?: unknown }).responderIds;
+  if (Array.isArray(responderIds)) for (const id of responderIds) rooms.push(`user:${id}`);
   return rooms;
 }
 
@@ -74,7 +77,7 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100 }: { sql
       if (typeof after !== "number" || !Number.isInteger(after) || after < 0) {
         return reply({ ok: false, error: { code: "invalid", message: "resume needs {after: a whole number >= 0}" } });
       }
-      const view = socket.data.view as View | null;
+      const view = eventViewOf(socket.data.user as SessionUser | null);
       if (!view) return reply({ ok: false, error: { code: "forbidden", message: "this account has no event view" } });
       try {
         const events = await eventsAfter(sql, { after, view, limit: MAX_EVENTS_PER_PAGE });

@@ -30,6 +30,51 @@ export interface CheckinCreated { tpsCode: string; distanceM: number | null; far
 export interface ChecklistUpdated { tpsCode: string; ok: number; total: number; problems: { item: string; note: string | null }[] }
 /** A photo arrived (a C1 form of a quick count, or an incident's). */
 export interface PhotoAdded { photoId: string; tpsCode: string | null; purpose: "c1" | "incident" | "other"; contest: string | null; quickCountId: string | null; incidentId: string | null }
+/** An incident as every screen shows it (SPEC section 2). Carries responderIds: the event also goes to
+ *  each responder's `user:<id>` room (server/live.ts roomsFor). */
+export interface IncidentData {
+  id: string;
+  tpsCode: string | null;
+  /** Where the TPS is, for directions when the report has no coordinates of its own. */
+  tps: { lat: number; lng: number; address: string } | null;
+  regionCode: string | null;
+  category: string;
+  severity: "low" | "medium" | "high" | "critical";
+  description: string;
+  lat: number | null;
+  lng: number | null;
+  photoIds: string[];
+  source: string;
+  status: "new" | "acknowledged" | "dispatched" | "on_scene" | "resolved" | "rejected" | "reopened";
+  reporter: { id: number; name: string } | null;
+  responderIds: number[];
+  occurredAt: string;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  dispatchedAt: string | null;
+  onSceneAt: string | null;
+  resolvedAt: string | null;
+  rejectedAt: string | null;
+  reopenedAt: string | null;
+}
+
+export interface IncidentStep {
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actor: { id: number; name: string } | null;
+  responderIds: number[];
+  note: string | null;
+  at: string;
+}
+
+export interface IncidentUpdated extends IncidentData {
+  /** The step that caused this update. */
+  step: IncidentStep;
+}
+
+/** A responder shared their location (optional); shown on the command-post map. */
+export interface ResponderLocated { responderId: number; name: string; lat: number; lng: number; accuracy: number | null; at: string }
 
 export interface EventPayloads {
   "result:updated": ResultUpdated;
@@ -37,6 +82,9 @@ export interface EventPayloads {
   "checkin:created": CheckinCreated;
   "checklist:updated": ChecklistUpdated;
   "photo:added": PhotoAdded;
+  "incident:created": IncidentData;
+  "incident:updated": IncidentUpdated;
+  "responder:located": ResponderLocated;
 }
 export type EventType = keyof EventPayloads;
 

@@ -2,8 +2,10 @@
 // lives in c1-rules.ts. Every string and collection is bounded.
 import { z } from "zod";
 import { translate, type Lang } from "./i18n";
+import { CATEGORY_CODES, INCIDENT_ACTIONS, SEVERITIES } from "./incidents";
 
 export const TPS_CODE = /^\d{10}-\d{3}$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const countInput = z.union([z.number(), z.string().max(12), z.null()]).optional();
 
@@ -19,6 +21,29 @@ export const QuickCountBody = z.object({
   capturedAt: z.string().datetime({ offset: true }),
 });
 export type QuickCountBody = z.infer<typeof QuickCountBody>;
+
+// Incidents (SPEC section 7). `source` and `photoIds` extend the contract: command-post staff key phone and
+// paper reports; photos are uploaded first (POST /api/v1/photos) and referenced here.
+export const IncidentBody = z.object({
+  id: z.string().uuid(),
+  tpsCode: z.string().max(20).regex(TPS_CODE).nullish(),
+  category: z.enum(CATEGORY_CODES),
+  severity: z.enum(SEVERITIES),
+  description: z.string().trim().min(1).max(2000),
+  lat: z.number().min(-90).max(90).nullish(),
+  lng: z.number().min(-180).max(180).nullish(),
+  photoIds: z.array(z.string().uuid()).max(10).optional(),
+  source: z.enum(["app", "paper", "phone", "sms"]).optional(),
+  occurredAt: z.string().datetime({ offset: true }),
+}).refine((b) => (b.lat == null) === (b.lng == null), { message: "lat and lng go together", path: ["lng"] });
+export type IncidentBody = z.infer<typeof IncidentBody>;
+
+export const TransitionBody = z.object({
+  action: z.enum(INCIDENT_ACTIONS),
+  responderIds: z.array(z.number().int().positive()).max(20).optional(),
+  note: z.string().trim().max(1000).nullish(),
+});
+export type TransitionBody = z.infer<typeof TransitionBody>;
 
 export const LoginBody = z.object({
   login: z.string().trim().min(1).max(100),

@@ -1,7 +1,7 @@
 // GET /api/v1/events?after=SEQ: the events the caller missed, in order, at most 1000 a page.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { eventsAfter, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
-import { requireApiUser, viewOf } from "~/utils/auth.server";
+import { eventsAfter, eventViewOf, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
+import { requireApiUser } from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json } from "~/utils/http.server";
 import { requestLang } from "~/utils/lang.server";
 
@@ -9,7 +9,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = requestLang(request);
   return handleApi(lang, async () => {
     const user = await requireApiUser(request, context.sql, lang);
-    const view = viewOf(user);
+    const view = eventViewOf(user);
     if (!view) throw apiError(lang, 403, "forbidden", "api.forbidden");
     const raw = new URL(request.url).searchParams.get("after") ?? "0";
     const after = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;

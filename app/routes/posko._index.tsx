@@ -3,11 +3,15 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { CriticalAlert, IncidentCard, useNow, type ResponderOption } from "~/components/incident-feed";
 import { useLive } from "~/components/use-live";
 import { applyEvents, initialState, MAP_STATUSES, STATUS_COLOURS, type DashboardState } from "~/lib/dashboard";
-import type { LiveEvent } from "~/lib/events";
+import type { IncidentData, LiveEvent } from "~/lib/events";
+import { applyIncidentEvents, averageTimes, isOpen, newCriticals, sortIncidents, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
+import { INCIDENT_ACTIONS, formatDuration } from "~/lib/incidents";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/use-t";
+import { listIncidents, listResponders } from "~/models/incidents.server";
 import { getSnapshot } from "~/models/snapshot.server";
 import { TopBar } from "~/root";
 import { requirePageUser, viewOf } from "~/utils/auth.server";
@@ -18,15 +22,29 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletCss
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["operator", "admin", "supervisor"]);
-  const snapshot = await getSnapshot(context.sql, viewOf(user)!);
-  return { snapshot, tileUrl: context.env.TILE_URL };
+  const view = viewOf(user)!;
+  // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
+  // (the feed replaces an incident by id); one read before it could be missed.
+  const snapshot = await getSnapshot(context.sql, view);
+  const [incidents, responders] = await Promise.all([
+    listIncidents(context.sql, { scope: view.scope }),
+    listResponders(context.sql),
+  ]);
+  return { snapshot, tileUrl: context.env.TILE_URL, incidents, responders: responders.map((r) => ({ id: r.id, name: r.name })) };
 }
 
 export default function Posko() {
-  const { snapshot, tileUrl } = useLoaderData<typeof loader>();
+  const { snapshot, tileUrl, incidents: firstIncidents, responders } = useLoaderData<typeof loader>();
   const t = useT();
   const [state, setState] = useState<DashboardState>(() => initialState(snapshot));
-  const onEvents = useCallback((events: LiveEvent[]) => setState((s) => applyEvents(s, events)), []);
+  const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(firstIncidents));
+  const [alerts, setAlerts] = useState<IncidentData[]>([]);
+  const onEvents = useCallback((events: LiveEvent[]) => {
+    setState((s) => applyEvents(s, events));
+    setIncidents((m) => applyIncidentEvents(m, events));
+    const critical = newCriticals(events);
+    if (critical.length) setAlerts((a) => [...a.filter((x) => !critical.some((c) => c.id === x.id)), ...critical]);
+  }, []);
   const status = useLive({ seq: snapshot.seq, onEvents });
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
@@ -44,6 +62,7 @@ export default function Posko() {
   return (
     <div className="posko">
       <TopBar title={t("posko.title")} />
+      <CriticalAlert alerts={alerts} onDismiss={(id) => setAlerts((a) => a.filter((x) => x.id !== id))} tpsLabel={(code) => code} />
       <div className="posko-body">
         <div className="map-wrap" data-testid="map">
           {mounted ? (
@@ -61,6 +80,8 @@ export default function Posko() {
           <p className={`live-status ${status}`} data-testid="live-status" role="status">
             {status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
           </p>
+          <IncidentPanel incidents={incidents} responders={responders}
+            onChange={(incident) => setIncidents((m) => ({ ...m, [incident.id]: incident }))} />
           <h2>{t("posko.totals")}</h2>
           {snapshot.contests.map((c) => {
             const totals = state.totals[c.code];
@@ -108,3 +129,35 @@ export default function Posko() {
   );
 }
 
+
+/** The incident feed: open ones by severity then age, closed ones on request, response-time summary. */
+function IncidentPanel({ incidents, responders, onChange }: {
+  incidents: IncidentMap; responders: ResponderOption[]; onChange: (incident: IncidentData) => void;
+}) {
+  const t = useT();
+  const now = useNow();
+  const [showClosed, setShowClosed] = useState(false);
+  const all = useMemo(() => sortIncidents(Object.values(incidents)), [incidents]);
+  const shown = showClosed ? all : all.filter(isOpen);
+  const avg = useMemo(() => averageTimes(all), [all]);
+  const openCount = all.filter(isOpen).length;
+  return (
+    <section className="incident-feed" aria-labelledby="feed-heading" data-testid="incident-feed">
+      <h2 id="feed-heading">{t("feed.title", { open: openCount })}</h2>
+      <p className="small muted" data-testid="feed-averages">
+        {t("feed.averages", {
+          ack: formatDuration(avg.acknowledge), dispatch: formatDuration(avg.dispatch),
+          arrive: formatDuration(avg.arrive), resolve: formatDuration(avg.resolve),
+        })}
+      </p>
+      <label className="check">
+        <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
+        {t("feed.showClosed")}
+      </label>
+      {shown.length === 0 ? <p className="muted">{t("feed.empty")}</p> : null}
+      {shown.map((incident) => (
+        <IncidentCard key={incident.id} incident={incident} actions={INCIDENT_ACTIONS} responders={responders} onChange={onChange} now={now} />
+      ))}
+    </section>
+  );
+}

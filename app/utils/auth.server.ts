@@ -86,6 +86,7 @@ export async function requirePageUser(request: Request, sql: Sql, roles?: Role[]
 export function homeFor(user: SessionUser) {
   switch (user.role) {
     case "officer": return "/officer";
+    case "responder": return "/responder";
     default: return "/posko";
   }
 }

@@ -1,0 +1,233 @@
+// Incidents and their workflow (SPEC section 2). Creation is idempotent on the client's UUID; every step is
+// a transition row with actor, time and note; dispatch assigns responders. Writes run inside a writer job.
+import type { Db } from "~/utils/db.server";
+import type { IncidentData, IncidentStep } from "~/lib/events";
+import { translate, type Lang } from "~/lib/i18n";
+import { nextStatus, RESPONDER_ACTIONS, type IncidentStatus } from "~/lib/incidents";
+import type { IncidentBody, TransitionBody } from "~/lib/schemas";
+import { ApiError, apiError } from "~/utils/http.server";
+import type { WriteContext } from "~/utils/writer.server";
+import { getTps } from "./election.server";
+import { bodyHash } from "./results.server";
+import type { SessionUser } from "./users.server";
+
+/** Whether a region code lies inside a scope (null scope = the whole election). */
+export function inScope(regionCode: string | null, scope: string | null): boolean {
+  if (scope === null) return true;
+  return !!regionCode && (regionCode === scope || regionCode.startsWith(scope + "."));
+}
+
+/** Who may see an incident: command post everywhere, supervisors in their area, responders theirs, officers their TPS's. */
+export function canSeeIncident(user: SessionUser, incident: Pick<IncidentData, "regionCode" | "tpsCode" | "responderIds">): boolean {
+  switch (user.role) {
+    case "operator":
+    case "admin": return true;
+    case "supervisor": return !!user.regionCode && inScope(incident.regionCode, user.regionCode);
+    case "responder": return incident.responderIds.includes(user.id);
+    case "officer": return !!incident.tpsCode && incident.tpsCode === user.tpsCode;
+    default: return false;
+  }
+}
+
+const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
+
+const SELECT = (sql: Db) => sql`
+  select i.id, i.tps_code, i.region_code, i.category, i.severity, i.description, i.lat, i.lng,
+    i.photo_ids::text[] as photo_ids, i.source, i.status, i.reporter_id, u.name as reporter_name,
+    coalesce((select array_agg(a.responder_id order by a.responder_id) from incident_assignments a where a.incident_id = i.id), '{}')::int[] as responder_ids,
+    i.occurred_at, i.created_at, i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at, i.reopened_at,
+    t.lat as tps_lat, t.lng as tps_lng, t.address as tps_address
+  from incidents i left join users u on u.id = i.reporter_id left join tps t on t.code = i.tps_code`;
+
+function toIncident(r: Record<string, unknown>): IncidentData {
+  return {
+    id: r.id as string,
+    tpsCode: (r.tpsCode as string) ?? null,
+    tps: r.tpsCode ? { lat: r.tpsLat as number, lng: r.tpsLng as number, address: (r.tpsAddress as string) ?? "" } : null,
+    regionCode: (r.regionCode as string) ?? null,
+    category: r.category as string,
+    severity: r.severity as IncidentData["severity"],
+    description: r.description as string,
+    lat: (r.lat as number) ?? null,
+    lng: (r.lng as number) ?? null,
+    photoIds: (r.photoIds as string[]) ?? [],
+    source: r.source as string,
+    status: r.status as IncidentData["status"],
+    reporter: r.reporterId ? { id: r.reporterId as number, name: (r.reporterName as string) ?? "" } : null,
+    responderIds: (r.responderIds as number[]) ?? [],
+    occurredAt: iso(r.occurredAt)!,
+    createdAt: iso(r.createdAt)!,
+    acknowledgedAt: iso(r.acknowledgedAt),
+    dispatchedAt: iso(r.dispatchedAt),
+    onSceneAt: iso(r.onSceneAt),
+    resolvedAt: iso(r.resolvedAt),
+    rejectedAt: iso(r.rejectedAt),
+    reopenedAt: iso(r.reopenedAt),
+  };
+}
+
+export async function getIncident(sql: Db, { id }: { id: string }): Promise<IncidentData | undefined> {
+  const [row] = await sql`${SELECT(sql)} where i.id = ${id}`;
+  return row ? toIncident(row) : undefined;
+}
+
+/**
+ * Incidents a user may see, most urgent first (severity, then oldest first). `open` leaves out closed ones.
+ * Scope: a region prefix (null = all); responderId: only those dispatched to that responder.
+ */
+export async function listIncidents(sql: Db, { scope, tpsCode, responderId, open = false, limit = 500 }: {
+  scope: string | null; tpsCode?: string | null; responderId?: number; open?: boolean; limit?: number;
+}): Promise<IncidentData[]> {
+  const rows = await sql`${SELECT(sql)}
+    where true
+      ${scope === null ? sql`` : sql`and (i.region_code = ${scope} or i.region_code like ${scope + ".%"})`}
+      ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
+      ${responderId ? sql`and exists (select 1 from incident_assignments a where a.incident_id = i.id and a.responder_id = ${responderId})` : sql``}
+      ${open ? sql`and i.status not in ('resolved', 'rejected')` : sql``}
+    order by array_position(array['critical','high','medium','low'], i.severity), i.created_at
+    limit ${limit}`;
+  return rows.map(toIncident);
+}
+
+export async function incidentTimeline(sql: Db, { id }: { id: string }): Promise<IncidentStep[]> {
+  const rows = await sql`
+    select t.action, t.from_status, t.to_status, t.actor_id, u.name as actor_name, t.responder_ids::int[] as responder_ids, t.note, t.at
+    from incident_transitions t left join users u on u.id = t.actor_id
+    where t.incident_id = ${id} order by t.id`;
+  return rows.map((r) => ({
+    action: r.action, fromStatus: r.fromStatus ?? null, toStatus: r.toStatus,
+    actor: r.actorId ? { id: r.actorId, name: r.actorName ?? "" } : null,
+    responderIds: r.responderIds ?? [], note: r.note ?? null, at: iso(r.at)!,
+  }));
+}
+
+export async function listResponders(sql: Db) {
+  return sql<{ id: number; login: string; name: string; lat: number | null; lng: number | null; at: Date | null }[]>`
+    select u.id, u.login, u.name, l.lat, l.lng, l.at
+    from users u left join responder_locations l on l.user_id = u.id
+    where u.role = 'responder' and not u.disabled order by u.login`;
+}
+
+export interface CreateAnswer { httpStatus: 200 | 201; body: { id: string; status: IncidentStatus } }
+
+const field422 = (lang: Lang, field: string, code: string, message: string) =>
+  new ApiError(422, "invalid", message, [{ field, code, message }]);
+
+/** POST /api/v1/incidents: 201 new, 200 identical retry, 409 same id with another body, 403 outside the reporter's area. */
+export async function createIncident(
+  { tx, emit, audit }: WriteContext,
+  { user, body, lang, source = "app" }: { user: SessionUser; body: IncidentBody; lang: Lang; source?: IncidentData["source"] },
+): Promise<CreateAnswer> {
+  const tpsCode = body.tpsCode ?? (user.role === "officer" ? user.tpsCode : null);
+  const normalised = { ...body, tpsCode, source: body.source ?? source, photoIds: body.photoIds ?? [] };
+  const hash = bodyHash(normalised);
+  await tx`select pg_advisory_xact_lock(hashtext(${"incident/" + body.id}))`;
+  const [existing] = await tx`select reporter_id, body_hash, response from incidents where id = ${body.id}`;
+  if (existing) {
+    if (existing.bodyHash === hash && existing.reporterId === user.id) return { httpStatus: 200, body: existing.response as CreateAnswer["body"] };
+    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+  }
+
+  let regionCode: string | null = null;
+  if (tpsCode) {
+    const tps = await getTps(tx, { code: tpsCode });
+    if (!tps) throw field422(lang, "tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
+    regionCode = tps.kelurahanCode;
+    if (user.role === "officer" && user.tpsCode !== tpsCode) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+  } else if (user.role === "supervisor") {
+    regionCode = user.regionCode; // a supervisor's report without a TPS belongs to their area
+  }
+  if (user.role === "supervisor" && !inScope(regionCode, user.regionCode)) {
+    throw apiError(lang, 403, "other_area", "api.otherArea");
+  }
+
+  const response: CreateAnswer["body"] = { id: body.id, status: "new" };
+  await tx`
+    insert into incidents (id, tps_code, region_code, category, severity, description, lat, lng, photo_ids, reporter_id,
+      source, occurred_at, body_hash, response)
+    values (${body.id}, ${tpsCode}, ${regionCode}, ${body.category}, ${body.severity}, ${body.description},
+      ${body.lat ?? null}, ${body.lng ?? null}, ${normalised.photoIds}::uuid[], ${user.id}, ${normalised.source},
+      ${body.occurredAt}, ${hash}, ${tx.json(response)})`;
+  await tx`
+    insert into incident_transitions (incident_id, action, from_status, to_status, actor_id)
+    values (${body.id}, 'create', null, 'new', ${user.id})`;
+  const incident = (await getIncident(tx, { id: body.id }))!;
+  emit("incident:created", regionCode, incident);
+  audit({ actorId: user.id, action: "incident.create", entity: `incident:${body.id}`, before: null, after: incident });
+  return { httpStatus: 201, body: response };
+}
+
+/** POST /api/v1/incidents/:id/transitions: one step of the workflow; returns the updated incident. */
+export async function transitionIncident(
+  { tx, emit, audit }: WriteContext,
+  { user, id, body, lang }: { user: SessionUser; id: string; body: TransitionBody; lang: Lang },
+): Promise<IncidentData> {
+  const [locked] = await tx`select status from incidents where id = ${id} for update`;
+  const before = locked ? await getIncident(tx, { id }) : undefined;
+  if (!before) throw apiError(lang, 404, "not_found", "api.notFound");
+  if (!canActOnIncident(user, before, body.action)) {
+    throw apiError(lang, 403, user.role === "supervisor" ? "other_area" : "forbidden", user.role === "supervisor" ? "api.otherArea" : "api.forbidden");
+  }
+  const to = nextStatus(before.status, body.action);
+  if (!to) {
+    throw apiError(lang, 409, "invalid_transition", "api.invalidTransition", {
+      action: translate(lang, `incident.action.${body.action}` as const), status: translate(lang, `incident.status.${before.status}` as const),
+    });
+  }
+
+  let responderIds: number[] = [];
+  if (body.action === "dispatch") {
+    responderIds = [...new Set(body.responderIds ?? [])];
+    if (!responderIds.length) throw field422(lang, "responderIds", "required", translate(lang, "api.respondersRequired"));
+    const found = await tx`select id from users where id in ${tx(responderIds)} and role = 'responder' and not disabled`;
+    if (found.length !== responderIds.length) throw field422(lang, "responderIds", "unknown_responder", translate(lang, "api.unknownResponder"));
+    await tx`
+      insert into incident_assignments ${tx(responderIds.map((r) => ({ incidentId: id, responderId: r, assignedBy: user.id })), "incidentId", "responderId", "assignedBy")}
+      on conflict do nothing`;
+  }
+  const note = body.note?.trim() || null;
+  const column = { acknowledged: "acknowledged_at", dispatched: "dispatched_at", on_scene: "on_scene_at", resolved: "resolved_at", rejected: "rejected_at", reopened: "reopened_at" }[to as string]!;
+  const keepFirst = ["acknowledged_at", "dispatched_at", "on_scene_at"].includes(column);
+  await tx`
+    update incidents set status = ${to}, updated_at = now(),
+      ${tx(column)} = ${keepFirst ? tx`coalesce(${tx(column)}, now())` : tx`now()`}
+    where id = ${id}`;
+  const [step] = await tx`
+    insert into incident_transitions (incident_id, action, from_status, to_status, actor_id, responder_ids, note)
+    values (${id}, ${body.action}, ${before.status}, ${to}, ${user.id}, ${responderIds}::bigint[], ${note})
+    returning at`;
+  const after = (await getIncident(tx, { id }))!;
+  emit("incident:updated", after.regionCode, {
+    ...after,
+    step: { action: body.action, fromStatus: before.status, toStatus: to, actor: { id: user.id, name: user.name }, responderIds, note, at: iso(step.at)! },
+  });
+  audit({
+    actorId: user.id, action: `incident.${body.action}`, entity: `incident:${id}`,
+    before: { status: before.status, responderIds: before.responderIds },
+    after: { status: to, responderIds: after.responderIds, note },
+  });
+  return after;
+}
+
+/** Command post everywhere, supervisors in their area, responders the field steps of their own incidents. */
+export function canActOnIncident(user: SessionUser, incident: IncidentData, action: TransitionBody["action"]): boolean {
+  switch (user.role) {
+    case "operator":
+    case "admin": return true;
+    case "supervisor": return canSeeIncident(user, incident);
+    case "responder": return incident.responderIds.includes(user.id) && RESPONDER_ACTIONS.includes(action);
+    default: return false;
+  }
+}
+
+/** A responder's shared location (optional): last one wins. */
+export async function shareLocation(
+  { tx, emit }: WriteContext,
+  { user, lat, lng, accuracy }: { user: SessionUser; lat: number; lng: number; accuracy: number | null },
+) {
+  const [row] = await tx`
+    insert into responder_locations (user_id, lat, lng, accuracy, at) values (${user.id}, ${lat}, ${lng}, ${accuracy}, now())
+    on conflict (user_id) do update set lat = excluded.lat, lng = excluded.lng, accuracy = excluded.accuracy, at = excluded.at
+    returning at`;
+  emit("responder:located", null, { responderId: user.id, name: user.name, lat, lng, accuracy, at: iso(row.at)! });
+}

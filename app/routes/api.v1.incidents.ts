@@ -1,0 +1,41 @@
+// POST /api/v1/incidents (SPEC section 7): 201 new, 200 identical retry, 409 changed retry, 422 per field,
+// 403 another TPS or area. GET lists the incidents the caller may see, most urgent first.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { translate } from "~/lib/i18n";
+import { fieldErrors, IncidentBody } from "~/lib/schemas";
+import { createIncident, listIncidents } from "~/models/incidents.server";
+import { requireApiUser } from "~/utils/auth.server";
+import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
+import { requestLang } from "~/utils/lang.server";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const lang = requestLang(request);
+  return handleApi(lang, async () => {
+    if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
+    const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin"]);
+    const parsed = IncidentBody.safeParse(await readJson(request, lang));
+    if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    if (user.role === "officer" && parsed.data.tpsCode && parsed.data.tpsCode !== user.tpsCode) {
+      throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+    }
+    // Officers report from the app; command-post staff may say it came by phone, paper or SMS.
+    const body = user.role === "officer" ? { ...parsed.data, source: undefined } : parsed.data;
+    const answer = await context.writer.write((ctx) => createIncident(ctx, { user, body, lang }));
+    return json(answer.body, answer.httpStatus);
+  });
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lang = requestLang(request);
+  return handleApi(lang, async () => {
+    const user = await requireApiUser(request, context.sql, lang);
+    const open = new URL(request.url).searchParams.get("open") === "1";
+    const incidents = await listIncidents(context.sql, {
+      scope: user.role === "operator" || user.role === "admin" ? null : user.role === "supervisor" ? user.regionCode ?? "-" : null,
+      tpsCode: user.role === "officer" ? user.tpsCode ?? "-" : null,
+      responderId: user.role === "responder" ? user.id : undefined,
+      open,
+    });
+    return json({ incidents });
+  });
+}

@@ -1,0 +1,30 @@
+// POST /api/v1/responders/location {lat, lng, accuracy?}: a responder shares where they are (optional);
+// the command post shows it on the map (event responder:located).
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { translate } from "~/lib/i18n";
+import { fieldErrors } from "~/lib/schemas";
+import { shareLocation } from "~/models/incidents.server";
+import { requireApiUser } from "~/utils/auth.server";
+import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
+import { requestLang } from "~/utils/lang.server";
+
+const LocationBody = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  accuracy: z.number().min(0).max(100_000).nullish(),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const lang = requestLang(request);
+  return handleApi(lang, async () => {
+    if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
+    const user = await requireApiUser(request, context.sql, lang, ["responder"]);
+    const parsed = LocationBody.safeParse(await readJson(request, lang));
+    if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    await context.writer.write((ctx) => shareLocation(ctx, { user, lat: parsed.data.lat, lng: parsed.data.lng, accuracy: parsed.data.accuracy ?? null }));
+    return json({ ok: true });
+  });
+}
+
+export const loader = () => json({ message: "Use POST.", code: "method_not_allowed" }, 405);

@@ -1,0 +1,65 @@
+// Issue 4, point 9: an officer's critical incident reaches the command post with an alert; the operator
+// dispatches it to a responder whose phone shows it live; the responder resolves it and the command post
+// sees that. Uses only TPS of kecamatan 16.73.03.
+import { randomUUID } from "node:crypto";
+import { devices } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+test("critical incident: alert on the command post, dispatch, live on the responder's phone, resolved", async ({ browser, page, login }) => {
+  await login(page, "posko");
+  await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
+
+  const phone = await browser.newContext({ ...devices["Pixel 7"], locale: "id-ID" });
+  const responder = await phone.newPage();
+  await login(responder, "tim-1");
+  await expect(responder).toHaveURL(/\/responder/);
+  await expect(responder.getByTestId("live-status")).toHaveText(/Langsung/);
+
+  // The officer reports from their phone (the report form is the officer app's; the API is the contract).
+  const officerContext = await browser.newContext({ ...devices["Pixel 7"], locale: "id-ID" });
+  const officer = await officerContext.newPage();
+  await login(officer, "1673031001-001");
+  const id = randomUUID();
+  const created = await officer.request.post("/api/v1/incidents", {
+    data: { id, category: "violence", severity: "critical", description: "Keributan di depan TPS, kotak suara terancam.", occurredAt: new Date().toISOString() },
+  });
+  expect(created.status()).toBe(201);
+
+  // Command post: a visual (and sound) alert, and the incident at the top of the feed.
+  const alert = page.getByTestId("critical-alert");
+  await expect(alert).toContainText("INSIDEN KRITIS");
+  await expect(alert).toContainText("Keributan di depan TPS");
+  await expect(alert).toHaveAttribute("data-sound", /played|blocked/);
+  const card = page.getByTestId(`incident-${id}`);
+  await expect(card.getByTestId("incident-status")).toHaveText("Baru");
+  await expect(page.locator("article.incident").first()).toHaveAttribute("data-testid", `incident-${id}`);
+
+  await card.getByPlaceholder("Catatan (opsional)").fill("Diterima, menghubungi tim");
+  await card.getByTestId("action-acknowledge").click();
+  await expect(card.getByTestId("incident-status")).toHaveText("Diterima");
+  await card.getByLabel("Tim Reaksi Cepat 1").check();
+  await card.getByTestId("action-dispatch").click();
+  await expect(card.getByTestId("incident-status")).toHaveText("Dikirim tim");
+  await alert.getByRole("button", { name: "Tutup" }).click();
+  await expect(alert).toHaveCount(0);
+
+  // Responder: the incident arrived live, with where it is.
+  const task = responder.getByTestId(`incident-${id}`);
+  await expect(task).toContainText("Keributan di depan TPS");
+  await expect(task.getByTestId("incident-status")).toHaveText("Dikirim tim");
+  await expect(task.getByRole("link", { name: "Petunjuk arah" })).toHaveAttribute("href", /openstreetmap\.org\/directions\?to=-3\./);
+  await task.getByTestId("action-on_scene").click();
+  await expect(task.getByTestId("incident-status")).toHaveText("Tim di lokasi");
+  await expect(card.getByTestId("incident-status")).toHaveText("Tim di lokasi");
+  await task.getByPlaceholder("Catatan (opsional)").fill("Situasi aman, massa bubar");
+  await task.getByTestId("action-resolve").click();
+  await expect(task.getByTestId("incident-status")).toHaveText("Selesai");
+
+  // Command post: it left the open feed; with closed ones shown it reads resolved, with response times.
+  await expect(card).toHaveCount(0);
+  await page.getByLabel("Tampilkan yang selesai/ditolak").check();
+  await expect(card.getByTestId("incident-status")).toHaveText("Selesai");
+  await expect(card.getByTestId("incident-times")).not.toContainText("selesai –");
+  await phone.close();
+  await officerContext.close();
+});

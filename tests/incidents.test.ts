@@ -1,0 +1,208 @@
+// Incidents over the HTTP API and Socket.IO against the real server (SPEC sections 2 and 7).
+import { randomUUID } from "node:crypto";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LiveEvent } from "../app/lib/events";
+import { loginToken, startTestServer, type TestServer } from "./support/server";
+
+let server: TestServer;
+let officer: string;
+let operator: string;
+let tps: string[];
+let responders: Record<string, number>;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tps = (await server.services.sql`select code from tps where kelurahan_code like '16.73.03.%' order by code limit 2`).map((r) => r.code as string);
+  officer = await loginToken(server, tps[0], "123456");
+  operator = await loginToken(server, "posko", "pantau-demo");
+  responders = Object.fromEntries((await server.services.sql`select login, id from users where role = 'responder'`).map((r) => [r.login, r.id as number]));
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await server?.stop();
+});
+
+const incident = (over: Record<string, unknown> = {}) => ({
+  id: randomUUID(), tpsCode: tps[0], category: "intimidation", severity: "critical",
+  description: "Sekelompok orang menghalangi pemilih masuk TPS.", lat: -3.29, lng: 102.86, occurredAt: "2026-11-22T09:15:00+07:00", ...over,
+});
+
+function post(path: string, body: unknown, token?: string, headers: Record<string, string> = {}) {
+  return fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+const get = (path: string, token: string) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+const step = (id: string, body: unknown, token: string) => post(`/api/v1/incidents/${id}/transitions`, body, token);
+
+/** A connected socket that records every event it is pushed. */
+async function listen(token: string) {
+  const seen: LiveEvent[] = [];
+  const socket = io(server.url, { auth: { token }, transports: ["websocket"], reconnection: false });
+  sockets.push(socket);
+  socket.on("event", (e: LiveEvent) => seen.push(e));
+  socket.on("events", (list: LiveEvent[]) => seen.push(...list));
+  await new Promise<void>((resolve, reject) => { socket.on("connect", resolve); socket.on("connect_error", reject); });
+  const waitFor = async (match: (e: LiveEvent) => boolean) => {
+    for (let i = 0; i < 100; i++) {
+      const found = seen.find(match);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no matching event among ${seen.map((e) => e.type).join(", ")}`);
+  };
+  return { socket, seen, waitFor };
+}
+
+describe("POST /api/v1/incidents", () => {
+  it("creates an incident (201), answers an identical retry with the first answer (200) and a changed one with 409", async () => {
+    const body = incident();
+    const first = await post("/api/v1/incidents", body, officer);
+    expect(first.status).toBe(201);
+    expect(await first.json()).toEqual({ id: body.id, status: "new" });
+    const retry = await post("/api/v1/incidents", body, officer);
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ id: body.id, status: "new" });
+    const changed = await post("/api/v1/incidents", { ...body, severity: "low" }, officer);
+    expect(changed.status).toBe(409);
+    const [row] = await server.services.sql`select tps_code, region_code, source, status, reporter_id is not null as has_reporter from incidents where id = ${body.id}`;
+    expect(row).toMatchObject({ tpsCode: tps[0], source: "app", status: "new", hasReporter: true });
+    expect(row.regionCode).toMatch(/^16\.73\.03\./);
+  });
+
+  it("takes the officer's own TPS when none is given", async () => {
+    const body = incident({ tpsCode: undefined, lat: undefined, lng: undefined });
+    expect((await post("/api/v1/incidents", body, officer)).status).toBe(201);
+    const [row] = await server.services.sql`select tps_code from incidents where id = ${body.id}`;
+    expect(row.tpsCode).toBe(tps[0]);
+  });
+
+  it("answers 422 with one error per field and writes nothing", async () => {
+    const body = incident({ category: "aliens", severity: "extreme", description: "  ", lat: 200, occurredAt: "yesterday" });
+    const res = await post("/api/v1/incidents", body, officer);
+    expect(res.status).toBe(422);
+    const { errors } = await res.json();
+    expect(errors.map((e: { field: string }) => e.field).sort()).toEqual(["category", "description", "lat", "occurredAt", "severity"]);
+    const unknownTps = await post("/api/v1/incidents", incident({ tpsCode: "9999999999-001" }), operator);
+    expect(unknownTps.status).toBe(422);
+    expect((await unknownTps.json()).errors[0]).toMatchObject({ field: "tpsCode", code: "unknown_tps" });
+    const [{ count }] = await server.services.sql`select count(*)::int from incidents where id = ${body.id}`;
+    expect(count).toBe(0);
+  });
+
+  it("forbids another TPS (403), anonymous callers (401) and responders (403); a supervisor only in their area", async () => {
+    expect((await post("/api/v1/incidents", incident({ tpsCode: tps[1] }), officer)).status).toBe(403);
+    expect((await post("/api/v1/incidents", incident())).status).toBe(401);
+    const responder = await loginToken(server, "tim-1", "pantau-demo");
+    expect((await post("/api/v1/incidents", incident(), responder)).status).toBe(403);
+    const outsider = await loginToken(server, "pengawas-04", "pantau-demo");
+    expect((await post("/api/v1/incidents", incident(), outsider)).status).toBe(403);
+    const insider = await loginToken(server, "pengawas-03", "pantau-demo");
+    expect((await post("/api/v1/incidents", incident({ source: "phone" }), insider)).status).toBe(201);
+  });
+});
+
+describe("incident workflow", () => {
+  it("goes new -> acknowledged -> dispatched -> on_scene -> resolved -> reopened with actor, time and note, live to the command post and the responder", async () => {
+    const posko = await listen(operator);
+    const tim1 = await loginToken(server, "tim-1", "pantau-demo");
+    const responder = await listen(tim1);
+    const tim2 = await loginToken(server, "tim-2", "pantau-demo");
+    const otherResponder = await listen(tim2);
+
+    const body = incident();
+    expect((await post("/api/v1/incidents", body, officer)).status).toBe(201);
+    const created = await posko.waitFor((e) => e.type === "incident:created" && e.data.id === body.id);
+    expect(created.data).toMatchObject({ severity: "critical", status: "new", tpsCode: tps[0], responderIds: [] });
+
+    const ack = await step(body.id, { action: "acknowledge", note: "Diterima posko" }, operator);
+    expect(ack.status).toBe(200);
+    expect((await ack.json()).incident).toMatchObject({ status: "acknowledged" });
+
+    const noResponders = await step(body.id, { action: "dispatch" }, operator);
+    expect(noResponders.status).toBe(422);
+    expect((await noResponders.json()).errors[0]).toMatchObject({ field: "responderIds", code: "required" });
+    const notResponder = await step(body.id, { action: "dispatch", responderIds: [1] }, operator);
+    expect(notResponder.status).toBe(422);
+
+    const dispatch = await step(body.id, { action: "dispatch", responderIds: [responders["tim-1"]], note: "Segera ke lokasi" }, operator);
+    expect(dispatch.status).toBe(200);
+    const pushed = await responder.waitFor((e) => e.type === "incident:updated" && e.data.id === body.id && e.data.status === "dispatched");
+    expect(pushed.data).toMatchObject({ responderIds: [responders["tim-1"]], description: body.description });
+
+    // Only the responder it was dispatched to may take the field steps.
+    expect((await step(body.id, { action: "on_scene" }, tim2)).status).toBe(403);
+    expect((await step(body.id, { action: "acknowledge" }, tim1)).status).toBe(403);
+    expect((await step(body.id, { action: "on_scene" }, tim1)).status).toBe(200);
+    const resolved = await step(body.id, { action: "resolve", note: "Massa sudah bubar" }, tim1);
+    expect(resolved.status).toBe(200);
+    await posko.waitFor((e) => e.type === "incident:updated" && e.data.id === body.id && e.data.status === "resolved");
+
+    const again = await step(body.id, { action: "resolve" }, operator);
+    expect(again.status).toBe(409);
+    expect((await again.json()).message).toMatch(/Selesai/);
+    expect((await step(body.id, { action: "reopen", note: "Massa kembali" }, operator)).status).toBe(200);
+
+    const detail = await (await get(`/api/v1/incidents/${body.id}`, operator)).json();
+    expect(detail.timeline.map((s: { action: string }) => s.action)).toEqual(["create", "acknowledge", "dispatch", "on_scene", "resolve", "reopen"]);
+    expect(detail.timeline[2]).toMatchObject({ actor: { name: expect.any(String) }, note: "Segera ke lokasi", responderIds: [responders["tim-1"]] });
+    expect(detail.timeline[4]).toMatchObject({ actor: { id: responders["tim-1"] }, note: "Massa sudah bubar" });
+    expect(detail.responseTimes).toMatchObject({ acknowledge: expect.any(Number), dispatch: expect.any(Number), arrive: expect.any(Number), resolve: expect.any(Number) });
+
+    // The responder's own list and replay hold their incident; another responder sees none of it.
+    const mine = await (await get("/api/v1/incidents", tim1)).json();
+    expect(mine.incidents.map((i: { id: string }) => i.id)).toContain(body.id);
+    expect((await (await get("/api/v1/incidents", tim2)).json()).incidents).toEqual([]);
+    const replay = await (await get("/api/v1/events?after=0", tim1)).json();
+    expect(replay.events.length).toBeGreaterThan(0);
+    expect(replay.events.every((e: LiveEvent) => e.type.startsWith("incident:") && (e.data as { responderIds: number[] }).responderIds.includes(responders["tim-1"]))).toBe(true);
+    expect(otherResponder.seen).toEqual([]);
+    expect((await get(`/api/v1/incidents/${body.id}`, tim2)).status).toBe(403);
+  });
+
+  it("rejects and answers unknown incidents and bad actions clearly", async () => {
+    const body = incident({ severity: "low", category: "other" });
+    expect((await post("/api/v1/incidents", body, officer)).status).toBe(201);
+    expect((await step(body.id, { action: "reject", note: "Laporan ganda" }, operator)).status).toBe(200);
+    expect((await step(randomUUID(), { action: "acknowledge" }, operator)).status).toBe(404);
+    expect((await step("not-a-uuid", { action: "acknowledge" }, operator)).status).toBe(404);
+    const bad = await step(body.id, { action: "explode" }, operator);
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).errors[0].field).toBe("action");
+    expect((await step(body.id, { action: "reopen" }, officer)).status).toBe(403);
+  });
+});
+
+describe("supervisor area", () => {
+  it("lets a supervisor read and act only on incidents of their kecamatan, over HTTP and Socket.IO", async () => {
+    const inside = await loginToken(server, "pengawas-03", "pantau-demo");
+    const outside = await loginToken(server, "pengawas-04", "pantau-demo");
+    const insideLive = await listen(inside);
+    const outsideLive = await listen(outside);
+    const body = incident({ severity: "high" });
+    expect((await post("/api/v1/incidents", body, officer)).status).toBe(201);
+    await insideLive.waitFor((e) => e.type === "incident:created" && e.data.id === body.id);
+
+    expect((await get(`/api/v1/incidents/${body.id}`, outside)).status).toBe(403);
+    const refused = await step(body.id, { action: "acknowledge" }, outside);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).message).toMatch(/wilayah/);
+    const list = await (await get("/api/v1/incidents", outside)).json();
+    expect(list.incidents.some((i: { id: string }) => i.id === body.id)).toBe(false);
+
+    expect((await get(`/api/v1/incidents/${body.id}`, inside)).status).toBe(200);
+    expect((await step(body.id, { action: "acknowledge" }, inside)).status).toBe(200);
+    await insideLive.waitFor((e) => e.type === "incident:updated" && e.data.id === body.id);
+
+    // Replaying by sequence does not leak either.
+    const resumed = await new Promise<{ ok: boolean; data: { events: LiveEvent[] } }>((resolve) =>
+      outsideLive.socket.emit("resume", { after: 0 }, resolve));
+    expect(resumed.ok).toBe(true);
+    expect(resumed.data.events.some((e) => e.type.startsWith("incident:"))).toBe(false);
+    expect(outsideLive.seen.some((e) => e.type.startsWith("incident:"))).toBe(false);
+  });
+});

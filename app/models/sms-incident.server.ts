@@ -1,8 +1,39 @@
-// INC messages by SMS become incidents once the incidents core (issue 4) is merged; until then the
-// webhook answers that incident reports by SMS are not available.
+// INC messages by SMS become incidents (issue 4's model) with source "sms". Officers may type the category
+// and severity in Indonesian (e.g. "politik_uang", "kritis") as well as the codes.
+import { CATEGORY_CODES, SEVERITIES, type IncidentCategory, type Severity } from "~/lib/incidents";
+import { translate } from "~/lib/i18n";
 import type { Services } from "~/utils/context.server";
+import { ApiError } from "~/utils/http.server";
+import { createIncident } from "./incidents.server";
 import type { IncidentBySms } from "./sms.server";
 
-export function smsIncident(_services: Services): IncidentBySms | undefined {
-  return undefined;
+const CATEGORY_WORDS: Record<string, IncidentCategory> = {
+  logistik: "logistics", dpt: "voter_list", pemilih: "voter_list", intimidasi: "intimidation", ancaman: "intimidation",
+  politik_uang: "vote_buying", politikuang: "vote_buying", money: "vote_buying", kekerasan: "violence", keamanan: "violence",
+  prosedur: "procedure", cuaca: "weather", bencana: "weather", lain: "other", lainnya: "other",
+};
+const SEVERITY_WORDS: Record<string, Severity> = { rendah: "low", sedang: "medium", tinggi: "high", kritis: "critical" };
+
+export function smsIncident({ sql, writer }: Services): IncidentBySms {
+  return async ({ user, parsed, id }) => {
+    const lang = parsed.lang;
+    const category = (CATEGORY_CODES as readonly string[]).includes(parsed.category) ? parsed.category as IncidentCategory : CATEGORY_WORDS[parsed.category];
+    if (!category) {
+      throw new ApiError(422, "unknown_category", translate(lang, "sms.unknownCategory", { category: parsed.category.slice(0, 20), list: CATEGORY_CODES.join(", ") }));
+    }
+    const severity = (SEVERITIES as readonly string[]).includes(parsed.severity) ? parsed.severity as Severity : SEVERITY_WORDS[parsed.severity];
+    if (!severity) throw new ApiError(422, "unknown_severity", translate(lang, "sms.unknownSeverity", { severity: parsed.severity.slice(0, 20) }));
+    // The id comes from the text: the same SMS again is the same incident.
+    const [seen] = await sql`select 1 from incidents where id = ${id}`;
+    if (seen) return { httpStatus: 200 };
+    try {
+      return await writer.write((ctx) => createIncident(ctx, {
+        user, lang, source: "sms",
+        body: { id, tpsCode: parsed.tpsCode, category, severity, description: parsed.text, occurredAt: new Date().toISOString() },
+      }));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "id_conflict") return { httpStatus: 200 };
+      throw error;
+    }
+  };
 }

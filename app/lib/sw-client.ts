@@ -40,8 +40,13 @@ export function applyUpdate() {
   wb.messageSkipWaiting();
 }
 
-/** Asks the service worker to cache these officer pages now (e.g. the quick-count forms of each contest). */
+/**
+ * Asks the service worker to cache these officer pages now (e.g. the quick-count forms of each contest).
+ * Waits for an active worker: on the first visit it installs while the page loads (often on the login
+ * page, where its own warming at install finds no session).
+ */
 export async function warmPages(urls: string[]) {
-  const reg = await navigator.serviceWorker?.getRegistration();
-  reg?.active?.postMessage({ type: "WARM", urls });
+  if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
+  const reg = await navigator.serviceWorker.ready;
+  reg.active?.postMessage({ type: "WARM", urls });
 }

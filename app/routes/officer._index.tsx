@@ -22,7 +22,7 @@ export default function OfficerHome() {
   const t = useT();
   // Every screen the officer may need later, cached now while there is a network.
   useEffect(() => {
-    if (navigator.onLine) void warmPages([...OFFICER_SCREENS.map((s) => s.href), ...contests.map((c) => `/officer/quick-count/${c.code}`)]);
+    if (navigator.onLine) void warmPages(["/officer", ...OFFICER_SCREENS.map((s) => s.href), ...contests.map((c) => `/officer/quick-count/${c.code}`)]);
   }, [contests]);
   return (
     <>

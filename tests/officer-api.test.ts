@@ -30,7 +30,7 @@ describe("arrival check-in", () => {
     const seen: LiveEvent[] = [];
     socket.on("event", (e: LiveEvent) => seen.push(e));
     socket.on("events", (list: LiveEvent[]) => seen.push(...list));
-    await new Promise((resolve) => socket.on("connect", resolve));
+    await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
 
     const id = randomUUID();
     const body = { id, tpsCode: TPS, lat: -3.2738, lng: 102.8750, accuracy: 12, capturedAt: at };

@@ -49,5 +49,6 @@ export async function getPhoto(sql: Db, { id }: { id: string }) {
 
 export async function listPhotosFor(sql: Db, { quickCountIds }: { quickCountIds: string[] }) {
   if (!quickCountIds.length) return [];
-  return sql`select id, quick_count_id from photos where quick_count_id in ${sql(quickCountIds)} order by received_at`;
+  const rows = await sql`select id, quick_count_id from photos where quick_count_id in ${sql(quickCountIds)} order by received_at`;
+  return rows.map((r) => ({ id: r.id as string, quickCountId: r.quickCountId as string }));
 }

@@ -9,12 +9,17 @@ import type { MessageKey } from "~/lib/i18n";
 import { warmPages } from "~/lib/sw-client";
 import { useT } from "~/lib/use-t";
 import { getOfficerHome } from "~/models/officer.server";
+import { listPhotosFor } from "~/models/photos.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["officer"]);
-  return getOfficerHome(context.sql, { tpsCode: user.tpsCode! });
+  const home = await getOfficerHome(context.sql, { tpsCode: user.tpsCode! });
+  // C1 photos that arrived for each submission (issue 3.5)
+  const photos = await listPhotosFor(context.sql, { quickCountIds: home.submissions.map((s) => s.id) });
+  const count = (id: string) => photos.filter((p) => p.quickCountId === id).length;
+  return { ...home, submissions: home.submissions.map((s) => ({ ...s, photos: count(s.id) })) };
 }
 
 export default function OfficerHome() {
@@ -70,7 +75,7 @@ export default function OfficerHome() {
             <ul className="submissions" data-testid="submissions">
               {submissions.map((s) => (
                 <li key={s.id}>
-                  <span>{s.contest} #{s.revision}</span>
+                  <span>{s.contest} #{s.revision}{s.photos ? <span className="muted small"> · {t("qc.photoCount", { n: s.photos })}</span> : null}</span>
                   <span className="muted small">{new Date(s.receivedAt).toLocaleTimeString()}</span>
                   <span className={`badge status-${s.status}`}>{s.status === "replaced" ? "—" : t(`status.${s.status}` as MessageKey)}</span>
                 </li>

@@ -9,10 +9,13 @@ import { enqueue, useOutbox } from "~/lib/outbox-client";
 export function DayStatusCard({ tpsCode, dayStatus }: { tpsCode: string; dayStatus: DayStatus }) {
   const t = useT();
   const { items } = useOutbox(tpsCode);
-  // The latest day-status change still on the phone wins over what the server last said.
-  const queued = items.find((i) => i.kind === "day-status" && i.state === "pending");
-  const shown = (queued ? (queued.body as { status: DayStatus }).status : dayStatus);
-  const at = DAY_ORDER.indexOf(shown);
+  // The day status only moves forward, so the furthest of what the server said (maybe a cached page) and
+  // what this phone has sent or still holds is the truth; a check-in means at least "arrived".
+  const own = items.filter((i) => i.state !== "rejected" && (i.kind === "day-status" || i.kind === "checkin"));
+  const queued = own.find((i) => i.state === "pending" && i.kind === "day-status");
+  const at = Math.max(DAY_ORDER.indexOf(dayStatus), ...own.map((i) =>
+    DAY_ORDER.indexOf(i.kind === "checkin" ? "arrived" : (i.body as { status: DayStatus }).status)));
+  const shown = DAY_ORDER[at];
   const change = (status: "open" | "counting") => {
     const id = crypto.randomUUID();
     return enqueue({

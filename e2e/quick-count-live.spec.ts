@@ -52,3 +52,28 @@ test("the officer's form works in English too", async ({ page, login }) => {
   await page.getByLabel(/No\. 1/).blur();
   await expect(page.getByText("Must not be negative.")).toBeVisible();
 });
+
+test("without JavaScript the quick count still works as a plain form", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "id-ID" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Nama pengguna atau kode TPS").fill("1673011001-005");
+  await page.getByLabel("Kata sandi atau PIN").fill("123456");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).toHaveURL(/\/officer$/);
+  await page.getByTestId("contest-gubernur").getByRole("link", { name: "Isi hasil" }).click();
+  await page.getByLabel(/No\. 1/).fill("70");
+  await page.getByLabel(/No\. 2/).fill("-2");
+  await page.getByLabel("Suara tidak sah").fill("3");
+  await page.getByRole("button", { name: "Kirim hasil" }).click();
+  // The server's rules answer in the page: the same words as the live check.
+  await expect(page.getByText("Tidak boleh negatif.")).toBeVisible();
+  // What the officer typed is still there; only the wrong number needs fixing.
+  await expect(page.getByLabel(/No\. 1/)).toHaveValue("70");
+  await expect(page.getByLabel("Suara tidak sah")).toHaveValue("3");
+  await page.getByLabel(/No\. 2/).fill("62");
+  await page.getByRole("button", { name: "Kirim hasil" }).click();
+  await expect(page).toHaveURL(/\/officer$/);
+  await expect(page.getByTestId("status-gubernur")).toHaveText("Terkirim");
+  await context.close();
+});

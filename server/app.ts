@@ -13,6 +13,7 @@ import type { Env } from "~/utils/env.server";
 import type { Services } from "~/utils/context.server";
 import { createWriter } from "~/utils/writer.server";
 import { createLive, type Live } from "./live";
+import { createPublicFeed } from "./public-feed";
 import { securityHeaders } from "./security";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -37,7 +38,8 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const live = createLive(httpServer, { sql: db.sql });
-  const writer = createWriter({ sql: db.sql, onCommit: live.publish });
+  const publicFeed = createPublicFeed({ sql: db.sql, io: live.io, minIntervalMs: env.PUBLIC_SUMMARY_MS });
+  const writer = createWriter({ sql: db.sql, onCommit: (events) => { live.publish(events); publicFeed.changed(events); } });
   const services: Services = { sql: db.sql, writer, env };
 
   app.use(securityHeaders);
@@ -64,7 +66,9 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
     app.use(vite.middlewares);
     build = () => vite!.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   }
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: () => services }));
+  // clientIp serves the public-report rate limit; behind a reverse proxy set TRUST_PROXY (Express "trust proxy").
+  if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req) => ({ ...services, clientIp: req.ip ?? "" }) }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -78,6 +82,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
     (closing ??= (async () => {
       // Order matters: stop taking requests and sockets, let queued writes commit, then close the pool.
       httpServer.closeIdleConnections();
+      publicFeed.close();
       await live.close();
       httpServer.closeAllConnections();
       await writer.close();

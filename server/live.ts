@@ -53,7 +53,9 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100 }: { sql
 
   io.use(async (socket, next) => {
     try {
-      const auth = socket.handshake.auth as { token?: unknown };
+      const auth = socket.handshake.auth as { token?: unknown; public?: unknown };
+      // The public page asks for the public room only (aggregates), also when its visitor is logged in.
+      if (auth?.public === true) { socket.data.user = null; socket.data.view = null; socket.join("public"); return next(); }
       const token = tokenFrom({
         authorization: typeof auth?.token === "string" ? `Bearer ${auth.token}` : null,
         cookie: socket.handshake.headers.cookie,

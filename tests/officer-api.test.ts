@@ -77,14 +77,14 @@ describe("opening checklist and day status", () => {
   it("stores the answers and counts what is in order", async () => {
     const res = await post("/api/v1/checklists", {
       id: randomUUID(), tpsCode: TPS, capturedAt: at,
-      answers: [{ item: "kpps_present", ok: true }, { item: "dpt_posted", ok: false, note: "DPT belum ditempel" }],
+      answers: [{ item: "ballot_box", ok: true }, { item: "dpt_posted", ok: false, note: "DPT belum ditempel" }],
     });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ ok: 1, total: 8 });
+    expect(await res.json()).toMatchObject({ ok: 1, total: 4 }); // the default checklist setting has 4 items
     const rows = await server.services.sql`select item_code, ok, note from checklist_answers where tps_code = ${TPS} order by item_code`;
     expect(rows).toEqual([
+      { itemCode: "ballot_box", ok: true, note: null },
       { itemCode: "dpt_posted", ok: false, note: "DPT belum ditempel" },
-      { itemCode: "kpps_present", ok: true, note: null },
     ]);
   });
 

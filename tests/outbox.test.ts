@@ -128,7 +128,7 @@ describe("flush against the server", () => {
   it("keeps an item pending when the session has ended, and sends it after a new login", async () => {
     const store = memoryStore();
     const item = newItem({ id: randomUUID(), kind: "checklist", url: "/api/v1/checklists", owner: TPS, label: "" }, 0);
-    item.body = { id: item.id, tpsCode: TPS, capturedAt: "2026-11-22T06:40:00+07:00", answers: [{ item: "ink_ready", ok: true }] };
+    item.body = { id: item.id, tpsCode: TPS, capturedAt: "2026-11-22T06:40:00+07:00", answers: [{ item: "booth", ok: true }] };
     await store.put(item);
     await flush(store, { fetcher: asOfficer("expired-session"), base: server.url, now: () => 0 });
     expect(store.items.get(item.id)).toMatchObject({ state: "pending", error: { status: 401 } });

@@ -3,7 +3,7 @@
 import type { Contest } from "~/models/election.server";
 import type { PaperTps } from "~/models/paper.server";
 import type { MessageKey } from "~/lib/i18n";
-import { INCIDENT_CATEGORIES, SEVERITIES } from "~/lib/incidents";
+import { SEVERITIES } from "~/lib/incidents";
 import { useLang, useT } from "~/lib/use-t";
 
 function SheetHead({ tps, title }: { tps: PaperTps; title: string }) {
@@ -35,7 +35,7 @@ function Signatures() {
   );
 }
 
-export function PaperSheets({ tps, contests }: { tps: PaperTps[]; contests: Contest[] }) {
+export function PaperSheets({ tps, contests, categories }: { tps: PaperTps[]; contests: Contest[]; categories: { code: string; id: string; en: string }[] }) {
   const t = useT();
   const lang = useLang();
   return (
@@ -63,13 +63,13 @@ export function PaperSheets({ tps, contests }: { tps: PaperTps[]; contests: Cont
           <section className="sheet" data-testid="paper-sheet-incident">
             <SheetHead tps={one} title={t("paper.incidentTitle")} />
             <p className="sheet-help">{t("paper.incidentHelp")}</p>
-            <h3>{t("report.category")}</h3>
-            <ul className="sheet-choices">{INCIDENT_CATEGORIES.map((c) => <li key={c.code}><i /> {c[lang]}</li>)}</ul>
-            <h3>{t("report.severity")}</h3>
+            <h3>{t("officerReport.category")}</h3>
+            <ul className="sheet-choices">{categories.map((c) => <li key={c.code}><i /> {c[lang]}</li>)}</ul>
+            <h3>{t("officerReport.severity")}</h3>
             <ul className="sheet-choices">{SEVERITIES.map((s) => <li key={s}><i /> {t(`incident.severity.${s}` as MessageKey)}</li>)}</ul>
             <h3>{t("paper.when")}</h3>
             <div className="sheet-line" />
-            <h3>{t("report.description")}</h3>
+            <h3>{t("officerReport.description")}</h3>
             {Array.from({ length: 8 }, (_, i) => <div key={i} className="sheet-line" />)}
             <Signatures />
           </section>

@@ -12,6 +12,8 @@ export interface QuickCountFormProps {
   contest: { code: string; name: string; candidates: { number: number; name: string }[] };
   context: C1Context;
   initial?: { votes: Record<string, number>; invalid: number } | null;
+  /** What the officer typed before a server-side rejection (no-JavaScript round trip). */
+  typed?: { votes: Record<string, string>; invalid: string; valid: string; ballotsUsed: string; justification: string };
   serverErrors?: { field: string; code: string; message: string }[];
   busy: boolean;
   /**
@@ -30,16 +32,21 @@ export interface QueuedQuickCount {
   valid?: string; ballotsUsed?: string; justification?: string; capturedAt: string;
 }
 
-export function QuickCountForm({ id, tpsCode, contest, context, initial, serverErrors, busy, onQueue, restore, draftKey }: QuickCountFormProps) {
+export function QuickCountForm({ id, tpsCode, contest, context, initial, typed, serverErrors, busy, onQueue, restore, draftKey }: QuickCountFormProps) {
   const t = useT();
   const lang = useLang();
   const [values, setValues] = useState<Record<string, string>>(() => {
+    if (typed) {
+      const start: Record<string, string> = { invalid: typed.invalid, valid: typed.valid, ballotsUsed: typed.ballotsUsed };
+      for (const c of contest.candidates) start[`votes.${c.number}`] = typed.votes[c.number] ?? "";
+      return start;
+    }
     const start: Record<string, string> = { invalid: initial ? String(initial.invalid) : "", valid: "", ballotsUsed: "" };
     for (const c of contest.candidates) start[`votes.${c.number}`] = initial ? String(initial.votes[c.number] ?? "") : "";
     return start;
   });
   const [touched, setTouched] = useState<Record<string, boolean>>({});
-  const [justification, setJustification] = useState("");
+  const [justification, setJustification] = useState(typed?.justification ?? "");
   const [tried, setTried] = useState(false);
   const [hydrated, setHydrated] = useState(false);
   const [photos, setPhotos] = useState<File[]>([]);

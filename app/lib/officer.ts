@@ -29,7 +29,7 @@ export const ChecklistBody = z.object({
   id: z.string().uuid(),
   tpsCode,
   answers: z.array(z.object({
-    item: z.string().regex(/^[a-z0-9_]{1,40}$/),
+    item: z.string().regex(/^[a-z0-9_-]{1,40}$/),
     ok: z.boolean(),
     note: z.string().trim().max(500).nullish(),
   })).min(1).max(50),

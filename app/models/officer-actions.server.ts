@@ -3,6 +3,7 @@
 // the TPS's day status forward only, and tells the command post through `tps:updated` / `officer:*` events.
 import type { DayStatus } from "~/lib/events";
 import type { Lang } from "~/lib/i18n";
+import { getSetting } from "./settings.server";
 import { dayStatusAfter, distanceMetres, FAR_FROM_TPS_M, type CheckinBody, type ChecklistBody, type DayStatusBody } from "~/lib/officer";
 import type { Db } from "~/utils/db.server";
 import { ApiError, apiError } from "~/utils/http.server";
@@ -84,8 +85,8 @@ export async function recordCheckin(ctx: WriteContext, { user, body, lang }: { u
 
 export async function saveChecklist(ctx: WriteContext, { user, body, lang }: { user: SessionUser; body: ChecklistBody; lang: Lang }) {
   return once(ctx, { kind: "checklist", user, lang, body }, async (tps) => {
-    const items = await ctx.tx`select code from checklist_items where active`;
-    const known = new Set(items.map((i) => i.code as string));
+    const items = await getSetting(ctx.tx, "checklist");
+    const known = new Set(items.map((i) => i.id));
     const errors = body.answers
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => !known.has(a.item))
@@ -102,15 +103,14 @@ export async function saveChecklist(ctx: WriteContext, { user, body, lang }: { u
           set ok = excluded.ok, note = excluded.note, request_id = excluded.request_id,
               author_id = excluded.author_id, updated_at = excluded.updated_at`;
     }
-    const [count] = await ctx.tx`
-      select count(*) filter (where a.ok)::int as ok, count(*)::int as total
-      from checklist_items i left join checklist_answers a on a.item_code = i.code and a.tps_code = ${tps.code}
-      where i.active`;
+    const answered = await ctx.tx`select item_code from checklist_answers where tps_code = ${tps.code} and ok`;
+    const okItems = new Set(answered.map((a) => a.itemCode as string));
+    const count = { ok: items.filter((i) => okItems.has(i.id)).length, total: items.length };
     const problems = body.answers.filter((a) => !a.ok).map((a) => ({ item: a.item, note: a.note ?? null }));
     await touchTps(ctx, { tps, user, wanted: null });
-    ctx.emit("checklist:updated", tps.kelurahanCode, { tpsCode: tps.code, ok: count.ok as number, total: count.total as number, problems });
+    ctx.emit("checklist:updated", tps.kelurahanCode, { tpsCode: tps.code, ...count, problems });
     ctx.audit({ actorId: user.id, action: "officer.checklist", entity: `tps:${tps.code}`, after: { answers: body.answers } });
-    return { id: body.id, ok: count.ok as number, total: count.total as number };
+    return { id: body.id, ...count };
   });
 }
 
@@ -128,25 +128,18 @@ export async function changeDayStatus(ctx: WriteContext, { user, body, lang }: {
   });
 }
 
-/** What the officer's check-in and checklist screens show. */
-export async function getOfficerDay(sql: Db, { tpsCode, lang }: { tpsCode: string; lang: Lang }) {
-  const [checkin] = await sql`
-    select distance_m, note, captured_at from checkins where tps_code = ${tpsCode} order by received_at desc limit 1`;
-  const items = await sql`
-    select i.code, case when ${lang} = 'en' then i.label_en else i.label_id end as label, a.ok, a.note
-    from checklist_items i left join checklist_answers a on a.item_code = i.code and a.tps_code = ${tpsCode}
-    where i.active order by i.position, i.code`;
+/** What the officer's check-in and checklist screens show; checklist items are the election's setting. */
+export async function getOfficerDay(sql: Db, { tpsCode }: { tpsCode: string }) {
+  const [[checkin], items, answers] = await Promise.all([
+    sql`select distance_m, note, captured_at from checkins where tps_code = ${tpsCode} order by received_at desc limit 1`,
+    getSetting(sql, "checklist"),
+    sql`select item_code, ok, note from checklist_answers where tps_code = ${tpsCode}`,
+  ]);
+  const byItem = new Map(answers.map((a) => [a.itemCode as string, a]));
   return {
     checkin: checkin ? { distanceM: checkin.distanceM as number | null, note: checkin.note as string | null, at: (checkin.capturedAt as Date).toISOString() } : null,
-    checklist: items.map((i) => ({ code: i.code as string, label: i.label as string, ok: i.ok as boolean | null, note: i.note as string | null })),
+    checklist: items.map((i) => ({
+      code: i.id, label: i.text, ok: (byItem.get(i.id)?.ok as boolean | undefined) ?? null, note: (byItem.get(i.id)?.note as string | null) ?? null,
+    })),
   };
-}
-
-export async function listEmergencyContacts(sql: Db, { regionCode, lang }: { regionCode: string | null; lang: Lang }) {
-  const rows = await sql`
-    select id, case when ${lang} = 'en' then name_en else name_id end as name, phone
-    from emergency_contacts
-    where region_code is null or ${regionCode ?? ""} = region_code or ${regionCode ?? ""} like region_code || '.%'
-    order by position, id`;
-  return rows.map((r) => ({ id: Number(r.id), name: r.name as string, phone: r.phone as string }));
 }

@@ -3,6 +3,7 @@
 import QRCode from "qrcode";
 import type { Db } from "~/utils/db.server";
 import { listContests } from "./election.server";
+import { getSetting } from "./settings.server";
 
 export interface PaperTps {
   code: string; number: number; address: string; kelurahanName: string; kecamatanName: string;
@@ -21,7 +22,8 @@ export async function paperFormsFor(sql: Db, { tpsCode, kelurahanCode }: { tpsCo
     dpt: r.dpt as number, dptb: r.dptb as number, dpk: r.dpk as number,
     qrSvg: await QRCode.toString(r.code as string, { type: "svg", margin: 1, errorCorrectionLevel: "M" }),
   })));
-  return { tps, contests: await listContests(sql) };
+  const categories = (await getSetting(sql, "incident.categories")).filter((c) => c.active);
+  return { tps, contests: await listContests(sql), categories };
 }
 
 export async function listKelurahan(sql: Db, { scope }: { scope: string | null }) {

@@ -2,8 +2,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/lib/i18n";
 import { json } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
-const notFound = ({ request }: LoaderFunctionArgs) => json({ message: translate(requestLang(request), "api.notFound"), code: "not_found" }, 404);
+const notFound = ({ request }: LoaderFunctionArgs) => json({ message: translate(apiLang(request), "api.notFound"), code: "not_found" }, 404);
 export const loader = notFound;
 export const action = notFound;

@@ -3,10 +3,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eventsAfter, eventViewOf, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireApiUser(request, context.sql, lang);
     const view = eventViewOf(user);

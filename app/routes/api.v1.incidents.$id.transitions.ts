@@ -7,10 +7,10 @@ import { fieldErrors, TransitionBody, UUID } from "~/lib/schemas";
 import { transitionIncident } from "~/models/incidents.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
     const user = await requireApiUser(request, context.sql, lang, ["supervisor", "operator", "admin", "responder"]);

@@ -5,10 +5,10 @@ import { UUID } from "~/lib/schemas";
 import { canSeeIncident, getIncident, incidentTimeline } from "~/models/incidents.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { apiError, handleApi, json } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireApiUser(request, context.sql, lang);
     const id = params.id ?? "";

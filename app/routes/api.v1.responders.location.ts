@@ -7,7 +7,7 @@ import { fieldErrors } from "~/lib/schemas";
 import { shareLocation } from "~/models/incidents.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 const LocationBody = z.object({
   lat: z.number().min(-90).max(90),
@@ -16,7 +16,7 @@ const LocationBody = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
     const user = await requireApiUser(request, context.sql, lang, ["responder"]);

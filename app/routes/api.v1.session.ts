@@ -4,15 +4,15 @@ import { fieldErrors, LoginBody } from "~/lib/schemas";
 import { translate } from "~/lib/i18n";
 import { clearSessionCookie, login, logout, requireApiUser, sessionCookie, tokenFrom } from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => json({ user: await requireApiUser(request, context.sql, lang) }));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method === "DELETE") {
       await logout(context.sql, tokenFrom({ authorization: request.headers.get("Authorization"), cookie: request.headers.get("Cookie") }));

@@ -47,7 +47,7 @@ export default function Login() {
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
           <label>
             {t("login.login")}
-            <input name="login" autoComplete="username" autoCapitalize="none" required maxLength={100} />
+            <input name="login" autoComplete="username" autoCapitalize="none" required maxLength={100} defaultValue={params.get("login") ?? ""} />
           </label>
           <label>
             {t("login.secret")}

@@ -12,13 +12,12 @@ import { getTps } from "~/models/election.server";
 import { getOfficerDay } from "~/models/officer-actions.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
-import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["officer"]);
   const [tps, day] = await Promise.all([
     getTps(context.sql, { code: user.tpsCode! }),
-    getOfficerDay(context.sql, { tpsCode: user.tpsCode!, lang: requestLang(request) }),
+    getOfficerDay(context.sql, { tpsCode: user.tpsCode! }),
   ]);
   return { tps: { code: tps!.code, lat: tps!.lat, lng: tps!.lng, address: tps!.address }, checkin: day.checkin };
 }

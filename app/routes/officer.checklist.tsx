@@ -10,11 +10,10 @@ import { useT } from "~/lib/use-t";
 import { getOfficerDay } from "~/models/officer-actions.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
-import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["officer"]);
-  const day = await getOfficerDay(context.sql, { tpsCode: user.tpsCode!, lang: requestLang(request) });
+  const day = await getOfficerDay(context.sql, { tpsCode: user.tpsCode! });
   return { tpsCode: user.tpsCode!, items: day.checklist };
 }
 

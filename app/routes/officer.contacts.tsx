@@ -1,16 +1,15 @@
-// Emergency contacts (issue 3.6): configured numbers (emergency_contacts), tap to call.
+// Emergency contacts (issue 3.6): the numbers configured on the admin screens (setting "contacts"), tap to call.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackHome } from "~/components/officer-nav";
 import { useT } from "~/lib/use-t";
-import { listEmergencyContacts } from "~/models/officer-actions.server";
+import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
-import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["officer", "supervisor", "responder", "operator", "admin"]);
-  return { contacts: await listEmergencyContacts(context.sql, { regionCode: user.regionCode, lang: requestLang(request) }) };
+  await requirePageUser(request, context.sql, ["officer", "supervisor", "responder", "operator", "admin"]);
+  return { contacts: await getSetting(context.sql, "contacts") };
 }
 
 export default function Contacts() {
@@ -23,10 +22,10 @@ export default function Contacts() {
         <BackHome />
         <h1>{t("contacts.title")}</h1>
         <ul className="contacts">
-          {contacts.map((c) => (
-            <li key={c.id}>
+          {contacts.map((c, i) => (
+            <li key={i}>
               <a className="button big call" href={`tel:${c.phone.replace(/[^\d+]/g, "")}`} data-testid="contact">
-                <span>{c.name}</span>
+                <span>{c.name}{c.role ? <em className="muted small"> · {c.role}</em> : null}</span>
                 <strong>{c.phone}</strong>
               </a>
             </li>

@@ -8,27 +8,29 @@ import { useAgo, useNow } from "~/components/outbox-panel";
 import { useLive } from "~/components/use-live";
 import type { IncidentData } from "~/lib/events";
 import type { MessageKey } from "~/lib/i18n";
-import { categoryLabel } from "~/lib/incidents";
 import { useOutbox } from "~/lib/outbox-client";
 import { useLang, useT } from "~/lib/use-t";
 import { headSeq } from "~/models/events.server";
 import { listIncidents } from "~/models/incidents.server";
+import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["officer"]);
-  const [seq, incidents] = await Promise.all([
+  const [seq, incidents, categories] = await Promise.all([
     headSeq(context.sql),
     listIncidents(context.sql, { scope: null, tpsCode: user.tpsCode!, limit: 100 }),
+    getSetting(context.sql, "incident.categories"),
   ]);
-  return { tpsCode: user.tpsCode!, seq, incidents: incidents.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+  return { tpsCode: user.tpsCode!, seq, categories, incidents: incidents.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
 }
 
 export default function MyIncidents() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
+  const categoryLabel = (code: string) => data.categories.find((c) => c.code === code)?.[lang] ?? code;
   const ago = useAgo();
   const now = useNow();
   const [incidents, setIncidents] = useState<IncidentData[]>(data.incidents);
@@ -56,14 +58,14 @@ export default function MyIncidents() {
         <h1>{t("nav.incidents")}</h1>
         <p className={`live-status ${live}`} data-testid="live-status">{live === "live" ? t("posko.live") : t("posko.reconnecting")}</p>
         <p><a className="button primary big" href="/officer/incident">{t("nav.incident")}</a></p>
-        {incidents.length === 0 && waiting.length === 0 ? <p className="muted">{t("report.none")}</p> : null}
+        {incidents.length === 0 && waiting.length === 0 ? <p className="muted">{t("officerReport.none")}</p> : null}
         <ul className="incident-list">
           {waiting.map((item) => {
             const body = item.body as { category: string; severity: string; description: string };
             return (
               <li key={item.id} className="card" data-testid="my-incident" data-id={item.id}>
                 <div className="row">
-                  <strong>{categoryLabel(body.category, lang)}</strong>
+                  <strong>{categoryLabel(body.category)}</strong>
                   <span className={`badge outbox-${item.state}`} data-testid="incident-status">{item.state === "rejected" ? t("outbox.rejected") : t("outbox.pending")}</span>
                 </div>
                 <p>{body.description}</p>
@@ -74,13 +76,13 @@ export default function MyIncidents() {
           {incidents.map((i) => (
             <li key={i.id} className="card" data-testid="my-incident" data-id={i.id}>
               <div className="row">
-                <strong>{categoryLabel(i.category, lang)}</strong>
+                <strong>{categoryLabel(i.category)}</strong>
                 <span className={`badge incident-${i.status}`} data-testid="incident-status">{t(`incident.status.${i.status}` as MessageKey)}</span>
               </div>
               <p>{i.description}</p>
               <span className="muted small">
                 {t(`incident.severity.${i.severity}` as MessageKey)} · {ago(Date.parse(i.createdAt), now)}
-                {i.photoIds.length ? ` · ${t("report.photoCount", { n: i.photoIds.length })}` : ""}
+                {i.photoIds.length ? ` · ${t("officerReport.photoCount", { n: i.photoIds.length })}` : ""}
               </span>
             </li>
           ))}

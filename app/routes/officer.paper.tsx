@@ -14,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function OfficerPaper() {
-  const { tps, contests } = useLoaderData<typeof loader>();
+  const { tps, contests, categories } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -26,7 +26,7 @@ export default function OfficerPaper() {
           <p className="muted">{t("paper.hint")}</p>
           <PrintButton />
         </div>
-        <PaperSheets tps={tps} contests={contests} />
+        <PaperSheets tps={tps} contests={contests} categories={categories} />
       </main>
     </>
   );

@@ -50,12 +50,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     invalid: text("invalid"), valid: text("valid") || undefined, ballotsUsed: text("ballotsUsed") || undefined,
     justification: text("justification") || undefined, capturedAt: text("capturedAt") || new Date().toISOString(),
   });
-  if (!parsed.success) return data({ message: translate(lang, "api.invalidField"), errors: fieldErrors(parsed.error, lang) }, 422);
+  // On any error the typed numbers go back to the page, so nothing is lost even without JavaScript.
+  const values = { votes, invalid: text("invalid") ?? "", valid: text("valid") ?? "", ballotsUsed: text("ballotsUsed") ?? "", justification: text("justification") ?? "" };
+  if (!parsed.success) return data({ message: translate(lang, "api.invalidField"), errors: fieldErrors(parsed.error, lang), values }, 422);
   try {
     await context.writer.write((ctx) => submitQuickCount(ctx, { user, body: parsed.data, source: "app", lang }));
   } catch (error) {
-    if (error instanceof ApiError) return data({ message: error.message, errors: error.errors ?? [] }, error.status);
-    if (isUnavailable(error)) return data({ message: translate(lang, "api.unavailable"), errors: [] }, 503);
+    if (error instanceof ApiError) return data({ message: error.message, errors: error.errors ?? [], values }, error.status);
+    if (isUnavailable(error)) return data({ message: translate(lang, "api.unavailable"), errors: [], values }, 503);
     throw error;
   }
   return redirect("/officer");
@@ -124,6 +126,7 @@ export default function QuickCountPage() {
           contest={contest}
           context={{ candidates: contest.candidates.map((c) => c.number), dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk, previous: current }}
           initial={current}
+          typed={result?.values}
           serverErrors={result?.errors}
           busy={busy}
           draftKey={draftKey}

@@ -19,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function KelurahanPaper() {
-  const { code, tps, contests } = useLoaderData<typeof loader>();
+  const { code, tps, contests, categories } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -30,7 +30,7 @@ export default function KelurahanPaper() {
           <h1>{t("paper.kelurahanTitle", { name: tps[0].kelurahanName, code, n: tps.length })}</h1>
           <PrintButton />
         </div>
-        <PaperSheets tps={tps} contests={contests} />
+        <PaperSheets tps={tps} contests={contests} categories={categories} />
       </main>
     </>
   );

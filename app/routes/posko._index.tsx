@@ -57,7 +57,7 @@ export default function Posko() {
     const reported = inside.filter((tp) => contestCodes.every((c) => tp.results[c] && tp.results[c] !== "missing")).length;
     return { ...k, total: inside.length, reported };
   }), [tpsList, kecamatan, contestCodes]);
-  const statusLabel = (s: string) => (s === "partial" ? `${t("status.submitted")} (1/${contestCodes.length}+)` : t(`status.${s}` as MessageKey));
+  const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
 
   return (
     <div className="posko">

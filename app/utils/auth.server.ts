@@ -72,6 +72,14 @@ export async function requireApiUser(request: Request, sql: Sql, lang: Lang, rol
   return user;
 }
 
+/** For API routes that read results: the caller and what they may see (403 for roles without a view). */
+export async function requireApiView(request: Request, sql: Sql, lang: Lang) {
+  const user = await requireApiUser(request, sql, lang);
+  const view = viewOf(user);
+  if (!view) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  return { user, view };
+}
+
 /** For pages: to the login page without a session, a 403 page for the wrong role. */
 export async function requirePageUser(request: Request, sql: Sql, roles?: Role[]) {
   const user = await getRequestUser(request, sql);

@@ -14,5 +14,7 @@ declare module "@remix-run/server-runtime" {
     sql: Sql;
     writer: Writer;
     env: Env;
+    /** The client's address (Express req.ip), for rate limits; absent outside HTTP requests. */
+    clientIp?: string;
   }
 }

@@ -17,6 +17,10 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(36),
   /** Secure cookies need HTTPS; browsers accept them on http://localhost, so this stays on unless a deployment says otherwise. */
   COOKIE_SECURE: booleanText.default("true"),
+  /** The public page's live summary is pushed at most once per this many milliseconds. */
+  PUBLIC_SUMMARY_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** Express "trust proxy" value when Pantau runs behind a reverse proxy (e.g. "loopback" or "1"); empty = off. */
+  TRUST_PROXY: z.string().default(""),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
   /** Shared secret the SMS gateway sends (header X-Pantau-Secret or ?secret=); unset = the SMS webhook is off. */
   SMS_WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").max(200).optional(),

@@ -1,5 +1,6 @@
 -- Officer side of election day (issue 3): arrival check-in, opening checklist, TPS day-status changes,
--- photos, emergency contacts and the SMS fallback log. Forward-only.
+-- photos and the SMS fallback log. Forward-only. (Checklist items and emergency contacts are election
+-- settings, migration 0004.)
 
 -- Idempotency for the officer's small actions (check-in, checklist, day status): the client's UUID, the
 -- hash of the body and the first answer. A retry gets that answer; the same id with another body is a 409.
@@ -30,28 +31,11 @@ create table checkins (
 );
 create index checkins_tps on checkins (tps_code, received_at);
 
--- The opening checklist: items configured per election (admin), answers per TPS (latest wins; every change is kept in
--- officer_requests).
-create table checklist_items (
-  code      text primary key check (code ~ '^[a-z0-9_]{1,40}$'),
-  position  int not null default 0,
-  label_id  text not null check (length(label_id) between 1 and 300),
-  label_en  text not null check (length(label_en) between 1 and 300),
-  active    boolean not null default true
-);
-insert into checklist_items (code, position, label_id, label_en) values
-  ('kpps_present', 1, 'Anggota KPPS lengkap hadir', 'All KPPS members are present'),
-  ('ballot_box_sealed', 2, 'Kotak suara masih tersegel dan disegel ulang setelah dibuka di depan saksi', 'Ballot boxes arrived sealed and were opened in front of witnesses'),
-  ('ballots_counted', 3, 'Jumlah surat suara dihitung dan sesuai DPT + 2% cadangan', 'Ballots counted and match DPT + 2% reserve'),
-  ('booths_ready', 4, 'Bilik suara tertata, kerahasiaan terjaga', 'Voting booths set up, secrecy ensured'),
-  ('dpt_posted', 5, 'DPT ditempel di depan TPS', 'Voter list (DPT) posted at the TPS'),
-  ('ink_ready', 6, 'Tinta sidik jari tersedia', 'Indelible ink available'),
-  ('witnesses_present', 7, 'Saksi peserta dan pengawas TPS hadir', 'Party witnesses and TPS supervisor present'),
-  ('accessible', 8, 'TPS dapat diakses pemilih disabilitas', 'TPS accessible to voters with disabilities');
-
+-- The opening checklist's answers per TPS (latest wins; every change is kept in officer_requests). The
+-- items themselves are an election setting (settings key 'checklist', edited on the admin screens).
 create table checklist_answers (
   tps_code    text not null references tps (code),
-  item_code   text not null references checklist_items (code),
+  item_code   text not null check (item_code ~ '^[a-z0-9_-]{1,40}$'),
   ok          boolean not null,
   note        text check (length(note) <= 500),
   request_id  uuid not null,                 -- the officer_requests id
@@ -59,23 +43,6 @@ create table checklist_answers (
   updated_at  timestamptz not null default now(),
   primary key (tps_code, item_code)
 );
-
--- Emergency numbers for officers (tap to call). region_code null = everywhere; otherwise that area and below.
-create table emergency_contacts (
-  id           bigserial primary key,
-  position     int not null default 0,
-  name_id      text not null check (length(name_id) between 1 and 120),
-  name_en      text not null check (length(name_en) between 1 and 120),
-  phone        text not null check (phone ~ '^\+?[0-9 ()-]{3,20}$'),
-  -- no foreign key: a reset of the region data (truncate ... cascade) must keep the configured numbers
-  region_code  text
-);
-insert into emergency_contacts (position, name_id, name_en, phone) values
-  (1, 'Polisi', 'Police', '110'),
-  (2, 'Ambulans', 'Ambulance', '119'),
-  (3, 'Pemadam kebakaran', 'Fire brigade', '113'),
-  (4, 'Posko Pantau (pusat komando)', 'Pantau command post', '+62 733 451 000'),
-  (5, 'Bawaslu kota (pengaduan pelanggaran)', 'City election supervisory board (Bawaslu)', '+62 733 451 100');
 
 -- Photos (C1 forms, incidents). Bytes live here: a city's photos fit, and one backup covers everything.
 -- The client's UUID makes an upload retry safe. quick_count_id / incident_id link without a foreign key:

@@ -1,0 +1,45 @@
+// CSV in and out (RFC 4180): the admin imports read it, the exports and the open data write it.
+
+/** Parses CSV text into rows of cells: quoted cells, doubled quotes, CRLF or LF, a leading BOM. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
+      } else cell += ch;
+    } else if (ch === '"' && cell === "") quoted = true;
+    else if (ch === ",") { row.push(cell); cell = ""; }
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell); rows.push(row); row = []; cell = "";
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+  return rows.filter((r) => r.some((c) => c.trim() !== ""));
+}
+
+/** Rows as objects keyed by the (lower-cased, trimmed) header; `line` is the 1-based line in the file. */
+export function csvRecords(text: string): { header: string[]; records: { line: number; values: Record<string, string> }[] } {
+  const [head = [], ...rest] = parseCsv(text);
+  const header = head.map((h) => h.trim().toLowerCase());
+  return {
+    header,
+    records: rest.map((cells, i) => ({ line: i + 2, values: Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()])) })),
+  };
+}
+
+/** RFC 4180 CSV; cells a spreadsheet would run as a formula get a leading ' (CSV injection). */
+export function toCsv(rows: (string | number | boolean | null | undefined)[][]): string {
+  const cell = (v: string | number | boolean | null | undefined) => {
+    let s = v == null ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = "'" + s;
+    return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}

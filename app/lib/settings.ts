@@ -1,0 +1,59 @@
+// Election settings edited on the admin screens (issue 5, point 3). Each key has a zod schema and a
+// default, so a fresh database works without any row in `settings`. Shared by the browser and the server.
+import { z } from "zod";
+import { INCIDENT_CATEGORIES } from "./incidents";
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const SETTINGS = {
+  /** Election-day times (local time of the region) and when a TPS counts as stale. */
+  "election.times": z.object({
+    opening: time,
+    closing: time,
+    staleAfterMinutes: z.coerce.number().int().min(5).max(24 * 60),
+  }),
+  /** What the public page shows. */
+  public: z.object({
+    title: text(120),
+    showResults: z.boolean(),
+    showProjection: z.boolean(),
+    showIncidents: z.boolean(),
+    reportsEnabled: z.boolean(),
+  }),
+  /** Emergency contacts shown to officers (tap to call). */
+  contacts: z.array(z.object({ name: text(100), role: z.string().trim().max(100), phone: z.string().trim().regex(/^\+?[0-9 ()-]{3,20}$/) })).max(50),
+  /** The officers' opening checklist. */
+  checklist: z.array(z.object({ id: z.string().regex(/^[a-z0-9_-]{1,40}$/), text: text(200) })).max(60),
+  /** Incident categories: codes are stored on incidents, labels shown; inactive ones cannot be chosen any more. */
+  "incident.categories": z.array(z.object({
+    code: z.string().regex(/^[a-z0-9_]{1,40}$/), id: text(80), en: text(80), active: z.boolean(),
+  })).min(1).max(60).refine((list) => new Set(list.map((c) => c.code)).size === list.length, { message: "duplicate code" }),
+  /** The projection's current sample draw (written by the draw, not by a form). */
+  "projection.sample": z.object({ seed: z.number().int(), margin: z.number().nullable(), size: z.number().int(), drawnAt: z.string() }).nullable(),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]>;
+
+export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
+  "election.times": { opening: "07:00", closing: "13:00", staleAfterMinutes: 60 },
+  public: { title: "Hasil hitung cepat sementara", showResults: true, showProjection: true, showIncidents: true, reportsEnabled: true },
+  contacts: [
+    { name: "Posko Pemilu Kota", role: "Posko", phone: "0733-000000" },
+    { name: "Polres", role: "Keamanan", phone: "110" },
+  ],
+  checklist: [
+    { id: "ballot_box", text: "Kotak suara tersegel dan kosong" },
+    { id: "ballots", text: "Jumlah surat suara sesuai DPT + 2%" },
+    { id: "booth", text: "Bilik suara dan tinta tersedia" },
+    { id: "dpt_posted", text: "Salinan DPT ditempel" },
+  ],
+  "incident.categories": INCIDENT_CATEGORIES.map((c) => ({ code: c.code, id: c.id, en: c.en, active: true })),
+  "projection.sample": null,
+};
+
+/** Lines of "a | b | c" for the list settings' text areas, and back. */
+export const toLines = (rows: string[][]) => rows.map((r) => r.join(" | ")).join("\n");
+export const fromLines = (text: string) =>
+  text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 100).map((l) => l.split("|").map((c) => c.trim()));

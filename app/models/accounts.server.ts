@@ -1,0 +1,89 @@
+// Accounts (issue 5 point 2): staff with a role and an area, officers per TPS; create, disable/enable,
+// reset; random PINs for officers, set when their credential letters are printed. Secrets are shown once
+// (on the screen that made them) and stored only as scrypt hashes; a reset or disable ends open sessions.
+import { randomBytes, randomInt } from "node:crypto";
+import { z } from "zod";
+import type { Role } from "./users.server";
+import type { Db } from "~/utils/db.server";
+import { hashSecret } from "~/utils/password.server";
+import type { WriteContext } from "~/utils/writer.server";
+
+export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin"] as const;
+
+export const StaffBody = z.object({
+  login: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/),
+  name: z.string().trim().min(2).max(120),
+  role: z.enum(STAFF_ROLES),
+  regionCode: z.string().trim().max(20).optional().transform((v) => v || null),
+  phone: z.string().trim().max(20).regex(/^(\+?[0-9 -]{6,20})?$/).optional().transform((v) => v || null),
+}).refine((b) => b.role !== "supervisor" || b.regionCode, { message: "supervisors need an area", path: ["regionCode"] });
+export type StaffBody = z.infer<typeof StaffBody>;
+
+export const newPin = () => String(randomInt(0, 1_000_000)).padStart(6, "0");
+export const newPassword = () => randomBytes(9).toString("base64url");
+
+export interface AccountRow { id: number; login: string; name: string; role: Role; tpsCode: string | null; regionCode: string | null; phone: string | null; nip: string | null; disabled: boolean }
+
+export async function listAccounts(sql: Db, { role, q, limit = 200 }: { role?: Role | null; q?: string | null; limit?: number }) {
+  const like = q ? `%${q.replace(/[%_\\]/g, "\\$&")}%` : null;
+  return (await sql`
+    select id, login, name, role, tps_code, region_code, phone, nip, disabled from users
+    where ${role ? sql`role = ${role}` : sql`true`}
+      and ${like ? sql`(login ilike ${like} or name ilike ${like} or coalesce(nip, '') ilike ${like})` : sql`true`}
+    order by role <> 'admin', role, login limit ${limit}`) as unknown as AccountRow[];
+}
+
+export async function createStaff({ tx, audit }: WriteContext, { body, secretHash, actorId }: { body: StaffBody; secretHash: string; actorId: number }) {
+  const [row] = await tx`
+    insert into users (login, name, role, region_code, phone, secret_hash)
+    values (${body.login}, ${body.name}, ${body.role}, ${body.regionCode}, ${body.phone}, ${secretHash})
+    on conflict (login) do nothing returning id`;
+  if (!row) return null;
+  audit({ actorId, action: "account.create", entity: `user:${row.id}`, after: { login: body.login, name: body.name, role: body.role, regionCode: body.regionCode } });
+  return row.id as number;
+}
+
+export async function setDisabled({ tx, audit }: WriteContext, { userId, disabled, actorId }: { userId: number; disabled: boolean; actorId: number }) {
+  const [row] = await tx`update users set disabled = ${disabled} where id = ${userId} and id <> ${actorId} returning login`;
+  if (!row) return false;
+  if (disabled) await tx`delete from sessions where user_id = ${userId}`;
+  audit({ actorId, action: disabled ? "account.disable" : "account.enable", entity: `user:${userId}`, before: { disabled: !disabled }, after: { disabled } });
+  return true;
+}
+
+/** Sets new secrets (hashes made beforehand, outside the transaction) and ends the accounts' sessions. */
+export async function setSecrets({ tx, audit }: WriteContext, { hashes, actorId, action }: { hashes: { id: number; hash: string }[]; actorId: number; action: string }) {
+  for (const { id, hash } of hashes) await tx`update users set secret_hash = ${hash} where id = ${id}`;
+  if (hashes.length) await tx`delete from sessions where user_id = any(${hashes.map((h) => h.id)})`;
+  audit({ actorId, action, entity: "users", after: { userIds: hashes.map((h) => h.id) } });
+}
+
+export async function getAccount(sql: Db, { id }: { id: number }) {
+  const [row] = await sql`select id, login, name, role, tps_code, region_code, phone, nip, disabled from users where id = ${id}`;
+  return row as AccountRow | undefined;
+}
+
+export interface Letter { id: number; login: string; name: string; nip: string | null; tpsCode: string; address: string; kelurahan: string; kecamatan: string; pin: string }
+
+/** Officers of an area (kelurahan/kecamatan/city prefix or one TPS code) for their credential letters. */
+export async function officersForLetters(sql: Db, { area }: { area: string }) {
+  return (await sql`
+    select u.id, u.login, u.name, u.nip, t.code as tps_code, t.address, kel.name as kelurahan, kec.name as kecamatan
+    from users u join tps t on t.code = u.tps_code
+    join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
+    where u.role = 'officer' and not u.disabled
+      and (t.code = ${area} or t.kelurahan_code = ${area} or t.kelurahan_code like ${area + ".%"})
+    order by t.code limit 2000`) as unknown as Omit<Letter, "pin">[];
+}
+
+/** Hashes secrets a few at a time (scrypt is deliberately slow) without holding a transaction open. */
+export async function hashAll<T extends { id: number }>(items: T[], secret: () => string) {
+  const out: (T & { secret: string; hash: string })[] = [];
+  for (let i = 0; i < items.length; i += 8) {
+    out.push(...(await Promise.all(items.slice(i, i + 8).map(async (item) => {
+      const s = secret();
+      return { ...item, secret: s, hash: await hashSecret(s) };
+    }))));
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+// Admin edits of contests and their candidates (issue 5 point 3). A contest's ballot numbers cannot be
+// removed once results exist for it: those results refer to them.
+import { z } from "zod";
+import type { WriteContext } from "~/utils/writer.server";
+import { getContest } from "./election.server";
+
+export const ContestBody = z.object({
+  code: z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{2,40}$/),
+  name: z.string().trim().min(2).max(120),
+  position: z.coerce.number().int().min(0).max(99),
+  candidates: z.array(z.object({ number: z.coerce.number().int().min(1).max(99), name: z.string().trim().min(2).max(200) })).min(1).max(30)
+    .refine((list) => new Set(list.map((c) => c.number)).size === list.length, { message: "duplicate" }),
+});
+export type ContestBody = z.infer<typeof ContestBody>;
+
+/** Creates or updates a contest; returns an error code when candidates with results would disappear. */
+export async function saveContest({ tx, audit }: WriteContext, { body, actorId }: { body: ContestBody; actorId: number }): Promise<"ok" | "in_use"> {
+  const before = await getContest(tx, { code: body.code });
+  const removed = (before?.candidates ?? []).filter((c) => !body.candidates.some((k) => k.number === c.number)).map((c) => c.number);
+  if (removed.length) {
+    const [used] = await tx`select exists (select 1 from results where contest_code = ${body.code}) as used`;
+    if (used.used) return "in_use";
+    await tx`delete from candidates where contest_code = ${body.code} and ballot_number = any(${removed})`;
+  }
+  await tx`insert into contests (code, name, position) values (${body.code}, ${body.name}, ${body.position})
+    on conflict (code) do update set name = excluded.name, position = excluded.position`;
+  for (const c of body.candidates) {
+    await tx`insert into candidates (contest_code, ballot_number, name) values (${body.code}, ${c.number}, ${c.name})
+      on conflict (contest_code, ballot_number) do update set name = excluded.name`;
+  }
+  audit({ actorId, action: before ? "contest.update" : "contest.create", entity: `contest:${body.code}`, before: before ?? null, after: body });
+  return "ok";
+}

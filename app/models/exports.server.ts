@@ -1,0 +1,55 @@
+// CSV exports (issue 5 point 6, SPEC 7 `/api/v1/exports/`): results per TPS, the recap, the audit log.
+import { toCsv } from "~/lib/csv";
+import type { Db } from "~/utils/db.server";
+import { listContests } from "./election.server";
+import { getRecap, RESULT_STATUSES, type RecapLevel } from "./recap.server";
+
+export function csvResponse(text: string, filename: string) {
+  return new Response(text, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
+  });
+}
+
+/** One row per TPS and contest (missing ones too), inside a region scope (null = all). */
+export async function resultsCsv(sql: Db, { scope }: { scope: string | null }) {
+  const contests = await listContests(sql);
+  const maxCandidates = Math.max(0, ...contests.map((c) => c.candidates.length));
+  const inScope = scope === null ? sql`true` : sql`(t.kelurahan_code = ${scope} or t.kelurahan_code like ${scope + ".%"})`;
+  const rows = await sql`
+    select t.code, kel.name as kelurahan, kec.name as kecamatan, c.code as contest, coalesce(r.status, 'missing') as status,
+      s.revision, s.source, r.votes, r.invalid, r.updated_at, t.dpt, t.dptb, t.dpk
+    from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
+    cross join contests c
+    left join results r on r.tps_code = t.code and r.contest_code = c.code
+    left join submissions s on s.id = r.submission_id
+    where ${inScope}
+    order by t.code, c.position, c.code`;
+  const header = ["tps_code", "kelurahan", "kecamatan", "contest", "status", "revision", "source", "dpt", "dptb", "dpk",
+    ...Array.from({ length: maxCandidates }, (_, i) => `votes_${i + 1}`), "valid", "invalid", "updated_at"];
+  return toCsv([header, ...rows.map((r) => {
+    const votes = (r.votes ?? {}) as Record<string, number>;
+    const valid = r.votes ? Object.values(votes).reduce((a, b) => a + b, 0) : null;
+    return [r.code, r.kelurahan, r.kecamatan, r.contest, r.status, r.revision, r.source, r.dpt, r.dptb, r.dpk,
+      ...Array.from({ length: maxCandidates }, (_, i) => votes[String(i + 1)] ?? null), valid, r.invalid, r.updatedAt ? (r.updatedAt as Date).toISOString() : null];
+  })]);
+}
+
+export async function recapCsv(sql: Db, { level, contest, scope }: { level: RecapLevel; contest: { code: string; candidates: { number: number }[] }; scope: string | null }) {
+  const numbers = contest.candidates.map((k) => k.number);
+  const { rows, total } = await getRecap(sql, { level, contest: contest.code, scope, candidates: numbers });
+  const header = ["area_code", "area_name", "tps", "tps_in", ...RESULT_STATUSES.map((s) => `status_${s}`), "registered",
+    ...numbers.map((n) => `votes_${n}`), "valid", "invalid", "turnout"];
+  const line = (r: typeof total, code = r.code, name = r.name) => [code, name, r.tps, r.tpsIn, ...RESULT_STATUSES.map((s) => r.status[s]), r.registered,
+    ...numbers.map((n) => r.votes[String(n)] ?? 0), r.valid, r.invalid, r.turnout === null ? null : r.turnout.toFixed(4)];
+  return toCsv([header, ...rows.map((r) => line(r)), line(total, "TOTAL", "")]);
+}
+
+/** The audit log with its hash chain, so a reader can re-check it (see auditHash in writer.server.ts). */
+export async function auditCsv(sql: Db) {
+  const rows = await sql`
+    select a.id, a.at, a.actor_id, u.login as actor_login, a.action, a.entity, a.before, a.after, a.prev_hash, a.hash
+    from audit_log a left join users u on u.id = a.actor_id order by a.id`;
+  return toCsv([["id", "at", "actor_id", "actor_login", "action", "entity", "before", "after", "prev_hash", "hash"],
+    ...rows.map((r) => [r.id, (r.at as Date).toISOString(), r.actorId, r.actorLogin, r.action, r.entity,
+      r.before == null ? null : JSON.stringify(r.before), r.after == null ? null : JSON.stringify(r.after), r.prevHash, r.hash])]);
+}

@@ -1,0 +1,48 @@
+// The projection's sample in the database and its estimate from the sampled TPS that reported
+// (the math is in app/lib/projection.ts, with the formula).
+import { randomInt } from "node:crypto";
+import { drawSample, estimate, sampleSizeFor, type Projection } from "~/lib/projection";
+import type { Db } from "~/utils/db.server";
+import type { WriteContext } from "~/utils/writer.server";
+import { getSetting, saveSetting } from "./settings.server";
+
+/** Draws a new stratified sample (strata: kecamatan), replacing the previous one. Give a size or a target margin. */
+export async function drawProjectionSample(ctx: WriteContext, { size, margin, seed = randomInt(1, 2 ** 31 - 1), actorId }: {
+  size?: number; margin?: number; seed?: number; actorId: number;
+}) {
+  const { tx, audit } = ctx;
+  const units = (await tx`
+    select t.code, kel.parent_code as stratum, t.dpt + t.dptb + t.dpk as registered
+    from tps t join regions kel on kel.code = t.kelurahan_code order by t.code`) as unknown as { code: string; stratum: string; registered: number }[];
+  const meanVoters = units.reduce((s, u) => s + u.registered, 0) / Math.max(1, units.length);
+  const n = size ?? sampleSizeFor({ margin: margin!, population: units.length, meanVoters });
+  const sample = drawSample(units, n, seed);
+  await tx`delete from projection_sample`;
+  for (let i = 0; i < sample.length; i += 5000) {
+    await tx`insert into projection_sample ${tx(sample.slice(i, i + 5000).map((s) => ({ tps_code: s.code, stratum: s.stratum })))}`;
+  }
+  const info = { seed, margin: margin ?? null, size: sample.length, drawnAt: ctx.now.toISOString() };
+  await saveSetting(ctx, { key: "projection.sample", value: info, actorId });
+  audit({ actorId, action: "projection.draw", entity: "projection_sample", after: { ...info, strata: new Set(sample.map((s) => s.stratum)).size } });
+  return info;
+}
+
+/** The estimate per candidate of one contest from the sampled TPS that reported; null without a sample. */
+export async function getProjection(sql: Db, { contest, candidates }: { contest: string; candidates: number[] }): Promise<Projection | null> {
+  const info = await getSetting(sql, "projection.sample");
+  if (!info) return null;
+  const [strata, sampled, results] = await Promise.all([
+    sql`select kel.parent_code as stratum, count(*)::int as n from tps t join regions kel on kel.code = t.kelurahan_code group by 1`,
+    sql`select stratum, count(*)::int as n from projection_sample group by 1`,
+    sql`
+      select s.stratum, r.votes from projection_sample s
+      join results r on r.tps_code = s.tps_code and r.contest_code = ${contest}
+      where r.status <> 'missing'`,
+  ]);
+  return estimate({
+    strataSizes: Object.fromEntries(strata.map((r) => [r.stratum, r.n])),
+    sampleSizes: Object.fromEntries(sampled.map((r) => [r.stratum, r.n])),
+    results: results.map((r) => ({ stratum: r.stratum as string, votes: r.votes as Record<string, number> })),
+    candidates: candidates.map(String),
+  });
+}

@@ -1,0 +1,114 @@
+// The public summary (SPEC 6 "Public", 7 `GET /api/v1/public/summary`): aggregates only. No officer,
+// login, phone, reporter or any other personal data ever enters this object; the public Socket.IO room
+// receives exactly this object, and the open data (CSV/JSON) is built from it.
+import { toCsv } from "~/lib/csv";
+import type { Db } from "~/utils/db.server";
+import { listContests } from "./election.server";
+import { getProjection } from "./projection.server";
+import { getRecap, type RecapRow } from "./recap.server";
+import { getSetting } from "./settings.server";
+
+export interface PublicArea { code: string; name: string; tps: number; tpsIn: number; votes: Record<string, number>; invalid: number }
+
+export interface PublicSummary {
+  title: string;
+  provisional: true;
+  generatedAt: string;
+  /** Time of the latest result change, null before any. */
+  lastUpdate: string | null;
+  tps: { total: number; complete: number };
+  contests: {
+    code: string;
+    name: string;
+    tpsTotal: number;
+    tpsIn: number;
+    /** tpsIn / tpsTotal */
+    share: number;
+    valid: number;
+    invalid: number;
+    candidates: { number: number; name: string; votes: number; percent: number }[];
+    byKecamatan: PublicArea[];
+    projection: null | { sampleSize: number; reported: number; candidates: { number: number; estimate: number; margin: number }[] };
+  }[];
+  progress: { code: string; name: string; tps: number; complete: number }[];
+  /** Incidents by category: unverified public reports count only once the command post verified them. */
+  incidents: { category: string; label: { id: string; en: string }; count: number }[] | null;
+}
+
+const area = (r: RecapRow): PublicArea => ({ code: r.code, name: r.name, tps: r.tps, tpsIn: r.tpsIn, votes: r.votes, invalid: r.invalid });
+
+export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
+  const [options, contests, [last], progress] = await Promise.all([
+    getSetting(sql, "public"),
+    listContests(sql),
+    sql`select max(updated_at) as at from results`,
+    sql`
+      select kec.code, kec.name, count(*)::int as tps,
+        count(*) filter (where (select count(*) from results r where r.tps_code = t.code and r.status <> 'missing') = (select count(*) from contests))::int as complete
+      from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
+      group by kec.code, kec.name order by kec.code`,
+  ]);
+  const out: PublicSummary["contests"] = [];
+  for (const c of contests) {
+    const numbers = c.candidates.map((k) => k.number);
+    const [recap, projection] = await Promise.all([
+      options.showResults ? getRecap(sql, { level: "kecamatan", contest: c.code, candidates: numbers }) : null,
+      options.showProjection ? getProjection(sql, { contest: c.code, candidates: numbers }) : null,
+    ]);
+    const total = recap?.total;
+    const tpsTotal = progress.reduce((s, p) => s + (p.tps as number), 0);
+    out.push({
+      code: c.code, name: c.name, tpsTotal, tpsIn: total?.tpsIn ?? 0,
+      share: tpsTotal ? (total?.tpsIn ?? 0) / tpsTotal : 0,
+      valid: total?.valid ?? 0, invalid: total?.invalid ?? 0,
+      candidates: c.candidates.map((k) => {
+        const votes = total?.votes[String(k.number)] ?? 0;
+        return { number: k.number, name: k.name, votes, percent: total?.valid ? votes / total.valid : 0 };
+      }),
+      byKecamatan: recap?.rows.map(area) ?? [],
+      projection: projection && projection.sampleSize > 0 ? {
+        sampleSize: projection.sampleSize, reported: projection.reported,
+        candidates: projection.candidates.map((p) => ({ number: Number(p.number), estimate: p.estimate, margin: p.margin })),
+      } : null,
+    });
+  }
+  return {
+    title: options.title,
+    provisional: true,
+    generatedAt: new Date().toISOString(),
+    lastUpdate: last?.at ? (last.at as Date).toISOString() : null,
+    tps: { total: progress.reduce((s, p) => s + (p.tps as number), 0), complete: progress.reduce((s, p) => s + (p.complete as number), 0) },
+    contests: out,
+    progress: progress.map((p) => ({ code: p.code as string, name: p.name as string, tps: p.tps as number, complete: p.complete as number })),
+    incidents: options.showIncidents ? await publicIncidentCounts(sql) : null,
+  };
+}
+
+/** Incident counts by category (no descriptions, places or people); rejected ones and unverified citizen reports left out. */
+async function publicIncidentCounts(sql: Db): Promise<NonNullable<PublicSummary["incidents"]>> {
+  const [rows, categories] = await Promise.all([
+    sql`
+      select category, count(*)::int as count from incidents
+      where status <> 'rejected' and (source <> 'citizen' or acknowledged_at is not null)
+      group by category order by count(*) desc, category`,
+    getSetting(sql, "incident.categories"),
+  ]);
+  return rows.map((r) => {
+    const c = categories.find((x) => x.code === r.category);
+    return { category: r.category as string, label: { id: c?.id ?? (r.category as string), en: c?.en ?? (r.category as string) }, count: r.count as number };
+  });
+}
+
+/** The open data as CSV: one row per contest, area and candidate (area "*" = the whole region). */
+export function publicSummaryCsv(summary: PublicSummary): string {
+  const lines = [["contest", "area_code", "area_name", "tps_total", "tps_in", "candidate_number", "candidate_name", "votes", "invalid", "provisional", "last_update"]];
+  for (const c of summary.contests) {
+    const areas = [{ code: "*", name: "", tps: c.tpsTotal, tpsIn: c.tpsIn, votes: Object.fromEntries(c.candidates.map((k) => [String(k.number), k.votes])), invalid: c.invalid }, ...c.byKecamatan];
+    for (const a of areas) {
+      for (const k of c.candidates) {
+        lines.push([c.code, a.code, a.name, String(a.tps), String(a.tpsIn), String(k.number), k.name, String(a.votes[String(k.number)] ?? 0), String(a.invalid), "true", summary.lastUpdate ?? ""]);
+      }
+    }
+  }
+  return toCsv(lines);
+}

@@ -1,0 +1,117 @@
+// Public reports (laporan masyarakat, issue 5 point 5): anyone can report a violation; it becomes an
+// incident with source 'citizen' and status 'new' (unverified) in the command post's feed, where an
+// operator acknowledges (verifies) or rejects it through the incident workflow. The reporter follows it
+// with a tracking code that shows the status only: never the contact, the description or a name.
+import { createHash, randomInt, randomUUID } from "node:crypto";
+import { z } from "zod";
+import { TPS_CODE } from "~/lib/schemas";
+import type { Db } from "~/utils/db.server";
+import type { WriteContext } from "~/utils/writer.server";
+import { getTps } from "./election.server";
+import { getIncident } from "./incidents.server";
+import { getSetting } from "./settings.server";
+
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+export const MAX_REPORT_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
+/** Per client address: at most this many reports per window; and a cap for everyone together. */
+export const RATE = { perClient: 5, all: 600, windowMinutes: 10 };
+
+export const ReportBody = z.object({
+  category: z.string().trim().regex(/^[a-z0-9_]{1,40}$/),
+  tpsCode: z.string().trim().max(20).regex(TPS_CODE).optional().or(z.literal("")).transform((v) => v || null),
+  place: z.string().trim().max(200).optional().transform((v) => v || null),
+  description: z.string().trim().min(10).max(2000),
+  contact: z.string().trim().max(200).optional().transform((v) => v || null),
+}).refine((b) => b.tpsCode || b.place, { message: "tps or place", path: ["place"] });
+export type ReportBody = z.infer<typeof ReportBody>;
+
+/** A photo is accepted only when its first bytes say JPEG, PNG or WebP (not its name or declared type). */
+export function photoType(bytes: Uint8Array): "image/jpeg" | "image/png" | "image/webp" | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";
+  if (String.fromCharCode(...bytes.slice(0, 4)) === "RIFF" && String.fromCharCode(...bytes.slice(8, 12)) === "WEBP") return "image/webp";
+  return null;
+}
+
+// Unambiguous letters and digits (no 0/O, 1/I/L): read over the phone without mistakes.
+const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const newTrackingCode = () => "LP-" + Array.from({ length: 8 }, (_, i) => (i === 4 ? "-" : "") + ALPHABET[randomInt(ALPHABET.length)]).join("");
+export const TRACKING_CODE = /^LP-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
+
+/** The client address as a salted hash (the salt is made once per database by migration 0004). */
+export async function hashClient(sql: Db, ip: string) {
+  const [row] = await sql`select value from settings where key = 'report.salt'`;
+  return createHash("sha256").update(String(row?.value ?? "")).update(ip).digest("hex");
+}
+
+export type ReportOutcome =
+  | { ok: true; trackingCode: string; id: string }
+  | { ok: false; code: "rate_limited" | "unknown_tps" | "unknown_category" | "disabled" };
+
+export async function createCitizenReport(
+  { tx, emit, audit }: WriteContext,
+  { body, photo, ipHash }: { body: ReportBody; photo: { bytes: Uint8Array; type: string } | null; ipHash: string },
+): Promise<ReportOutcome> {
+  const options = await getSetting(tx, "public");
+  if (!options.reportsEnabled) return { ok: false, code: "disabled" };
+  // Serialise the rate check per client so parallel requests cannot slip past it.
+  await tx`select pg_advisory_xact_lock(hashtext(${"report/" + ipHash}))`;
+  const [recent] = await tx`
+    select count(*) filter (where ip_hash = ${ipHash})::int as mine, count(*)::int as everyone
+    from citizen_reports where created_at > now() - make_interval(mins => ${RATE.windowMinutes})`;
+  if (recent.mine >= RATE.perClient || recent.everyone >= RATE.all) return { ok: false, code: "rate_limited" };
+  const categories = await getSetting(tx, "incident.categories");
+  if (!categories.some((c) => c.code === body.category && c.active)) return { ok: false, code: "unknown_category" };
+  const tps = body.tpsCode ? await getTps(tx, { code: body.tpsCode }) : null;
+  if (body.tpsCode && !tps) return { ok: false, code: "unknown_tps" };
+
+  const id = randomUUID();
+  const trackingCode = newTrackingCode();
+  const description = body.place ? `${body.description}\n— ${body.place}` : body.description;
+  const response = { id, status: "new" };
+  await tx`
+    insert into incidents (id, tps_code, region_code, category, severity, description, reporter_id, source, occurred_at, body_hash, response)
+    values (${id}, ${tps?.code ?? null}, ${tps?.kelurahanCode ?? null}, ${body.category}, 'medium', ${description}, null, 'citizen',
+      now(), ${createHash("sha256").update(JSON.stringify(body)).digest("hex")}, ${tx.json(response)})`;
+  await tx`insert into incident_transitions (incident_id, action, from_status, to_status, actor_id) values (${id}, 'create', null, 'new', null)`;
+  await tx`
+    insert into citizen_reports (incident_id, tracking_code, place, contact, photo, photo_type, ip_hash)
+    values (${id}, ${trackingCode}, ${body.place}, ${body.contact}, ${photo ? Buffer.from(photo.bytes) : null}, ${photo?.type ?? null}, ${ipHash})`;
+  const incident = (await getIncident(tx, { id }))!;
+  emit("incident:created", incident.regionCode, incident);
+  // The audit row records the report, not the reporter's contact.
+  audit({ actorId: null, action: "incident.citizen_report", entity: `incident:${id}`, after: { ...incident, hasContact: !!body.contact, hasPhoto: !!photo } });
+  return { ok: true, trackingCode, id };
+}
+
+export interface ReportStatus {
+  trackingCode: string;
+  status: string;
+  category: string;
+  tpsCode: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Each status the report went through, with its time (no names, no notes). */
+  history: { status: string; at: string }[];
+}
+
+export async function getReportStatus(sql: Db, { trackingCode }: { trackingCode: string }): Promise<ReportStatus | null> {
+  const [row] = await sql`
+    select c.tracking_code, i.id, i.status, i.category, i.tps_code, i.created_at, i.updated_at
+    from citizen_reports c join incidents i on i.id = c.incident_id where c.tracking_code = ${trackingCode}`;
+  if (!row) return null;
+  const steps = await sql`select to_status, at from incident_transitions where incident_id = ${row.id} order by id`;
+  return {
+    trackingCode: row.trackingCode, status: row.status, category: row.category, tpsCode: row.tpsCode ?? null,
+    createdAt: (row.createdAt as Date).toISOString(), updatedAt: (row.updatedAt as Date).toISOString(),
+    history: steps.map((s) => ({ status: s.toStatus as string, at: (s.at as Date).toISOString() })),
+  };
+}
+
+/** What the command post sees besides the incident: place, contact and whether there is a photo. */
+export async function getReportPrivate(sql: Db, { incidentId }: { incidentId: string }) {
+  const [row] = await sql`
+    select tracking_code, place, contact, photo is not null as has_photo, photo_type, photo
+    from citizen_reports where incident_id = ${incidentId}`;
+  return row as { trackingCode: string; place: string | null; contact: string | null; hasPhoto: boolean; photoType: string | null; photo: Buffer | null } | undefined;
+}

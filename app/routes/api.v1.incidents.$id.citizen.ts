@@ -1,0 +1,25 @@
+// GET /api/v1/incidents/:id/citizen: what only the command post sees of a public report: place, contact,
+// tracking code and the photo (`?photo=1` returns the image itself). Staff who may see the incident only.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { canSeeIncident, getIncident } from "~/models/incidents.server";
+import { getReportPrivate } from "~/models/reports.server";
+import { requireApiUser } from "~/utils/auth.server";
+import { apiError, handleApi, json } from "~/utils/http.server";
+import { apiLang } from "~/utils/lang.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const lang = apiLang(request);
+  return handleApi(lang, async () => {
+    const user = await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
+    const id = params.id ?? "";
+    const incident = /^[0-9a-f-]{36}$/i.test(id) ? await getIncident(context.sql, { id }) : undefined;
+    if (!incident || !canSeeIncident(user, incident)) throw apiError(lang, 404, "not_found", "api.notFound");
+    const report = await getReportPrivate(context.sql, { incidentId: id });
+    if (!report) throw apiError(lang, 404, "not_found", "api.notFound");
+    if (new URL(request.url).searchParams.get("photo")) {
+      if (!report.photo) throw apiError(lang, 404, "not_found", "api.notFound");
+      return new Response(new Uint8Array(report.photo), { headers: { "Content-Type": report.photoType!, "Cache-Control": "private, no-store", "Content-Disposition": "inline" } });
+    }
+    return json({ trackingCode: report.trackingCode, place: report.place, contact: report.contact, hasPhoto: report.hasPhoto });
+  });
+}

@@ -1,0 +1,43 @@
+// Helpers for the admin screens and admin API: the admin check every admin loader and action makes
+// (server-side; the layout route alone would not protect actions), and bounded reading of uploads.
+import type { Sql } from "postgres";
+import type { Lang } from "~/lib/i18n";
+import { requireApiUser, requirePageUser } from "./auth.server";
+import { apiError } from "./http.server";
+
+export const requireAdminPage = (request: Request, sql: Sql) => requirePageUser(request, sql, ["admin"]);
+export const requireAdminApi = (request: Request, sql: Sql, lang: Lang) => requireApiUser(request, sql, lang, ["admin"]);
+
+/** Reads a request body as UTF-8 text of at most maxBytes (413 beyond). */
+export async function readText(request: Request, lang: Lang, maxBytes: number): Promise<string> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) throw apiError(lang, 413, "too_large", "api.tooLarge");
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) { await reader.cancel(); throw apiError(lang, 413, "too_large", "api.tooLarge"); }
+      chunks.push(value);
+    }
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw apiError(lang, 400, "bad_encoding", "import.err.encoding");
+  }
+}
+
+/** A file from a multipart form as text, size-checked; null when the form has none. */
+export async function formFileText(file: FormDataEntryValue | null, lang: Lang, maxBytes: number): Promise<string | null> {
+  if (!file || typeof file === "string") return typeof file === "string" && file.trim() ? file : null;
+  if (file.size > maxBytes) throw apiError(lang, 413, "too_large", "api.tooLarge");
+  if (file.size === 0) return null;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    throw apiError(lang, 400, "bad_encoding", "import.err.encoding");
+  }
+}

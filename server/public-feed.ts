@@ -1,0 +1,38 @@
+// Pushes the public summary (aggregates only, app/models/public.server.ts) to the `public` Socket.IO room
+// when results or incidents change, at most once per `minIntervalMs`: a busy election day costs one
+// summary query every few seconds, however many changes or public viewers there are.
+import type { Sql } from "postgres";
+import type { Server } from "socket.io";
+import { getPublicSummary } from "~/models/public.server";
+import type { CommittedEvent } from "~/utils/writer.server";
+
+/** Event types that change what the public page shows. */
+const PUBLIC_TYPES = /^(result|incident|settings):/;
+
+export function createPublicFeed({ sql, io, minIntervalMs = 3000 }: { sql: Sql; io: Server; minIntervalMs?: number }) {
+  let timer: NodeJS.Timeout | null = null;
+  let last = 0;
+  let closed = false;
+
+  async function flush() {
+    timer = null;
+    last = Date.now();
+    try {
+      const summary = await getPublicSummary(sql);
+      if (!closed) io.to("public").emit("summary", summary);
+    } catch {
+      // The database is busy or closing: the next change schedules another try.
+    }
+  }
+
+  return {
+    changed(events: CommittedEvent[]) {
+      if (closed || timer || !events.some((e) => PUBLIC_TYPES.test(e.event.type))) return;
+      timer = setTimeout(flush, Math.max(0, last + minIntervalMs - Date.now()));
+    },
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

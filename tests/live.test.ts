@@ -1,0 +1,138 @@
+// Socket.IO with real clients against the real server: one acts, the other sees it; reconnect and resume
+// by sequence, also across a server restart (SPEC sections 5 and 7).
+import { randomUUID } from "node:crypto";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { LiveEvent } from "~/lib/events";
+import { loginToken, startTestServer, type TestServer } from "./support/server";
+
+let server: TestServer;
+let operatorToken: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  operatorToken = await loginToken(server, "posko", "pantau-demo");
+});
+afterEach(() => { for (const s of sockets.splice(0)) s.close(); });
+afterAll(() => server?.stop());
+
+/** A dashboard client that records every event it is pushed. */
+function connect(token: string | undefined, url = server.url) {
+  const socket = io(url, { auth: token ? { token } : {}, transports: ["websocket"], reconnection: false, forceNew: true });
+  sockets.push(socket);
+  const received: LiveEvent[] = [];
+  socket.on("event", (e: LiveEvent) => received.push(e));
+  socket.on("events", (list: LiveEvent[]) => received.push(...list));
+  const ready = new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  return { socket, received, ready };
+}
+
+function resume(socket: Socket, after: unknown) {
+  return socket.timeout(5000).emitWithAck("resume", { after }) as Promise<
+    { ok: true; data: { events: LiveEvent[]; more: boolean; head: number } } | { ok: false; error: { code: string } }
+  >;
+}
+
+/** Numbers that pass every C1 check at any demo TPS (150-600 voters: 128 ballots is 21-85% turnout). */
+const GUBERNUR = { "1": 60, "2": 65 };
+const WALIKOTA = { "1": 40, "2": 45, "3": 40 };
+
+async function submit(tpsCode: string, contest: "gubernur" | "walikota") {
+  const votes = contest === "gubernur" ? GUBERNUR : WALIKOTA;
+  const token = await loginToken(server, tpsCode, "123456");
+  const res = await fetch(`${server.url}/api/v1/quick-counts`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ id: randomUUID(), tpsCode, contest, votes, invalid: 3, capturedAt: new Date().toISOString() }),
+  });
+  expect(res.status).toBe(201);
+}
+
+const until = async (check: () => boolean, what: string) => {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+describe("live events", () => {
+  it("pushes an officer's submission to the command post, and not to a supervisor of another kecamatan", async () => {
+    const posko = connect(operatorToken);
+    const ownArea = connect(await loginToken(server, "pengawas-01", "pantau-demo"));
+    const otherArea = connect(await loginToken(server, "pengawas-02", "pantau-demo"));
+    await Promise.all([posko.ready, ownArea.ready, otherArea.ready]);
+
+    await submit("1673011002-001", "gubernur");
+
+    await until(() => posko.received.some((e) => e.type === "result:updated"), "the command post to see the result");
+    await until(() => ownArea.received.some((e) => e.type === "result:updated"), "the kecamatan supervisor to see it");
+    const event = posko.received.find((e) => e.type === "result:updated")!;
+    expect(event.data).toMatchObject({ tpsCode: "1673011002-001", contest: "gubernur", status: "submitted", delta: { votes: GUBERNUR } });
+    expect(posko.received.map((e) => e.seq)).toEqual(ownArea.received.map((e) => e.seq));
+    expect(otherArea.received).toEqual([]);
+  });
+
+  it("answers resume with the missed events in order, gap-free", async () => {
+    const dashboard = connect(operatorToken);
+    await dashboard.ready;
+    const start = await resume(dashboard.socket, 0);
+    if (!start.ok) throw new Error("resume failed");
+    const lastSeen = start.data.head;
+    dashboard.socket.disconnect();
+
+    await submit("1673011002-002", "gubernur");
+    await submit("1673011002-003", "walikota");
+
+    const again = connect(operatorToken);
+    await again.ready;
+    const missed = await resume(again.socket, lastSeen);
+    if (!missed.ok) throw new Error("resume failed");
+    const seqs = missed.data.events.map((e) => e.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => lastSeen + 1 + i));
+    expect(missed.data.events.filter((e) => e.type === "result:updated").map((e) => (e.data as { tpsCode: string }).tpsCode))
+      .toEqual(["1673011002-002", "1673011002-003"]);
+  });
+
+  it("lets a dashboard catch up after a server restart", async () => {
+    const before = connect(operatorToken);
+    await before.ready;
+    const start = await resume(before.socket, 0);
+    if (!start.ok) throw new Error("resume failed");
+    const disconnected = new Promise((r) => before.socket.once("disconnect", r));
+
+    server = await server.restart();
+    await disconnected;
+    await submit("1673011002-004", "gubernur");
+
+    const after = connect(operatorToken);
+    await after.ready;
+    const missed = await resume(after.socket, start.data.head);
+    if (!missed.ok) throw new Error("resume failed");
+    expect(missed.data.events.map((e) => e.type)).toContain("result:updated");
+    expect(missed.data.events[0].seq).toBe(start.data.head + 1);
+  });
+
+  it("refuses a forged token and a malformed resume", async () => {
+    const forged = connect("not-a-real-token");
+    await expect(forged.ready).rejects.toThrow(/unauthenticated/);
+    const dashboard = connect(operatorToken);
+    await dashboard.ready;
+    expect(await resume(dashboard.socket, -1)).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await resume(dashboard.socket, "0; drop table events")).toMatchObject({ ok: false, error: { code: "invalid" } });
+  });
+
+  it("gives an anonymous (public) client no results events", async () => {
+    const anonymous = connect(undefined);
+    const posko = connect(operatorToken);
+    await Promise.all([anonymous.ready, posko.ready]);
+    expect(await resume(anonymous.socket, 0)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    await submit("1673011002-005", "gubernur");
+    await until(() => posko.received.some((e) => e.type === "result:updated"), "the command post to see the result");
+    expect(anonymous.received).toEqual([]);
+  });
+});

@@ -1,0 +1,134 @@
+// Public summary, open data, the live public room, recap and exports against the real server (issue 5,
+// points 4, 6 and 8). Uses only TPS of kecamatan 16.73.04.
+import { randomUUID } from "node:crypto";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginToken, startTestServer, type TestServer } from "./support/server";
+
+let server: TestServer;
+let admin: string;
+let posko: string;
+let tpsCodes: string[];
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await loginToken(server, "admin", "pantau-demo");
+  posko = await loginToken(server, "posko", "pantau-demo");
+  tpsCodes = (await server.services.sql`select code from tps where kelurahan_code like '16.73.04.%' order by code limit 6`).map((r) => r.code as string);
+});
+afterAll(() => server?.stop());
+
+async function submit(tpsCode: string, contest: string, votes: Record<string, number>, invalid: number) {
+  const token = await loginToken(server, tpsCode, "123456");
+  const res = await fetch(`${server.url}/api/v1/quick-counts`, {
+    method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ id: randomUUID(), tpsCode, contest, votes, invalid, capturedAt: new Date().toISOString(),
+      justification: "Angka sudah dicek ulang bersama saksi." }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+}
+
+const get = (path: string, token?: string) => fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+
+/** Whatever the public sees must not hold a login, a person's name or a phone number. */
+async function expectNoPersonalData(text: string) {
+  const people = await server.services.sql`select login, name, phone from users`;
+  for (const p of people) {
+    expect(text).not.toContain(p.login as string);
+    expect(text).not.toContain(p.name as string);
+    if (p.phone) expect(text).not.toContain(p.phone as string);
+  }
+  expect(text).not.toMatch(/"(login|name_of_officer|phone|contact|author|actor|reporter)/i);
+}
+
+describe("public summary and open data", () => {
+  it("shows provisional totals, the share of TPS in and no personal data, as JSON and CSV, without login", async () => {
+    await submit(tpsCodes[0], "walikota", { "1": 100, "2": 50, "3": 30 }, 5);
+    const res = await get("/api/v1/public/summary");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    const text = await res.text();
+    const summary = JSON.parse(text);
+    expect(summary.provisional).toBe(true);
+    expect(summary.lastUpdate).not.toBeNull();
+    const walikota = summary.contests.find((c: { code: string }) => c.code === "walikota");
+    expect(walikota).toMatchObject({ tpsIn: 1, tpsTotal: 635, valid: 180, invalid: 5 });
+    expect(walikota.candidates.map((k: { votes: number }) => k.votes)).toEqual([100, 50, 30]);
+    expect(walikota.byKecamatan.find((a: { code: string }) => a.code === "16.73.04")).toMatchObject({ tpsIn: 1, votes: { "1": 100, "2": 50, "3": 30 } });
+    await expectNoPersonalData(text);
+
+    const csv = await get("/api/v1/public/summary.csv");
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    const csvText = await csv.text();
+    expect(csvText.split("\r\n")[0]).toBe("contest,area_code,area_name,tps_total,tps_in,candidate_number,candidate_name,votes,invalid,provisional,last_update");
+    expect(csvText).toMatch(/\r\nwalikota,\*,,635,1,1,"[^"]+",100,5,true,/);
+    await expectNoPersonalData(csvText);
+  });
+
+  it("pushes the summary live to the public room, and nothing per officer", async () => {
+    const socket: Socket = connect(server.url, { auth: { public: true }, transports: ["websocket"] });
+    const other: unknown[] = [];
+    socket.on("event", (e) => other.push(e));
+    socket.on("events", (e) => other.push(e));
+    await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
+    const next = new Promise<{ contests: { code: string; tpsIn: number }[] }>((resolve) => socket.once("summary", resolve));
+    await submit(tpsCodes[1], "gubernur", { "1": 70, "2": 90 }, 3);
+    const summary = await next;
+    expect(summary.contests.find((c) => c.code === "gubernur")!.tpsIn).toBe(1);
+    await expectNoPersonalData(JSON.stringify(summary));
+    expect(other).toEqual([]);
+    // A public socket cannot ask for the event log.
+    const answer = await socket.emitWithAck("resume", { after: 0 });
+    expect(answer).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    socket.close();
+  });
+});
+
+describe("recap and exports", () => {
+  it("recap totals equal the sum of the TPS results at every level", async () => {
+    await submit(tpsCodes[2], "walikota", { "1": 10, "2": 20, "3": 30 }, 1);
+    await submit(tpsCodes[3], "walikota", { "1": 40, "2": 5, "3": 6 }, 2);
+    const [truth] = await server.services.sql`
+      select count(*)::int as tps_in, sum((votes->>'1')::int)::int as v1, sum((votes->>'2')::int)::int as v2,
+        sum((votes->>'3')::int)::int as v3, sum(invalid)::int as invalid
+      from results where contest_code = 'walikota'`;
+    for (const level of ["kelurahan", "kecamatan", "city"]) {
+      const res = await get(`/api/v1/exports/recap.csv?contest=walikota&level=${level}`, posko);
+      expect(res.status).toBe(200);
+      const lines = (await res.text()).trim().split("\r\n").map((l) => l.split(","));
+      const header = lines[0];
+      const col = (name: string) => header.indexOf(name);
+      const body = lines.slice(1, -1);
+      const total = lines[lines.length - 1];
+      expect(total[0]).toBe("TOTAL");
+      const sum = (name: string) => body.reduce((s, r) => s + Number(r[col(name)]), 0);
+      for (const [name, value] of [["tps_in", truth.tpsIn], ["votes_1", truth.v1], ["votes_2", truth.v2], ["votes_3", truth.v3], ["invalid", truth.invalid], ["tps", 635]] as const) {
+        expect(Number(total[col(name)]), `${level} ${name}`).toBe(value);
+        expect(sum(name), `${level} ${name} rows`).toBe(value);
+      }
+      expect(body.length).toBe(level === "kelurahan" ? 72 : level === "kecamatan" ? 8 : 1);
+    }
+  });
+
+  it("exports results per TPS for staff and the audit log for admins only", async () => {
+    expect((await get("/api/v1/exports/results.csv")).status).toBe(401);
+    const officer = await loginToken(server, tpsCodes[0], "123456");
+    expect((await get("/api/v1/exports/results.csv", officer)).status).toBe(403);
+    const results = await (await get("/api/v1/exports/results.csv", posko)).text();
+    const lines = results.trim().split("\r\n");
+    expect(lines).toHaveLength(1 + 635 * 2);
+    expect(lines.some((l) => l.startsWith(`${tpsCodes[0]},`) && l.includes(",walikota,submitted,1,app,"))).toBe(true);
+
+    const supervisor = await loginToken(server, "pengawas-04", "pantau-demo");
+    const scoped = (await (await get("/api/v1/exports/results.csv", supervisor)).text()).trim().split("\r\n").slice(1);
+    expect(scoped.every((l) => l.startsWith("167304"))).toBe(true);
+
+    expect((await get("/api/v1/exports/audit.csv", posko)).status).toBe(403);
+    const audit = await (await get("/api/v1/exports/audit.csv", admin)).text();
+    expect(audit.split("\r\n")[0]).toBe("id,at,actor_id,actor_login,action,entity,before,after,prev_hash,hash");
+    expect(audit).toContain("quick_count.submit");
+
+    const bad = await get("/api/v1/exports/recap.csv?contest=nope&level=planet", posko);
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).errors.map((e: { field: string }) => e.field)).toEqual(["contest", "level"]);
+  });
+});

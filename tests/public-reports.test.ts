@@ -1,0 +1,117 @@
+// Public reports (laporan masyarakat) against the real server (issue 5, points 5 and 8): a report reaches
+// the command post as an unverified citizen incident, its tracking code shows the status the operator set,
+// the contact stays private, and reports are size- and rate-limited.
+import { io as connect } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginToken, startTestServer, type TestServer } from "./support/server";
+
+let server: TestServer;
+let posko: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  posko = await loginToken(server, "posko", "pantau-demo");
+});
+afterAll(() => server?.stop());
+
+const CONTACT = "0812-9999-4444 (Rina)";
+const report = (over: Record<string, unknown> = {}) => ({
+  category: "vote_buying", tpsCode: "1673041001-002", description: "Ada pembagian amplop di dekat TPS pagi ini.", contact: CONTACT, ...over,
+});
+const postJson = (path: string, body: unknown, token?: string) => fetch(`${server.url}${path}`, {
+  method: "POST", headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
+});
+const get = (path: string, token?: string) => fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+
+describe("public reports", () => {
+  it("reaches the command post live as an unverified citizen report; the tracking code follows the operator's decision", async () => {
+    const dashboard = connect(server.url, { auth: { token: posko }, transports: ["websocket"] });
+    await new Promise<void>((resolve) => dashboard.on("connect", () => resolve()));
+    const seen = new Promise<{ type: string; data: { source: string; status: string; id: string } }>((resolve) => {
+      const check = (e: { type: string; data: { source: string; status: string; id: string } }) => { if (e.type === "incident:created") resolve(e); };
+      dashboard.on("event", check);
+      dashboard.on("events", (list: Parameters<typeof check>[0][]) => list.forEach(check));
+    });
+
+    const res = await postJson("/api/v1/public/reports", report());
+    expect(res.status).toBe(201);
+    const { trackingCode, status } = await res.json();
+    expect(status).toBe("new");
+    expect(trackingCode).toMatch(/^LP-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const live = await seen;
+    expect(live.data).toMatchObject({ source: "citizen", status: "new" });
+    dashboard.close();
+
+    const { incidents } = await (await get("/api/v1/incidents", posko)).json();
+    const incident = incidents.find((i: { id: string }) => i.id === live.data.id);
+    expect(incident).toMatchObject({ source: "citizen", status: "new", category: "vote_buying", tpsCode: "1673041001-002", reporter: null });
+
+    // The command post sees the contact; the public never does.
+    expect(await (await get(`/api/v1/incidents/${incident.id}/citizen`, posko)).json()).toEqual({ trackingCode, place: null, contact: CONTACT, hasPhoto: false });
+    expect((await get(`/api/v1/incidents/${incident.id}/citizen`)).status).toBe(401);
+
+    const track = async () => (await get(`/api/v1/public/reports/${trackingCode}`)).json();
+    const before = await track();
+    expect(before).toMatchObject({ trackingCode, status: "new", category: "vote_buying", history: [{ status: "new" }] });
+    expect(JSON.stringify(before)).not.toContain("0812");
+    expect(JSON.stringify(before)).not.toContain("amplop");
+
+    // Unverified: not yet in the public incident counts.
+    const counts = async () => (await (await get("/api/v1/public/summary")).json()).incidents;
+    expect(await counts()).toEqual([]);
+
+    expect((await postJson(`/api/v1/incidents/${incident.id}/transitions`, { action: "acknowledge" }, posko)).status).toBe(200);
+    expect(await track()).toMatchObject({ status: "acknowledged", history: [{ status: "new" }, { status: "acknowledged" }] });
+    expect(await counts()).toEqual([{ category: "vote_buying", label: { id: "Politik uang", en: "Vote buying" }, count: 1 }]);
+    const summaryText = await (await get("/api/v1/public/summary")).text();
+    expect(summaryText).not.toContain("0812");
+
+    expect((await postJson(`/api/v1/incidents/${incident.id}/transitions`, { action: "reject", note: "duplikat" }, posko)).status).toBe(200);
+    expect((await track()).status).toBe("rejected");
+    expect(await counts()).toEqual([]);
+
+    expect((await get("/api/v1/public/reports/LP-AAAA-AAAA")).status).toBe(404);
+    expect((await get("/api/v1/public/reports/nonsense")).status).toBe(404);
+  });
+
+  it("checks fields, photo type and size", async () => {
+    const bad = await postJson("/api/v1/public/reports", { category: "aliens", tpsCode: "", description: "pendek" });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual(["description", "place"]);
+    const unknown = await postJson("/api/v1/public/reports", report({ category: "aliens" }));
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).errors).toEqual([{ field: "category", code: "unknown_category", message: "Kategori tidak dikenal." }]);
+
+    const form = (photo: Blob) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(report({ tpsCode: "", place: "Pasar Satelit" }))) f.set(k, String(v));
+      f.set("photo", photo, "foto.jpg");
+      return fetch(`${server.url}/api/v1/public/reports`, { method: "POST", body: f });
+    };
+    const notImage = await form(new Blob(["<script>alert(1)</script>"], { type: "image/jpeg" }));
+    expect(notImage.status).toBe(422);
+    expect((await notImage.json()).errors[0]).toMatchObject({ field: "photo", code: "bad_type" });
+    const huge = await form(new Blob([new Uint8Array(3 * 1024 * 1024)], { type: "image/jpeg" }));
+    expect(huge.status).toBe(413);
+
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const ok = await form(new Blob([png], { type: "image/png" }));
+    expect(ok.status).toBe(201);
+    const { trackingCode } = await ok.json();
+    const [row] = await server.services.sql`select c.incident_id, c.place, c.photo_type, i.tps_code from citizen_reports c join incidents i on i.id = c.incident_id where c.tracking_code = ${trackingCode}`;
+    expect(row).toMatchObject({ place: "Pasar Satelit", photoType: "image/png", tpsCode: null });
+    const photo = await get(`/api/v1/incidents/${row.incidentId}/citizen?photo=1`, posko);
+    expect(photo.headers.get("content-type")).toBe("image/png");
+    expect(new Uint8Array(await photo.arrayBuffer())).toEqual(png);
+  });
+
+  it("limits how many reports one client sends", async () => {
+    const [{ n }] = await server.services.sql`select count(*)::int as n from citizen_reports`;
+    const statuses: number[] = [];
+    for (let i = n; i < 6; i++) statuses.push((await postJson("/api/v1/public/reports", report())).status);
+    expect(statuses.slice(0, -1).every((s) => s === 201)).toBe(true);
+    const limited = await postJson("/api/v1/public/reports", report());
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("600");
+    expect((await limited.json()).message).toMatch(/Terlalu banyak laporan/);
+  });
+});

@@ -1,7 +1,7 @@
 // The C1 quick-count form with live rule feedback. The same rules module checks it here, on the server
 // and on the paper-entry screen. Works as a plain HTML form too (progressive enhancement).
 import { Form } from "@remix-run/react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { checkC1, MIN_JUSTIFICATION, type C1Context, type Issue } from "~/lib/c1-rules";
 import { issueMessage } from "~/lib/i18n";
 import { useLang, useT } from "~/lib/use-t";
@@ -52,9 +52,27 @@ export function QuickCountForm({ id, tpsCode, contest, context, initial, typed, 
   const [photos, setPhotos] = useState<File[]>([]);
   const [queueing, setQueueing] = useState(false);
 
+  // Numbers typed into the server-rendered form before React took over: hydration resets the inputs to the
+  // state, so read them once, during the first client render (before the commit), and put them back after.
+  const typedEarly = useRef<Record<string, string> | null>(null);
+  if (typedEarly.current === null && typeof document !== "undefined") {
+    typedEarly.current = {};
+    const form = document.querySelector<HTMLFormElement>("form.qc-form");
+    for (const name of Object.keys(values)) {
+      const input = form?.elements.namedItem(name);
+      if (input instanceof HTMLInputElement && input.value !== values[name]) typedEarly.current[name] = input.value.trim();
+    }
+  }
+
   // After hydration: bring back a draft (or the item being fixed), then keep the draft current.
   useEffect(() => {
     setHydrated(true);
+    const early = typedEarly.current ?? {};
+    if (Object.keys(early).length) {
+      setValues((v) => ({ ...v, ...early }));
+      setTouched((t) => ({ ...t, ...Object.fromEntries(Object.keys(early).map((k) => [k, true])) }));
+      return;
+    }
     if (restore) {
       setValues((v) => ({ ...v, ...restore.values }));
       setJustification(restore.justification);

@@ -86,7 +86,8 @@ self.addEventListener("message", (event) => {
 // A logout must not leave one officer's pages for the next person on this phone.
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method === "POST" && url.pathname === "/logout") event.waitUntil(caches.delete(PAGES));
+  // (a plain form posts to /logout, Remix's fetch to /logout.data)
+  if (event.request.method === "POST" && (url.pathname === "/logout" || url.pathname === "/logout.data")) event.waitUntil(caches.delete(PAGES));
 });
 
 self.addEventListener("sync", (event) => {

@@ -90,6 +90,39 @@ test("a quick count made offline survives a reload, is sent once on reconnect an
   await context.close();
 });
 
+test("a report the server refuses after reconnecting is shown with what to fix, fixed and sent", async ({ browser, login, request }) => {
+  const tps = "1673021003-009";
+  const { context, page } = await officerOnPhone(browser, login, tps);
+  await context.setOffline(true);
+  await page.goto("/officer/quick-count/gubernur");
+  await fillGubernur(page, [120, 95], 4);
+  await page.getByRole("button", { name: "Kirim hasil" }).click();
+  await expect(outboxItem(page, "quick-count")).toHaveAttribute("data-state", "pending");
+
+  // Meanwhile the command post keys in a phone report with quite different numbers.
+  const posko = (await (await request.post("/api/v1/session", { data: { login: "posko", secret: "pantau-demo" } })).json()).token as string;
+  const keyed = await request.post("/api/v1/quick-counts", {
+    headers: { Authorization: `Bearer ${posko}` },
+    data: { id: crypto.randomUUID(), tpsCode: tps, contest: "gubernur", votes: { 1: 60, 2: 50 }, invalid: 2, capturedAt: new Date().toISOString() },
+  });
+  expect(keyed.status()).toBe(201);
+
+  // Back online: the server wants a reason for the large change; nothing is lost, the officer is told why.
+  await context.setOffline(false);
+  const refused = outboxItem(page, "quick-count");
+  await expect(refused).toHaveAttribute("data-state", "rejected");
+  await expect(refused).toContainText("Ditolak — perlu diperbaiki");
+  await expect(refused).toContainText("Berubah lebih dari separuh dari kiriman sebelumnya (60 → 120)");
+  await refused.getByRole("link", { name: "Perbaiki" }).click();
+  await expect(page.getByLabel(/No\. 1/)).toHaveValue("120");
+  await page.getByLabel(/Alasan/).fill("Angka posko salah ketik, C1 asli 120 dan 95");
+  await page.getByRole("button", { name: "Kirim hasil" }).click();
+  await expect(page).toHaveURL(/\/officer$/);
+  await expect(page.getByTestId("outbox-empty")).toBeVisible();
+  await expect(page.getByTestId("status-gubernur")).toHaveText("Ditandai");
+  await context.close();
+});
+
 test("a pending report survives a service-worker update", async ({ browser, login }) => {
   const tps = "1673021003-003";
   const { context, page } = await officerOnPhone(browser, login, tps);

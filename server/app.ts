@@ -58,6 +58,14 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (env.NODE_ENV === "production") {
     const buildDir = path.join(ROOT, "build");
+    // The service worker must be re-checked on every visit, or an officer could be stuck on an old version
+    // (STACK-NOTES gotcha 7); it is read from disk each time, so a new build is picked up at once.
+    app.get("/sw.js", (_req, res) => {
+      res.sendFile(path.join(buildDir, "client/sw.js"), {
+        cacheControl: false, lastModified: false,
+        headers: { "Cache-Control": "no-cache", "Content-Type": "text/javascript; charset=utf-8" },
+      });
+    });
     app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
     build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;

@@ -78,7 +78,7 @@ export default function PaperEntry() {
       <TopBar title={t("posko.title")} />
       <PoskoNav role="operator" />
       <main className="page phone">
-        <h1>{t("paper.title")}</h1>
+        <h1>{t("paper.entryTitle")}</h1>
         <Form method="get" className="card stack" role="search">
           <label className="field">
             <span>{t("paper.find")}</span>

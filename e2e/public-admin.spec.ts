@@ -89,6 +89,8 @@ test("an admin checks an import file and prints a credential letter with a QR co
 
   // The letter's login and PIN work.
   await page.getByRole("button", { name: "Keluar" }).click();
+  // Wait for the logout to land before the next login (a navigation in between could cancel it).
+  await page.waitForURL(/\/login/);
   await login(page, "1673041007-001", pin);
   await expect(page).toHaveURL(/\/officer/);
 });

@@ -137,3 +137,20 @@ describe("photos beside the sources", () => {
     expect((await fetch(`${server.url}/posko/verifikasi/${tps}/walikota`, { headers: { Authorization: `Bearer ${outside}` } })).status).toBe(403);
   });
 });
+
+describe("posko and officer writing to one TPS at once", () => {
+  it("serialises them: every write lands as its own revision, none fails", async () => {
+    const tps = "1673031003-006";
+    const officer = await loginToken(server, tps, "123456");
+    const votes = { "1": 50, "2": 40, "3": 30 };
+    const why = { justification: "Angka diperiksa ulang bersama saksi" };
+    expect((await post("/api/v1/paper-entries", paper(tps, votes, why), posko)).status).toBe(201);
+    const answers = await Promise.all([
+      post("/api/v1/paper-entries", paper(tps, votes, why), posko2),
+      ...[0, 1, 2].map((i) => post("/api/v1/quick-counts", { id: randomUUID(), tpsCode: tps, contest: "walikota", votes: { "1": 50 + i, "2": 40, "3": 30 }, invalid: 3, capturedAt: new Date().toISOString(), justification: "Angka diperiksa ulang bersama saksi" }, officer)),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
+    const revisions = await server.services.sql`select revision from submissions where tps_code = ${tps} and contest_code = 'walikota' order by revision`;
+    expect(revisions.map((r) => r.revision)).toEqual([1, 2, 3, 4]);
+  });
+});

@@ -6,7 +6,7 @@ import { translate, type Lang } from "~/lib/i18n";
 import { inScope, nextStatus, RESPONDER_ACTIONS, type IncidentStatus } from "~/lib/incidents";
 import type { IncidentBody, TransitionBody } from "~/lib/schemas";
 import { ApiError, apiError } from "~/utils/http.server";
-import type { WriteContext } from "~/utils/writer.server";
+import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { getTps } from "./election.server";
 import { getSetting } from "./settings.server";
 import { bodyHash } from "./results.server";
@@ -116,7 +116,7 @@ export async function createIncident(
   const tpsCode = body.tpsCode ?? (user.role === "officer" ? user.tpsCode : null);
   const normalised = { ...body, tpsCode, source: body.source ?? source, photoIds: body.photoIds ?? [] };
   const hash = bodyHash(normalised);
-  await tx`select pg_advisory_xact_lock(hashtext(${"incident/" + body.id}))`;
+  await lockKey(tx, `incident:${body.id}`);
   const [existing] = await tx`select reporter_id, body_hash, response from incidents where id = ${body.id}`;
   if (existing) {
     if (existing.bodyHash === hash && existing.reporterId === user.id) return { httpStatus: 200, body: existing.response as CreateAnswer["body"] };

@@ -8,7 +8,7 @@ import type { ResultStatus } from "~/lib/events";
 import { issueMessage, translate, type Lang } from "~/lib/i18n";
 import type { QuickCountBody, ReviewBody } from "~/lib/schemas";
 import { ApiError, apiError } from "~/utils/http.server";
-import type { WriteContext } from "~/utils/writer.server";
+import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { getContest, getTps, type Contest, type TpsInfo } from "./election.server";
 import { bodyHash, canReportFor, type Source } from "./results.server";
 import type { SessionUser } from "./users.server";
@@ -18,8 +18,9 @@ export type PaperState = "awaiting_second" | "consolidated" | "conflict" | "reso
 
 interface Numbers { votes: Record<string, number>; invalid: number; ballotsUsed: number | null }
 
-const lockResult = (tx: WriteContext["tx"], tpsCode: string, contest: string) =>
-  tx`select pg_advisory_xact_lock(hashtext(${tpsCode + "/" + contest}))`;
+// The same per-TPS key as the officer's quick count (results.server.ts): a posko write and an officer's
+// submission for one TPS never interleave. A try-lock: a busy key sends the job back to the writer's queue.
+const lockResult = (tx: WriteContext["tx"], tpsCode: string) => lockKey(tx, `tps:${tpsCode}`);
 
 const sameNumbers = (a: Numbers, b: Numbers) =>
   a.invalid === b.invalid && (a.ballotsUsed ?? null) === (b.ballotsUsed ?? null)
@@ -111,7 +112,7 @@ export async function verifyResult(ctx: WriteContext, { user, tpsCode, contest, 
   user: SessionUser; tpsCode: string; contest: string; submissionId?: string | null; lang: Lang;
 }) {
   if (!REVIEWERS.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
-  await lockResult(ctx.tx, tpsCode, contest);
+  await lockResult(ctx.tx, tpsCode);
   const target = await loadTarget(ctx.tx, { user, tpsCode, contest, lang });
   const { tps, current } = target;
   if (!current) throw apiError(lang, 409, "no_result", "review.noResult");
@@ -143,7 +144,7 @@ export async function correctResult(ctx: WriteContext, { user, body, reason, sou
 }) {
   if (!REVIEWERS.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
   if (reason.trim().length < 5) throw field422("reason", "required", translate(lang, "review.reasonRequired"));
-  await lockResult(ctx.tx, body.tpsCode, body.contest);
+  await lockResult(ctx.tx, body.tpsCode);
   const target = await loadTarget(ctx.tx, { user, tpsCode: body.tpsCode, contest: body.contest, lang });
   const [dup] = await ctx.tx`select response from submissions where id = ${body.id}`;
   if (dup) return dup.response as { id: string; status: ResultStatus; revision: number };
@@ -162,7 +163,7 @@ export async function submitPaperEntry(ctx: WriteContext, { user, body, source, 
 }): Promise<{ httpStatus: 200 | 201; body: { formId: string; state: PaperState; round: 1 | 2; status?: ResultStatus } }> {
   if (!["operator", "admin"].includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
   const { tx } = ctx;
-  await lockResult(tx, body.tpsCode, body.contest);
+  await lockResult(tx, body.tpsCode);
   const hash = bodyHash({ ...body, capturedAt: undefined, source });
   const [existing] = await tx`
     select e.author_id, e.body_hash, e.round, f.id as form_id, f.status from paper_entries e join paper_forms f on f.id = e.form_id where e.id = ${body.id}`;
@@ -229,7 +230,7 @@ export async function resolvePaperConflict(ctx: WriteContext, { user, formId, ch
   const { tx } = ctx;
   const [form] = await tx`select id, tps_code, contest_code, source, status from paper_forms where id = ${formId}`;
   if (!form) throw apiError(lang, 404, "not_found", "api.notFound");
-  await lockResult(tx, form.tpsCode, form.contestCode);
+  await lockResult(tx, form.tpsCode);
   const target = await loadTarget(tx, { user, tpsCode: form.tpsCode, contest: form.contestCode, lang });
   const [locked] = await tx`select status from paper_forms where id = ${formId} for update`;
   if (locked.status !== "conflict") throw apiError(lang, 409, "not_conflict", "paper.notConflict");

@@ -13,7 +13,8 @@ import type { Env } from "~/utils/env.server";
 import type { Services } from "~/utils/context.server";
 import { createWriter } from "~/utils/writer.server";
 import { createLive, type Live } from "./live";
-import { createPublicFeed } from "./public-feed";
+import { createPublicFeed, signOutSockets } from "./admin-effects";
+import { createClusterAdapter } from "./scale-out";
 import { securityHeaders } from "./security";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -37,12 +38,20 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
-  const live = createLive(httpServer, { sql: db.sql });
+  const cluster = createClusterAdapter({ databaseUrl: db.url, mode: env.PANTAU_CLUSTER, log });
+  const live = createLive(httpServer, { sql: db.sql, adapter: cluster?.adapter });
   const publicFeed = createPublicFeed({ sql: db.sql, io: live.io, minIntervalMs: env.PUBLIC_SUMMARY_MS });
-  const writer = createWriter({ sql: db.sql, onCommit: (events) => { live.publish(events); publicFeed.changed(events); } });
+  const writer = createWriter({
+    sql: db.sql,
+    onCommit: (events) => {
+      live.publish(events);
+      publicFeed.changed(events);
+      signOutSockets(live.io, events);
+    },
+  });
   const services: Services = { sql: db.sql, writer, env };
 
-  app.use(securityHeaders);
+  app.use(securityHeaders(env));
   app.use(compression());
 
   let vite: import("vite").ViteDevServer | undefined;
@@ -68,7 +77,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   }
   // clientIp serves the public-report rate limit; behind a reverse proxy set TRUST_PROXY (Express "trust proxy").
   if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req) => ({ ...services, clientIp: req.ip ?? "" }) }));
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req, res) => ({ ...services, clientIp: req.ip ?? "", cspNonce: res.locals.cspNonce as string | undefined }) }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -84,6 +93,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
       httpServer.closeIdleConnections();
       publicFeed.close();
       await live.close();
+      await cluster?.close();
       httpServer.closeAllConnections();
       await writer.close();
       await vite?.close();

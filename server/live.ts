@@ -2,7 +2,7 @@
 // per-room batches, and answers `resume` with what a client missed (SPEC sections 5 and 7).
 import type { Server as HttpServer } from "node:http";
 import type { Sql } from "postgres";
-import { Server, type Socket } from "socket.io";
+import { Server, type ServerOptions, type Socket } from "socket.io";
 import type { LiveEvent } from "~/lib/events";
 import { tokenFrom, userFromToken, viewOf } from "~/utils/auth.server";
 import type { CommittedEvent } from "~/utils/writer.server";
@@ -44,9 +44,17 @@ function roomsOf(view: View | null, user: SessionUser | null): string[] {
   return rooms;
 }
 
-export function createLive(httpServer: HttpServer, { sql, flushMs = 100 }: { sql: Sql; flushMs?: number }): Live {
+export function createLive(httpServer: HttpServer, { sql, flushMs = 100, adapter, catchUpMs = 500 }: {
+  sql: Sql;
+  flushMs?: number;
+  /** A Socket.IO cluster adapter (server/scale-out.ts) when several instances share the database. */
+  adapter?: ServerOptions["adapter"];
+  /** How often the event log's head is checked for events no message brought (see `order`). */
+  catchUpMs?: number;
+}): Live {
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
+    ...(adapter ? { adapter } : {}),
     maxHttpBufferSize: 16 * 1024, // clients only send small requests
     connectionStateRecovery: undefined,
   });
@@ -101,11 +109,12 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100 }: { sql
     pending.delete(room);
     lastFlush.set(room, Date.now());
     if (!batch?.length) return;
-    if (batch.length === 1) io.to(room).emit("event", batch[0]);
-    else io.to(room).emit("events", batch);
+    // Local sockets only: every instance routes every event itself, in order (below).
+    if (batch.length === 1) io.local.to(room).emit("event", batch[0]);
+    else io.local.to(room).emit("events", batch);
   }
 
-  function publish(committed: CommittedEvent[]) {
+  function route(committed: CommittedEvent[]) {
     for (const item of committed) {
       for (const room of roomsFor(item)) {
         let list = pending.get(room);
@@ -119,10 +128,75 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100 }: { sql
     }
   }
 
+  // Order across instances (issue 6): each instance hands its sockets every committed event strictly in seq
+  // order, its own commits and the other instances' (sent through the adapter as server-side messages).
+  // Events wait here until the ones before them have arrived; a gap that no message fills (an instance
+  // killed between commit and message, no adapter, a lost notification) is read from the event log.
+  const waiting = new Map<number, CommittedEvent>();
+  let next = 0; // the next seq to route; 0 until the head is known
+  let behindSince = 0;
+  let closed = false;
+  let clustered = false;
+
+  function accept(items: CommittedEvent[]) {
+    for (const item of items) if (next === 0 || item.event.seq >= next) waiting.set(item.event.seq, item);
+    if (next === 0) return;
+    const ready: CommittedEvent[] = [];
+    for (let item = waiting.get(next); item; item = waiting.get(next)) {
+      waiting.delete(next);
+      ready.push(item);
+      next++;
+    }
+    if (ready.length) route(ready);
+  }
+
+  async function catchUp() {
+    if (closed) return;
+    try {
+      const head = await headSeq(sql);
+      if (next === 0) {
+        next = head + 1;
+        for (const seq of [...waiting.keys()]) if (seq < next) waiting.delete(seq);
+        return accept([]);
+      }
+      if (head < next) { behindSince = 0; return; }
+      // Behind: give messages in flight a moment, then read the missing events.
+      if (!behindSince) { behindSince = Date.now(); return; }
+      if (Date.now() - behindSince < Math.min(300, catchUpMs)) return;
+      const rows = await sql`
+        select seq, type, at, region, data from events where seq >= ${next} and seq <= ${head} order by seq limit 1000`;
+      behindSince = 0;
+      accept(rows.map((r) => ({ region: r.region as string | null, event: { seq: r.seq, type: r.type, at: (r.at as Date).toISOString(), data: r.data } as LiveEvent })));
+    } catch {
+      // Database busy or restarting: try again on the next tick.
+    }
+  }
+  void catchUp();
+  const catchUpTimer = setInterval(() => void catchUp(), catchUpMs);
+  catchUpTimer.unref();
+
+  let countTimer: NodeJS.Timeout | undefined;
+  if (adapter) {
+    (io as unknown as Server).on("pantau:events", (items: CommittedEvent[]) => accept(items));
+    // Server-side messages cost a query each: send them only while another instance is there to hear.
+    const count = () => io.of("/").adapter.serverCount().then((n: number) => { clustered = n > 1; }, () => {});
+    void count();
+    countTimer = setInterval(count, 2000);
+    countTimer.unref();
+  }
+
+  function publish(committed: CommittedEvent[]) {
+    if (clustered) (io as unknown as Server).serverSideEmit("pantau:events", committed);
+    accept(committed);
+  }
+
   return {
     io: io as unknown as Server,
     publish,
     close: async () => {
+      closed = true;
+      clearInterval(catchUpTimer);
+      clearInterval(countTimer);
       for (const room of [...timers.keys()]) { clearTimeout(timers.get(room)); flush(room); }
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

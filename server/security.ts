@@ -1,12 +1,55 @@
-// Security headers on every answer. The CSP allows map tiles from the configured tile host only through
-// img-src; everything else comes from this origin.
+// Security headers on every answer (issue 6). The Content-Security-Policy lets scripts run only from this
+// origin or with the response's nonce (Remix's inline hydration scripts carry it: app/entry.server.tsx,
+// app/root.tsx); styles may be inline because Leaflet positions the map with style attributes; images may
+// come from the map tile host of TILE_URL, data: (QR codes) and blob: (photo previews); connections
+// (fetch, Socket.IO's WebSocket) go to this origin only. In development Vite injects scripts of its own, so
+// the CSP is sent by production builds.
+import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import type { Env } from "~/utils/env.server";
 
-export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Permissions-Policy", "geolocation=(self), camera=(self), microphone=()");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  next();
+/** The origin of a tile URL template, with `{s}` subdomains as a wildcard; null when it is not a URL. */
+export function tileOrigin(template: string): string | null {
+  try {
+    const url = new URL(template.replace(/\{s\}/g, "a").replace(/\{[a-z]+\}/gi, "0"));
+    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+    return template.includes("{s}.") ? `${url.protocol}//*.${url.host.split(".").slice(1).join(".")}` : url.origin;
+  } catch {
+    return null;
+  }
+}
+
+export function contentSecurityPolicy(nonce: string, tileUrl: string) {
+  const tiles = tileOrigin(tileUrl);
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${tiles ? ` ${tiles}` : ""}`,
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export function securityHeaders(env: Pick<Env, "NODE_ENV" | "TILE_URL">) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Permissions-Policy", "geolocation=(self), camera=(self), microphone=()");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    if (env.NODE_ENV === "production") {
+      const nonce = randomBytes(16).toString("base64");
+      res.locals.cspNonce = nonce;
+      res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, env.TILE_URL));
+    }
+    next();
+  };
 }

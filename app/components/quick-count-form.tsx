@@ -16,6 +16,9 @@ export interface QuickCountFormProps {
   typed?: { votes: Record<string, string>; invalid: string; valid: string; ballotsUsed: string; justification: string };
   serverErrors?: { field: string; code: string; message: string }[];
   busy: boolean;
+  /** Extra fields (e.g. source and reason on the posko screens), shown above the submit button. */
+  extra?: React.ReactNode;
+  submitLabel?: string;
   /**
    * With JavaScript, the submission goes to the outbox instead of the form post (issue 3.2); the plain form
    * still works without it. Gets the API body and the C1 photos the officer took.
@@ -32,7 +35,7 @@ export interface QueuedQuickCount {
   valid?: string; ballotsUsed?: string; justification?: string; capturedAt: string;
 }
 
-export function QuickCountForm({ id, tpsCode, contest, context, initial, typed, serverErrors, busy, onQueue, restore, draftKey }: QuickCountFormProps) {
+export function QuickCountForm({ id, tpsCode, contest, context, initial, typed, serverErrors, busy, extra, submitLabel, onQueue, restore, draftKey }: QuickCountFormProps) {
   const t = useT();
   const lang = useLang();
   const [values, setValues] = useState<Record<string, string>>(() => {
@@ -186,8 +189,9 @@ export function QuickCountForm({ id, tpsCode, contest, context, initial, typed, 
           {photos.length ? <span className="muted small">{t("qc.photosChosen", { n: photos.length })}</span> : null}
         </label>
       ) : null}
+      {extra}
       {tried && blocked ? <p className="error" role="alert">{t("qc.fixErrors")}</p> : null}
-      <button type="submit" className="primary big" disabled={busy || queueing}>{busy || queueing ? t("qc.sending") : t("qc.submit")}</button>
+      <button type="submit" className="primary big" disabled={busy || queueing}>{busy || queueing ? t("qc.sending") : submitLabel ?? t("qc.submit")}</button>
     </Form>
   );
 }

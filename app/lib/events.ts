@@ -73,6 +73,9 @@ export interface IncidentUpdated extends IncidentData {
   step: IncidentStep;
 }
 
+/** A paper form's double entry moved on (numbers are not in it: the second keying stays blind). */
+export interface PaperUpdated { formId: string; tpsCode: string; contest: string; state: "awaiting_second" | "consolidated" | "conflict" | "resolved" }
+
 /** A responder shared their location (optional); shown on the command-post map. */
 export interface ResponderLocated { responderId: number; name: string; lat: number; lng: number; accuracy: number | null; at: string }
 
@@ -85,6 +88,11 @@ export interface EventPayloads {
   "incident:created": IncidentData;
   "incident:updated": IncidentUpdated;
   "responder:located": ResponderLocated;
+  "paper:updated": PaperUpdated;
+  /** An admin changed a setting (issue 5); screens that show it may reload it. */
+  "settings:updated": { key: string };
+  /** Accounts whose sessions an admin ended (disabled, new secret): their live connections are closed too. */
+  "accounts:signed-out": { userIds: number[] };
 }
 export type EventType = keyof EventPayloads;
 

@@ -30,7 +30,7 @@ export async function listAccounts(sql: Db, { role, q, limit = 200 }: { role?: R
     select id, login, name, role, tps_code, region_code, phone, nip, disabled from users
     where ${role ? sql`role = ${role}` : sql`true`}
       and ${like ? sql`(login ilike ${like} or name ilike ${like} or coalesce(nip, '') ilike ${like})` : sql`true`}
-    order by role <> 'admin', role, login limit ${limit}`) as unknown as AccountRow[];
+    order by array_position(array['admin', 'operator', 'supervisor', 'responder', 'officer'], role), login limit ${limit}`) as unknown as AccountRow[];
 }
 
 export async function createStaff({ tx, audit }: WriteContext, { body, secretHash, actorId }: { body: StaffBody; secretHash: string; actorId: number }) {
@@ -43,18 +43,24 @@ export async function createStaff({ tx, audit }: WriteContext, { body, secretHas
   return row.id as number;
 }
 
-export async function setDisabled({ tx, audit }: WriteContext, { userId, disabled, actorId }: { userId: number; disabled: boolean; actorId: number }) {
+export async function setDisabled({ tx, audit, emit }: WriteContext, { userId, disabled, actorId }: { userId: number; disabled: boolean; actorId: number }) {
   const [row] = await tx`update users set disabled = ${disabled} where id = ${userId} and id <> ${actorId} returning login`;
   if (!row) return false;
-  if (disabled) await tx`delete from sessions where user_id = ${userId}`;
+  if (disabled) {
+    await tx`delete from sessions where user_id = ${userId}`;
+    emit("accounts:signed-out", null, { userIds: [userId] });
+  }
   audit({ actorId, action: disabled ? "account.disable" : "account.enable", entity: `user:${userId}`, before: { disabled: !disabled }, after: { disabled } });
   return true;
 }
 
 /** Sets new secrets (hashes made beforehand, outside the transaction) and ends the accounts' sessions. */
-export async function setSecrets({ tx, audit }: WriteContext, { hashes, actorId, action }: { hashes: { id: number; hash: string }[]; actorId: number; action: string }) {
+export async function setSecrets({ tx, audit, emit }: WriteContext, { hashes, actorId, action }: { hashes: { id: number; hash: string }[]; actorId: number; action: string }) {
   for (const { id, hash } of hashes) await tx`update users set secret_hash = ${hash} where id = ${id}`;
-  if (hashes.length) await tx`delete from sessions where user_id = any(${hashes.map((h) => h.id)})`;
+  if (hashes.length) {
+    await tx`delete from sessions where user_id = any(${hashes.map((h) => h.id)})`;
+    emit("accounts:signed-out", null, { userIds: hashes.map((h) => h.id) });
+  }
   audit({ actorId, action, entity: "users", after: { userIds: hashes.map((h) => h.id) } });
 }
 

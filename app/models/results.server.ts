@@ -7,7 +7,7 @@ import type { ResultStatus } from "~/lib/events";
 import { issueMessage, type Lang } from "~/lib/i18n";
 import type { QuickCountBody } from "~/lib/schemas";
 import { ApiError, apiError } from "~/utils/http.server";
-import type { WriteContext } from "~/utils/writer.server";
+import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { getContest, getTps } from "./election.server";
 import type { SessionUser } from "./users.server";
 
@@ -44,33 +44,36 @@ export async function submitQuickCount(
   { user, body, source, lang }: { user: SessionUser; body: QuickCountBody; source: Source; lang: Lang },
 ): Promise<SubmitAnswer> {
   const hash = bodyHash(body);
-  // Serialise writes to one TPS result across batches and nodes; released at commit.
-  await tx`select pg_advisory_xact_lock(hashtext(${body.tpsCode + "/" + body.contest}))`;
-
-  const sql = tx;
-  const tps = await getTps(sql, { code: body.tpsCode });
+  // One round trip for the lock and every read: postgres.js pipelines queries on the connection and
+  // PostgreSQL runs them in order, so the reads run after the lock is held (bench: the writer's round trips
+  // per job set its throughput). The lock serialises writes to one TPS (its results and its row) across
+  // batches and nodes; a busy lock re-runs the job in a later batch instead of waiting (no deadlocks).
+  const [, tps, [existing], contest, [current]] = await Promise.all([
+    lockKey(tx, `tps:${body.tpsCode}`),
+    getTps(tx, { code: body.tpsCode }),
+    tx`select tps_code, body_hash, response from submissions where id = ${body.id}`,
+    getContest(tx, { code: body.contest }),
+    tx`
+      select r.status, r.votes, r.invalid, s.revision
+      from results r join submissions s on s.id = r.submission_id
+      where r.tps_code = ${body.tpsCode} and r.contest_code = ${body.contest}`,
+  ]);
   if (!tps) {
     throw new ApiError(422, "invalid", issueText(lang, "api.unknownTps"), [{ field: "tpsCode", code: "unknown_tps", message: issueText(lang, "api.unknownTps", { tps: body.tpsCode }) }]);
   }
   if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
 
   // Idempotency (SPEC section 7): a retry gets the first answer; the same id with another body is a conflict.
-  const [existing] = await tx`select tps_code, body_hash, response from submissions where id = ${body.id}`;
   if (existing) {
     if (existing.tpsCode === body.tpsCode && existing.bodyHash === hash) {
       return { httpStatus: 200, body: existing.response as SubmitAnswer["body"] };
     }
     throw apiError(lang, 409, "id_conflict", "api.idConflict");
   }
-  const contest = await getContest(sql, { code: body.contest });
   if (!contest) {
     throw new ApiError(422, "invalid", issueText(lang, "api.unknownContest", { contest: body.contest }), [{ field: "contest", code: "unknown_contest", message: issueText(lang, "api.unknownContest", { contest: body.contest }) }]);
   }
 
-  const [current] = await tx`
-    select r.status, r.votes, r.invalid, s.revision
-    from results r join submissions s on s.id = r.submission_id
-    where r.tps_code = ${tps.code} and r.contest_code = ${contest.code}`;
   if (current?.status === "verified" && user.role === "officer") {
     throw apiError(lang, 409, "verified", "api.verified");
   }
@@ -98,18 +101,22 @@ export async function submitQuickCount(
   const warnings = decision.warnings.map(describe);
   const response: SubmitAnswer["body"] = { id: body.id, status: decision.status, warnings, revision };
 
-  await tx`
+  // The writes in one round trip too, in order: the day status counts the result just written.
+  const [, , [day]] = await Promise.all([
+    tx`
     insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid, ballots_used,
       justification, warnings, captured_at, body_hash, response)
     values (${body.id}, ${tps.code}, ${contest.code}, ${source}, ${user.id}, ${revision}, ${tx.json(votes)}, ${invalid},
       ${body.ballotsUsed == null || body.ballotsUsed === "" ? null : Number(body.ballotsUsed)},
-      ${body.justification?.trim() || null}, ${tx.json(warnings)}, ${body.capturedAt}, ${hash}, ${tx.json(response)})`;
-  await tx`
+      ${body.justification?.trim() || null}, ${tx.json(warnings)}, ${body.capturedAt}, ${hash}, ${tx.json(response)})`,
+    tx`
     insert into results (tps_code, contest_code, status, submission_id, votes, invalid, updated_at)
     values (${tps.code}, ${contest.code}, ${decision.status}, ${body.id}, ${tx.json(votes)}, ${invalid}, now())
     on conflict (tps_code, contest_code) do update
       set status = excluded.status, submission_id = excluded.submission_id, votes = excluded.votes,
-          invalid = excluded.invalid, updated_at = excluded.updated_at`;
+          invalid = excluded.invalid, updated_at = excluded.updated_at`,
+    setDayStatusAfterResult(tx, { tpsCode: tps.code, officer: user.role === "officer" }),
+  ]);
 
   const before = (current?.votes ?? {}) as Record<string, number>;
   const previousStatus = ((current?.status as ResultStatus) ?? "missing");
@@ -126,26 +133,22 @@ export async function submitQuickCount(
     after: { status: decision.status, votes, invalid, revision, source, submissionId: body.id },
   });
 
-  await updateDayStatusAfterResult({ tx, emit, user, tpsCode: tps.code, kelurahanCode: tps.kelurahanCode, from: tps.dayStatus });
+  if (day.dayStatus !== tps.dayStatus) {
+    emit("tps:updated", tps.kelurahanCode, {
+      tpsCode: tps.code, dayStatus: day.dayStatus, lastSeenAt: day.lastSeenAt ? (day.lastSeenAt as Date).toISOString() : null,
+    });
+  }
   return { httpStatus: 201, body: response };
 }
 
-async function updateDayStatusAfterResult({ tx, emit, user, tpsCode, kelurahanCode, from }: {
-  tx: WriteContext["tx"]; emit: WriteContext["emit"]; user: SessionUser; tpsCode: string; kelurahanCode: string; from: string;
-}) {
-  // A TPS has reported once every contest has a result; until then it is counting.
-  const [row] = await tx`
-    select (select count(*) from contests) = (select count(*) from results where tps_code = ${tpsCode}) as complete`;
-  const dayStatus = row.complete ? "reported" : "counting";
-  const seen = user.role === "officer";
-  const [updated] = await tx`
-    update tps set day_status = ${dayStatus}, last_seen_at = case when ${seen} then now() else last_seen_at end
-    where code = ${tpsCode} returning last_seen_at`;
-  if (dayStatus !== from) {
-    emit("tps:updated", kelurahanCode, {
-      tpsCode, dayStatus, lastSeenAt: updated.lastSeenAt ? (updated.lastSeenAt as Date).toISOString() : null,
-    });
-  }
+/** A TPS has reported once every contest has a result; until then it is counting. An officer's write is a sign of life. */
+function setDayStatusAfterResult(tx: WriteContext["tx"], { tpsCode, officer }: { tpsCode: string; officer: boolean }) {
+  return tx`
+    update tps set
+      day_status = case when (select count(*) from contests) = (select count(*) from results where tps_code = ${tpsCode})
+        then 'reported' else 'counting' end,
+      last_seen_at = case when ${officer} then now() else last_seen_at end
+    where code = ${tpsCode} returning day_status, last_seen_at`;
 }
 
 function issueText(lang: Lang, key: Parameters<typeof apiError>[3], params?: Record<string, string | number>) {

@@ -5,10 +5,10 @@ import { getPhoto } from "~/models/photos.server";
 import { canReportFor } from "~/models/results.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { apiError, handleApi } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireApiUser(request, context.sql, lang);
     const id = z.string().uuid().safeParse(params.id);

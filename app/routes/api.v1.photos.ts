@@ -10,8 +10,8 @@ import { getTps } from "~/models/election.server";
 import { savePhoto } from "~/models/photos.server";
 import { canReportFor } from "~/models/results.server";
 import { requireApiUser } from "~/utils/auth.server";
-import { ApiError, apiError, handleApi, json, readBody } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { ApiError, apiError, handleApi, json, readBytes } from "~/utils/http.server";
+import { apiLang } from "~/utils/lang.server";
 import { postOnly } from "~/utils/officer-api.server";
 
 const PhotoFields = z.object({
@@ -25,7 +25,7 @@ const PhotoFields = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
     const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin", "responder"]);
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       throw new ApiError(415, "unsupported_media_type", translate(lang, "photo.multipart"));
     }
     // Bounded read first, then parse: a huge upload is refused without being held in memory.
-    const raw = await readBody(request, lang, MAX_PHOTO_BYTES + 64 * 1024);
+    const raw = await readBytes(request, lang, MAX_PHOTO_BYTES + 64 * 1024);
     let form: FormData;
     try {
       form = await new Response(new Uint8Array(raw), { headers: { "Content-Type": type } }).formData();

@@ -10,8 +10,8 @@ import { translate } from "~/lib/i18n";
 import { fieldErrors } from "~/lib/schemas";
 import { handleSms } from "~/models/sms.server";
 import { smsIncident } from "~/models/sms-incident.server";
-import { ApiError, apiError, handleApi, json, readBody, readJson } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { ApiError, apiError, handleApi, json, readBytes, readJson } from "~/utils/http.server";
+import { apiLang } from "~/utils/lang.server";
 import { postOnly } from "~/utils/officer-api.server";
 
 const SmsBody = z.object({
@@ -24,7 +24,7 @@ const sameSecret = (a: string, b: string) =>
   timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const lang = requestLang(request);
+  const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
     const secret = context.env.SMS_WEBHOOK_SECRET;
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
     let raw: Record<string, unknown>;
     if (type.startsWith("application/x-www-form-urlencoded")) {
-      raw = Object.fromEntries(new URLSearchParams((await readBody(request, lang, 8 * 1024)).toString("utf8")));
+      raw = Object.fromEntries(new URLSearchParams((await readBytes(request, lang, 8 * 1024)).toString("utf8")));
     } else {
       const body = await readJson(request, lang, 8 * 1024);
       raw = body && typeof body === "object" ? (body as Record<string, unknown>) : {};

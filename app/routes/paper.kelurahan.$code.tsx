@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PaperSheets, PrintButton } from "~/components/paper-forms";
 import { useT } from "~/lib/use-t";
-import { inScope } from "~/models/incidents.server";
+import { inScope } from "~/lib/incidents";
 import { paperFormsFor } from "~/models/paper.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";

@@ -3,11 +3,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import type { Sql } from "postgres";
-import type { Lang } from "~/lib/i18n";
 import { createSession, deleteSession, findUserForLogin, getUserBySession, type Role, type SessionUser } from "~/models/users.server";
 import type { View } from "~/models/snapshot.server";
 import type { Env } from "./env.server";
-import { apiError } from "./http.server";
+import { translate, type Lang } from "~/lib/i18n";
+import { ApiError, apiError } from "./http.server";
+import { loginRetryAfter, noteLoginOutcome } from "./login-limit.server";
 import { verifyAgainstNothing, verifySecret } from "./password.server";
 
 export const SESSION_COOKIE = "pantau_session";
@@ -41,9 +42,18 @@ export function getRequestUser(request: Request, sql: Sql) {
   return userFromToken(sql, tokenFrom({ authorization: request.headers.get("Authorization"), cookie: request.headers.get("Cookie") }));
 }
 
-export async function login(sql: Sql, env: Env, credentials: { login: string; secret: string }) {
+/** 429 when this login name or client address failed too often (app/utils/login-limit.server.ts). */
+export function assertLoginAllowed(env: Env, lang: Lang, login: string, clientIp: string | undefined) {
+  const wait = loginRetryAfter(login, clientIp, env.LOGIN_ATTEMPTS_PER_15_MIN);
+  if (wait > 0) {
+    throw new ApiError(429, "too_many_attempts", translate(lang, "api.loginLimited", { minutes: Math.ceil(wait / 60) }), undefined, { "Retry-After": String(wait) });
+  }
+}
+
+export async function login(sql: Sql, env: Env, credentials: { login: string; secret: string }, clientIp?: string) {
   const user = await findUserForLogin(sql, { login: credentials.login });
   const ok = user && !user.disabled ? await verifySecret(credentials.secret, user.secretHash) : await verifyAgainstNothing(credentials.secret);
+  noteLoginOutcome(credentials.login, clientIp, !!(user && ok));
   if (!user || !ok) return null;
   const token = randomBytes(32).toString("base64url");
   await createSession(sql, { userId: user.id, tokenHash: hashToken(token), ttlHours: env.SESSION_TTL_HOURS });

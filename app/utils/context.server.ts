@@ -16,5 +16,7 @@ declare module "@remix-run/server-runtime" {
     env: Env;
     /** The client's address (Express req.ip), for rate limits; absent outside HTTP requests. */
     clientIp?: string;
+    /** Per-response Content-Security-Policy nonce for Remix's inline scripts (server/security.ts). */
+    cspNonce?: string;
   }
 }

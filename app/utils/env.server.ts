@@ -22,6 +22,11 @@ const EnvSchema = z.object({
   /** Express "trust proxy" value when Pantau runs behind a reverse proxy (e.g. "loopback" or "1"); empty = off. */
   TRUST_PROXY: z.string().default(""),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
+  // --- scale-out (issue 6) ---
+  /** Live events shared between instances on one database: "postgres" (@socket.io/postgres-adapter) or "off". */
+  PANTAU_CLUSTER: z.enum(["postgres", "off"]).default("postgres"),
+  /** Failed logins allowed per login name and per client address within 15 minutes before a 429. */
+  LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Shared secret the SMS gateway sends (header X-Pantau-Secret or ?secret=); unset = the SMS webhook is off. */
   SMS_WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").max(200).optional(),
 });

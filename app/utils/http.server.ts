@@ -6,6 +6,7 @@ import { translate } from "~/lib/i18n";
 export interface FieldError { field: string; code: string; message: string }
 
 export const MAX_JSON_BYTES = 64 * 1024;
+const MAX_DRAIN_BYTES = 4 * 1024 * 1024;
 
 export function json(data: unknown, init: number | ResponseInit = 200): Response {
   const base = typeof init === "number" ? { status: init } : init;
@@ -29,16 +30,48 @@ export function apiError(lang: Lang, status: number, code: string, key: MessageK
   return new ApiError(status, code, translate(lang, key, params), errors);
 }
 
+/** Reads a body of at most `maxBytes` (413 beyond, by the declared length or while reading). */
+export async function readBytes(request: Request, lang: Lang, maxBytes: number): Promise<Buffer> {
+  const reader = request.body?.getReader();
+  // A refused body is read to its end (up to a cap) and the connection closed after the answer: otherwise the
+  // client is still sending when the 413 comes, and the unread rest breaks the kept-alive connection.
+  const tooLarge = async () => {
+    let dropped = 0;
+    while (reader && dropped < MAX_DRAIN_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      dropped += value.byteLength;
+    }
+    await reader?.cancel().catch(() => {});
+    const error = apiError(lang, 413, "too_large", "api.tooLarge");
+    error.headers = { Connection: "close" };
+    return error;
+  };
+  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) throw await tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) throw await tooLarge();
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
 /** Reads a JSON body of at most `maxBytes`, answering 415/413/400 for the wrong type, size or syntax. */
 export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new ApiError(415, "unsupported_media_type", lang === "en" ? "Send the body as application/json." : "Kirim isi sebagai application/json.");
   }
-  const bytes = await readBody(request, lang, maxBytes);
+  const body = await readBytes(request, lang, maxBytes);
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
     throw apiError(lang, 400, "bad_encoding", "api.badJson");
   }
@@ -49,32 +82,11 @@ export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON
   }
 }
 
-/** Reads a request body of at most `maxBytes` (413 beyond it), whatever its type. */
-export async function readBody(request: Request, lang: Lang, maxBytes: number): Promise<Buffer> {
-  const declared = Number(request.headers.get("Content-Length") ?? 0);
-  if (declared > maxBytes) throw apiError(lang, 413, "too_large", "api.tooLarge");
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        throw apiError(lang, 413, "too_large", "api.tooLarge");
-      }
-      chunks.push(value);
-    }
-  }
-  return Buffer.concat(chunks);
-}
-
 /** True for errors meaning the database is unreachable or overloaded: the client should retry later. */
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string })?.code ?? "";
-  return ["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P03", "53300", "08006", "08001", "08003"].includes(code)
+  return ["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P03", "53300", "08006", "08001", "08003",
+    "40P01", "55P03", "40001"].includes(code)
     || /writer closed/.test(String((error as Error)?.message));
 }
 

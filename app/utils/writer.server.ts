@@ -31,10 +31,15 @@ export interface Writer {
   write<T>(job: (ctx: WriteContext) => Promise<T>): Promise<T>;
   /** Waits for queued writes, then refuses new ones. */
   close(): Promise<void>;
+  /** Counters since start (bench, issue 6): how many writes shared one commit. */
+  stats(): WriterStats;
 }
+
+export interface WriterStats { commits: number; writes: number; events: number; largestBatch: number; retried: number }
 
 interface Job {
   run: (ctx: WriteContext) => Promise<unknown>;
+  attempts: number;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -42,8 +47,31 @@ interface Job {
 export function auditHash(prevHash: string, row: { id: number; at: string; actorId: number | null; action: string; entity: string; before: unknown; after: unknown }) {
   return createHash("sha256")
     .update(prevHash)
-    .update(JSON.stringify([row.id, row.at, row.actorId, row.action, row.entity, row.before ?? null, row.after ?? null]))
+    .update(canonicalJson([row.id, row.at, row.actorId, row.action, row.entity, row.before ?? null, row.after ?? null]))
     .digest("hex");
+}
+
+/** JSON with object keys sorted at every level: jsonb reorders keys, so the hash must not depend on order. */
+export function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sort)
+    : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]))
+    : v;
+  return JSON.stringify(sort(JSON.parse(JSON.stringify(value ?? null))));
+}
+
+/** Deadlock, lock not available or serialization failure: the job was rolled back, a retry can pass. */
+const isLockConflict = (error: unknown) => ["40P01", "55P03", "40001"].includes((error as { code?: string })?.code ?? "");
+const MAX_ATTEMPTS = 20;
+
+/**
+ * Takes a transaction-scoped advisory lock on `key` without waiting. A job that finds it held by another
+ * batch (another lane or node) fails with 55P03 and the writer runs it again in a later batch: batches never
+ * wait on each other's locks, so they cannot deadlock. Re-entrant within one batch.
+ */
+export async function lockKey(tx: Tx, key: string) {
+  const [row] = await tx`select pg_try_advisory_xact_lock(hashtext(${key})) as locked`;
+  if (!row.locked) throw Object.assign(new Error(`busy: ${key}, try again`), { code: "55P03" });
 }
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -60,6 +88,7 @@ export function createWriter(options: {
   let running = 0;
   let closed = false;
   let idle: (() => void) | null = null;
+  const counters: WriterStats = { commits: 0, writes: 0, events: 0, largestBatch: 0, retried: 0 };
 
   function pump() {
     while (running < lanes && queue.length > 0) {
@@ -74,7 +103,7 @@ export function createWriter(options: {
   }
 
   async function runBatch(batch: Job[]) {
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown; retry?: boolean })[] = [];
     let committed: CommittedEvent[] = [];
     try {
       committed = await sql.begin(async (tx) => {
@@ -84,47 +113,55 @@ export function createWriter(options: {
         for (const job of batch) {
           const events: typeof pendingEvents = [];
           const audits: AuditEntry[] = [];
+          // The savepoint and its release travel pipelined with the job's own queries (postgres.js sends
+          // them in call order): a job that succeeds costs no extra round trip, a failed one a rollback.
+          const savepoint = tx.unsafe("savepoint job").execute();
           try {
-            const value = await tx.savepoint((sp) =>
-              job.run({
-                tx: sp as unknown as Tx,
-                now,
-                emit: (type, region, data) => events.push({ type, region, data }),
-                audit: (entry) => audits.push(entry),
-              }),
-            );
+            const value = await job.run({
+              tx,
+              now,
+              emit: (type, region, data) => events.push({ type, region, data }),
+              audit: (entry) => audits.push(entry),
+            });
+            await savepoint;
+            tx.unsafe("release savepoint job").execute().catch(() => {}); // a failure aborts the commit below
             pendingEvents.push(...events);
             pendingAudit.push(...audits);
             outcomes.push({ ok: true, value });
           } catch (error) {
-            outcomes.push({ ok: false, error });
+            await savepoint.catch(() => {});
+            await tx.unsafe("rollback to savepoint job");
+            // A lock conflict with another batch (another lane or node) is not the job's fault: run it again
+            // in a later batch, where it no longer meets the same lock.
+            if (isLockConflict(error) && job.attempts < MAX_ATTEMPTS) outcomes.push({ ok: false, error, retry: true });
+            else outcomes.push({ ok: false, error });
           }
         }
         if (pendingEvents.length === 0 && pendingAudit.length === 0) return [];
 
-        // The serial step: number events and chain audit rows under the event_head lock.
-        const [head] = await tx`update event_head set seq = seq + ${pendingEvents.length} returning seq`;
+        // The serial step: number events and chain audit rows under the event_head lock. Two pipelined round
+        // trips (the reads, then the inserts) keep the lock short.
+        const [[head], [last]] = await Promise.all([
+          tx`update event_head set seq = seq + ${pendingEvents.length} returning seq, now() as at`,
+          pendingAudit.length ? tx`select id, hash from audit_log order by id desc limit 1` : Promise.resolve([]),
+        ]);
         const firstSeq = (head.seq as number) - pendingEvents.length + 1;
-        const [at] = await tx`select now() as at`;
-        const atText = (at.at as Date).toISOString();
-        const rows = pendingEvents.map((e, i) => ({ seq: firstSeq + i, type: e.type, at: at.at, region: e.region, data: e.data }));
-        if (rows.length) {
-          await tx`insert into events ${tx(rows.map((r) => ({ ...r, data: tx.json(r.data as never) })))}`;
-        }
-        if (pendingAudit.length) {
-          const [last] = await tx`select id, hash from audit_log order by id desc limit 1`;
-          let prevHash = (last?.hash as string) ?? GENESIS_HASH;
-          let id = (last?.id as number) ?? 0;
-          const auditRows = pendingAudit.map((a) => {
-            id += 1;
-            const row = { id, at: atText, actorId: a.actorId, action: a.action, entity: a.entity, before: a.before ?? null, after: a.after ?? null };
-            const hash = auditHash(prevHash, row);
-            const out = { ...row, at: at.at, before: tx.json(row.before as never), after: tx.json(row.after as never), prevHash, hash };
-            prevHash = hash;
-            return out;
-          });
-          await tx`insert into audit_log ${tx(auditRows)}`;
-        }
+        const atText = (head.at as Date).toISOString();
+        const rows = pendingEvents.map((e, i) => ({ seq: firstSeq + i, type: e.type, at: head.at, region: e.region, data: e.data }));
+        let prevHash = (last?.hash as string) ?? GENESIS_HASH;
+        let id = (last?.id as number) ?? 0;
+        const auditRows = pendingAudit.map((a) => {
+          id += 1;
+          const row = { id, at: atText, actorId: a.actorId, action: a.action, entity: a.entity, before: a.before ?? null, after: a.after ?? null };
+          const hash = auditHash(prevHash, row);
+          const out = { ...row, at: head.at, before: tx.json(row.before as never), after: tx.json(row.after as never), prevHash, hash };
+          prevHash = hash;
+          return out;
+        });
+        await Promise.all([
+          rows.length ? tx`insert into events ${tx(rows.map((r) => ({ ...r, data: tx.json(r.data as never) })))}` : null,
+          auditRows.length ? tx`insert into audit_log ${tx(auditRows)}` : null,
+        ]);
         return rows.map((r) => ({
           region: r.region,
           event: { seq: r.seq, type: r.type, at: atText, data: r.data } as LiveEvent,
@@ -135,9 +172,14 @@ export function createWriter(options: {
       for (const job of batch) job.reject(error);
       return;
     }
+    counters.commits++;
+    counters.writes += batch.length;
+    counters.events += committed.length;
+    counters.largestBatch = Math.max(counters.largestBatch, batch.length);
     batch.forEach((job, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) job.resolve(outcome.value);
+      else if (outcome.retry) { job.attempts++; counters.retried++; queue.unshift(job); }
       else job.reject(outcome.error);
     });
     if (committed.length) onCommit(committed);
@@ -147,10 +189,11 @@ export function createWriter(options: {
     write<T>(run: (ctx: WriteContext) => Promise<T>) {
       if (closed) return Promise.reject(new Error("writer closed"));
       return new Promise<T>((resolve, reject) => {
-        queue.push({ run, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ run, attempts: 0, resolve: resolve as (v: unknown) => void, reject });
         pump();
       });
     },
+    stats: () => ({ ...counters }),
     async close() {
       closed = true;
       if (running === 0 && queue.length === 0) return;

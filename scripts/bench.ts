@@ -1,0 +1,372 @@
+// `npm run bench -- [--tps 10000] [--rate 500|max] [--duration 20] [--dashboards 1000] [--officers 200]
+//                   [--skip-baseline]`
+// Pantau under load against the bare stack it is built on (issue 6, SPEC section 5). Everything runs on
+// 127.0.0.1: a fresh embedded PostgreSQL in a temporary folder, seeded with a generated region; Pantau's
+// production build in a child process; simulated officers posting quick counts over HTTP at a target rate
+// while N command-post dashboards hold Socket.IO connections. Then, on the same database and the same
+// clients, the baseline: a plain postgres.js loop (two inserts per durable transaction, Pantau's pool size)
+// and a plain Socket.IO server broadcasting the same number of events to the same number of clients.
+// Every loop is bounded in count and in time. Results go to stdout (and --json FILE).
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import postgres from "postgres";
+import { DEMO_OFFICER_PIN, DEMO_SECRET } from "../db/seed";
+
+import { connectDashboards, mintSessions, startLoadDatabase, freePort, Histogram, HOST, log, now, readField, request, ROOT, sleep, startChild, stopChild, track, withDeadline } from "./load-kit";
+
+// ---------- options ----------
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+function bounded(name: string, fallback: number, min: number, max: number) {
+  const value = Number(option(name, String(fallback)));
+  if (!Number.isFinite(value) || value < min || value > max) {
+    console.error(`--${name} must be a number between ${min} and ${max}`);
+    process.exit(2);
+  }
+  return value;
+}
+const rateText = option("rate", "500");
+const opts = {
+  tps: bounded("tps", 10_000, 100, 200_000),
+  rate: rateText === "max" ? 0 : bounded("rate", 500, 1, 5_000),
+  duration: bounded("duration", 20, 2, 300),
+  dashboards: bounded("dashboards", 1_000, 0, 5_000),
+  officers: bounded("officers", 2_000, 1, 50_000),
+  baseline: !flag("skip-baseline"),
+  json: option("json", ""),
+};
+/** Pantau's pool size (db/connect.ts): the baseline uses the same number of connections. */
+const POOL = 20;
+const CONTESTS = ["gubernur", "walikota"] as const;
+const CANDIDATES = { gubernur: 2, walikota: 3 } as const;
+
+// ---------- Pantau run ----------
+interface Slot { token: string; tps: string; contest: (typeof CONTESTS)[number]; dpt: number; revision: number; busy: boolean }
+
+async function runPantau(databaseUrl: string, sql: postgres.Sql) {
+  const port = await freePort();
+  const server = await startChild("pantau", ["server/index.ts"], {
+    NODE_ENV: "production", PORT: String(port), HOST, DATABASE_URL: databaseUrl, PANTAU_SEED: "none",
+    COOKIE_SECURE: "false", LOG_LEVEL: "silent",
+  }, /Pantau is ready/);
+  try {
+    // Officers: the first N TPS of the region. A few log in over HTTP (the real path, demo PIN); the rest get
+    // sessions written straight into the bench database, since hashing thousands of PINs (scrypt) would
+    // make the set-up take minutes and measure nothing the run is about.
+    const tpsRows = await sql<{ code: string; dpt: number; userId: number }[]>`
+      select t.code, t.dpt, u.id as user_id from tps t join users u on u.tps_code = t.code order by t.code limit ${opts.officers}`;
+    const tokens: string[] = [];
+    const t0 = now();
+    for (const t of tpsRows.slice(0, 16)) {
+      const res = await request(port, "POST", "/api/v1/session", { login: t.code, secret: DEMO_OFFICER_PIN });
+      if (res.status !== 200) throw new Error(`login ${t.code}: ${res.status} ${res.text}`);
+      tokens.push(JSON.parse(res.text).token as string);
+    }
+    tokens.push(...(await mintSessions(sql, tpsRows.slice(16).map((t) => t.userId))));
+
+    log(`${tokens.length} officers logged in (${Math.round(now() - t0)} ms)`);
+    const operator = await request(port, "POST", "/api/v1/session", { login: "posko", secret: DEMO_SECRET });
+    const operatorToken = JSON.parse(operator.text).token as string;
+
+    const snapshotBefore = await measureSnapshot(port, operatorToken);
+    log(`snapshot of ${opts.tps} TPS: ${snapshotBefore.ms} ms, ${snapshotBefore.bytes} bytes`);
+
+    const slots: Slot[] = tpsRows.flatMap((t, i) => CONTESTS.map((contest) => ({ token: tokens[i], tps: t.code, contest, dpt: t.dpt, revision: 0, busy: false })));
+    const sentAt = new Map<string, number>();
+    const delivery = new Histogram();
+    const dashboards = await connectDashboards(port, opts.dashboards, operatorToken, (frame, from, to, at) => {
+      if (readField(frame, "type", from, to) !== "result:updated") return;
+      const sent = sentAt.get(`${readField(frame, "tpsCode", from, to)}/${readField(frame, "contest", from, to)}/${readField(frame, "revision", from, to)}`);
+      if (sent !== undefined) delivery.add(at - sent);
+    });
+    log(`${dashboards.length} dashboards connected`);
+    const [{ seq: startSeq }] = await sql`select seq from event_head`;
+
+    const ack = new Histogram();
+    const statuses = new Map<number, number>();
+    let errors = 0;
+    let sent = 0;
+    let inFlight = 0;
+    const acked = new Set<string>();
+    const rnd = (n: number) => Math.floor(Math.random() * n);
+    let nextSlot = 0;
+    const freeSlot = () => {
+      for (let k = 0; k < slots.length; k++) {
+        const s = slots[(nextSlot + k) % slots.length];
+        if (!s.busy) { nextSlot = (nextSlot + k + 1) % slots.length; return s; }
+      }
+      return undefined;
+    };
+    const submit = async (slot: Slot) => {
+      slot.busy = true;
+      inFlight++;
+      sent++;
+      // About 60 % turnout, 3 % invalid, votes split with small jitter: no C1 warnings, every revision differs
+      // from the one before by far less than half.
+      const used = Math.round(slot.dpt * 0.6);
+      const invalid = Math.round(used * 0.03);
+      const n = CANDIDATES[slot.contest];
+      const votes: Record<string, number> = {};
+      let left = used - invalid;
+      for (let c = 1; c <= n; c++) {
+        const share = c === n ? left : Math.round((used - invalid) / n) + rnd(5) - 2;
+        votes[String(c)] = share;
+        left -= share;
+      }
+      const body = { id: randomUUID(), tpsCode: slot.tps, contest: slot.contest, votes, invalid, capturedAt: new Date().toISOString() };
+      const key = `${slot.tps}/${slot.contest}/${slot.revision + 1}`;
+      const start = now();
+      sentAt.set(key, start);
+      try {
+        const res = await request(port, "POST", "/api/v1/quick-counts", body, slot.token);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        if (res.status === 201) {
+          ack.add(now() - start);
+          acked.add(body.id);
+          slot.revision = JSON.parse(res.text).revision;
+        } else {
+          errors++;
+          if (errors <= 5) log(`submission answered ${res.status}: ${res.text.slice(0, 200)}`);
+        }
+      } catch (error) {
+        errors++;
+        if (errors <= 5) log(`submission failed: ${(error as Error).message}`);
+      } finally {
+        slot.busy = false;
+        inFlight--;
+      }
+    };
+
+    // Open loop at --rate (a backlog builds when no officer slot is free), or closed loop with every slot busy
+    // for --rate max. Bounded by the duration and by rate x duration submissions.
+    const maxCount = opts.rate ? Math.ceil(opts.rate * opts.duration) : 10_000_000;
+    const loadStart = now();
+    const endAt = loadStart + opts.duration * 1000;
+    let backlogPeak = 0;
+    while (now() < endAt && sent < maxCount) {
+      const due = opts.rate ? Math.min(maxCount, Math.floor(((now() - loadStart) / 1000) * opts.rate)) : Infinity;
+      let slot: Slot | undefined;
+      while (sent < due && (slot = freeSlot())) void submit(slot);
+      if (opts.rate) backlogPeak = Math.max(backlogPeak, due - sent);
+      await sleep(opts.rate ? 5 : 1);
+    }
+    const loadEnd = now();
+    await withDeadline("in-flight submissions", 60_000, (async () => { while (inFlight > 0) await sleep(10); })());
+    const elapsed = (now() - loadStart) / 1000;
+
+    // Wait for the dashboards to reach the head (bounded), then count what each one missed.
+    const [{ seq: endSeq }] = await sql`select seq from event_head`;
+    const drainUntil = now() + 15_000;
+    while (now() < drainUntil && dashboards.some((d) => d.last < endSeq)) await sleep(50);
+    let lost = 0;
+    let duplicates = 0;
+    for (const d of dashboards) {
+      if (d.last < 0) d.last = startSeq;
+      lost += d.gaps + Math.max(0, endSeq - d.last);
+      duplicates += d.duplicates;
+    }
+    const frames = dashboards.reduce((n, d) => n + d.frames, 0);
+    for (const d of dashboards) d.ws.close();
+
+    // Every acknowledged submission must be in the database; how many writes shared one commit (the audit
+    // rows of one writer batch carry the same transaction time).
+    const ids = [...acked];
+    let stored = 0;
+    for (let i = 0; i < ids.length; i += 5000) {
+      const [{ count }] = await sql`select count(*)::int from submissions where id in ${sql(ids.slice(i, i + 5000))}`;
+      stored += count;
+    }
+    const [batching] = await sql`
+      select count(*)::int as commits, avg(n)::float as avg, max(n)::int as max,
+        percentile_cont(0.5) within group (order by n)::float as p50
+      from (select count(*) as n from audit_log where action = 'quick_count.submit' group by at) b`;
+    const snapshotAfter = await measureSnapshot(port, operatorToken);
+
+    return {
+      submissions: sent,
+      acked: acked.size,
+      perSecond: round(acked.size / elapsed),
+      offeredPerSecond: opts.rate || null,
+      loadSeconds: round((loadEnd - loadStart) / 1000),
+      backlogPeak,
+      ack: ack.summary(),
+      delivery: delivery.summary(),
+      statuses: Object.fromEntries(statuses),
+      errors,
+      events: endSeq - startSeq,
+      lostEvents: lost,
+      duplicateEvents: duplicates,
+      framesPerDashboardPerSecond: round(frames / Math.max(1, dashboards.length) / elapsed),
+      missingAcknowledged: ids.length - stored,
+      writesPerCommit: { commits: batching.commits, avg: round(batching.avg ?? 0), p50: batching.p50, max: batching.max },
+      snapshot: { before: snapshotBefore, after: snapshotAfter },
+    };
+  } finally {
+    await stopChild(server);
+  }
+}
+
+async function measureSnapshot(port: number, token: string) {
+  const start = now();
+  const res = await request(port, "GET", "/api/v1/snapshot", undefined, token);
+  if (res.status !== 200) throw new Error(`snapshot: ${res.status} ${res.text.slice(0, 200)}`);
+  return { ms: Math.round(now() - start), bytes: Buffer.byteLength(res.text) };
+}
+
+// ---------- baseline: postgres.js ----------
+async function baselineInserts(databaseUrl: string, seconds: number) {
+  const sql = postgres(databaseUrl, { max: POOL, onnotice: () => {} });
+  try {
+    await sql`create table if not exists bench_a (id uuid primary key, tps text not null, data jsonb not null, at timestamptz not null default now())`;
+    await sql`create table if not exists bench_b (id uuid primary key, a uuid not null references bench_a (id), data jsonb not null)`;
+    const latency = new Histogram();
+    let done = 0;
+    let errors = 0;
+    const endAt = now() + seconds * 1000;
+    const worker = async () => {
+      while (now() < endAt && done < 10_000_000) {
+        const start = now();
+        try {
+          await sql.begin(async (tx) => {
+            const id = randomUUID();
+            await tx`insert into bench_a (id, tps, data) values (${id}, ${"1673011001-001"}, ${tx.json({ "1": 100, "2": 80, "3": 40 })})`;
+            await tx`insert into bench_b (id, a, data) values (${randomUUID()}, ${id}, ${tx.json({ status: "submitted" })})`;
+          });
+          done++;
+          latency.add(now() - start);
+        } catch { errors++; }
+      }
+    };
+    const start = now();
+    await Promise.all(Array.from({ length: POOL }, worker));
+    return { perSecond: round(done / ((now() - start) / 1000)), transactions: done, errors, latency: latency.summary() };
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+// ---------- baseline: plain Socket.IO ----------
+/** Child process mode: a bare Socket.IO server that broadcasts `count` events at `rate`/s, batched like Pantau. */
+async function broadcastServer() {
+  const { Server } = await import("socket.io");
+  const port = Number(process.env.BENCH_PORT);
+  const httpServer = http.createServer();
+  const io = new Server(httpServer, { serveClient: false });
+  await new Promise<void>((r) => httpServer.listen(port, HOST, r));
+  console.log("broadcast server ready");
+  process.on("message", async (msg: { rate: number; count: number; flushMs: number }) => {
+    let seq = 0;
+    let pending: object[] = [];
+    const start = Date.now();
+    const flush = setInterval(() => {
+      if (pending.length === 1) io.emit("event", pending[0]);
+      else if (pending.length) io.emit("events", pending);
+      pending = [];
+    }, msg.flushMs);
+    while (seq < msg.count && Date.now() - start < 300_000) {
+      const due = Math.min(msg.count, Math.floor(((Date.now() - start) / 1000) * msg.rate));
+      while (seq < due) {
+        seq++;
+        pending.push({ seq, t: performance.timeOrigin + performance.now(), type: "result:updated", at: new Date().toISOString(), data: { tpsCode: "1673011001-001", contest: "walikota", status: "submitted", revision: seq, votes: { "1": 100, "2": 80, "3": 40 }, invalid: 6 } });
+      }
+      await sleep(5);
+    }
+    await sleep(msg.flushMs * 2);
+    clearInterval(flush);
+    process.send!("done");
+  });
+}
+
+async function baselineBroadcast(events: number, rate: number) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--broadcast-server"], {
+    cwd: ROOT, env: { ...process.env, BENCH_PORT: String(port) }, stdio: ["ignore", "pipe", "inherit", "ipc"],
+  });
+  try {
+    await withDeadline("broadcast server start", 30_000, new Promise<void>((resolve, reject) => {
+      child.stdout!.on("data", (c: Buffer) => { if (/ready/.test(c.toString())) resolve(); });
+      child.once("exit", () => reject(new Error("broadcast server exited")));
+    }));
+    const delivery = new Histogram();
+    const dashboards = await connectDashboards(port, opts.dashboards, undefined, (frame, from, to, at) => {
+      const t = Number(readField(frame, "t", from, to));
+      if (t) delivery.add(performance.timeOrigin + at - t);
+    });
+    const start = now();
+    child.send({ rate, count: events, flushMs: 100 });
+    await withDeadline("broadcast", 330_000, new Promise((r) => child.once("message", r)));
+    const drainUntil = now() + 15_000;
+    while (now() < drainUntil && dashboards.some((d) => d.last < events)) await sleep(50);
+    const lost = dashboards.reduce((n, d) => n + d.gaps + Math.max(0, events - d.last), 0);
+    for (const d of dashboards) d.ws.close();
+    return { events, perSecond: round(events / ((now() - start) / 1000)), delivery: delivery.summary(), lostEvents: lost };
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+const loadAtStart = os.loadavg()[0];
+const round = (n: number) => Math.round(n * 10) / 10;
+
+// ---------- main ----------
+async function main() {
+  const db = await startLoadDatabase({ tpsCount: opts.tps });
+  try {
+    log(`Pantau: rate ${opts.rate || "max"}/s for ${opts.duration} s, ${opts.officers} officers, ${opts.dashboards} dashboards`);
+    const pantau = await runPantau(db.databaseUrl, db.sql);
+    let baseline: { inserts: Awaited<ReturnType<typeof baselineInserts>>; broadcast: Awaited<ReturnType<typeof baselineBroadcast>> } | null = null;
+    if (opts.baseline) {
+      log("baseline: postgres.js inserts");
+      const inserts = await baselineInserts(db.databaseUrl, Math.min(opts.duration, 20));
+      log("baseline: plain Socket.IO broadcast");
+      const broadcast = await baselineBroadcast(pantau.events, Math.max(1, pantau.events / Math.max(1, pantau.loadSeconds)));
+      baseline = { inserts, broadcast };
+    }
+    report(pantau, baseline);
+    if (opts.json) await fs.writeFile(opts.json, JSON.stringify({ opts, pantau, baseline, cpus: os.cpus().length }, null, 2));
+  } finally {
+    await db.close();
+  }
+}
+
+function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<ReturnType<typeof baselineInserts>>; broadcast: Awaited<ReturnType<typeof baselineBroadcast>> } | null) {
+  const ms = (h: { p50: number; p95?: number; p99: number }) => `p50 ${h.p50} ms${h.p95 !== undefined ? `, p95 ${h.p95} ms` : ""}, p99 ${h.p99} ms`;
+  const lines = [
+    `Pantau bench — ${opts.tps} TPS, rate ${opts.rate || "max"}/s, ${opts.duration} s, ${opts.officers} officers, ${opts.dashboards} dashboards, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} (${loadAtStart.toFixed(1)} at start)`,
+    `  submissions/s         ${p.perSecond} (acknowledged ${p.acked} of ${p.submissions} sent; backlog peak ${p.backlogPeak})`,
+    `  submit -> ack         ${ms(p.ack)}`,
+    `  submit -> dashboard   ${ms(p.delivery)} (${p.delivery.n} deliveries)`,
+    `  errors                ${p.errors} (statuses ${JSON.stringify(p.statuses)})`,
+    `  events                ${p.events}; lost ${p.lostEvents}, duplicates ${p.duplicateEvents} (over all dashboards); ${p.framesPerDashboardPerSecond} messages/s per dashboard`,
+    `  acknowledged missing  ${p.missingAcknowledged}`,
+    `  writes per commit     avg ${p.writesPerCommit.avg}, p50 ${p.writesPerCommit.p50}, max ${p.writesPerCommit.max} (${p.writesPerCommit.commits} commits)`,
+    `  snapshot              ${p.snapshot.before.ms} ms, ${p.snapshot.before.bytes} bytes (after load: ${p.snapshot.after.ms} ms, ${p.snapshot.after.bytes} bytes)`,
+  ];
+  if (b) {
+    lines.push(
+      `Baseline (bare stack)`,
+      `  postgres.js           ${b.inserts.perSecond} tx/s (2 inserts each, ${POOL} connections), ${ms(b.inserts.latency)}, errors ${b.inserts.errors}`,
+      `  plain Socket.IO       ${b.broadcast.events} events at ${b.broadcast.perSecond}/s to ${opts.dashboards} clients (100 ms batches): ${ms(b.broadcast.delivery)}, lost ${b.broadcast.lostEvents}`,
+      `Pantau / baseline`,
+      `  throughput            ${round((p.perSecond / b.inserts.perSecond) * 100)} % of the postgres.js loop${opts.rate ? " (open loop: Pantau is offered --rate; use --rate max for its ceiling)" : ""}`,
+      `  delivery p99          ${p.delivery.p99} ms vs ${b.broadcast.delivery.p99} ms`,
+    );
+  }
+  console.log(lines.join("\n"));
+}
+
+if (flag("broadcast-server")) {
+  await broadcastServer();
+} else {
+  const guard = setTimeout(() => { console.error("bench: overall time limit (20 min) reached"); process.exit(1); }, 20 * 60_000);
+  guard.unref();
+  await main().catch((error) => { console.error("bench failed:", error); process.exitCode = 1; });
+}

@@ -1,0 +1,217 @@
+// Shared by the load scripts (bench.ts, fault.ts): loopback-only HTTP client, child processes, latency
+// histograms, and lightweight command-post dashboards that speak Socket.IO's wire protocol.
+import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import postgres, { type Sql } from "postgres";
+import WebSocket from "ws";
+import { hashToken } from "../app/utils/auth.server";
+import { createSql } from "../db/connect";
+import { startEmbeddedPostgres } from "../db/embedded";
+import { migrate } from "../db/migrate";
+import { seed } from "../db/seed";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const HOST = "127.0.0.1";
+
+// ---------- measuring ----------
+/** Latency histogram in whole milliseconds (0..120 s): constant memory however many samples. */
+export class Histogram {
+  counts = new Uint32Array(120_001);
+  n = 0;
+  max = 0;
+  add(ms: number) {
+    const v = Math.min(120_000, Math.max(0, Math.round(ms)));
+    this.counts[v]++;
+    this.n++;
+    if (v > this.max) this.max = v;
+  }
+  q(p: number) {
+    if (this.n === 0) return NaN;
+    const target = Math.ceil(this.n * p);
+    let seen = 0;
+    for (let i = 0; i < this.counts.length; i++) if ((seen += this.counts[i]) >= target) return i;
+    return this.max;
+  }
+  summary() {
+    return { n: this.n, p50: this.q(0.5), p95: this.q(0.95), p99: this.q(0.99), max: this.max };
+  }
+}
+export const now = () => performance.now();
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const log = (line: string) => process.stderr.write(`[${path.basename(process.argv[1] ?? "load", ".ts")}] ${line}\n`);
+
+export async function withDeadline<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)));
+  try { return await Promise.race([work, deadline]); } finally { clearTimeout(timer); }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// ---------- HTTP client (keep-alive, loopback only) ----------
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+export function request(port: number, method: string, pathname: string, body?: unknown, token?: string) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request({
+      host: HOST, port, method, path: pathname, agent,
+      headers: {
+        ...(payload ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      timeout: 30_000,
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(new Error("request timed out")));
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+// ---------- child processes ----------
+export function startChild(name: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while it is measured.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", ...args], {
+    cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"],
+  });
+  return withDeadline(`${name} start`, 60_000, new Promise<ChildProcess>((resolve, reject) => {
+    let out = "";
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (ready.test(out)) resolve(child);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
+    child.once("exit", (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${out}`)));
+  }));
+}
+export async function stopChild(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await withDeadline("child stop", 15_000, new Promise((r) => child.once("exit", r))).catch(() => child.kill("SIGKILL"));
+}
+
+// ---------- dashboards ----------
+// A thousand socket.io-client instances parsing every batch need more CPU than the server that feeds them
+// (measured: the bench's own event loop, not Pantau, set the delivery figures). These clients speak the
+// Engine.IO/Socket.IO wire protocol over a raw WebSocket instead: they answer pings, read every event's seq
+// straight from the frame's bytes (exact gap and duplicate check), and decode only the first event of each
+// frame to time it (the oldest event in a batch, so the figure is the conservative one).
+export interface Dashboard { ws: WebSocket; last: number; duplicates: number; gaps: number; frames: number }
+const SEQ = Buffer.from('"seq":');
+
+export function readInt(buf: Buffer, at: number) {
+  let n = 0;
+  for (let i = at; i < buf.length; i++) {
+    const c = buf[i];
+    if (c < 0x30 || c > 0x39) break;
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
+}
+/** Text of a JSON string field inside buf[from, to), or undefined. */
+export function readField(buf: Buffer, name: string, from: number, to: number) {
+  const key = buf.indexOf(`"${name}":`, from);
+  if (key < 0 || key >= to) return undefined;
+  const at = key + name.length + 3;
+  if (buf[at] === 0x22) return buf.toString("utf8", at + 1, buf.indexOf(0x22, at + 1));
+  return String(readInt(buf, at));
+}
+
+export async function connectDashboards(port: number, count: number, token: string | undefined, time: (frame: Buffer, from: number, to: number, at: number) => void) {
+  const dashboards: Dashboard[] = [];
+  const connectOne = () => new Promise<Dashboard>((resolve, reject) => {
+    const ws = new WebSocket(`ws://${HOST}:${port}/socket.io/?EIO=4&transport=websocket`);
+    const d: Dashboard = { ws, last: -1, duplicates: 0, gaps: 0, frames: 0 };
+    ws.on("error", reject);
+    ws.on("message", (frame: Buffer) => {
+      const at = now();
+      if (frame[0] === 0x30) return ws.send(`40${JSON.stringify(token ? { token } : {})}`); // open -> join namespace
+      if (frame[0] === 0x32) return ws.send("3"); // ping -> pong
+      if (frame[0] !== 0x34) return;
+      if (frame[1] === 0x30) return resolve(d); // connected
+      if (frame[1] === 0x34) return reject(new Error(`dashboard refused: ${frame}`));
+      if (frame[1] !== 0x32) return;
+      d.frames++;
+      let first = -1;
+      let second = -1;
+      for (let i = frame.indexOf(SEQ); i >= 0; i = frame.indexOf(SEQ, i + 6)) {
+        track(d, readInt(frame, i + 6));
+        if (first < 0) first = i; else if (second < 0) second = i;
+      }
+      if (first >= 0) time(frame, first, second < 0 ? frame.length : second, at);
+    });
+  });
+  for (let i = 0; i < count; i += 50) {
+    dashboards.push(...(await withDeadline("dashboards connect", 60_000, Promise.all(Array.from({ length: Math.min(50, count - i) }, connectOne)))));
+  }
+  return dashboards;
+}
+/** Every dashboard must see every seq after `from` once, in order. */
+export function track(d: Dashboard, seq: number) {
+  if (d.last < 0) d.last = seq - 1;
+  if (process.env.BENCH_DEBUG && seq !== d.last + 1 && d.duplicates + d.gaps < 3) log(`dashboard saw ${seq} after ${d.last}`);
+  if (seq <= d.last) d.duplicates++;
+  else { d.gaps += seq - d.last - 1; d.last = seq; }
+}
+
+
+// ---------- database ----------
+/** A fresh embedded PostgreSQL in a temporary folder with one seeded database; `restart` stops and starts the server. */
+export async function startLoadDatabase({ tpsCount }: { tpsCount?: number }) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pantau-load-"));
+  await fs.chmod(dir, 0o755);
+  const dataDir = path.join(dir, "data");
+  let pg = await startEmbeddedPostgres({ dir: dataDir });
+  const port = Number(new URL(pg.url).port);
+  const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+  await admin.unsafe("create database pantau_load");
+  await admin.end();
+  const databaseUrl = pg.url.replace(/\/postgres$/, "/pantau_load");
+  const sql = createSql(databaseUrl, { max: 4 });
+  await migrate(sql);
+  const t0 = now();
+  await seed(sql, { tpsCount });
+  log(`seeded ${tpsCount ?? "the demo"} TPS in ${Math.round(now() - t0)} ms`);
+  return {
+    databaseUrl,
+    sql,
+    stopPostgres: () => pg.stop(),
+    startPostgres: async () => { pg = await startEmbeddedPostgres({ dir: dataDir, port }); },
+    close: async () => {
+      await sql.end({ timeout: 5 });
+      await pg.stop().catch(() => {});
+      await fs.rm(dir, { recursive: true, force: true });
+      agent.destroy();
+    },
+  };
+}
+
+/** Sessions written straight into the load database (hashing thousands of PINs would only measure scrypt). */
+export async function mintSessions(sql: Sql, userIds: number[]) {
+  const minted = userIds.map((userId) => ({ token: randomBytes(32).toString("base64url"), userId }));
+  for (let i = 0; i < minted.length; i += 5000) {
+    await sql`insert into sessions ${sql(minted.slice(i, i + 5000).map((m) => ({ tokenHash: hashToken(m.token), userId: m.userId, expiresAt: new Date(Date.now() + 3600_000) })))}`;
+  }
+  return minted.map((m) => m.token);
+}

@@ -52,6 +52,7 @@ describe("accounts", () => {
     expect(user).toMatchObject({ login: "pengawas-baru", role: "supervisor", regionCode: "16.73.04" });
 
     expect((await form("/admin/akun", { intent: "create", login: "pengawas-baru", name: "Lagi", role: "operator" })).status).toBe(409);
+    expect((await form("/admin/akun", { intent: "create", login: "1673049999-001", name: "Bukan Petugas", role: "operator" })).status).toBe(422);
     const noArea = await form("/admin/akun", { intent: "create", login: "pengawas-lain", name: "Tanpa Wilayah", role: "supervisor", regionCode: "" });
     expect(noArea.status).toBe(422);
 

@@ -3,6 +3,7 @@
 // (on the screen that made them) and stored only as scrypt hashes; a reset or disable ends open sessions.
 import { randomBytes, randomInt } from "node:crypto";
 import { z } from "zod";
+import { TPS_CODE } from "~/lib/schemas";
 import type { Role } from "./users.server";
 import type { Db } from "~/utils/db.server";
 import { hashSecret } from "~/utils/password.server";
@@ -11,7 +12,8 @@ import type { WriteContext } from "~/utils/writer.server";
 export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin"] as const;
 
 export const StaffBody = z.object({
-  login: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/),
+  // TPS codes are the officers' logins: a staff account may not take one.
+  login: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/).refine((l) => !TPS_CODE.test(l)),
   name: z.string().trim().min(2).max(120),
   role: z.enum(STAFF_ROLES),
   regionCode: z.string().trim().max(20).optional().transform((v) => v || null),

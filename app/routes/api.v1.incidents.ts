@@ -2,9 +2,8 @@
 // 403 another TPS or area. GET lists the incidents the caller may see, most urgent first.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/lib/i18n";
-import { fieldErrors, incidentBodyFor } from "~/lib/schemas";
+import { fieldErrors, IncidentBody } from "~/lib/schemas";
 import { createIncident, listIncidents } from "~/models/incidents.server";
-import { getSetting } from "~/models/settings.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
@@ -14,10 +13,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
     const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin"]);
-    const categories = await getSetting(context.sql, "incident.categories");
-    const active = categories.filter((c) => c.active).map((c) => c.code);
-    const codes = (active.length ? active : categories.map((c) => c.code)) as [string, ...string[]];
-    const parsed = incidentBodyFor(codes).safeParse(await readJson(request, lang));
+    const parsed = IncidentBody.safeParse(await readJson(request, lang));
     if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
     if (user.role === "officer" && parsed.data.tpsCode && parsed.data.tpsCode !== user.tpsCode) {
       throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });

@@ -46,7 +46,17 @@ export function useLive({ seq, onEvents }: { seq: number; onEvents: (events: Liv
     socket.on("connect_error", () => setStatus("reconnecting"));
     socket.on("event", (e: LiveEvent) => receive([e]));
     socket.on("events", (list: LiveEvent[]) => receive(list));
-    return () => { socket.close(); };
+    // When the device says the network is gone, say so at once (a dead socket takes up to a minute to time
+    // out) and start afresh when it is back: the reconnect resumes from the last seq, so nothing is missed.
+    const offline = () => { setStatus("reconnecting"); socket.disconnect(); };
+    const online = () => { if (!socket.connected) socket.connect(); };
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
+      socket.close();
+    };
   }, []);
 
   return status;

@@ -112,6 +112,22 @@ describe("verification", () => {
   });
 });
 
+describe("sources that disagree", () => {
+  it("marks the officer's app numbers as a conflict when the paper form said otherwise, and not when they agree", async () => {
+    const app = (tps: string, votes: Record<string, number>) => ({ id: randomUUID(), tpsCode: tps, contest: "walikota", votes, invalid: 3, capturedAt: new Date().toISOString() });
+    const votes = { "1": 70, "2": 40, "3": 20 };
+    for (const tps of ["1673031003-008", "1673031003-009"]) {
+      await post("/api/v1/paper-entries", paper(tps, votes), posko);
+      expect(await (await post("/api/v1/paper-entries", paper(tps, votes), posko2)).json()).toMatchObject({ state: "consolidated", status: "submitted" });
+    }
+    const differs = await post("/api/v1/quick-counts", app("1673031003-008", { ...votes, "2": 44 }), await loginToken(server, "1673031003-008", "123456"));
+    expect(await differs.json()).toMatchObject({ status: "conflict" });
+    expect(await result("1673031003-008")).toMatchObject({ status: "conflict", source: "app" });
+    const agrees = await post("/api/v1/quick-counts", app("1673031003-009", votes), await loginToken(server, "1673031003-009", "123456"));
+    expect(await agrees.json()).toMatchObject({ status: "submitted" });
+  });
+});
+
 describe("photos beside the sources", () => {
   it("shows a C1 photo next to the submission it belongs to", async () => {
     const tps = "1673031003-005";

@@ -54,7 +54,7 @@ export async function submitQuickCount(
     tx`select tps_code, body_hash, response from submissions where id = ${body.id}`,
     getContest(tx, { code: body.contest }),
     tx`
-      select r.status, r.votes, r.invalid, s.revision
+      select r.status, r.votes, r.invalid, s.revision, s.source
       from results r join submissions s on s.id = r.submission_id
       where r.tps_code = ${body.tpsCode} and r.contest_code = ${body.contest}`,
   ]);
@@ -99,7 +99,11 @@ export async function submitQuickCount(
   const invalid = Number(body.invalid);
   const revision = ((current?.revision as number) ?? 0) + 1;
   const warnings = decision.warnings.map(describe);
-  const response: SubmitAnswer["body"] = { id: body.id, status: decision.status, warnings, revision };
+  // Sources disagree (SPEC 2): another channel already reported other numbers (e.g. the paper form keyed at
+  // the posko, then the officer's app). The newest numbers stand, marked `conflict` for a supervisor.
+  const disagrees = !!current && current.source !== source && !sameNumbers({ votes: current.votes, invalid: current.invalid }, { votes, invalid });
+  const status: ResultStatus = disagrees ? "conflict" : decision.status;
+  const response: SubmitAnswer["body"] = { id: body.id, status, warnings, revision };
 
   // The writes in one round trip too, in order: the day status counts the result just written.
   const [, , [day]] = await Promise.all([
@@ -111,7 +115,7 @@ export async function submitQuickCount(
       ${body.justification?.trim() || null}, ${tx.json(warnings)}, ${body.capturedAt}, ${hash}, ${tx.json(response)})`,
     tx`
     insert into results (tps_code, contest_code, status, submission_id, votes, invalid, updated_at)
-    values (${tps.code}, ${contest.code}, ${decision.status}, ${body.id}, ${tx.json(votes)}, ${invalid}, now())
+    values (${tps.code}, ${contest.code}, ${status}, ${body.id}, ${tx.json(votes)}, ${invalid}, now())
     on conflict (tps_code, contest_code) do update
       set status = excluded.status, submission_id = excluded.submission_id, votes = excluded.votes,
           invalid = excluded.invalid, updated_at = excluded.updated_at`,
@@ -121,7 +125,7 @@ export async function submitQuickCount(
   const before = (current?.votes ?? {}) as Record<string, number>;
   const previousStatus = ((current?.status as ResultStatus) ?? "missing");
   emit("result:updated", tps.kelurahanCode, {
-    tpsCode: tps.code, contest: contest.code, status: decision.status, previousStatus, revision, source, votes, invalid,
+    tpsCode: tps.code, contest: contest.code, status, previousStatus, revision, source, votes, invalid,
     delta: {
       votes: Object.fromEntries(Object.entries(votes).map(([k, n]) => [k, n - (before[k] ?? 0)])),
       invalid: invalid - ((current?.invalid as number) ?? 0),
@@ -130,7 +134,7 @@ export async function submitQuickCount(
   audit({
     actorId: user.id, action: "quick_count.submit", entity: `result:${tps.code}/${contest.code}`,
     before: current ? { status: current.status, votes: current.votes, invalid: current.invalid, revision: current.revision } : null,
-    after: { status: decision.status, votes, invalid, revision, source, submissionId: body.id },
+    after: { status, votes, invalid, revision, source, submissionId: body.id },
   });
 
   if (day.dayStatus !== tps.dayStatus) {
@@ -139,6 +143,12 @@ export async function submitQuickCount(
     });
   }
   return { httpStatus: 201, body: response };
+}
+
+function sameNumbers(a: { votes: unknown; invalid: unknown }, b: { votes: Record<string, number>; invalid: number }) {
+  const before = a.votes as Record<string, number>;
+  return Number(a.invalid) === b.invalid
+    && Object.keys({ ...before, ...b.votes }).every((k) => Number(before[k]) === b.votes[k]);
 }
 
 /** A TPS has reported once every contest has a result; until then it is counting. An officer's write is a sign of life. */

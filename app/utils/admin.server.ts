@@ -3,28 +3,16 @@
 import type { Sql } from "postgres";
 import type { Lang } from "~/lib/i18n";
 import { requireApiUser, requirePageUser } from "./auth.server";
-import { apiError } from "./http.server";
+import { apiError, readBody } from "./http.server";
 
 export const requireAdminPage = (request: Request, sql: Sql) => requirePageUser(request, sql, ["admin"]);
 export const requireAdminApi = (request: Request, sql: Sql, lang: Lang) => requireApiUser(request, sql, lang, ["admin"]);
 
 /** Reads a request body as UTF-8 text of at most maxBytes (413 beyond). */
 export async function readText(request: Request, lang: Lang, maxBytes: number): Promise<string> {
-  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) throw apiError(lang, 413, "too_large", "api.tooLarge");
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) { await reader.cancel(); throw apiError(lang, 413, "too_large", "api.tooLarge"); }
-      chunks.push(value);
-    }
-  }
+  const body = await readBody(request, lang, maxBytes);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
     throw apiError(lang, 400, "bad_encoding", "import.err.encoding");
   }

@@ -30,15 +30,13 @@ export function apiError(lang: Lang, status: number, code: string, key: MessageK
   return new ApiError(status, code, translate(lang, key, params), errors);
 }
 
-/** Reads a JSON body of at most `maxBytes`, answering 415/413/400 for the wrong type, size or syntax. */
-export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
-  const type = request.headers.get("Content-Type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) {
-    throw new ApiError(415, "unsupported_media_type", lang === "en" ? "Send the body as application/json." : "Kirim isi sebagai application/json.");
-  }
+/**
+ * Reads a body of at most `maxBytes` (413 beyond). A refused body is read to its end (up to a cap) and the
+ * connection closed after the answer: otherwise the client is still sending when the 413 comes, and the
+ * unread rest breaks the kept-alive connection (the abuse tests met it).
+ */
+export async function readBody(request: Request, lang: Lang, maxBytes: number): Promise<Buffer> {
   const reader = request.body?.getReader();
-  // A refused body is read to its end (up to a cap) and the connection closed after the answer: otherwise the
-  // client is still sending when the 413 comes, and the unread rest breaks the kept-alive connection.
   const tooLarge = async () => {
     let dropped = 0;
     while (reader && dropped < MAX_DRAIN_BYTES) {
@@ -54,18 +52,26 @@ export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON
   if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) throw await tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) throw await tooLarge();
-      chunks.push(value);
-    }
+  for (;;) {
+    const step = await reader?.read();
+    if (!step || step.done) break;
+    size += step.value.byteLength;
+    if (size > maxBytes) throw await tooLarge();
+    chunks.push(step.value);
   }
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON body of at most `maxBytes`, answering 415/413/400 for the wrong type, size or syntax. */
+export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new ApiError(415, "unsupported_media_type", lang === "en" ? "Send the body as application/json." : "Kirim isi sebagai application/json.");
+  }
+  const body = await readBody(request, lang, maxBytes);
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
     throw apiError(lang, 400, "bad_encoding", "api.badJson");
   }

@@ -15,7 +15,7 @@ try {
   const [operator] = await sql<SessionUser[]>`select id, login, name, role, tps_code, region_code from users where login = 'posko'`;
   const tps = (await sql<{ code: string }[]>`select code from tps order by code limit 2000`).map((r) => r.code);
   console.log("lanes  at once  ms/write  writes/s  writes per commit");
-  for (const lanes of [1, 2]) {
+  for (const lanes of [1, 2, 3, 4]) {
     const writer = createWriter({ sql, onCommit: () => {}, lanes });
     for (const atOnce of [4, 200, 800]) {
       const before = writer.stats();

@@ -1,7 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useNonce } from "~/lib/nonce";
+import { useEffect } from "react";
+import { UpdatePrompt } from "~/components/update-prompt";
 import type { Lang } from "~/lib/i18n";
+import { startOutbox } from "~/lib/outbox-client";
 import { useT } from "~/lib/use-t";
 import { getRequestUser } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
@@ -12,11 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Pantau" }];
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getRequestUser(request, context.sql);
-  return { lang: requestLang(request), user: user ? { name: user.name, role: user.role, login: user.login } : null };
+  return { lang: requestLang(request), user: user ? { name: user.name, role: user.role, login: user.login, tpsCode: user.tpsCode } : null };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -68,7 +73,16 @@ export function TopBar({ title }: { title?: string }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  const data = useRouteLoaderData<typeof loader>("root");
+  const officer = data?.user?.role === "officer";
+  // Officers' outbox: whatever waits from an earlier visit is sent as soon as the app starts.
+  useEffect(() => { if (officer) startOutbox(); }, [officer]);
+  return (
+    <>
+      <Outlet />
+      <UpdatePrompt />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

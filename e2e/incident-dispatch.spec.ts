@@ -8,8 +8,13 @@ import { expect, test } from "./fixtures";
 test("critical incident: alert on the command post, dispatch, live on the responder's phone, resolved", async ({ browser, page, login }) => {
   await login(page, "posko");
   await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
+  // Browsers keep sound off until the user clicks once: the operator turns the alert sound on.
+  await page.getByTestId("sound-toggle").click();
+  await expect(page.getByTestId("sound-toggle")).toHaveText(/Suara peringatan aktif/);
 
-  const phone = await browser.newContext({ ...devices["Pixel 7"], locale: "id-ID" });
+  const phone = await browser.newContext({
+    ...devices["Pixel 7"], locale: "id-ID", permissions: ["geolocation"], geolocation: { latitude: -3.2871, longitude: 102.8555 },
+  });
   const responder = await phone.newPage();
   await login(responder, "tim-1");
   await expect(responder).toHaveURL(/\/responder/);
@@ -29,7 +34,8 @@ test("critical incident: alert on the command post, dispatch, live on the respon
   const alert = page.getByTestId("critical-alert");
   await expect(alert).toContainText("INSIDEN KRITIS");
   await expect(alert).toContainText("Keributan di depan TPS");
-  await expect(alert).toHaveAttribute("data-sound", /played|blocked/);
+  await expect(alert).toHaveAttribute("data-sound", "played");
+  await expect(page).toHaveTitle(/INSIDEN KRITIS/);
   const card = page.getByTestId(`incident-${id}`);
   await expect(card.getByTestId("incident-status")).toHaveText("Baru");
   await expect(page.locator("article.incident").first()).toHaveAttribute("data-testid", `incident-${id}`);
@@ -37,6 +43,7 @@ test("critical incident: alert on the command post, dispatch, live on the respon
   await card.getByPlaceholder("Catatan (opsional)").fill("Diterima, menghubungi tim");
   await card.getByTestId("action-acknowledge").click();
   await expect(card.getByTestId("incident-status")).toHaveText("Diterima");
+  await card.getByText("Kirim ke tim").click();
   await card.getByLabel("Tim Reaksi Cepat 1").check();
   await card.getByTestId("action-dispatch").click();
   await expect(card.getByTestId("incident-status")).toHaveText("Dikirim tim");
@@ -54,6 +61,11 @@ test("critical incident: alert on the command post, dispatch, live on the respon
   await task.getByPlaceholder("Catatan (opsional)").fill("Situasi aman, massa bubar");
   await task.getByTestId("action-resolve").click();
   await expect(task.getByTestId("incident-status")).toHaveText("Selesai");
+
+  // The responder shares their location: the command post sees them on the map.
+  await responder.getByTestId("share-location").check();
+  await expect(responder.getByText("Lokasi terkirim ke posko.")).toBeVisible();
+  await expect(page.locator(".responder-marker [data-responder]")).toHaveCount(1);
 
   // Command post: it left the open feed; with closed ones shown it reads resolved, with response times.
   await expect(card).toHaveCount(0);

@@ -13,8 +13,8 @@ import type { Env } from "~/utils/env.server";
 import type { Services } from "~/utils/context.server";
 import { createWriter } from "~/utils/writer.server";
 import { createLive, type Live } from "./live";
+import { createPublicFeed, signOutSockets } from "./admin-effects";
 import { createClusterAdapter } from "./scale-out";
-import { createPublicFeed } from "./public-feed";
 import { securityHeaders } from "./security";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -41,7 +41,14 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const cluster = createClusterAdapter({ databaseUrl: db.url, mode: env.PANTAU_CLUSTER, log });
   const live = createLive(httpServer, { sql: db.sql, adapter: cluster?.adapter });
   const publicFeed = createPublicFeed({ sql: db.sql, io: live.io, minIntervalMs: env.PUBLIC_SUMMARY_MS });
-  const writer = createWriter({ sql: db.sql, onCommit: (events) => { live.publish(events); publicFeed.changed(events); } });
+  const writer = createWriter({
+    sql: db.sql,
+    onCommit: (events) => {
+      live.publish(events);
+      publicFeed.changed(events);
+      signOutSockets(live.io, events);
+    },
+  });
   const services: Services = { sql: db.sql, writer, env };
 
   app.use(securityHeaders(env));
@@ -51,6 +58,14 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (env.NODE_ENV === "production") {
     const buildDir = path.join(ROOT, "build");
+    // The service worker must be re-checked on every visit, or an officer could be stuck on an old version
+    // (STACK-NOTES gotcha 7); it is read from disk each time, so a new build is picked up at once.
+    app.get("/sw.js", (_req, res) => {
+      res.sendFile(path.join(buildDir, "client/sw.js"), {
+        cacheControl: false, lastModified: false,
+        headers: { "Cache-Control": "no-cache", "Content-Type": "text/javascript; charset=utf-8" },
+      });
+    });
     app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
     build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;

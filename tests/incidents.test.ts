@@ -82,7 +82,7 @@ describe("POST /api/v1/incidents", () => {
   });
 
   it("answers 422 with one error per field and writes nothing", async () => {
-    const body = incident({ category: "aliens", severity: "extreme", description: "  ", lat: 200, occurredAt: "yesterday" });
+    const body = incident({ category: "Aliens!", severity: "extreme", description: "  ", lat: 200, occurredAt: "yesterday" });
     const res = await post("/api/v1/incidents", body, officer);
     expect(res.status).toBe(422);
     const { errors } = await res.json();
@@ -103,6 +103,26 @@ describe("POST /api/v1/incidents", () => {
     expect((await post("/api/v1/incidents", incident(), outsider)).status).toBe(403);
     const insider = await loginToken(server, "pengawas-03", "pantau-demo");
     expect((await post("/api/v1/incidents", incident({ source: "phone" }), insider)).status).toBe(201);
+  });
+});
+
+describe("configurable categories", () => {
+  it("accepts the admin's active categories only", async () => {
+    const categories = [
+      { code: "other", id: "Lainnya", en: "Other", active: true },
+      { code: "hoax", id: "Hoaks / disinformasi", en: "Hoax / disinformation", active: true },
+      { code: "weather", id: "Cuaca", en: "Weather", active: false },
+    ];
+    const sql = server.services.sql;
+    await sql`insert into settings (key, value) values ('incident.categories', ${sql.json(categories)})`;
+    try {
+      expect((await post("/api/v1/incidents", incident({ category: "hoax" }), officer)).status).toBe(201);
+      const retired = await post("/api/v1/incidents", incident({ category: "weather" }), officer);
+      expect(retired.status).toBe(422);
+      expect((await retired.json()).errors[0]).toMatchObject({ field: "category" });
+    } finally {
+      await sql`delete from settings where key = 'incident.categories'`;
+    }
   });
 });
 
@@ -198,11 +218,32 @@ describe("supervisor area", () => {
     expect((await step(body.id, { action: "acknowledge" }, inside)).status).toBe(200);
     await insideLive.waitFor((e) => e.type === "incident:updated" && e.data.id === body.id);
 
+    // Nor the TPS detail of another kecamatan.
+    expect((await get(`/api/v1/tps/${tps[0]}`, outside)).status).toBe(403);
+    expect((await get(`/api/v1/tps/${tps[0]}`, inside)).status).toBe(200);
+
     // Replaying by sequence does not leak either.
     const resumed = await new Promise<{ ok: boolean; data: { events: LiveEvent[] } }>((resolve) =>
       outsideLive.socket.emit("resume", { after: 0 }, resolve));
     expect(resumed.ok).toBe(true);
     expect(resumed.data.events.some((e) => e.type.startsWith("incident:"))).toBe(false);
     expect(outsideLive.seen.some((e) => e.type.startsWith("incident:"))).toBe(false);
+  });
+});
+
+describe("responder location", () => {
+  it("reaches the command post live, never officers, and only responders may share it", async () => {
+    const tim3 = await loginToken(server, "tim-3", "pantau-demo");
+    const posko = await listen(operator);
+    const officerLive = await listen(officer);
+    const shared = await post("/api/v1/responders/location", { lat: -3.3, lng: 102.87, accuracy: 12 }, tim3);
+    expect(shared.status).toBe(200);
+    const seen = await posko.waitFor((e) => e.type === "responder:located");
+    expect(seen.data).toMatchObject({ responderId: responders["tim-3"], lat: -3.3, lng: 102.87 });
+    expect((await post("/api/v1/responders/location", { lat: 500, lng: 0 }, tim3)).status).toBe(422);
+    expect((await post("/api/v1/responders/location", { lat: 1, lng: 1 }, officer)).status).toBe(403);
+    const replay = await new Promise<{ ok: boolean; data: { events: LiveEvent[] } }>((resolve) => officerLive.socket.emit("resume", { after: 0 }, resolve));
+    expect(replay.data.events.some((e) => e.type === "responder:located")).toBe(false);
+    expect(officerLive.seen.some((e) => e.type === "responder:located")).toBe(false);
   });
 });

@@ -109,6 +109,26 @@ describe("recap and exports", () => {
     }
   });
 
+  it("renders the printable recap page with a totals row, for staff only and within a supervisor's area", async () => {
+    expect((await get("/rekap")).status).toBe(200); // the login page after a redirect
+    const officer = await loginToken(server, tpsCodes[0], "123456");
+    expect((await get("/rekap", officer)).status).toBe(403);
+    const html = await (await get("/rekap?contest=walikota&level=kecamatan", posko)).text();
+    expect(html.match(/data-testid="recap-16\.73\.0\d"/g)).toHaveLength(8);
+    const total = html.slice(html.indexOf('data-testid="recap-total"'));
+    const [truth] = await server.services.sql`select sum((votes->>'1')::int)::int as v1 from results where contest_code = 'walikota'`;
+    expect(total.match(/data-testid="votes-1">([\d.]+)</)![1].replace(/\./g, "")).toBe(String(truth.v1));
+    expect(html).toContain(">Cetak</button>");
+    const supervisor = await loginToken(server, "pengawas-04", "pantau-demo");
+    const scoped = await (await get("/rekap?contest=walikota&level=kelurahan", supervisor)).text();
+    expect(scoped.match(/data-testid="recap-16\.73\.\d\d\.\d{4}"/g)!.every((m) => m.includes("16.73.04."))).toBe(true);
+    // An area narrows the recap; a supervisor cannot widen theirs.
+    const one = await (await get("/api/v1/exports/recap.csv?contest=walikota&level=kelurahan&area=16.73.02", posko)).text();
+    expect(one.trim().split("\r\n").slice(1, -1).every((l) => l.startsWith("16.73.02."))).toBe(true);
+    const widened = await (await get("/api/v1/exports/recap.csv?contest=walikota&level=kelurahan&area=16.73.02", supervisor)).text();
+    expect(widened.trim().split("\r\n").slice(1, -1).every((l) => l.startsWith("16.73.04."))).toBe(true);
+  });
+
   it("exports results per TPS for staff and the audit log for admins only", async () => {
     expect((await get("/api/v1/exports/results.csv")).status).toBe(401);
     const officer = await loginToken(server, tpsCodes[0], "123456");

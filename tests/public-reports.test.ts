@@ -69,6 +69,18 @@ describe("public reports", () => {
     expect((await track()).status).toBe("rejected");
     expect(await counts()).toEqual([]);
 
+    // The incidents export carries the report with its workflow, never the reporter's contact.
+    expect((await get("/api/v1/exports/incidents.csv")).status).toBe(401);
+    const csv = await (await get("/api/v1/exports/incidents.csv", posko)).text();
+    const [header, ...lines] = csv.trim().split("\r\n");
+    expect(header.split(",").slice(0, 8)).toEqual(["id", "created_at", "occurred_at", "source", "category", "severity", "status", "tps_code"]);
+    const line = lines.find((l) => l.startsWith(incident.id))!;
+    expect(line).toContain(`,citizen,vote_buying,medium,rejected,1673041001-002,`);
+    expect(line).toContain(trackingCode);
+    expect(csv).not.toContain("0812");
+    const otherArea = await loginToken(server, "pengawas-01", "pantau-demo");
+    expect(await (await get("/api/v1/exports/incidents.csv", otherArea)).text()).not.toContain(incident.id);
+
     expect((await get("/api/v1/public/reports/LP-AAAA-AAAA")).status).toBe(404);
     expect((await get("/api/v1/public/reports/nonsense")).status).toBe(404);
   });

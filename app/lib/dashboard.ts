@@ -1,7 +1,7 @@
 // Command-post state: a snapshot plus the events after it. Pure functions, shared by the browser and tests.
 import type { LiveEvent } from "./events";
 
-export interface DashboardTps { code: string; kelurahanCode: string; lat: number; lng: number; dayStatus: string; results: Record<string, string> }
+export interface DashboardTps { code: string; kelurahanCode: string; lat: number; lng: number; dayStatus: string; lastSeenAt?: string | null; results: Record<string, string> }
 export interface DashboardTotals { votes: Record<string, number>; invalid: number; reported: number }
 export interface DashboardState {
   seq: number;
@@ -55,7 +55,7 @@ export function applyEvents(state: DashboardState, events: LiveEvent[]): Dashboa
       }
     } else if (event.type === "tps:updated") {
       const tps = next.tps[event.data.tpsCode];
-      if (tps) next.tps = { ...next.tps, [tps.code]: { ...tps, dayStatus: event.data.dayStatus } };
+      if (tps) next.tps = { ...next.tps, [tps.code]: { ...tps, dayStatus: event.data.dayStatus, lastSeenAt: event.data.lastSeenAt } };
     }
   }
   return next;

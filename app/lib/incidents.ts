@@ -16,9 +16,18 @@ export const INCIDENT_CATEGORIES = [
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number]["code"];
 export const CATEGORY_CODES = INCIDENT_CATEGORIES.map((c) => c.code) as [IncidentCategory, ...IncidentCategory[]];
 
-export function categoryLabel(code: string, lang: Lang): string {
-  const found = INCIDENT_CATEGORIES.find((c) => c.code === code);
+export interface CategoryOption { code: string; id: string; en: string; active?: boolean }
+
+/** The label of a category code, from the configured list (admin setting) or the defaults. */
+export function categoryLabel(code: string, lang: Lang, list: readonly CategoryOption[] = INCIDENT_CATEGORIES): string {
+  const found = list.find((c) => c.code === code) ?? INCIDENT_CATEGORIES.find((c) => c.code === code);
   return found ? found[lang] : code;
+}
+
+/** Whether a region code lies inside a scope (null scope = the whole election). */
+export function inScope(regionCode: string | null, scope: string | null): boolean {
+  if (scope === null) return true;
+  return !!regionCode && (regionCode === scope || regionCode.startsWith(scope + "."));
 }
 
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;

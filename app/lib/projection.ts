@@ -21,21 +21,14 @@
 // intra-cluster correlation ρ (default 0.05, a cautious value for voting data):
 //     n0 = z² · p(1-p) · (1/m̄ + ρ) / E²,   n = n0 / (1 + n0/N)   (finite population correction)
 
+import { random as seededRandom } from "../../db/demo-region";
+
 export const Z95 = 1.959964;
 
 export interface SampleUnit { code: string; stratum: string }
 
-/** mulberry32: the same seed always draws the same sample, so a draw can be reproduced and audited. */
-export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the demo generator's PRNG): the same seed draws the same sample, so a draw can be reproduced and audited. */
+export { random as seededRandom } from "../../db/demo-region";
 
 /** Sample size for a target margin of error (as a fraction, e.g. 0.02 for ±2 points). */
 export function sampleSizeFor({ margin, population, meanVoters, icc = 0.05, p = 0.5 }: {

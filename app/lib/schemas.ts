@@ -2,7 +2,7 @@
 // lives in c1-rules.ts. Every string and collection is bounded.
 import { z } from "zod";
 import { translate, type Lang } from "./i18n";
-import { CATEGORY_CODES, INCIDENT_ACTIONS, SEVERITIES } from "./incidents";
+import { INCIDENT_ACTIONS, SEVERITIES } from "./incidents";
 
 export const TPS_CODE = /^\d{10}-\d{3}$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,7 +27,8 @@ export type QuickCountBody = z.infer<typeof QuickCountBody>;
 export const IncidentBody = z.object({
   id: z.string().uuid(),
   tpsCode: z.string().max(20).regex(TPS_CODE).nullish(),
-  category: z.enum(CATEGORY_CODES),
+  // A code of the admin's `incident.categories` setting; the server checks it is an active one (unknown_category).
+  category: z.string().trim().regex(/^[a-z0-9_]{1,40}$/),
   severity: z.enum(SEVERITIES),
   description: z.string().trim().min(1).max(2000),
   lat: z.number().min(-90).max(90).nullish(),
@@ -45,10 +46,40 @@ export const TransitionBody = z.object({
 });
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
+// Posko entry of a paper/phone/radio form (blind double entry) and the reviewers' actions (issue 4).
+export const PaperEntryBody = QuickCountBody.extend({ source: z.enum(["paper", "phone", "radio"]).default("paper") });
+export type PaperEntryBody = z.infer<typeof PaperEntryBody>;
+
+const reason = z.string().trim().max(1000);
+export const ReviewBody = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("verify"), tpsCode: z.string().max(20).regex(TPS_CODE), contest: z.string().min(1).max(40), submissionId: z.string().uuid().nullish() }),
+  QuickCountBody.extend({ action: z.literal("correct"), reason, source: z.enum(["app", "paper", "phone", "radio", "sms"]).default("paper") }),
+  z.object({
+    action: z.literal("resolve_paper"), formId: z.string().uuid(), choice: z.enum(["first", "second", "custom"]), note: reason,
+    values: QuickCountBody.optional(),
+  }),
+]);
+export type ReviewBody = z.infer<typeof ReviewBody>;
+
 export const LoginBody = z.object({
   login: z.string().trim().min(1).max(100),
   secret: z.string().min(1).max(200),
 });
+
+/** The fields of the C1 form (app/components/quick-count-form.tsx) as a quick-count body, before parsing. */
+export function quickCountFields(form: FormData): Record<string, unknown> {
+  const votes: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    const match = /^votes\.(\d{1,2})$/.exec(key);
+    if (match && typeof value === "string") votes[match[1]] = value;
+  }
+  const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
+  return {
+    id: text("id"), tpsCode: text("tpsCode"), contest: text("contest"), votes,
+    invalid: text("invalid"), valid: text("valid") || undefined, ballotsUsed: text("ballotsUsed") || undefined,
+    justification: text("justification") || undefined, capturedAt: text("capturedAt") || new Date().toISOString(),
+  };
+}
 
 /** zod issues as the API's per-field errors, worded in the caller's language. */
 export function fieldErrors(error: z.ZodError, lang: Lang) {

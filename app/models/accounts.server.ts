@@ -3,6 +3,7 @@
 // (on the screen that made them) and stored only as scrypt hashes; a reset or disable ends open sessions.
 import { randomBytes, randomInt } from "node:crypto";
 import { z } from "zod";
+import { TPS_CODE } from "~/lib/schemas";
 import type { Role } from "./users.server";
 import type { Db } from "~/utils/db.server";
 import { hashSecret } from "~/utils/password.server";
@@ -11,7 +12,8 @@ import type { WriteContext } from "~/utils/writer.server";
 export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin"] as const;
 
 export const StaffBody = z.object({
-  login: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/),
+  // TPS codes are the officers' logins: a staff account may not take one.
+  login: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/).refine((l) => !TPS_CODE.test(l)),
   name: z.string().trim().min(2).max(120),
   role: z.enum(STAFF_ROLES),
   regionCode: z.string().trim().max(20).optional().transform((v) => v || null),
@@ -30,7 +32,7 @@ export async function listAccounts(sql: Db, { role, q, limit = 200 }: { role?: R
     select id, login, name, role, tps_code, region_code, phone, nip, disabled from users
     where ${role ? sql`role = ${role}` : sql`true`}
       and ${like ? sql`(login ilike ${like} or name ilike ${like} or coalesce(nip, '') ilike ${like})` : sql`true`}
-    order by role <> 'admin', role, login limit ${limit}`) as unknown as AccountRow[];
+    order by array_position(array['admin', 'operator', 'supervisor', 'responder', 'officer'], role), login limit ${limit}`) as unknown as AccountRow[];
 }
 
 export async function createStaff({ tx, audit }: WriteContext, { body, secretHash, actorId }: { body: StaffBody; secretHash: string; actorId: number }) {
@@ -43,18 +45,24 @@ export async function createStaff({ tx, audit }: WriteContext, { body, secretHas
   return row.id as number;
 }
 
-export async function setDisabled({ tx, audit }: WriteContext, { userId, disabled, actorId }: { userId: number; disabled: boolean; actorId: number }) {
+export async function setDisabled({ tx, audit, emit }: WriteContext, { userId, disabled, actorId }: { userId: number; disabled: boolean; actorId: number }) {
   const [row] = await tx`update users set disabled = ${disabled} where id = ${userId} and id <> ${actorId} returning login`;
   if (!row) return false;
-  if (disabled) await tx`delete from sessions where user_id = ${userId}`;
+  if (disabled) {
+    await tx`delete from sessions where user_id = ${userId}`;
+    emit("accounts:signed-out", null, { userIds: [userId] });
+  }
   audit({ actorId, action: disabled ? "account.disable" : "account.enable", entity: `user:${userId}`, before: { disabled: !disabled }, after: { disabled } });
   return true;
 }
 
 /** Sets new secrets (hashes made beforehand, outside the transaction) and ends the accounts' sessions. */
-export async function setSecrets({ tx, audit }: WriteContext, { hashes, actorId, action }: { hashes: { id: number; hash: string }[]; actorId: number; action: string }) {
+export async function setSecrets({ tx, audit, emit }: WriteContext, { hashes, actorId, action }: { hashes: { id: number; hash: string }[]; actorId: number; action: string }) {
   for (const { id, hash } of hashes) await tx`update users set secret_hash = ${hash} where id = ${id}`;
-  if (hashes.length) await tx`delete from sessions where user_id = any(${hashes.map((h) => h.id)})`;
+  if (hashes.length) {
+    await tx`delete from sessions where user_id = any(${hashes.map((h) => h.id)})`;
+    emit("accounts:signed-out", null, { userIds: hashes.map((h) => h.id) });
+  }
   audit({ actorId, action, entity: "users", after: { userIds: hashes.map((h) => h.id) } });
 }
 

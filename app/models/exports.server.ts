@@ -53,3 +53,26 @@ export async function auditCsv(sql: Db) {
     ...rows.map((r) => [r.id, (r.at as Date).toISOString(), r.actorId, r.actorLogin, r.action, r.entity,
       r.before == null ? null : JSON.stringify(r.before), r.after == null ? null : JSON.stringify(r.after), r.prevHash, r.hash])]);
 }
+
+/** Incidents with their workflow times and response times (seconds); a citizen's contact is never exported. */
+export async function incidentsCsv(sql: Db, { scope }: { scope: string | null }) {
+  const rows = await sql`
+    select i.id, i.created_at, i.occurred_at, i.source, i.category, i.severity, i.status, i.tps_code, i.region_code,
+      i.description, i.lat, i.lng, u.login as reporter_login, c.tracking_code,
+      (select string_agg(r.login, ' ' order by r.login) from incident_assignments a join users r on r.id = a.responder_id where a.incident_id = i.id) as responders,
+      i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at
+    from incidents i left join users u on u.id = i.reporter_id left join citizen_reports c on c.incident_id = i.id
+    where ${scope === null ? sql`true` : sql`(i.region_code = ${scope} or i.region_code like ${scope + ".%"})`}
+    order by i.created_at, i.id`;
+  const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
+  const secs = (a: unknown, b: unknown) => (a && b ? Math.round(((b as Date).getTime() - (a as Date).getTime()) / 1000) : null);
+  return toCsv([
+    ["id", "created_at", "occurred_at", "source", "category", "severity", "status", "tps_code", "region_code", "description", "lat", "lng",
+      "reporter_login", "tracking_code", "responders", "acknowledged_at", "dispatched_at", "on_scene_at", "resolved_at", "rejected_at",
+      "seconds_to_acknowledge", "seconds_to_dispatch", "seconds_to_arrive", "seconds_to_resolve"],
+    ...rows.map((r) => [r.id, iso(r.createdAt), iso(r.occurredAt), r.source, r.category, r.severity, r.status, r.tpsCode, r.regionCode,
+      r.description, r.lat, r.lng, r.reporterLogin, r.trackingCode, r.responders, iso(r.acknowledgedAt), iso(r.dispatchedAt), iso(r.onSceneAt),
+      iso(r.resolvedAt), iso(r.rejectedAt), secs(r.createdAt, r.acknowledgedAt), secs(r.createdAt, r.dispatchedAt),
+      secs(r.dispatchedAt, r.onSceneAt), secs(r.createdAt, r.resolvedAt)]),
+  ]);
+}

@@ -3,19 +3,14 @@
 import type { Db } from "~/utils/db.server";
 import type { IncidentData, IncidentStep } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
-import { nextStatus, RESPONDER_ACTIONS, type IncidentStatus } from "~/lib/incidents";
+import { inScope, nextStatus, RESPONDER_ACTIONS, type IncidentStatus } from "~/lib/incidents";
 import type { IncidentBody, TransitionBody } from "~/lib/schemas";
 import { ApiError, apiError } from "~/utils/http.server";
-import type { WriteContext } from "~/utils/writer.server";
+import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { getTps } from "./election.server";
+import { getSetting } from "./settings.server";
 import { bodyHash } from "./results.server";
 import type { SessionUser } from "./users.server";
-
-/** Whether a region code lies inside a scope (null scope = the whole election). */
-export function inScope(regionCode: string | null, scope: string | null): boolean {
-  if (scope === null) return true;
-  return !!regionCode && (regionCode === scope || regionCode.startsWith(scope + "."));
-}
 
 /** Who may see an incident: command post everywhere, supervisors in their area, responders theirs, officers their TPS's. */
 export function canSeeIncident(user: SessionUser, incident: Pick<IncidentData, "regionCode" | "tpsCode" | "responderIds">): boolean {
@@ -72,7 +67,7 @@ export async function getIncident(sql: Db, { id }: { id: string }): Promise<Inci
 }
 
 /**
- * Incidents a user may see, most urgent first (severity, then oldest first). `open` leaves out closed ones.
+ * Incidents a user may see, most urgent first (open ones, severity, then oldest first). `open` leaves out closed ones.
  * Scope: a region prefix (null = all); responderId: only those dispatched to that responder.
  */
 export async function listIncidents(sql: Db, { scope, tpsCode, responderId, open = false, limit = 500 }: {
@@ -84,7 +79,7 @@ export async function listIncidents(sql: Db, { scope, tpsCode, responderId, open
       ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
       ${responderId ? sql`and exists (select 1 from incident_assignments a where a.incident_id = i.id and a.responder_id = ${responderId})` : sql``}
       ${open ? sql`and i.status not in ('resolved', 'rejected')` : sql``}
-    order by array_position(array['critical','high','medium','low'], i.severity), i.created_at
+    order by i.status in ('resolved', 'rejected'), array_position(array['critical','high','medium','low'], i.severity), i.created_at
     limit ${limit}`;
   return rows.map(toIncident);
 }
@@ -121,13 +116,17 @@ export async function createIncident(
   const tpsCode = body.tpsCode ?? (user.role === "officer" ? user.tpsCode : null);
   const normalised = { ...body, tpsCode, source: body.source ?? source, photoIds: body.photoIds ?? [] };
   const hash = bodyHash(normalised);
-  await tx`select pg_advisory_xact_lock(hashtext(${"incident/" + body.id}))`;
+  await lockKey(tx, `incident:${body.id}`);
   const [existing] = await tx`select reporter_id, body_hash, response from incidents where id = ${body.id}`;
   if (existing) {
     if (existing.bodyHash === hash && existing.reporterId === user.id) return { httpStatus: 200, body: existing.response as CreateAnswer["body"] };
     throw apiError(lang, 409, "id_conflict", "api.idConflict");
   }
 
+  const categories = await getSetting(tx, "incident.categories");
+  if (!categories.some((c) => c.code === body.category && c.active)) {
+    throw field422(lang, "category", "unknown_category", translate(lang, "report.unknownCategory"));
+  }
   let regionCode: string | null = null;
   if (tpsCode) {
     const tps = await getTps(tx, { code: tpsCode });

@@ -37,6 +37,29 @@ export interface PublicSummary {
 
 const area = (r: RecapRow): PublicArea => ({ code: r.code, name: r.name, tps: r.tps, tpsIn: r.tpsIn, votes: r.votes, invalid: r.invalid });
 
+// The public endpoint may be hit by many anonymous readers at once: one summary is computed per
+// database at a time and served for up to CACHE_MS, and dropped as soon as a public change commits
+// (server/admin-effects.ts). The cache hangs on the pool under a global symbol because the server and the
+// Remix build each load their own copy of this module.
+const CACHE_MS = 2000;
+const CACHE = Symbol.for("pantau.publicSummaryCache");
+type Cached = { at: number; summary: Promise<PublicSummary> } | undefined;
+const slot = (sql: Db) => sql as unknown as Record<symbol, Cached>;
+
+export function getCachedPublicSummary(sql: Db): Promise<PublicSummary> {
+  const hit = slot(sql)[CACHE];
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.summary;
+  const summary = getPublicSummary(sql);
+  const entry = { at: Date.now(), summary };
+  slot(sql)[CACHE] = entry;
+  summary.catch(() => { if (slot(sql)[CACHE] === entry) slot(sql)[CACHE] = undefined; });
+  return summary;
+}
+
+export function invalidatePublicSummary(sql: Db) {
+  slot(sql)[CACHE] = undefined;
+}
+
 export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
   const [options, contests, [last], progress] = await Promise.all([
     getSetting(sql, "public"),

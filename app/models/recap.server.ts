@@ -25,6 +25,14 @@ export interface RecapRow {
 
 const emptyStatus = () => Object.fromEntries(RESULT_STATUSES.map((s) => [s, 0])) as Record<ResultStatus, number>;
 
+/** The area a recap covers: what the caller asked for, kept inside a supervisor's own region. */
+export function recapScope(user: { role: string; regionCode: string | null }, area: string | null): string | null {
+  const asked = area && /^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/.test(area) ? area : null;
+  if (user.role !== "supervisor") return asked;
+  const own = user.regionCode ?? "-";
+  return asked && (asked === own || asked.startsWith(own + ".")) ? asked : own;
+}
+
 /** The region column of a TPS at a level (kelurahan, its kecamatan, its city). */
 function areaColumn(sql: Db, level: RecapLevel) {
   return level === "kelurahan" ? sql`kel.code` : level === "kecamatan" ? sql`kec.code` : sql`kec.parent_code`;

@@ -9,6 +9,7 @@ export interface SnapshotTps {
   lat: number;
   lng: number;
   dayStatus: string;
+  lastSeenAt: string | null;
   /** contest code -> result status */
   results: Record<string, string>;
 }
@@ -38,7 +39,7 @@ export async function getSnapshot(sql: Sql, { scope, tpsCode }: View): Promise<S
       where level in ('kecamatan', 'kelurahan') and ${inScope("code")}
       order by code`;
     const tps = await tx`
-      select t.code, t.kelurahan_code, t.lat, t.lng, t.day_status,
+      select t.code, t.kelurahan_code, t.lat, t.lng, t.day_status, t.last_seen_at,
         coalesce((select json_object_agg(r.contest_code, r.status) from results r where r.tps_code = t.code), '{}') as results
       from tps t where ${inScope("t.kelurahan_code")} ${tpsFilter("t.code")}
       order by t.code`;
@@ -62,7 +63,7 @@ export async function getSnapshot(sql: Sql, { scope, tpsCode }: View): Promise<S
       seq: head.seq as number,
       contests,
       regions: regions as unknown as Snapshot["regions"],
-      tps: tps as unknown as SnapshotTps[],
+      tps: tps.map((t) => ({ ...t, lastSeenAt: t.lastSeenAt ? (t.lastSeenAt as Date).toISOString() : null })) as unknown as SnapshotTps[],
       totals,
     };
   }) as Promise<Snapshot>;

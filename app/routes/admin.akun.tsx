@@ -8,7 +8,7 @@ import { fieldErrors } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { createStaff, getAccount, hashAll, listAccounts, newPassword, setDisabled, setSecrets, StaffBody } from "~/models/accounts.server";
 import type { Role } from "~/models/users.server";
-import { requireAdminPage } from "~/utils/admin.server";
+import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { hashSecret } from "~/utils/password.server";
 import { requestLang } from "~/utils/lang.server";
 
@@ -29,7 +29,7 @@ type ActionResult = { ok: boolean; message: string; secret?: { login: string; va
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdminPage(request, context.sql);
   const lang = requestLang(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const say = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
   if (intent === "create") {
@@ -70,7 +70,7 @@ export default function Accounts() {
   return (
     <>
       <h1>{t("admin.accounts.title")}</h1>
-      {result ? <p role={result.ok ? "status" : "alert"} className={result.ok ? "notice" : "error"}>{result.message}</p> : null}
+      {result ? <p role={result.ok ? "status" : "alert"} className={result.ok ? "notice good" : "error"}>{result.message}</p> : null}
       {result?.secret ? (
         <p className="card secret" data-testid="new-secret">{t("admin.accounts.secretOnce", { login: result.secret.login })} <code>{result.secret.value}</code></p>
       ) : null}

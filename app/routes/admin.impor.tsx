@@ -20,7 +20,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ report: null, error: lang === "en" ? "The file is too large (max 5 MB)." : "Berkas terlalu besar (maks. 5 MB)." }, 413);
   }
   try {
-    const form = await request.formData();
+    const form = await request.formData().catch(() => null);
+    if (!form) return data({ report: null, error: lang === "en" ? "The upload could not be read; choose the file again." : "Unggahan tidak terbaca; pilih berkas lagi." }, 400);
     const kind = String(form.get("kind")) as ImportKind;
     if (!IMPORT_KINDS.includes(kind)) return data({ report: null, error: "kind" }, 400);
     const text = await formFileText(form.get("file"), lang, MAX_IMPORT_BYTES);

@@ -6,7 +6,7 @@ import { fromLines, toLines } from "~/lib/settings";
 import { useT } from "~/lib/use-t";
 import { ContestBody, saveContest } from "~/models/contests.server";
 import { listContests } from "~/models/election.server";
-import { requireAdminPage } from "~/utils/admin.server";
+import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdminPage(request, context.sql);
   const lang = requestLang(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const str = (k: string) => String(form.get(k) ?? "").slice(0, 10_000);
   const parsed = ContestBody.safeParse({
     code: str("code"), name: str("name"), position: str("position") || "0",
@@ -51,7 +51,7 @@ export default function Contests() {
             <label>{t("admin.contests.position")}<input name="position" type="number" min={0} max={99} defaultValue={c.position} /></label>
           </div>
           <label>{t("admin.contests.candidates")}<textarea name="candidates" rows={4} defaultValue={toLines(c.candidates.map((k) => [String(k.number), k.name]))} maxLength={10000} /></label>
-          {result && result.code === c.code ? (result.ok ? <p role="status" className="notice">{t("admin.settings.saved")}</p> : <ul role="alert" className="error">{result.errors.map((e) => <li key={e}>{e}</li>)}</ul>) : null}
+          {result && result.code === c.code ? (result.ok ? <p role="status" className="notice good">{t("admin.settings.saved")}</p> : <ul role="alert" className="error">{result.errors.map((e) => <li key={e}>{e}</li>)}</ul>) : null}
           <button type="submit" className="primary" disabled={busy}>{t("admin.settings.save")}</button>
         </Form>
       ))}

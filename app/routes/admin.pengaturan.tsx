@@ -6,7 +6,7 @@ import { translate } from "~/lib/i18n";
 import { fromLines, SETTINGS, toLines, type SettingKey } from "~/lib/settings";
 import { useT } from "~/lib/use-t";
 import { getSetting, saveSetting } from "~/models/settings.server";
-import { requireAdminPage } from "~/utils/admin.server";
+import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
 
 const EDITABLE = ["election.times", "public", "contacts", "checklist", "incident.categories"] as const;
@@ -36,7 +36,7 @@ function fromForm(key: Editable, form: FormData): unknown {
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdminPage(request, context.sql);
   const lang = requestLang(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const key = EDITABLE.find((k) => k === form.get("section"));
   if (!key) return data({ section: null, ok: false, errors: [translate(lang, "api.invalidField")] }, 400);
   const parsed = SETTINGS[key].safeParse(fromForm(key, form));
@@ -58,7 +58,7 @@ export default function Settings() {
   const t = useT();
   const busy = useNavigation().state !== "idle";
   const feedback = (key: Editable) => result?.section === key ? (
-    result.ok ? <p role="status" className="notice">{t("admin.settings.saved")}</p>
+    result.ok ? <p role="status" className="notice good">{t("admin.settings.saved")}</p>
       : <ul role="alert" className="error">{result.errors.map((e) => <li key={e}>{e}</li>)}</ul>
   ) : null;
   const save = <button type="submit" className="primary" disabled={busy}>{t("admin.settings.save")}</button>;

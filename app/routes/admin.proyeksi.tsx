@@ -3,11 +3,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { translate } from "~/lib/i18n";
-import { useT } from "~/lib/use-t";
+import { formatDateTime } from "~/lib/format";
+import { useLang, useT } from "~/lib/use-t";
 import { listContests } from "~/models/election.server";
 import { drawProjectionSample, getProjection } from "~/models/projection.server";
 import { getSetting } from "~/models/settings.server";
-import { requireAdminPage } from "~/utils/admin.server";
+import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdminPage(request, context.sql);
   const lang = requestLang(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const mode = form.get("mode");
   const value = Number(form.get(mode === "margin" ? "margin" : "size"));
   if (mode === "margin" ? !(value >= 0.1 && value <= 20) : !(Number.isInteger(value) && value >= 2 && value <= 1_000_000)) {
@@ -39,12 +40,13 @@ export default function Projection() {
   const { info, projections, totalTps } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const lang = useLang();
   const busy = useNavigation().state !== "idle";
   return (
     <>
       <h1>{t("admin.projection.title")}</h1>
       <p className="muted">{t("admin.projection.intro")}</p>
-      <p data-testid="sample-info">{info ? t("admin.projection.current", { size: info.size, total: totalTps, seed: info.seed, at: new Date(info.drawnAt).toLocaleString("id-ID") }) : t("admin.projection.noSample")}</p>
+      <p data-testid="sample-info">{info ? t("admin.projection.current", { size: info.size, total: totalTps, seed: info.seed, at: formatDateTime(info.drawnAt, lang) }) : t("admin.projection.noSample")}</p>
       <Form method="post" className="card stack">
         <fieldset className="row">
           <label className="check"><input type="radio" name="mode" value="margin" defaultChecked /> {t("admin.projection.byMargin")}</label>

@@ -7,7 +7,7 @@ import QRCode from "qrcode";
 import { translate } from "~/lib/i18n";
 import { useT } from "~/lib/use-t";
 import { hashAll, newPin, officersForLetters, setSecrets } from "~/models/accounts.server";
-import { requireAdminPage } from "~/utils/admin.server";
+import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdminPage(request, context.sql);
   const lang = requestLang(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const area = String(form.get("area") ?? "").trim().slice(0, 20);
   const officers = area ? await officersForLetters(context.sql, { area }) : [];
   if (!officers.length) return data({ error: translate(lang, "admin.letters.none", { area }), letters: [] }, 404);

@@ -1,8 +1,9 @@
-// GET /api/v1/exports/recap.csv?contest=walikota&level=kecamatan: the recap table as CSV (staff, within their area).
+// GET /api/v1/exports/recap.csv?contest=walikota&level=kecamatan[&area=16.73.04]: the recap table as CSV
+// (staff; supervisors within their area).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getContest } from "~/models/election.server";
 import { csvResponse, recapCsv } from "~/models/exports.server";
-import { RECAP_LEVELS, type RecapLevel } from "~/models/recap.server";
+import { RECAP_LEVELS, recapScope, type RecapLevel } from "~/models/recap.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { ApiError, handleApi } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ...(RECAP_LEVELS.includes(level) ? [] : [{ field: "level", code: "invalid", message: lang === "en" ? "Level must be kelurahan, kecamatan or city." : "Tingkat harus kelurahan, kecamatan atau city." }]),
     ];
     if (errors.length) throw new ApiError(422, "invalid", errors[0].message, errors);
-    const scope = user.role === "supervisor" ? user.regionCode : null;
+    const scope = recapScope(user, url.searchParams.get("area"));
     return csvResponse(await recapCsv(context.sql, { level, contest: contest!, scope }), `pantau-rekap-${contest!.code}-${level}.csv`);
   });
 }

@@ -2,7 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { fieldErrors, LoginBody } from "~/lib/schemas";
 import { translate } from "~/lib/i18n";
-import { assertLoginAllowed, clearSessionCookie, login, logout, requireApiUser, sessionCookie, tokenFrom } from "~/utils/auth.server";
+import { auditSession } from "~/models/audit.server";
+import { assertLoginAllowed, clearSessionCookie, getRequestUser, login, logout, requireApiUser, sessionCookie, tokenFrom } from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
@@ -15,7 +16,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method === "DELETE") {
+      const user = await getRequestUser(request, context.sql);
       await logout(context.sql, tokenFrom({ authorization: request.headers.get("Authorization"), cookie: request.headers.get("Cookie") }));
+      if (user) await auditSession(context.writer, { user, action: "session.logout" });
       return json({ ok: true }, { headers: { "Set-Cookie": clearSessionCookie(context.env) } });
     }
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
@@ -24,6 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp);
     const session = await login(context.sql, context.env, parsed.data, context.clientIp);
     if (!session) throw apiError(lang, 401, "login_failed", "api.loginFailed");
+    await auditSession(context.writer, { user: session.user, action: "session.login" });
     return json(session, { headers: { "Set-Cookie": sessionCookie(context.env, session.token) } });
   });
 }

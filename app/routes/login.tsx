@@ -3,6 +3,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { LoginBody } from "~/lib/schemas";
 import { translate } from "~/lib/i18n";
 import { useT } from "~/lib/use-t";
+import { auditSession } from "~/models/audit.server";
 import { TopBar } from "~/root";
 import { assertLoginAllowed, getRequestUser, homeFor, login, sessionCookie } from "~/utils/auth.server";
 import { ApiError } from "~/utils/http.server";
@@ -34,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const session = await login(context.sql, context.env, parsed.data, context.clientIp);
   if (!session) return data({ error: translate(lang, "login.failed") }, 401);
+  await auditSession(context.writer, { user: session.user, action: "session.login" });
   return redirect(safeRedirect(form.get("redirectTo"), homeFor(session.user)), {
     headers: { "Set-Cookie": sessionCookie(context.env, session.token) },
   });
@@ -64,6 +66,7 @@ export default function Login() {
           <button type="submit" className="primary big" disabled={busy}>{t("login.submit")}</button>
         </Form>
         <p className="muted small">{t("login.hint")}</p>
+        <p><a href="/publik">{t("public.fromLogin")}</a></p>
       </main>
     </>
   );

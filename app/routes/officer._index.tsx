@@ -1,19 +1,34 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/lib/use-t";
+import { useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { DayStatusCard } from "~/components/day-status";
+import { OFFICER_SCREENS, OfficerNav } from "~/components/officer-nav";
+import { OutboxPanel } from "~/components/outbox-panel";
+import type { DayStatus } from "~/lib/events";
 import type { MessageKey } from "~/lib/i18n";
+import { warmPages } from "~/lib/sw-client";
+import { useT } from "~/lib/use-t";
 import { getOfficerHome } from "~/models/officer.server";
+import { listPhotosFor } from "~/models/photos.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["officer"]);
-  return getOfficerHome(context.sql, { tpsCode: user.tpsCode! });
+  const home = await getOfficerHome(context.sql, { tpsCode: user.tpsCode! });
+  // C1 photos that arrived for each submission (issue 3.5)
+  const photos = await listPhotosFor(context.sql, { quickCountIds: home.submissions.map((s) => s.id) });
+  const count = (id: string) => photos.filter((p) => p.quickCountId === id).length;
+  return { ...home, submissions: home.submissions.map((s) => ({ ...s, photos: count(s.id) })) };
 }
 
 export default function OfficerHome() {
   const { tps, contests, submissions } = useLoaderData<typeof loader>();
   const t = useT();
+  // Every screen the officer may need later, cached now while there is a network.
+  useEffect(() => {
+    if (navigator.onLine) void warmPages(["/officer", ...OFFICER_SCREENS.map((s) => s.href), ...contests.map((c) => `/officer/quick-count/${c.code}`)]);
+  }, [contests]);
   return (
     <>
       <TopBar title={t("officer.myTps")} />
@@ -27,10 +42,13 @@ export default function OfficerHome() {
             <div><dt>{t("officer.dptb")}</dt><dd>{tps.dptb}</dd></div>
             <div><dt>{t("officer.dpk")}</dt><dd>{tps.dpk}</dd></div>
           </dl>
-          <p>
-            <span className={`badge day-${tps.dayStatus}`}>{t(`day.${tps.dayStatus}` as MessageKey)}</span>
-          </p>
         </section>
+
+        <OutboxPanel />
+
+        <DayStatusCard tpsCode={tps.code} dayStatus={tps.dayStatus as DayStatus} />
+
+        <OfficerNav />
 
         <section className="card">
           <h2>{t("officer.quickCount")}</h2>
@@ -42,9 +60,9 @@ export default function OfficerHome() {
                   <span className={`badge status-${c.status}`} data-testid={`status-${c.code}`}>{t(`status.${c.status}` as MessageKey)}</span>
                 </div>
                 {c.status !== "verified" ? (
-                  <Link className="button primary big" to={`/officer/quick-count/${c.code}`}>
+                  <a className="button primary big" href={`/officer/quick-count/${c.code}`}>
                     {c.status === "missing" ? t("officer.enter") : t("officer.correct")}
-                  </Link>
+                  </a>
                 ) : null}
               </li>
             ))}
@@ -57,7 +75,7 @@ export default function OfficerHome() {
             <ul className="submissions" data-testid="submissions">
               {submissions.map((s) => (
                 <li key={s.id}>
-                  <span>{s.contest} #{s.revision}</span>
+                  <span>{s.contest} #{s.revision}{s.photos ? <span className="muted small"> · {t("qc.photoCount", { n: s.photos })}</span> : null}</span>
                   <span className="muted small">{new Date(s.receivedAt).toLocaleTimeString()}</span>
                   <span className={`badge status-${s.status}`}>{s.status === "replaced" ? "—" : t(`status.${s.status}` as MessageKey)}</span>
                 </li>

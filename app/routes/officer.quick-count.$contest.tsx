@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { QuickCountForm } from "~/components/quick-count-form";
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { BackHome } from "~/components/officer-nav";
+import { QuickCountForm, type QueuedQuickCount } from "~/components/quick-count-form";
+import { discard, enqueue } from "~/lib/outbox-client";
+import { idbStore } from "~/lib/outbox-idb";
+import { resizePhoto } from "~/lib/resize-photo";
 import { translate } from "~/lib/i18n";
 import { fieldErrors, QuickCountBody } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
@@ -58,16 +63,60 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/officer");
 }
 
+/**
+ * The outbox path (JavaScript on): the C1 photos first, then the quick count, all stored on the phone
+ * before anything is sent; then back to the TPS screen, where the outbox shows what is still waiting.
+ */
+async function queueQuickCount(body: QueuedQuickCount, photos: File[], { contestName, fixing }: { contestName: string; fixing: string | null }) {
+  for (const file of photos) {
+    const photoId = crypto.randomUUID();
+    const blob = await resizePhoto(file).catch(() => null);
+    if (!blob) continue;
+    await enqueue({
+      id: photoId, kind: "photo", url: "/api/v1/photos", owner: body.tpsCode, label: `C1 ${contestName}`,
+      form: {
+        fields: { id: photoId, purpose: "c1", tpsCode: body.tpsCode, contest: body.contest, quickCountId: body.id, capturedAt: body.capturedAt },
+        file: blob, fileName: `c1-${body.contest}.jpg`,
+      },
+    });
+  }
+  await enqueue({
+    id: body.id, kind: "quick-count", url: "/api/v1/quick-counts", owner: body.tpsCode, label: contestName, body,
+    fixUrl: `/officer/quick-count/${body.contest}?fix=${body.id}`,
+  }, { waitMs: 4000 });
+  // The fixed item replaces the one the server refused.
+  if (fixing) await discard(fixing);
+}
+
+/** A refused outbox item to put back in the form (?fix=<id>). */
+function useFixItem(fixId: string | null) {
+  const [restore, setRestore] = useState<{ values: Record<string, string>; justification: string } | null>(null);
+  useEffect(() => {
+    if (!fixId) return;
+    void idbStore.get(fixId).then((item) => {
+      const body = item?.body as QueuedQuickCount | undefined;
+      if (!body) return;
+      const values: Record<string, string> = { invalid: body.invalid ?? "", valid: body.valid ?? "", ballotsUsed: body.ballotsUsed ?? "" };
+      for (const [n, v] of Object.entries(body.votes)) values[`votes.${n}`] = v ?? "";
+      setRestore({ values, justification: body.justification ?? "" });
+    });
+  }, [fixId]);
+  return restore;
+}
+
 export default function QuickCountPage() {
   const { id, tps, contest, current } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
+  const fixing = useSearchParams()[0].get("fix");
+  const restore = useFixItem(fixing);
+  const draftKey = `pantau:draft:qc:${tps.code}:${contest.code}`;
   return (
     <>
       <TopBar title={`TPS ${tps.code}`} />
       <main className="page phone">
-        <p><Link to="/officer">← {t("qc.back")}</Link></p>
+        <BackHome />
         <h1>{t("qc.title", { contest: contest.name })}</h1>
         {result?.message ? <p className="error" role="alert">{result.message}</p> : null}
         <QuickCountForm
@@ -80,6 +129,13 @@ export default function QuickCountPage() {
           typed={result?.values}
           serverErrors={result?.errors}
           busy={busy}
+          draftKey={draftKey}
+          restore={restore}
+          onQueue={async (body, photos) => {
+            await queueQuickCount(body, photos, { contestName: contest.name, fixing });
+            localStorage.removeItem(draftKey);
+            window.location.assign("/officer");
+          }}
         />
       </main>
     </>

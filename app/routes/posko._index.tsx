@@ -1,17 +1,24 @@
-// Command post: full-screen live map of every TPS, totals per contest, progress by kecamatan.
+// Command post: full-screen live map of every TPS (clustered when zoomed out, filters, legend, detail on
+// click, stale TPS), the incident feed with its workflow, totals per contest and progress by kecamatan.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import { CriticalAlert, IncidentCard, useNow, type ResponderOption } from "~/components/incident-feed";
+import { CategoriesContext, CitizenDetails, CriticalAlert, IncidentCard, IncidentEntry, SoundToggle, useNow, type ResponderOption } from "~/components/incident-feed";
+import { PoskoNav } from "~/components/posko-nav";
+import { ProjectionLine } from "~/components/projection-line";
+import { TpsDetailPanel } from "~/components/tps-detail";
 import { useLive } from "~/components/use-live";
-import { applyEvents, initialState, MAP_STATUSES, STATUS_COLOURS, type DashboardState } from "~/lib/dashboard";
+import { applyEvents, initialState, MAP_STATUSES, mapStatus, STATUS_COLOURS, type DashboardState } from "~/lib/dashboard";
 import type { IncidentData, LiveEvent } from "~/lib/events";
 import { applyIncidentEvents, averageTimes, isOpen, newCriticals, sortIncidents, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
-import { INCIDENT_ACTIONS, formatDuration } from "~/lib/incidents";
+import { INCIDENT_ACTIONS, formatDuration, inScope } from "~/lib/incidents";
 import type { MessageKey } from "~/lib/i18n";
+import { staleReason, type StaleReason } from "~/lib/stale";
 import { useT } from "~/lib/use-t";
+import { getStaleConfig } from "~/models/command-post.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
+import { getSetting } from "~/models/settings.server";
 import { getSnapshot } from "~/models/snapshot.server";
 import { TopBar } from "~/root";
 import { requirePageUser, viewOf } from "~/utils/auth.server";
@@ -26,30 +33,46 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
   // (the feed replaces an incident by id); one read before it could be missed.
   const snapshot = await getSnapshot(context.sql, view);
-  const [incidents, responders] = await Promise.all([
+  const [incidents, responders, staleConfig, categories] = await Promise.all([
     listIncidents(context.sql, { scope: view.scope }),
     listResponders(context.sql),
+    getStaleConfig(context.sql),
+    getSetting(context.sql, "incident.categories"),
   ]);
-  return { snapshot, tileUrl: context.env.TILE_URL, incidents, responders: responders.map((r) => ({ id: r.id, name: r.name })) };
+  return {
+    snapshot, tileUrl: context.env.TILE_URL, incidents, staleConfig, role: user.role, categories,
+    responders: responders.map((r) => ({ id: r.id, name: r.name, lat: r.lat, lng: r.lng })),
+  };
 }
 
+type Located = { id: number; name: string; lat: number | null; lng: number | null };
+
 export default function Posko() {
-  const { snapshot, tileUrl, incidents: firstIncidents, responders } = useLoaderData<typeof loader>();
+  const { snapshot, tileUrl, incidents: firstIncidents, responders: firstResponders, staleConfig, role, categories } = useLoaderData<typeof loader>();
   const t = useT();
   const [state, setState] = useState<DashboardState>(() => initialState(snapshot));
   const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(firstIncidents));
+  const [responders, setResponders] = useState<Located[]>(firstResponders);
   const [alerts, setAlerts] = useState<IncidentData[]>([]);
   const onEvents = useCallback((events: LiveEvent[]) => {
     setState((s) => applyEvents(s, events));
     setIncidents((m) => applyIncidentEvents(m, events));
     const critical = newCriticals(events);
     if (critical.length) setAlerts((a) => [...a.filter((x) => !critical.some((c) => c.id === x.id)), ...critical]);
+    const moved = events.flatMap((e) => (e.type === "responder:located" ? [e.data] : []));
+    if (moved.length) {
+      setResponders((list) => list.map((r) => {
+        const m = moved.filter((x) => x.responderId === r.id).pop();
+        return m ? { ...r, lat: m.lat, lng: m.lng } : r;
+      }));
+    }
   }, []);
   const status = useLive({ seq: snapshot.seq, onEvents });
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+  const now = useNow(60_000);
 
-  const contestCodes = snapshot.contests.map((c) => c.code);
+  const contestCodes = useMemo(() => snapshot.contests.map((c) => c.code), [snapshot.contests]);
   const tpsList = useMemo(() => Object.values(state.tps), [state.tps]);
   const kecamatan = snapshot.regions.filter((r) => r.level === "kecamatan");
   const progress = useMemo(() => kecamatan.map((k) => {
@@ -57,31 +80,89 @@ export default function Posko() {
     const reported = inside.filter((tp) => contestCodes.every((c) => tp.results[c] && tp.results[c] !== "missing")).length;
     return { ...k, total: inside.length, reported };
   }), [tpsList, kecamatan, contestCodes]);
-  const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
+  // "day:<status>" labels the TPS day status (arrival, counting...), anything else a result status.
+  const statusLabel = (s: string) => (s.startsWith("day:") ? t(`day.${s.slice(4)}` as MessageKey) : t(`status.${s}` as MessageKey));
+
+  // Filters: area (kecamatan, kelurahan) and status; the area also narrows the incident feed and stale list.
+  const [kec, setKec] = useState("");
+  const [kel, setKel] = useState("");
+  const [statusFilter, setStatusFilter] = useState("");
+  const area = kel || kec || null;
+  const stale = useMemo(() => {
+    const map = new Map<string, StaleReason>();
+    if (now === null) return map;
+    for (const tp of tpsList) {
+      const reason = staleReason(tp, contestCodes, new Date(now), staleConfig);
+      if (reason) map.set(tp.code, reason);
+    }
+    return map;
+  }, [tpsList, contestCodes, now, staleConfig]);
+  const staleSet = useMemo(() => new Set(stale.keys()), [stale]);
+  const filtered = useMemo(() => tpsList.filter((tp) =>
+    inScope(tp.kelurahanCode, area)
+    && (!statusFilter || (statusFilter === "stale" ? staleSet.has(tp.code) : mapStatus(tp.results, contestCodes) === statusFilter))),
+  [tpsList, area, statusFilter, staleSet, contestCodes]);
+  const areaIncidents = useMemo(() => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inScope(i.regionCode, area))), [incidents, area]);
+  const openIncidents = useMemo(() => Object.values(incidents).filter(isOpen), [incidents]);
+  const alerting = useMemo(() => new Set(openIncidents.flatMap((i) => (i.tpsCode ? [i.tpsCode] : []))), [openIncidents]);
+  const looseIncidents = useMemo(() => openIncidents.flatMap((i) => (!i.tpsCode && i.lat != null && i.lng != null ? [{ id: i.id, lat: i.lat, lng: i.lng, severity: i.severity }] : [])), [openIncidents]);
+  const located = useMemo(() => responders.flatMap((r) => (r.lat != null && r.lng != null ? [{ id: r.id, name: r.name, lat: r.lat, lng: r.lng }] : [])), [responders]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const staleInArea = useMemo(() => {
+    const shown = new Set(filtered.map((f) => f.code));
+    return [...stale.entries()].filter(([code]) => shown.has(code));
+  }, [stale, filtered]);
 
   return (
+    <CategoriesContext.Provider value={categories}>
     <div className="posko">
       <TopBar title={t("posko.title")} />
+      <PoskoNav role={role} />
       <CriticalAlert alerts={alerts} onDismiss={(id) => setAlerts((a) => a.filter((x) => x.id !== id))} tpsLabel={(code) => code} />
       <div className="posko-body">
         <div className="map-wrap" data-testid="map">
           {mounted ? (
             <Suspense fallback={null}>
-              <TpsMap tps={tpsList} contestCodes={contestCodes} tileUrl={tileUrl} statusLabel={statusLabel} />
+              <TpsMap tps={filtered} contestCodes={contestCodes} tileUrl={tileUrl} statusLabel={statusLabel} stale={staleSet}
+                alerting={alerting} incidents={looseIncidents} responders={located} onSelect={setSelected} selected={selected} />
             </Suspense>
           ) : null}
+          <div className="map-filters" aria-label={t("map.filters")}>
+            <select aria-label={t("map.kecamatan")} value={kec} onChange={(e) => { setKec(e.target.value); setKel(""); }} data-testid="filter-kecamatan">
+              <option value="">{t("map.allKecamatan")}</option>
+              {kecamatan.map((k) => <option key={k.code} value={k.code}>{k.name}</option>)}
+            </select>
+            <select aria-label={t("map.kelurahan")} value={kel} onChange={(e) => setKel(e.target.value)} disabled={!kec} data-testid="filter-kelurahan">
+              <option value="">{t("map.allKelurahan")}</option>
+              {snapshot.regions.filter((r) => r.level === "kelurahan" && r.parentCode === kec).map((k) => <option key={k.code} value={k.code}>{k.name}</option>)}
+            </select>
+            <select aria-label={t("map.status")} value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)} data-testid="filter-status">
+              <option value="">{t("map.allStatus")}</option>
+              {MAP_STATUSES.map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
+              <option value="stale">{t("map.stale")}</option>
+            </select>
+            <span className="small muted" data-testid="filter-count">{t("map.shown", { shown: filtered.length, total: tpsList.length })}</span>
+          </div>
           <div className="legend" aria-label={t("posko.legend")}>
             {MAP_STATUSES.map((s) => (
               <span key={s}><i style={{ background: STATUS_COLOURS[s] }} />{statusLabel(s)}</span>
             ))}
+            <span><i style={{ background: STATUS_COLOURS.missing, opacity: 0.4 }} />{t("day.not_arrived")}</span>
+            <span><i style={{ background: "#fff", border: "3px solid #202124" }} />{t("map.stale")}</span>
+            <span><i style={{ background: "#fff", border: "3px solid #d93025" }} />{t("map.openIncident")}</span>
+            <span><i className="legend-cluster" style={{ background: "#0b5394" }} />{t("map.cluster")}</span>
+            <span><i style={{ background: "#6a1b9a", borderRadius: 3 }} />{t("map.responder")}</span>
           </div>
+          {selected ? <TpsDetailPanel code={selected} onClose={() => setSelected(null)} contests={snapshot.contests} /> : null}
         </div>
         <aside className="panel">
           <p className={`live-status ${status}`} data-testid="live-status" role="status">
             {status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
           </p>
-          <IncidentPanel incidents={incidents} responders={responders}
+          <SoundToggle />
+          <IncidentPanel incidents={areaIncidents} responders={responders}
             onChange={(incident) => setIncidents((m) => ({ ...m, [incident.id]: incident }))} />
+          <StalePanel stale={staleInArea} onSelect={setSelected} />
           <h2>{t("posko.totals")}</h2>
           {snapshot.contests.map((c) => {
             const totals = state.totals[c.code];
@@ -107,6 +188,7 @@ export default function Posko() {
                     <tr className="muted"><td>{t("posko.invalid")}</td><td className="num">{totals.invalid.toLocaleString("id-ID")}</td><td /></tr>
                   </tbody>
                 </table>
+                <ProjectionLine contest={c.code} candidates={c.candidates} reported={totals.reported} />
               </section>
             );
           })}
@@ -126,9 +208,9 @@ export default function Posko() {
         </aside>
       </div>
     </div>
+    </CategoriesContext.Provider>
   );
 }
-
 
 /** The incident feed: open ones by severity then age, closed ones on request, response-time summary. */
 function IncidentPanel({ incidents, responders, onChange }: {
@@ -150,14 +232,43 @@ function IncidentPanel({ incidents, responders, onChange }: {
           arrive: formatDuration(avg.arrive), resolve: formatDuration(avg.resolve),
         })}
       </p>
+      <IncidentEntry />
       <label className="check">
         <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
         {t("feed.showClosed")}
       </label>
       {shown.length === 0 ? <p className="muted">{t("feed.empty")}</p> : null}
       {shown.map((incident) => (
-        <IncidentCard key={incident.id} incident={incident} actions={INCIDENT_ACTIONS} responders={responders} onChange={onChange} now={now} />
+        <IncidentCard key={incident.id} incident={incident} actions={INCIDENT_ACTIONS} responders={responders} onChange={onChange} now={now}>
+          {incident.source === "citizen" ? <CitizenDetails id={incident.id} /> : null}
+        </IncidentCard>
       ))}
+    </section>
+  );
+}
+
+/** TPS that have not checked in or reported by the configured time. */
+function StalePanel({ stale, onSelect }: { stale: [string, StaleReason][]; onSelect: (code: string) => void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="stale" data-testid="stale-panel">
+      <h2>
+        <button type="button" className="link-like" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+          {t("stale.title", { count: stale.length })}
+        </button>
+      </h2>
+      {open ? (
+        <ul className="stale-list">
+          {stale.slice(0, 100).map(([code, reason]) => (
+            <li key={code}>
+              <button type="button" className="link-like" onClick={() => onSelect(code)}>TPS {code}</button>
+              <span className="muted">{t(`stale.${reason}`)}</span>
+            </li>
+          ))}
+          {stale.length > 100 ? <li className="muted">{t("stale.more", { count: stale.length - 100 })}</li> : null}
+        </ul>
+      ) : null}
     </section>
   );
 }

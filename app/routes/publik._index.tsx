@@ -5,15 +5,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { io } from "socket.io-client";
+import { formatDateTime, formatNumber } from "~/lib/format";
 import { useLang, useT } from "~/lib/use-t";
-import { getPublicSummary, type PublicSummary } from "~/models/public.server";
+import { getCachedPublicSummary, type PublicSummary } from "~/models/public.server";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Hasil sementara" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [summary, options] = await Promise.all([getPublicSummary(context.sql), getSetting(context.sql, "public")]);
+  const [summary, options] = await Promise.all([getCachedPublicSummary(context.sql), getSetting(context.sql, "public")]);
   return { summary, reportsEnabled: options.reportsEnabled };
 }
 
@@ -32,8 +33,8 @@ export default function PublicPage() {
     socket.on("summary", (s: PublicSummary) => setSummary(s));
     return () => { socket.close(); };
   }, []);
-  const number = (n: number) => n.toLocaleString(lang === "en" ? "en-US" : "id-ID");
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "id-ID") : "—");
+  const number = (n: number) => formatNumber(n, lang);
+  const time = (iso: string | null) => formatDateTime(iso, lang);
 
   return (
     <>

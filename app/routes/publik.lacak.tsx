@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/lib/i18n";
+import { formatDateTime } from "~/lib/format";
 import { useLang, useT } from "~/lib/use-t";
 import { getReportStatus, TRACKING_CODE } from "~/models/reports.server";
 import { getSetting } from "~/models/settings.server";
@@ -21,7 +22,7 @@ export default function Track() {
   const { code, report, category } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "id-ID");
+  const when = (iso: string) => formatDateTime(iso, lang);
   return (
     <>
       <TopBar title={t("report.trackTitle")} />

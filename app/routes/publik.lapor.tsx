@@ -59,7 +59,7 @@ export default function Report() {
             <label>{t("report.tps")}<input name="tpsCode" maxLength={14} placeholder="1673041001-001" inputMode="numeric" />{fieldError("tpsCode")}</label>
             <label>{t("report.place")}<input name="place" maxLength={200} />{fieldError("place")}</label>
             <label>{t("report.description")}<textarea name="description" rows={5} minLength={10} maxLength={2000} required />{fieldError("description")}</label>
-            <label>{t("report.photo")}<input type="file" name="photo" accept="image/jpeg,image/png,image/webp" capture="environment" />{fieldError("photo")}</label>
+            <label>{t("report.photo")}<input type="file" name="photo" accept="image/jpeg,image/png,image/webp" />{fieldError("photo")}</label>
             <label>{t("report.contact")}<input name="contact" maxLength={200} autoComplete="tel" />{fieldError("contact")}</label>
             <button type="submit" className="primary big" disabled={busy}>{t("report.send")}</button>
           </Form>

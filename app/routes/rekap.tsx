@@ -3,10 +3,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/lib/i18n";
+import { formatDateTime, formatNumber } from "~/lib/format";
 import { useLang, useT } from "~/lib/use-t";
 import { listContests } from "~/models/election.server";
 import { RECAP_LEVELS, RESULT_STATUSES, type RecapLevel } from "~/lib/recap";
-import { getRecap } from "~/models/recap.server";
+import { getRecap, recapScope } from "~/models/recap.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
 
@@ -19,16 +20,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const contest = contests.find((c) => c.code === url.searchParams.get("contest")) ?? contests[0];
   const levelParam = url.searchParams.get("level") as RecapLevel;
   const level = RECAP_LEVELS.includes(levelParam) ? levelParam : "kecamatan";
-  const scope = user.role === "supervisor" ? user.regionCode : null;
+  const scope = recapScope(user, url.searchParams.get("area"));
   const recap = contest ? await getRecap(context.sql, { level, contest: contest.code, scope, candidates: contest.candidates.map((k) => k.number) }) : null;
-  return { contests: contests.map((c) => ({ code: c.code, name: c.name })), contest, level, recap, generatedAt: new Date().toISOString() };
+  const own = user.role === "supervisor" ? user.regionCode ?? "-" : null;
+  const kecamatan = await context.sql`
+    select code, name from regions where level = 'kecamatan'
+      and ${own === null ? context.sql`true` : context.sql`(code = ${own} or code like ${own + ".%"} or ${own} like code || '.%')`}
+    order by code`;
+  return {
+    contests: contests.map((c) => ({ code: c.code, name: c.name })), contest, level, recap, scope, generatedAt: new Date().toISOString(),
+    isAdmin: user.role === "admin", kecamatan: kecamatan as unknown as { code: string; name: string }[],
+  };
 }
 
 export default function Recap() {
-  const { contests, contest, level, recap, generatedAt } = useLoaderData<typeof loader>();
+  const { contests, contest, level, recap, scope, generatedAt, isAdmin, kecamatan } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const n = (x: number) => x.toLocaleString(lang === "en" ? "en-US" : "id-ID");
+  const n = (x: number) => formatNumber(x, lang);
   if (!contest || !recap) return <main className="page"><p>{t("recap.noContest")}</p></main>;
   const rows = [...recap.rows.map((r) => ({ ...r, isTotal: false })), { ...recap.total, name: t("recap.total"), isTotal: true }];
   return (
@@ -42,13 +51,21 @@ export default function Recap() {
           <label>{t("recap.level")}
             <select name="level" defaultValue={level}>{RECAP_LEVELS.map((l) => <option key={l} value={l}>{t(`recap.level.${l}` as MessageKey)}</option>)}</select>
           </label>
+          <label>{t("recap.area")}
+            <select name="area" defaultValue={scope ?? ""}>
+              <option value="">{t("recap.allAreas")}</option>
+              {kecamatan.map((k) => <option key={k.code} value={k.code}>{k.name}</option>)}
+            </select>
+          </label>
           <button type="submit" className="primary">{t("recap.show")}</button>
           <button type="button" onClick={() => window.print()}>{t("recap.print")}</button>
-          <a className="button" href={`/api/v1/exports/recap.csv?contest=${encodeURIComponent(contest.code)}&level=${level}`}>{t("recap.csv")}</a>
+          <a className="button" href={`/api/v1/exports/recap.csv?contest=${encodeURIComponent(contest.code)}&level=${level}${scope ? `&area=${scope}` : ""}`}>{t("recap.csv")}</a>
           <a className="button" href="/api/v1/exports/results.csv">{t("recap.resultsCsv")}</a>
+          <a className="button" href="/api/v1/exports/incidents.csv">{t("recap.incidentsCsv")}</a>
+          {isAdmin ? <a className="button" href="/api/v1/exports/audit.csv">{t("recap.auditCsv")}</a> : null}
         </Form>
         <h1>{t("recap.heading", { contest: contest.name, level: t(`recap.level.${level}` as MessageKey) })}</h1>
-        <p className="provisional-mark"><strong>{t("public.provisional")}</strong> {t("recap.generated", { time: new Date(generatedAt).toLocaleString(lang === "en" ? "en-GB" : "id-ID") })}</p>
+        <p className="provisional-mark"><strong>{t("public.provisional")}</strong> {t("recap.generated", { time: formatDateTime(generatedAt, lang) })}</p>
         <div className="table-scroll">
           <table className="recap-table" data-testid="recap-table">
             <thead>

@@ -4,7 +4,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { IncidentCard, useNow } from "~/components/incident-feed";
+import { CategoriesContext, IncidentCard, useNow } from "~/components/incident-feed";
 import { useLive } from "~/components/use-live";
 import type { LiveEvent } from "~/lib/events";
 import { applyIncidentEvents, isOpen, sortIncidents, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
@@ -12,6 +12,7 @@ import { RESPONDER_ACTIONS } from "~/lib/incidents";
 import { useT } from "~/lib/use-t";
 import { headSeq } from "~/models/events.server";
 import { listIncidents } from "~/models/incidents.server";
+import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
 
@@ -24,11 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // seq first: an event between the two reads is replayed and replaces the incident by id.
   const seq = await headSeq(context.sql);
   const incidents = await listIncidents(context.sql, { scope: null, responderId: user.id });
-  return { me: user.id, seq, incidents, tileUrl: context.env.TILE_URL };
+  return { me: user.id, seq, incidents, tileUrl: context.env.TILE_URL, categories: await getSetting(context.sql, "incident.categories") };
 }
 
 export default function Responder() {
-  const { me, seq, incidents: first, tileUrl } = useLoaderData<typeof loader>();
+  const { me, seq, incidents: first, tileUrl, categories } = useLoaderData<typeof loader>();
   const t = useT();
   const now = useNow();
   const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(first));
@@ -44,7 +45,7 @@ export default function Responder() {
   };
 
   return (
-    <>
+    <CategoriesContext.Provider value={categories}>
       <TopBar title={t("responder.title")} />
       <main className="page phone">
         <p className={`live-status ${status}`} data-testid="live-status" role="status">
@@ -77,7 +78,7 @@ export default function Responder() {
           );
         })}
       </main>
-    </>
+    </CategoriesContext.Provider>
   );
 }
 

@@ -3,14 +3,14 @@
 import type { Sql } from "postgres";
 import type { Lang } from "~/lib/i18n";
 import { requireApiUser, requirePageUser } from "./auth.server";
-import { apiError, readBody } from "./http.server";
+import { apiError, readBytes } from "./http.server";
 
 export const requireAdminPage = (request: Request, sql: Sql) => requirePageUser(request, sql, ["admin"]);
 export const requireAdminApi = (request: Request, sql: Sql, lang: Lang) => requireApiUser(request, sql, lang, ["admin"]);
 
 /** Reads a request body as UTF-8 text of at most maxBytes (413 beyond). */
 export async function readText(request: Request, lang: Lang, maxBytes: number): Promise<string> {
-  const body = await readBody(request, lang, maxBytes);
+  const body = await readBytes(request, lang, maxBytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
@@ -27,5 +27,14 @@ export async function formFileText(file: FormDataEntryValue | null, lang: Lang, 
     return new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
   } catch {
     throw apiError(lang, 400, "bad_encoding", "import.err.encoding");
+  }
+}
+
+/** A form post's fields; a body that is not a readable form is the client's error (400), not a 500. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The form could not be read.", { status: 400 });
   }
 }

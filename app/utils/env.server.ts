@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   PANTAU_CLUSTER: z.enum(["postgres", "off"]).default("postgres"),
   /** Failed logins allowed per login name and per client address within 15 minutes before a 429. */
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Shared secret the SMS gateway sends (header X-Pantau-Secret or ?secret=); unset = the SMS webhook is off. */
+  SMS_WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").max(200).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -47,8 +47,17 @@ interface Job {
 export function auditHash(prevHash: string, row: { id: number; at: string; actorId: number | null; action: string; entity: string; before: unknown; after: unknown }) {
   return createHash("sha256")
     .update(prevHash)
-    .update(JSON.stringify([row.id, row.at, row.actorId, row.action, row.entity, row.before ?? null, row.after ?? null]))
+    .update(canonicalJson([row.id, row.at, row.actorId, row.action, row.entity, row.before ?? null, row.after ?? null]))
     .digest("hex");
+}
+
+/** JSON with object keys sorted at every level: jsonb reorders keys, so the hash must not depend on order. */
+export function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sort)
+    : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]))
+    : v;
+  return JSON.stringify(sort(JSON.parse(JSON.stringify(value ?? null))));
 }
 
 /** Deadlock, lock not available or serialization failure: the job was rolled back, a retry can pass. */

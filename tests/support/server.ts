@@ -13,14 +13,15 @@ export interface TestServer extends Pantau {
   stop: () => Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `extraEnv`: extra environment variables for this server (e.g. SMS_WEBHOOK_SECRET). */
+export async function startTestServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
   if (!existsSync("build/server/index.js")) throw new Error("No production build: run `npm run build` first (npm test does).");
   const adminUrl = inject("adminUrl");
   const name = `pantau_t_${randomUUID().slice(0, 8)}`;
   const databaseUrl = await createDatabase(adminUrl, name, inject("template"));
   const boot = async (): Promise<TestServer> => {
-    const env = parseEnv({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false" });
-    const pantau = await startPantau(env, () => {});
+    const parsed = parseEnv({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false", ...extraEnv });
+    const pantau = await startPantau(parsed, () => {});
     return {
       ...pantau,
       databaseUrl,

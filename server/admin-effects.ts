@@ -1,9 +1,9 @@
-// Pushes the public summary (aggregates only, app/models/public.server.ts) to the `public` Socket.IO room
+// Live side effects of admin and public changes (issue 5). Pushes the public summary (aggregates only, app/models/public.server.ts) to the `public` Socket.IO room
 // when results or incidents change, at most once per `minIntervalMs`: a busy election day costs one
 // summary query every few seconds, however many changes or public viewers there are.
 import type { Sql } from "postgres";
 import type { Server } from "socket.io";
-import { getPublicSummary } from "~/models/public.server";
+import { getPublicSummary, invalidatePublicSummary } from "~/models/public.server";
 import type { CommittedEvent } from "~/utils/writer.server";
 
 /** Event types that change what the public page shows. */
@@ -27,7 +27,9 @@ export function createPublicFeed({ sql, io, minIntervalMs = 3000 }: { sql: Sql; 
 
   return {
     changed(events: CommittedEvent[]) {
-      if (closed || timer || !events.some((e) => PUBLIC_TYPES.test(e.event.type))) return;
+      if (closed || !events.some((e) => PUBLIC_TYPES.test(e.event.type))) return;
+      invalidatePublicSummary(sql);
+      if (timer) return;
       timer = setTimeout(flush, Math.max(0, last + minIntervalMs - Date.now()));
     },
     close() {
@@ -35,4 +37,12 @@ export function createPublicFeed({ sql, io, minIntervalMs = 3000 }: { sql: Sql; 
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+/** Closes the live connections of accounts an admin disabled or gave a new secret (on every node, through the adapter). */
+export function signOutSockets(io: Server, events: CommittedEvent[]) {
+  for (const { event } of events) {
+    if (event.type !== "accounts:signed-out") continue;
+    for (const id of event.data.userIds) io.in(`user:${id}`).disconnectSockets(true);
+  }
 }

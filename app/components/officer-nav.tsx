@@ -1,0 +1,35 @@
+// The officer's screens, as plain links: each is a full page load, which the service worker can answer
+// from its cache when offline (client-side navigation would need data requests the cache may not have).
+import { useRouteLoaderData } from "@remix-run/react";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/use-t";
+
+export const OFFICER_SCREENS: { href: string; key: MessageKey }[] = [
+  { href: "/officer/checkin", key: "nav.checkin" },
+  { href: "/officer/checklist", key: "nav.checklist" },
+  { href: "/officer/incident", key: "nav.incident" },
+  { href: "/officer/incidents", key: "nav.incidents" },
+  { href: "/officer/contacts", key: "nav.contacts" },
+  { href: "/officer/guide", key: "nav.guide" },
+  { href: "/officer/paper", key: "nav.paper" },
+];
+
+/** The logged-in officer's TPS code (from the root loader), or null. */
+export function useOfficerTps(): string | null {
+  const data = useRouteLoaderData("root") as { user?: { tpsCode?: string | null } | null } | undefined;
+  return data?.user?.tpsCode ?? null;
+}
+
+export function OfficerNav() {
+  const t = useT();
+  return (
+    <nav className="officer-nav" aria-label={t("nav.officer")}>
+      {OFFICER_SCREENS.map((s) => <a key={s.href} className="button" href={s.href}>{t(s.key)}</a>)}
+    </nav>
+  );
+}
+
+export function BackHome() {
+  const t = useT();
+  return <p><a href="/officer">← {t("qc.back")}</a></p>;
+}

@@ -1,0 +1,22 @@
+// Links between the command-post screens.
+import { NavLink } from "@remix-run/react";
+import type { Role } from "~/models/users.server";
+import { useT } from "~/lib/use-t";
+
+export function PoskoNav({ role }: { role: Role }) {
+  const t = useT();
+  const links: [string, string][] = [
+    ["/posko", t("nav.map")],
+    ["/posko/verifikasi", t("nav.review")],
+    ...(role === "supervisor" ? [] : [["/posko/entri", t("nav.paperEntry")] as [string, string]]),
+    ["/posko/audit", t("nav.audit")],
+    ["/rekap", t("admin.nav.recap")],
+  ];
+  return (
+    <nav className="tabs posko-nav" aria-label={t("nav.posko")}>
+      {links.map(([to, label]) => (
+        <NavLink key={to} to={to} end className={({ isActive }) => `button${isActive ? " active" : ""}`}>{label}</NavLink>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,64 @@
+// The outbox's IndexedDB store, used by the page and by the service worker. IndexedDB outlives reloads,
+// closed tabs and service-worker updates, so nothing the officer entered depends on either.
+// Relative imports only (bundled into the service worker too).
+import type { OutboxItem, OutboxStore } from "./outbox";
+
+const DB_NAME = "pantau";
+const STORE = "outbox";
+/** Tells open pages (and the service worker) that the outbox changed. */
+export const OUTBOX_CHANNEL = "pantau-outbox";
+export const SYNC_TAG = "pantau-outbox";
+
+let opening: Promise<IDBDatabase> | null = null;
+
+function open(): Promise<IDBDatabase> {
+  return (opening ??= new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => {
+      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: "id" });
+    };
+    req.onsuccess = () => {
+      const db = req.result;
+      // Another tab or a new service worker upgrading the database: let it, reopen on the next call.
+      db.onversionchange = () => { db.close(); opening = null; };
+      resolve(db);
+    };
+    req.onerror = () => { opening = null; reject(req.error); };
+  }));
+}
+
+async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await open();
+  return new Promise<T>((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    const req = work(tx.objectStore(STORE));
+    // Resolve on commit, not on the request's success: a written item is on disk when this returns.
+    tx.oncomplete = () => resolve(req.result);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+function notify() {
+  if (typeof BroadcastChannel === "undefined") return;
+  const channel = new BroadcastChannel(OUTBOX_CHANNEL);
+  channel.postMessage("changed");
+  channel.close();
+}
+
+export const idbStore: OutboxStore = {
+  all: () => run("readonly", (s) => s.getAll() as IDBRequest<OutboxItem[]>),
+  get: (id) => run("readonly", (s) => s.get(id) as IDBRequest<OutboxItem | undefined>),
+  put: async (item) => { await run("readwrite", (s) => s.put(item)); notify(); },
+  delete: async (id) => { await run("readwrite", (s) => s.delete(id)); notify(); },
+};
+
+/**
+ * Runs `fn` unless another tab or the service worker is already flushing (Web Locks where available);
+ * with `wait`, runs it after the other one instead.
+ */
+export async function exclusively<T>(fn: () => Promise<T>, wait = false): Promise<T | null> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks) return fn();
+  return locks.request("pantau-outbox", { ifAvailable: !wait }, async (lock) => (lock ? fn() : null));
+}

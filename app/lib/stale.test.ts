@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { localTimeToday, staleReason } from "./stale";
+
+const contests = ["gubernur", "walikota"];
+const wib = (hhmm: string) => new Date(`2026-11-22T${hhmm}:00+07:00`);
+
+describe("stale TPS", () => {
+  it("reads times in the region's local time", () => {
+    expect(localTimeToday(wib("10:00"), "07:00", 420).toISOString()).toBe("2026-11-22T00:00:00.000Z");
+    expect(localTimeToday(wib("23:30"), "13:00", 420).toISOString()).toBe("2026-11-22T06:00:00.000Z");
+  });
+
+  it("flags a TPS without check-in an hour after opening, not before", () => {
+    const tps = { dayStatus: "not_arrived", lastSeenAt: null, results: {} };
+    expect(staleReason(tps, contests, wib("07:59"))).toBeNull();
+    expect(staleReason(tps, contests, wib("08:01"))).toBe("no_check_in");
+  });
+
+  it("flags a missing result an hour after closing, and a silent officer", () => {
+    const counting = { dayStatus: "counting", lastSeenAt: wib("13:50").toISOString(), results: { gubernur: "submitted" } };
+    expect(staleReason(counting, contests, wib("13:55"))).toBeNull();
+    expect(staleReason(counting, contests, wib("14:01"))).toBe("no_result");
+    const silent = { dayStatus: "open", lastSeenAt: wib("08:00").toISOString(), results: {} };
+    expect(staleReason(silent, contests, wib("09:30"))).toBe("silent");
+    const done = { dayStatus: "reported", lastSeenAt: wib("08:00").toISOString(), results: { gubernur: "submitted", walikota: "verified" } };
+    expect(staleReason(done, contests, wib("20:00"))).toBeNull();
+  });
+});

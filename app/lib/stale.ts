@@ -1,0 +1,37 @@
+// Stale TPS (SPEC section 6): no check-in, or no result, by a configured time. Times are the region's
+// local time (WIB, UTC+7 by default); the setting comes from admin's `election.times` (issue 5) when it
+// exists, else these defaults. Pure, so it is tested with explicit clocks.
+
+export interface StaleConfig { opening: string; closing: string; staleAfterMinutes: number; utcOffsetMinutes: number }
+export const DEFAULT_STALE_CONFIG: StaleConfig = { opening: "07:00", closing: "13:00", staleAfterMinutes: 60, utcOffsetMinutes: 7 * 60 };
+
+export type StaleReason = "no_check_in" | "no_result" | "silent";
+
+/** The instant `hh:mm` local time happens on the local day of `now`. */
+export function localTimeToday(now: Date, hhmm: string, utcOffsetMinutes: number): Date {
+  const [h, m] = hhmm.split(":").map(Number);
+  const local = new Date(now.getTime() + utcOffsetMinutes * 60_000);
+  const midnightUtc = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  return new Date(midnightUtc + (h * 60 + m - utcOffsetMinutes) * 60_000);
+}
+
+/**
+ * Why a TPS is stale now, or null: not arrived `staleAfterMinutes` after opening; no complete result
+ * `staleAfterMinutes` after closing; or its officer silent that long since opening while not done.
+ */
+export function staleReason(
+  tps: { dayStatus: string; lastSeenAt?: string | null; results: Record<string, string> },
+  contestCodes: string[],
+  now: Date,
+  config: StaleConfig = DEFAULT_STALE_CONFIG,
+): StaleReason | null {
+  const grace = config.staleAfterMinutes * 60_000;
+  const opening = localTimeToday(now, config.opening, config.utcOffsetMinutes).getTime();
+  const closing = localTimeToday(now, config.closing, config.utcOffsetMinutes).getTime();
+  const t = now.getTime();
+  const complete = contestCodes.every((c) => tps.results[c] && tps.results[c] !== "missing");
+  if (tps.dayStatus === "not_arrived" && t > opening + grace) return "no_check_in";
+  if (!complete && t > closing + grace) return "no_result";
+  if (!complete && t > opening + grace && tps.lastSeenAt && t - Date.parse(tps.lastSeenAt) > grace) return "silent";
+  return null;
+}

@@ -1,0 +1,55 @@
+// Read models for the command post: the TPS detail panel and the stale-TPS setting.
+import type { Db } from "~/utils/db.server";
+import { DEFAULT_STALE_CONFIG, type StaleConfig } from "~/lib/stale";
+import { getTps } from "./election.server";
+import { listIncidents } from "./incidents.server";
+import { getSetting } from "./settings.server";
+
+export async function getTpsDetail(sql: Db, { code }: { code: string }) {
+  const tps = await getTps(sql, { code });
+  if (!tps) return undefined;
+  const [officers, results, incidents, photos] = await Promise.all([
+    sql<{ name: string; login: string; phone: string | null }[]>`
+      select name, login, phone from users where tps_code = ${code} and role = 'officer' and not disabled order by login`,
+    sql`
+      select r.contest_code, c.name as contest_name, r.status, r.votes, r.invalid, r.updated_at, s.revision, s.source
+      from results r join contests c on c.code = r.contest_code join submissions s on s.id = r.submission_id
+      where r.tps_code = ${code} order by c.position, c.code`,
+    listIncidents(sql, { scope: null, tpsCode: code, limit: 50 }),
+    tpsPhotos(sql, { tpsCode: code }),
+  ]);
+  return {
+    tps: { ...tps, lastSeenAt: tps.lastSeenAt ? tps.lastSeenAt.toISOString() : null },
+    officers,
+    results: results.map((r) => ({
+      contest: r.contestCode as string, contestName: r.contestName as string, status: r.status as string,
+      votes: r.votes as Record<string, number>, invalid: r.invalid as number, revision: r.revision as number,
+      source: r.source as string, updatedAt: (r.updatedAt as Date).toISOString(),
+    })),
+    incidents,
+    photoIds: [...new Set([...photos.map((p) => p.id), ...incidents.flatMap((i) => i.photoIds)])],
+  };
+}
+export type TpsDetail = NonNullable<Awaited<ReturnType<typeof getTpsDetail>>>;
+
+/** The stale rule's times: the admin setting `election.times`. */
+export async function getStaleConfig(sql: Db): Promise<StaleConfig> {
+  const { opening, closing, staleAfterMinutes } = await getSetting(sql, "election.times");
+  return { ...DEFAULT_STALE_CONFIG, opening, closing, staleAfterMinutes };
+}
+
+export interface TpsPhoto { id: string; purpose: string; contest: string | null; submissionId: string | null; incidentId: string | null }
+
+/**
+ * Photos of a TPS (C1 forms and incidents) from the officer app's `photos` table (issue 3), newest first;
+ * none while that table does not exist. `contest` narrows C1 photos to one contest.
+ */
+export async function tpsPhotos(sql: Db, { tpsCode, contest }: { tpsCode: string; contest?: string }): Promise<TpsPhoto[]> {
+  const [has] = await sql`select to_regclass('photos') is not null as present`;
+  if (!has.present) return [];
+  const rows = await sql`
+    select id, purpose, contest_code, quick_count_id, incident_id from photos
+    where tps_code = ${tpsCode} ${contest ? sql`and purpose = 'c1' and (contest_code = ${contest} or contest_code is null)` : sql``}
+    order by received_at desc limit 40`;
+  return rows.map((r) => ({ id: r.id, purpose: r.purpose, contest: r.contestCode ?? null, submissionId: r.quickCountId ?? null, incidentId: r.incidentId ?? null }));
+}

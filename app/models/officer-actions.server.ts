@@ -1,0 +1,145 @@
+// The officer's day at the TPS: arrival check-in, the opening checklist, and the day-status changes (open,
+// counting). Each runs inside a writer job, is idempotent on the client's UUID (officer_requests), moves
+// the TPS's day status forward only, and tells the command post through `tps:updated` / `officer:*` events.
+import type { DayStatus } from "~/lib/events";
+import type { Lang } from "~/lib/i18n";
+import { getSetting } from "./settings.server";
+import { dayStatusAfter, distanceMetres, FAR_FROM_TPS_M, type CheckinBody, type ChecklistBody, type DayStatusBody } from "~/lib/officer";
+import type { Db } from "~/utils/db.server";
+import { ApiError, apiError } from "~/utils/http.server";
+import type { WriteContext } from "~/utils/writer.server";
+import { getTps, type TpsInfo } from "./election.server";
+import { bodyHash, canReportFor } from "./results.server";
+import type { SessionUser } from "./users.server";
+
+export interface OfficerAnswer<T> { httpStatus: 200 | 201; body: T }
+
+type Kind = "checkin" | "checklist" | "day_status";
+
+/**
+ * Runs `act` once per client id: a retry with the same body returns the first answer (200), the same id
+ * with another body is a 409. Also checks the TPS exists and the user may report for it.
+ */
+async function once<T extends object>(
+  ctx: WriteContext,
+  { kind, user, lang, body }: { kind: Kind; user: SessionUser; lang: Lang; body: { id: string; tpsCode: string; capturedAt: string } },
+  act: (tps: TpsInfo) => Promise<T>,
+): Promise<OfficerAnswer<T>> {
+  const { tx } = ctx;
+  await tx`select pg_advisory_xact_lock(hashtext(${"officer/" + body.tpsCode}))`;
+  const tps = await getTps(tx, { code: body.tpsCode });
+  if (!tps) {
+    const message = apiError(lang, 422, "invalid", "api.unknownTps", { tps: body.tpsCode }).message;
+    throw new ApiError(422, "invalid", message, [{ field: "tpsCode", code: "unknown_tps", message }]);
+  }
+  if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+  const hash = bodyHash(body);
+  const [existing] = await tx`select kind, tps_code, body_hash, response from officer_requests where id = ${body.id}`;
+  if (existing) {
+    if (existing.kind === kind && existing.tpsCode === body.tpsCode && existing.bodyHash === hash) {
+      return { httpStatus: 200, body: existing.response as T };
+    }
+    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+  }
+  const response = await act(tps);
+  await tx`
+    insert into officer_requests (id, kind, tps_code, author_id, body_hash, response, captured_at)
+    values (${body.id}, ${kind}, ${tps.code}, ${user.id}, ${hash}, ${tx.json(response as never)}, ${body.capturedAt})`;
+  return { httpStatus: 201, body: response };
+}
+
+/** Moves the day status forward (never back) and records that the officer was seen; emits tps:updated. */
+async function touchTps(ctx: WriteContext, { tps, user, wanted }: { tps: TpsInfo; user: SessionUser; wanted: DayStatus | null }) {
+  const current = tps.dayStatus as DayStatus;
+  const next = wanted ? dayStatusAfter(current, wanted) ?? current : current;
+  const seen = user.role === "officer";
+  const [row] = await ctx.tx`
+    update tps set day_status = ${next}, last_seen_at = case when ${seen} then now() else last_seen_at end
+    where code = ${tps.code} returning last_seen_at`;
+  const lastSeenAt = row.lastSeenAt ? (row.lastSeenAt as Date).toISOString() : null;
+  ctx.emit("tps:updated", tps.kelurahanCode, { tpsCode: tps.code, dayStatus: next, lastSeenAt });
+  return { dayStatus: next, lastSeenAt };
+}
+
+export async function recordCheckin(ctx: WriteContext, { user, body, lang }: { user: SessionUser; body: CheckinBody; lang: Lang }) {
+  return once(ctx, { kind: "checkin", user, lang, body }, async (tps) => {
+    const distance = body.lat != null && body.lng != null ? distanceMetres({ lat: body.lat, lng: body.lng }, tps) : null;
+    const far = distance != null && distance > FAR_FROM_TPS_M;
+    const note = body.note?.trim() || null;
+    if (far && !note) {
+      const message = lang === "en"
+        ? `You are ${distance} m from the TPS: write a short note why (e.g. the TPS moved).`
+        : `Anda berjarak ${distance} m dari TPS: tulis catatan singkat alasannya (mis. TPS pindah).`;
+      throw new ApiError(422, "invalid", message, [{ field: "note", code: "far_needs_note", message }]);
+    }
+    await ctx.tx`
+      insert into checkins (id, tps_code, author_id, lat, lng, accuracy_m, distance_m, note, captured_at)
+      values (${body.id}, ${tps.code}, ${user.id}, ${body.lat ?? null}, ${body.lng ?? null}, ${body.accuracy ?? null},
+        ${distance}, ${note}, ${body.capturedAt})`;
+    const day = await touchTps(ctx, { tps, user, wanted: "arrived" });
+    ctx.emit("checkin:created", tps.kelurahanCode, { tpsCode: tps.code, distanceM: distance, far, note, at: body.capturedAt });
+    ctx.audit({ actorId: user.id, action: "officer.checkin", entity: `tps:${tps.code}`, before: { dayStatus: tps.dayStatus }, after: { dayStatus: day.dayStatus, distance, note } });
+    return { id: body.id, distanceM: distance, far, dayStatus: day.dayStatus };
+  });
+}
+
+export async function saveChecklist(ctx: WriteContext, { user, body, lang }: { user: SessionUser; body: ChecklistBody; lang: Lang }) {
+  return once(ctx, { kind: "checklist", user, lang, body }, async (tps) => {
+    const items = await getSetting(ctx.tx, "checklist");
+    const known = new Set(items.map((i) => i.id));
+    const errors = body.answers
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => !known.has(a.item))
+      .map(({ a, i }) => ({
+        field: `answers.${i}.item`, code: "unknown_item",
+        message: lang === "en" ? `Unknown checklist item ${a.item}.` : `Butir daftar periksa ${a.item} tidak dikenal.`,
+      }));
+    if (errors.length) throw new ApiError(422, "invalid", errors[0].message, errors);
+    for (const a of body.answers) {
+      await ctx.tx`
+        insert into checklist_answers (tps_code, item_code, ok, note, request_id, author_id, updated_at)
+        values (${tps.code}, ${a.item}, ${a.ok}, ${a.note?.trim() || null}, ${body.id}, ${user.id}, now())
+        on conflict (tps_code, item_code) do update
+          set ok = excluded.ok, note = excluded.note, request_id = excluded.request_id,
+              author_id = excluded.author_id, updated_at = excluded.updated_at`;
+    }
+    const answered = await ctx.tx`select item_code from checklist_answers where tps_code = ${tps.code} and ok`;
+    const okItems = new Set(answered.map((a) => a.itemCode as string));
+    const count = { ok: items.filter((i) => okItems.has(i.id)).length, total: items.length };
+    const problems = body.answers.filter((a) => !a.ok).map((a) => ({ item: a.item, note: a.note ?? null }));
+    await touchTps(ctx, { tps, user, wanted: null });
+    ctx.emit("checklist:updated", tps.kelurahanCode, { tpsCode: tps.code, ...count, problems });
+    ctx.audit({ actorId: user.id, action: "officer.checklist", entity: `tps:${tps.code}`, after: { answers: body.answers } });
+    return { id: body.id, ...count };
+  });
+}
+
+export async function changeDayStatus(ctx: WriteContext, { user, body, lang }: { user: SessionUser; body: DayStatusBody; lang: Lang }) {
+  return once(ctx, { kind: "day_status", user, lang, body }, async (tps) => {
+    if (!dayStatusAfter(tps.dayStatus as DayStatus, body.status)) {
+      const message = lang === "en"
+        ? `The TPS is already further along (${tps.dayStatus}); the day status only moves forward.`
+        : `TPS sudah pada tahap berikutnya (${tps.dayStatus}); status hari hanya bisa maju.`;
+      throw new ApiError(409, "status_backwards", message);
+    }
+    const day = await touchTps(ctx, { tps, user, wanted: body.status });
+    ctx.audit({ actorId: user.id, action: "officer.day_status", entity: `tps:${tps.code}`, before: { dayStatus: tps.dayStatus }, after: { dayStatus: day.dayStatus } });
+    return { id: body.id, dayStatus: day.dayStatus };
+  });
+}
+
+/** What the officer's check-in and checklist screens show; checklist items are the election's setting. */
+export async function getOfficerDay(sql: Db, { tpsCode }: { tpsCode: string }) {
+  const [[checkin], items, answers] = await Promise.all([
+    sql`select distance_m, note, captured_at from checkins where tps_code = ${tpsCode} order by received_at desc limit 1`,
+    getSetting(sql, "checklist"),
+    sql`select item_code, ok, note from checklist_answers where tps_code = ${tpsCode}`,
+  ]);
+  const byItem = new Map(answers.map((a) => [a.itemCode as string, a]));
+  return {
+    checkin: checkin ? { distanceM: checkin.distanceM as number | null, note: checkin.note as string | null, at: (checkin.capturedAt as Date).toISOString() } : null,
+    checklist: items.map((i) => ({
+      code: i.id, label: i.text, ok: (byItem.get(i.id)?.ok as boolean | undefined) ?? null, note: (byItem.get(i.id)?.note as string | null) ?? null,
+    })),
+  };
+}

@@ -1,0 +1,36 @@
+// Printable paper forms (issue 3.7): what one sheet needs per TPS, with its code as a QR (SVG, made here so
+// the page prints the same offline from the service worker's cache).
+import QRCode from "qrcode";
+import type { Db } from "~/utils/db.server";
+import { listContests } from "./election.server";
+import { getSetting } from "./settings.server";
+
+export interface PaperTps {
+  code: string; number: number; address: string; kelurahanName: string; kecamatanName: string;
+  dpt: number; dptb: number; dpk: number; qrSvg: string;
+}
+
+export async function paperFormsFor(sql: Db, { tpsCode, kelurahanCode }: { tpsCode?: string; kelurahanCode?: string }) {
+  const rows = await sql`
+    select t.code, t.number, t.address, t.dpt, t.dptb, t.dpk, kel.name as kelurahan_name, kec.name as kecamatan_name
+    from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
+    where ${tpsCode ? sql`t.code = ${tpsCode}` : sql`t.kelurahan_code = ${kelurahanCode ?? ""}`}
+    order by t.code limit 200`;
+  const tps: PaperTps[] = await Promise.all(rows.map(async (r) => ({
+    code: r.code as string, number: r.number as number, address: r.address as string,
+    kelurahanName: r.kelurahanName as string, kecamatanName: r.kecamatanName as string,
+    dpt: r.dpt as number, dptb: r.dptb as number, dpk: r.dpk as number,
+    qrSvg: await QRCode.toString(r.code as string, { type: "svg", margin: 1, errorCorrectionLevel: "M" }),
+  })));
+  const categories = (await getSetting(sql, "incident.categories")).filter((c) => c.active);
+  return { tps, contests: await listContests(sql), categories };
+}
+
+export async function listKelurahan(sql: Db, { scope }: { scope: string | null }) {
+  const rows = await sql`
+    select kel.code, kel.name, kec.name as kecamatan_name, (select count(*)::int from tps where kelurahan_code = kel.code) as tps
+    from regions kel join regions kec on kec.code = kel.parent_code
+    where kel.level = 'kelurahan' ${scope ? sql`and (kel.code = ${scope} or kel.code like ${scope + ".%"})` : sql``}
+    order by kel.code`;
+  return rows.map((r) => ({ code: r.code as string, name: r.name as string, kecamatanName: r.kecamatanName as string, tps: r.tps as number }));
+}

@@ -1,0 +1,54 @@
+// Photos of C1 forms and incidents. Stored with the client's UUID, so an outbox retry returns the first
+// answer; linked to a quick count or an incident by id (no foreign key: either may arrive first).
+import { createHash } from "node:crypto";
+import type { Lang } from "~/lib/i18n";
+import type { PhotoPurpose } from "~/lib/photos";
+import type { Db } from "~/utils/db.server";
+import { apiError } from "~/utils/http.server";
+import type { WriteContext } from "~/utils/writer.server";
+import type { TpsInfo } from "./election.server";
+import type { SessionUser } from "./users.server";
+
+export interface PhotoInput {
+  id: string;
+  purpose: PhotoPurpose;
+  tps: TpsInfo | null;
+  contest: string | null;
+  quickCountId: string | null;
+  incidentId: string | null;
+  capturedAt: string | null;
+  mime: string;
+  bytes: Buffer;
+}
+
+export async function savePhoto({ tx, emit, audit }: WriteContext, { user, photo, lang }: { user: SessionUser; photo: PhotoInput; lang: Lang }) {
+  const sha256 = createHash("sha256").update(photo.bytes).digest("hex");
+  const [existing] = await tx`select uploader_id, sha256 from photos where id = ${photo.id}`;
+  if (existing) {
+    if (Number(existing.uploaderId) === user.id && existing.sha256 === sha256) return { httpStatus: 200 as const, body: { photoId: photo.id } };
+    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+  }
+  await tx`
+    insert into photos (id, tps_code, uploader_id, purpose, contest_code, quick_count_id, incident_id, mime, size_bytes, sha256, bytes, captured_at)
+    values (${photo.id}, ${photo.tps?.code ?? null}, ${user.id}, ${photo.purpose}, ${photo.contest}, ${photo.quickCountId},
+      ${photo.incidentId}, ${photo.mime}, ${photo.bytes.length}, ${sha256}, ${photo.bytes}, ${photo.capturedAt})`;
+  emit("photo:added", photo.tps?.kelurahanCode ?? user.regionCode, {
+    photoId: photo.id, tpsCode: photo.tps?.code ?? null, purpose: photo.purpose, contest: photo.contest,
+    quickCountId: photo.quickCountId, incidentId: photo.incidentId,
+  });
+  audit({ actorId: user.id, action: "photo.upload", entity: `photo:${photo.id}`, after: { purpose: photo.purpose, tpsCode: photo.tps?.code ?? null, size: photo.bytes.length, sha256 } });
+  return { httpStatus: 201 as const, body: { photoId: photo.id } };
+}
+
+export async function getPhoto(sql: Db, { id }: { id: string }) {
+  const [row] = await sql`
+    select p.id, p.tps_code, p.mime, p.bytes, p.uploader_id, p.incident_id, t.kelurahan_code
+    from photos p left join tps t on t.code = p.tps_code where p.id = ${id}`;
+  return row as { id: string; tpsCode: string | null; mime: string; bytes: Buffer; uploaderId: string; incidentId: string | null; kelurahanCode: string | null } | undefined;
+}
+
+export async function listPhotosFor(sql: Db, { quickCountIds }: { quickCountIds: string[] }) {
+  if (!quickCountIds.length) return [];
+  const rows = await sql`select id, quick_count_id from photos where quick_count_id in ${sql(quickCountIds)} order by received_at`;
+  return rows.map((r) => ({ id: r.id as string, quickCountId: r.quickCountId as string }));
+}

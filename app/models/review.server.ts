@@ -1,0 +1,321 @@
+// Verification (issue 4 point 5) and blind double entry of paper forms (point 6). Nothing is overwritten:
+// a correction or a consolidated paper form is a new submission revision; the earlier ones stay in the
+// history. Runs inside writer jobs; every change emits result:updated / paper:updated and is audited.
+import { randomUUID } from "node:crypto";
+import type { Db } from "~/utils/db.server";
+import { decideC1 } from "~/lib/c1-rules";
+import type { ResultStatus } from "~/lib/events";
+import { issueMessage, translate, type Lang } from "~/lib/i18n";
+import type { QuickCountBody, ReviewBody } from "~/lib/schemas";
+import { ApiError, apiError } from "~/utils/http.server";
+import { lockKey, type WriteContext } from "~/utils/writer.server";
+import { getContest, getTps, type Contest, type TpsInfo } from "./election.server";
+import { bodyHash, canReportFor, type Source } from "./results.server";
+import type { SessionUser } from "./users.server";
+
+export type PaperSource = "paper" | "phone" | "radio";
+export type PaperState = "awaiting_second" | "consolidated" | "conflict" | "resolved";
+
+interface Numbers { votes: Record<string, number>; invalid: number; ballotsUsed: number | null }
+
+// The same per-TPS key as the officer's quick count (results.server.ts): a posko write and an officer's
+// submission for one TPS never interleave. A try-lock: a busy key sends the job back to the writer's queue.
+const lockResult = (tx: WriteContext["tx"], tpsCode: string) => lockKey(tx, `tps:${tpsCode}`);
+
+const sameNumbers = (a: Numbers, b: Numbers) =>
+  a.invalid === b.invalid && (a.ballotsUsed ?? null) === (b.ballotsUsed ?? null)
+  && Object.keys({ ...a.votes, ...b.votes }).every((k) => a.votes[k] === b.votes[k]);
+
+async function loadTarget(tx: Db, { user, tpsCode, contest, lang }: { user: SessionUser; tpsCode: string; contest: string; lang: Lang }) {
+  const tps = await getTps(tx, { code: tpsCode });
+  if (!tps) throw field422("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
+  if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_area", "api.otherArea");
+  const c = await getContest(tx, { code: contest });
+  if (!c) throw field422("contest", "unknown_contest", translate(lang, "api.unknownContest", { contest }));
+  const [current] = await tx`
+    select r.status, r.votes, r.invalid, r.submission_id, s.revision, s.source, s.ballots_used
+    from results r join submissions s on s.id = r.submission_id
+    where r.tps_code = ${tps.code} and r.contest_code = ${c.code}`;
+  return { tps, contest: c, current };
+}
+
+function field422(field: string, code: string, message: string) {
+  return new ApiError(422, "invalid", message, [{ field, code, message }]);
+}
+
+/** The C1 rules, exactly as for the officer's app: hard errors are a 422 per field. */
+function checkNumbers(lang: Lang, tps: TpsInfo, contest: Contest, body: Pick<QuickCountBody, "votes" | "invalid" | "valid" | "ballotsUsed" | "justification">, previous: { votes: Record<string, number>; invalid: number } | null) {
+  const decision = decideC1(
+    { votes: body.votes, invalid: body.invalid, valid: body.valid, ballotsUsed: body.ballotsUsed, justification: body.justification },
+    { candidates: contest.candidates.map((c) => c.number), dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk, previous },
+  );
+  const describe = (i: { field: string; code: string; params?: Record<string, string | number> }) => ({ field: i.field, code: i.code, message: issueMessage(lang, i as never) });
+  if (decision.errors.length) {
+    throw new ApiError(422, "invalid", lang === "en" ? "Some numbers need fixing." : "Ada angka yang perlu diperbaiki.", [
+      ...decision.errors.map(describe),
+      ...(decision.errors.some((e) => e.code === "justification_required") ? decision.warnings.map(describe) : []),
+    ]);
+  }
+  const numbers: Numbers = {
+    votes: Object.fromEntries(contest.candidates.map((c) => [String(c.number), Number(body.votes[String(c.number)])])),
+    invalid: Number(body.invalid),
+    ballotsUsed: body.ballotsUsed == null || body.ballotsUsed === "" ? null : Number(body.ballotsUsed),
+  };
+  return { numbers, status: decision.status as ResultStatus, warnings: decision.warnings.map(describe) };
+}
+
+/** Appends a submission revision and points the result at it (the one place the command post writes results). */
+async function writeRevision(
+  { tx, emit, audit }: WriteContext,
+  { user, tps, contest, current, source, numbers, status, warnings = [], justification = null, reason = null, action, id = randomUUID() }: {
+    user: SessionUser; tps: TpsInfo; contest: Contest; current: Record<string, unknown> | undefined; source: Source;
+    numbers: Numbers; status: ResultStatus; warnings?: unknown[]; justification?: string | null; reason?: string | null; action: string; id?: string;
+  },
+) {
+  const revision = ((current?.revision as number) ?? 0) + 1;
+  const response = { id, status, warnings, revision };
+  await tx`
+    insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid, ballots_used,
+      justification, reason, warnings, captured_at, body_hash, response)
+    values (${id}, ${tps.code}, ${contest.code}, ${source}, ${user.id}, ${revision}, ${tx.json(numbers.votes)}, ${numbers.invalid},
+      ${numbers.ballotsUsed}, ${justification}, ${reason}, ${tx.json(warnings as never)}, now(), ${bodyHash({ ...numbers, source, reason })}, ${tx.json(response as never)})`;
+  await tx`
+    insert into results (tps_code, contest_code, status, submission_id, votes, invalid, updated_at)
+    values (${tps.code}, ${contest.code}, ${status}, ${id}, ${tx.json(numbers.votes)}, ${numbers.invalid}, now())
+    on conflict (tps_code, contest_code) do update
+      set status = excluded.status, submission_id = excluded.submission_id, votes = excluded.votes,
+          invalid = excluded.invalid, updated_at = excluded.updated_at`;
+  const before = (current?.votes ?? {}) as Record<string, number>;
+  emit("result:updated", tps.kelurahanCode, {
+    tpsCode: tps.code, contest: contest.code, status, previousStatus: (current?.status as ResultStatus) ?? "missing", revision, source,
+    votes: numbers.votes, invalid: numbers.invalid,
+    delta: {
+      votes: Object.fromEntries(Object.entries(numbers.votes).map(([k, n]) => [k, n - (before[k] ?? 0)])),
+      invalid: numbers.invalid - ((current?.invalid as number) ?? 0),
+    },
+  });
+  audit({
+    actorId: user.id, action, entity: `result:${tps.code}/${contest.code}`,
+    before: current ? { status: current.status, votes: current.votes, invalid: current.invalid, revision: current.revision } : null,
+    after: { status, ...numbers, revision, source, submissionId: id, reason },
+  });
+  return response;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Verification
+
+const REVIEWERS = ["supervisor", "operator", "admin"];
+
+/** Marks the current result verified, or (submissionId) makes an earlier source's numbers current and verified. */
+export async function verifyResult(ctx: WriteContext, { user, tpsCode, contest, submissionId, lang }: {
+  user: SessionUser; tpsCode: string; contest: string; submissionId?: string | null; lang: Lang;
+}) {
+  if (!REVIEWERS.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  await lockResult(ctx.tx, tpsCode);
+  const target = await loadTarget(ctx.tx, { user, tpsCode, contest, lang });
+  const { tps, current } = target;
+  if (!current) throw apiError(lang, 409, "no_result", "review.noResult");
+  if (submissionId && submissionId !== current.submissionId) {
+    const [chosen] = await ctx.tx`
+      select source, revision, votes, invalid, ballots_used from submissions
+      where id = ${submissionId} and tps_code = ${tps.code} and contest_code = ${target.contest.code}`;
+    if (!chosen) throw field422("submissionId", "unknown_submission", translate(lang, "api.notFound"));
+    return writeRevision(ctx, {
+      user, ...target, source: chosen.source as Source, status: "verified", action: "result.verify_source",
+      numbers: { votes: chosen.votes as Record<string, number>, invalid: chosen.invalid as number, ballotsUsed: (chosen.ballotsUsed as number) ?? null },
+      reason: translate(lang, "review.fromSource", { source: chosen.source as string, revision: chosen.revision as number }),
+    });
+  }
+  if (current.status === "verified") return { id: current.submissionId as string, status: "verified" as const, revision: current.revision as number };
+  await ctx.tx`update results set status = 'verified', updated_at = now() where tps_code = ${tps.code} and contest_code = ${target.contest.code}`;
+  ctx.emit("result:updated", tps.kelurahanCode, {
+    tpsCode: tps.code, contest: target.contest.code, status: "verified", previousStatus: current.status as ResultStatus,
+    revision: current.revision as number, source: current.source as string, votes: current.votes as Record<string, number>,
+    invalid: current.invalid as number, delta: { votes: {}, invalid: 0 },
+  });
+  ctx.audit({ actorId: user.id, action: "result.verify", entity: `result:${tps.code}/${target.contest.code}`, before: { status: current.status }, after: { status: "verified", revision: current.revision } });
+  return { id: current.submissionId as string, status: "verified" as const, revision: current.revision as number };
+}
+
+/** A correction: a new revision with the reason, verified; the original stays in the history. */
+export async function correctResult(ctx: WriteContext, { user, body, reason, source, lang }: {
+  user: SessionUser; body: QuickCountBody; reason: string; source: Source; lang: Lang;
+}) {
+  if (!REVIEWERS.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  if (reason.trim().length < 5) throw field422("reason", "required", translate(lang, "review.reasonRequired"));
+  await lockResult(ctx.tx, body.tpsCode);
+  const target = await loadTarget(ctx.tx, { user, tpsCode: body.tpsCode, contest: body.contest, lang });
+  const [dup] = await ctx.tx`select response from submissions where id = ${body.id}`;
+  if (dup) return dup.response as { id: string; status: ResultStatus; revision: number };
+  // The reason also answers the C1 warnings: a supervisor who corrects has looked at the numbers.
+  const { numbers, warnings } = checkNumbers(lang, target.tps, target.contest, { ...body, justification: body.justification || reason }, null);
+  return writeRevision(ctx, { user, ...target, id: body.id, source, numbers, warnings, status: "verified", reason: reason.trim(), action: "result.correct" });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Blind double entry
+
+/** One keying of a paper/phone/radio form. First: waits for a second operator. Second (another person):
+ *  equal -> consolidated into a submission; different -> conflict for a supervisor. */
+export async function submitPaperEntry(ctx: WriteContext, { user, body, source, lang }: {
+  user: SessionUser; body: QuickCountBody; source: PaperSource; lang: Lang;
+}): Promise<{ httpStatus: 200 | 201; body: { formId: string; state: PaperState; round: 1 | 2; status?: ResultStatus } }> {
+  if (!["operator", "admin"].includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  const { tx } = ctx;
+  await lockResult(tx, body.tpsCode);
+  const hash = bodyHash({ ...body, capturedAt: undefined, source });
+  const [existing] = await tx`
+    select e.author_id, e.body_hash, e.round, f.id as form_id, f.status from paper_entries e join paper_forms f on f.id = e.form_id where e.id = ${body.id}`;
+  if (existing) {
+    if (existing.authorId === user.id && existing.bodyHash === hash) {
+      return { httpStatus: 200, body: { formId: existing.formId, state: existing.status, round: existing.round } };
+    }
+    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+  }
+  const target = await loadTarget(tx, { user, tpsCode: body.tpsCode, contest: body.contest, lang });
+  // The form's state first: a locked form or a second keying by the same person is refused whatever the numbers.
+  const [form] = await tx`
+    select id, status, source from paper_forms
+    where tps_code = ${target.tps.code} and contest_code = ${target.contest.code} and status in ('awaiting_second', 'conflict')
+    for update`;
+  if (form?.status === "conflict") throw apiError(lang, 409, "paper_conflict", "paper.awaitingSupervisor");
+  const [first] = form ? await tx`select author_id, votes, invalid, ballots_used, justification from paper_entries where form_id = ${form.id} and round = 1` : [];
+  if (first && first.authorId === user.id) throw apiError(lang, 409, "same_operator", "paper.secondBySomeoneElse");
+  if (form && form.source !== source) throw field422("source", "source_mismatch", translate(lang, "paper.sourceMismatch"));
+  const previous = target.current ? { votes: target.current.votes as Record<string, number>, invalid: target.current.invalid as number } : null;
+  const { numbers, status, warnings } = checkNumbers(lang, target.tps, target.contest, body, previous);
+  const entry = (formId: string, round: 1 | 2) => tx`
+    insert into paper_entries (id, form_id, round, author_id, votes, invalid, ballots_used, justification, body_hash)
+    values (${body.id}, ${formId}, ${round}, ${user.id}, ${tx.json(numbers.votes)}, ${numbers.invalid}, ${numbers.ballotsUsed},
+      ${body.justification?.trim() || null}, ${hash})`;
+  const paperEvent = (formId: string, state: PaperState) => ctx.emit("paper:updated", target.tps.kelurahanCode, {
+    formId, tpsCode: target.tps.code, contest: target.contest.code, state,
+  });
+
+  if (!form) {
+    const formId = randomUUID();
+    await tx`insert into paper_forms (id, tps_code, contest_code, source, status) values (${formId}, ${target.tps.code}, ${target.contest.code}, ${source}, 'awaiting_second')`;
+    await entry(formId, 1);
+    paperEvent(formId, "awaiting_second");
+    ctx.audit({ actorId: user.id, action: "paper.first_entry", entity: `paper:${formId}`, before: null, after: { tpsCode: target.tps.code, contest: target.contest.code, source, ...numbers } });
+    return { httpStatus: 201, body: { formId, state: "awaiting_second", round: 1 } };
+  }
+  await entry(form.id, 2);
+  const firstNumbers: Numbers = { votes: first.votes, invalid: first.invalid, ballotsUsed: first.ballotsUsed ?? null };
+  if (!sameNumbers(firstNumbers, numbers)) {
+    await tx`update paper_forms set status = 'conflict', updated_at = now() where id = ${form.id}`;
+    paperEvent(form.id, "conflict");
+    ctx.audit({ actorId: user.id, action: "paper.second_entry", entity: `paper:${form.id}`, before: { state: "awaiting_second" }, after: { state: "conflict", tpsCode: target.tps.code, contest: target.contest.code, ...numbers } });
+    return { httpStatus: 201, body: { formId: form.id, state: "conflict", round: 2 } };
+  }
+  // Equal: one submission. If the result already holds other numbers from another channel, the sources disagree.
+  const disagrees = target.current && target.current.source !== source
+    && !sameNumbers({ votes: target.current.votes, invalid: target.current.invalid, ballotsUsed: null }, { ...numbers, ballotsUsed: null });
+  const resultStatus: ResultStatus = disagrees ? "conflict" : status;
+  const written = await writeRevision(ctx, {
+    user, ...target, source, numbers, warnings, status: resultStatus, action: "paper.consolidate",
+    justification: body.justification?.trim() || first.justification || null,
+  });
+  await tx`update paper_forms set status = 'consolidated', submission_id = ${written.id}, updated_at = now() where id = ${form.id}`;
+  paperEvent(form.id, "consolidated");
+  return { httpStatus: 201, body: { formId: form.id, state: "consolidated", round: 2, status: resultStatus } };
+}
+
+/** A supervisor settles a paper conflict: entry 1, entry 2, or the numbers they read on the form. */
+export async function resolvePaperConflict(ctx: WriteContext, { user, formId, choice, body, note, lang }: {
+  user: SessionUser; formId: string; choice: "first" | "second" | "custom"; body?: QuickCountBody; note: string; lang: Lang;
+}) {
+  if (!["supervisor", "admin"].includes(user.role)) throw apiError(lang, 403, "forbidden", "paper.supervisorOnly");
+  const { tx } = ctx;
+  const [form] = await tx`select id, tps_code, contest_code, source, status from paper_forms where id = ${formId}`;
+  if (!form) throw apiError(lang, 404, "not_found", "api.notFound");
+  await lockResult(tx, form.tpsCode);
+  const target = await loadTarget(tx, { user, tpsCode: form.tpsCode, contest: form.contestCode, lang });
+  const [locked] = await tx`select status from paper_forms where id = ${formId} for update`;
+  if (locked.status !== "conflict") throw apiError(lang, 409, "not_conflict", "paper.notConflict");
+  if (note.trim().length < 5) throw field422("note", "required", translate(lang, "review.reasonRequired"));
+  let numbers: Numbers;
+  let warnings: unknown[] = [];
+  if (choice === "custom") {
+    if (!body) throw field422("votes", "required", translate(lang, "c1.required"));
+    ({ numbers, warnings } = checkNumbers(lang, target.tps, target.contest, { ...body, justification: body.justification || note }, null));
+  } else {
+    const [e] = await tx`select votes, invalid, ballots_used from paper_entries where form_id = ${formId} and round = ${choice === "first" ? 1 : 2}`;
+    numbers = { votes: e.votes, invalid: e.invalid, ballotsUsed: e.ballotsUsed ?? null };
+  }
+  const written = await writeRevision(ctx, {
+    user, ...target, source: form.source as Source, numbers, warnings, status: "verified", reason: note.trim(), action: "paper.resolve",
+  });
+  await tx`
+    update paper_forms set status = 'resolved', submission_id = ${written.id}, resolved_by = ${user.id}, resolution_note = ${note.trim()}, updated_at = now()
+    where id = ${formId}`;
+  ctx.emit("paper:updated", target.tps.kelurahanCode, { formId, tpsCode: target.tps.code, contest: target.contest.code, state: "resolved" });
+  return { formId, state: "resolved" as const, status: "verified" as const, revision: written.revision };
+}
+
+/** One reviewer action, shared by the API (POST /api/v1/reviews) and the verification screen. */
+export async function runReview(ctx: WriteContext, { user, body, lang }: { user: SessionUser; body: ReviewBody; lang: Lang }): Promise<Record<string, unknown>> {
+  switch (body.action) {
+    case "verify": return verifyResult(ctx, { user, tpsCode: body.tpsCode, contest: body.contest, submissionId: body.submissionId, lang });
+    case "correct": return correctResult(ctx, { user, body, reason: body.reason, source: body.source, lang });
+    case "resolve_paper": return resolvePaperConflict(ctx, { user, formId: body.formId, choice: body.choice, body: body.values, note: body.note, lang });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading
+
+/** The review queue: conflicting and flagged results and paper conflicts, inside a scope (null = all). */
+export async function reviewQueue(sql: Db, { scope }: { scope: string | null }) {
+  const area = (column: string) => (scope === null ? sql`true` : sql`(${sql(column)} = ${scope} or ${sql(column)} like ${scope + ".%"})`);
+  const rows = await sql`
+    select 'result' as kind, r.tps_code, r.contest_code, r.status, r.updated_at, null::uuid as form_id
+    from results r join tps t on t.code = r.tps_code
+    where r.status in ('flagged', 'conflict') and ${area("t.kelurahan_code")}
+    union all
+    select 'paper', f.tps_code, f.contest_code, 'paper_conflict', f.updated_at, f.id
+    from paper_forms f join tps t on t.code = f.tps_code
+    where f.status = 'conflict' and ${area("t.kelurahan_code")}
+    order by 4 desc, 5
+    limit 500`;
+  return rows.map((r) => ({
+    kind: r.kind as "result" | "paper", tpsCode: r.tpsCode as string, contest: r.contestCode as string,
+    status: r.status as string, updatedAt: (r.updatedAt as Date).toISOString(), formId: (r.formId as string) ?? null,
+  }));
+}
+
+/** Everything a reviewer compares for one TPS and contest: current result, every revision, open paper entries. */
+export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: string; contest: string }) {
+  const [current] = await sql`select status, submission_id, votes, invalid from results where tps_code = ${tpsCode} and contest_code = ${contest}`;
+  const revisions = await sql`
+    select s.id, s.source, s.revision, s.votes, s.invalid, s.ballots_used, s.justification, s.reason, s.warnings,
+      s.captured_at, s.received_at, u.name as author
+    from submissions s join users u on u.id = s.author_id
+    where s.tps_code = ${tpsCode} and s.contest_code = ${contest} order by s.revision desc`;
+  const [form] = await sql`
+    select f.id, f.status, f.source from paper_forms f
+    where f.tps_code = ${tpsCode} and f.contest_code = ${contest} and f.status in ('awaiting_second', 'conflict')`;
+  const entries = form?.status === "conflict" ? await sql`
+    select e.round, e.votes, e.invalid, e.ballots_used, e.created_at, u.name as author
+    from paper_entries e join users u on u.id = e.author_id where e.form_id = ${form.id} order by e.round` : [];
+  const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
+  return {
+    current: current ? { status: current.status as ResultStatus, submissionId: current.submissionId as string, votes: current.votes as Record<string, number>, invalid: current.invalid as number } : null,
+    revisions: revisions.map((r) => ({
+      id: r.id as string, source: r.source as string, revision: r.revision as number, votes: r.votes as Record<string, number>,
+      invalid: r.invalid as number, ballotsUsed: (r.ballotsUsed as number) ?? null, justification: (r.justification as string) ?? null,
+      reason: (r.reason as string) ?? null, warnings: r.warnings as { message: string }[], capturedAt: iso(r.capturedAt)!, receivedAt: iso(r.receivedAt)!, author: r.author as string,
+    })),
+    paper: form ? {
+      formId: form.id as string, state: form.status as PaperState, source: form.source as string,
+      // Entries are shown only once they conflict: before that the second keying must stay blind.
+      entries: entries.map((e) => ({ round: e.round as number, votes: e.votes as Record<string, number>, invalid: e.invalid as number, ballotsUsed: (e.ballotsUsed as number) ?? null, author: e.author as string, at: iso(e.createdAt)! })),
+    } : null,
+  };
+}
+
+/** Whether a user may review this TPS (supervisors inside their area). */
+export function canReview(user: SessionUser, tps: { code: string; kelurahanCode: string }) {
+  return REVIEWERS.includes(user.role) && canReportFor(user, tps);
+}

@@ -1,0 +1,19 @@
+// GET /api/v1/projection: for each contest, the projection from the sampled TPS that reported (estimate
+// and 95% margin per candidate, see app/lib/projection.ts), or null without a sample. Staff only.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listContests } from "~/models/election.server";
+import { getProjection } from "~/models/projection.server";
+import { requireApiUser } from "~/utils/auth.server";
+import { handleApi, json } from "~/utils/http.server";
+import { apiLang } from "~/utils/lang.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lang = apiLang(request);
+  return handleApi(lang, async () => {
+    await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
+    const contests = await listContests(context.sql);
+    const entries = await Promise.all(contests.map(async (c) =>
+      [c.code, await getProjection(context.sql, { contest: c.code, candidates: c.candidates.map((k) => k.number) })] as const));
+    return json({ contests: Object.fromEntries(entries) });
+  });
+}

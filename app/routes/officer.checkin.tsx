@@ -1,0 +1,96 @@
+// Arrival check-in (issue 3.3): the phone's GPS position, its distance from the TPS, and a note when the
+// officer is far away (allowed: TPS sometimes move). Goes through the outbox like every officer action.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { BackHome } from "~/components/officer-nav";
+import { OutboxPanel } from "~/components/outbox-panel";
+import { distanceMetres, FAR_FROM_TPS_M } from "~/lib/officer";
+import { enqueue } from "~/lib/outbox-client";
+import { useLang, useT } from "~/lib/use-t";
+import { getTps } from "~/models/election.server";
+import { getOfficerDay } from "~/models/officer-actions.server";
+import { TopBar } from "~/root";
+import { requirePageUser } from "~/utils/auth.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePageUser(request, context.sql, ["officer"]);
+  const [tps, day] = await Promise.all([
+    getTps(context.sql, { code: user.tpsCode! }),
+    getOfficerDay(context.sql, { tpsCode: user.tpsCode! }),
+  ]);
+  return { tps: { code: tps!.code, lat: tps!.lat, lng: tps!.lng, address: tps!.address }, checkin: day.checkin };
+}
+
+type Fix = { lat: number; lng: number; accuracy: number };
+
+export default function Checkin() {
+  const { tps, checkin } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const [fix, setFix] = useState<Fix | null>(null);
+  const [gps, setGps] = useState<"idle" | "locating" | "failed">("idle");
+  const [note, setNote] = useState("");
+  const [tried, setTried] = useState(false);
+  const [queued, setQueued] = useState(false);
+  const distance = fix ? distanceMetres(fix, tps) : null;
+  const far = distance != null && distance > FAR_FROM_TPS_M;
+  const noteMissing = far && note.trim() === "";
+
+  const locate = () => {
+    if (!("geolocation" in navigator)) { setGps("failed"); return; }
+    setGps("locating");
+    navigator.geolocation.getCurrentPosition(
+      (pos) => { setFix({ lat: pos.coords.latitude, lng: pos.coords.longitude, accuracy: Math.round(pos.coords.accuracy) }); setGps("idle"); },
+      () => setGps("failed"),
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+    );
+  };
+
+  const send = async () => {
+    setTried(true);
+    if (noteMissing) return;
+    const id = crypto.randomUUID();
+    await enqueue({
+      id, kind: "checkin", url: "/api/v1/checkins", owner: tps.code, label: distance != null ? `${distance} m` : t("checkin.noGps"),
+      body: { id, tpsCode: tps.code, lat: fix?.lat ?? null, lng: fix?.lng ?? null, accuracy: fix?.accuracy ?? null, note: note.trim() || null, capturedAt: new Date().toISOString() },
+    }, { waitMs: 3000 });
+    setQueued(true);
+  };
+
+  return (
+    <>
+      <TopBar title={`TPS ${tps.code}`} />
+      <main className="page phone">
+        <BackHome />
+        <h1>{t("checkin.title")}</h1>
+        <p className="muted">{tps.address}</p>
+        {checkin ? (
+          <p className="card" data-testid="last-checkin">
+            {t("checkin.last", { time: new Date(checkin.at).toLocaleTimeString(lang === "en" ? "en-GB" : "id-ID"), distance: checkin.distanceM ?? "–" })}
+          </p>
+        ) : null}
+        <section className="card stack">
+          <button type="button" className="big" onClick={locate} disabled={gps === "locating"}>
+            {gps === "locating" ? t("checkin.locating") : fix ? t("checkin.relocate") : t("checkin.locate")}
+          </button>
+          {gps === "failed" ? <p className="warning" role="status">{t("checkin.gpsFailed")}</p> : null}
+          {fix ? (
+            <p data-testid="distance" className={far ? "warning" : ""}>
+              {t("checkin.distance", { distance: distance!, accuracy: fix.accuracy })}
+              {far ? <><br />{t("checkin.far", { max: FAR_FROM_TPS_M })}</> : null}
+            </p>
+          ) : null}
+          <label className={`field ${tried && noteMissing ? "has-error" : ""}`}>
+            <span>{t("checkin.note")}{far ? "" : <em className="muted small"> ({t("qc.optional")})</em>}</span>
+            <textarea rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+            {tried && noteMissing ? <span className="error" role="alert">{t("checkin.noteNeeded")}</span> : null}
+          </label>
+          <button type="button" className="primary big" onClick={() => void send()} disabled={queued}>{t("checkin.submit")}</button>
+          {queued ? <p role="status" data-testid="checkin-queued">{t("checkin.queued")}</p> : null}
+        </section>
+        <OutboxPanel showSent={false} />
+      </main>
+    </>
+  );
+}

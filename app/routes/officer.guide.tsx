@@ -1,0 +1,32 @@
+// The pocket guide (issue 3.6): procedures for the day, offline once opened (the service worker caches it).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { BackHome } from "~/components/officer-nav";
+import { GUIDE } from "~/lib/guide";
+import { useLang, useT } from "~/lib/use-t";
+import { TopBar } from "~/root";
+import { requirePageUser } from "~/utils/auth.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePageUser(request, context.sql, ["officer", "supervisor", "operator", "admin"]);
+  return null;
+}
+
+export default function Guide() {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      <TopBar title={t("nav.guide")} />
+      <main className="page phone guide">
+        <BackHome />
+        <h1>{t("guide.title")}</h1>
+        {GUIDE.map((section) => (
+          <section key={section.id} className="card" id={section.id}>
+            <h2>{section.title[lang]}</h2>
+            <ol>{section.steps[lang].map((step, i) => <li key={i}>{step}</li>)}</ol>
+          </section>
+        ))}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+// Bulk paper forms (issue 3.7): the command post and supervisors pick a kelurahan and print every TPS's forms.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useT } from "~/lib/use-t";
+import { listKelurahan } from "~/models/paper.server";
+import { TopBar } from "~/root";
+import { requirePageUser } from "~/utils/auth.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePageUser(request, context.sql, ["operator", "admin", "supervisor"]);
+  return { kelurahan: await listKelurahan(context.sql, { scope: user.role === "supervisor" ? user.regionCode ?? "-" : null }) };
+}
+
+export default function PaperIndex() {
+  const { kelurahan } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <TopBar title={t("nav.paper")} />
+      <main className="page phone">
+        <h1>{t("paper.bulkTitle")}</h1>
+        <ul className="kelurahan-list">
+          {kelurahan.map((k) => (
+            <li key={k.code}>
+              <a href={`/paper/kelurahan/${k.code}`}>{k.name}</a> <span className="muted small">Kec. {k.kecamatanName} · {t("paper.tpsCount", { n: k.tps })}</span>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </>
+  );
+}

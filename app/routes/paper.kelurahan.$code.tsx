@@ -1,0 +1,37 @@
+// Every TPS's paper forms of one kelurahan, one A4 sheet each, for printing in bulk (issue 3.7).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PaperSheets, PrintButton } from "~/components/paper-forms";
+import { useT } from "~/lib/use-t";
+import { inScope } from "~/lib/incidents";
+import { paperFormsFor } from "~/models/paper.server";
+import { TopBar } from "~/root";
+import { requirePageUser } from "~/utils/auth.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requirePageUser(request, context.sql, ["operator", "admin", "supervisor"]);
+  const code = params.code ?? "";
+  if (!/^\d{2}(\.\d{2}){2}\.\d{4}$/.test(code)) throw new Response("Not found", { status: 404 });
+  if (user.role === "supervisor" && !inScope(code, user.regionCode)) throw new Response("Forbidden", { status: 403 });
+  const forms = await paperFormsFor(context.sql, { kelurahanCode: code });
+  if (forms.tps.length === 0) throw new Response("Not found", { status: 404 });
+  return { code, ...forms };
+}
+
+export default function KelurahanPaper() {
+  const { code, tps, contests, categories } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <div className="no-print"><TopBar title={t("nav.paper")} /></div>
+      <main className="page paper">
+        <div className="no-print">
+          <p><a href="/paper">← {t("paper.bulkTitle")}</a></p>
+          <h1>{t("paper.kelurahanTitle", { name: tps[0].kelurahanName, code, n: tps.length })}</h1>
+          <PrintButton />
+        </div>
+        <PaperSheets tps={tps} contests={contests} categories={categories} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+// Posko paper entry (issue 4 point 6): find the TPS by code, name or QR, key the quick count from a paper
+// form, phone or radio report with the same C1 rules as the officer's app; a second operator keys it again
+// blind (the first entry's numbers are never shown here). Equal -> consolidated, different -> conflict.
+import { randomUUID } from "node:crypto";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { PoskoNav } from "~/components/posko-nav";
+import { QuickCountForm } from "~/components/quick-count-form";
+import type { MessageKey } from "~/lib/i18n";
+import { fieldErrors, PaperEntryBody, quickCountFields, TPS_CODE } from "~/lib/schemas";
+import { useT } from "~/lib/use-t";
+import { getTps, listContests } from "~/models/election.server";
+import { submitPaperEntry } from "~/models/review.server";
+import { TopBar } from "~/root";
+import { requirePageUser } from "~/utils/auth.server";
+import { requestLang } from "~/utils/lang.server";
+import { invalidForm, pageAction } from "~/utils/page-action.server";
+
+const SOURCES = ["paper", "phone", "radio"] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePageUser(request, context.sql, ["operator", "admin"]);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 60);
+  const code = extractTpsCode(url.searchParams.get("tps") ?? q);
+  const contests = await listContests(context.sql);
+  const contest = contests.find((c) => c.code === url.searchParams.get("contest")) ?? contests[0];
+  const tps = code ? await getTps(context.sql, { code }) : undefined;
+  // Search by kelurahan/kecamatan name or address when the text is not a TPS code.
+  const matches = !tps && q.length >= 3 ? await context.sql<{ code: string; address: string; kelurahan: string }[]>`
+    select t.code, t.address, kel.name as kelurahan from tps t join regions kel on kel.code = t.kelurahan_code
+    where kel.name ilike ${"%" + q + "%"} or t.address ilike ${"%" + q + "%"} or t.code like ${q.replace(/[^0-9-]/g, "") + "%"}
+    order by t.code limit 30` : [];
+  let form: { state: string; mine: boolean; source: string } | null = null;
+  let current: { votes: Record<string, number>; invalid: number } | null = null;
+  if (tps && contest) {
+    const [open] = await context.sql`
+      select f.status, f.source, e.author_id from paper_forms f join paper_entries e on e.form_id = f.id and e.round = 1
+      where f.tps_code = ${tps.code} and f.contest_code = ${contest.code} and f.status in ('awaiting_second', 'conflict')`;
+    form = open ? { state: open.status as string, mine: open.authorId === user.id, source: open.source as string } : null;
+    const [row] = await context.sql`select votes, invalid from results where tps_code = ${tps.code} and contest_code = ${contest.code}`;
+    current = row ? { votes: row.votes as Record<string, number>, invalid: row.invalid as number } : null;
+  }
+  return {
+    id: randomUUID(), q, contests, contest,
+    tps: tps ? { code: tps.code, address: tps.address, kelurahan: tps.kelurahanName, kecamatan: tps.kecamatanName, dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk } : null,
+    notFound: !!code && !tps, matches, form, previous: current,
+  };
+}
+
+/** A TPS code from typed text or a scanned QR payload (which may be a URL or carry other text around it). */
+function extractTpsCode(text: string): string | null {
+  const match = /\d{10}-\d{3}/.exec(text);
+  return match && TPS_CODE.test(match[0]) ? match[0] : null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePageUser(request, context.sql, ["operator", "admin"]);
+  const lang = requestLang(request);
+  const form = await request.formData();
+  const parsed = PaperEntryBody.safeParse({ ...quickCountFields(form), source: form.get("source") });
+  if (!parsed.success) return invalidForm(lang, fieldErrors(parsed.error, lang));
+  return pageAction(lang, async () => (await context.writer.write((ctx) => submitPaperEntry(ctx, { user, body: parsed.data, source: parsed.data.source, lang }))).body);
+}
+
+export default function PaperEntry() {
+  const { id, q, contests, contest, tps, notFound, matches, form, previous } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const t = useT();
+  const [source, setSource] = useState<string>(form?.source ?? "paper");
+  useEffect(() => setSource(form?.source ?? "paper"), [form?.source]);
+  const round = form?.state === "awaiting_second" ? 2 : 1;
+
+  return (
+    <>
+      <TopBar title={t("posko.title")} />
+      <PoskoNav role="operator" />
+      <main className="page phone">
+        <h1>{t("paper.entryTitle")}</h1>
+        <Form method="get" className="card stack" role="search">
+          <label className="field">
+            <span>{t("paper.find")}</span>
+            <input name="q" defaultValue={q || tps?.code || ""} placeholder="1673031001-001" autoComplete="off" data-testid="tps-search" />
+          </label>
+          <input type="hidden" name="contest" value={contest.code} />
+          <div className="button-row">
+            <button type="submit" className="primary">{t("paper.search")}</button>
+            <QrScanButton />
+          </div>
+          {notFound ? <p className="error" role="alert">{t("api.unknownTps", { tps: q })}</p> : null}
+          {matches.length ? (
+            <ul className="stale-list">
+              {matches.map((m) => (
+                <li key={m.code}><Link to={`?tps=${m.code}&contest=${contest.code}`}>TPS {m.code}</Link><span className="muted">{m.kelurahan} · {m.address}</span></li>
+              ))}
+            </ul>
+          ) : null}
+        </Form>
+
+        {result && result.ok ? (
+          <p className={`notice ${result.value.state === "conflict" ? "bad" : "good"}`} role="status" data-testid="entry-result">
+            {t(`paper.state.${result.value.state}` as MessageKey)}
+          </p>
+        ) : null}
+        {result && !result.ok ? <p className="notice bad" role="alert" data-testid="entry-error">{result.message}</p> : null}
+
+        {tps ? (
+          <section className="card">
+            <h2 className="tps-code">TPS {tps.code}</h2>
+            <p className="muted small">{tps.address} · Kel. {tps.kelurahan}, Kec. {tps.kecamatan}</p>
+            <nav className="tabs" aria-label={t("paper.contest")}>
+              {contests.map((c) => (
+                <Link key={c.code} to={`?tps=${tps.code}&contest=${c.code}`} className={`button${c.code === contest.code ? " active" : ""}`}>{c.name}</Link>
+              ))}
+            </nav>
+            <p className="notice good" data-testid="entry-round">
+              {form?.state === "conflict" ? t("paper.awaitingSupervisor")
+                : form?.mine ? t("paper.waitingForOther")
+                : round === 2 ? t("paper.secondRound") : t("paper.firstRound")}
+            </p>
+            {form?.state === "conflict" || form?.mine ? null : (
+              <QuickCountForm
+                key={`${id}-${contest.code}`}
+                id={id}
+                tpsCode={tps.code}
+                contest={contest}
+                context={{ candidates: contest.candidates.map((c) => c.number), dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk, previous }}
+                serverErrors={result && !result.ok ? result.errors : undefined}
+                busy={busy}
+                submitLabel={t("paper.save")}
+                extra={
+                  <label className="field">
+                    <span>{t("paper.source")}</span>
+                    <select name="source" value={source} onChange={(e) => setSource(e.target.value)} disabled={round === 2}>
+                      {SOURCES.map((s) => <option key={s} value={s}>{t(`paper.source.${s}` as MessageKey)}</option>)}
+                    </select>
+                    {round === 2 ? <input type="hidden" name="source" value={source} /> : null}
+                  </label>
+                }
+              />
+            )}
+          </section>
+        ) : null}
+      </main>
+    </>
+  );
+}
+
+/** QR scan with the camera where the browser can decode barcodes; a USB scanner types into the field instead. */
+function QrScanButton() {
+  const t = useT();
+  const [supported, setSupported] = useState(false);
+  const [scanning, setScanning] = useState(false);
+  const video = useRef<HTMLVideoElement>(null);
+  useEffect(() => setSupported("BarcodeDetector" in window && !!navigator.mediaDevices?.getUserMedia), []);
+  useEffect(() => {
+    if (!scanning) return;
+    let stream: MediaStream | null = null;
+    let stop = false;
+    (async () => {
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
+        if (!video.current) return;
+        video.current.srcObject = stream;
+        await video.current.play();
+        const Detector = (window as unknown as { BarcodeDetector: new (o: unknown) => { detect: (v: HTMLVideoElement) => Promise<{ rawValue: string }[]> } }).BarcodeDetector;
+        const detector = new Detector({ formats: ["qr_code"] });
+        while (!stop) {
+          const codes = await detector.detect(video.current);
+          const code = codes.map((c) => extractTpsCode(c.rawValue)).find(Boolean);
+          if (code) { window.location.search = `?tps=${code}`; return; }
+          await new Promise((r) => setTimeout(r, 300));
+        }
+      } catch {
+        setScanning(false);
+      }
+    })();
+    return () => { stop = true; stream?.getTracks().forEach((tr) => tr.stop()); };
+  }, [scanning]);
+  if (!supported) return null;
+  return (
+    <>
+      <button type="button" onClick={() => setScanning((s) => !s)}>{scanning ? t("alert.dismiss") : t("paper.scan")}</button>
+      {scanning ? <video ref={video} muted playsInline style={{ width: "100%", maxHeight: "14rem" }} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+// The command post's SMS log (issue 3.8): every message the gateway delivered, with the reply it got;
+// malformed and refused ones first in mind, so an operator can call the officer back.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLang, useT } from "~/lib/use-t";
+import { listSms } from "~/models/sms.server";
+import { TopBar } from "~/root";
+import { requirePageUser } from "~/utils/auth.server";
+
+const STATUSES = ["malformed", "rejected", "accepted", "duplicate"] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePageUser(request, context.sql, ["operator", "admin"]);
+  const status = new URL(request.url).searchParams.get("status");
+  return { messages: await listSms(context.sql, { status: STATUSES.find((s) => s === status) }) };
+}
+
+export default function SmsLog() {
+  const { messages } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const [params] = useSearchParams();
+  const current = params.get("status");
+  return (
+    <>
+      <TopBar title={t("smslog.title")} />
+      <main className="page">
+        <h1>{t("smslog.title")}</h1>
+        <p className="filters">
+          <a href="/posko/sms" className={!current ? "chosen" : ""}>{t("smslog.all")}</a>
+          {STATUSES.map((s) => <a key={s} href={`/posko/sms?status=${s}`} className={current === s ? "chosen" : ""}>{t(`smslog.${s}`)}</a>)}
+        </p>
+        {messages.length === 0 ? <p className="muted">{t("smslog.none")}</p> : (
+          <table className="sms-table" data-testid="sms-log">
+            <thead><tr><th>{t("smslog.time")}</th><th>{t("smslog.sender")}</th><th>{t("smslog.text")}</th><th>{t("smslog.status")}</th><th>{t("smslog.reply")}</th></tr></thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id} className={`sms-${m.status}`}>
+                  <td>{new Date(m.receivedAt).toLocaleTimeString(lang === "en" ? "en-GB" : "id-ID")}</td>
+                  <td>{m.sender}</td>
+                  <td><code>{m.body}</code></td>
+                  <td>{t(`smslog.${m.status as (typeof STATUSES)[number]}`)}{m.receipt ? ` · ${m.receipt}` : ""}</td>
+                  <td>{m.reply}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+// The verification queue (issue 4 point 5): conflicting and flagged results and paper-entry conflicts in
+// the reviewer's area, kept current by live events.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useCallback } from "react";
+import { PoskoNav } from "~/components/posko-nav";
+import { Time } from "~/components/time";
+import { useLive } from "~/components/use-live";
+import type { LiveEvent } from "~/lib/events";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/use-t";
+import { headSeq } from "~/models/events.server";
+import { reviewQueue } from "~/models/review.server";
+import { TopBar } from "~/root";
+import { requirePageUser, viewOf } from "~/utils/auth.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePageUser(request, context.sql, ["supervisor", "operator", "admin"]);
+  const seq = await headSeq(context.sql);
+  return { seq, role: user.role, queue: await reviewQueue(context.sql, { scope: viewOf(user)!.scope }) };
+}
+
+export default function ReviewQueue() {
+  const { seq, role, queue } = useLoaderData<typeof loader>();
+  const t = useT();
+  const revalidator = useRevalidator();
+  const onEvents = useCallback((events: LiveEvent[]) => {
+    if (events.some((e) => e.type === "result:updated" || e.type === "paper:updated")) revalidator.revalidate();
+  }, [revalidator]);
+  const status = useLive({ seq, onEvents });
+  return (
+    <>
+      <TopBar title={t("posko.title")} />
+      <PoskoNav role={role} />
+      <main className="page wide">
+        <h1>{t("review.title", { count: queue.length })}</h1>
+        <p className={`live-status ${status}`} role="status">{status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}</p>
+        {queue.length === 0 ? <p className="muted">{t("review.empty")}</p> : (
+          <table className="data-table" data-testid="review-queue">
+            <thead><tr><th>TPS</th><th>{t("paper.contest")}</th><th>{t("map.status")}</th><th>{t("review.since")}</th><th /></tr></thead>
+            <tbody>
+              {queue.map((q) => (
+                <tr key={`${q.kind}-${q.tpsCode}-${q.contest}`} data-testid={`review-${q.tpsCode}-${q.contest}`}>
+                  <td className="tps-code">{q.tpsCode}</td>
+                  <td>{q.contest}</td>
+                  <td><span className={`badge status-${q.status === "paper_conflict" ? "conflict" : q.status}`}>{q.status === "paper_conflict" ? t("review.paperConflict") : t(`status.${q.status}` as MessageKey)}</span></td>
+                  <td className="small"><Time iso={q.updatedAt} time /></td>
+                  <td><Link to={`/posko/verifikasi/${q.tpsCode}/${q.contest}`}>{t("review.open")}</Link></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </main>
+    </>
+  );
+}

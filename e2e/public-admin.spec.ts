@@ -1,0 +1,96 @@
+// Public transparency and administration in a real browser (issue 5): the public page updates live
+// without login, a citizen's report gets a tracking code that shows the operator's decision, an admin
+// checks an import file and prints a credential letter. Only TPS of kecamatan 16.73.04.
+import { randomUUID } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+async function token(request: APIRequestContext, login: string, secret: string) {
+  const res = await request.post("/api/v1/session", { data: { login, secret } });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+test("the public page shows provisional results and updates live, with no personal data", async ({ page, playwright }) => {
+  await page.goto("/publik");
+  await expect(page.getByText("SEMENTARA.")).toBeVisible();
+  await expect(page.locator(".live-dot.on")).toBeVisible();
+  const cell = page.getByTestId("public-votes-gubernur-2");
+  const before = Number((await cell.textContent())!.replace(/\D/g, ""));
+
+  const api = await playwright.request.newContext({ baseURL: page.url() });
+  const officer = await token(api, "1673041005-001", "123456");
+  const res = await api.post("/api/v1/quick-counts", {
+    headers: { Authorization: `Bearer ${officer}` },
+    data: { id: randomUUID(), tpsCode: "1673041005-001", contest: "gubernur", votes: { "1": 70, "2": 41 }, invalid: 2, capturedAt: new Date().toISOString(), justification: "Sudah dicek bersama saksi." },
+  });
+  expect(res.status()).toBe(201);
+  await expect(cell).toHaveText((before + 41).toLocaleString("id-ID"));
+  await expect(page.getByText(/Petugas TPS/)).toHaveCount(0);
+  await api.dispose();
+});
+
+test("a citizen reports a violation and follows the operator's decision by tracking code", async ({ page, playwright }) => {
+  await page.goto("/publik");
+  await page.getByRole("link", { name: "Laporkan pelanggaran" }).click();
+  await page.getByLabel("Kategori").selectOption({ label: "Intimidasi" });
+  await page.getByLabel("Kode TPS (bila tahu)").fill("1673041006-001");
+  await page.getByLabel("Apa yang terjadi?").fill("Ada orang yang mengancam pemilih di depan TPS.");
+  await page.getByLabel(/Kontak Anda/).fill("0812-5555-1234");
+  await page.getByRole("button", { name: "Kirim laporan" }).click();
+  const code = (await page.getByTestId("tracking-code").textContent())!.trim();
+  expect(code).toMatch(/^LP-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await page.getByRole("link", { name: "Lacak laporan ini" }).click();
+  await expect(page.getByTestId("report-status-text")).toHaveText("Diterima, belum diverifikasi");
+
+  // The command post verifies it.
+  const api = await playwright.request.newContext({ baseURL: page.url() });
+  const posko = await token(api, "posko", "pantau-demo");
+  const list = await (await api.get("/api/v1/incidents", { headers: { Authorization: `Bearer ${posko}` } })).json();
+  const incident = list.incidents.find((i: { source: string; tpsCode: string }) => i.source === "citizen" && i.tpsCode === "1673041006-001");
+  expect(incident.status).toBe("new");
+  expect((await api.post(`/api/v1/incidents/${incident.id}/transitions`, { headers: { Authorization: `Bearer ${posko}` }, data: { action: "acknowledge" } })).status()).toBe(200);
+  await api.dispose();
+
+  await page.reload();
+  await expect(page.getByTestId("report-status-text")).toHaveText("Diverifikasi posko");
+  await expect(page.getByText("0812-5555-1234")).toHaveCount(0);
+});
+
+test("an admin checks an import file and prints a credential letter with a QR code", async ({ page, login }) => {
+  await login(page, "admin");
+  await page.goto("/admin/impor");
+  await page.getByLabel("Jenis data").selectOption("tps");
+  await page.getByLabel("Berkas CSV").setInputFiles({ name: "tps.csv", mimeType: "text/csv", buffer: Buffer.from("kelurahan_code,number,lat,lng,dpt\n16.73.04.1001,1,-3.3,500,200\n16.73.99.9999,2,-3.3,102.8,200\n") });
+  await page.getByRole("button", { name: "Periksa (uji coba)" }).click();
+  const report = page.getByTestId("import-report");
+  await expect(report).toContainText("2 kesalahan; tidak ada yang disimpan.");
+  await expect(report).toContainText("Bujur harus angka antara 94 dan 142.");
+  await expect(report).toContainText("Kelurahan 16.73.99.9999 tidak dikenal.");
+
+  await page.getByRole("link", { name: "Surat kredensial" }).click();
+  await page.getByLabel("Kode wilayah atau TPS").fill("1673041007-001");
+  await page.getByRole("button", { name: "Cari" }).click();
+  await page.getByRole("button", { name: /Buat PIN baru dan cetak 1 surat/ }).click();
+  const letter = page.getByTestId("letter-1673041007-001");
+  await expect(letter).toBeVisible();
+  const pin = (await letter.getByTestId("letter-pin").textContent())!;
+  expect(pin).toMatch(/^\d{6}$/);
+  const qrWidth = await letter.getByTestId("letter-qr").evaluate((img: HTMLImageElement) => img.complete ? img.naturalWidth : 0);
+  expect(qrWidth).toBeGreaterThan(100);
+
+  // A projection sample, drawn from a target margin, shows next to the running count on the command post.
+  await page.getByRole("link", { name: "Proyeksi" }).click();
+  await page.getByLabel("Batas kesalahan (± poin persen)").fill("3");
+  await page.getByRole("button", { name: "Tarik sampel baru" }).click();
+  await expect(page.getByTestId("sample-info")).toContainText(/Sampel saat ini: \d+ dari 635 TPS/);
+  await page.getByRole("link", { name: "Posko" }).click();
+  await expect(page.getByTestId("projection-walikota")).toContainText(/Proyeksi \(95%\).*\d+\/\d+ TPS sampel/);
+
+  // The letter's login and PIN work.
+  await page.getByRole("button", { name: "Keluar" }).click();
+  // Wait for the logout to land before the next login (a navigation in between could cancel it).
+  await page.waitForURL(/\/login/);
+  await login(page, "1673041007-001", pin);
+  await expect(page).toHaveURL(/\/officer/);
+});

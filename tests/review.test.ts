@@ -1,0 +1,156 @@
+// Verification and blind double entry over the API, against the real server (issue 4 points 5, 6, 7).
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginToken, startTestServer, type TestServer } from "./support/server";
+
+let server: TestServer;
+let posko: string;
+let posko2: string;
+let inside: string;
+let outside: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  [posko, posko2, inside, outside] = await Promise.all([
+    loginToken(server, "posko", "pantau-demo"), loginToken(server, "posko2", "pantau-demo"),
+    loginToken(server, "pengawas-03", "pantau-demo"), loginToken(server, "pengawas-04", "pantau-demo"),
+  ]);
+});
+afterAll(() => server?.stop());
+
+function post(path: string, body: unknown, token: string) {
+  return fetch(`${server.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+}
+const paper = (tpsCode: string, votes: Record<string, number>, over: Record<string, unknown> = {}) => ({
+  id: randomUUID(), tpsCode, contest: "walikota", votes, invalid: 3, source: "paper", capturedAt: new Date().toISOString(), ...over,
+});
+const result = async (tps: string) => (await server.services.sql`
+  select r.status, r.votes, s.source, s.revision from results r join submissions s on s.id = r.submission_id
+  where r.tps_code = ${tps} and r.contest_code = 'walikota'`)[0];
+
+describe("blind double entry", () => {
+  it("consolidates two equal entries by two operators into one paper submission", async () => {
+    const votes = { "1": 90, "2": 70, "3": 40 };
+    const first = await post("/api/v1/paper-entries", paper("1673031003-001", votes), posko);
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({ state: "awaiting_second", round: 1 });
+    expect(await result("1673031003-001")).toBeUndefined();
+
+    const again = await post("/api/v1/paper-entries", paper("1673031003-001", votes), posko);
+    expect(again.status).toBe(409);
+    expect((await again.json()).message).toMatch(/operator lain/);
+
+    const second = await post("/api/v1/paper-entries", paper("1673031003-001", votes), posko2);
+    expect(second.status).toBe(201);
+    expect(await second.json()).toMatchObject({ state: "consolidated", status: "submitted" });
+    expect(await result("1673031003-001")).toMatchObject({ status: "submitted", source: "paper", revision: 1, votes });
+  });
+
+  it("turns different entries into a conflict that only a supervisor of the area resolves", async () => {
+    const tps = "1673031003-002";
+    expect((await post("/api/v1/paper-entries", paper(tps, { "1": 90, "2": 70, "3": 40 }), posko)).status).toBe(201);
+    const second = await post("/api/v1/paper-entries", paper(tps, { "1": 90, "2": 79, "3": 40 }), posko2);
+    expect(await second.json()).toMatchObject({ state: "conflict" });
+    expect(await result(tps)).toBeUndefined();
+    const third = await post("/api/v1/paper-entries", paper(tps, { "1": 1, "2": 1, "3": 1 }), posko);
+    expect(third.status).toBe(409);
+
+    const [{ id: formId }] = await server.services.sql`select id from paper_forms where tps_code = ${tps} and status = 'conflict'`;
+    const resolve = { action: "resolve_paper", formId, choice: "second", note: "Formulir asli dicek: 79 benar" };
+    expect((await post("/api/v1/reviews", resolve, posko)).status).toBe(403);
+    const refused = await post("/api/v1/reviews", resolve, outside);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).message).toMatch(/wilayah/);
+    const ok = await post("/api/v1/reviews", resolve, inside);
+    expect(ok.status).toBe(200);
+    expect(await result(tps)).toMatchObject({ status: "verified", source: "paper", votes: { "1": 90, "2": 79, "3": 40 } });
+    expect((await post("/api/v1/reviews", resolve, inside)).status).toBe(409);
+  });
+
+  it("rejects paper numbers with the same C1 rules as the app", async () => {
+    const res = await post("/api/v1/paper-entries", paper("1673031003-003", { "1": -1, "2": 5, "3": 5 }), posko);
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors[0]).toMatchObject({ field: "votes.1", code: "negative" });
+    const officer = await loginToken(server, "1673031003-003", "123456");
+    expect((await post("/api/v1/paper-entries", paper("1673031003-003", { "1": 1, "2": 5, "3": 5 }), officer)).status).toBe(403);
+  });
+});
+
+describe("verification", () => {
+  it("marks a paper result that disagrees with the app as a conflict, verifies a chosen source, and corrects with a reason", async () => {
+    const tps = "1673031003-004";
+    const officer = await loginToken(server, tps, "123456");
+    const app = { id: randomUUID(), tpsCode: tps, contest: "walikota", votes: { "1": 100, "2": 50, "3": 20 }, invalid: 2, capturedAt: new Date().toISOString() };
+    expect((await post("/api/v1/quick-counts", app, officer)).status).toBe(201);
+    const votes = { "1": 100, "2": 55, "3": 20 };
+    await post("/api/v1/paper-entries", paper(tps, votes, { invalid: 2 }), posko);
+    const consolidated = await post("/api/v1/paper-entries", paper(tps, votes, { invalid: 2 }), posko2);
+    expect(await consolidated.json()).toMatchObject({ state: "consolidated", status: "conflict" });
+
+    const queue = await server.services.sql`select status from results where tps_code = ${tps}`;
+    expect(queue[0].status).toBe("conflict");
+
+    // Outside the area: refused. Inside: make the app's numbers current and verified.
+    expect((await post("/api/v1/reviews", { action: "verify", tpsCode: tps, contest: "walikota" }, outside)).status).toBe(403);
+    const [appRow] = await server.services.sql`select id from submissions where tps_code = ${tps} and source = 'app'`;
+    const verified = await post("/api/v1/reviews", { action: "verify", tpsCode: tps, contest: "walikota", submissionId: appRow.id }, inside);
+    expect(verified.status).toBe(200);
+    expect(await result(tps)).toMatchObject({ status: "verified", revision: 3, votes: { "1": 100, "2": 50, "3": 20 } });
+
+    // A correction needs a reason and keeps every earlier revision.
+    const correction = { action: "correct", id: randomUUID(), tpsCode: tps, contest: "walikota", votes: { "1": 101, "2": 50, "3": 20 }, invalid: 2, capturedAt: new Date().toISOString(), source: "paper" };
+    const noReason = await post("/api/v1/reviews", { ...correction, reason: "" }, inside);
+    expect(noReason.status).toBe(422);
+    expect((await noReason.json()).errors[0].field).toBe("reason");
+    expect((await post("/api/v1/reviews", { ...correction, reason: "Salah baca C1 plano, dicek ulang" }, inside)).status).toBe(200);
+    const history = await server.services.sql`select revision, source, reason from submissions where tps_code = ${tps} order by revision`;
+    expect(history.map((h) => h.source)).toEqual(["app", "paper", "app", "paper"]);
+    expect(history[3].reason).toBe("Salah baca C1 plano, dicek ulang");
+    expect(await result(tps)).toMatchObject({ status: "verified", revision: 4, votes: { "1": 101, "2": 50, "3": 20 } });
+
+    // Verified results are closed to the officer.
+    expect((await post("/api/v1/quick-counts", { ...app, id: randomUUID(), invalid: 3 }, officer)).status).toBe(409);
+  });
+});
+
+describe("photos beside the sources", () => {
+  it("shows a C1 photo next to the submission it belongs to", async () => {
+    const tps = "1673031003-005";
+    const officer = await loginToken(server, tps, "123456");
+    const submissionId = randomUUID();
+    const app = { id: submissionId, tpsCode: tps, contest: "walikota", votes: { "1": 80, "2": 60, "3": 30 }, invalid: 2, capturedAt: new Date().toISOString() };
+    expect((await post("/api/v1/quick-counts", app, officer)).status).toBe(201);
+    // The officer app's photo table (issue 3); created here with its columns when this branch runs alone.
+    const sql = server.services.sql;
+    await sql`create table if not exists photos (
+      id uuid primary key, tps_code text, uploader_id bigint not null, purpose text not null, contest_code text,
+      quick_count_id uuid, incident_id uuid, mime text not null, size_bytes int not null, sha256 text not null,
+      bytes bytea not null, captured_at timestamptz, received_at timestamptz not null default now())`;
+    const photoId = randomUUID();
+    const [{ id: uploader }] = await sql`select id from users where login = ${tps}`;
+    await sql`insert into photos (id, tps_code, uploader_id, purpose, contest_code, quick_count_id, mime, size_bytes, sha256, bytes)
+      values (${photoId}, ${tps}, ${uploader}, 'c1', 'walikota', ${submissionId}, 'image/jpeg', 3, 'x', ${Buffer.from([1, 2, 3])})`;
+    const page = await fetch(`${server.url}/posko/verifikasi/${tps}/walikota`, { headers: { Authorization: `Bearer ${inside}` } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`/api/v1/photos/${photoId}`);
+    const detail = await (await fetch(`${server.url}/api/v1/tps/${tps}`, { headers: { Authorization: `Bearer ${inside}` } })).json();
+    expect(detail.photoIds).toContain(photoId);
+    expect((await fetch(`${server.url}/posko/verifikasi/${tps}/walikota`, { headers: { Authorization: `Bearer ${outside}` } })).status).toBe(403);
+  });
+});
+
+describe("posko and officer writing to one TPS at once", () => {
+  it("serialises them: every write lands as its own revision, none fails", async () => {
+    const tps = "1673031003-006";
+    const officer = await loginToken(server, tps, "123456");
+    const votes = { "1": 50, "2": 40, "3": 30 };
+    const why = { justification: "Angka diperiksa ulang bersama saksi" };
+    expect((await post("/api/v1/paper-entries", paper(tps, votes, why), posko)).status).toBe(201);
+    const answers = await Promise.all([
+      post("/api/v1/paper-entries", paper(tps, votes, why), posko2),
+      ...[0, 1, 2].map((i) => post("/api/v1/quick-counts", { id: randomUUID(), tpsCode: tps, contest: "walikota", votes: { "1": 50 + i, "2": 40, "3": 30 }, invalid: 3, capturedAt: new Date().toISOString(), justification: "Angka diperiksa ulang bersama saksi" }, officer)),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
+    const revisions = await server.services.sql`select revision from submissions where tps_code = ${tps} and contest_code = 'walikota' order by revision`;
+    expect(revisions.map((r) => r.revision)).toEqual([1, 2, 3, 4]);
+  });
+});

@@ -5,7 +5,7 @@ import { expect, test } from "./fixtures";
 
 const PUBLIC_PAGES = ["/login", "/publik", "/publik/lapor", "/publik/lacak"];
 const STAFF_PAGES: [string, string[]][] = [
-  ["posko", ["/posko", "/rekap"]],
+  ["posko", ["/posko", "/rekap", "/posko/entri", "/posko/verifikasi", "/posko/sms", "/posko/audit"]],
   ["admin", ["/admin", "/admin/akun", "/admin/impor", "/admin/pemilihan", "/admin/pengaturan", "/admin/proyeksi"]],
   ["tim-1", ["/responder"]],
 ];
@@ -32,8 +32,10 @@ test("every page runs under the CSP without a violation", async ({ page, login }
   }
   await page.context().clearCookies();
   await login(page, "1673051001-001");
-  await page.goto("/officer");
-  await page.waitForLoadState("networkidle");
+  for (const path of ["/officer", "/officer/checkin", "/officer/checklist", "/officer/incident", "/officer/incidents", "/officer/contacts", "/officer/guide", "/officer/paper", "/officer/quick-count/gubernur"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
   expect(violations).toEqual([]);
 });
 

@@ -62,6 +62,8 @@ export function TopBar({ title }: { title?: string }) {
         <button type="submit" className="link-button" data-testid="lang-switch">{t("lang.switch")}</button>
       </Form>
       {data?.user?.role === "admin" ? <a href="/admin" className="link-button">{t("admin.title")}</a> : null}
+      {data?.user?.role === "operator" || data?.user?.role === "admin" ? <a href="/posko/sms" className="link-button">{t("smslog.title")}</a> : null}
+      {data?.user && ["operator", "admin", "supervisor"].includes(data.user.role) ? <a href="/paper" className="link-button">{t("nav.paper")}</a> : null}
       {data?.user ? (
         <Form method="post" action="/logout" className="inline">
           <span className="who">{data.user.name}</span>

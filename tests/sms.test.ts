@@ -1,7 +1,7 @@
 // The SMS webhook (SPEC section 4, issue 3.8) against the real server: shared secret, PIN check, the same C1
 // rules and idempotency as the app, receipt or precise error, duplicates ignored, malformed ones logged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "./support/server";
+import { loginToken, startTestServer, type TestServer } from "./support/server";
 
 const SECRET = "sms-gateway-secret-0123456789";
 const TPS = "1673021001-003"; // DPT 548 + DPTb + DPK
@@ -86,6 +86,16 @@ describe("SMS webhook", () => {
     expect(body.reply).toBe('Kata awal "Selamat" tidak dikenal. Awali dengan QC (hitung cepat) atau INC (kejadian).');
     const rows = await server.services.sql`select status, error_code, body from sms_messages where status = 'malformed' order by id`;
     expect(rows.at(-1)).toEqual({ status: "malformed", errorCode: "unknown_keyword", body: "Selamat pagi pak" });
+  });
+
+  it("shows the command post the malformed messages, and only the command post", async () => {
+    const page = (token: string) => fetch(`${server.url}/posko/sms?status=malformed`, { headers: { Authorization: `Bearer ${token}` } });
+    const posko = await page(await loginToken(server, "posko", "pantau-demo"));
+    expect(posko.status).toBe(200);
+    const html = await posko.text();
+    expect(html).toContain("Selamat pagi pak");
+    expect(html).not.toContain(`QC ${TPS} walikota`);
+    expect((await page(await loginToken(server, TPS, "123456"))).status).toBe(403);
   });
 
   it("locks a TPS out for a while after repeated wrong PINs", async () => {

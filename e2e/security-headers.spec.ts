@@ -5,7 +5,7 @@ import { expect, test } from "./fixtures";
 
 const PUBLIC_PAGES = ["/login", "/publik", "/publik/lapor", "/publik/lacak"];
 const STAFF_PAGES: [string, string[]][] = [
-  ["posko", ["/posko", "/rekap", "/posko/entri", "/posko/verifikasi", "/posko/sms", "/posko/audit"]],
+  ["posko", ["/posko", "/rekap", "/posko/entri", "/posko/verifikasi", "/posko/sms", "/posko/audit", "/paper"]],
   ["admin", ["/admin", "/admin/akun", "/admin/impor", "/admin/pemilihan", "/admin/pengaturan", "/admin/proyeksi"]],
   ["tim-1", ["/responder"]],
 ];

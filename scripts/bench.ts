@@ -77,7 +77,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql) {
     const operatorToken = JSON.parse(operator.text).token as string;
 
     const snapshotBefore = await measureSnapshot(port, operatorToken);
-    log(`snapshot of ${opts.tps} TPS: ${snapshotBefore.ms} ms, ${snapshotBefore.bytes} bytes`);
+    log(`snapshot of ${opts.tps} TPS: ${snapshotBefore.ms} ms, ${snapshotBefore.bytes} bytes (${snapshotBefore.gzipped} gzipped)`);
 
     const slots: Slot[] = tpsRows.flatMap((t, i) => CONTESTS.map((contest) => ({ token: tokens[i], tps: t.code, contest, dpt: t.dpt, revision: 0, busy: false })));
     const sentAt = new Map<string, number>();
@@ -218,7 +218,17 @@ async function measureSnapshot(port: number, token: string) {
   const start = now();
   const res = await request(port, "GET", "/api/v1/snapshot", undefined, token);
   if (res.status !== 200) throw new Error(`snapshot: ${res.status} ${res.text.slice(0, 200)}`);
-  return { ms: Math.round(now() - start), bytes: Buffer.byteLength(res.text) };
+  const ms = Math.round(now() - start);
+  // What a browser downloads: the same answer gzip-compressed (the server compresses for clients that ask).
+  const gzipped = await new Promise<number>((resolve, reject) => {
+    http.get({ host: HOST, port, path: "/api/v1/snapshot", headers: { Authorization: `Bearer ${token}`, "Accept-Encoding": "gzip" } }, (r) => {
+      let n = 0;
+      r.on("data", (c: Buffer) => (n += c.length));
+      r.on("end", () => resolve(n));
+      r.on("error", reject);
+    }).on("error", reject);
+  });
+  return { ms, bytes: Buffer.byteLength(res.text), gzipped };
 }
 
 // ---------- baseline: postgres.js ----------
@@ -348,7 +358,7 @@ function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<
     `  events                ${p.events}; lost ${p.lostEvents}, duplicates ${p.duplicateEvents} (over all dashboards); ${p.framesPerDashboardPerSecond} messages/s per dashboard`,
     `  acknowledged missing  ${p.missingAcknowledged}`,
     `  writes per commit     avg ${p.writesPerCommit.avg}, p50 ${p.writesPerCommit.p50}, max ${p.writesPerCommit.max} (${p.writesPerCommit.commits} commits)`,
-    `  snapshot              ${p.snapshot.before.ms} ms, ${p.snapshot.before.bytes} bytes (after load: ${p.snapshot.after.ms} ms, ${p.snapshot.after.bytes} bytes)`,
+    `  snapshot              ${p.snapshot.before.ms} ms, ${p.snapshot.before.bytes} bytes, ${p.snapshot.before.gzipped} gzipped (after load: ${p.snapshot.after.ms} ms, ${p.snapshot.after.bytes} bytes)`,
   ];
   if (b) {
     lines.push(

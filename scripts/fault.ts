@@ -129,59 +129,54 @@ async function verify(db: Db, load: ReturnType<typeof officers>, boards: ReturnT
   check(complete === boards.length, `${name}: ${complete} of ${boards.length} dashboards hold every seq 1..${head} once, in order`);
 }
 
-async function killScenario() {
-  log("scenario kill: SIGKILL under load, restart");
+/** Officers submitting and dashboards watching while `fault` strikes; then every promise is checked. */
+async function underLoad(name: string, fault: (env: { db: Db; server: { current: ChildProcess }; port: number; acked: () => number }) => Promise<void>) {
   const db = await startLoadDatabase({});
-  let server: ChildProcess | undefined;
+  const server = { current: undefined as unknown as ChildProcess };
   try {
     const port = await freePort();
-    server = await startServer(db, port);
-    const { slots, operatorToken } = await setUp(db, 200);
-    const boards = Array.from({ length: 20 }, () => dashboard(port, operatorToken));
-    const load = officers(port, slots, 150);
-    await sleep(2500);
-    server.kill("SIGKILL");
-    log(`killed the server after ${load.stats.acked.size} acknowledged submissions`);
-    await new Promise((r) => server!.once("exit", r));
-    await sleep(700);
-    server = await startServer(db, port);
-    await sleep(2500);
-    await load.stop();
-    await verify(db, load, boards, "kill");
-    for (const b of boards) b.socket.close();
-  } finally {
-    await stopChild(server);
-    await db.close();
-  }
-}
-
-async function postgresScenario() {
-  log("scenario postgres: PostgreSQL stopped and started under load");
-  const db = await startLoadDatabase({});
-  let server: ChildProcess | undefined;
-  try {
-    const port = await freePort();
-    server = await startServer(db, port);
+    server.current = await startServer(db, port);
     const { slots, operatorToken } = await setUp(db, 200);
     const boards = Array.from({ length: 20 }, () => dashboard(port, operatorToken));
     const load = officers(port, slots, 150);
     await sleep(2000);
+    await fault({ db, server, port, acked: () => load.stats.acked.size });
+    await sleep(2500);
+    await load.stop();
+    check(server.current.exitCode === null, `${name}: the server is serving`);
+    if (name === "postgres") {
+      const refused = load.stats.statuses.get(503) ?? 0;
+      check(refused > 0, `postgres: clients were told 503 while the database was away (${refused})`);
+    }
+    await verify(db, load, boards, name);
+    for (const b of boards) b.socket.close();
+  } finally {
+    await stopChild(server.current);
+    await db.close();
+  }
+}
+
+const killScenario = () => {
+  log("scenario kill: SIGKILL under load, restart");
+  return underLoad("kill", async ({ db, server, port, acked }) => {
+    server.current.kill("SIGKILL");
+    log(`killed the server after ${acked()} acknowledged submissions`);
+    await new Promise((r) => server.current.once("exit", r));
+    await sleep(700);
+    server.current = await startServer(db, port);
+  });
+};
+
+const postgresScenario = () => {
+  log("scenario postgres: PostgreSQL stopped and started under load");
+  return underLoad("postgres", async ({ db }) => {
     await db.stopPostgres();
     log("PostgreSQL stopped");
     await sleep(1500);
     await db.startPostgres();
     log("PostgreSQL started");
-    await sleep(3000);
-    await load.stop();
-    check(server.exitCode === null, "postgres: the server survived");
-    check((load.stats.statuses.get(503) ?? 0) > 0, `postgres: clients were told 503 while the database was away (${load.stats.statuses.get(503) ?? 0})`);
-    await verify(db, load, boards, "postgres");
-    for (const b of boards) b.socket.close();
-  } finally {
-    await stopChild(server);
-    await db.close();
-  }
-}
+  });
+};
 
 /** A raw Socket.IO client (wire protocol over ws): cheap enough to open thousands from one process. */
 function rawSocket(port: number, token: string) {

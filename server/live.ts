@@ -115,8 +115,12 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100, adapter
   }
 
   function route(committed: CommittedEvent[]) {
+    const rooms = io.of("/").adapter.rooms;
     for (const item of committed) {
       for (const room of roomsFor(item)) {
+        // Most TPS and region rooms have nobody in them on this instance: no batch, no timer, no encoding.
+        // A socket that joins later asks `resume` for what it missed.
+        if (!rooms.has(room)) continue;
         let list = pending.get(room);
         if (!list) pending.set(room, (list = []));
         list.push(item.event);

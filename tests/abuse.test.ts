@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATEGORY_CODES } from "~/lib/incidents";
-import { IncidentBody, QuickCountBody, TransitionBody } from "~/lib/schemas";
+import { IncidentBody, PaperEntryBody, QuickCountBody, TransitionBody } from "~/lib/schemas";
 import { ReportBody } from "~/models/reports.server";
 import { hashToken } from "~/utils/auth.server";
 import { loginToken, startTestServer, type TestServer } from "./support/server";
@@ -137,6 +137,24 @@ function corpus(): Attempt[] {
     ...bodyAttacks("location", "/api/v1/responders/location", "responder"),
     ...fieldAttacks("location", "/api/v1/responders/location", { lat: -3.3, lng: 102.8 }, { safeParse: (v: unknown) => ({ success: typeof (v as { lat?: unknown }).lat === "number" && Math.abs((v as { lat: number }).lat) <= 90 && typeof (v as { lng?: unknown }).lng === "number" && Math.abs((v as { lng: number }).lng) <= 180 }) }, "responder"),
     { name: "location: officer", method: "POST", path: "/api/v1/responders/location", body: JSON.stringify({ lat: 1, lng: 1 }), token: "officer" },
+    // officer actions, photos, posko entry and review (merged from issues 3 and 4)
+    ...bodyAttacks("check-in", "/api/v1/checkins", "officer"),
+    ...bodyAttacks("checklist", "/api/v1/checklists", "officer"),
+    ...bodyAttacks("paper entry", "/api/v1/paper-entries", "operator"),
+    ...fieldAttacks("paper entry", "/api/v1/paper-entries", { ...quickCount, source: "paper" }, PaperEntryBody, "operator"),
+    { name: "paper entry: officer", method: "POST", path: "/api/v1/paper-entries", body: JSON.stringify({ ...quickCount, source: "paper" }), token: "officer" },
+    ...bodyAttacks("review", "/api/v1/reviews", "operator"),
+    { name: "review: forged target", method: "POST", path: "/api/v1/reviews", body: JSON.stringify({ action: "verify", tpsCode: "9999999999-999", contest: "walikota" }), token: "operator" },
+    { name: "review: officer", method: "POST", path: "/api/v1/reviews", body: JSON.stringify({ action: "verify", tpsCode: OWN_TPS, contest: "walikota" }), token: "officer" },
+    { name: "photo: fake image", method: "POST", path: "/api/v1/photos", body: photoForm(new Blob(["GIF89a<script>alert(1)</script>"], { type: "image/jpeg" })), token: "officer" },
+    { name: "photo: oversize image", method: "POST", path: "/api/v1/photos", body: photoForm(new Blob([new Uint8Array([0xff, 0xd8, 0xff]), new Uint8Array(12 * 1024 * 1024)], { type: "image/jpeg" })), token: "officer" },
+    { name: "photo: JSON instead of a form", method: "POST", path: "/api/v1/photos", body: "{}", token: "officer" },
+    { name: "photo: no session", method: "POST", path: "/api/v1/photos", body: photoForm(new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0])], { type: "image/jpeg" })) },
+    { name: "photo: forged id", method: "GET", path: `/api/v1/photos/${forged}`, token: "officer" },
+    { name: "photo: not an id", method: "GET", path: "/api/v1/photos/..%2f..%2fetc%2fpasswd", token: "officer" },
+    { name: "TPS detail: junk code", method: "GET", path: "/api/v1/tps/%27%20or%201=1", token: "operator" },
+    { name: "TPS detail: officer", method: "GET", path: `/api/v1/tps/${OTHER_TPS}`, token: "officer" },
+    { name: "incidents export: officer", method: "GET", path: "/api/v1/exports/incidents.csv", token: "officer" },
     // session
     ...bodyAttacks("login", "/api/v1/session", null),
     { name: "login: SQL injection", method: "POST", path: "/api/v1/session", body: JSON.stringify({ login: "admin' --", secret: "' or '1'='1" }) },
@@ -158,6 +176,14 @@ function corpus(): Attempt[] {
     { name: "unknown API route", method: "POST", path: "/api/v1/..%2f..%2fetc%2fpasswd", body: "{}", token: "admin" },
     { name: "unknown API method", method: "PATCH", path: "/api/v1/quick-counts", body: "{}", token: "officer" },
   ];
+}
+
+function photoForm(photo: Blob) {
+  const data = new FormData();
+  data.set("tpsCode", OWN_TPS);
+  data.set("kind", "c1");
+  data.set("photo", photo, "c1.jpg");
+  return data;
 }
 
 function form(fields: Record<string, string>, photo: Blob) {

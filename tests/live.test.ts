@@ -1,10 +1,9 @@
 // Socket.IO with real clients against the real server: one acts, the other sees it; reconnect and resume
 // by sequence, also across a server restart (SPEC sections 5 and 7).
-import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { LiveEvent } from "~/lib/events";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { loginToken, startTestServer, submitAsOfficer, until, VALID_VOTES, type TestServer } from "./support/server";
 
 let server: TestServer;
 let operatorToken: string;
@@ -37,28 +36,7 @@ function resume(socket: Socket, after: unknown) {
   >;
 }
 
-/** Numbers that pass every C1 check at any demo TPS (150-600 voters: 128 ballots is 21-85% turnout). */
-const GUBERNUR = { "1": 60, "2": 65 };
-const WALIKOTA = { "1": 40, "2": 45, "3": 40 };
-
-async function submit(tpsCode: string, contest: "gubernur" | "walikota") {
-  const votes = contest === "gubernur" ? GUBERNUR : WALIKOTA;
-  const token = await loginToken(server, tpsCode, "123456");
-  const res = await fetch(`${server.url}/api/v1/quick-counts`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ id: randomUUID(), tpsCode, contest, votes, invalid: 3, capturedAt: new Date().toISOString() }),
-  });
-  expect(res.status).toBe(201);
-}
-
-const until = async (check: () => boolean, what: string) => {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+const submit = async (tpsCode: string, contest: "gubernur" | "walikota") => expect(await submitAsOfficer(server, tpsCode, contest)).toBe(201);
 
 describe("live events", () => {
   it("pushes an officer's submission to the command post, and not to a supervisor of another kecamatan", async () => {
@@ -72,7 +50,7 @@ describe("live events", () => {
     await until(() => posko.received.some((e) => e.type === "result:updated"), "the command post to see the result");
     await until(() => ownArea.received.some((e) => e.type === "result:updated"), "the kecamatan supervisor to see it");
     const event = posko.received.find((e) => e.type === "result:updated")!;
-    expect(event.data).toMatchObject({ tpsCode: "1673011002-001", contest: "gubernur", status: "submitted", delta: { votes: GUBERNUR } });
+    expect(event.data).toMatchObject({ tpsCode: "1673011002-001", contest: "gubernur", status: "submitted", delta: { votes: VALID_VOTES.gubernur } });
     expect(posko.received.map((e) => e.seq)).toEqual(ownArea.received.map((e) => e.seq));
     expect(otherArea.received).toEqual([]);
   });

@@ -1,13 +1,12 @@
 // Two real Pantau instances on one database (issue 6, SPEC section 5): a submission on A reaches a
 // dashboard on B through @socket.io/postgres-adapter, and dashboards on either instance see every event
 // of both, once each and in seq order.
-import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveEvent } from "~/lib/events";
 import { parseEnv } from "~/utils/env.server";
 import { startPantau, type Pantau } from "../server/app";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { loginToken, startTestServer, submitAsOfficer, until, type TestServer } from "./support/server";
 
 let a: TestServer;
 let b: Pantau;
@@ -36,24 +35,7 @@ async function dashboard(url: string) {
   return received;
 }
 
-async function submit(url: string, tpsCode: string, contest: "gubernur" | "walikota") {
-  const token = await loginToken({ url }, tpsCode, "123456");
-  const votes = contest === "gubernur" ? { "1": 60, "2": 65 } : { "1": 40, "2": 45, "3": 40 };
-  const res = await fetch(`${url}/api/v1/quick-counts`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ id: randomUUID(), tpsCode, contest, votes, invalid: 3, capturedAt: new Date().toISOString() }),
-  });
-  expect(res.status).toBe(201);
-}
-
-const until = async (check: () => boolean, what: string) => {
-  for (let i = 0; i < 400; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+const submit = async (url: string, tpsCode: string, contest: "gubernur" | "walikota") => expect(await submitAsOfficer({ url }, tpsCode, contest)).toBe(201);
 
 describe("two instances on one database", () => {
   it("delivers a submission made on instance A to a dashboard connected to instance B", async () => {

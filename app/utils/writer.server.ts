@@ -40,6 +40,8 @@ export interface WriterStats { commits: number; writes: number; events: number; 
 interface Job {
   run: (ctx: WriteContext) => Promise<unknown>;
   attempts: number;
+  /** A lock key another batch of this writer held when the job last ran: it runs again once that batch is done. */
+  waitFor?: string;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -71,8 +73,12 @@ const MAX_ATTEMPTS = 20;
  */
 export async function lockKey(tx: Tx, key: string) {
   const [row] = await tx`select pg_try_advisory_xact_lock(hashtext(${key})) as locked`;
-  if (!row.locked) throw Object.assign(new Error(`busy: ${key}, try again`), { code: "55P03" });
+  if (!row.locked) throw Object.assign(new Error(`busy: ${key}, try again`), { code: "55P03", key });
+  heldKeys.get(tx)?.add(key);
 }
+
+/** The keys each running batch's transaction holds (lockKey): a job that met one waits for that batch to end. */
+const heldKeys = new WeakMap<object, Set<string>>();
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -84,29 +90,47 @@ export function createWriter(options: {
   maxBatch?: number;
 }): Writer {
   const { sql, onCommit, lanes = 2, maxBatch = 200 } = options;
-  const queue: Job[] = [];
+  let queue: Job[] = [];
   let running = 0;
+  const runningKeys = new Set<Set<string>>();
   let closed = false;
   let idle: (() => void) | null = null;
   const counters: WriterStats = { commits: 0, writes: 0, events: 0, largestBatch: 0, retried: 0 };
 
+  const busy = (key: string | undefined) => !!key && [...runningKeys].some((keys) => keys.has(key));
+
+  /** The next batch: queued jobs in order, except those waiting for a key a running batch still holds. */
+  function take(): Job[] {
+    if (!queue.some((job) => job.waitFor)) return queue.splice(0, maxBatch);
+    const batch: Job[] = [];
+    const rest: Job[] = [];
+    for (const job of queue) (batch.length < maxBatch && !busy(job.waitFor) ? batch : rest).push(job);
+    queue = rest;
+    return batch;
+  }
+
   function pump() {
-    while (running < lanes && queue.length > 0) {
-      const batch = queue.splice(0, maxBatch);
+    while (running < lanes) {
+      const batch = take();
+      if (!batch.length) break;
+      const keys = new Set<string>();
+      runningKeys.add(keys);
       running++;
-      runBatch(batch).finally(() => {
+      runBatch(batch, keys).finally(() => {
         running--;
+        runningKeys.delete(keys);
         if (queue.length > 0) pump();
         else if (running === 0) idle?.();
       });
     }
   }
 
-  async function runBatch(batch: Job[]) {
+  async function runBatch(batch: Job[], keys: Set<string>) {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown; retry?: boolean })[] = [];
     let committed: CommittedEvent[] = [];
     try {
       committed = await sql.begin(async (tx) => {
+        heldKeys.set(tx, keys);
         const now = new Date();
         const pendingEvents: { type: string; region: string | null; data: unknown }[] = [];
         const pendingAudit: AuditEntry[] = [];
@@ -179,7 +203,12 @@ export function createWriter(options: {
     batch.forEach((job, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) job.resolve(outcome.value);
-      else if (outcome.retry) { job.attempts++; counters.retried++; queue.unshift(job); }
+      else if (outcome.retry) {
+        job.attempts++;
+        job.waitFor = (outcome.error as { key?: string }).key;
+        counters.retried++;
+        queue.unshift(job);
+      }
       else job.reject(outcome.error);
     });
     if (committed.length) onCommit(committed);

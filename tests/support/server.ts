@@ -40,3 +40,26 @@ export async function loginToken(server: { url: string }, login: string, secret:
   if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
+
+/** Numbers that pass every C1 check at any demo TPS (150-600 voters: 128 ballots is 21-85% turnout). */
+export const VALID_VOTES = { gubernur: { "1": 60, "2": 65 }, walikota: { "1": 40, "2": 45, "3": 40 } } as const;
+
+/** An officer logs in and submits a valid quick count for their TPS; returns the answer's status. */
+export async function submitAsOfficer(server: { url: string }, tpsCode: string, contest: keyof typeof VALID_VOTES) {
+  const token = await loginToken(server, tpsCode, "123456");
+  const res = await fetch(`${server.url}/api/v1/quick-counts`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ id: randomUUID(), tpsCode, contest, votes: VALID_VOTES[contest], invalid: 3, capturedAt: new Date().toISOString() }),
+  });
+  return res.status;
+}
+
+/** Polls `check` every 25 ms, up to `tries` times. */
+export async function until(check: () => boolean, what: string, tries = 200) {
+  for (let i = 0; i < tries; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

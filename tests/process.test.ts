@@ -14,7 +14,12 @@ import { createDatabase, dropDatabase } from "./support/postgres";
 const name = `pantau_p_${randomUUID().slice(0, 8)}`;
 let databaseUrl: string;
 beforeAll(async () => { databaseUrl = await createDatabase(inject("adminUrl"), name, inject("template")); });
-afterAll(() => dropDatabase(inject("adminUrl"), name));
+// A test that fails half-way must not leave its server running.
+const children: ChildProcess[] = [];
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await dropDatabase(inject("adminUrl"), name);
+});
 
 /** The environment without Vitest's own variables, as a user's shell would have it. */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -25,6 +30,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   // node itself, not npx: the signals of these tests must reach the server, not a wrapper.
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env: { ...cleanEnv(), PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
   let output = "";
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -40,6 +40,8 @@ export interface WriterStats { commits: number; writes: number; events: number; 
 interface Job {
   run: (ctx: WriteContext) => Promise<unknown>;
   attempts: number;
+  /** When the job was queued first (Date.now()), for RETRY_WINDOW_MS. */
+  queuedAt: number;
   /** A lock key another batch of this writer held when the job last ran: it runs again once that batch is done. */
   waitFor?: string;
   resolve: (value: unknown) => void;
@@ -64,7 +66,12 @@ export function canonicalJson(value: unknown): string {
 
 /** Deadlock, lock not available or serialization failure: the job was rolled back, a retry can pass. */
 const isLockConflict = (error: unknown) => ["40P01", "55P03", "40001"].includes((error as { code?: string })?.code ?? "");
-const MAX_ATTEMPTS = 20;
+/**
+ * How long a job that keeps meeting a busy lock is run again before the client gets a 503 (and retries).
+ * A count of attempts was too few under bursts on one TPS: fresh jobs in the other lane can take the lock
+ * first several times in a row. Time bounds the wait instead; a retried job goes to the front of the queue.
+ */
+const RETRY_WINDOW_MS = 15_000;
 
 /**
  * Takes a transaction-scoped advisory lock on `key` without waiting. A job that finds it held by another
@@ -157,7 +164,7 @@ export function createWriter(options: {
             await tx.unsafe("rollback to savepoint job");
             // A lock conflict with another batch (another lane or node) is not the job's fault: run it again
             // in a later batch, where it no longer meets the same lock.
-            if (isLockConflict(error) && job.attempts < MAX_ATTEMPTS) outcomes.push({ ok: false, error, retry: true });
+            if (isLockConflict(error) && Date.now() - job.queuedAt < RETRY_WINDOW_MS) outcomes.push({ ok: false, error, retry: true });
             else outcomes.push({ ok: false, error });
           }
         }
@@ -218,7 +225,7 @@ export function createWriter(options: {
     write<T>(run: (ctx: WriteContext) => Promise<T>) {
       if (closed) return Promise.reject(new Error("writer closed"));
       return new Promise<T>((resolve, reject) => {
-        queue.push({ run, attempts: 0, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ run, attempts: 0, queuedAt: Date.now(), resolve: resolve as (v: unknown) => void, reject });
         pump();
       });
     },

@@ -11,7 +11,9 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off on purpose: lazy discovery fetches route manifests while navigating, which fails offline. The
+    // whole (small) manifest ships with the page instead, so screens keep working without a network.
+    v3_lazyRouteDiscovery: false,
     v3_singleFetch: true,
   },
 };

@@ -25,11 +25,6 @@ export function onUpdateWaiting(listener: () => void) {
   return () => { listeners.delete(listener); };
 }
 
-/** Checks the server for a new service worker now (also done by the browser on navigations). */
-export async function checkForUpdate() {
-  await wb?.update();
-}
-
 /**
  * Switches to the waiting version and reloads. Safe for unsent data: the outbox lives in IndexedDB, which
  * the update does not touch, and open forms keep drafts (see useDraft).

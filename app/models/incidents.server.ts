@@ -5,7 +5,7 @@ import type { IncidentData, IncidentStep } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
 import { inScope, nextStatus, RESPONDER_ACTIONS, type IncidentStatus } from "~/lib/incidents";
 import type { IncidentBody, TransitionBody } from "~/lib/schemas";
-import { ApiError, apiError } from "~/utils/http.server";
+import { apiError, fieldError } from "~/utils/http.server";
 import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { getTps } from "./election.server";
 import { getSetting } from "./settings.server";
@@ -105,8 +105,6 @@ export async function listResponders(sql: Db) {
 
 export interface CreateAnswer { httpStatus: 200 | 201; body: { id: string; status: IncidentStatus } }
 
-const field422 = (lang: Lang, field: string, code: string, message: string) =>
-  new ApiError(422, "invalid", message, [{ field, code, message }]);
 
 /** POST /api/v1/incidents: 201 new, 200 identical retry, 409 same id with another body, 403 outside the reporter's area. */
 export async function createIncident(
@@ -125,12 +123,12 @@ export async function createIncident(
 
   const categories = await getSetting(tx, "incident.categories");
   if (!categories.some((c) => c.code === body.category && c.active)) {
-    throw field422(lang, "category", "unknown_category", translate(lang, "report.unknownCategory"));
+    throw fieldError("category", "unknown_category", translate(lang, "report.unknownCategory"));
   }
   let regionCode: string | null = null;
   if (tpsCode) {
     const tps = await getTps(tx, { code: tpsCode });
-    if (!tps) throw field422(lang, "tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
+    if (!tps) throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
     regionCode = tps.kelurahanCode;
     if (user.role === "officer" && user.tpsCode !== tpsCode) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
   } else if (user.role === "supervisor") {
@@ -177,9 +175,9 @@ export async function transitionIncident(
   let responderIds: number[] = [];
   if (body.action === "dispatch") {
     responderIds = [...new Set(body.responderIds ?? [])];
-    if (!responderIds.length) throw field422(lang, "responderIds", "required", translate(lang, "api.respondersRequired"));
+    if (!responderIds.length) throw fieldError("responderIds", "required", translate(lang, "api.respondersRequired"));
     const found = await tx`select id from users where id in ${tx(responderIds)} and role = 'responder' and not disabled`;
-    if (found.length !== responderIds.length) throw field422(lang, "responderIds", "unknown_responder", translate(lang, "api.unknownResponder"));
+    if (found.length !== responderIds.length) throw fieldError("responderIds", "unknown_responder", translate(lang, "api.unknownResponder"));
     await tx`
       insert into incident_assignments ${tx(responderIds.map((r) => ({ incidentId: id, responderId: r, assignedBy: user.id })), "incidentId", "responderId", "assignedBy")}
       on conflict do nothing`;

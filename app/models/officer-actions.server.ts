@@ -6,7 +6,7 @@ import type { Lang } from "~/lib/i18n";
 import { getSetting } from "./settings.server";
 import { dayStatusAfter, distanceMetres, FAR_FROM_TPS_M, type CheckinBody, type ChecklistBody, type DayStatusBody } from "~/lib/officer";
 import type { Db } from "~/utils/db.server";
-import { ApiError, apiError } from "~/utils/http.server";
+import { ApiError, apiError, fieldError } from "~/utils/http.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getTps, type TpsInfo } from "./election.server";
 import { bodyHash, canReportFor } from "./results.server";
@@ -30,7 +30,7 @@ async function once<T extends object>(
   const tps = await getTps(tx, { code: body.tpsCode });
   if (!tps) {
     const message = apiError(lang, 422, "invalid", "api.unknownTps", { tps: body.tpsCode }).message;
-    throw new ApiError(422, "invalid", message, [{ field: "tpsCode", code: "unknown_tps", message }]);
+    throw fieldError("tpsCode", "unknown_tps", message);
   }
   if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
   const hash = bodyHash(body);
@@ -70,7 +70,7 @@ export async function recordCheckin(ctx: WriteContext, { user, body, lang }: { u
       const message = lang === "en"
         ? `You are ${distance} m from the TPS: write a short note why (e.g. the TPS moved).`
         : `Anda berjarak ${distance} m dari TPS: tulis catatan singkat alasannya (mis. TPS pindah).`;
-      throw new ApiError(422, "invalid", message, [{ field: "note", code: "far_needs_note", message }]);
+      throw fieldError("note", "far_needs_note", message);
     }
     await ctx.tx`
       insert into checkins (id, tps_code, author_id, lat, lng, accuracy_m, distance_m, note, captured_at)

@@ -4,11 +4,11 @@ import { createHash } from "node:crypto";
 import type { Db } from "~/utils/db.server";
 import { decideC1 } from "~/lib/c1-rules";
 import type { ResultStatus } from "~/lib/events";
-import { issueMessage, type Lang } from "~/lib/i18n";
+import { issueMessage, translate, type Lang } from "~/lib/i18n";
 import type { QuickCountBody } from "~/lib/schemas";
-import { ApiError, apiError } from "~/utils/http.server";
-import { lockKey, type WriteContext } from "~/utils/writer.server";
-import { getContest, getTps } from "./election.server";
+import { ApiError, apiError, fieldError } from "~/utils/http.server";
+import { canonicalJson, lockKey, type WriteContext } from "~/utils/writer.server";
+import { getContest, getTps, type Contest, type TpsInfo } from "./election.server";
 import type { SessionUser } from "./users.server";
 
 export type Source = "app" | "paper" | "phone" | "radio" | "sms";
@@ -21,11 +21,7 @@ export interface SubmitAnswer {
 
 /** Stable hash of a body: key order does not matter, every value does. */
 export function bodyHash(body: unknown): string {
-  const canonical = (v: unknown): unknown =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
-      : v;
-  return createHash("sha256").update(JSON.stringify(canonical(body))).digest("hex");
+  return createHash("sha256").update(canonicalJson(body)).digest("hex");
 }
 
 /** Whether a user may report for a TPS: officers only their own, supervisors inside their region. */
@@ -59,7 +55,7 @@ export async function submitQuickCount(
       where r.tps_code = ${body.tpsCode} and r.contest_code = ${body.contest}`,
   ]);
   if (!tps) {
-    throw new ApiError(422, "invalid", issueText(lang, "api.unknownTps"), [{ field: "tpsCode", code: "unknown_tps", message: issueText(lang, "api.unknownTps", { tps: body.tpsCode }) }]);
+    throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: body.tpsCode }));
   }
   if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
 
@@ -71,38 +67,22 @@ export async function submitQuickCount(
     throw apiError(lang, 409, "id_conflict", "api.idConflict");
   }
   if (!contest) {
-    throw new ApiError(422, "invalid", issueText(lang, "api.unknownContest", { contest: body.contest }), [{ field: "contest", code: "unknown_contest", message: issueText(lang, "api.unknownContest", { contest: body.contest }) }]);
+    throw fieldError("contest", "unknown_contest", translate(lang, "api.unknownContest", { contest: body.contest }));
   }
 
   if (current?.status === "verified" && user.role === "officer") {
     throw apiError(lang, 409, "verified", "api.verified");
   }
 
-  const decision = decideC1(
-    { votes: body.votes, invalid: body.invalid, valid: body.valid, ballotsUsed: body.ballotsUsed, justification: body.justification },
-    {
-      candidates: contest.candidates.map((c) => c.number),
-      dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk,
-      previous: current ? { votes: current.votes as Record<string, number>, invalid: current.invalid as number } : null,
-    },
-  );
-  const describe = (i: { field: string; code: string; params?: Record<string, string | number> }) =>
-    ({ field: i.field, code: i.code, message: issueMessage(lang, i as never) });
-  if (decision.errors.length > 0) {
-    throw new ApiError(422, "invalid", lang === "en" ? "Some numbers need fixing." : "Ada angka yang perlu diperbaiki.", [
-      ...decision.errors.map(describe),
-      ...(decision.errors.some((e) => e.code === "justification_required") ? decision.warnings.map(describe) : []),
-    ]);
-  }
-
-  const votes = Object.fromEntries(contest.candidates.map((c) => [String(c.number), Number(body.votes[String(c.number)])]));
-  const invalid = Number(body.invalid);
+  const previous = current ? { votes: current.votes as Record<string, number>, invalid: current.invalid as number } : null;
+  const { numbers, status: ruled, warnings } = checkResultNumbers(lang, { tps, contest, body, previous });
+  const { votes, invalid } = numbers;
   const revision = ((current?.revision as number) ?? 0) + 1;
-  const warnings = decision.warnings.map(describe);
   // Sources disagree (SPEC 2): another channel already reported other numbers (e.g. the paper form keyed at
   // the posko, then the officer's app). The newest numbers stand, marked `conflict` for a supervisor.
-  const disagrees = !!current && current.source !== source && !sameNumbers({ votes: current.votes, invalid: current.invalid }, { votes, invalid });
-  const status: ResultStatus = disagrees ? "conflict" : decision.status;
+  const disagrees = !!current && current.source !== source
+    && !sameNumbers({ votes: current.votes as Record<string, number>, invalid: current.invalid as number, ballotsUsed: null }, { ...numbers, ballotsUsed: null });
+  const status: ResultStatus = disagrees ? "conflict" : ruled;
   const response: SubmitAnswer["body"] = { id: body.id, status, warnings, revision };
 
   // The writes in one round trip too, in order: the day status counts the result just written.
@@ -111,7 +91,7 @@ export async function submitQuickCount(
     insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid, ballots_used,
       justification, warnings, captured_at, body_hash, response)
     values (${body.id}, ${tps.code}, ${contest.code}, ${source}, ${user.id}, ${revision}, ${tx.json(votes)}, ${invalid},
-      ${body.ballotsUsed == null || body.ballotsUsed === "" ? null : Number(body.ballotsUsed)},
+      ${numbers.ballotsUsed},
       ${body.justification?.trim() || null}, ${tx.json(warnings)}, ${body.capturedAt}, ${hash}, ${tx.json(response)})`,
     tx`
     insert into results (tps_code, contest_code, status, submission_id, votes, invalid, updated_at)
@@ -145,10 +125,40 @@ export async function submitQuickCount(
   return { httpStatus: 201, body: response };
 }
 
-function sameNumbers(a: { votes: unknown; invalid: unknown }, b: { votes: Record<string, number>; invalid: number }) {
-  const before = a.votes as Record<string, number>;
-  return Number(a.invalid) === b.invalid
-    && Object.keys({ ...before, ...b.votes }).every((k) => Number(before[k]) === b.votes[k]);
+/** A result's numbers, as stored. */
+export interface Numbers { votes: Record<string, number>; invalid: number; ballotsUsed: number | null }
+
+export const sameNumbers = (a: Numbers, b: Numbers) =>
+  a.invalid === b.invalid && (a.ballotsUsed ?? null) === (b.ballotsUsed ?? null)
+  && Object.keys({ ...a.votes, ...b.votes }).every((k) => a.votes[k] === b.votes[k]);
+
+/**
+ * The C1 rules for every channel that writes a result (officer app, SMS, posko entry, corrections): hard
+ * errors and unjustified warnings are a 422 with a message per field; otherwise the numbers as stored.
+ */
+export function checkResultNumbers(lang: Lang, { tps, contest, body, previous }: {
+  tps: TpsInfo; contest: Contest;
+  body: Pick<QuickCountBody, "votes" | "invalid" | "valid" | "ballotsUsed" | "justification">;
+  previous: { votes: Record<string, number>; invalid: number } | null;
+}) {
+  const decision = decideC1(
+    { votes: body.votes, invalid: body.invalid, valid: body.valid, ballotsUsed: body.ballotsUsed, justification: body.justification },
+    { candidates: contest.candidates.map((c) => c.number), dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk, previous },
+  );
+  const describe = (i: { field: string; code: string; params?: Record<string, string | number> }) =>
+    ({ field: i.field, code: i.code, message: issueMessage(lang, i as never) });
+  if (decision.errors.length > 0) {
+    throw new ApiError(422, "invalid", lang === "en" ? "Some numbers need fixing." : "Ada angka yang perlu diperbaiki.", [
+      ...decision.errors.map(describe),
+      ...(decision.errors.some((e) => e.code === "justification_required") ? decision.warnings.map(describe) : []),
+    ]);
+  }
+  const numbers: Numbers = {
+    votes: Object.fromEntries(contest.candidates.map((c) => [String(c.number), Number(body.votes[String(c.number)])])),
+    invalid: Number(body.invalid),
+    ballotsUsed: body.ballotsUsed == null || body.ballotsUsed === "" ? null : Number(body.ballotsUsed),
+  };
+  return { numbers, status: decision.status as ResultStatus, warnings: decision.warnings.map(describe) };
 }
 
 /** A TPS has reported once every contest has a result; until then it is counting. An officer's write is a sign of life. */
@@ -159,10 +169,6 @@ function setDayStatusAfterResult(tx: WriteContext["tx"], { tpsCode, officer }: {
         then 'reported' else 'counting' end,
       last_seen_at = case when ${officer} then now() else last_seen_at end
     where code = ${tpsCode} returning day_status, last_seen_at`;
-}
-
-function issueText(lang: Lang, key: Parameters<typeof apiError>[3], params?: Record<string, string | number>) {
-  return apiError(lang, 422, "invalid", key, params).message;
 }
 
 export async function listSubmissionsForTps(sql: Db, { tpsCode }: { tpsCode: string }) {

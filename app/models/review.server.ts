@@ -3,35 +3,28 @@
 // history. Runs inside writer jobs; every change emits result:updated / paper:updated and is audited.
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/utils/db.server";
-import { decideC1 } from "~/lib/c1-rules";
 import type { ResultStatus } from "~/lib/events";
-import { issueMessage, translate, type Lang } from "~/lib/i18n";
+import { translate, type Lang } from "~/lib/i18n";
 import type { QuickCountBody, ReviewBody } from "~/lib/schemas";
-import { ApiError, apiError } from "~/utils/http.server";
+import { apiError, fieldError } from "~/utils/http.server";
 import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { getContest, getTps, type Contest, type TpsInfo } from "./election.server";
-import { bodyHash, canReportFor, type Source } from "./results.server";
+import { bodyHash, canReportFor, checkResultNumbers, sameNumbers, type Numbers, type Source } from "./results.server";
 import type { SessionUser } from "./users.server";
 
 export type PaperSource = "paper" | "phone" | "radio";
 export type PaperState = "awaiting_second" | "consolidated" | "conflict" | "resolved";
 
-interface Numbers { votes: Record<string, number>; invalid: number; ballotsUsed: number | null }
-
 // The same per-TPS key as the officer's quick count (results.server.ts): a posko write and an officer's
 // submission for one TPS never interleave. A try-lock: a busy key sends the job back to the writer's queue.
 const lockResult = (tx: WriteContext["tx"], tpsCode: string) => lockKey(tx, `tps:${tpsCode}`);
 
-const sameNumbers = (a: Numbers, b: Numbers) =>
-  a.invalid === b.invalid && (a.ballotsUsed ?? null) === (b.ballotsUsed ?? null)
-  && Object.keys({ ...a.votes, ...b.votes }).every((k) => a.votes[k] === b.votes[k]);
-
 async function loadTarget(tx: Db, { user, tpsCode, contest, lang }: { user: SessionUser; tpsCode: string; contest: string; lang: Lang }) {
   const tps = await getTps(tx, { code: tpsCode });
-  if (!tps) throw field422("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
+  if (!tps) throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
   if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_area", "api.otherArea");
   const c = await getContest(tx, { code: contest });
-  if (!c) throw field422("contest", "unknown_contest", translate(lang, "api.unknownContest", { contest }));
+  if (!c) throw fieldError("contest", "unknown_contest", translate(lang, "api.unknownContest", { contest }));
   const [current] = await tx`
     select r.status, r.votes, r.invalid, r.submission_id, s.revision, s.source, s.ballots_used
     from results r join submissions s on s.id = r.submission_id
@@ -39,30 +32,6 @@ async function loadTarget(tx: Db, { user, tpsCode, contest, lang }: { user: Sess
   return { tps, contest: c, current };
 }
 
-function field422(field: string, code: string, message: string) {
-  return new ApiError(422, "invalid", message, [{ field, code, message }]);
-}
-
-/** The C1 rules, exactly as for the officer's app: hard errors are a 422 per field. */
-function checkNumbers(lang: Lang, tps: TpsInfo, contest: Contest, body: Pick<QuickCountBody, "votes" | "invalid" | "valid" | "ballotsUsed" | "justification">, previous: { votes: Record<string, number>; invalid: number } | null) {
-  const decision = decideC1(
-    { votes: body.votes, invalid: body.invalid, valid: body.valid, ballotsUsed: body.ballotsUsed, justification: body.justification },
-    { candidates: contest.candidates.map((c) => c.number), dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk, previous },
-  );
-  const describe = (i: { field: string; code: string; params?: Record<string, string | number> }) => ({ field: i.field, code: i.code, message: issueMessage(lang, i as never) });
-  if (decision.errors.length) {
-    throw new ApiError(422, "invalid", lang === "en" ? "Some numbers need fixing." : "Ada angka yang perlu diperbaiki.", [
-      ...decision.errors.map(describe),
-      ...(decision.errors.some((e) => e.code === "justification_required") ? decision.warnings.map(describe) : []),
-    ]);
-  }
-  const numbers: Numbers = {
-    votes: Object.fromEntries(contest.candidates.map((c) => [String(c.number), Number(body.votes[String(c.number)])])),
-    invalid: Number(body.invalid),
-    ballotsUsed: body.ballotsUsed == null || body.ballotsUsed === "" ? null : Number(body.ballotsUsed),
-  };
-  return { numbers, status: decision.status as ResultStatus, warnings: decision.warnings.map(describe) };
-}
 
 /** Appends a submission revision and points the result at it (the one place the command post writes results). */
 async function writeRevision(
@@ -120,7 +89,7 @@ export async function verifyResult(ctx: WriteContext, { user, tpsCode, contest, 
     const [chosen] = await ctx.tx`
       select source, revision, votes, invalid, ballots_used from submissions
       where id = ${submissionId} and tps_code = ${tps.code} and contest_code = ${target.contest.code}`;
-    if (!chosen) throw field422("submissionId", "unknown_submission", translate(lang, "api.notFound"));
+    if (!chosen) throw fieldError("submissionId", "unknown_submission", translate(lang, "api.notFound"));
     return writeRevision(ctx, {
       user, ...target, source: chosen.source as Source, status: "verified", action: "result.verify_source",
       numbers: { votes: chosen.votes as Record<string, number>, invalid: chosen.invalid as number, ballotsUsed: (chosen.ballotsUsed as number) ?? null },
@@ -143,13 +112,13 @@ export async function correctResult(ctx: WriteContext, { user, body, reason, sou
   user: SessionUser; body: QuickCountBody; reason: string; source: Source; lang: Lang;
 }) {
   if (!REVIEWERS.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
-  if (reason.trim().length < 5) throw field422("reason", "required", translate(lang, "review.reasonRequired"));
+  if (reason.trim().length < 5) throw fieldError("reason", "required", translate(lang, "review.reasonRequired"));
   await lockResult(ctx.tx, body.tpsCode);
   const target = await loadTarget(ctx.tx, { user, tpsCode: body.tpsCode, contest: body.contest, lang });
   const [dup] = await ctx.tx`select response from submissions where id = ${body.id}`;
   if (dup) return dup.response as { id: string; status: ResultStatus; revision: number };
   // The reason also answers the C1 warnings: a supervisor who corrects has looked at the numbers.
-  const { numbers, warnings } = checkNumbers(lang, target.tps, target.contest, { ...body, justification: body.justification || reason }, null);
+  const { numbers, warnings } = checkResultNumbers(lang, { tps: target.tps, contest: target.contest, body: { ...body, justification: body.justification || reason }, previous: null });
   return writeRevision(ctx, { user, ...target, id: body.id, source, numbers, warnings, status: "verified", reason: reason.trim(), action: "result.correct" });
 }
 
@@ -182,9 +151,9 @@ export async function submitPaperEntry(ctx: WriteContext, { user, body, source, 
   if (form?.status === "conflict") throw apiError(lang, 409, "paper_conflict", "paper.awaitingSupervisor");
   const [first] = form ? await tx`select author_id, votes, invalid, ballots_used, justification from paper_entries where form_id = ${form.id} and round = 1` : [];
   if (first && first.authorId === user.id) throw apiError(lang, 409, "same_operator", "paper.secondBySomeoneElse");
-  if (form && form.source !== source) throw field422("source", "source_mismatch", translate(lang, "paper.sourceMismatch"));
+  if (form && form.source !== source) throw fieldError("source", "source_mismatch", translate(lang, "paper.sourceMismatch"));
   const previous = target.current ? { votes: target.current.votes as Record<string, number>, invalid: target.current.invalid as number } : null;
-  const { numbers, status, warnings } = checkNumbers(lang, target.tps, target.contest, body, previous);
+  const { numbers, status, warnings } = checkResultNumbers(lang, { tps: target.tps, contest: target.contest, body, previous });
   const entry = (formId: string, round: 1 | 2) => tx`
     insert into paper_entries (id, form_id, round, author_id, votes, invalid, ballots_used, justification, body_hash)
     values (${body.id}, ${formId}, ${round}, ${user.id}, ${tx.json(numbers.votes)}, ${numbers.invalid}, ${numbers.ballotsUsed},
@@ -234,12 +203,12 @@ export async function resolvePaperConflict(ctx: WriteContext, { user, formId, ch
   const target = await loadTarget(tx, { user, tpsCode: form.tpsCode, contest: form.contestCode, lang });
   const [locked] = await tx`select status from paper_forms where id = ${formId} for update`;
   if (locked.status !== "conflict") throw apiError(lang, 409, "not_conflict", "paper.notConflict");
-  if (note.trim().length < 5) throw field422("note", "required", translate(lang, "review.reasonRequired"));
+  if (note.trim().length < 5) throw fieldError("note", "required", translate(lang, "review.reasonRequired"));
   let numbers: Numbers;
   let warnings: unknown[] = [];
   if (choice === "custom") {
-    if (!body) throw field422("votes", "required", translate(lang, "c1.required"));
-    ({ numbers, warnings } = checkNumbers(lang, target.tps, target.contest, { ...body, justification: body.justification || note }, null));
+    if (!body) throw fieldError("votes", "required", translate(lang, "c1.required"));
+    ({ numbers, warnings } = checkResultNumbers(lang, { tps: target.tps, contest: target.contest, body: { ...body, justification: body.justification || note }, previous: null }));
   } else {
     const [e] = await tx`select votes, invalid, ballots_used from paper_entries where form_id = ${formId} and round = ${choice === "first" ? 1 : 2}`;
     numbers = { votes: e.votes, invalid: e.invalid, ballotsUsed: e.ballotsUsed ?? null };

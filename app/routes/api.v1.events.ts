@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eventsAfter, eventViewOf, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
 import { requireApiUser } from "~/utils/auth.server";
-import { ApiError, apiError, handleApi, json } from "~/utils/http.server";
+import { apiError, fieldError, handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const after = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(after)) {
       const message = lang === "en" ? "after must be a whole number >= 0." : "after harus bilangan bulat >= 0.";
-      throw new ApiError(422, "invalid", message, [{ field: "after", code: "invalid", message }]);
+      throw fieldError("after", "invalid", message);
     }
     const events = await eventsAfter(context.sql, { after, view });
     return json({ events, more: events.length === MAX_EVENTS_PER_PAGE });

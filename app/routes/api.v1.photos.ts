@@ -10,7 +10,7 @@ import { getTps } from "~/models/election.server";
 import { savePhoto } from "~/models/photos.server";
 import { canReportFor } from "~/models/results.server";
 import { requireApiUser } from "~/utils/auth.server";
-import { ApiError, apiError, handleApi, json, readBytes } from "~/utils/http.server";
+import { ApiError, apiError, fieldError, handleApi, json, readBytes } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { postOnly } from "~/utils/officer-api.server";
 
@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const file = form.get("photo");
     if (!file || typeof file === "string") {
       const message = translate(lang, "photo.missing");
-      throw new ApiError(422, "invalid", message, [{ field: "photo", code: "required", message }]);
+      throw fieldError("photo", "required", message);
     }
     const bytes = Buffer.from(await file.arrayBuffer());
     if (bytes.length === 0 || bytes.length > MAX_PHOTO_BYTES) {
@@ -69,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const tps = fields.tpsCode ? await getTps(context.sql, { code: fields.tpsCode }) : null;
     if (fields.tpsCode && !tps) {
       const message = translate(lang, "api.unknownTps", { tps: fields.tpsCode });
-      throw new ApiError(422, "invalid", message, [{ field: "tpsCode", code: "unknown_tps", message }]);
+      throw fieldError("tpsCode", "unknown_tps", message);
     }
     if (tps && user.role !== "responder" && !canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
     const answer = await context.writer.write((ctx) => savePhoto(ctx, {

@@ -31,6 +31,11 @@ export function apiError(lang: Lang, status: number, code: string, key: MessageK
   return new ApiError(status, code, translate(lang, key, params), errors);
 }
 
+/** A 422 about one field, its message also the answer's message. */
+export function fieldError(field: string, code: string, message: string) {
+  return new ApiError(422, "invalid", message, [{ field, code, message }]);
+}
+
 /** Reads a body of at most `maxBytes` (413 beyond, by the declared length or while reading). */
 export async function readBytes(request: Request, lang: Lang, maxBytes: number): Promise<Buffer> {
   const reader = request.body?.getReader();

@@ -1,4 +1,4 @@
-// One shape for the officer's JSON actions (check-in, checklist, day status): parse the body with its zod
+// One shape for the officer's JSON actions (quick count, check-in, checklist, day status): parse the body with its zod
 // schema, check the role and the TPS, run the model in a writer job, answer 201 / 200 (identical retry).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
@@ -7,7 +7,7 @@ import { fieldErrors } from "~/lib/schemas";
 import type { SessionUser } from "~/models/users.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
-import { requestLang } from "~/utils/lang.server";
+import { apiLang } from "~/utils/lang.server";
 import type { WriteContext } from "~/utils/writer.server";
 
 export function officerAction<S extends z.ZodTypeAny>(
@@ -15,7 +15,7 @@ export function officerAction<S extends z.ZodTypeAny>(
   run: (ctx: WriteContext, args: { user: SessionUser; body: z.infer<S>; lang: Lang }) => Promise<{ httpStatus: number; body: unknown }>,
 ) {
   return ({ request, context }: ActionFunctionArgs) => {
-    const lang = requestLang(request);
+    const lang = apiLang(request);
     return handleApi(lang, async () => {
       if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
       const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin"]);

@@ -55,7 +55,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql) {
   const port = await freePort();
   const server = await startChild("pantau", ["server/index.ts"], {
     NODE_ENV: "production", PORT: String(port), HOST, DATABASE_URL: databaseUrl, PANTAU_SEED: "none",
-    COOKIE_SECURE: "false", LOG_LEVEL: "silent",
+    COOKIE_SECURE: "false",
   }, /Pantau is ready/);
   try {
     // Officers: the first N TPS of the region. A few log in over HTTP (the real path, demo PIN); the rest get

@@ -21,7 +21,6 @@ const EnvSchema = z.object({
   PUBLIC_SUMMARY_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Express "trust proxy" value when Pantau runs behind a reverse proxy (e.g. "loopback" or "1"); empty = off. */
   TRUST_PROXY: z.string().default(""),
-  LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
   // --- scale-out (issue 6) ---
   /** Live events shared between instances on one database: "postgres" (@socket.io/postgres-adapter) or "off". */
   PANTAU_CLUSTER: z.enum(["postgres", "off"]).default("postgres"),

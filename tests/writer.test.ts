@@ -2,7 +2,7 @@
 // nothing behind, and the audit log is a hash chain.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditHash, createWriter, GENESIS_HASH, type CommittedEvent } from "~/utils/writer.server";
+import { auditHash, createWriter, GENESIS_HASH, lockKey, type CommittedEvent } from "~/utils/writer.server";
 import { createSql } from "../db/connect";
 import { inject } from "vitest";
 import { createDatabase, dropDatabase } from "./support/postgres";
@@ -58,5 +58,46 @@ describe("writer", () => {
     const r = rows[5];
     const tampered = auditHash(r.prevHash, { id: r.id, at: (r.at as Date).toISOString(), actorId: r.actorId, action: r.action, entity: r.entity, before: r.before, after: { i: 999 } });
     expect(tampered).not.toBe(r.hash);
+  });
+});
+
+describe("writer: keyed jobs side by side", () => {
+  it("runs jobs with different keys at once, same-key jobs in order, and a failing job fails alone", async () => {
+    await sql`create table side_by_side (k text not null, n int not null, unique (k, n))`;
+    const writer = createWriter({ sql, onCommit: () => {}, lanes: 1 }); // one batch at a time: at once = side by side
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    // Each job appends the next number for its key: a job that did not see the one before it on the same key
+    // would hit the unique constraint.
+    const append = (k: string, fail?: "before-write" | "in-database") => writer.write(async ({ tx, emit }) => {
+      inFlight++;
+      mostAtOnce = Math.max(mostAtOnce, inFlight);
+      try {
+        await lockKey(tx, k);
+        const [{ last }] = await tx`select coalesce(max(n), 0)::int as last from side_by_side where k = ${k}`;
+        await tx`select pg_sleep(0.01)`;
+        if (fail === "before-write") throw new Error(`refused ${k}`);
+        await tx`insert into side_by_side (k, n) values (${k}, ${fail === "in-database" ? 1 : last + 1})`;
+        emit("tps:updated", null, { tpsCode: k, dayStatus: "open", lastSeenAt: null });
+        return last + 1;
+      } finally {
+        inFlight--;
+      }
+    }, { key: k });
+
+    const keys = ["a", "b", "c", "d", "e", "f"];
+    const first = await Promise.allSettled([...keys.flatMap((k) => [append(k), append(k), append(k)]), append("g", "before-write")]);
+    expect(first.slice(0, 18).every((o) => o.status === "fulfilled")).toBe(true);
+    expect(first[18]).toMatchObject({ status: "rejected", reason: { message: "refused g" } });
+
+    // (a, 1) exists: this job meets a unique violation inside the database, in a batch with jobs that pass.
+    const second = await Promise.allSettled([append("h"), append("a", "in-database"), append("i"), append("h")]);
+    await writer.close();
+    expect(second.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect(second[1]).toMatchObject({ reason: { code: "23505" } });
+
+    const rows = await sql`select k, array_agg(n order by n) as ns from side_by_side group by k order by k`;
+    expect(rows.map((r) => [r.k, r.ns])).toEqual([...keys.map((k) => [k, [1, 2, 3]]), ["h", [1, 2]], ["i", [1]]]);
+    expect(mostAtOnce).toBeGreaterThan(1); // side by side, not one after another
   });
 });

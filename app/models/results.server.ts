@@ -24,6 +24,9 @@ export function bodyHash(body: unknown): string {
   return createHash("sha256").update(canonicalJson(body)).digest("hex");
 }
 
+/** The lock every write to a TPS's results takes (writer.server.ts lockKey): one writer at a time per TPS. */
+export const resultsLockKey = (tpsCode: string) => `tps:${tpsCode}`;
+
 /** Whether a user may report for a TPS: officers only their own, supervisors inside their region. */
 export function canReportFor(user: SessionUser, tps: { code: string; kelurahanCode: string }) {
   switch (user.role) {
@@ -45,7 +48,7 @@ export async function submitQuickCount(
   // per job set its throughput). The lock serialises writes to one TPS (its results and its row) across
   // batches and nodes; a busy lock re-runs the job in a later batch instead of waiting (no deadlocks).
   const [, tps, [existing], contest, [current]] = await Promise.all([
-    lockKey(tx, `tps:${body.tpsCode}`),
+    lockKey(tx, resultsLockKey(body.tpsCode)),
     getTps(tx, { code: body.tpsCode }),
     tx`select tps_code, body_hash, response from submissions where id = ${body.id}`,
     getContest(tx, { code: body.contest }),

@@ -9,7 +9,7 @@ import type { QuickCountBody, ReviewBody } from "~/lib/schemas";
 import { apiError, fieldError } from "~/utils/http.server";
 import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { getContest, getTps, type Contest, type TpsInfo } from "./election.server";
-import { bodyHash, canReportFor, checkResultNumbers, sameNumbers, type Numbers, type Source } from "./results.server";
+import { bodyHash, canReportFor, checkResultNumbers, resultsLockKey, sameNumbers, type Numbers, type Source } from "./results.server";
 import type { SessionUser } from "./users.server";
 
 export type PaperSource = "paper" | "phone" | "radio";
@@ -17,7 +17,7 @@ export type PaperState = "awaiting_second" | "consolidated" | "conflict" | "reso
 
 // The same per-TPS key as the officer's quick count (results.server.ts): a posko write and an officer's
 // submission for one TPS never interleave. A try-lock: a busy key sends the job back to the writer's queue.
-const lockResult = (tx: WriteContext["tx"], tpsCode: string) => lockKey(tx, `tps:${tpsCode}`);
+const lockResult = (tx: WriteContext["tx"], tpsCode: string) => lockKey(tx, resultsLockKey(tpsCode));
 
 async function loadTarget(tx: Db, { user, tpsCode, contest, lang }: { user: SessionUser; tpsCode: string; contest: string; lang: Lang }) {
   const tps = await getTps(tx, { code: tpsCode });

@@ -13,6 +13,8 @@ import type { WriteContext } from "~/utils/writer.server";
 export function officerAction<S extends z.ZodTypeAny>(
   schema: S,
   run: (ctx: WriteContext, args: { user: SessionUser; body: z.infer<S>; lang: Lang }) => Promise<{ httpStatus: number; body: unknown }>,
+  /** The lock key of a job that may run side by side with others in its batch (WriteOptions.key). */
+  options: { key?: (body: z.infer<S>) => string } = {},
 ) {
   return ({ request, context }: ActionFunctionArgs) => {
     const lang = apiLang(request);
@@ -25,7 +27,7 @@ export function officerAction<S extends z.ZodTypeAny>(
       if (user.role === "officer" && body.tpsCode !== user.tpsCode) {
         throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
       }
-      const answer = await context.writer.write((ctx) => run(ctx, { user, body, lang }));
+      const answer = await context.writer.write((ctx) => run(ctx, { user, body, lang }), { key: options.key?.(body) });
       return json(answer.body, answer.httpStatus);
     });
   };

@@ -1,0 +1,55 @@
+// postinstall: two small, idempotent patches to dependencies, each checked against the exact code it expects
+// (a different version is left unchanged, with a warning). Remove a patch once a release carries its fix.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Applies `edit` to each file that exists and is not marked yet; `edit` returns null when the code is not as expected. */
+function patch(name, files, mark, edit) {
+  let patched = 0;
+  for (const relative of files) {
+    const file = path.join(root, "node_modules", relative);
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, "utf8");
+    if (text.includes(mark)) continue;
+    const edited = edit(text);
+    if (edited === null) {
+      console.warn(`patch-dependencies (${name}): ${file} is not the expected code, left unchanged`);
+      continue;
+    }
+    writeFileSync(file, edited);
+    patched++;
+  }
+  if (patched) console.log(`patch-dependencies: ${name} in ${patched} file(s)`);
+}
+
+// 1. postgres.js 3.4.9 crashes when PostgreSQL goes away under load (issue 6, fault test `npm run test:fault --
+// postgres`). A small write is flushed from a setImmediate; when the connection closes first, `nextWrite`
+// calls `socket.write` on null and the uncaught TypeError kills the server, and the timer left armed would
+// keep that connection from ever writing again. Upstream reports and the same guard:
+// https://github.com/porsager/postgres/issues/1154, #1208, pull requests #1168 and #1209.
+const PG_MARK = "/* pantau: null-socket guard */";
+patch("postgres null-socket guard", ["postgres/src/connection.js", "postgres/cjs/src/connection.js", "postgres/cf/src/connection.js"], PG_MARK, (text) => {
+  const guard = "  function nextWrite(fn) {\n    const x = socket.write(chunk, fn)";
+  if (!text.includes(guard) || (text.match(/clearImmediate\(nextWriteTimer\)\n/g) ?? []).length !== 3) return null;
+  return text
+    .replace(guard, `  function nextWrite(fn) {\n    ${PG_MARK}\n    if (!socket) {\n      chunk = nextWriteTimer = null\n      error(Errors.connection('CONNECTION_CLOSED', options))\n      return false\n    }\n    const x = socket.write(chunk, fn)`)
+    .replace(/(\n\s*)clearImmediate\(nextWriteTimer\)\n(?!\s*nextWriteTimer !== null)/g, (m, indent) => `${indent}clearImmediate(nextWriteTimer)${indent}nextWriteTimer = chunk = null\n`);
+});
+
+// 2. @remix-run/router 1.23 flattens and ranks the whole route tree again on every match, and Remix's server
+// matches two or three times per request: measured at 14 % of the server's CPU under `npm run bench` (issue
+// 6). The server's route tree is built once per build and never changed, so the ranked branches are cached
+// per tree (a WeakMap: a new build in dev gets a new tree). Only the server's CommonJS copy is patched; the
+// browser bundle, whose tree grows when routes are discovered lazily, keeps the original.
+const ROUTER_MARK = "/* pantau: ranked branches cached per route tree */";
+patch("router match cache", ["@remix-run/router/dist/router.cjs.js"], ROUTER_MARK, (text) => {
+  const original = "  let branches = flattenRoutes(routes);\n  rankRouteBranches(branches);\n";
+  const declaration = "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n";
+  if (text.split(original).length !== 2 || !text.includes(declaration)) return null;
+  return text
+    .replace(declaration, `${ROUTER_MARK}\nconst rankedBranches = new WeakMap();\n${declaration}`)
+    .replace(original, "  let branches = rankedBranches.get(routes);\n  if (!branches) {\n    branches = flattenRoutes(routes);\n    rankRouteBranches(branches);\n    rankedBranches.set(routes, branches);\n  }\n");
+});

@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { DEMO_OFFICER_PIN, DEMO_SECRET } from "../db/seed";
 
-import { connectDashboards, mintSessions, startLoadDatabase, freePort, Histogram, HOST, log, now, readField, request, ROOT, sleep, startChild, stopChild, track, withDeadline } from "./load-kit";
+import { connectDashboards, cpuBetween, cpuSeconds, mintSessions, startLoadDatabase, freePort, Histogram, HOST, log, now, readField, request, ROOT, sleep, startChild, stopChild, track, withDeadline } from "./load-kit";
 
 // ---------- options ----------
 function option(name: string, fallback: string): string {
@@ -51,7 +51,7 @@ const CANDIDATES = { gubernur: 2, walikota: 3 } as const;
 // ---------- Pantau run ----------
 interface Slot { token: string; tps: string; contest: (typeof CONTESTS)[number]; dpt: number; revision: number; busy: boolean }
 
-async function runPantau(databaseUrl: string, sql: postgres.Sql) {
+async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: () => Promise<number[]>) {
   const port = await freePort();
   const server = await startChild("pantau", ["server/index.ts"], {
     NODE_ENV: "production", PORT: String(port), HOST, DATABASE_URL: databaseUrl, PANTAU_SEED: "none",
@@ -148,6 +148,9 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql) {
     // Open loop at --rate (a backlog builds when no officer slot is free), or closed loop with every slot busy
     // for --rate max. Bounded by the duration and by rate x duration submissions.
     const maxCount = opts.rate ? Math.ceil(opts.rate * opts.duration) : 10_000_000;
+    // Where the CPU goes while the load runs: Pantau's process, PostgreSQL, and this bench (its clients).
+    const cpuAt = async () => ({ pantau: await cpuSeconds([server.pid!]), postgres: await cpuSeconds(await postgresPids()), bench: process.cpuUsage() });
+    const cpuStart = await cpuAt();
     const loadStart = now();
     const endAt = loadStart + opts.duration * 1000;
     let backlogPeak = 0;
@@ -161,6 +164,15 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql) {
     const loadEnd = now();
     await withDeadline("in-flight submissions", 60_000, (async () => { while (inFlight > 0) await sleep(10); })());
     const elapsed = (now() - loadStart) / 1000;
+    const cpuEnd = await cpuAt();
+    const benchCpu = process.cpuUsage(cpuStart.bench);
+    const cpuMsPerSubmission = (seconds: number) => round((seconds * 1000) / Math.max(1, acked.size));
+    const cpu = {
+      pantau: cpuMsPerSubmission(cpuBetween(cpuStart.pantau, cpuEnd.pantau)),
+      postgres: cpuMsPerSubmission(cpuBetween(cpuStart.postgres, cpuEnd.postgres)),
+      bench: cpuMsPerSubmission((benchCpu.user + benchCpu.system) / 1e6),
+      pantauBusy: round((cpuBetween(cpuStart.pantau, cpuEnd.pantau) / elapsed) * 100),
+    };
 
     // Wait for the dashboards to reach the head (bounded), then count what each one missed.
     const [{ seq: endSeq }] = await sql`select seq from event_head`;
@@ -208,6 +220,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql) {
       missingAcknowledged: ids.length - stored,
       writesPerCommit: { commits: batching.commits, avg: round(batching.avg ?? 0), p50: batching.p50, max: batching.max },
       snapshot: { before: snapshotBefore, after: snapshotAfter },
+      cpu,
     };
   } finally {
     await stopChild(server);
@@ -331,7 +344,7 @@ async function main() {
   const db = await startLoadDatabase({ tpsCount: opts.tps });
   try {
     log(`Pantau: rate ${opts.rate || "max"}/s for ${opts.duration} s, ${opts.officers} officers, ${opts.dashboards} dashboards`);
-    const pantau = await runPantau(db.databaseUrl, db.sql);
+    const pantau = await runPantau(db.databaseUrl, db.sql, db.postgresPids);
     let baseline: { inserts: Awaited<ReturnType<typeof baselineInserts>>; broadcast: Awaited<ReturnType<typeof baselineBroadcast>> } | null = null;
     if (opts.baseline) {
       log("baseline: postgres.js inserts");
@@ -357,6 +370,7 @@ function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<
     `  errors                ${p.errors} (statuses ${JSON.stringify(p.statuses)})`,
     `  events                ${p.events}; lost ${p.lostEvents}, duplicates ${p.duplicateEvents} (over all dashboards); ${p.framesPerDashboardPerSecond} messages/s per dashboard`,
     `  acknowledged missing  ${p.missingAcknowledged}`,
+    `  CPU per submission    Pantau ${p.cpu.pantau} ms (its process ${p.cpu.pantauBusy} % busy), PostgreSQL ${p.cpu.postgres} ms, bench clients ${p.cpu.bench} ms`,
     `  writes per commit     avg ${p.writesPerCommit.avg}, p50 ${p.writesPerCommit.p50}, max ${p.writesPerCommit.max} (${p.writesPerCommit.commits} commits)`,
     `  snapshot              ${p.snapshot.before.ms} ms, ${p.snapshot.before.bytes} bytes, ${p.snapshot.before.gzipped} gzipped (after load: ${p.snapshot.after.ms} ms, ${p.snapshot.after.bytes} bytes)`,
   ];

@@ -39,17 +39,34 @@ patch("postgres null-socket guard", ["postgres/src/connection.js", "postgres/cjs
     .replace(/(\n\s*)clearImmediate\(nextWriteTimer\)\n(?!\s*nextWriteTimer !== null)/g, (m, indent) => `${indent}clearImmediate(nextWriteTimer)${indent}nextWriteTimer = chunk = null\n`);
 });
 
-// 2. @remix-run/router 1.23 flattens and ranks the whole route tree again on every match, and Remix's server
-// matches two or three times per request: measured at 14 % of the server's CPU under `npm run bench` (issue
-// 6). The server's route tree is built once per build and never changed, so the ranked branches are cached
-// per tree (a WeakMap: a new build in dev gets a new tree). Only the server's CommonJS copy is patched; the
-// browser bundle, whose tree grows when routes are discovered lazily, keeps the original.
+// 2. @remix-run/router 1.23 flattens and ranks the whole route tree again on every match, and compiles each
+// route's path to a regular expression again on every comparison; Remix's server matches two or three times
+// per request. Measured at 14 % of the server's CPU under `npm run bench` (issue 6). The server's route tree
+// is built once per build and never changed, so the ranked branches are cached per tree (a WeakMap: a new
+// build in dev gets a new tree) and the compiled paths per pattern (patterns come from route files, not from
+// requests; the cache is capped all the same). Only the server's CommonJS copy is patched; the browser
+// bundle, whose tree grows when routes are discovered lazily, keeps the original.
 const ROUTER_MARK = "/* pantau: ranked branches cached per route tree */";
 patch("router match cache", ["@remix-run/router/dist/router.cjs.js"], ROUTER_MARK, (text) => {
-  const original = "  let branches = flattenRoutes(routes);\n  rankRouteBranches(branches);\n";
-  const declaration = "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n";
-  if (text.split(original).length !== 2 || !text.includes(declaration)) return null;
+  const ranking = "  let branches = flattenRoutes(routes);\n  rankRouteBranches(branches);\n";
+  const matchDeclaration = "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n";
+  const compileDeclaration = "function compilePath(path, caseSensitive, end) {\n";
+  if ([ranking, matchDeclaration, compileDeclaration].some((code) => text.split(code).length !== 2)) return null;
   return text
-    .replace(declaration, `${ROUTER_MARK}\nconst rankedBranches = new WeakMap();\n${declaration}`)
-    .replace(original, "  let branches = rankedBranches.get(routes);\n  if (!branches) {\n    branches = flattenRoutes(routes);\n    rankRouteBranches(branches);\n    rankedBranches.set(routes, branches);\n  }\n");
+    .replace(matchDeclaration, `${ROUTER_MARK}\nconst rankedBranches = new WeakMap();\n${matchDeclaration}`)
+    .replace(ranking, "  let branches = rankedBranches.get(routes);\n  if (!branches) {\n    branches = flattenRoutes(routes);\n    rankRouteBranches(branches);\n    rankedBranches.set(routes, branches);\n  }\n")
+    .replace(compileDeclaration, [
+      "const compiledPaths = new Map();",
+      "function compilePath(path, caseSensitive, end) {",
+      "  const key = (caseSensitive ? \"i\" : \"-\") + (end === false ? \"-\" : \"e\") + path;",
+      "  let compiled = compiledPaths.get(key);",
+      "  if (!compiled) {",
+      "    compiled = compilePathUncached(path, caseSensitive, end);",
+      "    if (compiledPaths.size < 1000) compiledPaths.set(key, compiled);",
+      "  }",
+      "  return compiled;",
+      "}",
+      "function compilePathUncached(path, caseSensitive, end) {",
+      "",
+    ].join("\n"));
 });

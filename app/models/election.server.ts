@@ -19,8 +19,14 @@ export async function listContests(sql: Db): Promise<Contest[]> {
   return rows as unknown as Contest[];
 }
 
+/** One contest by its code: index lookups only (every quick count reads it, issue 6). */
 export async function getContest(sql: Db, { code }: { code: string }): Promise<Contest | undefined> {
-  return (await listContests(sql)).find((c) => c.code === code);
+  const [row] = await sql`
+    select c.code, c.name,
+      coalesce((select json_agg(json_build_object('number', k.ballot_number, 'name', k.name) order by k.ballot_number)
+        from candidates k where k.contest_code = c.code), '[]') as candidates
+    from contests c where c.code = ${code}`;
+  return row as Contest | undefined;
 }
 
 export async function getTps(sql: Db, { code }: { code: string }): Promise<TpsInfo | undefined> {

@@ -81,11 +81,11 @@ function redisAdapter(url: string, log?: (line: string) => void): ClusterAdapter
   });
   // Not awaited: Pantau starts (and serves alone, with the event log) while Redis is not there yet.
   client.connect().catch(onError);
-  // blockTimeInMs: how long the stream reader's XREAD waits, so also how long it may outlive a close.
-  const adapter = createRedisAdapter(guard(client, onError, clients), { blockTimeInMs: 1000 });
+  const adapter = createRedisAdapter(guard(client, onError, clients));
   return {
     adapter,
-    // Called after io.close() (server/live.ts), which closes the adapter and so stops its stream reader.
+    // Called after io.close() (server/live.ts), which closes the adapter and so stops its stream reader; closed
+    // before that, the reader would retry XREAD on a closed client without end.
     close: async () => {
       for (const c of clients) if (c.isOpen) c.destroy();
     },

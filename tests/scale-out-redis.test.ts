@@ -108,6 +108,27 @@ describe("two instances on one database with REDIS_URL", () => {
     await submit(a.url, "1673051006-004", "walikota");
     await until(() => onA.some((e) => e.type === "result:updated" && tpsOf(e) === "1673051006-004"), "A still serving");
   });
+
+  it("starts while Redis is not there yet and joins it when it comes", async () => {
+    const log: string[] = [];
+    const c = await startPantau(parseEnv({
+      NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: a.databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false",
+      REDIS_URL: redis.url,
+    }), (line) => log.push(line));
+    try {
+      const { received: onC } = await dashboard(c.url);
+      await submit(a.url, "1673051006-005", "gubernur");
+      await until(() => onC.some((e) => e.type === "result:updated" && tpsOf(e) === "1673051006-005"), "A's event on C");
+      await until(() => log.some((l) => l.includes("Redis unavailable")), "the log line");
+      expect(log.filter((l) => l.includes("Redis unavailable"))).toHaveLength(1);
+      await redis.start();
+      await until(() => log.some((l) => l.includes("Redis is back")), "Redis back", 400);
+      for (let i = 0; i < 100 && (await serverCount(c)) < 2; i++) await pause(50);
+      expect(await serverCount(c)).toBe(2); // A and C
+    } finally {
+      await c.close();
+    }
+  });
 });
 
 describe("REDIS_URL", () => {

@@ -38,7 +38,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
-  const cluster = createClusterAdapter({ databaseUrl: db.url, mode: env.PANTAU_CLUSTER, log });
+  const cluster = createClusterAdapter({ databaseUrl: db.url, mode: env.PANTAU_CLUSTER, redisUrl: env.REDIS_URL, log });
   const live = createLive(httpServer, { sql: db.sql, adapter: cluster?.adapter });
   const publicFeed = createPublicFeed({ sql: db.sql, io: live.io, minIntervalMs: env.PUBLIC_SUMMARY_MS });
   const writer = createWriter({

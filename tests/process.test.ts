@@ -72,12 +72,15 @@ describe("server process", () => {
     expect(await exited(server.child)).toBe(0);
   }, 90_000);
 
-  it("refuses a wrong setting with a clear message", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env: { ...cleanEnv(), PORT: "seventy" }, stdio: ["ignore", "pipe", "pipe"] });
+  it.each([
+    ["PORT", "seventy", /PORT/],
+    ["REDIS_URL", "http://127.0.0.1:6379", /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/],
+  ])("refuses a wrong %s with a clear message", async (name, value, message) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env: { ...cleanEnv(), [name]: value }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stderr!.on("data", (c) => (output += c));
     expect(await exited(child)).toBe(1);
-    expect(output).toMatch(/PORT/);
+    expect(output).toMatch(message);
   }, 30_000);
 });
 

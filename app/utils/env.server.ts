@@ -3,6 +3,15 @@ import { z } from "zod";
 
 const booleanText = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+function isRedisUrl(text: string) {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "redis:" || url.protocol === "rediss:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -24,6 +33,8 @@ const EnvSchema = z.object({
   // --- scale-out (issue 6) ---
   /** Live events shared between instances on one database: "postgres" (@socket.io/postgres-adapter) or "off". */
   PANTAU_CLUSTER: z.enum(["postgres", "off"]).default("postgres"),
+  /** When set (and PANTAU_CLUSTER is not "off"), live events go through Redis Streams instead of PostgreSQL. Empty = unset. */
+  REDIS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().refine(isRedisUrl, "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379").optional()),
   /** Failed logins allowed per login name and per client address within 15 minutes before a 429. */
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Shared secret the SMS gateway sends (header X-Pantau-Secret or ?secret=); unset = the SMS webhook is off. */

@@ -1,7 +1,9 @@
 // Starts the real Pantau server (production build, real PostgreSQL) on a free port for one test file.
 import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
+import { io, type Socket } from "socket.io-client";
 import { inject } from "vitest";
+import type { LiveEvent } from "../../app/lib/events";
 import { startPantau, type Pantau } from "../../server/app";
 import { parseEnv } from "../../app/utils/env.server";
 import { createDatabase, dropDatabase } from "./postgres";
@@ -62,4 +64,15 @@ export async function until(check: () => boolean, what: string, tries = 200) {
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A command-post dashboard (posko) on `url` over WebSocket, with every event it receives in arrival order. */
+export async function connectDashboard(url: string): Promise<{ socket: Socket; received: LiveEvent[] }> {
+  const token = await loginToken({ url }, "posko", "pantau-demo");
+  const socket = io(url, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
+  const received: LiveEvent[] = [];
+  socket.on("event", (e: LiveEvent) => received.push(e));
+  socket.on("events", (list: LiveEvent[]) => received.push(...list));
+  await new Promise<void>((resolve, reject) => { socket.once("connect", () => resolve()); socket.once("connect_error", reject); });
+  return { socket, received };
 }

@@ -8,7 +8,7 @@ import { issueMessage, translate, type Lang } from "~/lib/i18n";
 import type { QuickCountBody } from "~/lib/schemas";
 import { ApiError, apiError, fieldError } from "~/utils/http.server";
 import { canonicalJson, lockKey, type WriteContext } from "~/utils/writer.server";
-import { getContest, getTps, type Contest, type TpsInfo } from "./election.server";
+import type { Contest, TpsInfo } from "./election.server";
 import type { SessionUser } from "./users.server";
 
 export type Source = "app" | "paper" | "phone" | "radio" | "sms";
@@ -43,20 +43,33 @@ export async function submitQuickCount(
   { user, body, source, lang }: { user: SessionUser; body: QuickCountBody; source: Source; lang: Lang },
 ): Promise<SubmitAnswer> {
   const hash = bodyHash(body);
-  // One round trip for the lock and every read: postgres.js pipelines queries on the connection and
-  // PostgreSQL runs them in order, so the reads run after the lock is held (bench: the writer's round trips
-  // per job set its throughput). The lock serialises writes to one TPS (its results and its row) across
-  // batches and nodes; a busy lock re-runs the job in a later batch instead of waiting (no deadlocks).
-  const [, tps, [existing], contest, [current]] = await Promise.all([
+  // The lock, then every read in one statement (issue 6: each statement costs the server and PostgreSQL more
+  // than the rows it reads). Both travel in one round trip: postgres.js pipelines them and PostgreSQL runs them
+  // in order, so the read sees the TPS as the last writer holding its lock left it. The lock serialises
+  // writes to one TPS (its results and its row) across batches and nodes; a busy lock re-runs the job in a
+  // later batch instead of waiting (no deadlocks).
+  const [, [row]] = await Promise.all([
     lockKey(tx, resultsLockKey(body.tpsCode)),
-    getTps(tx, { code: body.tpsCode }),
-    tx`select tps_code, body_hash, response from submissions where id = ${body.id}`,
-    getContest(tx, { code: body.contest }),
     tx`
-      select r.status, r.votes, r.invalid, s.revision, s.source
-      from results r join submissions s on s.id = r.submission_id
-      where r.tps_code = ${body.tpsCode} and r.contest_code = ${body.contest}`,
+      select t.code as tps_code, t.kelurahan_code, t.dpt, t.dptb, t.dpk, t.day_status,
+        e.tps_code as existing_tps_code, e.body_hash as existing_hash, e.response as existing_response,
+        c.code as contest_code,
+        (select coalesce(array_agg(k.ballot_number order by k.ballot_number), '{}') from candidates k where k.contest_code = c.code) as candidates,
+        r.status as current_status, r.votes as current_votes, r.invalid as current_invalid,
+        cs.revision as current_revision, cs.source as current_source
+      from (select 1) as one
+      left join tps t on t.code = ${body.tpsCode}
+      left join submissions e on e.id = ${body.id}
+      left join contests c on c.code = ${body.contest}
+      left join results r on r.tps_code = ${body.tpsCode} and r.contest_code = ${body.contest}
+      left join submissions cs on cs.id = r.submission_id`,
   ]);
+  const tps = row.tpsCode ? { code: row.tpsCode as string, kelurahanCode: row.kelurahanCode as string, dpt: row.dpt as number, dptb: row.dptb as number, dpk: row.dpk as number, dayStatus: row.dayStatus as string } : null;
+  const existing = row.existingTpsCode ? { tpsCode: row.existingTpsCode as string, bodyHash: row.existingHash as string, response: row.existingResponse } : null;
+  const contest = row.contestCode ? { code: row.contestCode as string, candidates: (row.candidates as number[]).map((number) => ({ number })) } : null;
+  const current = row.currentStatus
+    ? { status: row.currentStatus as ResultStatus, votes: row.currentVotes as Record<string, number>, invalid: row.currentInvalid as number, revision: row.currentRevision as number, source: row.currentSource as Source }
+    : null;
   if (!tps) {
     throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: body.tpsCode }));
   }
@@ -88,22 +101,30 @@ export async function submitQuickCount(
   const status: ResultStatus = disagrees ? "conflict" : ruled;
   const response: SubmitAnswer["body"] = { id: body.id, status, warnings, revision };
 
-  // The writes in one round trip too, in order: the day status counts the result just written.
-  const [, , [day]] = await Promise.all([
-    tx`
-    insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid, ballots_used,
-      justification, warnings, captured_at, body_hash, response)
-    values (${body.id}, ${tps.code}, ${contest.code}, ${source}, ${user.id}, ${revision}, ${tx.json(votes)}, ${invalid},
-      ${numbers.ballotsUsed},
-      ${body.justification?.trim() || null}, ${tx.json(warnings)}, ${body.capturedAt}, ${hash}, ${tx.json(response)})`,
-    tx`
-    insert into results (tps_code, contest_code, status, submission_id, votes, invalid, updated_at)
-    values (${tps.code}, ${contest.code}, ${status}, ${body.id}, ${tx.json(votes)}, ${invalid}, now())
-    on conflict (tps_code, contest_code) do update
-      set status = excluded.status, submission_id = excluded.submission_id, votes = excluded.votes,
-          invalid = excluded.invalid, updated_at = excluded.updated_at`,
-    setDayStatusAfterResult(tx, { tpsCode: tps.code, officer: user.role === "officer" }),
-  ]);
+  // The writes in one statement: the submission, the result pointing at it, and the TPS's day status. A
+  // statement does not see its own inserts, so the contests reported count this one plus the others.
+  const [day] = await tx`
+    with submission as (
+      insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid, ballots_used,
+        justification, warnings, captured_at, body_hash, response)
+      values (${body.id}, ${tps.code}, ${contest.code}, ${source}, ${user.id}, ${revision}, ${tx.json(votes)}, ${invalid},
+        ${numbers.ballotsUsed}, ${body.justification?.trim() || null}, ${tx.json(warnings)}, ${body.capturedAt}, ${hash},
+        ${tx.json(response)})
+      returning id
+    ), result as (
+      insert into results (tps_code, contest_code, status, submission_id, votes, invalid, updated_at)
+      select ${tps.code}, ${contest.code}, ${status}, id, ${tx.json(votes)}, ${invalid}, now() from submission
+      on conflict (tps_code, contest_code) do update
+        set status = excluded.status, submission_id = excluded.submission_id, votes = excluded.votes,
+            invalid = excluded.invalid, updated_at = excluded.updated_at
+    )
+    update tps set
+      day_status = case
+        when (select count(*) from contests) = 1 + (select count(*) from results where tps_code = ${tps.code} and contest_code <> ${contest.code})
+        then 'reported' else 'counting' end,
+      last_seen_at = case when ${user.role === "officer"} then now() else last_seen_at end
+    where code = ${tps.code}
+    returning day_status, last_seen_at`;
 
   const before = (current?.votes ?? {}) as Record<string, number>;
   const previousStatus = ((current?.status as ResultStatus) ?? "missing");
@@ -140,7 +161,7 @@ export const sameNumbers = (a: Numbers, b: Numbers) =>
  * errors and unjustified warnings are a 422 with a message per field; otherwise the numbers as stored.
  */
 export function checkResultNumbers(lang: Lang, { tps, contest, body, previous }: {
-  tps: TpsInfo; contest: Contest;
+  tps: Pick<TpsInfo, "dpt" | "dptb" | "dpk">; contest: { candidates: Pick<Contest["candidates"][number], "number">[] };
   body: Pick<QuickCountBody, "votes" | "invalid" | "valid" | "ballotsUsed" | "justification">;
   previous: { votes: Record<string, number>; invalid: number } | null;
 }) {
@@ -162,16 +183,6 @@ export function checkResultNumbers(lang: Lang, { tps, contest, body, previous }:
     ballotsUsed: body.ballotsUsed == null || body.ballotsUsed === "" ? null : Number(body.ballotsUsed),
   };
   return { numbers, status: decision.status as ResultStatus, warnings: decision.warnings.map(describe) };
-}
-
-/** A TPS has reported once every contest has a result; until then it is counting. An officer's write is a sign of life. */
-function setDayStatusAfterResult(tx: WriteContext["tx"], { tpsCode, officer }: { tpsCode: string; officer: boolean }) {
-  return tx`
-    update tps set
-      day_status = case when (select count(*) from contests) = (select count(*) from results where tps_code = ${tpsCode})
-        then 'reported' else 'counting' end,
-      last_seen_at = case when ${officer} then now() else last_seen_at end
-    where code = ${tpsCode} returning day_status, last_seen_at`;
 }
 
 export async function listSubmissionsForTps(sql: Db, { tpsCode }: { tpsCode: string }) {

@@ -3,18 +3,18 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CategoriesContext, CitizenDetails, CriticalAlert, IncidentCard, IncidentEntry, SoundToggle, useNow, type ResponderOption } from "~/components/incident-feed";
 import { PoskoNav } from "~/components/posko-nav";
 import { ProjectionLine } from "~/components/projection-line";
 import { TpsDetailPanel } from "~/components/tps-detail";
 import { useLive } from "~/components/use-live";
-import { applyEvents, initialState, MAP_STATUSES, mapStatus, STATUS_COLOURS, type DashboardState } from "~/lib/dashboard";
+import { applyEvents, initialState, MAP_STATUSES, STATUS_COLOURS, tpsStatus, type DashboardState } from "~/lib/dashboard";
 import type { IncidentData, LiveEvent } from "~/lib/events";
 import { applyIncidentEvents, averageTimes, isOpen, newCriticals, sortIncidents, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
 import { INCIDENT_ACTIONS, formatDuration, inScope } from "~/lib/incidents";
 import type { MessageKey } from "~/lib/i18n";
-import { staleReason, type StaleReason } from "~/lib/stale";
+import { staleChecker, type StaleReason } from "~/lib/stale";
 import { useT } from "~/lib/use-t";
 import { getStaleConfig } from "~/models/command-post.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
@@ -45,6 +45,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+/** How long live events gather before the map and totals apply them in one render. */
+const DASHBOARD_FLUSH_MS = 150;
+
 type Located = { id: number; name: string; lat: number | null; lng: number | null };
 
 export default function Posko() {
@@ -54,8 +57,19 @@ export default function Posko() {
   const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(firstIncidents));
   const [responders, setResponders] = useState<Located[]>(firstResponders);
   const [alerts, setAlerts] = useState<IncidentData[]>([]);
+  // Map and totals take the events of a short window in one render: with 100,000 TPS every render walks
+  // them all, so a burst of messages must not cost one render each. Incidents and alerts stay immediate.
+  const pending = useRef<LiveEvent[]>([]);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => { if (flushTimer.current) clearTimeout(flushTimer.current); }, []);
   const onEvents = useCallback((events: LiveEvent[]) => {
-    setState((s) => applyEvents(s, events));
+    pending.current.push(...events);
+    flushTimer.current ??= setTimeout(() => {
+      flushTimer.current = null;
+      const batch = pending.current;
+      pending.current = [];
+      setState((s) => applyEvents(s, batch));
+    }, DASHBOARD_FLUSH_MS);
     setIncidents((m) => applyIncidentEvents(m, events));
     const critical = newCriticals(events);
     if (critical.length) setAlerts((a) => [...a.filter((x) => !critical.some((c) => c.id === x.id)), ...critical]);
@@ -74,12 +88,19 @@ export default function Posko() {
 
   const contestCodes = useMemo(() => snapshot.contests.map((c) => c.code), [snapshot.contests]);
   const tpsList = useMemo(() => Object.values(state.tps), [state.tps]);
-  const kecamatan = snapshot.regions.filter((r) => r.level === "kecamatan");
-  const progress = useMemo(() => kecamatan.map((k) => {
-    const inside = tpsList.filter((tp) => tp.kelurahanCode.startsWith(k.code + "."));
-    const reported = inside.filter((tp) => contestCodes.every((c) => tp.results[c] && tp.results[c] !== "missing")).length;
-    return { ...k, total: inside.length, reported };
-  }), [tpsList, kecamatan, contestCodes]);
+  const kecamatan = useMemo(() => snapshot.regions.filter((r) => r.level === "kecamatan"), [snapshot.regions]);
+  const progress = useMemo(() => {
+    // One pass over the TPS (a kelurahan code is its kecamatan's code plus one segment).
+    const counts = new Map<string, { total: number; reported: number }>();
+    for (const tp of tpsList) {
+      const kecCode = tp.kelurahanCode.slice(0, tp.kelurahanCode.lastIndexOf("."));
+      let c = counts.get(kecCode);
+      if (!c) counts.set(kecCode, (c = { total: 0, reported: 0 }));
+      c.total++;
+      if (contestCodes.every((code) => tp.results[code] && tp.results[code] !== "missing")) c.reported++;
+    }
+    return kecamatan.map((k) => ({ ...k, total: counts.get(k.code)?.total ?? 0, reported: counts.get(k.code)?.reported ?? 0 }));
+  }, [tpsList, kecamatan, contestCodes]);
   // "day:<status>" labels the TPS day status (arrival, counting...), anything else a result status.
   const statusLabel = (s: string) => (s.startsWith("day:") ? t(`day.${s.slice(4)}` as MessageKey) : t(`status.${s}` as MessageKey));
 
@@ -91,8 +112,9 @@ export default function Posko() {
   const stale = useMemo(() => {
     const map = new Map<string, StaleReason>();
     if (now === null) return map;
+    const reasonOf = staleChecker(contestCodes, new Date(now), staleConfig);
     for (const tp of tpsList) {
-      const reason = staleReason(tp, contestCodes, new Date(now), staleConfig);
+      const reason = reasonOf(tp);
       if (reason) map.set(tp.code, reason);
     }
     return map;
@@ -100,7 +122,7 @@ export default function Posko() {
   const staleSet = useMemo(() => new Set(stale.keys()), [stale]);
   const filtered = useMemo(() => tpsList.filter((tp) =>
     inScope(tp.kelurahanCode, area)
-    && (!statusFilter || (statusFilter === "stale" ? staleSet.has(tp.code) : mapStatus(tp.results, contestCodes) === statusFilter))),
+    && (!statusFilter || (statusFilter === "stale" ? staleSet.has(tp.code) : tpsStatus(tp, contestCodes) === statusFilter))),
   [tpsList, area, statusFilter, staleSet, contestCodes]);
   const areaIncidents = useMemo(() => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inScope(i.regionCode, area))), [incidents, area]);
   const openIncidents = useMemo(() => Object.values(incidents).filter(isOpen), [incidents]);

@@ -21,7 +21,7 @@ interface Props {
   contestCodes: string[];
   tileUrl: string;
   statusLabel: (status: string) => string;
-  stale?: Set<string>;
+  stale?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
   /** TPS codes with an open incident: drawn with a red ring. */
   alerting?: Set<string>;
   incidents?: MapIncidentPoint[];
@@ -50,6 +50,15 @@ export default function TpsMap(props: Props) {
 
 const RANK: MapStatus[] = ["conflict", "flagged", "partial", "missing", "submitted", "verified"];
 
+/** A TPS as a map point, kept per TPS object: a live update rebuilds only the points of the TPS it changed. */
+type Point = { key: string; lat: number; lng: number; tps: DashboardTps; status: MapStatus };
+const pointCache = new WeakMap<DashboardTps, Point>();
+function pointOf(t: DashboardTps, contestCodes: string[]): Point {
+  let p = pointCache.get(t);
+  if (!p || p.status !== tpsStatus(t, contestCodes)) pointCache.set(t, (p = { key: t.code, lat: t.lat, lng: t.lng, tps: t, status: tpsStatus(t, contestCodes) }));
+  return p;
+}
+
 /** One icon object per look: react-leaflet replaces a marker's icon only when the object changes. */
 const icons = new Map<string, L.DivIcon>();
 function clusterIcon(count: number, worst: MapStatus, hot: boolean, staleCount: number) {
@@ -73,7 +82,7 @@ function Layers({ tps, contestCodes, statusLabel, stale, alerting, incidents = [
   const [view, setView] = useState(() => ({ zoom: map.getZoom(), bounds: map.getBounds() }));
   useMapEvents({ moveend: () => setView({ zoom: map.getZoom(), bounds: map.getBounds() }) });
 
-  const points = useMemo(() => tps.map((t) => ({ key: t.code, lat: t.lat, lng: t.lng, tps: t, status: tpsStatus(t, contestCodes) })), [tps, contestCodes]);
+  const points = useMemo(() => tps.map((t) => pointOf(t, contestCodes)), [tps, contestCodes]);
   const clustered = view.zoom < CLUSTER_BELOW_ZOOM;
   // Grid cells of every TPS at this zoom: projected once per zoom level, reused by every live update.
   const cellsAt = useRef<{ zoom: number; cells: Map<string, string> }>({ zoom: NaN, cells: new Map() });

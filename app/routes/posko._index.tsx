@@ -92,10 +92,15 @@ export default function Posko() {
   const progress = useMemo(() => {
     // One pass over the TPS (a kelurahan code is its kecamatan's code plus one segment).
     const counts = new Map<string, { total: number; reported: number }>();
+    const byKelurahan = new Map<string, { total: number; reported: number }>();
     for (const tp of tpsList) {
-      const kecCode = tp.kelurahanCode.slice(0, tp.kelurahanCode.lastIndexOf("."));
-      let c = counts.get(kecCode);
-      if (!c) counts.set(kecCode, (c = { total: 0, reported: 0 }));
+      let c = byKelurahan.get(tp.kelurahanCode);
+      if (!c) {
+        const kecCode = tp.kelurahanCode.slice(0, tp.kelurahanCode.lastIndexOf("."));
+        c = counts.get(kecCode);
+        if (!c) counts.set(kecCode, (c = { total: 0, reported: 0 }));
+        byKelurahan.set(tp.kelurahanCode, c);
+      }
       c.total++;
       if (contestCodes.every((code) => tp.results[code] && tp.results[code] !== "missing")) c.reported++;
     }
@@ -119,21 +124,30 @@ export default function Posko() {
     }
     return map;
   }, [tpsList, contestCodes, now, staleConfig]);
-  const staleSet = useMemo(() => new Set(stale.keys()), [stale]);
-  const filtered = useMemo(() => tpsList.filter((tp) =>
+  const filtered = useMemo(() => (!area && !statusFilter ? tpsList : tpsList.filter((tp) =>
     inScope(tp.kelurahanCode, area)
-    && (!statusFilter || (statusFilter === "stale" ? staleSet.has(tp.code) : tpsStatus(tp, contestCodes) === statusFilter))),
-  [tpsList, area, statusFilter, staleSet, contestCodes]);
+    && (!statusFilter || (statusFilter === "stale" ? stale.has(tp.code) : tpsStatus(tp, contestCodes) === statusFilter)))),
+  [tpsList, area, statusFilter, stale, contestCodes]);
   const areaIncidents = useMemo(() => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inScope(i.regionCode, area))), [incidents, area]);
   const openIncidents = useMemo(() => Object.values(incidents).filter(isOpen), [incidents]);
   const alerting = useMemo(() => new Set(openIncidents.flatMap((i) => (i.tpsCode ? [i.tpsCode] : []))), [openIncidents]);
   const looseIncidents = useMemo(() => openIncidents.flatMap((i) => (!i.tpsCode && i.lat != null && i.lng != null ? [{ id: i.id, lat: i.lat, lng: i.lng, severity: i.severity }] : [])), [openIncidents]);
   const located = useMemo(() => responders.flatMap((r) => (r.lat != null && r.lng != null ? [{ id: r.id, name: r.name, lat: r.lat, lng: r.lng }] : [])), [responders]);
   const [selected, setSelected] = useState<string | null>(null);
+  // The stale list shows its count and its first 100 entries.
   const staleInArea = useMemo(() => {
-    const shown = new Set(filtered.map((f) => f.code));
-    return [...stale.entries()].filter(([code]) => shown.has(code));
-  }, [stale, filtered]);
+    const first: [string, StaleReason][] = [];
+    if (filtered === tpsList) {
+      for (const entry of stale) if (first.push(entry) >= 100) break;
+      return { count: stale.size, first };
+    }
+    let count = 0;
+    for (const tp of filtered) {
+      const reason = stale.get(tp.code);
+      if (reason && ++count <= 100) first.push([tp.code, reason]);
+    }
+    return { count, first };
+  }, [stale, filtered, tpsList]);
 
   return (
     <CategoriesContext.Provider value={categories}>
@@ -145,7 +159,7 @@ export default function Posko() {
         <div className="map-wrap" data-testid="map">
           {mounted ? (
             <Suspense fallback={null}>
-              <TpsMap tps={filtered} contestCodes={contestCodes} tileUrl={tileUrl} statusLabel={statusLabel} stale={staleSet}
+              <TpsMap tps={filtered} contestCodes={contestCodes} tileUrl={tileUrl} statusLabel={statusLabel} stale={stale}
                 alerting={alerting} incidents={looseIncidents} responders={located} onSelect={setSelected} selected={selected} />
             </Suspense>
           ) : null}
@@ -270,25 +284,25 @@ function IncidentPanel({ incidents, responders, onChange }: {
 }
 
 /** TPS that have not checked in or reported by the configured time. */
-function StalePanel({ stale, onSelect }: { stale: [string, StaleReason][]; onSelect: (code: string) => void }) {
+function StalePanel({ stale, onSelect }: { stale: { count: number; first: [string, StaleReason][] }; onSelect: (code: string) => void }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (
     <section className="stale" data-testid="stale-panel">
       <h2>
         <button type="button" className="link-like" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
-          {t("stale.title", { count: stale.length })}
+          {t("stale.title", { count: stale.count })}
         </button>
       </h2>
       {open ? (
         <ul className="stale-list">
-          {stale.slice(0, 100).map(([code, reason]) => (
+          {stale.first.map(([code, reason]) => (
             <li key={code}>
               <button type="button" className="link-like" onClick={() => onSelect(code)}>TPS {code}</button>
               <span className="muted">{t(`stale.${reason}`)}</span>
             </li>
           ))}
-          {stale.length > 100 ? <li className="muted">{t("stale.more", { count: stale.length - 100 })}</li> : null}
+          {stale.count > 100 ? <li className="muted">{t("stale.more", { count: stale.count - 100 })}</li> : null}
         </ul>
       ) : null}
     </section>

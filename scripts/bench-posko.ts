@@ -117,6 +117,11 @@ async function main() {
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 
+    // 0. The page's HTML alone (server render with the snapshot inside), as the browser's HTTP client gets it.
+    const htmlStart = now();
+    const htmlAnswer = await context.request.get("/posko");
+    const page0 = { ms: Math.round(now() - htmlStart), bytes: (await htmlAnswer.body()).length, status: htmlAnswer.status() };
+
     // 1. Navigation to a usable map: clusters drawn, totals shown, live.
     const navStart = now();
     await page.goto("/posko", { waitUntil: "commit" });
@@ -173,7 +178,7 @@ async function main() {
     const burstTasks = await longTasksSince(page, burstPageStart);
     const heapAfter = await heapMb(page);
     const result = {
-      tps: opts.tps, burst: opts.burst, html, mapShown, live, load, drawn, heap, zoom, pan, posted, shown, burstTasks, heapAfter,
+      tps: opts.tps, burst: opts.burst, page0, html, mapShown, live, load, drawn, heap, zoom, pan, posted, shown, burstTasks, heapAfter,
       cpus: os.cpus().length, loadAtStart, loadAtEnd: os.loadavg()[0],
     };
     report(result);
@@ -188,13 +193,14 @@ async function main() {
 
 type Tasks = { count: number; max: number; total: number };
 function report(r: {
-  tps: number; burst: number; html: number; mapShown: number; live: number; load: Tasks; drawn: Awaited<ReturnType<typeof domCounts>>;
+  tps: number; burst: number; page0: { ms: number; bytes: number; status: number }; html: number; mapShown: number; live: number; load: Tasks; drawn: Awaited<ReturnType<typeof domCounts>>;
   heap: number; zoom: Awaited<ReturnType<typeof redrawTime>>; pan: Awaited<ReturnType<typeof redrawTime>>; posted: number; shown: number;
   burstTasks: Tasks; heapAfter: number; cpus: number; loadAtStart: number; loadAtEnd: number;
 }) {
   const tasks = (t: Tasks) => `${t.count} long tasks, longest ${t.max} ms, ${t.total} ms in all`;
   console.log([
     `Command post in the browser — ${r.tps} TPS, Chromium, ${r.cpus} CPUs, load average ${r.loadAtEnd.toFixed(1)} (${r.loadAtStart.toFixed(1)} at start)`,
+    `  GET /posko (HTML)         ${r.page0.ms} ms, ${r.page0.bytes} bytes (status ${r.page0.status})`,
     `  HTML (domcontentloaded)   ${r.html} ms`,
     `  map clusters + totals     ${r.mapShown} ms after navigation (live at ${r.live} ms); ${tasks(r.load)}`,
     `  drawn                     ${r.drawn.clusters} clusters, ${r.drawn.tpsMarkers} single TPS markers, ${r.drawn.markers} map markers, ${r.drawn.elements} DOM elements`,

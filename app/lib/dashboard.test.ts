@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEvents, initialState, tpsStatus } from "./dashboard";
+import { applyEvents, initialState, packTps, tpsStatus, unpackTps, type DashboardTps } from "./dashboard";
 import type { LiveEvent } from "./events";
 
 const snapshot = {
@@ -42,5 +42,18 @@ describe("applyEvents", () => {
     expect(after.tps["B-001"].dayStatus).toBe("arrived");
     expect(tpsStatus(after.tps["A-001"], codes)).toBe("submitted");
     expect(tpsStatus(before.tps["A-001"], codes)).toBe("missing");
+  });
+});
+
+describe("packTps", () => {
+  it("gives back the same TPS, results absent or present, last seen or not", () => {
+    const tps: DashboardTps[] = [
+      ...snapshot.tps,
+      { code: "C-001", kelurahanCode: "16.73.01.1001", lat: -3.2, lng: 102.9, dayStatus: "counting", lastSeenAt: "2026-11-27T03:00:00.000Z", results: { gubernur: "flagged", walikota: "missing" } },
+      { code: "D-001", kelurahanCode: "16.73.02.1002", lat: -3.25, lng: 102.95, dayStatus: "open", lastSeenAt: null, results: { walikota: "verified" } },
+    ];
+    const packed = packTps(tps, ["gubernur", "walikota"]);
+    expect(packed.kelurahanCodes).toEqual(["16.73.01.1001", "16.73.02.1001", "16.73.02.1002"]);
+    expect(unpackTps(JSON.parse(JSON.stringify(packed)))).toEqual(tps.map((t) => ({ lastSeenAt: null, ...t })));
   });
 });

@@ -37,6 +37,56 @@ export function initialState(snapshot: { seq: number; tps: DashboardTps[]; total
 }
 
 /**
+ * A snapshot's TPS in columns, for the command-post page: one JSON object per TPS repeats seven key names
+ * 100,000 times. Texts that repeat (kelurahan, day status, result status) are numbers into a short list;
+ * a contest without a result is -1. `unpackTps(packTps(x))` equals x.
+ */
+export interface PackedTps {
+  code: string[]; lat: number[]; lng: number[]; lastSeenAt: (string | null)[];
+  kelurahan: number[]; kelurahanCodes: string[];
+  dayStatus: number[]; dayStatuses: string[];
+  results: Record<string, number[]>; resultStatuses: string[];
+}
+
+function indexer() {
+  const list: string[] = [];
+  const at = new Map<string, number>();
+  return { list, of(text: string) { let i = at.get(text); if (i === undefined) { at.set(text, (i = list.length)); list.push(text); } return i; } };
+}
+
+export function packTps(tps: DashboardTps[], contestCodes: string[]): PackedTps {
+  const kelurahan = indexer();
+  const day = indexer();
+  const status = indexer();
+  const extra = new Set(tps.flatMap((t) => Object.keys(t.results)).filter((c) => !contestCodes.includes(c)));
+  const contests = [...contestCodes, ...extra];
+  return {
+    code: tps.map((t) => t.code),
+    lat: tps.map((t) => t.lat),
+    lng: tps.map((t) => t.lng),
+    lastSeenAt: tps.map((t) => t.lastSeenAt ?? null),
+    kelurahan: tps.map((t) => kelurahan.of(t.kelurahanCode)),
+    kelurahanCodes: kelurahan.list,
+    dayStatus: tps.map((t) => day.of(t.dayStatus)),
+    dayStatuses: day.list,
+    results: Object.fromEntries(contests.map((c) => [c, tps.map((t) => (t.results[c] === undefined ? -1 : status.of(t.results[c])))])),
+    resultStatuses: status.list,
+  };
+}
+
+export function unpackTps(p: PackedTps): DashboardTps[] {
+  const contests = Object.entries(p.results);
+  return p.code.map((code, i) => {
+    const results: Record<string, string> = {};
+    for (const [contest, column] of contests) if (column[i] >= 0) results[contest] = p.resultStatuses[column[i]];
+    return {
+      code, kelurahanCode: p.kelurahanCodes[p.kelurahan[i]], lat: p.lat[i], lng: p.lng[i],
+      dayStatus: p.dayStatuses[p.dayStatus[i]], lastSeenAt: p.lastSeenAt[i], results,
+    };
+  });
+}
+
+/**
  * Applies events in order; events at or below the state's seq were already applied and are skipped.
  * The state is never changed in place, but the TPS and totals maps are copied once per call (not once per
  * event): a burst of events on a 100,000-TPS region costs one copy, and unchanged TPS keep their objects.

@@ -163,6 +163,9 @@ async function main() {
       expected += one;
       return { id: randomUUID(), tpsCode: o.code, contest: "gubernur", votes: { "1": one, "2": used - one - 3 }, invalid: 3, capturedAt: new Date().toISOString() };
     });
+    // BENCH_POSKO_PROFILE=FILE writes a Chromium CPU profile of the burst (open it in DevTools).
+    const profiler = process.env.BENCH_POSKO_PROFILE ? await context.newCDPSession(page) : null;
+    if (profiler) { await profiler.send("Profiler.enable"); await profiler.send("Profiler.start"); }
     const burstStart = now();
     const burstPageStart = await pageNow(page);
     let errors = 0;
@@ -175,6 +178,7 @@ async function main() {
     await page.waitForFunction((want) => Number(document.querySelector("[data-testid=votes-gubernur-1]")?.textContent?.replace(/\D/g, "")) === want,
       expected, { timeout: PAGE_WAIT_MS, polling: 50 });
     const shown = Math.round(now() - burstStart);
+    if (profiler) await fs.writeFile(process.env.BENCH_POSKO_PROFILE!, JSON.stringify((await profiler.send("Profiler.stop")).profile));
     const burstTasks = await longTasksSince(page, burstPageStart);
     const heapAfter = await heapMb(page);
     const result = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEvents, initialState, packTps, tpsStatus, unpackTps, type DashboardTps } from "./dashboard";
+import { applyEvents, initialState, packTps, tpsStatus, unpackTps, type DashboardState, type DashboardTps } from "./dashboard";
 import type { LiveEvent } from "./events";
 
 const snapshot = {
@@ -15,18 +15,20 @@ const result = (seq: number, tpsCode: string, votes: Record<string, number>, pre
   data: { tpsCode, contest: "gubernur", status: "submitted", previousStatus, revision: 1, source: "officer", votes, invalid: 1, delta: { votes, invalid: 1 } },
 });
 
+const row = (state: DashboardState, code: string) => state.tps[state.index.get(code)!];
+
 describe("applyEvents", () => {
   it("applies a batch in seq order once, without changing the state it started from", () => {
     const before = initialState(snapshot);
     const after = applyEvents(before, [result(12, "A-001", { "1": 5, "2": 1 }, "submitted"), result(11, "A-001", { "1": 100, "2": 50 }), result(9, "B-001", { "1": 7 })]);
     expect(after.seq).toBe(12);
     expect(after.totals.gubernur).toEqual({ votes: { "1": 105, "2": 51 }, invalid: 2, reported: 1 });
-    expect(after.tps["A-001"].results).toEqual({ gubernur: "submitted" });
+    expect(row(after, "A-001").results).toEqual({ gubernur: "submitted" });
     expect(after.lastEventAt).toBe("2026-11-27T06:00:12Z");
     // The starting state is untouched, and a TPS no event named keeps its object (the page's caches rely on it).
     expect(before.totals.gubernur.votes).toEqual({ "1": 0, "2": 0 });
-    expect(before.tps["A-001"].results).toEqual({});
-    expect(after.tps["B-001"]).toBe(before.tps["B-001"]);
+    expect(row(before, "A-001").results).toEqual({});
+    expect(row(after, "B-001")).toBe(row(before, "B-001"));
     // Replayed events change nothing.
     expect(applyEvents(after, [result(11, "A-001", { "1": 100 })])).toBe(after);
   });
@@ -34,14 +36,14 @@ describe("applyEvents", () => {
   it("day status updates and cached map status follow the TPS object", () => {
     const before = initialState(snapshot);
     const codes = ["gubernur"];
-    expect(tpsStatus(before.tps["A-001"], codes)).toBe("missing");
+    expect(tpsStatus(row(before, "A-001"), codes)).toBe("missing");
     const after = applyEvents(before, [
       { seq: 11, type: "tps:updated", at: "2026-11-27T01:00:00Z", data: { tpsCode: "B-001", dayStatus: "arrived", lastSeenAt: "2026-11-27T01:00:00Z" } },
       result(12, "A-001", { "1": 3 }),
     ]);
-    expect(after.tps["B-001"].dayStatus).toBe("arrived");
-    expect(tpsStatus(after.tps["A-001"], codes)).toBe("submitted");
-    expect(tpsStatus(before.tps["A-001"], codes)).toBe("missing");
+    expect(row(after, "B-001").dayStatus).toBe("arrived");
+    expect(tpsStatus(row(after, "A-001"), codes)).toBe("submitted");
+    expect(tpsStatus(row(before, "A-001"), codes)).toBe("missing");
   });
 });
 

@@ -5,7 +5,10 @@ export interface DashboardTps { code: string; kelurahanCode: string; lat: number
 export interface DashboardTotals { votes: Record<string, number>; invalid: number; reported: number }
 export interface DashboardState {
   seq: number;
-  tps: Record<string, DashboardTps>;
+  /** Every TPS, in the snapshot's order (the set never changes after the snapshot, only its rows do). */
+  tps: DashboardTps[];
+  /** TPS code -> its position in `tps`. */
+  index: ReadonlyMap<string, number>;
   totals: Record<string, DashboardTotals>;
   lastEventAt: string | null;
 }
@@ -30,7 +33,8 @@ export function mapStatus(results: Record<string, string>, contestCodes: string[
 export function initialState(snapshot: { seq: number; tps: DashboardTps[]; totals: Record<string, DashboardTotals> }): DashboardState {
   return {
     seq: snapshot.seq,
-    tps: Object.fromEntries(snapshot.tps.map((t) => [t.code, t])),
+    tps: snapshot.tps,
+    index: new Map(snapshot.tps.map((t, i) => [t.code, i])),
     totals: snapshot.totals,
     lastEventAt: null,
   };
@@ -88,11 +92,12 @@ export function unpackTps(p: PackedTps): DashboardTps[] {
 
 /**
  * Applies events in order; events at or below the state's seq were already applied and are skipped.
- * The state is never changed in place, but the TPS and totals maps are copied once per call (not once per
- * event): a burst of events on a 100,000-TPS region costs one copy, and unchanged TPS keep their objects.
+ * The state is never changed in place, but the TPS list and totals are copied once per call (not once per
+ * event): a burst of events on a 100,000-TPS region costs one array copy, and unchanged TPS keep their objects.
  */
 export function applyEvents(state: DashboardState, events: LiveEvent[]): DashboardState {
   let { seq, lastEventAt, tps, totals } = state;
+  const { index } = state;
   let tpsCopied = false;
   let totalsCopied = false;
   const sorted = events.length > 1 ? [...events].sort((a, b) => a.seq - b.seq) : events;
@@ -102,10 +107,11 @@ export function applyEvents(state: DashboardState, events: LiveEvent[]): Dashboa
     lastEventAt = event.at;
     if (event.type === "result:updated") {
       const d = event.data;
-      const row = tps[d.tpsCode];
-      if (row) {
-        if (!tpsCopied) { tps = { ...tps }; tpsCopied = true; }
-        tps[d.tpsCode] = { ...row, results: { ...row.results, [d.contest]: d.status } };
+      const at = index.get(d.tpsCode);
+      if (at !== undefined) {
+        if (!tpsCopied) { tps = tps.slice(); tpsCopied = true; }
+        const row = tps[at];
+        tps[at] = { ...row, results: { ...row.results, [d.contest]: d.status } };
       }
       const sums = totals[d.contest];
       if (sums) {
@@ -116,14 +122,14 @@ export function applyEvents(state: DashboardState, events: LiveEvent[]): Dashboa
         totals[d.contest] = { votes, invalid: sums.invalid + d.delta.invalid, reported: sums.reported + newlyIn };
       }
     } else if (event.type === "tps:updated") {
-      const row = tps[event.data.tpsCode];
-      if (row) {
-        if (!tpsCopied) { tps = { ...tps }; tpsCopied = true; }
-        tps[row.code] = { ...row, dayStatus: event.data.dayStatus, lastSeenAt: event.data.lastSeenAt };
+      const at = index.get(event.data.tpsCode);
+      if (at !== undefined) {
+        if (!tpsCopied) { tps = tps.slice(); tpsCopied = true; }
+        tps[at] = { ...tps[at], dayStatus: event.data.dayStatus, lastSeenAt: event.data.lastSeenAt };
       }
     }
   }
-  return seq === state.seq ? state : { seq, tps, totals, lastEventAt };
+  return seq === state.seq ? state : { seq, tps, index, totals, lastEventAt };
 }
 
 /** mapStatus per TPS object: a TPS the reducer did not touch keeps its object, so its status is not recomputed. */

@@ -88,7 +88,7 @@ export default function Posko() {
   const now = useNow(60_000);
 
   const contestCodes = useMemo(() => snapshot.contests.map((c) => c.code), [snapshot.contests]);
-  const tpsList = useMemo(() => Object.values(state.tps), [state.tps]);
+  const tpsList = state.tps;
   const kecamatan = useMemo(() => snapshot.regions.filter((r) => r.level === "kecamatan"), [snapshot.regions]);
   const progress = useMemo(() => {
     // One pass over the TPS (a kelurahan code is its kecamatan's code plus one segment).

@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { DEMO_OFFICER_PIN, DEMO_SECRET } from "../db/seed";
 
-import { connectDashboards, cpuBetween, cpuSeconds, mintSessions, startLoadDatabase, freePort, Histogram, HOST, log, now, readField, request, ROOT, sleep, startChild, stopChild, track, withDeadline } from "./load-kit";
+import { connectDashboards, cpuBetween, cpuSeconds, mintSessions, startLoadDatabase, freePort, Histogram, HOST, log, now, readField, request, ROOT, sleep, startPantau, stopChild, track, withDeadline } from "./load-kit";
 
 // ---------- options ----------
 function option(name: string, fallback: string): string {
@@ -53,10 +53,7 @@ interface Slot { token: string; tps: string; contest: (typeof CONTESTS)[number];
 
 async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: () => Promise<number[]>) {
   const port = await freePort();
-  const server = await startChild("pantau", ["server/index.ts"], {
-    NODE_ENV: "production", PORT: String(port), HOST, DATABASE_URL: databaseUrl, PANTAU_SEED: "none",
-    COOKIE_SECURE: "false",
-  }, /Pantau is ready/);
+  const server = await startPantau(databaseUrl, port);
   try {
     // Officers: the first N TPS of the region. A few log in over HTTP (the real path, demo PIN); the rest get
     // sessions written straight into the bench database, since hashing thousands of PINs (scrypt) would

@@ -13,7 +13,7 @@ import type { ChildProcess } from "node:child_process";
 import { io, type Socket } from "socket.io-client";
 import WebSocket from "ws";
 import { DEMO_SECRET } from "../db/seed";
-import { freePort, HOST, log, mintSessions, now, request, sleep, startChild, startLoadDatabase, stopChild, withDeadline } from "./load-kit";
+import { freePort, HOST, log, mintSessions, now, request, sleep, startLoadDatabase, startPantau, stopChild, withDeadline } from "./load-kit";
 
 type Db = Awaited<ReturnType<typeof startLoadDatabase>>;
 const scenario = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "all";
@@ -26,9 +26,7 @@ const check = (ok: boolean, what: string) => {
 };
 
 async function startServer(db: Db, port: number) {
-  return startChild("pantau", ["server/index.ts"], {
-    NODE_ENV: "production", PORT: String(port), HOST, DATABASE_URL: db.databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false",
-  }, /Pantau is ready/);
+  return startPantau(db.databaseUrl, port);
 }
 
 /** A command-post dashboard as app/components/use-live.ts runs it: reconnects, resumes from its last seq. */

@@ -105,6 +105,12 @@ export function startChild(name: string, args: string[], env: Record<string, str
     child.once("exit", (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${out}`)));
   }));
 }
+/** Pantau's production build (`npm run build` first) on 127.0.0.1:port against the load database. */
+export function startPantau(databaseUrl: string, port: number, env: Record<string, string> = {}) {
+  return startChild("pantau", ["server/index.ts"], {
+    NODE_ENV: "production", PORT: String(port), HOST, DATABASE_URL: databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false", ...env,
+  }, /Pantau is ready/);
+}
 export async function stopChild(child: ChildProcess | undefined) {
   if (!child || child.exitCode !== null) return;
   child.kill("SIGTERM");

@@ -1,12 +1,14 @@
 // The command-post map (Leaflet; client only: Leaflet touches `window` at import, STACK-NOTES gotcha 4).
 // Markers are vector circles and div icons: they draw with or without tiles, and tiles are optional
 // (TILE_URL). Zoomed out, TPS are grouped by a screen grid (app/lib/cluster.ts); zoomed in, only the TPS
-// in view are drawn, so a province-sized region stays usable.
+// in view are drawn, so a province-sized region stays usable. With 100,000 TPS: each TPS's grid cell is
+// worked out once per zoom level (not on every live update), only clusters in view are drawn, and a
+// cluster's icon object is reused while its look is unchanged, so Leaflet touches only what changed.
 import { CircleMarker, MapContainer, Marker, TileLayer, Tooltip, useMap, useMapEvents } from "react-leaflet";
 import L, { type LatLngBoundsExpression } from "leaflet";
-import { useMemo, useState } from "react";
-import { gridCluster } from "~/lib/cluster";
-import { mapStatus, STATUS_COLOURS, type DashboardTps, type MapStatus } from "~/lib/dashboard";
+import { useMemo, useRef, useState } from "react";
+import { gridCells, groupCells } from "~/lib/cluster";
+import { STATUS_COLOURS, tpsStatus, type DashboardTps, type MapStatus } from "~/lib/dashboard";
 
 /** Below this zoom TPS are clustered (the demo city fits at 13: all its TPS show one by one). */
 export const CLUSTER_BELOW_ZOOM = 13;
@@ -19,7 +21,7 @@ interface Props {
   contestCodes: string[];
   tileUrl: string;
   statusLabel: (status: string) => string;
-  stale?: Set<string>;
+  stale?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
   /** TPS codes with an open incident: drawn with a red ring. */
   alerting?: Set<string>;
   incidents?: MapIncidentPoint[];
@@ -48,32 +50,66 @@ export default function TpsMap(props: Props) {
 
 const RANK: MapStatus[] = ["conflict", "flagged", "partial", "missing", "submitted", "verified"];
 
+/** A TPS as a map point, kept per TPS object: a live update rebuilds only the points of the TPS it changed. */
+type Point = { key: string; lat: number; lng: number; tps: DashboardTps; status: MapStatus };
+const pointCache = new WeakMap<DashboardTps, Point>();
+function pointOf(t: DashboardTps, contestCodes: string[]): Point {
+  let p = pointCache.get(t);
+  if (!p || p.status !== tpsStatus(t, contestCodes)) pointCache.set(t, (p = { key: t.code, lat: t.lat, lng: t.lng, tps: t, status: tpsStatus(t, contestCodes) }));
+  return p;
+}
+
+/** One icon object per look: react-leaflet replaces a marker's icon only when the object changes. */
+const icons = new Map<string, L.DivIcon>();
+function clusterIcon(count: number, worst: MapStatus, hot: boolean, staleCount: number) {
+  const key = `${count}/${worst}/${hot}/${staleCount}`;
+  let icon = icons.get(key);
+  if (!icon) {
+    if (icons.size > 5000) icons.clear();
+    const size = count < 10 ? 30 : count < 100 ? 36 : 44;
+    icon = L.divIcon({
+      className: `tps-cluster cluster-${worst}${hot ? " has-alert" : ""}`,
+      html: `<span data-count="${count}" title="${staleCount}">${count}</span>`,
+      iconSize: [size, size],
+    });
+    icons.set(key, icon);
+  }
+  return icon;
+}
+
 function Layers({ tps, contestCodes, statusLabel, stale, alerting, incidents = [], responders = [], onSelect, selected }: Props) {
   const map = useMap();
   const [view, setView] = useState(() => ({ zoom: map.getZoom(), bounds: map.getBounds() }));
   useMapEvents({ moveend: () => setView({ zoom: map.getZoom(), bounds: map.getBounds() }) });
 
-  const points = useMemo(() => tps.map((t) => ({ key: t.code, lat: t.lat, lng: t.lng, tps: t, status: mapStatus(t.results, contestCodes) })), [tps, contestCodes]);
+  const points = useMemo(() => tps.map((t) => pointOf(t, contestCodes)), [tps, contestCodes]);
   const clustered = view.zoom < CLUSTER_BELOW_ZOOM;
+  // Grid cells of every TPS at this zoom: projected once per zoom level, reused by every live update.
+  const cellsAt = useRef<{ zoom: number; cells: Map<string, string> }>({ zoom: NaN, cells: new Map() });
   const clusters = useMemo(() => {
     if (!clustered) return [];
-    return gridCluster(points, (lat, lng) => map.project([lat, lng], view.zoom));
-  }, [clustered, points, map, view.zoom]);
+    if (cellsAt.current.zoom !== view.zoom) cellsAt.current = { zoom: view.zoom, cells: new Map() };
+    const inView = view.bounds.pad(0.5);
+    return groupCells(points, gridCells(cellsAt.current.cells, points, (lat, lng) => map.project([lat, lng], view.zoom)))
+      .filter((c) => inView.contains([c.lat, c.lng]));
+  }, [clustered, points, map, view.zoom, view.bounds]);
   const visible = useMemo(() => (clustered ? [] : points.filter((p) => view.bounds.pad(0.2).contains([p.lat, p.lng]))), [clustered, points, view.bounds]);
 
   return (
     <>
       {clusters.map((c) => {
         if (c.members.length === 1) return null;
-        const worst = RANK.find((s) => c.members.some((m) => m.status === s)) ?? "missing";
-        const staleCount = stale ? c.members.filter((m) => stale.has(m.key)).length : 0;
-        const hot = alerting ? c.members.some((m) => alerting.has(m.key)) : false;
-        const size = c.members.length < 10 ? 30 : c.members.length < 100 ? 36 : 44;
-        const icon = L.divIcon({
-          className: `tps-cluster cluster-${worst}${hot ? " has-alert" : ""}`,
-          html: `<span data-count="${c.members.length}" title="${staleCount}">${c.members.length}</span>`,
-          iconSize: [size, size],
-        });
+        let rank = RANK.length;
+        let staleCount = 0;
+        let hot = false;
+        for (const m of c.members) {
+          const r = RANK.indexOf(m.status);
+          if (r < rank) rank = r;
+          if (stale?.has(m.key)) staleCount++;
+          if (!hot && alerting?.has(m.key)) hot = true;
+        }
+        const worst = RANK[rank] ?? "missing";
+        const icon = clusterIcon(c.members.length, worst, hot, staleCount);
         return (
           <Marker key={`c-${c.id}`} position={[c.lat, c.lng]} icon={icon}
             eventHandlers={{ click: () => map.fitBounds(L.latLngBounds(c.members.map((m) => [m.lat, m.lng])).pad(0.1)) }}>

@@ -5,7 +5,10 @@ export interface DashboardTps { code: string; kelurahanCode: string; lat: number
 export interface DashboardTotals { votes: Record<string, number>; invalid: number; reported: number }
 export interface DashboardState {
   seq: number;
-  tps: Record<string, DashboardTps>;
+  /** Every TPS, in the snapshot's order (the set never changes after the snapshot, only its rows do). */
+  tps: DashboardTps[];
+  /** TPS code -> its position in `tps`. */
+  index: ReadonlyMap<string, number>;
   totals: Record<string, DashboardTotals>;
   lastEventAt: string | null;
 }
@@ -30,33 +33,111 @@ export function mapStatus(results: Record<string, string>, contestCodes: string[
 export function initialState(snapshot: { seq: number; tps: DashboardTps[]; totals: Record<string, DashboardTotals> }): DashboardState {
   return {
     seq: snapshot.seq,
-    tps: Object.fromEntries(snapshot.tps.map((t) => [t.code, t])),
+    tps: snapshot.tps,
+    index: new Map(snapshot.tps.map((t, i) => [t.code, i])),
     totals: snapshot.totals,
     lastEventAt: null,
   };
 }
 
-/** Applies events in order; events at or below the state's seq were already applied and are skipped. */
+/**
+ * A snapshot's TPS in columns, for the command-post page: one JSON object per TPS repeats seven key names
+ * 100,000 times. Texts that repeat (kelurahan, day status, result status) are numbers into a short list;
+ * a contest without a result is -1. `unpackTps(packTps(x))` equals x.
+ */
+export interface PackedTps {
+  code: string[]; lat: number[]; lng: number[]; lastSeenAt: (string | null)[];
+  kelurahan: number[]; kelurahanCodes: string[];
+  dayStatus: number[]; dayStatuses: string[];
+  results: Record<string, number[]>; resultStatuses: string[];
+}
+
+function indexer() {
+  const list: string[] = [];
+  const at = new Map<string, number>();
+  return { list, of(text: string) { let i = at.get(text); if (i === undefined) { at.set(text, (i = list.length)); list.push(text); } return i; } };
+}
+
+export function packTps(tps: DashboardTps[], contestCodes: string[]): PackedTps {
+  const kelurahan = indexer();
+  const day = indexer();
+  const status = indexer();
+  const extra = new Set(tps.flatMap((t) => Object.keys(t.results)).filter((c) => !contestCodes.includes(c)));
+  const contests = [...contestCodes, ...extra];
+  return {
+    code: tps.map((t) => t.code),
+    lat: tps.map((t) => t.lat),
+    lng: tps.map((t) => t.lng),
+    lastSeenAt: tps.map((t) => t.lastSeenAt ?? null),
+    kelurahan: tps.map((t) => kelurahan.of(t.kelurahanCode)),
+    kelurahanCodes: kelurahan.list,
+    dayStatus: tps.map((t) => day.of(t.dayStatus)),
+    dayStatuses: day.list,
+    results: Object.fromEntries(contests.map((c) => [c, tps.map((t) => (t.results[c] === undefined ? -1 : status.of(t.results[c])))])),
+    resultStatuses: status.list,
+  };
+}
+
+export function unpackTps(p: PackedTps): DashboardTps[] {
+  const contests = Object.entries(p.results);
+  return p.code.map((code, i) => {
+    const results: Record<string, string> = {};
+    for (const [contest, column] of contests) if (column[i] >= 0) results[contest] = p.resultStatuses[column[i]];
+    return {
+      code, kelurahanCode: p.kelurahanCodes[p.kelurahan[i]], lat: p.lat[i], lng: p.lng[i],
+      dayStatus: p.dayStatuses[p.dayStatus[i]], lastSeenAt: p.lastSeenAt[i], results,
+    };
+  });
+}
+
+/**
+ * Applies events in order; events at or below the state's seq were already applied and are skipped.
+ * The state is never changed in place, but the TPS list and totals are copied once per call (not once per
+ * event): a burst of events on a 100,000-TPS region costs one array copy, and unchanged TPS keep their objects.
+ */
 export function applyEvents(state: DashboardState, events: LiveEvent[]): DashboardState {
-  let next = state;
-  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
-    if (event.seq <= next.seq) continue;
-    next = { ...next, seq: event.seq, lastEventAt: event.at };
+  let { seq, lastEventAt, tps, totals } = state;
+  const { index } = state;
+  let tpsCopied = false;
+  let totalsCopied = false;
+  const sorted = events.length > 1 ? [...events].sort((a, b) => a.seq - b.seq) : events;
+  for (const event of sorted) {
+    if (event.seq <= seq) continue;
+    seq = event.seq;
+    lastEventAt = event.at;
     if (event.type === "result:updated") {
       const d = event.data;
-      const tps = next.tps[d.tpsCode];
-      if (tps) next.tps = { ...next.tps, [d.tpsCode]: { ...tps, results: { ...tps.results, [d.contest]: d.status } } };
-      const totals = next.totals[d.contest];
-      if (totals) {
-        const votes = { ...totals.votes };
+      const at = index.get(d.tpsCode);
+      if (at !== undefined) {
+        if (!tpsCopied) { tps = tps.slice(); tpsCopied = true; }
+        const row = tps[at];
+        tps[at] = { ...row, results: { ...row.results, [d.contest]: d.status } };
+      }
+      const sums = totals[d.contest];
+      if (sums) {
+        if (!totalsCopied) { totals = { ...totals }; totalsCopied = true; }
+        const votes = { ...sums.votes };
         for (const [k, n] of Object.entries(d.delta.votes)) votes[k] = (votes[k] ?? 0) + n;
         const newlyIn = d.previousStatus === "missing" && d.status !== "missing" ? 1 : 0;
-        next.totals = { ...next.totals, [d.contest]: { votes, invalid: totals.invalid + d.delta.invalid, reported: totals.reported + newlyIn } };
+        totals[d.contest] = { votes, invalid: sums.invalid + d.delta.invalid, reported: sums.reported + newlyIn };
       }
     } else if (event.type === "tps:updated") {
-      const tps = next.tps[event.data.tpsCode];
-      if (tps) next.tps = { ...next.tps, [tps.code]: { ...tps, dayStatus: event.data.dayStatus, lastSeenAt: event.data.lastSeenAt } };
+      const at = index.get(event.data.tpsCode);
+      if (at !== undefined) {
+        if (!tpsCopied) { tps = tps.slice(); tpsCopied = true; }
+        tps[at] = { ...tps[at], dayStatus: event.data.dayStatus, lastSeenAt: event.data.lastSeenAt };
+      }
     }
   }
-  return next;
+  return seq === state.seq ? state : { seq, tps, index, totals, lastEventAt };
+}
+
+/** mapStatus per TPS object: a TPS the reducer did not touch keeps its object, so its status is not recomputed. */
+const statusCache = new WeakMap<string[], WeakMap<DashboardTps, MapStatus>>();
+export function tpsStatus(tps: DashboardTps, contestCodes: string[]): MapStatus {
+  let cache = statusCache.get(contestCodes);
+  if (!cache) statusCache.set(contestCodes, (cache = new WeakMap()));
+  let status = cache.get(tps);
+  if (status === undefined) cache.set(tps, (status = mapStatus(tps.results, contestCodes)));
+  return status;
 }

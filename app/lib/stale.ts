@@ -20,18 +20,30 @@ export function localTimeToday(now: Date, hhmm: string, utcOffsetMinutes: number
  * `staleAfterMinutes` after closing; or its officer silent that long since opening while not done.
  */
 export function staleReason(
-  tps: { dayStatus: string; lastSeenAt?: string | null; results: Record<string, string> },
+  tps: StaleTps,
   contestCodes: string[],
   now: Date,
   config: StaleConfig = DEFAULT_STALE_CONFIG,
 ): StaleReason | null {
+  return staleChecker(contestCodes, now, config)(tps);
+}
+
+type StaleTps = { dayStatus: string; lastSeenAt?: string | null; results: Record<string, string> };
+
+/** staleReason for many TPS at one instant: the day's opening and closing are worked out once. */
+export function staleChecker(contestCodes: string[], now: Date, config: StaleConfig = DEFAULT_STALE_CONFIG) {
   const grace = config.staleAfterMinutes * 60_000;
   const opening = localTimeToday(now, config.opening, config.utcOffsetMinutes).getTime();
   const closing = localTimeToday(now, config.closing, config.utcOffsetMinutes).getTime();
   const t = now.getTime();
-  const complete = contestCodes.every((c) => tps.results[c] && tps.results[c] !== "missing");
-  if (tps.dayStatus === "not_arrived" && t > opening + grace) return "no_check_in";
-  if (!complete && t > closing + grace) return "no_result";
-  if (!complete && t > opening + grace && tps.lastSeenAt && t - Date.parse(tps.lastSeenAt) > grace) return "silent";
-  return null;
+  const afterOpening = t > opening + grace;
+  const afterClosing = t > closing + grace;
+  if (!afterOpening && !afterClosing) return () => null;
+  return (tps: StaleTps): StaleReason | null => {
+    const complete = contestCodes.every((c) => tps.results[c] && tps.results[c] !== "missing");
+    if (tps.dayStatus === "not_arrived" && afterOpening) return "no_check_in";
+    if (!complete && afterClosing) return "no_result";
+    if (!complete && afterOpening && tps.lastSeenAt && t - Date.parse(tps.lastSeenAt) > grace) return "silent";
+    return null;
+  };
 }

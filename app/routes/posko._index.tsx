@@ -3,18 +3,18 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CategoriesContext, CitizenDetails, CriticalAlert, IncidentCard, IncidentEntry, SoundToggle, useNow, type ResponderOption } from "~/components/incident-feed";
 import { PoskoNav } from "~/components/posko-nav";
 import { ProjectionLine } from "~/components/projection-line";
 import { TpsDetailPanel } from "~/components/tps-detail";
 import { useLive } from "~/components/use-live";
-import { applyEvents, initialState, MAP_STATUSES, mapStatus, STATUS_COLOURS, type DashboardState } from "~/lib/dashboard";
+import { applyEvents, initialState, MAP_STATUSES, packTps, STATUS_COLOURS, tpsStatus, unpackTps, type DashboardState } from "~/lib/dashboard";
 import type { IncidentData, LiveEvent } from "~/lib/events";
 import { applyIncidentEvents, averageTimes, isOpen, newCriticals, sortIncidents, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
 import { INCIDENT_ACTIONS, formatDuration, inScope } from "~/lib/incidents";
 import type { MessageKey } from "~/lib/i18n";
-import { staleReason, type StaleReason } from "~/lib/stale";
+import { staleChecker, type StaleReason } from "~/lib/stale";
 import { useT } from "~/lib/use-t";
 import { getStaleConfig } from "~/models/command-post.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const view = viewOf(user)!;
   // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
   // (the feed replaces an incident by id); one read before it could be missed.
-  const snapshot = await getSnapshot(context.sql, view);
+  const { tps, ...snapshot } = await getSnapshot(context.sql, view);
   const [incidents, responders, staleConfig, categories] = await Promise.all([
     listIncidents(context.sql, { scope: view.scope }),
     listResponders(context.sql),
@@ -40,22 +40,37 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     getSetting(context.sql, "incident.categories"),
   ]);
   return {
-    snapshot, tileUrl: context.env.TILE_URL, incidents, staleConfig, role: user.role, categories,
+    // The TPS go in columns: a 100,000-TPS region's page is then about half the bytes.
+    snapshot: { ...snapshot, tps: packTps(tps, snapshot.contests.map((c) => c.code)) }, tileUrl: context.env.TILE_URL, incidents, staleConfig, role: user.role, categories,
     responders: responders.map((r) => ({ id: r.id, name: r.name, lat: r.lat, lng: r.lng })),
   };
 }
+
+/** How long live events gather before the map and totals apply them in one render. */
+const DASHBOARD_FLUSH_MS = 150;
 
 type Located = { id: number; name: string; lat: number | null; lng: number | null };
 
 export default function Posko() {
   const { snapshot, tileUrl, incidents: firstIncidents, responders: firstResponders, staleConfig, role, categories } = useLoaderData<typeof loader>();
   const t = useT();
-  const [state, setState] = useState<DashboardState>(() => initialState(snapshot));
+  const [state, setState] = useState<DashboardState>(() => initialState({ ...snapshot, tps: unpackTps(snapshot.tps) }));
   const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(firstIncidents));
   const [responders, setResponders] = useState<Located[]>(firstResponders);
   const [alerts, setAlerts] = useState<IncidentData[]>([]);
+  // Map and totals take the events of a short window in one render: with 100,000 TPS every render walks
+  // them all, so a burst of messages must not cost one render each. Incidents and alerts stay immediate.
+  const pending = useRef<LiveEvent[]>([]);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => { if (flushTimer.current) clearTimeout(flushTimer.current); }, []);
   const onEvents = useCallback((events: LiveEvent[]) => {
-    setState((s) => applyEvents(s, events));
+    pending.current.push(...events);
+    flushTimer.current ??= setTimeout(() => {
+      flushTimer.current = null;
+      const batch = pending.current;
+      pending.current = [];
+      setState((s) => applyEvents(s, batch));
+    }, DASHBOARD_FLUSH_MS);
     setIncidents((m) => applyIncidentEvents(m, events));
     const critical = newCriticals(events);
     if (critical.length) setAlerts((a) => [...a.filter((x) => !critical.some((c) => c.id === x.id)), ...critical]);
@@ -73,13 +88,25 @@ export default function Posko() {
   const now = useNow(60_000);
 
   const contestCodes = useMemo(() => snapshot.contests.map((c) => c.code), [snapshot.contests]);
-  const tpsList = useMemo(() => Object.values(state.tps), [state.tps]);
-  const kecamatan = snapshot.regions.filter((r) => r.level === "kecamatan");
-  const progress = useMemo(() => kecamatan.map((k) => {
-    const inside = tpsList.filter((tp) => tp.kelurahanCode.startsWith(k.code + "."));
-    const reported = inside.filter((tp) => contestCodes.every((c) => tp.results[c] && tp.results[c] !== "missing")).length;
-    return { ...k, total: inside.length, reported };
-  }), [tpsList, kecamatan, contestCodes]);
+  const tpsList = state.tps;
+  const kecamatan = useMemo(() => snapshot.regions.filter((r) => r.level === "kecamatan"), [snapshot.regions]);
+  const progress = useMemo(() => {
+    // One pass over the TPS (a kelurahan code is its kecamatan's code plus one segment).
+    const counts = new Map<string, { total: number; reported: number }>();
+    const byKelurahan = new Map<string, { total: number; reported: number }>();
+    for (const tp of tpsList) {
+      let c = byKelurahan.get(tp.kelurahanCode);
+      if (!c) {
+        const kecCode = tp.kelurahanCode.slice(0, tp.kelurahanCode.lastIndexOf("."));
+        c = counts.get(kecCode);
+        if (!c) counts.set(kecCode, (c = { total: 0, reported: 0 }));
+        byKelurahan.set(tp.kelurahanCode, c);
+      }
+      c.total++;
+      if (contestCodes.every((code) => tp.results[code] && tp.results[code] !== "missing")) c.reported++;
+    }
+    return kecamatan.map((k) => ({ ...k, total: counts.get(k.code)?.total ?? 0, reported: counts.get(k.code)?.reported ?? 0 }));
+  }, [tpsList, kecamatan, contestCodes]);
   // "day:<status>" labels the TPS day status (arrival, counting...), anything else a result status.
   const statusLabel = (s: string) => (s.startsWith("day:") ? t(`day.${s.slice(4)}` as MessageKey) : t(`status.${s}` as MessageKey));
 
@@ -91,27 +118,37 @@ export default function Posko() {
   const stale = useMemo(() => {
     const map = new Map<string, StaleReason>();
     if (now === null) return map;
+    const reasonOf = staleChecker(contestCodes, new Date(now), staleConfig);
     for (const tp of tpsList) {
-      const reason = staleReason(tp, contestCodes, new Date(now), staleConfig);
+      const reason = reasonOf(tp);
       if (reason) map.set(tp.code, reason);
     }
     return map;
   }, [tpsList, contestCodes, now, staleConfig]);
-  const staleSet = useMemo(() => new Set(stale.keys()), [stale]);
-  const filtered = useMemo(() => tpsList.filter((tp) =>
+  const filtered = useMemo(() => (!area && !statusFilter ? tpsList : tpsList.filter((tp) =>
     inScope(tp.kelurahanCode, area)
-    && (!statusFilter || (statusFilter === "stale" ? staleSet.has(tp.code) : mapStatus(tp.results, contestCodes) === statusFilter))),
-  [tpsList, area, statusFilter, staleSet, contestCodes]);
+    && (!statusFilter || (statusFilter === "stale" ? stale.has(tp.code) : tpsStatus(tp, contestCodes) === statusFilter)))),
+  [tpsList, area, statusFilter, stale, contestCodes]);
   const areaIncidents = useMemo(() => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inScope(i.regionCode, area))), [incidents, area]);
   const openIncidents = useMemo(() => Object.values(incidents).filter(isOpen), [incidents]);
   const alerting = useMemo(() => new Set(openIncidents.flatMap((i) => (i.tpsCode ? [i.tpsCode] : []))), [openIncidents]);
   const looseIncidents = useMemo(() => openIncidents.flatMap((i) => (!i.tpsCode && i.lat != null && i.lng != null ? [{ id: i.id, lat: i.lat, lng: i.lng, severity: i.severity }] : [])), [openIncidents]);
   const located = useMemo(() => responders.flatMap((r) => (r.lat != null && r.lng != null ? [{ id: r.id, name: r.name, lat: r.lat, lng: r.lng }] : [])), [responders]);
   const [selected, setSelected] = useState<string | null>(null);
+  // The stale list shows its count and its first 100 entries.
   const staleInArea = useMemo(() => {
-    const shown = new Set(filtered.map((f) => f.code));
-    return [...stale.entries()].filter(([code]) => shown.has(code));
-  }, [stale, filtered]);
+    const first: [string, StaleReason][] = [];
+    if (filtered === tpsList) {
+      for (const entry of stale) if (first.push(entry) >= 100) break;
+      return { count: stale.size, first };
+    }
+    let count = 0;
+    for (const tp of filtered) {
+      const reason = stale.get(tp.code);
+      if (reason && ++count <= 100) first.push([tp.code, reason]);
+    }
+    return { count, first };
+  }, [stale, filtered, tpsList]);
 
   return (
     <CategoriesContext.Provider value={categories}>
@@ -123,7 +160,7 @@ export default function Posko() {
         <div className="map-wrap" data-testid="map">
           {mounted ? (
             <Suspense fallback={null}>
-              <TpsMap tps={filtered} contestCodes={contestCodes} tileUrl={tileUrl} statusLabel={statusLabel} stale={staleSet}
+              <TpsMap tps={filtered} contestCodes={contestCodes} tileUrl={tileUrl} statusLabel={statusLabel} stale={stale}
                 alerting={alerting} incidents={looseIncidents} responders={located} onSelect={setSelected} selected={selected} />
             </Suspense>
           ) : null}
@@ -248,25 +285,25 @@ function IncidentPanel({ incidents, responders, onChange }: {
 }
 
 /** TPS that have not checked in or reported by the configured time. */
-function StalePanel({ stale, onSelect }: { stale: [string, StaleReason][]; onSelect: (code: string) => void }) {
+function StalePanel({ stale, onSelect }: { stale: { count: number; first: [string, StaleReason][] }; onSelect: (code: string) => void }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (
     <section className="stale" data-testid="stale-panel">
       <h2>
         <button type="button" className="link-like" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
-          {t("stale.title", { count: stale.length })}
+          {t("stale.title", { count: stale.count })}
         </button>
       </h2>
       {open ? (
         <ul className="stale-list">
-          {stale.slice(0, 100).map(([code, reason]) => (
+          {stale.first.map(([code, reason]) => (
             <li key={code}>
               <button type="button" className="link-like" onClick={() => onSelect(code)}>TPS {code}</button>
               <span className="muted">{t(`stale.${reason}`)}</span>
             </li>
           ))}
-          {stale.length > 100 ? <li className="muted">{t("stale.more", { count: stale.length - 100 })}</li> : null}
+          {stale.count > 100 ? <li className="muted">{t("stale.more", { count: stale.count - 100 })}</li> : null}
         </ul>
       ) : null}
     </section>

@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { DEMO_OFFICER_PIN, DEMO_SECRET } from "../db/seed";
 
-import { connectDashboards, cpuBetween, cpuSeconds, mintSessions, startLoadDatabase, freePort, Histogram, HOST, log, now, readField, request, ROOT, sleep, startPantau, stopChild, track, withDeadline } from "./load-kit";
+import { connectDashboards, cpuBetween, cpuSeconds, mintSessions, startLoadDatabase, freePort, Histogram, HOST, log, now, readField, request, ROOT, sleep, startPantau, stopChild, withDeadline } from "./load-kit";
 
 // ---------- options ----------
 function option(name: string, fallback: string): string {

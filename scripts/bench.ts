@@ -1,5 +1,5 @@
-// `npm run bench -- [--tps 10000] [--rate 500|max] [--duration 20] [--dashboards 1000] [--officers 200]
-//                   [--skip-baseline]`
+// `npm run bench -- [--tps 10000] [--rate 500|max] [--duration 20] [--warmup 5] [--dashboards 1000]
+//                   [--officers 2000] [--skip-baseline] [--json FILE]`
 // Pantau under load against the bare stack it is built on (issue 6, SPEC section 5). Everything runs on
 // 127.0.0.1: a fresh embedded PostgreSQL in a temporary folder, seeded with a generated region; Pantau's
 // production build in a child process; simulated officers posting quick counts over HTTP at a target rate
@@ -38,6 +38,7 @@ const opts = {
   tps: bounded("tps", 10_000, 100, 200_000),
   rate: rateText === "max" ? 0 : bounded("rate", 500, 1, 5_000),
   duration: bounded("duration", 20, 2, 300),
+  warmup: bounded("warmup", 5, 0, 60),
   dashboards: bounded("dashboards", 1_000, 0, 5_000),
   officers: bounded("officers", 2_000, 1, 50_000),
   baseline: !flag("skip-baseline"),
@@ -88,11 +89,16 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     const [{ seq: startSeq }] = await sql`select seq from event_head`;
 
     const ack = new Histogram();
+    /** Ack latencies by the second of the run they were sent in: shows a warm-up apart from the steady state. */
+    const ackBySecond: number[][] = [];
     const statuses = new Map<number, number>();
     let errors = 0;
-    let sent = 0;
+    let sent = 0; // measured submissions (after the warm-up)
+    let ackedMeasured = 0;
     let inFlight = 0;
-    const acked = new Set<string>();
+    let measuring = false;
+    let phaseStart = 0;
+    const acked = new Set<string>(); // every acknowledged id, warm-up included: all must be in the database
     const rnd = (n: number) => Math.floor(Math.random() * n);
     let nextSlot = 0;
     const freeSlot = () => {
@@ -103,9 +109,10 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       return undefined;
     };
     const submit = async (slot: Slot) => {
+      const measured = measuring;
       slot.busy = true;
       inFlight++;
-      sent++;
+      if (measured) sent++;
       // About 60 % turnout, 3 % invalid, votes split with small jitter: no C1 warnings, every revision differs
       // from the one before by far less than half.
       const used = Math.round(slot.dpt * 0.6);
@@ -121,12 +128,16 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       const body = { id: randomUUID(), tpsCode: slot.tps, contest: slot.contest, votes, invalid, capturedAt: new Date().toISOString() };
       const key = `${slot.tps}/${slot.contest}/${slot.revision + 1}`;
       const start = now();
-      sentAt.set(key, start);
+      if (measured) sentAt.set(key, start);
       try {
         const res = await request(port, "POST", "/api/v1/quick-counts", body, slot.token);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status === 201) {
-          ack.add(now() - start);
+          if (measured) {
+            ack.add(now() - start);
+            (ackBySecond[Math.floor((start - phaseStart) / 1000)] ??= []).push(now() - start);
+            ackedMeasured++;
+          }
           acked.add(body.id);
           slot.revision = JSON.parse(res.text).revision;
         } else {
@@ -144,26 +155,39 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
 
     // Open loop at --rate (a backlog builds when no officer slot is free), or closed loop with every slot busy
     // for --rate max. Bounded by the duration and by rate x duration submissions.
-    const maxCount = opts.rate ? Math.ceil(opts.rate * opts.duration) : 10_000_000;
+    let backlogPeak = 0;
+    const offer = async (seconds: number) => {
+      const maxCount = opts.rate ? Math.ceil(opts.rate * seconds) : 10_000_000;
+      let offered = 0;
+      phaseStart = now();
+      const endAt = phaseStart + seconds * 1000;
+      while (now() < endAt && offered < maxCount) {
+        const due = opts.rate ? Math.min(maxCount, Math.floor(((now() - phaseStart) / 1000) * opts.rate)) : Infinity;
+        let slot: Slot | undefined;
+        while (offered < due && (slot = freeSlot())) { offered++; void submit(slot); }
+        if (opts.rate) backlogPeak = Math.max(backlogPeak, due - offered);
+        await sleep(opts.rate ? 5 : 1);
+      }
+      const end = now();
+      await withDeadline("in-flight submissions", 60_000, (async () => { while (inFlight > 0) await sleep(10); })());
+      return end;
+    };
+    // Warm-up: the same load, not measured (new connections, prepared statements, the JIT; see the per-second
+    // figures of a run with --warmup 0). Its errors count, and its submissions must be stored like the others.
+    if (opts.warmup) {
+      log(`warm-up: ${opts.warmup} s at the same rate, not measured`);
+      await offer(opts.warmup);
+    }
     // Where the CPU goes while the load runs: Pantau's process, PostgreSQL, and this bench (its clients).
     const cpuAt = async () => ({ pantau: await cpuSeconds([server.pid!]), postgres: await cpuSeconds(await postgresPids()), bench: process.cpuUsage() });
     const cpuStart = await cpuAt();
+    measuring = true;
     const loadStart = now();
-    const endAt = loadStart + opts.duration * 1000;
-    let backlogPeak = 0;
-    while (now() < endAt && sent < maxCount) {
-      const due = opts.rate ? Math.min(maxCount, Math.floor(((now() - loadStart) / 1000) * opts.rate)) : Infinity;
-      let slot: Slot | undefined;
-      while (sent < due && (slot = freeSlot())) void submit(slot);
-      if (opts.rate) backlogPeak = Math.max(backlogPeak, due - sent);
-      await sleep(opts.rate ? 5 : 1);
-    }
-    const loadEnd = now();
-    await withDeadline("in-flight submissions", 60_000, (async () => { while (inFlight > 0) await sleep(10); })());
+    const loadEnd = await offer(opts.duration);
     const elapsed = (now() - loadStart) / 1000;
     const cpuEnd = await cpuAt();
     const benchCpu = process.cpuUsage(cpuStart.bench);
-    const cpuMsPerSubmission = (seconds: number) => round((seconds * 1000) / Math.max(1, acked.size));
+    const cpuMsPerSubmission = (seconds: number) => round((seconds * 1000) / Math.max(1, ackedMeasured));
     const cpu = {
       pantau: cpuMsPerSubmission(cpuBetween(cpuStart.pantau, cpuEnd.pantau)),
       postgres: cpuMsPerSubmission(cpuBetween(cpuStart.postgres, cpuEnd.postgres)),
@@ -201,12 +225,17 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
 
     return {
       submissions: sent,
-      acked: acked.size,
-      perSecond: round(acked.size / elapsed),
+      acked: ackedMeasured,
+      perSecond: round(ackedMeasured / elapsed),
+      warmupSeconds: opts.warmup,
       offeredPerSecond: opts.rate || null,
       loadSeconds: round((loadEnd - loadStart) / 1000),
       backlogPeak,
       ack: ack.summary(),
+      ackP99BySecond: Array.from(ackBySecond, (list) => {
+        const sorted = (list ?? []).sort((a, b) => a - b);
+        return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]) : null;
+      }),
       delivery: delivery.summary(),
       statuses: Object.fromEntries(statuses),
       errors,
@@ -361,8 +390,9 @@ function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<
   const ms = (h: { p50: number; p95?: number; p99: number }) => `p50 ${h.p50} ms${h.p95 !== undefined ? `, p95 ${h.p95} ms` : ""}, p99 ${h.p99} ms`;
   const lines = [
     `Pantau bench — ${opts.tps} TPS, rate ${opts.rate || "max"}/s, ${opts.duration} s, ${opts.officers} officers, ${opts.dashboards} dashboards, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} (${loadAtStart.toFixed(1)} at start)`,
-    `  submissions/s         ${p.perSecond} (acknowledged ${p.acked} of ${p.submissions} sent; backlog peak ${p.backlogPeak})`,
+    `  submissions/s         ${p.perSecond} (acknowledged ${p.acked} of ${p.submissions} sent; backlog peak ${p.backlogPeak}; after ${p.warmupSeconds} s of warm-up at the same rate)`,
     `  submit -> ack         ${ms(p.ack)}`,
+    `  ack p99 per second    ${p.ackP99BySecond.map((v) => v ?? "-").join(" ")} (ms, by the second the submission was sent)`,
     `  submit -> dashboard   ${ms(p.delivery)} (${p.delivery.n} deliveries)`,
     `  errors                ${p.errors} (statuses ${JSON.stringify(p.statuses)})`,
     `  events                ${p.events}; lost ${p.lostEvents}, duplicates ${p.duplicateEvents} (over all dashboards); ${p.framesPerDashboardPerSecond} messages/s per dashboard`,

@@ -39,21 +39,46 @@ patch("postgres null-socket guard", ["postgres/src/connection.js", "postgres/cjs
     .replace(/(\n\s*)clearImmediate\(nextWriteTimer\)\n(?!\s*nextWriteTimer !== null)/g, (m, indent) => `${indent}clearImmediate(nextWriteTimer)${indent}nextWriteTimer = chunk = null\n`);
 });
 
-// 2. @remix-run/router 1.23 flattens and ranks the whole route tree again on every match, and compiles each
-// route's path to a regular expression again on every comparison; Remix's server matches two or three times
-// per request. Measured at 14 % of the server's CPU under `npm run bench` (issue 6). The server's route tree
-// is built once per build and never changed, so the ranked branches are cached per tree (a WeakMap: a new
-// build in dev gets a new tree) and the compiled paths per pattern (patterns come from route files, not from
-// requests; the cache is capped all the same). Only the server's CommonJS copy is patched; the browser
-// bundle, whose tree grows when routes are discovered lazily, keeps the original.
+// 2. @remix-run/router 1.23 flattens and ranks the whole route tree again on every match, compiles each route's
+// path to a regular expression again on every comparison, and Remix's server matches two or three times per
+// request: measured at 14 % of the server's CPU under `npm run bench` (issue 6). The server's route tree is
+// built once per build and never changed, so per tree (a WeakMap: a new build in dev gets a new tree) the
+// ranked branches are cached, and the matches of recent paths (a fresh copy for each caller; at most 1,000
+// paths, then the cache starts over); compiled paths are cached per pattern (patterns come from route files,
+// not from requests; capped all the same). Only the server's CommonJS copy is patched; the browser bundle,
+// whose tree grows when routes are discovered lazily, keeps the original.
 const ROUTER_MARK = "/* pantau: ranked branches cached per route tree */";
 patch("router match cache", ["@remix-run/router/dist/router.cjs.js"], ROUTER_MARK, (text) => {
   const ranking = "  let branches = flattenRoutes(routes);\n  rankRouteBranches(branches);\n";
+  const matchLoop = "  let matches = null;\n  let decoded = decodePath(pathname);\n";
+  const matchReturn = "    matches = matchRouteBranch(branches[i], decoded, allowPartial);\n  }\n  return matches;\n}\n";
   const matchDeclaration = "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n";
   const compileDeclaration = "function compilePath(path, caseSensitive, end) {\n";
-  if ([ranking, matchDeclaration, compileDeclaration].some((code) => text.split(code).length !== 2)) return null;
+  if ([ranking, matchLoop, matchReturn, matchDeclaration, compileDeclaration].some((code) => text.split(code).length !== 2)) return null;
   return text
-    .replace(matchDeclaration, `${ROUTER_MARK}\nconst rankedBranches = new WeakMap();\n${matchDeclaration}`)
+    .replace(matchDeclaration, [
+      ROUTER_MARK,
+      "const rankedBranches = new WeakMap();",
+      "const matchesByPath = new WeakMap();",
+      "const copyMatches = (matches) => matches && matches.map((m) => Object.assign({}, m, { params: Object.assign({}, m.params) }));",
+      matchDeclaration,
+    ].join("\n"))
+    .replace(matchLoop, [
+      "  let recent = matchesByPath.get(routes);",
+      "  if (!recent) matchesByPath.set(routes, (recent = new Map()));",
+      "  const key = (allowPartial ? \"p\" : \"-\") + pathname;",
+      "  if (recent.has(key)) return copyMatches(recent.get(key));",
+      matchLoop,
+    ].join("\n"))
+    .replace(matchReturn, [
+      "    matches = matchRouteBranch(branches[i], decoded, allowPartial);",
+      "  }",
+      "  if (recent.size >= 1000) recent.clear();",
+      "  recent.set(key, copyMatches(matches));",
+      "  return matches;",
+      "}",
+      "",
+    ].join("\n"))
     .replace(ranking, "  let branches = rankedBranches.get(routes);\n  if (!branches) {\n    branches = flattenRoutes(routes);\n    rankRouteBranches(branches);\n    rankedBranches.set(routes, branches);\n  }\n")
     .replace(compileDeclaration, [
       "const compiledPaths = new Map();",

@@ -393,7 +393,7 @@ function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<
     `  submissions/s         ${p.perSecond} (acknowledged ${p.acked} of ${p.submissions} sent; backlog peak ${p.backlogPeak}; after ${p.warmupSeconds} s of warm-up at the same rate)`,
     `  submit -> ack         ${ms(p.ack)}`,
     `  ack p99 per second    ${p.ackP99BySecond.map((v) => v ?? "-").join(" ")} (ms, by the second the submission was sent)`,
-    `  submit -> dashboard   ${ms(p.delivery)} (${p.delivery.n} deliveries)`,
+    `  submit -> dashboard   ${p.delivery.n ? `${ms(p.delivery)} (${p.delivery.n} deliveries)` : "no dashboards"}`,
     `  errors                ${p.errors} (statuses ${JSON.stringify(p.statuses)})`,
     `  events                ${p.events}; lost ${p.lostEvents}, duplicates ${p.duplicateEvents} (over all dashboards); ${p.framesPerDashboardPerSecond} messages/s per dashboard`,
     `  acknowledged missing  ${p.missingAcknowledged}`,
@@ -405,10 +405,12 @@ function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<
     lines.push(
       `Baseline (bare stack)`,
       `  postgres.js           ${b.inserts.perSecond} tx/s (2 inserts each, ${POOL} connections), ${ms(b.inserts.latency)}, errors ${b.inserts.errors}`,
-      `  plain Socket.IO       ${b.broadcast.events} events at ${b.broadcast.perSecond}/s to ${opts.dashboards} clients (100 ms batches): ${ms(b.broadcast.delivery)}, lost ${b.broadcast.lostEvents}`,
+      opts.dashboards
+        ? `  plain Socket.IO       ${b.broadcast.events} events at ${b.broadcast.perSecond}/s to ${opts.dashboards} clients (100 ms batches): ${ms(b.broadcast.delivery)}, lost ${b.broadcast.lostEvents}`
+        : "  plain Socket.IO       no dashboards",
       `Pantau / baseline`,
       `  throughput            ${round((p.perSecond / b.inserts.perSecond) * 100)} % of the postgres.js loop${opts.rate ? " (open loop: Pantau is offered --rate; use --rate max for its ceiling)" : ""}`,
-      `  delivery p99          ${p.delivery.p99} ms vs ${b.broadcast.delivery.p99} ms`,
+      ...(p.delivery.n ? [`  delivery p99          ${p.delivery.p99} ms vs ${b.broadcast.delivery.p99} ms`] : []),
     );
   }
   console.log(lines.join("\n"));

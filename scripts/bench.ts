@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { DEMO_OFFICER_PIN, DEMO_SECRET } from "../db/seed";
 
-import { connectDashboards, cpuBetween, cpuSeconds, mintSessions, startLoadDatabase, freePort, Histogram, HOST, log, now, readField, request, ROOT, sleep, startPantau, stopChild, withDeadline } from "./load-kit";
+import { cpuBetween, cpuSeconds, mintSessions, startDashboards, startLoadDatabase, freePort, Histogram, HOST, log, now, request, ROOT, sleep, startPantau, stopChild, withDeadline, type DashboardsReport } from "./load-kit";
 
 // ---------- options ----------
 function option(name: string, fallback: string): string {
@@ -78,14 +78,10 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     log(`snapshot of ${opts.tps} TPS: ${snapshotBefore.ms} ms, ${snapshotBefore.bytes} bytes (${snapshotBefore.gzipped} gzipped)`);
 
     const slots: Slot[] = tpsRows.flatMap((t, i) => CONTESTS.map((contest) => ({ token: tokens[i], tps: t.code, contest, dpt: t.dpt, revision: 0, busy: false })));
+    /** When each measured submission was sent, wall-clock ms by event key (the dashboards' process times arrivals). */
     const sentAt = new Map<string, number>();
-    const delivery = new Histogram();
-    const dashboards = await connectDashboards(port, opts.dashboards, operatorToken, (frame, from, to, at) => {
-      if (readField(frame, "type", from, to) !== "result:updated") return;
-      const sent = sentAt.get(`${readField(frame, "tpsCode", from, to)}/${readField(frame, "contest", from, to)}/${readField(frame, "revision", from, to)}`);
-      if (sent !== undefined) delivery.add(at - sent);
-    });
-    log(`${dashboards.length} dashboards connected`);
+    const dashboards = opts.dashboards ? await startDashboards({ port, count: opts.dashboards, token: operatorToken, timing: "pantau" }) : null;
+    log(`${opts.dashboards} dashboards connected`);
     const [{ seq: startSeq }] = await sql`select seq from event_head`;
 
     const ack = new Histogram();
@@ -128,7 +124,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       const body = { id: randomUUID(), tpsCode: slot.tps, contest: slot.contest, votes, invalid, capturedAt: new Date().toISOString() };
       const key = `${slot.tps}/${slot.contest}/${slot.revision + 1}`;
       const start = now();
-      if (measured) sentAt.set(key, start);
+      if (measured) sentAt.set(key, performance.timeOrigin + start);
       try {
         const res = await request(port, "POST", "/api/v1/quick-counts", body, slot.token);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -179,7 +175,10 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       await offer(opts.warmup);
     }
     // Where the CPU goes while the load runs: Pantau's process, PostgreSQL, and this bench (its clients).
-    const cpuAt = async () => ({ pantau: await cpuSeconds([server.pid!]), postgres: await cpuSeconds(await postgresPids()), bench: process.cpuUsage() });
+    const cpuAt = async () => ({
+      pantau: await cpuSeconds([server.pid!]), postgres: await cpuSeconds(await postgresPids()),
+      bench: process.cpuUsage(), dashboards: await cpuSeconds(dashboards ? [dashboards.pid] : []),
+    });
     const cpuStart = await cpuAt();
     measuring = true;
     const loadStart = now();
@@ -191,23 +190,15 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     const cpu = {
       pantau: cpuMsPerSubmission(cpuBetween(cpuStart.pantau, cpuEnd.pantau)),
       postgres: cpuMsPerSubmission(cpuBetween(cpuStart.postgres, cpuEnd.postgres)),
-      bench: cpuMsPerSubmission((benchCpu.user + benchCpu.system) / 1e6),
+      bench: cpuMsPerSubmission((benchCpu.user + benchCpu.system) / 1e6 + cpuBetween(cpuStart.dashboards, cpuEnd.dashboards)),
       pantauBusy: round((cpuBetween(cpuStart.pantau, cpuEnd.pantau) / elapsed) * 100),
     };
 
     // Wait for the dashboards to reach the head (bounded), then count what each one missed.
     const [{ seq: endSeq }] = await sql`select seq from event_head`;
-    const drainUntil = now() + 15_000;
-    while (now() < drainUntil && dashboards.some((d) => d.last < endSeq)) await sleep(50);
-    let lost = 0;
-    let duplicates = 0;
-    for (const d of dashboards) {
-      if (d.last < 0) d.last = startSeq;
-      lost += d.gaps + Math.max(0, endSeq - d.last);
-      duplicates += d.duplicates;
-    }
-    const frames = dashboards.reduce((n, d) => n + d.frames, 0);
-    for (const d of dashboards) d.ws.close();
+    const seen: DashboardsReport = dashboards
+      ? await dashboards.finish(startSeq, endSeq, sentAt)
+      : { lost: 0, duplicates: 0, frames: 0, delivery: new Histogram().summary() };
 
     // Every acknowledged submission must be in the database; how many writes shared one commit (the audit
     // rows of one writer batch carry the same transaction time).
@@ -236,13 +227,13 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
         const sorted = (list ?? []).sort((a, b) => a - b);
         return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]) : null;
       }),
-      delivery: delivery.summary(),
+      delivery: seen.delivery,
       statuses: Object.fromEntries(statuses),
       errors,
       events: endSeq - startSeq,
-      lostEvents: lost,
-      duplicateEvents: duplicates,
-      framesPerDashboardPerSecond: round(frames / Math.max(1, dashboards.length) / elapsed),
+      lostEvents: seen.lost,
+      duplicateEvents: seen.duplicates,
+      framesPerDashboardPerSecond: round(seen.frames / Math.max(1, opts.dashboards) / elapsed),
       missingAcknowledged: ids.length - stored,
       writesPerCommit: { commits: batching.commits, avg: round(batching.avg ?? 0), p50: batching.p50, max: batching.max },
       snapshot: { before: snapshotBefore, after: snapshotAfter },
@@ -344,19 +335,12 @@ async function baselineBroadcast(events: number, rate: number) {
       child.stdout!.on("data", (c: Buffer) => { if (/ready/.test(c.toString())) resolve(); });
       child.once("exit", () => reject(new Error("broadcast server exited")));
     }));
-    const delivery = new Histogram();
-    const dashboards = await connectDashboards(port, opts.dashboards, undefined, (frame, from, to, at) => {
-      const t = Number(readField(frame, "t", from, to));
-      if (t) delivery.add(performance.timeOrigin + at - t);
-    });
+    const dashboards = opts.dashboards ? await startDashboards({ port, count: opts.dashboards, timing: "baseline" }) : null;
     const start = now();
     child.send({ rate, count: events, flushMs: 100 });
     await withDeadline("broadcast", 330_000, new Promise((r) => child.once("message", r)));
-    const drainUntil = now() + 15_000;
-    while (now() < drainUntil && dashboards.some((d) => d.last < events)) await sleep(50);
-    const lost = dashboards.reduce((n, d) => n + d.gaps + Math.max(0, events - d.last), 0);
-    for (const d of dashboards) d.ws.close();
-    return { events, perSecond: round(events / ((now() - start) / 1000)), delivery: delivery.summary(), lostEvents: lost };
+    const seen = dashboards ? await dashboards.finish(0, events) : { lost: 0, delivery: new Histogram().summary() };
+    return { events, perSecond: round(events / ((now() - start) / 1000)), delivery: seen.delivery, lostEvents: seen.lost };
   } finally {
     child.kill("SIGTERM");
   }

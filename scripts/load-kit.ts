@@ -198,6 +198,36 @@ export async function connectDashboards(port: number, count: number, token: stri
 }
 const DEBUG = !!process.env.BENCH_DEBUG; // read once: process.env is slow, and this runs for every event
 
+export interface DashboardsReport { lost: number; duplicates: number; frames: number; delivery: ReturnType<Histogram["summary"]> }
+
+/**
+ * `count` dashboards in a child process (scripts/dashboards.ts), so that reading their frames does not delay
+ * what the bench's own process measures. `finish` waits for them to reach `endSeq` and returns their figures;
+ * for Pantau's events the delivery is timed against `sentAt` (wall-clock ms by event key).
+ */
+export async function startDashboards(options: { port: number; count: number; token?: string; timing: "pantau" | "baseline" }) {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/dashboards.ts")], {
+    cwd: ROOT, env: { ...process.env, DASHBOARDS: JSON.stringify(options) }, stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  const next = <T>(type: string, ms: number) => withDeadline(`dashboards ${type}`, ms, new Promise<T>((resolve, reject) => {
+    const onMessage = (message: { type: string }) => { if (message.type === type) { child.off("message", onMessage); resolve(message as T); } };
+    child.on("message", onMessage);
+    child.once("exit", (code) => reject(new Error(`dashboards process exited (${code})`)));
+  }));
+  await next("connected", 120_000);
+  return {
+    pid: child.pid!,
+    finish: async (startSeq: number, endSeq: number, sentAt?: Map<string, number>): Promise<DashboardsReport> => {
+      const report = next<DashboardsReport>("report", 60_000);
+      child.send({ type: "finish", startSeq, endSeq, sentAt: sentAt ? [...sentAt] : undefined });
+      return report;
+    },
+    stop: () => { if (child.exitCode === null) child.kill("SIGKILL"); },
+  };
+}
+
 /** Every dashboard must see every seq after `from` once, in order. */
 export function track(d: Dashboard, seq: number) {
   if (d.last < 0) d.last = seq - 1;

@@ -1,13 +1,15 @@
 // The bench's command-post dashboards in a process of their own (`npm run bench` starts it): reading a
 // thousand sockets' frames is real work, and done in the bench's process it delayed the moment the bench saw
 // an officer's HTTP answer, i.e. it added its own queueing to the ack latency it measures. Here the frames
-// are read and checked (every seq once, in order) and each frame's first event timed in wall-clock
-// milliseconds (performance.timeOrigin + now), which the bench's process shares.
+// are read and checked (every seq once, in order) and every event of every frame is timed in wall-clock
+// milliseconds (performance.timeOrigin + now), which the bench's process shares. (Timing only each frame's
+// first event, as the bench once did to save CPU, overstated the delivery: the first event of a coalesced
+// batch is the one that waited longest.)
 //
 // Protocol over IPC: started with DASHBOARDS = {port, count, token, timing}; sends {type: "connected"}; on
 // {type: "finish", startSeq, endSeq, sentAt?} waits (at most 15 s) for every dashboard to reach endSeq,
 // answers {type: "report", lost, duplicates, frames, delivery} and exits.
-import { connectDashboards, Histogram, now, readField, sleep, type Dashboard } from "./load-kit";
+import { connectDashboards, Histogram, now, readField, sleep, type Dashboard, type Frame } from "./load-kit";
 
 interface Options { port: number; count: number; token?: string; timing: "pantau" | "baseline" }
 interface Finish { type: "finish"; startSeq: number; endSeq: number; sentAt?: [string, number][] }
@@ -15,17 +17,19 @@ interface Finish { type: "finish"; startSeq: number; endSeq: number; sentAt?: [s
 const options = JSON.parse(process.env.DASHBOARDS ?? "{}") as Options;
 const wall = (at: number) => performance.timeOrigin + at;
 const delivery = new Histogram();
-/** Pantau's events carry no send time: each frame's first quick count is kept (key, arrival) for the bench's send times. */
-const arrivals: [string, number][] = [];
+/** Pantau's events carry no send time: each dashboard's frames are kept with their arrival, matched at the end. */
+const arrivals: { frame: Frame; at: number }[] = [];
+/** Each event's key (Pantau: tps/contest/revision of a result; the baseline: its send time), once per distinct frame. */
+const keysOf = (frame: Frame) => (frame.keys ??= frame.starts.map((from, i) => {
+  const to = frame.starts[i + 1] ?? frame.bytes.length;
+  if (options.timing === "baseline") return readField(frame.bytes, "t", from, to);
+  if (readField(frame.bytes, "type", from, to) !== "result:updated") return undefined;
+  return `${readField(frame.bytes, "tpsCode", from, to)}/${readField(frame.bytes, "contest", from, to)}/${readField(frame.bytes, "revision", from, to)}`;
+}));
 
-const dashboards: Dashboard[] = await connectDashboards(options.port, options.count, options.token, (frame, from, to, at) => {
-  if (options.timing === "baseline") {
-    const t = Number(readField(frame, "t", from, to));
-    if (t) delivery.add(wall(at) - t);
-    return;
-  }
-  if (readField(frame, "type", from, to) !== "result:updated") return;
-  arrivals.push([`${readField(frame, "tpsCode", from, to)}/${readField(frame, "contest", from, to)}/${readField(frame, "revision", from, to)}`, wall(at)]);
+const dashboards: Dashboard[] = await connectDashboards(options.port, options.count, options.token, (frame, at) => {
+  if (options.timing === "pantau") return void arrivals.push({ frame, at: wall(at) });
+  for (const t of keysOf(frame)) if (t) delivery.add(wall(at) - Number(t));
 });
 process.send!({ type: "connected" });
 
@@ -41,9 +45,11 @@ process.on("message", async (message: Finish) => {
     duplicates += d.duplicates;
   }
   const sentAt = new Map(message.sentAt ?? []);
-  for (const [key, at] of arrivals) {
-    const sent = sentAt.get(key);
-    if (sent !== undefined) delivery.add(at - sent);
+  for (const { frame, at } of arrivals) {
+    for (const key of keysOf(frame)) {
+      const sent = key === undefined ? undefined : sentAt.get(key);
+      if (sent !== undefined) delivery.add(at - sent);
+    }
   }
   const frames = dashboards.reduce((n, d) => n + d.frames, 0);
   for (const d of dashboards) d.ws.close();

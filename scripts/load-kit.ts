@@ -151,27 +151,35 @@ export function readField(buf: Buffer, name: string, from: number, to: number) {
   return String(readInt(buf, at));
 }
 
-export async function connectDashboards(port: number, count: number, token: string | undefined, time: (frame: Buffer, from: number, to: number, at: number) => void) {
+/** A frame's events, found once per distinct frame and shared by every dashboard that received the same bytes. */
+export interface Frame {
+  bytes: Buffer;
+  seqs: number[];
+  /** Where each event starts (its `"seq":`); event i ends where event i + 1 starts. */
+  starts: number[];
+  /** Filled by whoever times the events, once per distinct frame. */
+  keys?: (string | undefined)[];
+}
+
+export async function connectDashboards(port: number, count: number, token: string | undefined, onFrame: (frame: Frame, at: number) => void) {
   const dashboards: Dashboard[] = [];
-  // Every dashboard in a room gets the same frames: the bench searches a frame's bytes for seqs once and
+  // Every dashboard in a room gets the same frames: the bench searches a frame's bytes for its events once and
   // compares the other copies byte for byte (much cheaper than searching each again; measured, the search
   // was half the bench's own CPU). Recent frames only, keyed by their first seq.
-  const scanned = new Map<number, { frame: Buffer; seqs: number[]; first: number; second: number }>();
-  const scan = (frame: Buffer) => {
-    const first = frame.indexOf(SEQ);
-    const firstSeq = first < 0 ? -1 : readInt(frame, first + 6);
+  const scanned = new Map<number, Frame>();
+  const scan = (bytes: Buffer) => {
+    const first = bytes.indexOf(SEQ);
+    const firstSeq = first < 0 ? -1 : readInt(bytes, first + 6);
     const known = scanned.get(firstSeq);
-    if (known && known.frame.equals(frame)) return known;
-    const seqs: number[] = [];
-    let second = -1;
-    for (let i = first; i >= 0; i = frame.indexOf(SEQ, i + 6)) {
-      seqs.push(readInt(frame, i + 6));
-      if (i !== first && second < 0) second = i;
+    if (known && known.bytes.equals(bytes)) return known;
+    const frame: Frame = { bytes, seqs: [], starts: [] };
+    for (let i = first; i >= 0; i = bytes.indexOf(SEQ, i + 6)) {
+      frame.starts.push(i);
+      frame.seqs.push(readInt(bytes, i + 6));
     }
-    const result = { frame, seqs, first, second };
-    scanned.set(firstSeq, result);
+    scanned.set(firstSeq, frame);
     if (scanned.size > 512) scanned.delete(scanned.keys().next().value!);
-    return result;
+    return frame;
   };
   const connectOne = () => new Promise<Dashboard>((resolve, reject) => {
     const ws = new WebSocket(`ws://${HOST}:${port}/socket.io/?EIO=4&transport=websocket`);
@@ -186,9 +194,9 @@ export async function connectDashboards(port: number, count: number, token: stri
       if (frame[1] === 0x34) return reject(new Error(`dashboard refused: ${frame}`));
       if (frame[1] !== 0x32) return;
       d.frames++;
-      const { seqs, first, second } = scan(frame);
-      for (const seq of seqs) track(d, seq);
-      if (first >= 0) time(frame, first, second < 0 ? frame.length : second, at);
+      const scannedFrame = scan(frame);
+      for (const seq of scannedFrame.seqs) track(d, seq);
+      if (scannedFrame.seqs.length) onFrame(scannedFrame, at);
     });
   });
   for (let i = 0; i < count; i += 50) {

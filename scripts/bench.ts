@@ -1,5 +1,5 @@
-// `npm run bench -- [--tps 10000] [--rate 500|max] [--duration 20] [--warmup 5] [--dashboards 1000]
-//                   [--officers 2000] [--skip-baseline] [--json FILE]`
+// `npm run bench -- [--tps 10000] [--rate 500|max] [--duration 20] [--warmup 5] [--incidents 5]
+//                   [--dashboards 1000] [--officers 2000] [--skip-baseline] [--json FILE]`
 // Pantau under load against the bare stack it is built on (issue 6, SPEC section 5). Everything runs on
 // 127.0.0.1: a fresh embedded PostgreSQL in a temporary folder, seeded with a generated region; Pantau's
 // production build in a child process; simulated officers posting quick counts over HTTP at a target rate
@@ -39,6 +39,7 @@ const opts = {
   rate: rateText === "max" ? 0 : bounded("rate", 500, 1, 5_000),
   duration: bounded("duration", 20, 2, 300),
   warmup: bounded("warmup", 5, 0, 60),
+  incidents: bounded("incidents", 5, 0, 100),
   dashboards: bounded("dashboards", 1_000, 0, 5_000),
   officers: bounded("officers", 2_000, 1, 50_000),
   baseline: !flag("skip-baseline"),
@@ -48,6 +49,9 @@ const opts = {
 const POOL = 20;
 const CONTESTS = ["gubernur", "walikota"] as const;
 const CANDIDATES = { gubernur: 2, walikota: 3 } as const;
+/** Incident reports from officers, beside the quick counts (demo categories; critical ones, which sound an alarm, left out). */
+const INCIDENT_CATEGORIES = ["logistics", "voter_list", "intimidation", "vote_buying"] as const;
+const INCIDENT_SEVERITIES = ["low", "medium", "high"] as const;
 
 // ---------- Pantau run ----------
 interface Slot { token: string; tps: string; contest: (typeof CONTESTS)[number]; dpt: number; revision: number; busy: boolean }
@@ -104,11 +108,38 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       }
       return undefined;
     };
-    const submit = async (slot: Slot) => {
+    const incidentAck = new Histogram();
+    let incidentsSent = 0;
+    let incidentsAcked = 0;
+    const ackedIncidents = new Set<string>();
+
+    /** One officer request: marks its slot busy, times the answer, counts statuses and errors. */
+    const send = async (slot: Slot, path: string, body: { id: string }, key: string, onAck: (text: string, ms: number, measured: boolean) => void) => {
       const measured = measuring;
       slot.busy = true;
       inFlight++;
-      if (measured) sent++;
+      const start = now();
+      if (measured) sentAt.set(key, performance.timeOrigin + start);
+      try {
+        const res = await request(port, "POST", path, body, slot.token);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        if (res.status === 201) onAck(res.text, now() - start, measured);
+        else {
+          errors++;
+          if (errors <= 5) log(`${path} answered ${res.status}: ${res.text.slice(0, 200)}`);
+        }
+      } catch (error) {
+        errors++;
+        if (errors <= 5) log(`${path} failed: ${(error as Error).message}`);
+      } finally {
+        slot.busy = false;
+        inFlight--;
+      }
+      return start;
+    };
+
+    const submit = (slot: Slot) => {
+      if (measuring) sent++;
       // About 60 % turnout, 3 % invalid, votes split with small jitter: no C1 warnings, every revision differs
       // from the one before by far less than half.
       const used = Math.round(slot.dpt * 0.6);
@@ -122,31 +153,31 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
         left -= share;
       }
       const body = { id: randomUUID(), tpsCode: slot.tps, contest: slot.contest, votes, invalid, capturedAt: new Date().toISOString() };
-      const key = `${slot.tps}/${slot.contest}/${slot.revision + 1}`;
-      const start = now();
-      if (measured) sentAt.set(key, performance.timeOrigin + start);
-      try {
-        const res = await request(port, "POST", "/api/v1/quick-counts", body, slot.token);
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        if (res.status === 201) {
-          if (measured) {
-            ack.add(now() - start);
-            (ackBySecond[Math.floor((start - phaseStart) / 1000)] ??= []).push(now() - start);
-            ackedMeasured++;
-          }
-          acked.add(body.id);
-          slot.revision = JSON.parse(res.text).revision;
-        } else {
-          errors++;
-          if (errors <= 5) log(`submission answered ${res.status}: ${res.text.slice(0, 200)}`);
+      const sentFrom = now();
+      return send(slot, "/api/v1/quick-counts", body, `${slot.tps}/${slot.contest}/${slot.revision + 1}`, (text, ms, measured) => {
+        if (measured) {
+          ack.add(ms);
+          (ackBySecond[Math.floor((sentFrom - phaseStart) / 1000)] ??= []).push(ms);
+          ackedMeasured++;
         }
-      } catch (error) {
-        errors++;
-        if (errors <= 5) log(`submission failed: ${(error as Error).message}`);
-      } finally {
-        slot.busy = false;
-        inFlight--;
-      }
+        acked.add(body.id);
+        slot.revision = JSON.parse(text).revision;
+      });
+    };
+
+    let incidentNumber = 0;
+    const reportIncident = (slot: Slot) => {
+      if (measuring) incidentsSent++;
+      const n = incidentNumber++;
+      const body = {
+        id: randomUUID(), tpsCode: slot.tps, category: INCIDENT_CATEGORIES[n % INCIDENT_CATEGORIES.length],
+        severity: INCIDENT_SEVERITIES[n % INCIDENT_SEVERITIES.length], description: `Laporan uji beban ${n} dari TPS ${slot.tps}`,
+        occurredAt: new Date().toISOString(),
+      };
+      return send(slot, "/api/v1/incidents", body, `incident:${body.id}`, (_text, ms, measured) => {
+        if (measured) { incidentAck.add(ms); incidentsAcked++; }
+        ackedIncidents.add(body.id);
+      });
     };
 
     // Open loop at --rate (a backlog builds when no officer slot is free), or closed loop with every slot busy
@@ -160,7 +191,12 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       while (now() < endAt && offered < maxCount) {
         const due = opts.rate ? Math.min(maxCount, Math.floor(((now() - phaseStart) / 1000) * opts.rate)) : Infinity;
         let slot: Slot | undefined;
-        while (offered < due && (slot = freeSlot())) { offered++; void submit(slot); }
+        while (offered < due && (slot = freeSlot())) {
+          offered++;
+          void submit(slot);
+          // --incidents N: N incident reports per 100 quick counts, from other officers, on top of the rate.
+          if (opts.incidents && offered % Math.round(100 / opts.incidents) === 0 && (slot = freeSlot())) void reportIncident(slot);
+        }
         if (opts.rate) backlogPeak = Math.max(backlogPeak, due - offered);
         await sleep(opts.rate ? 5 : 1);
       }
@@ -208,6 +244,11 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       const [{ count }] = await sql`select count(*)::int from submissions where id in ${sql(ids.slice(i, i + 5000))}`;
       stored += count;
     }
+    const incidentIds = [...ackedIncidents];
+    for (let i = 0; i < incidentIds.length; i += 5000) {
+      const [{ count }] = await sql`select count(*)::int from incidents where id in ${sql(incidentIds.slice(i, i + 5000))}`;
+      stored += count;
+    }
     const [batching] = await sql`
       select count(*)::int as commits, avg(n)::float as avg, max(n)::int as max,
         percentile_cont(0.5) within group (order by n)::float as p50
@@ -234,7 +275,8 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       lostEvents: seen.lost,
       duplicateEvents: seen.duplicates,
       framesPerDashboardPerSecond: round(seen.frames / Math.max(1, opts.dashboards) / elapsed),
-      missingAcknowledged: ids.length - stored,
+      missingAcknowledged: ids.length + incidentIds.length - stored,
+      incidents: { sent: incidentsSent, acked: incidentsAcked, perSecond: round(incidentsAcked / elapsed), ack: incidentAck.summary() },
       writesPerCommit: { commits: batching.commits, avg: round(batching.avg ?? 0), p50: batching.p50, max: batching.max },
       snapshot: { before: snapshotBefore, after: snapshotAfter },
       cpu,
@@ -377,7 +419,8 @@ function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<
     `  submissions/s         ${p.perSecond} (acknowledged ${p.acked} of ${p.submissions} sent; backlog peak ${p.backlogPeak}; after ${p.warmupSeconds} s of warm-up at the same rate)`,
     `  submit -> ack         ${ms(p.ack)}`,
     `  ack p99 per second    ${p.ackP99BySecond.map((v) => v ?? "-").join(" ")} (ms, by the second the submission was sent)`,
-    `  submit -> dashboard   ${p.delivery.n ? `${ms(p.delivery)} (${p.delivery.n} deliveries)` : "no dashboards"}`,
+    `  incidents             ${p.incidents.perSecond}/s beside the quick counts (acknowledged ${p.incidents.acked} of ${p.incidents.sent} sent)${p.incidents.acked ? `; submit -> ack ${ms(p.incidents.ack)}` : ""}`,
+    `  submit -> dashboard   ${p.delivery.n ? `${ms(p.delivery)} (${p.delivery.n} deliveries of quick counts and incidents)` : "no dashboards"}`,
     `  errors                ${p.errors} (statuses ${JSON.stringify(p.statuses)})`,
     `  events                ${p.events}; lost ${p.lostEvents}, duplicates ${p.duplicateEvents} (over all dashboards); ${p.framesPerDashboardPerSecond} messages/s per dashboard`,
     `  acknowledged missing  ${p.missingAcknowledged}`,

@@ -19,11 +19,13 @@ const wall = (at: number) => performance.timeOrigin + at;
 const delivery = new Histogram();
 /** Pantau's events carry no send time: each dashboard's frames are kept with their arrival, matched at the end. */
 const arrivals: { frame: Frame; at: number }[] = [];
-/** Each event's key (Pantau: tps/contest/revision of a result; the baseline: its send time), once per distinct frame. */
+/** Each event's key (Pantau: tps/contest/revision of a result, incident:<id>; the baseline: its send time), once per distinct frame. */
 const keysOf = (frame: Frame) => (frame.keys ??= frame.starts.map((from, i) => {
   const to = frame.starts[i + 1] ?? frame.bytes.length;
   if (options.timing === "baseline") return readField(frame.bytes, "t", from, to);
-  if (readField(frame.bytes, "type", from, to) !== "result:updated") return undefined;
+  const type = readField(frame.bytes, "type", from, to);
+  if (type === "incident:created") return `incident:${readField(frame.bytes, "id", from, to)}`;
+  if (type !== "result:updated") return undefined;
   return `${readField(frame.bytes, "tpsCode", from, to)}/${readField(frame.bytes, "contest", from, to)}/${readField(frame.bytes, "revision", from, to)}`;
 }));
 

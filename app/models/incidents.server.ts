@@ -106,6 +106,9 @@ export async function listResponders(sql: Db) {
 export interface CreateAnswer { httpStatus: 200 | 201; body: { id: string; status: IncidentStatus } }
 
 
+/** The lock a report takes while it is created (writer.server.ts lockKey). */
+export const incidentLockKey = (id: string) => `incident:${id}`;
+
 /** POST /api/v1/incidents: 201 new, 200 identical retry, 409 same id with another body, 403 outside the reporter's area. */
 export async function createIncident(
   { tx, emit, audit }: WriteContext,
@@ -114,20 +117,25 @@ export async function createIncident(
   const tpsCode = body.tpsCode ?? (user.role === "officer" ? user.tpsCode : null);
   const normalised = { ...body, tpsCode, source: body.source ?? source, photoIds: body.photoIds ?? [] };
   const hash = bodyHash(normalised);
-  await lockKey(tx, `incident:${body.id}`);
-  const [existing] = await tx`select reporter_id, body_hash, response from incidents where id = ${body.id}`;
+  // The lock and every read in one round trip (pipelined, run in order: the reads see what the last holder
+  // of the lock wrote), the writes in another. Queries start in the order written (`execute()`: postgres.js
+  // otherwise starts a query only when it is awaited, after the helpers' queries that start at once): a report may run side by side with others in a writer batch
+  // (WriteOptions.key), and it refuses (409, 422, 403) only before it writes.
+  const [, [existing], categories, tps] = await Promise.all([
+    lockKey(tx, incidentLockKey(body.id)),
+    tx`select reporter_id, body_hash, response from incidents where id = ${body.id}`.execute(),
+    getSetting(tx, "incident.categories"),
+    tpsCode ? getTps(tx, { code: tpsCode }) : undefined,
+  ]);
   if (existing) {
     if (existing.bodyHash === hash && existing.reporterId === user.id) return { httpStatus: 200, body: existing.response as CreateAnswer["body"] };
     throw apiError(lang, 409, "id_conflict", "api.idConflict");
   }
-
-  const categories = await getSetting(tx, "incident.categories");
   if (!categories.some((c) => c.code === body.category && c.active)) {
     throw fieldError("category", "unknown_category", translate(lang, "report.unknownCategory"));
   }
   let regionCode: string | null = null;
   if (tpsCode) {
-    const tps = await getTps(tx, { code: tpsCode });
     if (!tps) throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
     regionCode = tps.kelurahanCode;
     if (user.role === "officer" && user.tpsCode !== tpsCode) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
@@ -139,16 +147,18 @@ export async function createIncident(
   }
 
   const response: CreateAnswer["body"] = { id: body.id, status: "new" };
-  await tx`
-    insert into incidents (id, tps_code, region_code, category, severity, description, lat, lng, photo_ids, reporter_id,
-      source, occurred_at, body_hash, response)
-    values (${body.id}, ${tpsCode}, ${regionCode}, ${body.category}, ${body.severity}, ${body.description},
-      ${body.lat ?? null}, ${body.lng ?? null}, ${normalised.photoIds}::uuid[], ${user.id}, ${normalised.source},
-      ${body.occurredAt}, ${hash}, ${tx.json(response)})`;
-  await tx`
-    insert into incident_transitions (incident_id, action, from_status, to_status, actor_id)
-    values (${body.id}, 'create', null, 'new', ${user.id})`;
-  const incident = (await getIncident(tx, { id: body.id }))!;
+  const [, , incident] = await Promise.all([
+    tx`
+      insert into incidents (id, tps_code, region_code, category, severity, description, lat, lng, photo_ids, reporter_id,
+        source, occurred_at, body_hash, response)
+      values (${body.id}, ${tpsCode}, ${regionCode}, ${body.category}, ${body.severity}, ${body.description},
+        ${body.lat ?? null}, ${body.lng ?? null}, ${normalised.photoIds}::uuid[], ${user.id}, ${normalised.source},
+        ${body.occurredAt}, ${hash}, ${tx.json(response)})`.execute(),
+    tx`
+      insert into incident_transitions (incident_id, action, from_status, to_status, actor_id)
+      values (${body.id}, 'create', null, 'new', ${user.id})`.execute(),
+    getIncident(tx, { id: body.id }) as Promise<IncidentData>,
+  ]);
   emit("incident:created", regionCode, incident);
   audit({ actorId: user.id, action: "incident.create", entity: `incident:${body.id}`, before: null, after: incident });
   return { httpStatus: 201, body: response };

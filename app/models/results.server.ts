@@ -62,7 +62,7 @@ export async function submitQuickCount(
       left join submissions e on e.id = ${body.id}
       left join contests c on c.code = ${body.contest}
       left join results r on r.tps_code = ${body.tpsCode} and r.contest_code = ${body.contest}
-      left join submissions cs on cs.id = r.submission_id`,
+      left join submissions cs on cs.id = r.submission_id`.execute(), // started now, after the lock (not when awaited)
   ]);
   const tps = row.tpsCode ? { code: row.tpsCode as string, kelurahanCode: row.kelurahanCode as string, dpt: row.dpt as number, dptb: row.dptb as number, dpk: row.dpk as number, dayStatus: row.dayStatus as string } : null;
   const existing = row.existingTpsCode ? { tpsCode: row.existingTpsCode as string, bodyHash: row.existingHash as string, response: row.existingResponse } : null;

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/lib/i18n";
 import { fieldErrors, IncidentBody } from "~/lib/schemas";
-import { createIncident, listIncidents } from "~/models/incidents.server";
+import { createIncident, incidentLockKey, listIncidents } from "~/models/incidents.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
@@ -20,7 +20,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     // Officers report from the app; command-post staff may say it came by phone, paper or SMS.
     const body = user.role === "officer" ? { ...parsed.data, source: undefined } : parsed.data;
-    const answer = await context.writer.write((ctx) => createIncident(ctx, { user, body, lang }));
+    // A report takes its own lock and refuses only before it writes: it may run side by side in a batch.
+    const answer = await context.writer.write((ctx) => createIncident(ctx, { user, body, lang }), { key: incidentLockKey(body.id) });
     return json(answer.body, answer.httpStatus);
   });
 }

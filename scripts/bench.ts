@@ -2,8 +2,9 @@
 //                   [--dashboards 1000] [--officers 2000] [--skip-baseline] [--json FILE]`
 // Pantau under load against the bare stack it is built on (issue 6, SPEC section 5). Everything runs on
 // 127.0.0.1: a fresh embedded PostgreSQL in a temporary folder, seeded with a generated region; Pantau's
-// production build in a child process; simulated officers posting quick counts over HTTP at a target rate
-// while N command-post dashboards hold Socket.IO connections. Then, on the same database and the same
+// production build in a child process; simulated officers posting quick counts (and a share of incident
+// reports) over HTTP at a target rate while N command-post dashboards, in a process of their own
+// (scripts/dashboards.ts), hold Socket.IO connections. A warm-up at the same load comes first, unmeasured. Then, on the same database and the same
 // clients, the baseline: a plain postgres.js loop (two inserts per durable transaction, Pantau's pool size)
 // and a plain Socket.IO server broadcasting the same number of events to the same number of clients.
 // Every loop is bounded in count and in time. Results go to stdout (and --json FILE).

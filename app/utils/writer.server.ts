@@ -1,6 +1,8 @@
 // Every change goes through the writer. It runs concurrent writes together in one transaction (group
-// commit), each in its own savepoint so one bad write fails alone, and at the end takes the event_head
-// row lock to number the batch's events gap-free and to extend the audit hash chain. The lock is held
+// commit): writes that name their lock key (WriteOptions.key: quick counts, incident reports) side by side
+// with their queries pipelined, the others one after another, each in its own savepoint so one bad write
+// fails alone. At the end it takes the event_head row lock to number the batch's events gap-free and to
+// extend the audit hash chain. The lock is held
 // only for that last step and the commit, not for the writes, and one commit serves the whole batch:
 // the sequence does not turn every write into one-commit-at-a-time (bench: `npm run bench`).
 import { createHash } from "node:crypto";

@@ -13,7 +13,6 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { DEMO_OFFICER_PIN, DEMO_SECRET } from "../db/seed";
@@ -115,7 +114,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     const ackedIncidents = new Set<string>();
 
     /** One officer request: marks its slot busy, times the answer, counts statuses and errors. */
-    const send = async (slot: Slot, path: string, body: { id: string }, key: string, onAck: (text: string, ms: number, measured: boolean) => void) => {
+    const send = async (slot: Slot, path: string, body: { id: string }, key: string, onAck: (text: string, ms: number, measured: boolean, start: number) => void) => {
       const measured = measuring;
       slot.busy = true;
       inFlight++;
@@ -124,7 +123,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       try {
         const res = await request(port, "POST", path, body, slot.token);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        if (res.status === 201) onAck(res.text, now() - start, measured);
+        if (res.status === 201) onAck(res.text, now() - start, measured, start);
         else {
           errors++;
           if (errors <= 5) log(`${path} answered ${res.status}: ${res.text.slice(0, 200)}`);
@@ -136,7 +135,6 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
         slot.busy = false;
         inFlight--;
       }
-      return start;
     };
 
     const submit = (slot: Slot) => {
@@ -154,11 +152,10 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
         left -= share;
       }
       const body = { id: randomUUID(), tpsCode: slot.tps, contest: slot.contest, votes, invalid, capturedAt: new Date().toISOString() };
-      const sentFrom = now();
-      return send(slot, "/api/v1/quick-counts", body, `${slot.tps}/${slot.contest}/${slot.revision + 1}`, (text, ms, measured) => {
+      return send(slot, "/api/v1/quick-counts", body, `${slot.tps}/${slot.contest}/${slot.revision + 1}`, (text, ms, measured, start) => {
         if (measured) {
           ack.add(ms);
-          (ackBySecond[Math.floor((sentFrom - phaseStart) / 1000)] ??= []).push(ms);
+          (ackBySecond[Math.floor((start - phaseStart) / 1000)] ??= []).push(ms);
           ackedMeasured++;
         }
         acked.add(body.id);

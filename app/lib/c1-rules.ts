@@ -36,6 +36,15 @@ export interface C1Context {
   previous?: { votes: Record<string, number>; invalid: number } | null;
 }
 
+/** The context of the C1 rules for a TPS and contest, as every channel and form builds it. */
+export function c1Context(
+  contest: { candidates: { number: number }[] },
+  tps: { dpt: number; dptb: number; dpk: number },
+  previous: C1Context["previous"] = null,
+): C1Context {
+  return { candidates: contest.candidates.map((c) => c.number), dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk, previous };
+}
+
 export interface C1Check {
   errors: Issue[];
   warnings: Issue[];

@@ -9,23 +9,22 @@ export interface TpsInfo {
   dayStatus: string; lastSeenAt: Date | null;
 }
 
-export async function listContests(sql: Db): Promise<Contest[]> {
-  const rows = await sql`
-    select c.code, c.name,
-      coalesce(json_agg(json_build_object('number', k.ballot_number, 'name', k.name) order by k.ballot_number)
-        filter (where k.ballot_number is not null), '[]') as candidates
-    from contests c left join candidates k on k.contest_code = c.code
-    group by c.code order by c.position, c.code`;
-  return rows as unknown as Contest[];
-}
-
-/** One contest by its code: index lookups only (every quick count reads it, issue 6). */
-export async function getContest(sql: Db, { code }: { code: string }): Promise<Contest | undefined> {
-  const [row] = await sql`
+/** Contests with their candidates in ballot order; `where` narrows them (one query shape for a list and one). */
+function selectContests(sql: Db, where: ReturnType<Db>) {
+  return sql`
     select c.code, c.name,
       coalesce((select json_agg(json_build_object('number', k.ballot_number, 'name', k.name) order by k.ballot_number)
         from candidates k where k.contest_code = c.code), '[]') as candidates
-    from contests c where c.code = ${code}`;
+    from contests c ${where}
+    order by c.position, c.code`;
+}
+
+export async function listContests(sql: Db): Promise<Contest[]> {
+  return (await selectContests(sql, sql``)) as unknown as Contest[];
+}
+
+export async function getContest(sql: Db, { code }: { code: string }): Promise<Contest | undefined> {
+  const [row] = await selectContests(sql, sql`where c.code = ${code}`);
   return row as Contest | undefined;
 }
 

@@ -2,7 +2,7 @@
 // a new revision row; `results` points at the latest one. Runs inside a writer job (see writer.server.ts).
 import { createHash } from "node:crypto";
 import type { Db } from "~/utils/db.server";
-import { decideC1 } from "~/lib/c1-rules";
+import { c1Context, decideC1 } from "~/lib/c1-rules";
 import type { ResultStatus } from "~/lib/events";
 import { issueMessage, translate, type Lang } from "~/lib/i18n";
 import type { QuickCountBody } from "~/lib/schemas";
@@ -167,7 +167,7 @@ export function checkResultNumbers(lang: Lang, { tps, contest, body, previous }:
 }) {
   const decision = decideC1(
     { votes: body.votes, invalid: body.invalid, valid: body.valid, ballotsUsed: body.ballotsUsed, justification: body.justification },
-    { candidates: contest.candidates.map((c) => c.number), dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk, previous },
+    c1Context(contest, tps, previous),
   );
   const describe = (i: { field: string; code: string; params?: Record<string, string | number> }) =>
     ({ field: i.field, code: i.code, message: issueMessage(lang, i as never) });

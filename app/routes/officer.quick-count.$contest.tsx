@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { c1Context } from "~/lib/c1-rules";
 import { BackHome } from "~/components/officer-nav";
 import { QuickCountForm, type QueuedQuickCount } from "~/components/quick-count-form";
 import { discard, enqueue } from "~/lib/outbox-client";
@@ -124,7 +125,7 @@ export default function QuickCountPage() {
           id={id}
           tpsCode={tps.code}
           contest={contest}
-          context={{ candidates: contest.candidates.map((c) => c.number), dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk, previous: current }}
+          context={c1Context(contest, tps, current)}
           initial={current}
           typed={result?.values}
           serverErrors={result?.errors}

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
 import { QuickCountForm } from "~/components/quick-count-form";
 import type { MessageKey } from "~/lib/i18n";
@@ -126,7 +127,7 @@ export default function PaperEntry() {
                 id={id}
                 tpsCode={tps.code}
                 contest={contest}
-                context={{ candidates: contest.candidates.map((c) => c.number), dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk, previous }}
+                context={c1Context(contest, tps, previous)}
                 serverErrors={result && !result.ok ? result.errors : undefined}
                 busy={busy}
                 submitLabel={t("paper.save")}

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
 import { QuickCountForm } from "~/components/quick-count-form";
@@ -136,7 +137,7 @@ export default function ReviewResult() {
             id={id}
             tpsCode={tps.code}
             contest={contest}
-            context={{ candidates: contest.candidates.map((c) => c.number), dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk, previous: null }}
+            context={c1Context(contest, tps)}
             initial={current ? { votes: current.votes, invalid: current.invalid } : null}
             serverErrors={result && !result.ok ? result.errors : undefined}
             busy={busy}

@@ -54,7 +54,6 @@ export interface WriterStats { commits: number; writes: number; events: number; 
 interface Job {
   run: (ctx: WriteContext) => Promise<unknown>;
   key?: string;
-  attempts: number;
   /** When the job was queued first (Date.now()), for RETRY_WINDOW_MS. */
   queuedAt: number;
   /** A lock key another batch of this writer held when the job last ran: it runs again once that batch is done. */
@@ -266,7 +265,6 @@ export function createWriter(options: {
       const outcome = outcomes[i];
       if (outcome.ok) job.resolve(outcome.value);
       else if (outcome.retry) {
-        job.attempts++;
         job.waitFor = (outcome.error as { key?: string }).key;
         counters.retried++;
         queue.unshift(job);
@@ -280,7 +278,7 @@ export function createWriter(options: {
     write<T>(run: (ctx: WriteContext) => Promise<T>, options: WriteOptions = {}) {
       if (closed) return Promise.reject(new Error("writer closed"));
       return new Promise<T>((resolve, reject) => {
-        queue.push({ run, key: options.key, attempts: 0, queuedAt: Date.now(), resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ run, key: options.key, queuedAt: Date.now(), resolve: resolve as (v: unknown) => void, reject });
         pump();
       });
     },

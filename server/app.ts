@@ -17,6 +17,9 @@ import { createPublicFeed, signOutSockets } from "./admin-effects";
 import { createClusterAdapter } from "./scale-out";
 import { securityHeaders } from "./security";
 
+/** How long an idle HTTP connection stays open for the next request. */
+export const KEEP_ALIVE_MS = 65_000;
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface Pantau {
@@ -38,6 +41,11 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  // Idle keep-alive connections stay open longer than a reverse proxy's (60 s in nginx and the big cloud
+  // load balancers): with Node's 5 s, the server closes a connection just as the proxy or a phone reuses it,
+  // and that request fails with a reset (the bench saw it between two officers' submissions).
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
   const cluster = createClusterAdapter({ databaseUrl: db.url, mode: env.PANTAU_CLUSTER, redisUrl: env.REDIS_URL, log });
   const live = createLive(httpServer, { sql: db.sql, adapter: cluster?.adapter });
   const publicFeed = createPublicFeed({ sql: db.sql, io: live.io, minIntervalMs: env.PUBLIC_SUMMARY_MS });

@@ -1,5 +1,6 @@
 // The HTTP API against the real server and a real PostgreSQL (SPEC section 7).
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginToken, startTestServer, type TestServer } from "./support/server";
 
@@ -156,4 +157,28 @@ describe("snapshot and events", () => {
     const mine = await (await fetch(`${server.url}/api/v1/snapshot`, { headers: { Authorization: `Bearer ${officer}` } })).json();
     expect(mine.tps.map((t: { code: string }) => t.code)).toEqual(["1673011001-001"]);
   });
+});
+
+describe("connections", () => {
+  // A phone or a reverse proxy reuses an idle connection; if the server had closed it a moment earlier, that
+  // request fails with a reset. Node closes idle connections after 5 s unless told otherwise.
+  it("keeps an idle keep-alive connection open for the next request", async () => {
+    const socket = net.connect(server.port, "127.0.0.1");
+    let received = "";
+    socket.on("data", (chunk: Buffer) => { received += chunk.toString(); });
+    let closed = false;
+    socket.on("close", () => { closed = true; });
+    const ask = () => socket.write("GET /api/v1/session HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n");
+    const answers = () => received.match(/^HTTP\/1\.1 \d+/gm)?.length ?? 0;
+    const waitFor = async (n: number) => { for (let i = 0; i < 100 && answers() < n; i++) await new Promise((r) => setTimeout(r, 50)); };
+    ask();
+    await waitFor(1);
+    expect(answers()).toBe(1);
+    await new Promise((r) => setTimeout(r, 6000));
+    expect(closed).toBe(false);
+    ask();
+    await waitFor(2);
+    expect(answers()).toBe(2);
+    socket.destroy();
+  }, 15_000);
 });

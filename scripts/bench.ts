@@ -252,6 +252,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
         percentile_cont(0.5) within group (order by n)::float as p50
       from (select count(*) as n from audit_log where action = 'quick_count.submit' group by at) b`;
     const snapshotAfter = await measureSnapshot(port, operatorToken);
+    const floor = opts.baseline ? await measureFloor(port, Math.min(opts.duration, 10)) : null;
 
     return {
       submissions: sent,
@@ -278,6 +279,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       writesPerCommit: { commits: batching.commits, avg: round(batching.avg ?? 0), p50: batching.p50, max: batching.max },
       snapshot: { before: snapshotBefore, after: snapshotAfter },
       cpu,
+      floor,
     };
   } finally {
     await stopChild(server);
@@ -299,6 +301,35 @@ async function measureSnapshot(port: number, token: string) {
     }).on("error", reject);
   });
   return { ms, bytes: Buffer.byteLength(res.text), gzipped };
+}
+
+// ---------- Pantau's floor ----------
+/**
+ * The least any API request costs in Pantau: a quick count without a session, answered 401 before any
+ * database work, through the same Express, security headers, compression and Remix route, by the same clients,
+ * as many at once as the closed loop of `--rate max` keeps busy. Its ratio to the postgres.js loop bounds what
+ * any quick count, which also reads and writes, can reach on this machine.
+ */
+async function measureFloor(port: number, seconds: number) {
+  const body = { id: randomUUID(), tpsCode: "0000000000-000", contest: "walikota", votes: { "1": 1 }, invalid: 0, capturedAt: new Date().toISOString() };
+  let answered = 0;
+  let unexpected = 0;
+  const loop = async (endAt: number, counting: boolean) => {
+    while (now() < endAt && answered < 10_000_000) {
+      const res = await request(port, "POST", "/api/v1/quick-counts", body).catch(() => ({ status: 0 }));
+      if (!counting) continue;
+      if (res.status === 401) answered++;
+      else unexpected++;
+    }
+  };
+  const phase = async (ms: number, counting: boolean) => {
+    const endAt = now() + ms;
+    await Promise.all(Array.from({ length: 64 }, () => loop(endAt, counting)));
+  };
+  await phase(2000, false); // warm-up: connections and the JIT
+  const start = now();
+  await phase(seconds * 1000, true);
+  return { perSecond: round(answered / ((now() - start) / 1000)), unexpected };
 }
 
 // ---------- baseline: postgres.js ----------
@@ -435,6 +466,7 @@ function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<
         : "  plain Socket.IO       no dashboards",
       `Pantau / baseline`,
       `  throughput            ${round((p.perSecond / b.inserts.perSecond) * 100)} % of the postgres.js loop${opts.rate ? " (open loop: Pantau is offered --rate; use --rate max for its ceiling)" : ""}`,
+      ...(p.floor ? [`  Pantau's floor        ${p.floor.perSecond} requests/s answered 401 with no database work (${round((p.floor.perSecond / b.inserts.perSecond) * 100)} % of the postgres.js loop)${p.floor.unexpected ? `; ${p.floor.unexpected} other answers` : ""}`] : []),
       ...(p.delivery.n ? [`  delivery p99          ${p.delivery.p99} ms vs ${b.broadcast.delivery.p99} ms`] : []),
     );
   }

@@ -6,7 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomBytes } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { appendFileSync, readFileSync, rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import postgres, { type Sql } from "postgres";
@@ -94,7 +94,8 @@ const running = new Set<ChildProcess>();
 process.once("exit", () => { for (const child of running) child.kill("SIGKILL"); });
 
 export function startChild(name: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while it is measured.
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while it is measured;
+  // BENCH_CHILD_LOG=FILE keeps its output (say with BENCH_NODE_ARGS=--trace-gc).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", ...args], {
     cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"],
@@ -105,6 +106,7 @@ export function startChild(name: string, args: string[], env: Record<string, str
     let out = "";
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
+      if (process.env.BENCH_CHILD_LOG) appendFileSync(process.env.BENCH_CHILD_LOG, chunk);
       if (ready.test(out)) resolve(child);
     };
     child.stdout!.on("data", onData);

@@ -1,4 +1,4 @@
-// postinstall: two small, idempotent patches to dependencies, each checked against the exact code it expects
+// postinstall: three small, idempotent patches to dependencies, each checked against the exact code it expects
 // (a different version is left unchanged, with a warning). Remove a patch once a release carries its fix.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -94,4 +94,22 @@ patch("router match cache", ["@remix-run/router/dist/router.cjs.js"], ROUTER_MAR
       "function compilePathUncached(path, caseSensitive, end) {",
       "",
     ].join("\n"));
+});
+
+// 3. @remix-run/server-runtime 2.17 copies every request twice before a loader or action sees it, to strip
+// `?index`, `?_data` or `?_routes` from its URL, also when the URL has none of them. Each copy is a new
+// undici Request that follows the previous one's abort signal through a WeakRef and a FinalizationRegistry;
+// V8 clears those only in a full garbage collection, so every request's objects outlive the young
+// generation, and each full collection is followed by a burst of thousands of finalizers on the event loop.
+// Measured with `npm run bench` (500/s, 1,000 dashboards): ack p99 133-227 ms with the patch, 191-284 ms
+// without. A URL without the parameter now passes the request itself, unchanged.
+const STRIP_MARK = "/* pantau: no copy without a parameter to strip */";
+patch("request copies", ["@remix-run/server-runtime/dist/data.js", "@remix-run/server-runtime/dist/esm/data.js"], STRIP_MARK, (text) => {
+  const strips = [["stripIndexParam", "index"], ["stripDataParam", "_data"], ["stripRoutesParam", "_routes"]];
+  const heads = strips.map(([fn]) => `function ${fn}(request) {\n  let url = new URL(request.url);\n`);
+  if (heads.some((head) => text.split(head).length !== 2)) return null;
+  return strips.reduce(
+    (edited, [fn, param], i) => edited.replace(heads[i], `${i === 0 ? `${STRIP_MARK}\n` : ""}${heads[i]}  if (!url.searchParams.has(${JSON.stringify(param)})) return request;\n`),
+    text,
+  );
 });

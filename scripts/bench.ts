@@ -215,6 +215,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     });
     const cpuStart = await cpuAt();
     measuring = true;
+    dashboards?.measure();
     const loadStart = now();
     const loadEnd = await offer(opts.duration);
     const elapsed = (now() - loadStart) / 1000;

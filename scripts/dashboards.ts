@@ -6,9 +6,10 @@
 // first event, as the bench once did to save CPU, overstated the delivery: the first event of a coalesced
 // batch is the one that waited longest.)
 //
-// Protocol over IPC: started with DASHBOARDS = {port, count, token, timing}; sends {type: "connected"}; on
-// {type: "finish", startSeq, endSeq, sentAt?} waits (at most 15 s) for every dashboard to reach endSeq,
-// answers {type: "report", lost, duplicates, frames, delivery} and exits.
+// Protocol over IPC: started with DASHBOARDS = {port, count, token, timing}; sends {type: "connected"};
+// {type: "measure"} starts counting frames afresh; on {type: "finish", startSeq, endSeq, sentAt?} waits
+// (at most 15 s) for every dashboard to reach endSeq, answers {type: "report", lost, duplicates, frames,
+// delivery} and exits.
 import { connectDashboards, Histogram, now, readField, sleep, type Dashboard, type Frame } from "./load-kit";
 
 interface Options { port: number; count: number; token?: string; timing: "pantau" | "baseline" }
@@ -35,7 +36,9 @@ const dashboards: Dashboard[] = await connectDashboards(options.port, options.co
 });
 process.send!({ type: "connected" });
 
-process.on("message", async (message: Finish) => {
+process.on("message", async (message: Finish | { type: "measure" }) => {
+  // The measured phase begins: frames of the warm-up do not count.
+  if (message.type === "measure") return void dashboards.forEach((d) => { d.frames = 0; });
   if (message.type !== "finish") return;
   const drainUntil = now() + 15_000;
   while (now() < drainUntil && dashboards.some((d) => d.last < message.endSeq)) await sleep(50);

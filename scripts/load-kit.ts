@@ -229,6 +229,8 @@ export async function startDashboards(options: { port: number; count: number; to
   await next("connected", 120_000);
   return {
     pid: child.pid!,
+    /** The measured phase begins: frames count from here. */
+    measure: () => child.send({ type: "measure" }),
     finish: async (startSeq: number, endSeq: number, sentAt?: Map<string, number>): Promise<DashboardsReport> => {
       const report = next<DashboardsReport>("report", 60_000);
       child.send({ type: "finish", startSeq, endSeq, sentAt: sentAt ? [...sentAt] : undefined });

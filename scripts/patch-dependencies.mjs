@@ -98,10 +98,9 @@ patch("router match cache", ["@remix-run/router/dist/router.cjs.js"], ROUTER_MAR
 
 // 3. @remix-run/server-runtime 2.17 copies every request twice before a loader or action sees it, to strip
 // `?index`, `?_data` or `?_routes` from its URL, also when the URL has none of them. Each copy is a new
-// undici Request that follows the previous one's abort signal through a WeakRef and a FinalizationRegistry;
-// V8 clears those only in a full garbage collection, so every request's objects outlive the young
-// generation, and each full collection is followed by a burst of thousands of finalizers on the event loop.
-// Measured with `npm run bench` (500/s, 1,000 dashboards): ack p99 133-227 ms with the patch, 191-284 ms
+// undici Request that follows the previous one's abort signal through a WeakRef and a FinalizationRegistry,
+// which V8 clears only in a full garbage collection: the server's slow writes came in bursts right after
+// each full collection (every 6-7 s under load), when the finalizers of thousands of requests run. Measured with `npm run bench` (500/s, 1,000 dashboards): ack p99 139-232 ms with the patch, 191-284 ms
 // without. A URL without the parameter now passes the request itself, unchanged.
 const STRIP_MARK = "/* pantau: no copy without a parameter to strip */";
 patch("request copies", ["@remix-run/server-runtime/dist/data.js", "@remix-run/server-runtime/dist/esm/data.js"], STRIP_MARK, (text) => {

@@ -98,9 +98,12 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const close = () =>
     (closing ??= (async () => {
       // Order matters: stop taking requests and sockets, let queued writes commit, then close the pool.
+      // A connection whose request finishes while closing turns idle and would otherwise be kept for
+      // KEEP_ALIVE_MS, holding up the close (live.close waits for the HTTP server): close each as it idles.
       httpServer.closeIdleConnections();
+      const closeIdle = setInterval(() => httpServer.closeIdleConnections(), 50);
       publicFeed.close();
-      await live.close();
+      await live.close().finally(() => clearInterval(closeIdle));
       await cluster?.close();
       httpServer.closeAllConnections();
       await writer.close();

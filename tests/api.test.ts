@@ -181,4 +181,12 @@ describe("connections", () => {
     expect(answers()).toBe(2);
     socket.destroy();
   }, 15_000);
+
+  // Clients keep the connection too (fetch, the proxy), for as long as the server says; a stop must not
+  // wait for them (it would take KEEP_ALIVE_MS, 65 s, beyond this test's time limit).
+  it("stops while clients still hold idle keep-alive connections", async () => {
+    const other = await startTestServer();
+    expect((await fetch(`${other.url}/api/v1/session`)).headers.get("keep-alive")).toBe("timeout=65");
+    await other.stop();
+  }, 20_000);
 });

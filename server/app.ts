@@ -44,8 +44,8 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   // Idle keep-alive connections stay open longer than a reverse proxy's (60 s in nginx and the big cloud
   // load balancers): with Node's 5 s, the server closes a connection just as the proxy or a phone reuses it,
   // and that request fails with a reset (the bench saw it between two officers' submissions).
+  // (headersTimeout stays Node's 60 s: since Node 18 it counts from a request's first byte, not from idle.)
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
-  httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
   const cluster = createClusterAdapter({ databaseUrl: db.url, mode: env.PANTAU_CLUSTER, redisUrl: env.REDIS_URL, log });
   const live = createLive(httpServer, { sql: db.sql, adapter: cluster?.adapter });
   const publicFeed = createPublicFeed({ sql: db.sql, io: live.io, minIntervalMs: env.PUBLIC_SUMMARY_MS });

@@ -253,7 +253,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
         percentile_cont(0.5) within group (order by n)::float as p50
       from (select count(*) as n from audit_log where action = 'quick_count.submit' group by at) b`;
     const snapshotAfter = await measureSnapshot(port, operatorToken);
-    const floor = opts.baseline ? await measureFloor(port, Math.min(opts.duration, 10)) : null;
+    const floor = opts.baseline ? await measureFloor(port, server.pid!, Math.min(opts.duration, 10)) : null;
 
     return {
       submissions: sent,
@@ -311,7 +311,7 @@ async function measureSnapshot(port: number, token: string) {
  * as many at once as the closed loop of `--rate max` keeps busy. Its ratio to the postgres.js loop bounds what
  * any quick count, which also reads and writes, can reach on this machine.
  */
-async function measureFloor(port: number, seconds: number) {
+async function measureFloor(port: number, pid: number, seconds: number) {
   const body = { id: randomUUID(), tpsCode: "0000000000-000", contest: "walikota", votes: { "1": 1 }, invalid: 0, capturedAt: new Date().toISOString() };
   let answered = 0;
   let unexpected = 0;
@@ -329,8 +329,10 @@ async function measureFloor(port: number, seconds: number) {
   };
   await phase(2000, false); // warm-up: connections and the JIT
   const start = now();
+  const cpuStart = await cpuSeconds([pid]);
   await phase(seconds * 1000, true);
-  return { perSecond: round(answered / ((now() - start) / 1000)), unexpected };
+  const cpuMs = (cpuBetween(cpuStart, await cpuSeconds([pid])) * 1000) / Math.max(1, answered);
+  return { perSecond: round(answered / ((now() - start) / 1000)), cpuMs: Math.round(cpuMs * 100) / 100, unexpected };
 }
 
 // ---------- baseline: postgres.js ----------
@@ -467,7 +469,7 @@ function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<
         : "  plain Socket.IO       no dashboards",
       `Pantau / baseline`,
       `  throughput            ${round((p.perSecond / b.inserts.perSecond) * 100)} % of the postgres.js loop${opts.rate ? " (open loop: Pantau is offered --rate; use --rate max for its ceiling)" : ""}`,
-      ...(p.floor ? [`  Pantau's floor        ${p.floor.perSecond} requests/s answered 401 with no database work (${round((p.floor.perSecond / b.inserts.perSecond) * 100)} % of the postgres.js loop)${p.floor.unexpected ? `; ${p.floor.unexpected} other answers` : ""}`] : []),
+      ...(p.floor ? [`  Pantau's floor        ${p.floor.perSecond} requests/s answered 401 with no database work, ${p.floor.cpuMs} ms of Pantau's CPU each (${round((p.floor.perSecond / b.inserts.perSecond) * 100)} % of the postgres.js loop)${p.floor.unexpected ? `; ${p.floor.unexpected} other answers` : ""}`] : []),
       ...(p.delivery.n ? [`  delivery p99          ${p.delivery.p99} ms vs ${b.broadcast.delivery.p99} ms`] : []),
     );
   }

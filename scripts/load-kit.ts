@@ -248,7 +248,6 @@ export function track(d: Dashboard, seq: number) {
   else { d.gaps += seq - d.last - 1; d.last = seq; }
 }
 
-
 // ---------- database ----------
 /** A fresh embedded PostgreSQL in a temporary folder with one seeded database; `restart` stops and starts the server. */
 export async function startLoadDatabase({ tpsCount }: { tpsCount?: number }) {

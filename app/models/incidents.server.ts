@@ -105,7 +105,6 @@ export async function listResponders(sql: Db) {
 
 export interface CreateAnswer { httpStatus: 200 | 201; body: { id: string; status: IncidentStatus } }
 
-
 /** The lock a report takes while it is created (writer.server.ts lockKey). */
 export const incidentLockKey = (id: string) => `incident:${id}`;
 
@@ -119,8 +118,9 @@ export async function createIncident(
   const hash = bodyHash(normalised);
   // The lock and every read in one round trip (pipelined, run in order: the reads see what the last holder
   // of the lock wrote), the writes in another. Queries start in the order written (`execute()`: postgres.js
-  // otherwise starts a query only when it is awaited, after the helpers' queries that start at once): a report may run side by side with others in a writer batch
-  // (WriteOptions.key), and it refuses (409, 422, 403) only before it writes.
+  // otherwise starts a query only when it is awaited, after the helpers' queries that start at once). A
+  // report may run side by side with others in a writer batch (WriteOptions.key): it refuses (409, 422,
+  // 403) only before it writes.
   const [, [existing], categories, tps] = await Promise.all([
     lockKey(tx, incidentLockKey(body.id)),
     tx`select reporter_id, body_hash, response from incidents where id = ${body.id}`.execute(),

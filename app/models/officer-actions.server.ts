@@ -2,7 +2,7 @@
 // counting). Each runs inside a writer job, is idempotent on the client's UUID (officer_requests), moves
 // the TPS's day status forward only, and tells the command post through `tps:updated` / `officer:*` events.
 import type { DayStatus } from "~/lib/events";
-import type { Lang } from "~/lib/i18n";
+import { translate, type Lang } from "~/lib/i18n";
 import { getSetting } from "./settings.server";
 import { dayStatusAfter, distanceMetres, FAR_FROM_TPS_M, type CheckinBody, type ChecklistBody, type DayStatusBody } from "~/lib/officer";
 import type { Db } from "~/utils/db.server";
@@ -29,8 +29,7 @@ async function once<T extends object>(
   await tx`select pg_advisory_xact_lock(hashtext(${"officer/" + body.tpsCode}))`;
   const tps = await getTps(tx, { code: body.tpsCode });
   if (!tps) {
-    const message = apiError(lang, 422, "invalid", "api.unknownTps", { tps: body.tpsCode }).message;
-    throw fieldError("tpsCode", "unknown_tps", message);
+    throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: body.tpsCode }));
   }
   if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
   const hash = bodyHash(body);

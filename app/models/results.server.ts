@@ -96,8 +96,7 @@ export async function submitQuickCount(
   const revision = ((current?.revision as number) ?? 0) + 1;
   // Sources disagree (SPEC 2): another channel already reported other numbers (e.g. the paper form keyed at
   // the posko, then the officer's app). The newest numbers stand, marked `conflict` for a supervisor.
-  const disagrees = !!current && current.source !== source
-    && !sameNumbers({ votes: current.votes as Record<string, number>, invalid: current.invalid as number, ballotsUsed: null }, { ...numbers, ballotsUsed: null });
+  const disagrees = !!previous && current!.source !== source && !sameNumbers({ ...previous, ballotsUsed: null }, { ...numbers, ballotsUsed: null });
   const status: ResultStatus = disagrees ? "conflict" : ruled;
   const response: SubmitAnswer["body"] = { id: body.id, status, warnings, revision };
 

@@ -32,7 +32,6 @@ async function loadTarget(tx: Db, { user, tpsCode, contest, lang }: { user: Sess
   return { tps, contest: c, current };
 }
 
-
 /** Appends a submission revision and points the result at it (the one place the command post writes results). */
 async function writeRevision(
   { tx, emit, audit }: WriteContext,

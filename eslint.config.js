@@ -1,0 +1,34 @@
+// Lint: ESLint's and typescript-eslint's recommended rules plus the React hooks rules. Formatting is
+// Prettier's job (`npm run format`); `npm run lint` checks both and `npm test` fails on any finding.
+import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default defineConfig(
+  { ignores: ["build/", ".data/", "test-results/", "playwright-report/", ".cache/", "public/"] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+    },
+  },
+  {
+    // Playwright fixtures take `{}` and call `use`: neither is React's.
+    files: ["e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off", "no-empty-pattern": "off" },
+  },
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+    },
+  },
+);

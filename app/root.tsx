@@ -1,5 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { useNonce } from "~/lib/nonce";
 import { useEffect } from "react";
 import { UpdatePrompt } from "~/components/update-prompt";
@@ -21,7 +32,10 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getRequestUser(request, context.sql);
-  return { lang: requestLang(request), user: user ? { name: user.name, role: user.role, login: user.login, tpsCode: user.tpsCode } : null };
+  return {
+    lang: requestLang(request),
+    user: user ? { name: user.name, role: user.role, login: user.login, tpsCode: user.tpsCode } : null,
+  };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -59,15 +73,31 @@ export function TopBar({ title }: { title?: string }) {
       <Form method="post" action="/language" className="inline">
         <input type="hidden" name="lang" value={data?.lang === "en" ? "id" : "en"} />
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        <button type="submit" className="link-button" data-testid="lang-switch">{t("lang.switch")}</button>
+        <button type="submit" className="link-button" data-testid="lang-switch">
+          {t("lang.switch")}
+        </button>
       </Form>
-      {data?.user?.role === "admin" ? <a href="/admin" className="link-button">{t("admin.title")}</a> : null}
-      {data?.user?.role === "operator" || data?.user?.role === "admin" ? <a href="/posko/sms" className="link-button">{t("smslog.title")}</a> : null}
-      {data?.user && ["operator", "admin", "supervisor"].includes(data.user.role) ? <a href="/paper" className="link-button">{t("nav.paper")}</a> : null}
+      {data?.user?.role === "admin" ? (
+        <a href="/admin" className="link-button">
+          {t("admin.title")}
+        </a>
+      ) : null}
+      {data?.user?.role === "operator" || data?.user?.role === "admin" ? (
+        <a href="/posko/sms" className="link-button">
+          {t("smslog.title")}
+        </a>
+      ) : null}
+      {data?.user && ["operator", "admin", "supervisor"].includes(data.user.role) ? (
+        <a href="/paper" className="link-button">
+          {t("nav.paper")}
+        </a>
+      ) : null}
       {data?.user ? (
         <Form method="post" action="/logout" className="inline">
           <span className="who">{data.user.name}</span>
-          <button type="submit" className="link-button">{t("nav.logout")}</button>
+          <button type="submit" className="link-button">
+            {t("nav.logout")}
+          </button>
         </Form>
       ) : null}
     </header>
@@ -78,7 +108,9 @@ export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   const officer = data?.user?.role === "officer";
   // Officers' outbox: whatever waits from an earlier visit is sent as soon as the app starts.
-  useEffect(() => { if (officer) startOutbox(); }, [officer]);
+  useEffect(() => {
+    if (officer) startOutbox();
+  }, [officer]);
   return (
     <>
       <Outlet />

@@ -13,10 +13,18 @@ import { NetworkFirst } from "workbox-strategies";
 import { flush } from "./lib/outbox";
 import { exclusively, idbStore, SYNC_TAG } from "./lib/outbox-idb";
 
-interface ExtendableEvent extends Event { waitUntil(p: Promise<unknown>): void }
-interface SyncEvent extends ExtendableEvent { tag: string }
-interface FetchEvent extends ExtendableEvent { request: Request }
-interface MessageEventLike extends ExtendableEvent { data: unknown }
+interface ExtendableEvent extends Event {
+  waitUntil(p: Promise<unknown>): void;
+}
+interface SyncEvent extends ExtendableEvent {
+  tag: string;
+}
+interface FetchEvent extends ExtendableEvent {
+  request: Request;
+}
+interface MessageEventLike extends ExtendableEvent {
+  data: unknown;
+}
 declare const self: {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];
   skipWaiting(): Promise<void>;
@@ -29,7 +37,16 @@ declare const self: {
 
 const PAGES = "pantau-pages";
 /** Screens an officer needs offline; the quick-count forms are added by the page (WARM message). */
-const OFFICER_PAGES = ["/officer", "/officer/checkin", "/officer/checklist", "/officer/incident", "/officer/incidents", "/officer/contacts", "/officer/guide", "/officer/paper"];
+const OFFICER_PAGES = [
+  "/officer",
+  "/officer/checkin",
+  "/officer/checklist",
+  "/officer/incident",
+  "/officer/incidents",
+  "/officer/contacts",
+  "/officer/guide",
+  "/officer/paper",
+];
 
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
@@ -44,26 +61,34 @@ const onlyGoodPages = {
 
 const pages = new NetworkFirst({ cacheName: PAGES, networkTimeoutSeconds: 5, plugins: [onlyGoodPages] });
 
-registerRoute(({ request, url }) => request.method === "GET" && url.origin === location.origin && isOfflinePage(url)
-  && (request.mode === "navigate" || url.pathname.endsWith(".data")), async (options) => {
-  try {
-    return await pages.handle(options);
-  } catch {
-    // Never seen online and no network: a page that says so, instead of the browser's error.
-    return (await caches.match("/offline.html", { ignoreSearch: true })) ?? Response.error();
-  }
-});
+registerRoute(
+  ({ request, url }) =>
+    request.method === "GET" &&
+    url.origin === location.origin &&
+    isOfflinePage(url) &&
+    (request.mode === "navigate" || url.pathname.endsWith(".data")),
+  async (options) => {
+    try {
+      return await pages.handle(options);
+    } catch {
+      // Never seen online and no network: a page that says so, instead of the browser's error.
+      return (await caches.match("/offline.html", { ignoreSearch: true })) ?? Response.error();
+    }
+  },
+);
 
 async function warm(urls: string[]) {
   const cache = await caches.open(PAGES);
-  await Promise.all(urls.map(async (url) => {
-    try {
-      const res = await fetch(url, { credentials: "same-origin" });
-      if (await onlyGoodPages.cacheWillUpdate({ response: res })) await cache.put(url, res);
-    } catch {
-      // offline or logged out: the page is cached on its next visit instead
-    }
-  }));
+  await Promise.all(
+    urls.map(async (url) => {
+      try {
+        const res = await fetch(url, { credentials: "same-origin" });
+        if (await onlyGoodPages.cacheWillUpdate({ response: res })) await cache.put(url, res);
+      } catch {
+        // offline or logged out: the page is cached on its next visit instead
+      }
+    }),
+  );
 }
 
 self.addEventListener("install", (event) => {
@@ -77,7 +102,9 @@ self.addEventListener("message", (event) => {
   const data = event.data as { type?: string; urls?: unknown } | null;
   if (data?.type === "SKIP_WAITING") void self.skipWaiting();
   if (data?.type === "WARM" && Array.isArray(data.urls)) {
-    const urls = data.urls.filter((u): u is string => typeof u === "string" && isOfflinePage(new URL(u, location.origin))).slice(0, 30);
+    const urls = data.urls
+      .filter((u): u is string => typeof u === "string" && isOfflinePage(new URL(u, location.origin)))
+      .slice(0, 30);
     event.waitUntil(warm(urls));
   }
   if (data?.type === "CLEAR_PAGES") event.waitUntil(caches.delete(PAGES));
@@ -87,14 +114,19 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   // (a plain form posts to /logout, Remix's fetch to /logout.data)
-  if (event.request.method === "POST" && (url.pathname === "/logout" || url.pathname === "/logout.data")) event.waitUntil(caches.delete(PAGES));
+  if (event.request.method === "POST" && (url.pathname === "/logout" || url.pathname === "/logout.data"))
+    event.waitUntil(caches.delete(PAGES));
 });
 
 self.addEventListener("sync", (event) => {
   if (event.tag !== SYNC_TAG) return;
-  event.waitUntil((async () => {
-    const result = await exclusively(() => flush(idbStore, { fetcher: (url, init) => fetch(url, init), force: true }));
-    // Still waiting (server down): a rejected promise makes the browser schedule the sync again.
-    if (result && result.waiting > 0) throw new Error("outbox still has items waiting");
-  })());
+  event.waitUntil(
+    (async () => {
+      const result = await exclusively(() =>
+        flush(idbStore, { fetcher: (url, init) => fetch(url, init), force: true }),
+      );
+      // Still waiting (server down): a rejected promise makes the browser schedule the sync again.
+      if (result && result.waiting > 0) throw new Error("outbox still has items waiting");
+    })(),
+  );
 });

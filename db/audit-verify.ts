@@ -10,7 +10,9 @@ import { runningPostgresUrl } from "./embedded";
 const env = parseEnv();
 const dataDir = path.resolve(env.PANTAU_DATA_DIR);
 const attachUrl = env.DATABASE_URL ?? runningPostgresUrl(path.join(dataDir, "postgres"));
-const db = attachUrl ? { sql: createSql(attachUrl), close: async () => {} } : await openDatabase({ dataDir, log: () => {} });
+const db = attachUrl
+  ? { sql: createSql(attachUrl), close: async () => {} }
+  : await openDatabase({ dataDir, log: () => {} });
 
 try {
   const { checked, broken } = await verifyAuditChain(db.sql);

@@ -22,7 +22,11 @@ export function createSql(url: string, options: { max?: number } = {}): Sql {
   });
 }
 
-export async function openDatabase(options: { url?: string; dataDir: string; log?: (line: string) => void }): Promise<Database> {
+export async function openDatabase(options: {
+  url?: string;
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<Database> {
   let url = options.url;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {

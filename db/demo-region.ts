@@ -1,12 +1,27 @@
 // Deterministic region generator: the demo city of SPEC section 8 (Kota Lubuklinggau-like, code 16.73,
 // 8 kecamatan, 72 kelurahan, 635 TPS) and larger made-up regions for benchmarks (10,000, 100,000 TPS...).
 
-export interface RegionRow { code: string; parent_code: string | null; level: string; name: string }
-export interface TpsRow {
-  code: string; kelurahan_code: string; number: number; address: string;
-  lat: number; lng: number; dpt: number; dptb: number; dpk: number;
+export interface RegionRow {
+  code: string;
+  parent_code: string | null;
+  level: string;
+  name: string;
 }
-export interface GeneratedRegion { regions: RegionRow[]; tps: TpsRow[] }
+export interface TpsRow {
+  code: string;
+  kelurahan_code: string;
+  number: number;
+  address: string;
+  lat: number;
+  lng: number;
+  dpt: number;
+  dptb: number;
+  dpk: number;
+}
+export interface GeneratedRegion {
+  regions: RegionRow[];
+  tps: TpsRow[];
+}
 
 /** Small seeded PRNG (mulberry32): the same seed always gives the same region. */
 export function random(seed: number) {
@@ -21,11 +36,43 @@ export function random(seed: number) {
 }
 
 const KECAMATAN = [
-  "Lubuklinggau Barat I", "Lubuklinggau Barat II", "Lubuklinggau Selatan I", "Lubuklinggau Selatan II",
-  "Lubuklinggau Timur I", "Lubuklinggau Timur II", "Lubuklinggau Utara I", "Lubuklinggau Utara II",
+  "Lubuklinggau Barat I",
+  "Lubuklinggau Barat II",
+  "Lubuklinggau Selatan I",
+  "Lubuklinggau Selatan II",
+  "Lubuklinggau Timur I",
+  "Lubuklinggau Timur II",
+  "Lubuklinggau Utara I",
+  "Lubuklinggau Utara II",
 ];
-const NAME_HEADS = ["Air", "Batu", "Bukit", "Karya", "Lubuk", "Muara", "Pasar", "Sido", "Suka", "Taba", "Tanjung", "Wira"];
-const NAME_TAILS = ["Jaya", "Makmur", "Rejo", "Mulya", "Indah", "Baru", "Kencana", "Permai", "Sari", "Asri", "Harapan", "Raya"];
+const NAME_HEADS = [
+  "Air",
+  "Batu",
+  "Bukit",
+  "Karya",
+  "Lubuk",
+  "Muara",
+  "Pasar",
+  "Sido",
+  "Suka",
+  "Taba",
+  "Tanjung",
+  "Wira",
+];
+const NAME_TAILS = [
+  "Jaya",
+  "Makmur",
+  "Rejo",
+  "Mulya",
+  "Indah",
+  "Baru",
+  "Kencana",
+  "Permai",
+  "Sari",
+  "Asri",
+  "Harapan",
+  "Raya",
+];
 
 export function tpsCode(kelurahanCode: string, number: number) {
   return `${kelurahanCode.replaceAll(".", "")}-${String(number).padStart(3, "0")}`;
@@ -44,7 +91,15 @@ function spread(total: number, parts: number) {
   return Array.from({ length: parts }, (_, i) => base + (i < total % parts ? 1 : 0));
 }
 
-function addTps(out: TpsRow[], kelurahanCode: string, count: number, center: [number, number], radius: number, rnd: () => number, kelName: string) {
+function addTps(
+  out: TpsRow[],
+  kelurahanCode: string,
+  count: number,
+  center: [number, number],
+  radius: number,
+  rnd: () => number,
+  kelName: string,
+) {
   for (let n = 1; n <= count; n++) {
     out.push({
       code: tpsCode(kelurahanCode, n),

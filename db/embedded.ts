@@ -46,10 +46,14 @@ export async function startEmbeddedPostgres(options: {
     initdbFlags: ["--encoding=UTF8"],
     // Loopback only; no unix socket so two clusters on one machine never collide on /tmp.
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=300",
-      "-c", "shared_buffers=256MB",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=300",
+      "-c",
+      "shared_buffers=256MB",
     ],
     onLog: remember,
     onError: (e) => remember(String(e)),

@@ -10,17 +10,36 @@ export const DEMO_OFFICER_PIN = "123456";
 
 export const DEMO_CONTESTS = [
   {
-    code: "gubernur", name: "Gubernur dan Wakil Gubernur", position: 1,
+    code: "gubernur",
+    name: "Gubernur dan Wakil Gubernur",
+    position: 1,
     candidates: ["H. Ahmad Fauzi & Dr. Rina Marlina", "Ir. Bambang Sutrisno & Hj. Siti Aminah"],
   },
   {
-    code: "walikota", name: "Wali Kota dan Wakil Wali Kota", position: 2,
-    candidates: ["Drs. Hendra Gunawan & Yuliana, S.E.", "H. Rudi Hartono & dr. Maya Sari", "Agus Salim, S.H. & Dewi Lestari, M.Pd."],
+    code: "walikota",
+    name: "Wali Kota dan Wakil Wali Kota",
+    position: 2,
+    candidates: [
+      "Drs. Hendra Gunawan & Yuliana, S.E.",
+      "H. Rudi Hartono & dr. Maya Sari",
+      "Agus Salim, S.H. & Dewi Lestari, M.Pd.",
+    ],
   },
 ];
 
 /** Tables in an order that respects foreign keys when truncated together. */
-const ALL_TABLES = ["audit_log", "events", "results", "submissions", "sessions", "users", "candidates", "contests", "tps", "regions"];
+const ALL_TABLES = [
+  "audit_log",
+  "events",
+  "results",
+  "submissions",
+  "sessions",
+  "users",
+  "candidates",
+  "contests",
+  "tps",
+  "regions",
+];
 
 export async function isSeeded(sql: Sql) {
   const [row] = await sql`select exists (select 1 from regions) as seeded`;
@@ -54,24 +73,50 @@ export async function seed(sql: Sql, options: { tpsCount?: number } = {}) {
     await insertChunks(tx, "tps", region.tps);
     for (const contest of DEMO_CONTESTS) {
       await tx`insert into contests (code, name, position) values (${contest.code}, ${contest.name}, ${contest.position})`;
-      await insertChunks(tx, "candidates", contest.candidates.map((name, i) => ({
-        contest_code: contest.code, ballot_number: i + 1, name,
-      })));
+      await insertChunks(
+        tx,
+        "candidates",
+        contest.candidates.map((name, i) => ({
+          contest_code: contest.code,
+          ballot_number: i + 1,
+          name,
+        })),
+      );
     }
     const staff = [
       { login: "admin", name: "Admin TI Pemilu", role: "admin", region_code: null },
       { login: "posko", name: "Operator Posko 1", role: "operator", region_code: null },
       { login: "posko2", name: "Operator Posko 2", role: "operator", region_code: null },
       ...kecamatan.map((k, i) => ({
-        login: `pengawas-${String(i + 1).padStart(2, "0")}`, name: `Pengawas ${k.name}`, role: "supervisor", region_code: k.code,
+        login: `pengawas-${String(i + 1).padStart(2, "0")}`,
+        name: `Pengawas ${k.name}`,
+        role: "supervisor",
+        region_code: k.code,
       })),
-      ...[1, 2, 3, 4].map((n) => ({ login: `tim-${n}`, name: `Tim Reaksi Cepat ${n}`, role: "responder", region_code: null })),
+      ...[1, 2, 3, 4].map((n) => ({
+        login: `tim-${n}`,
+        name: `Tim Reaksi Cepat ${n}`,
+        role: "responder",
+        region_code: null,
+      })),
     ];
-    await insertChunks(tx, "users", staff.map((s) => ({ ...s, secret_hash: staffHash, tps_code: null })));
-    await insertChunks(tx, "users", region.tps.map((t) => ({
-      login: t.code, name: `Petugas TPS ${t.code}`, role: "officer", secret_hash: officerHash,
-      tps_code: t.code, region_code: t.kelurahan_code,
-    })));
+    await insertChunks(
+      tx,
+      "users",
+      staff.map((s) => ({ ...s, secret_hash: staffHash, tps_code: null })),
+    );
+    await insertChunks(
+      tx,
+      "users",
+      region.tps.map((t) => ({
+        login: t.code,
+        name: `Petugas TPS ${t.code}`,
+        role: "officer",
+        secret_hash: officerHash,
+        tps_code: t.code,
+        region_code: t.kelurahan_code,
+      })),
+    );
   });
   return { regions: region.regions.length, tps: region.tps.length };
 }

@@ -23,7 +23,9 @@ test("a 10,000-TPS region: clusters instead of 10,000 markers, and live totals",
 
     // The whole region in view: a few dozen clusters whose counts add up to every TPS.
     await expect(page.locator(".tps-cluster").first()).toBeVisible();
-    const counts = await page.locator(".tps-cluster [data-count]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-count"))));
+    const counts = await page
+      .locator(".tps-cluster [data-count]")
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-count"))));
     const singles = await page.locator("path.tps-marker").count();
     expect(counts.length + singles).toBeLessThan(200);
     expect(counts.reduce((a, b) => a + b, 0) + singles).toBe(TPS);
@@ -32,9 +34,20 @@ test("a 10,000-TPS region: clusters instead of 10,000 markers, and live totals",
     const [officer] = await db.sql<{ code: string; userId: number }[]>`
       select t.code, u.id as user_id from tps t join users u on u.tps_code = t.code order by t.code limit 1`;
     const [token] = await mintSessions(db.sql, [officer.userId]);
-    const answer = await request(port, "POST", "/api/v1/quick-counts", {
-      id: randomUUID(), tpsCode: officer.code, contest: "gubernur", votes: { "1": 61, "2": 59 }, invalid: 2, capturedAt: new Date().toISOString(),
-    }, token);
+    const answer = await request(
+      port,
+      "POST",
+      "/api/v1/quick-counts",
+      {
+        id: randomUUID(),
+        tpsCode: officer.code,
+        contest: "gubernur",
+        votes: { "1": 61, "2": 59 },
+        invalid: 2,
+        capturedAt: new Date().toISOString(),
+      },
+      token,
+    );
     expect(answer.status).toBe(201);
     await expect(page.getByTestId("votes-gubernur-1")).toHaveText("61");
     await expect(page.getByTestId("progress-gubernur")).toHaveText(`Masuk 1 dari ${TPS} TPS`);

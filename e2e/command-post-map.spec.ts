@@ -7,11 +7,24 @@ test("map: clusters when zoomed out, filters by area and status, TPS detail on c
   // A result and an incident in kecamatan 03, so the detail has something to show.
   await login(page, "1673031002-001");
   const qc = await page.request.post("/api/v1/quick-counts", {
-    data: { id: randomUUID(), tpsCode: "1673031002-001", contest: "gubernur", votes: { "1": 120, "2": 100 }, invalid: 5, capturedAt: new Date().toISOString() },
+    data: {
+      id: randomUUID(),
+      tpsCode: "1673031002-001",
+      contest: "gubernur",
+      votes: { "1": 120, "2": 100 },
+      invalid: 5,
+      capturedAt: new Date().toISOString(),
+    },
   });
   expect(qc.status()).toBe(201);
   const inc = await page.request.post("/api/v1/incidents", {
-    data: { id: randomUUID(), category: "logistics", severity: "medium", description: "Tinta kurang", occurredAt: new Date().toISOString() },
+    data: {
+      id: randomUUID(),
+      category: "logistics",
+      severity: "medium",
+      description: "Tinta kurang",
+      occurredAt: new Date().toISOString(),
+    },
   });
   expect(inc.status()).toBe(201);
   await page.context().clearCookies();
@@ -24,7 +37,9 @@ test("map: clusters when zoomed out, filters by area and status, TPS detail on c
   // Zoomed out, TPS become clusters whose counts add up to every TPS.
   await page.locator(".leaflet-control-zoom-out").click();
   await expect(page.locator(".tps-cluster").first()).toBeVisible();
-  const counts = await page.locator(".tps-cluster [data-count]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-count"))));
+  const counts = await page
+    .locator(".tps-cluster [data-count]")
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-count"))));
   const singles = await page.locator("path.tps-marker").count();
   expect(counts.length).toBeLessThan(100);
   expect(counts.reduce((a, b) => a + b, 0) + singles).toBe(635);
@@ -53,7 +68,11 @@ test("map: clusters when zoomed out, filters by area and status, TPS detail on c
   await expect(detail).toContainText("Petugas");
 });
 
-test("an operator records a phone report; only supervisors of that kecamatan see it on their command post", async ({ browser, page, login }) => {
+test("an operator records a phone report; only supervisors of that kecamatan see it on their command post", async ({
+  browser,
+  page,
+  login,
+}) => {
   await login(page, "posko");
   await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
   const entry = page.getByTestId("incident-entry");

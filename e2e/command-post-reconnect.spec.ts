@@ -3,7 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
 
-test("the command post shows reconnecting and catches up on results sent while it was offline", async ({ page, login, context, request }) => {
+test("the command post shows reconnecting and catches up on results sent while it was offline", async ({
+  page,
+  login,
+  context,
+  request,
+}) => {
   await login(page, "posko");
   await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
   const votes = page.getByTestId("votes-gubernur-1");
@@ -17,7 +22,14 @@ test("the command post shows reconnecting and catches up on results sent while i
   const { token } = await session.json();
   const sent = await request.post("/api/v1/quick-counts", {
     headers: { Authorization: `Bearer ${token}` },
-    data: { id: randomUUID(), tpsCode: "1673061001-002", contest: "gubernur", votes: { "1": 61, "2": 64 }, invalid: 3, capturedAt: new Date().toISOString() },
+    data: {
+      id: randomUUID(),
+      tpsCode: "1673061001-002",
+      contest: "gubernur",
+      votes: { "1": 61, "2": 64 },
+      invalid: 3,
+      capturedAt: new Date().toISOString(),
+    },
   });
   expect(sent.status()).toBe(201);
 

@@ -16,7 +16,11 @@ async function keyForm(page: Page, tps: string, votes: [number, number, number],
   await page.getByRole("button", { name: "Simpan entri" }).click();
 }
 
-test("double entry: equal entries consolidate, different ones become a conflict a supervisor resolves", async ({ browser, page, login }) => {
+test("double entry: equal entries consolidate, different ones become a conflict a supervisor resolves", async ({
+  browser,
+  page,
+  login,
+}) => {
   await login(page, "posko");
   const other = await browser.newContext({ locale: "id-ID" });
   const second = await other.newPage();

@@ -15,12 +15,17 @@ async function login(page: Page, login: string, secret = /^\d{10}-\d{3}$/.test(l
 export const test = base.extend<{ login: typeof login; consoleErrors: string[] }>({
   login: async ({}, use) => use(login),
   // A page that logs an error fails its test: nobody asserted on it.
-  consoleErrors: [async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on("console", (m) => { if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await use(errors);
-    expect(errors, "console errors").toEqual([]);
-  }, { auto: true }],
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(m.text());
+      });
+      page.on("pageerror", (e) => errors.push(e.message));
+      await use(errors);
+      expect(errors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 export { expect };

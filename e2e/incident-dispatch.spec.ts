@@ -5,7 +5,11 @@ import { randomUUID } from "node:crypto";
 import { devices } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
-test("critical incident: alert on the command post, dispatch, live on the responder's phone, resolved", async ({ browser, page, login }) => {
+test("critical incident: alert on the command post, dispatch, live on the responder's phone, resolved", async ({
+  browser,
+  page,
+  login,
+}) => {
   await login(page, "posko");
   await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
   // Browsers keep sound off until the user clicks once: the operator turns the alert sound on.
@@ -13,7 +17,10 @@ test("critical incident: alert on the command post, dispatch, live on the respon
   await expect(page.getByTestId("sound-toggle")).toHaveText(/Suara peringatan aktif/);
 
   const phone = await browser.newContext({
-    ...devices["Pixel 7"], locale: "id-ID", permissions: ["geolocation"], geolocation: { latitude: -3.2871, longitude: 102.8555 },
+    ...devices["Pixel 7"],
+    locale: "id-ID",
+    permissions: ["geolocation"],
+    geolocation: { latitude: -3.2871, longitude: 102.8555 },
   });
   const responder = await phone.newPage();
   await login(responder, "tim-1");
@@ -26,7 +33,13 @@ test("critical incident: alert on the command post, dispatch, live on the respon
   await login(officer, "1673031001-001");
   const id = randomUUID();
   const created = await officer.request.post("/api/v1/incidents", {
-    data: { id, category: "violence", severity: "critical", description: "Keributan di depan TPS, kotak suara terancam.", occurredAt: new Date().toISOString() },
+    data: {
+      id,
+      category: "violence",
+      severity: "critical",
+      description: "Keributan di depan TPS, kotak suara terancam.",
+      occurredAt: new Date().toISOString(),
+    },
   });
   expect(created.status()).toBe(201);
 
@@ -54,7 +67,10 @@ test("critical incident: alert on the command post, dispatch, live on the respon
   const task = responder.getByTestId(`incident-${id}`);
   await expect(task).toContainText("Keributan di depan TPS");
   await expect(task.getByTestId("incident-status")).toHaveText("Dikirim tim");
-  await expect(task.getByRole("link", { name: "Petunjuk arah" })).toHaveAttribute("href", /openstreetmap\.org\/directions\?to=-3\./);
+  await expect(task.getByRole("link", { name: "Petunjuk arah" })).toHaveAttribute(
+    "href",
+    /openstreetmap\.org\/directions\?to=-3\./,
+  );
   await task.getByTestId("action-on_scene").click();
   await expect(task.getByTestId("incident-status")).toHaveText("Tim di lokasi");
   await expect(card.getByTestId("incident-status")).toHaveText("Tim di lokasi");

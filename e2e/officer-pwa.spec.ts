@@ -15,13 +15,24 @@ async function swInControl(page: Page) {
   if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   const screens = ["/officer", "/officer/paper", "/officer/incident", "/officer/quick-count/gubernur"];
-  await expect.poll(() => page.evaluate(async (urls) => {
-    const cache = await caches.open("pantau-pages");
-    return (await Promise.all(urls.map((u) => cache.match(u)))).every(Boolean);
-  }, screens), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async (urls) => {
+          const cache = await caches.open("pantau-pages");
+          return (await Promise.all(urls.map((u) => cache.match(u)))).every(Boolean);
+        }, screens),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
 }
 
-async function officerOnPhone(browser: Browser, login: (page: Page, who: string) => Promise<void>, tps: string, extra = {}) {
+async function officerOnPhone(
+  browser: Browser,
+  login: (page: Page, who: string) => Promise<void>,
+  tps: string,
+  extra = {},
+) {
   const context = await phone(browser, extra);
   const page = await context.newPage();
   await login(page, tps);
@@ -39,16 +50,27 @@ async function fillGubernur(page: Page, votes: [number, number], invalid: number
 
 const outboxItem = (page: Page, kind: string) => page.getByTestId("outbox").getByTestId(`outbox-item-${kind}`);
 
-test("the officer app is installable: manifest with icons, and a service worker in control", async ({ browser, login, request }) => {
+test("the officer app is installable: manifest with icons, and a service worker in control", async ({
+  browser,
+  login,
+  request,
+}) => {
   const { context, page } = await officerOnPhone(browser, login, "1673021003-001");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
   const manifest = await (await request.get(href!)).json();
-  expect(manifest).toMatchObject({ short_name: "Pantau", display: "standalone", start_url: expect.stringMatching(/^\/officer/), theme_color: "#0b5394" });
-  expect(manifest.icons).toEqual(expect.arrayContaining([
-    expect.objectContaining({ sizes: "192x192", type: "image/png" }),
-    expect.objectContaining({ sizes: "512x512", purpose: "any" }),
-    expect.objectContaining({ sizes: "512x512", purpose: "maskable" }),
-  ]));
+  expect(manifest).toMatchObject({
+    short_name: "Pantau",
+    display: "standalone",
+    start_url: expect.stringMatching(/^\/officer/),
+    theme_color: "#0b5394",
+  });
+  expect(manifest.icons).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ sizes: "192x192", type: "image/png" }),
+      expect.objectContaining({ sizes: "512x512", purpose: "any" }),
+      expect.objectContaining({ sizes: "512x512", purpose: "maskable" }),
+    ]),
+  );
   for (const icon of manifest.icons) expect((await request.get(icon.src)).headers()["content-type"]).toBe("image/png");
   const sw = await request.get("/sw.js");
   expect(sw.headers()["cache-control"]).toBe("no-cache");
@@ -56,7 +78,11 @@ test("the officer app is installable: manifest with icons, and a service worker 
   await context.close();
 });
 
-test("a quick count made offline survives a reload, is sent once on reconnect and shows on the command post", async ({ browser, page, login }) => {
+test("a quick count made offline survives a reload, is sent once on reconnect and shows on the command post", async ({
+  browser,
+  page,
+  login,
+}) => {
   const tps = "1673021003-002";
   await login(page, "posko");
   await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
@@ -90,7 +116,11 @@ test("a quick count made offline survives a reload, is sent once on reconnect an
   await context.close();
 });
 
-test("a report the server refuses after reconnecting is shown with what to fix, fixed and sent", async ({ browser, login, request }) => {
+test("a report the server refuses after reconnecting is shown with what to fix, fixed and sent", async ({
+  browser,
+  login,
+  request,
+}) => {
   const tps = "1673021003-009";
   const { context, page } = await officerOnPhone(browser, login, tps);
   await context.setOffline(true);
@@ -100,10 +130,19 @@ test("a report the server refuses after reconnecting is shown with what to fix, 
   await expect(outboxItem(page, "quick-count")).toHaveAttribute("data-state", "pending");
 
   // Meanwhile the command post keys in a phone report with quite different numbers.
-  const posko = (await (await request.post("/api/v1/session", { data: { login: "posko", secret: "pantau-demo" } })).json()).token as string;
+  const posko = (
+    await (await request.post("/api/v1/session", { data: { login: "posko", secret: "pantau-demo" } })).json()
+  ).token as string;
   const keyed = await request.post("/api/v1/quick-counts", {
     headers: { Authorization: `Bearer ${posko}` },
-    data: { id: crypto.randomUUID(), tpsCode: tps, contest: "gubernur", votes: { 1: 60, 2: 50 }, invalid: 2, capturedAt: new Date().toISOString() },
+    data: {
+      id: crypto.randomUUID(),
+      tpsCode: tps,
+      contest: "gubernur",
+      votes: { 1: 60, 2: 50 },
+      invalid: 2,
+      capturedAt: new Date().toISOString(),
+    },
   });
   expect(keyed.status()).toBe(201);
 
@@ -131,7 +170,9 @@ test("a pending report survives a service-worker update", async ({ browser, logi
   const original = readFileSync(swPath, "utf8");
   try {
     writeFileSync(swPath, `${original}\n// deployment ${Date.now()}\n`);
-    await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update(); });
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())!.update();
+    });
     await expect(page.getByTestId("update-prompt")).toBeVisible();
 
     await context.setOffline(true);
@@ -153,10 +194,15 @@ test("a pending report survives a service-worker update", async ({ browser, logi
   await context.close();
 });
 
-test("an incident with a camera photo: resized on the phone, uploaded, and its status followed live", async ({ browser, login, request }) => {
+test("an incident with a camera photo: resized on the phone, uploaded, and its status followed live", async ({
+  browser,
+  login,
+  request,
+}) => {
   const tps = "1673021003-004";
   const { context, page } = await officerOnPhone(browser, login, tps, {
-    permissions: ["geolocation"], geolocation: { latitude: -3.27455, longitude: 102.89072 },
+    permissions: ["geolocation"],
+    geolocation: { latitude: -3.27455, longitude: 102.89072 },
   });
   await page.goto("/officer/incident");
   await page.getByLabel("Kategori").selectOption("vote_buying");
@@ -173,16 +219,25 @@ test("an incident with a camera photo: resized on the phone, uploaded, and its s
 
   // The photo arrived as a JPEG no larger than the phone's limit: it was re-encoded before upload.
   const incidentId = await mine.getAttribute("data-id");
-  const posko = (await (await request.post("/api/v1/session", { data: { login: "posko", secret: "pantau-demo" } })).json()).token as string;
+  const posko = (
+    await (await request.post("/api/v1/session", { data: { login: "posko", secret: "pantau-demo" } })).json()
+  ).token as string;
   const auth = { Authorization: `Bearer ${posko}` };
-  const incident = (await (await request.get(`/api/v1/incidents/${incidentId}`, { headers: auth })).json());
+  const incident = await (await request.get(`/api/v1/incidents/${incidentId}`, { headers: auth })).json();
   const photoIds = (incident.incident ?? incident).photoIds as string[];
   expect(photoIds).toHaveLength(1);
   const photo = await request.get(`/api/v1/photos/${photoIds[0]}`, { headers: auth });
   expect(photo.headers()["content-type"]).toBe("image/jpeg");
 
   // The command post acknowledges: the officer's list changes by itself.
-  expect((await request.post(`/api/v1/incidents/${incidentId}/transitions`, { headers: auth, data: { action: "acknowledge" } })).status()).toBe(200);
+  expect(
+    (
+      await request.post(`/api/v1/incidents/${incidentId}/transitions`, {
+        headers: auth,
+        data: { action: "acknowledge" },
+      })
+    ).status(),
+  ).toBe(200);
   await expect(mine.getByTestId("incident-status")).toHaveText("Diterima");
   await context.close();
 });
@@ -190,7 +245,8 @@ test("an incident with a camera photo: resized on the phone, uploaded, and its s
 test("arrival check-in with GPS distance and the opening checklist reach the server", async ({ browser, login }) => {
   const tps = "1673021003-006";
   const { context, page } = await officerOnPhone(browser, login, tps, {
-    permissions: ["geolocation"], geolocation: { latitude: -3.27553, longitude: 102.88711 },
+    permissions: ["geolocation"],
+    geolocation: { latitude: -3.27553, longitude: 102.88711 },
   });
   await page.goto("/officer/checkin");
   await page.getByRole("button", { name: "Ambil lokasi GPS" }).click();
@@ -211,7 +267,11 @@ test("arrival check-in with GPS distance and the opening checklist reach the ser
   await context.close();
 });
 
-test("paper forms: A4 sheets with the TPS code as text and QR, offline too, and in bulk per kelurahan", async ({ browser, page, login }) => {
+test("paper forms: A4 sheets with the TPS code as text and QR, offline too, and in bulk per kelurahan", async ({
+  browser,
+  page,
+  login,
+}) => {
   const tps = "1673021003-005";
   const { context, page: officer } = await officerOnPhone(browser, login, tps);
   await context.setOffline(true);

@@ -11,7 +11,10 @@ async function token(request: APIRequestContext, login: string, secret: string) 
   return ((await res.json()) as { token: string }).token;
 }
 
-test("the public page shows provisional results and updates live, with no personal data", async ({ page, playwright }) => {
+test("the public page shows provisional results and updates live, with no personal data", async ({
+  page,
+  playwright,
+}) => {
   await page.goto("/publik");
   await expect(page.getByText("SEMENTARA.")).toBeVisible();
   await expect(page.locator(".live-dot.on")).toBeVisible();
@@ -22,7 +25,15 @@ test("the public page shows provisional results and updates live, with no person
   const officer = await token(api, "1673041005-001", "123456");
   const res = await api.post("/api/v1/quick-counts", {
     headers: { Authorization: `Bearer ${officer}` },
-    data: { id: randomUUID(), tpsCode: "1673041005-001", contest: "gubernur", votes: { "1": 70, "2": 41 }, invalid: 2, capturedAt: new Date().toISOString(), justification: "Sudah dicek bersama saksi." },
+    data: {
+      id: randomUUID(),
+      tpsCode: "1673041005-001",
+      contest: "gubernur",
+      votes: { "1": 70, "2": 41 },
+      invalid: 2,
+      capturedAt: new Date().toISOString(),
+      justification: "Sudah dicek bersama saksi.",
+    },
   });
   expect(res.status()).toBe(201);
   await expect(cell).toHaveText((before + 41).toLocaleString("id-ID"));
@@ -30,7 +41,10 @@ test("the public page shows provisional results and updates live, with no person
   await api.dispose();
 });
 
-test("a citizen reports a violation and follows the operator's decision by tracking code", async ({ page, playwright }) => {
+test("a citizen reports a violation and follows the operator's decision by tracking code", async ({
+  page,
+  playwright,
+}) => {
   await page.goto("/publik");
   await page.getByRole("link", { name: "Laporkan pelanggaran" }).click();
   await page.getByLabel("Kategori").selectOption({ label: "Intimidasi" });
@@ -47,9 +61,18 @@ test("a citizen reports a violation and follows the operator's decision by track
   const api = await playwright.request.newContext({ baseURL: page.url() });
   const posko = await token(api, "posko", "pantau-demo");
   const list = await (await api.get("/api/v1/incidents", { headers: { Authorization: `Bearer ${posko}` } })).json();
-  const incident = list.incidents.find((i: { source: string; tpsCode: string }) => i.source === "citizen" && i.tpsCode === "1673041006-001");
+  const incident = list.incidents.find(
+    (i: { source: string; tpsCode: string }) => i.source === "citizen" && i.tpsCode === "1673041006-001",
+  );
   expect(incident.status).toBe("new");
-  expect((await api.post(`/api/v1/incidents/${incident.id}/transitions`, { headers: { Authorization: `Bearer ${posko}` }, data: { action: "acknowledge" } })).status()).toBe(200);
+  expect(
+    (
+      await api.post(`/api/v1/incidents/${incident.id}/transitions`, {
+        headers: { Authorization: `Bearer ${posko}` },
+        data: { action: "acknowledge" },
+      })
+    ).status(),
+  ).toBe(200);
   await api.dispose();
 
   await page.reload();
@@ -61,7 +84,13 @@ test("an admin checks an import file and prints a credential letter with a QR co
   await login(page, "admin");
   await page.goto("/admin/impor");
   await page.getByLabel("Jenis data").selectOption("tps");
-  await page.getByLabel("Berkas CSV").setInputFiles({ name: "tps.csv", mimeType: "text/csv", buffer: Buffer.from("kelurahan_code,number,lat,lng,dpt\n16.73.04.1001,1,-3.3,500,200\n16.73.99.9999,2,-3.3,102.8,200\n") });
+  await page.getByLabel("Berkas CSV").setInputFiles({
+    name: "tps.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "kelurahan_code,number,lat,lng,dpt\n16.73.04.1001,1,-3.3,500,200\n16.73.99.9999,2,-3.3,102.8,200\n",
+    ),
+  });
   await page.getByRole("button", { name: "Periksa (uji coba)" }).click();
   const report = page.getByTestId("import-report");
   await expect(report).toContainText("2 kesalahan; tidak ada yang disimpan.");
@@ -76,7 +105,9 @@ test("an admin checks an import file and prints a credential letter with a QR co
   await expect(letter).toBeVisible();
   const pin = (await letter.getByTestId("letter-pin").textContent())!;
   expect(pin).toMatch(/^\d{6}$/);
-  const qrWidth = await letter.getByTestId("letter-qr").evaluate((img: HTMLImageElement) => img.complete ? img.naturalWidth : 0);
+  const qrWidth = await letter
+    .getByTestId("letter-qr")
+    .evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0));
   expect(qrWidth).toBeGreaterThan(100);
 
   // A projection sample, drawn from a target margin, shows next to the running count on the command post.

@@ -3,7 +3,11 @@
 import { devices } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
-test("an officer's quick count appears on the command post map and totals without reload", async ({ browser, page, login }) => {
+test("an officer's quick count appears on the command post map and totals without reload", async ({
+  browser,
+  page,
+  login,
+}) => {
   // Command post, desktop.
   await login(page, "posko");
   await expect(page).toHaveURL(/\/posko/);

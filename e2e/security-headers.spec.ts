@@ -15,7 +15,10 @@ test("every page runs under the CSP without a violation", async ({ page, login }
   await page.exposeFunction("reportCspViolation", (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`));
+      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
+    );
   });
   for (const path of PUBLIC_PAGES) {
     const response = await page.goto(path);
@@ -32,7 +35,17 @@ test("every page runs under the CSP without a violation", async ({ page, login }
   }
   await page.context().clearCookies();
   await login(page, "1673051001-001");
-  for (const path of ["/officer", "/officer/checkin", "/officer/checklist", "/officer/incident", "/officer/incidents", "/officer/contacts", "/officer/guide", "/officer/paper", "/officer/quick-count/gubernur"]) {
+  for (const path of [
+    "/officer",
+    "/officer/checkin",
+    "/officer/checklist",
+    "/officer/incident",
+    "/officer/incidents",
+    "/officer/contacts",
+    "/officer/guide",
+    "/officer/paper",
+    "/officer/quick-count/gubernur",
+  ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
   }

@@ -6,8 +6,15 @@ import { createSeededDatabase, dropDatabase, startTestPostgres } from "../tests/
 const pg = await startTestPostgres();
 const name = `pantau_e2e_${process.pid}`;
 const databaseUrl = await createSeededDatabase(pg.adminUrl, name);
-const env = parseEnv({ ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false", // Tiles from a port nothing listens on: the map must draw its markers without them.
-  TILE_URL: "http://127.0.0.1:9/{z}/{x}/{y}.png" });
+const env = parseEnv({
+  ...process.env,
+  NODE_ENV: "production",
+  HOST: "127.0.0.1",
+  DATABASE_URL: databaseUrl,
+  PANTAU_SEED: "none",
+  COOKIE_SECURE: "false", // Tiles from a port nothing listens on: the map must draw its markers without them.
+  TILE_URL: "http://127.0.0.1:9/{z}/{x}/{y}.png",
+});
 const pantau = await startPantau(env, () => {});
 console.log(`e2e server ready at ${pantau.url}`);
 

@@ -11,7 +11,18 @@ import fs from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { chromium, type Page } from "@playwright/test";
 import { DEMO_SECRET } from "../db/seed";
-import { freePort, HOST, log, mintSessions, now, request, startLoadDatabase, startPantau, stopChild, withDeadline } from "./load-kit";
+import {
+  freePort,
+  HOST,
+  log,
+  mintSessions,
+  now,
+  request,
+  startLoadDatabase,
+  startPantau,
+  stopChild,
+  withDeadline,
+} from "./load-kit";
 
 function option(name: string, fallback: number, min: number, max: number) {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +45,9 @@ const PAGE_WAIT_MS = 180_000;
 
 /** Long tasks and DOM mutations of the map, recorded by the page from its first script on. */
 declare global {
-  interface Window { __bench: { longTasks: { start: number; duration: number }[]; lastMapMutation: number } }
+  interface Window {
+    __bench: { longTasks: { start: number; duration: number }[]; lastMapMutation: number };
+  }
 }
 const RECORDER = () => {
   window.__bench = { longTasks: [], lastMapMutation: 0 };
@@ -60,7 +73,9 @@ async function domCounts(page: Page) {
   return page.evaluate(() => ({
     clusters: document.querySelectorAll(".tps-cluster").length,
     tpsMarkers: document.querySelectorAll("path.tps-marker").length,
-    markers: document.querySelectorAll(".leaflet-marker-icon").length + document.querySelectorAll(".leaflet-overlay-pane path").length,
+    markers:
+      document.querySelectorAll(".leaflet-marker-icon").length +
+      document.querySelectorAll(".leaflet-overlay-pane path").length,
     elements: document.getElementsByTagName("*").length,
   }));
 }
@@ -84,18 +99,30 @@ async function redrawTime(page: Page, act: () => Promise<void>, quietMs = 600) {
   const t0 = await pageNow(page);
   await act();
   const actEnd = await pageNow(page);
-  await page.waitForFunction(({ t0, quietMs }) => {
-    const last = window.__bench.lastMapMutation;
-    return last > t0 && performance.now() - last > quietMs;
-  }, { t0, quietMs }, { timeout: PAGE_WAIT_MS, polling: 100 });
-  const ms = Math.max(0, Math.round((await page.evaluate(() => {
-    (window as unknown as { __observer: MutationObserver }).__observer.disconnect();
-    return window.__bench.lastMapMutation;
-  })) - actEnd));
+  await page.waitForFunction(
+    ({ t0, quietMs }) => {
+      const last = window.__bench.lastMapMutation;
+      return last > t0 && performance.now() - last > quietMs;
+    },
+    { t0, quietMs },
+    { timeout: PAGE_WAIT_MS, polling: 100 },
+  );
+  const ms = Math.max(
+    0,
+    Math.round(
+      (await page.evaluate(() => {
+        (window as unknown as { __observer: MutationObserver }).__observer.disconnect();
+        return window.__bench.lastMapMutation;
+      })) - actEnd,
+    ),
+  );
   return { ms, longTasks: await longTasksSince(page, t0), before, after: await domCounts(page) };
 }
 const readVotes = (page: Page, testId: string) =>
-  page.getByTestId(testId).innerText().then((text) => Number(text.replace(/\D/g, "")));
+  page
+    .getByTestId(testId)
+    .innerText()
+    .then((text) => Number(text.replace(/\D/g, "")));
 
 async function main() {
   const loadAtStart = os.loadavg()[0];
@@ -104,11 +131,22 @@ async function main() {
   const server = await startPantau(db.databaseUrl, port, { TILE_URL: "" });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
   });
   try {
     const base = `http://${HOST}:${port}`;
-    const context = await browser.newContext({ baseURL: base, locale: "id-ID", viewport: { width: 1366, height: 800 } });
+    const context = await browser.newContext({
+      baseURL: base,
+      locale: "id-ID",
+      viewport: { width: 1366, height: 800 },
+    });
     await context.addInitScript(RECORDER);
     const page = await context.newPage();
     page.on("pageerror", (e) => log(`page error: ${e.message}`));
@@ -122,7 +160,11 @@ async function main() {
     // 0. The page's HTML alone (server render with the snapshot inside), as the browser's HTTP client gets it.
     const htmlStart = now();
     const htmlAnswer = await context.request.get("/posko");
-    const page0 = { ms: Math.round(now() - htmlStart), bytes: (await htmlAnswer.body()).length, status: htmlAnswer.status() };
+    const page0 = {
+      ms: Math.round(now() - htmlStart),
+      bytes: (await htmlAnswer.body()).length,
+      status: htmlAnswer.status(),
+    };
 
     // 1. Navigation to a usable map: clusters drawn, totals shown, live.
     const navStart = now();
@@ -137,7 +179,9 @@ async function main() {
     const load = await longTasksSince(page, 0);
     const drawn = await domCounts(page);
     const heap = await heapMb(page);
-    log(`map shown in ${mapShown} ms, live in ${live} ms; ${drawn.clusters} clusters, ${drawn.tpsMarkers} single TPS; heap ${heap} MB`);
+    log(
+      `map shown in ${mapShown} ms, live in ${live} ms; ${drawn.clusters} clusters, ${drawn.tpsMarkers} single TPS; heap ${heap} MB`,
+    );
 
     // 2. Zoom in one step and pan: clusters redrawn.
     const zoom = await redrawTime(page, () => page.locator(".leaflet-control-zoom-in").click());
@@ -156,36 +200,75 @@ async function main() {
     // HTTP) until the page's totals show every one of them.
     const officers = await db.sql<{ code: string; dpt: number; userId: number }[]>`
       select t.code, t.dpt, u.id as user_id from tps t join users u on u.tps_code = t.code order by t.code limit ${opts.burst}`;
-    const tokens = await mintSessions(db.sql, officers.map((o) => o.userId));
+    const tokens = await mintSessions(
+      db.sql,
+      officers.map((o) => o.userId),
+    );
     const startVotes = await readVotes(page, "votes-gubernur-1");
     let expected = startVotes;
     const bodies = officers.map((o) => {
       const used = Math.round(o.dpt * 0.6);
       const one = Math.round(used * 0.5);
       expected += one;
-      return { id: randomUUID(), tpsCode: o.code, contest: "gubernur", votes: { "1": one, "2": used - one - 3 }, invalid: 3, capturedAt: new Date().toISOString() };
+      return {
+        id: randomUUID(),
+        tpsCode: o.code,
+        contest: "gubernur",
+        votes: { "1": one, "2": used - one - 3 },
+        invalid: 3,
+        capturedAt: new Date().toISOString(),
+      };
     });
     // BENCH_POSKO_PROFILE=FILE writes a Chromium CPU profile of the burst (open it in DevTools).
     const profiler = process.env.BENCH_POSKO_PROFILE ? await context.newCDPSession(page) : null;
-    if (profiler) { await profiler.send("Profiler.enable"); await profiler.send("Profiler.start"); }
+    if (profiler) {
+      await profiler.send("Profiler.enable");
+      await profiler.send("Profiler.start");
+    }
     const burstStart = now();
     const burstPageStart = await pageNow(page);
     let errors = 0;
     for (let i = 0; i < bodies.length; i += 25) {
-      const answers = await Promise.all(bodies.slice(i, i + 25).map((body, k) => request(port, "POST", "/api/v1/quick-counts", body, tokens[i + k])));
+      const answers = await Promise.all(
+        bodies.slice(i, i + 25).map((body, k) => request(port, "POST", "/api/v1/quick-counts", body, tokens[i + k])),
+      );
       errors += answers.filter((a) => a.status !== 201).length;
     }
     const posted = Math.round(now() - burstStart);
     if (errors) throw new Error(`${errors} of ${bodies.length} quick counts were refused`);
-    await page.waitForFunction((want) => Number(document.querySelector("[data-testid=votes-gubernur-1]")?.textContent?.replace(/\D/g, "")) === want,
-      expected, { timeout: PAGE_WAIT_MS, polling: 50 });
+    await page.waitForFunction(
+      (want) =>
+        Number(document.querySelector("[data-testid=votes-gubernur-1]")?.textContent?.replace(/\D/g, "")) === want,
+      expected,
+      { timeout: PAGE_WAIT_MS, polling: 50 },
+    );
     const shown = Math.round(now() - burstStart);
-    if (profiler) await fs.writeFile(process.env.BENCH_POSKO_PROFILE!, JSON.stringify((await profiler.send("Profiler.stop")).profile));
+    if (profiler)
+      await fs.writeFile(
+        process.env.BENCH_POSKO_PROFILE!,
+        JSON.stringify((await profiler.send("Profiler.stop")).profile),
+      );
     const burstTasks = await longTasksSince(page, burstPageStart);
     const heapAfter = await heapMb(page);
     const result = {
-      tps: opts.tps, burst: opts.burst, page0, html, mapShown, live, load, drawn, heap, zoom, pan, posted, shown, burstTasks, heapAfter,
-      cpus: os.cpus().length, loadAtStart, loadAtEnd: os.loadavg()[0],
+      tps: opts.tps,
+      burst: opts.burst,
+      page0,
+      html,
+      mapShown,
+      live,
+      load,
+      drawn,
+      heap,
+      zoom,
+      pan,
+      posted,
+      shown,
+      burstTasks,
+      heapAfter,
+      cpus: os.cpus().length,
+      loadAtStart,
+      loadAtEnd: os.loadavg()[0],
     };
     report(result);
     if (opts.json) await fs.writeFile(opts.json, JSON.stringify(result, null, 2));
@@ -199,25 +282,45 @@ async function main() {
 
 type Tasks = { count: number; max: number; total: number };
 function report(r: {
-  tps: number; burst: number; page0: { ms: number; bytes: number; status: number }; html: number; mapShown: number; live: number; load: Tasks; drawn: Awaited<ReturnType<typeof domCounts>>;
-  heap: number; zoom: Awaited<ReturnType<typeof redrawTime>>; pan: Awaited<ReturnType<typeof redrawTime>>; posted: number; shown: number;
-  burstTasks: Tasks; heapAfter: number; cpus: number; loadAtStart: number; loadAtEnd: number;
+  tps: number;
+  burst: number;
+  page0: { ms: number; bytes: number; status: number };
+  html: number;
+  mapShown: number;
+  live: number;
+  load: Tasks;
+  drawn: Awaited<ReturnType<typeof domCounts>>;
+  heap: number;
+  zoom: Awaited<ReturnType<typeof redrawTime>>;
+  pan: Awaited<ReturnType<typeof redrawTime>>;
+  posted: number;
+  shown: number;
+  burstTasks: Tasks;
+  heapAfter: number;
+  cpus: number;
+  loadAtStart: number;
+  loadAtEnd: number;
 }) {
   const tasks = (t: Tasks) => `${t.count} long tasks, longest ${t.max} ms, ${t.total} ms in all`;
-  console.log([
-    `Command post in the browser — ${r.tps} TPS, Chromium, ${r.cpus} CPUs, load average ${r.loadAtEnd.toFixed(1)} (${r.loadAtStart.toFixed(1)} at start)`,
-    `  GET /posko (HTML)         ${r.page0.ms} ms, ${r.page0.bytes} bytes (status ${r.page0.status})`,
-    `  HTML (domcontentloaded)   ${r.html} ms`,
-    `  map clusters + totals     ${r.mapShown} ms after navigation (live at ${r.live} ms); ${tasks(r.load)}`,
-    `  drawn                     ${r.drawn.clusters} clusters, ${r.drawn.tpsMarkers} single TPS markers, ${r.drawn.markers} map markers, ${r.drawn.elements} DOM elements`,
-    `  JS heap                   ${r.heap} MB after load, ${r.heapAfter} MB after the burst`,
-    `  zoom in, redrawn          ${r.zoom.ms} ms after the click (incl. Leaflet's 250 ms animation); ${tasks(r.zoom.longTasks)}; ${r.zoom.after.clusters} clusters, ${r.zoom.after.tpsMarkers} single TPS`,
-    `  pan, redrawn              ${r.pan.ms} ms after the drag (300 × 150 px) ended; ${tasks(r.pan.longTasks)}`,
-    `  burst of ${r.burst} quick counts  posted in ${r.posted} ms, all in the page's totals after ${r.shown} ms; ${tasks(r.burstTasks)}`,
-  ].join("\n"));
+  console.log(
+    [
+      `Command post in the browser — ${r.tps} TPS, Chromium, ${r.cpus} CPUs, load average ${r.loadAtEnd.toFixed(1)} (${r.loadAtStart.toFixed(1)} at start)`,
+      `  GET /posko (HTML)         ${r.page0.ms} ms, ${r.page0.bytes} bytes (status ${r.page0.status})`,
+      `  HTML (domcontentloaded)   ${r.html} ms`,
+      `  map clusters + totals     ${r.mapShown} ms after navigation (live at ${r.live} ms); ${tasks(r.load)}`,
+      `  drawn                     ${r.drawn.clusters} clusters, ${r.drawn.tpsMarkers} single TPS markers, ${r.drawn.markers} map markers, ${r.drawn.elements} DOM elements`,
+      `  JS heap                   ${r.heap} MB after load, ${r.heapAfter} MB after the burst`,
+      `  zoom in, redrawn          ${r.zoom.ms} ms after the click (incl. Leaflet's 250 ms animation); ${tasks(r.zoom.longTasks)}; ${r.zoom.after.clusters} clusters, ${r.zoom.after.tpsMarkers} single TPS`,
+      `  pan, redrawn              ${r.pan.ms} ms after the drag (300 × 150 px) ended; ${tasks(r.pan.longTasks)}`,
+      `  burst of ${r.burst} quick counts  posted in ${r.posted} ms, all in the page's totals after ${r.shown} ms; ${tasks(r.burstTasks)}`,
+    ].join("\n"),
+  );
 }
 
-const guard = setTimeout(() => { console.error("bench:posko: overall time limit (15 min) reached"); process.exit(1); }, 15 * 60_000);
+const guard = setTimeout(() => {
+  console.error("bench:posko: overall time limit (15 min) reached");
+  process.exit(1);
+}, 15 * 60_000);
 guard.unref();
 try {
   await withDeadline("bench:posko", 15 * 60_000, main());

@@ -13,29 +13,52 @@ import { now, startLoadDatabase } from "./load-kit";
 const db = await startLoadDatabase({ tpsCount: 10_000 });
 const sql = createSql(db.databaseUrl); // Pantau's pool size
 try {
-  const [operator] = await sql<SessionUser[]>`select id, login, name, role, tps_code, region_code from users where login = 'posko'`;
+  const [operator] = await sql<
+    SessionUser[]
+  >`select id, login, name, role, tps_code, region_code from users where login = 'posko'`;
   const tps = (await sql<{ code: string }[]>`select code from tps order by code limit 2000`).map((r) => r.code);
   console.log("jobs          lanes  at once  ms/write  writes/s  writes per commit");
-  for (const [way, keyed] of [["one by one", false], ["side by side", true]] as const) for (const lanes of [1, 2, 4]) {
-    const writer = createWriter({ sql, onCommit: () => {}, lanes });
-    for (const atOnce of [4, 200, 800]) {
-      const before = writer.stats();
-      const start = now();
-      const results = await Promise.allSettled(Array.from({ length: atOnce }, (_, i) => {
-        const tpsCode = tps[(i * 7 + atOnce + (keyed ? 1 : 0)) % tps.length];
-        return writer.write((ctx) => submitQuickCount(ctx, {
-          user: operator, lang: "id", source: "app",
-          body: { id: randomUUID(), tpsCode, contest: "walikota", votes: { "1": 40, "2": 45, "3": 40 }, invalid: 3, capturedAt: new Date().toISOString() },
-        }), { key: keyed ? resultsLockKey(tpsCode) : undefined });
-      }));
-      const ms = now() - start;
-      const failed = results.filter((r) => r.status === "rejected").length;
-      const after = writer.stats();
-      const perCommit = (after.writes - before.writes) / Math.max(1, after.commits - before.commits);
-      console.log(`${way.padEnd(12)}  ${String(lanes).padStart(5)}  ${String(atOnce).padStart(7)}  ${(ms / atOnce).toFixed(2).padStart(8)}  ${String(Math.round(atOnce / (ms / 1000))).padStart(8)}  ${perCommit.toFixed(1).padStart(17)}${failed ? `  (${failed} failed)` : ""}`);
+  for (const [way, keyed] of [
+    ["one by one", false],
+    ["side by side", true],
+  ] as const)
+    for (const lanes of [1, 2, 4]) {
+      const writer = createWriter({ sql, onCommit: () => {}, lanes });
+      for (const atOnce of [4, 200, 800]) {
+        const before = writer.stats();
+        const start = now();
+        const results = await Promise.allSettled(
+          Array.from({ length: atOnce }, (_, i) => {
+            const tpsCode = tps[(i * 7 + atOnce + (keyed ? 1 : 0)) % tps.length];
+            return writer.write(
+              (ctx) =>
+                submitQuickCount(ctx, {
+                  user: operator,
+                  lang: "id",
+                  source: "app",
+                  body: {
+                    id: randomUUID(),
+                    tpsCode,
+                    contest: "walikota",
+                    votes: { "1": 40, "2": 45, "3": 40 },
+                    invalid: 3,
+                    capturedAt: new Date().toISOString(),
+                  },
+                }),
+              { key: keyed ? resultsLockKey(tpsCode) : undefined },
+            );
+          }),
+        );
+        const ms = now() - start;
+        const failed = results.filter((r) => r.status === "rejected").length;
+        const after = writer.stats();
+        const perCommit = (after.writes - before.writes) / Math.max(1, after.commits - before.commits);
+        console.log(
+          `${way.padEnd(12)}  ${String(lanes).padStart(5)}  ${String(atOnce).padStart(7)}  ${(ms / atOnce).toFixed(2).padStart(8)}  ${String(Math.round(atOnce / (ms / 1000))).padStart(8)}  ${perCommit.toFixed(1).padStart(17)}${failed ? `  (${failed} failed)` : ""}`,
+        );
+      }
+      await writer.close();
     }
-    await writer.close();
-  }
 } finally {
   await sql.end({ timeout: 5 });
   await db.close();

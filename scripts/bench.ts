@@ -17,7 +17,25 @@ import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { DEMO_OFFICER_PIN, DEMO_SECRET } from "../db/seed";
 
-import { cpuBetween, cpuSeconds, mintSessions, startDashboards, startLoadDatabase, freePort, Histogram, HOST, log, now, request, ROOT, sleep, startPantau, stopChild, withDeadline, type DashboardsReport } from "./load-kit";
+import {
+  cpuBetween,
+  cpuSeconds,
+  mintSessions,
+  startDashboards,
+  startLoadDatabase,
+  freePort,
+  Histogram,
+  HOST,
+  log,
+  now,
+  request,
+  ROOT,
+  sleep,
+  startPantau,
+  stopChild,
+  withDeadline,
+  type DashboardsReport,
+} from "./load-kit";
 
 // ---------- options ----------
 function option(name: string, fallback: string): string {
@@ -54,7 +72,14 @@ const INCIDENT_CATEGORIES = ["logistics", "voter_list", "intimidation", "vote_bu
 const INCIDENT_SEVERITIES = ["low", "medium", "high"] as const;
 
 // ---------- Pantau run ----------
-interface Slot { token: string; tps: string; contest: (typeof CONTESTS)[number]; dpt: number; revision: number; busy: boolean }
+interface Slot {
+  token: string;
+  tps: string;
+  contest: (typeof CONTESTS)[number];
+  dpt: number;
+  revision: number;
+  busy: boolean;
+}
 
 async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: () => Promise<number[]>) {
   const port = await freePort();
@@ -72,19 +97,30 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       if (res.status !== 200) throw new Error(`login ${t.code}: ${res.status} ${res.text}`);
       tokens.push(JSON.parse(res.text).token as string);
     }
-    tokens.push(...(await mintSessions(sql, tpsRows.slice(16).map((t) => t.userId))));
+    tokens.push(
+      ...(await mintSessions(
+        sql,
+        tpsRows.slice(16).map((t) => t.userId),
+      )),
+    );
 
     log(`${tokens.length} officers logged in (${Math.round(now() - t0)} ms)`);
     const operator = await request(port, "POST", "/api/v1/session", { login: "posko", secret: DEMO_SECRET });
     const operatorToken = JSON.parse(operator.text).token as string;
 
     const snapshotBefore = await measureSnapshot(port, operatorToken);
-    log(`snapshot of ${opts.tps} TPS: ${snapshotBefore.ms} ms, ${snapshotBefore.bytes} bytes (${snapshotBefore.gzipped} gzipped)`);
+    log(
+      `snapshot of ${opts.tps} TPS: ${snapshotBefore.ms} ms, ${snapshotBefore.bytes} bytes (${snapshotBefore.gzipped} gzipped)`,
+    );
 
-    const slots: Slot[] = tpsRows.flatMap((t, i) => CONTESTS.map((contest) => ({ token: tokens[i], tps: t.code, contest, dpt: t.dpt, revision: 0, busy: false })));
+    const slots: Slot[] = tpsRows.flatMap((t, i) =>
+      CONTESTS.map((contest) => ({ token: tokens[i], tps: t.code, contest, dpt: t.dpt, revision: 0, busy: false })),
+    );
     /** When each measured submission was sent, wall-clock ms by event key (the dashboards' process times arrivals). */
     const sentAt = new Map<string, number>();
-    const dashboards = opts.dashboards ? await startDashboards({ port, count: opts.dashboards, token: operatorToken, timing: "pantau" }) : null;
+    const dashboards = opts.dashboards
+      ? await startDashboards({ port, count: opts.dashboards, token: operatorToken, timing: "pantau" })
+      : null;
     log(`${opts.dashboards} dashboards connected`);
     const [{ seq: startSeq }] = await sql`select seq from event_head`;
 
@@ -104,7 +140,10 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     const freeSlot = () => {
       for (let k = 0; k < slots.length; k++) {
         const s = slots[(nextSlot + k) % slots.length];
-        if (!s.busy) { nextSlot = (nextSlot + k + 1) % slots.length; return s; }
+        if (!s.busy) {
+          nextSlot = (nextSlot + k + 1) % slots.length;
+          return s;
+        }
       }
       return undefined;
     };
@@ -114,7 +153,13 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     const ackedIncidents = new Set<string>();
 
     /** One officer request: marks its slot busy, times the answer, counts statuses and errors. */
-    const send = async (slot: Slot, path: string, body: { id: string }, key: string, onAck: (text: string, ms: number, measured: boolean, start: number) => void) => {
+    const send = async (
+      slot: Slot,
+      path: string,
+      body: { id: string },
+      key: string,
+      onAck: (text: string, ms: number, measured: boolean, start: number) => void,
+    ) => {
       const measured = measuring;
       slot.busy = true;
       inFlight++;
@@ -151,16 +196,29 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
         votes[String(c)] = share;
         left -= share;
       }
-      const body = { id: randomUUID(), tpsCode: slot.tps, contest: slot.contest, votes, invalid, capturedAt: new Date().toISOString() };
-      return send(slot, "/api/v1/quick-counts", body, `${slot.tps}/${slot.contest}/${slot.revision + 1}`, (text, ms, measured, start) => {
-        if (measured) {
-          ack.add(ms);
-          (ackBySecond[Math.floor((start - phaseStart) / 1000)] ??= []).push(ms);
-          ackedMeasured++;
-        }
-        acked.add(body.id);
-        slot.revision = JSON.parse(text).revision;
-      });
+      const body = {
+        id: randomUUID(),
+        tpsCode: slot.tps,
+        contest: slot.contest,
+        votes,
+        invalid,
+        capturedAt: new Date().toISOString(),
+      };
+      return send(
+        slot,
+        "/api/v1/quick-counts",
+        body,
+        `${slot.tps}/${slot.contest}/${slot.revision + 1}`,
+        (text, ms, measured, start) => {
+          if (measured) {
+            ack.add(ms);
+            (ackBySecond[Math.floor((start - phaseStart) / 1000)] ??= []).push(ms);
+            ackedMeasured++;
+          }
+          acked.add(body.id);
+          slot.revision = JSON.parse(text).revision;
+        },
+      );
     };
 
     let incidentNumber = 0;
@@ -168,12 +226,18 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       if (measuring) incidentsSent++;
       const n = incidentNumber++;
       const body = {
-        id: randomUUID(), tpsCode: slot.tps, category: INCIDENT_CATEGORIES[n % INCIDENT_CATEGORIES.length],
-        severity: INCIDENT_SEVERITIES[n % INCIDENT_SEVERITIES.length], description: `Laporan uji beban ${n} dari TPS ${slot.tps}`,
+        id: randomUUID(),
+        tpsCode: slot.tps,
+        category: INCIDENT_CATEGORIES[n % INCIDENT_CATEGORIES.length],
+        severity: INCIDENT_SEVERITIES[n % INCIDENT_SEVERITIES.length],
+        description: `Laporan uji beban ${n} dari TPS ${slot.tps}`,
         occurredAt: new Date().toISOString(),
       };
       return send(slot, "/api/v1/incidents", body, `incident:${body.id}`, (_text, ms, measured) => {
-        if (measured) { incidentAck.add(ms); incidentsAcked++; }
+        if (measured) {
+          incidentAck.add(ms);
+          incidentsAcked++;
+        }
         ackedIncidents.add(body.id);
       });
     };
@@ -193,13 +257,20 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
           offered++;
           void submit(slot);
           // --incidents N: N incident reports per 100 quick counts, from other officers, on top of the rate.
-          if (opts.incidents && offered % Math.round(100 / opts.incidents) === 0 && (slot = freeSlot())) void reportIncident(slot);
+          if (opts.incidents && offered % Math.round(100 / opts.incidents) === 0 && (slot = freeSlot()))
+            void reportIncident(slot);
         }
         if (opts.rate) backlogPeak = Math.max(backlogPeak, due - offered);
         await sleep(opts.rate ? 5 : 1);
       }
       const end = now();
-      await withDeadline("in-flight submissions", 60_000, (async () => { while (inFlight > 0) await sleep(10); })());
+      await withDeadline(
+        "in-flight submissions",
+        60_000,
+        (async () => {
+          while (inFlight > 0) await sleep(10);
+        })(),
+      );
       return end;
     };
     // Warm-up: the same load, not measured (new connections, prepared statements, the JIT; see the per-second
@@ -210,8 +281,10 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     }
     // Where the CPU goes while the load runs: Pantau's process, PostgreSQL, and this bench (its clients).
     const cpuAt = async () => ({
-      pantau: await cpuSeconds([server.pid!]), postgres: await cpuSeconds(await postgresPids()),
-      bench: process.cpuUsage(), dashboards: await cpuSeconds(dashboards ? [dashboards.pid] : []),
+      pantau: await cpuSeconds([server.pid!]),
+      postgres: await cpuSeconds(await postgresPids()),
+      bench: process.cpuUsage(),
+      dashboards: await cpuSeconds(dashboards ? [dashboards.pid] : []),
     });
     const cpuStart = await cpuAt();
     measuring = true;
@@ -225,7 +298,9 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     const cpu = {
       pantau: cpuMsPerSubmission(cpuBetween(cpuStart.pantau, cpuEnd.pantau)),
       postgres: cpuMsPerSubmission(cpuBetween(cpuStart.postgres, cpuEnd.postgres)),
-      bench: cpuMsPerSubmission((benchCpu.user + benchCpu.system) / 1e6 + cpuBetween(cpuStart.dashboards, cpuEnd.dashboards)),
+      bench: cpuMsPerSubmission(
+        (benchCpu.user + benchCpu.system) / 1e6 + cpuBetween(cpuStart.dashboards, cpuEnd.dashboards),
+      ),
       pantauBusy: round((cpuBetween(cpuStart.pantau, cpuEnd.pantau) / elapsed) * 100),
     };
 
@@ -245,7 +320,8 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     }
     const incidentIds = [...ackedIncidents];
     for (let i = 0; i < incidentIds.length; i += 5000) {
-      const [{ count }] = await sql`select count(*)::int from incidents where id in ${sql(incidentIds.slice(i, i + 5000))}`;
+      const [{ count }] =
+        await sql`select count(*)::int from incidents where id in ${sql(incidentIds.slice(i, i + 5000))}`;
       stored += count;
     }
     const [batching] = await sql`
@@ -266,7 +342,9 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       ack: ack.summary(),
       ackP99BySecond: Array.from(ackBySecond, (list) => {
         const sorted = (list ?? []).sort((a, b) => a - b);
-        return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]) : null;
+        return sorted.length
+          ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)])
+          : null;
       }),
       delivery: seen.delivery,
       statuses: Object.fromEntries(statuses),
@@ -276,8 +354,18 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       duplicateEvents: seen.duplicates,
       framesPerDashboardPerSecond: round(seen.frames / Math.max(1, opts.dashboards) / elapsed),
       missingAcknowledged: ids.length + incidentIds.length - stored,
-      incidents: { sent: incidentsSent, acked: incidentsAcked, perSecond: round(incidentsAcked / elapsed), ack: incidentAck.summary() },
-      writesPerCommit: { commits: batching.commits, avg: round(batching.avg ?? 0), p50: batching.p50, max: batching.max },
+      incidents: {
+        sent: incidentsSent,
+        acked: incidentsAcked,
+        perSecond: round(incidentsAcked / elapsed),
+        ack: incidentAck.summary(),
+      },
+      writesPerCommit: {
+        commits: batching.commits,
+        avg: round(batching.avg ?? 0),
+        p50: batching.p50,
+        max: batching.max,
+      },
       snapshot: { before: snapshotBefore, after: snapshotAfter },
       cpu,
       floor,
@@ -294,12 +382,22 @@ async function measureSnapshot(port: number, token: string) {
   const ms = Math.round(now() - start);
   // What a browser downloads: the same answer gzip-compressed (the server compresses for clients that ask).
   const gzipped = await new Promise<number>((resolve, reject) => {
-    http.get({ host: HOST, port, path: "/api/v1/snapshot", headers: { Authorization: `Bearer ${token}`, "Accept-Encoding": "gzip" } }, (r) => {
-      let n = 0;
-      r.on("data", (c: Buffer) => (n += c.length));
-      r.on("end", () => resolve(n));
-      r.on("error", reject);
-    }).on("error", reject);
+    http
+      .get(
+        {
+          host: HOST,
+          port,
+          path: "/api/v1/snapshot",
+          headers: { Authorization: `Bearer ${token}`, "Accept-Encoding": "gzip" },
+        },
+        (r) => {
+          let n = 0;
+          r.on("data", (c: Buffer) => (n += c.length));
+          r.on("end", () => resolve(n));
+          r.on("error", reject);
+        },
+      )
+      .on("error", reject);
   });
   return { ms, bytes: Buffer.byteLength(res.text), gzipped };
 }
@@ -312,7 +410,14 @@ async function measureSnapshot(port: number, token: string) {
  * any quick count, which also reads and writes, can reach on this machine.
  */
 async function measureFloor(port: number, pid: number, seconds: number) {
-  const body = { id: randomUUID(), tpsCode: "0000000000-000", contest: "walikota", votes: { "1": 1 }, invalid: 0, capturedAt: new Date().toISOString() };
+  const body = {
+    id: randomUUID(),
+    tpsCode: "0000000000-000",
+    contest: "walikota",
+    votes: { "1": 1 },
+    invalid: 0,
+    capturedAt: new Date().toISOString(),
+  };
   let answered = 0;
   let unexpected = 0;
   const loop = async (endAt: number, counting: boolean) => {
@@ -356,12 +461,19 @@ async function baselineInserts(databaseUrl: string, seconds: number) {
           });
           done++;
           latency.add(now() - start);
-        } catch { errors++; }
+        } catch {
+          errors++;
+        }
       }
     };
     const start = now();
     await Promise.all(Array.from({ length: POOL }, worker));
-    return { perSecond: round(done / ((now() - start) / 1000)), transactions: done, errors, latency: latency.summary() };
+    return {
+      perSecond: round(done / ((now() - start) / 1000)),
+      transactions: done,
+      errors,
+      latency: latency.summary(),
+    };
   } finally {
     await sql.end({ timeout: 5 });
   }
@@ -389,7 +501,20 @@ async function broadcastServer() {
       const due = Math.min(msg.count, Math.floor(((Date.now() - start) / 1000) * msg.rate));
       while (seq < due) {
         seq++;
-        pending.push({ seq, t: performance.timeOrigin + performance.now(), type: "result:updated", at: new Date().toISOString(), data: { tpsCode: "1673011001-001", contest: "walikota", status: "submitted", revision: seq, votes: { "1": 100, "2": 80, "3": 40 }, invalid: 6 } });
+        pending.push({
+          seq,
+          t: performance.timeOrigin + performance.now(),
+          type: "result:updated",
+          at: new Date().toISOString(),
+          data: {
+            tpsCode: "1673011001-001",
+            contest: "walikota",
+            status: "submitted",
+            revision: seq,
+            votes: { "1": 100, "2": 80, "3": 40 },
+            invalid: 6,
+          },
+        });
       }
       await sleep(5);
     }
@@ -402,19 +527,34 @@ async function broadcastServer() {
 async function baselineBroadcast(events: number, rate: number) {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--broadcast-server"], {
-    cwd: ROOT, env: { ...process.env, BENCH_PORT: String(port) }, stdio: ["ignore", "pipe", "inherit", "ipc"],
+    cwd: ROOT,
+    env: { ...process.env, BENCH_PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   try {
-    await withDeadline("broadcast server start", 30_000, new Promise<void>((resolve, reject) => {
-      child.stdout!.on("data", (c: Buffer) => { if (/ready/.test(c.toString())) resolve(); });
-      child.once("exit", () => reject(new Error("broadcast server exited")));
-    }));
-    const dashboards = opts.dashboards ? await startDashboards({ port, count: opts.dashboards, timing: "baseline" }) : null;
+    await withDeadline(
+      "broadcast server start",
+      30_000,
+      new Promise<void>((resolve, reject) => {
+        child.stdout!.on("data", (c: Buffer) => {
+          if (/ready/.test(c.toString())) resolve();
+        });
+        child.once("exit", () => reject(new Error("broadcast server exited")));
+      }),
+    );
+    const dashboards = opts.dashboards
+      ? await startDashboards({ port, count: opts.dashboards, timing: "baseline" })
+      : null;
     const start = now();
     child.send({ rate, count: events, flushMs: 100 });
     await withDeadline("broadcast", 330_000, new Promise((r) => child.once("message", r)));
     const seen = dashboards ? await dashboards.finish(0, events) : { lost: 0, delivery: new Histogram().summary() };
-    return { events, perSecond: round(events / ((now() - start) / 1000)), delivery: seen.delivery, lostEvents: seen.lost };
+    return {
+      events,
+      perSecond: round(events / ((now() - start) / 1000)),
+      delivery: seen.delivery,
+      lostEvents: seen.lost,
+    };
   } finally {
     child.kill("SIGTERM");
   }
@@ -427,25 +567,41 @@ const round = (n: number) => Math.round(n * 10) / 10;
 async function main() {
   const db = await startLoadDatabase({ tpsCount: opts.tps });
   try {
-    log(`Pantau: rate ${opts.rate || "max"}/s for ${opts.duration} s, ${opts.officers} officers, ${opts.dashboards} dashboards`);
+    log(
+      `Pantau: rate ${opts.rate || "max"}/s for ${opts.duration} s, ${opts.officers} officers, ${opts.dashboards} dashboards`,
+    );
     const pantau = await runPantau(db.databaseUrl, db.sql, db.postgresPids);
-    let baseline: { inserts: Awaited<ReturnType<typeof baselineInserts>>; broadcast: Awaited<ReturnType<typeof baselineBroadcast>> } | null = null;
+    let baseline: {
+      inserts: Awaited<ReturnType<typeof baselineInserts>>;
+      broadcast: Awaited<ReturnType<typeof baselineBroadcast>>;
+    } | null = null;
     if (opts.baseline) {
       log("baseline: postgres.js inserts");
       const inserts = await baselineInserts(db.databaseUrl, Math.min(opts.duration, 20));
       log("baseline: plain Socket.IO broadcast");
-      const broadcast = await baselineBroadcast(pantau.events, Math.max(1, pantau.events / Math.max(1, pantau.loadSeconds)));
+      const broadcast = await baselineBroadcast(
+        pantau.events,
+        Math.max(1, pantau.events / Math.max(1, pantau.loadSeconds)),
+      );
       baseline = { inserts, broadcast };
     }
     report(pantau, baseline);
-    if (opts.json) await fs.writeFile(opts.json, JSON.stringify({ opts, pantau, baseline, cpus: os.cpus().length }, null, 2));
+    if (opts.json)
+      await fs.writeFile(opts.json, JSON.stringify({ opts, pantau, baseline, cpus: os.cpus().length }, null, 2));
   } finally {
     await db.close();
   }
 }
 
-function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<ReturnType<typeof baselineInserts>>; broadcast: Awaited<ReturnType<typeof baselineBroadcast>> } | null) {
-  const ms = (h: { p50: number; p95?: number; p99: number }) => `p50 ${h.p50} ms${h.p95 !== undefined ? `, p95 ${h.p95} ms` : ""}, p99 ${h.p99} ms`;
+function report(
+  p: Awaited<ReturnType<typeof runPantau>>,
+  b: {
+    inserts: Awaited<ReturnType<typeof baselineInserts>>;
+    broadcast: Awaited<ReturnType<typeof baselineBroadcast>>;
+  } | null,
+) {
+  const ms = (h: { p50: number; p95?: number; p99: number }) =>
+    `p50 ${h.p50} ms${h.p95 !== undefined ? `, p95 ${h.p95} ms` : ""}, p99 ${h.p99} ms`;
   const lines = [
     `Pantau bench — ${opts.tps} TPS, rate ${opts.rate || "max"}/s, ${opts.duration} s, ${opts.officers} officers, ${opts.dashboards} dashboards, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} (${loadAtStart.toFixed(1)} at start)`,
     `  submissions/s         ${p.perSecond} (acknowledged ${p.acked} of ${p.submissions} sent; backlog peak ${p.backlogPeak}; after ${p.warmupSeconds} s of warm-up at the same rate)`,
@@ -469,7 +625,11 @@ function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<
         : "  plain Socket.IO       no dashboards",
       `Pantau / baseline`,
       `  throughput            ${round((p.perSecond / b.inserts.perSecond) * 100)} % of the postgres.js loop${opts.rate ? " (open loop: Pantau is offered --rate; use --rate max for its ceiling)" : ""}`,
-      ...(p.floor ? [`  Pantau's floor        ${p.floor.perSecond} requests/s answered 401 with no database work, ${p.floor.cpuMs} ms of Pantau's CPU each (${round((p.floor.perSecond / b.inserts.perSecond) * 100)} % of the postgres.js loop)${p.floor.unexpected ? `; ${p.floor.unexpected} other answers` : ""}`] : []),
+      ...(p.floor
+        ? [
+            `  Pantau's floor        ${p.floor.perSecond} requests/s answered 401 with no database work, ${p.floor.cpuMs} ms of Pantau's CPU each (${round((p.floor.perSecond / b.inserts.perSecond) * 100)} % of the postgres.js loop)${p.floor.unexpected ? `; ${p.floor.unexpected} other answers` : ""}`,
+          ]
+        : []),
       ...(p.delivery.n ? [`  delivery p99          ${p.delivery.p99} ms vs ${b.broadcast.delivery.p99} ms`] : []),
     );
   }
@@ -479,7 +639,13 @@ function report(p: Awaited<ReturnType<typeof runPantau>>, b: { inserts: Awaited<
 if (flag("broadcast-server")) {
   await broadcastServer();
 } else {
-  const guard = setTimeout(() => { console.error("bench: overall time limit (20 min) reached"); process.exit(1); }, 20 * 60_000);
+  const guard = setTimeout(() => {
+    console.error("bench: overall time limit (20 min) reached");
+    process.exit(1);
+  }, 20 * 60_000);
   guard.unref();
-  await main().catch((error) => { console.error("bench failed:", error); process.exitCode = 1; });
+  await main().catch((error) => {
+    console.error("bench failed:", error);
+    process.exitCode = 1;
+  });
 }

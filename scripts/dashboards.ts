@@ -12,8 +12,18 @@
 // delivery} and exits.
 import { connectDashboards, Histogram, now, readField, sleep, type Dashboard, type Frame } from "./load-kit";
 
-interface Options { port: number; count: number; token?: string; timing: "pantau" | "baseline" }
-interface Finish { type: "finish"; startSeq: number; endSeq: number; sentAt?: [string, number][] }
+interface Options {
+  port: number;
+  count: number;
+  token?: string;
+  timing: "pantau" | "baseline";
+}
+interface Finish {
+  type: "finish";
+  startSeq: number;
+  endSeq: number;
+  sentAt?: [string, number][];
+}
 
 const options = JSON.parse(process.env.DASHBOARDS ?? "{}") as Options;
 const wall = (at: number) => performance.timeOrigin + at;
@@ -21,14 +31,15 @@ const delivery = new Histogram();
 /** Pantau's events carry no send time: each dashboard's frames are kept with their arrival, matched at the end. */
 const arrivals: { frame: Frame; at: number }[] = [];
 /** Each event's key (Pantau: tps/contest/revision of a result, incident:<id>; the baseline: its send time), once per distinct frame. */
-const keysOf = (frame: Frame) => (frame.keys ??= frame.starts.map((from, i) => {
-  const to = frame.starts[i + 1] ?? frame.bytes.length;
-  if (options.timing === "baseline") return readField(frame.bytes, "t", from, to);
-  const type = readField(frame.bytes, "type", from, to);
-  if (type === "incident:created") return `incident:${readField(frame.bytes, "id", from, to)}`;
-  if (type !== "result:updated") return undefined;
-  return `${readField(frame.bytes, "tpsCode", from, to)}/${readField(frame.bytes, "contest", from, to)}/${readField(frame.bytes, "revision", from, to)}`;
-}));
+const keysOf = (frame: Frame) =>
+  (frame.keys ??= frame.starts.map((from, i) => {
+    const to = frame.starts[i + 1] ?? frame.bytes.length;
+    if (options.timing === "baseline") return readField(frame.bytes, "t", from, to);
+    const type = readField(frame.bytes, "type", from, to);
+    if (type === "incident:created") return `incident:${readField(frame.bytes, "id", from, to)}`;
+    if (type !== "result:updated") return undefined;
+    return `${readField(frame.bytes, "tpsCode", from, to)}/${readField(frame.bytes, "contest", from, to)}/${readField(frame.bytes, "revision", from, to)}`;
+  }));
 
 const dashboards: Dashboard[] = await connectDashboards(options.port, options.count, options.token, (frame, at) => {
   if (options.timing === "pantau") return void arrivals.push({ frame, at: wall(at) });
@@ -38,7 +49,10 @@ process.send!({ type: "connected" });
 
 process.on("message", async (message: Finish | { type: "measure" }) => {
   // The measured phase begins: frames of the warm-up do not count.
-  if (message.type === "measure") return void dashboards.forEach((d) => { d.frames = 0; });
+  if (message.type === "measure")
+    return void dashboards.forEach((d) => {
+      d.frames = 0;
+    });
   if (message.type !== "finish") return;
   const drainUntil = now() + 15_000;
   while (now() < drainUntil && dashboards.some((d) => d.last < message.endSeq)) await sleep(50);

@@ -13,12 +13,27 @@ import type { ChildProcess } from "node:child_process";
 import { io, type Socket } from "socket.io-client";
 import WebSocket from "ws";
 import { DEMO_SECRET } from "../db/seed";
-import { freePort, HOST, log, mintSessions, now, request, sleep, startLoadDatabase, startPantau, stopChild, withDeadline } from "./load-kit";
+import {
+  freePort,
+  HOST,
+  log,
+  mintSessions,
+  now,
+  request,
+  sleep,
+  startLoadDatabase,
+  startPantau,
+  stopChild,
+  withDeadline,
+} from "./load-kit";
 
 type Db = Awaited<ReturnType<typeof startLoadDatabase>>;
 const scenario = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "all";
 const socketsArg = process.argv.indexOf("--sockets");
-const STORM_SOCKETS = Math.min(10_000, Math.max(10, Number(socketsArg > 0 ? process.argv[socketsArg + 1] : 2000) || 2000));
+const STORM_SOCKETS = Math.min(
+  10_000,
+  Math.max(10, Number(socketsArg > 0 ? process.argv[socketsArg + 1] : 2000) || 2000),
+);
 const failures: string[] = [];
 const check = (ok: boolean, what: string) => {
   log(`${ok ? "ok  " : "FAIL"} ${what}`);
@@ -36,27 +51,47 @@ function dashboard(port: number, token: string) {
   let resuming = false;
   let held: { seq: number }[] = [];
   const socket: Socket = io(`http://${HOST}:${port}`, {
-    auth: { token }, transports: ["websocket"], reconnectionDelay: 200, reconnectionDelayMax: 1000, timeout: 5000,
+    auth: { token },
+    transports: ["websocket"],
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 1000,
+    timeout: 5000,
   });
   const deliver = (events: { seq: number }[]) => {
-    for (const e of [...events].sort((x, y) => x.seq - y.seq)) if (e.seq > last) { seen.push(e.seq); last = e.seq; }
+    for (const e of [...events].sort((x, y) => x.seq - y.seq))
+      if (e.seq > last) {
+        seen.push(e.seq);
+        last = e.seq;
+      }
   };
   const resume = () => {
     resuming = true;
-    socket.timeout(5000).emit("resume", { after: last }, (error: unknown, answer: { ok: boolean; data?: { events: { seq: number }[]; more: boolean } }) => {
-      if (error || !answer?.ok) return void setTimeout(() => socket.connected && resume(), 300);
-      deliver(answer.data!.events);
-      if (answer.data!.more) return resume();
-      resuming = false;
-      deliver(held);
-      held = [];
-    });
+    socket
+      .timeout(5000)
+      .emit(
+        "resume",
+        { after: last },
+        (error: unknown, answer: { ok: boolean; data?: { events: { seq: number }[]; more: boolean } }) => {
+          if (error || !answer?.ok) return void setTimeout(() => socket.connected && resume(), 300);
+          deliver(answer.data!.events);
+          if (answer.data!.more) return resume();
+          resuming = false;
+          deliver(held);
+          held = [];
+        },
+      );
   };
   const receive = (events: { seq: number }[]) => (resuming ? held.push(...events) : deliver(events));
   socket.on("connect", resume);
   socket.on("event", (e) => receive([e]));
   socket.on("events", (list) => receive(list));
-  return { socket, seen, get last() { return last; } };
+  return {
+    socket,
+    seen,
+    get last() {
+      return last;
+    },
+  };
 }
 
 /** Officers posting quick counts; a failed or refused (5xx) request is sent again with the same id, like the outbox. */
@@ -65,15 +100,28 @@ function officers(port: number, slots: { token: string; tps: string }[], rate: n
   let stopped = false;
   const pending = new Set<Promise<void>>();
   const submitUntilAcked = async (slot: { token: string; tps: string }, contest: string) => {
-    const body = { id: randomUUID(), tpsCode: slot.tps, contest, votes: contest === "gubernur" ? { "1": 60, "2": 65 } : { "1": 40, "2": 45, "3": 40 }, invalid: 3, capturedAt: new Date().toISOString() };
+    const body = {
+      id: randomUUID(),
+      tpsCode: slot.tps,
+      contest,
+      votes: contest === "gubernur" ? { "1": 60, "2": 65 } : { "1": 40, "2": 45, "3": 40 },
+      invalid: 3,
+      capturedAt: new Date().toISOString(),
+    };
     stats.sent++;
     const deadline = now() + 60_000;
     while (now() < deadline) {
       try {
         const res = await request(port, "POST", "/api/v1/quick-counts", body, slot.token);
         stats.statuses.set(res.status, (stats.statuses.get(res.status) ?? 0) + 1);
-        if (res.status === 201 || res.status === 200) { stats.acked.add(body.id); return; }
-        if (res.status < 500) { log(`refused ${res.status}: ${res.text.slice(0, 200)}`); return; }
+        if (res.status === 201 || res.status === 200) {
+          stats.acked.add(body.id);
+          return;
+        }
+        if (res.status < 500) {
+          log(`refused ${res.status}: ${res.text.slice(0, 200)}`);
+          return;
+        }
       } catch {
         stats.networkErrors++;
       }
@@ -109,7 +157,10 @@ function officers(port: number, slots: { token: string; tps: string }[], rate: n
 async function setUp(db: Db, officerCount: number) {
   const rows = await db.sql<{ code: string; userId: number }[]>`
     select t.code, u.id as user_id from tps t join users u on u.tps_code = t.code order by t.code limit ${officerCount}`;
-  const tokens = await mintSessions(db.sql, rows.map((r) => r.userId));
+  const tokens = await mintSessions(
+    db.sql,
+    rows.map((r) => r.userId),
+  );
   const [operator] = await db.sql<{ id: number }[]>`select id from users where login = 'posko'`;
   const [operatorToken] = await mintSessions(db.sql, [operator.id]);
   return { slots: rows.map((r, i) => ({ token: tokens[i], tps: r.code })), operatorToken };
@@ -117,18 +168,37 @@ async function setUp(db: Db, officerCount: number) {
 
 async function verify(db: Db, load: ReturnType<typeof officers>, boards: ReturnType<typeof dashboard>[], name: string) {
   const ids = [...load.stats.acked];
-  const [{ count }] = await db.sql`select count(*)::int from submissions where id in ${db.sql(ids.length ? ids : [randomUUID()])}`;
+  const [{ count }] =
+    await db.sql`select count(*)::int from submissions where id in ${db.sql(ids.length ? ids : [randomUUID()])}`;
   check(count === ids.length, `${name}: all ${ids.length} acknowledged submissions are stored (${count})`);
-  check(ids.length === load.stats.sent, `${name}: every one of ${load.stats.sent} submissions was acknowledged after retries (${ids.length})`);
-  check(!load.stats.statuses.has(500), `${name}: no 500 (statuses ${JSON.stringify(Object.fromEntries(load.stats.statuses))}, ${load.stats.networkErrors} network errors)`);
+  check(
+    ids.length === load.stats.sent,
+    `${name}: every one of ${load.stats.sent} submissions was acknowledged after retries (${ids.length})`,
+  );
+  check(
+    !load.stats.statuses.has(500),
+    `${name}: no 500 (statuses ${JSON.stringify(Object.fromEntries(load.stats.statuses))}, ${load.stats.networkErrors} network errors)`,
+  );
   const [{ seq: head }] = await db.sql`select seq from event_head`;
-  await withDeadline("dashboards catching up", 30_000, (async () => { while (boards.some((b) => b.last < head)) await sleep(100); })()).catch(() => {});
+  await withDeadline(
+    "dashboards catching up",
+    30_000,
+    (async () => {
+      while (boards.some((b) => b.last < head)) await sleep(100);
+    })(),
+  ).catch(() => {});
   const complete = boards.filter((b) => b.seen.length === head && b.seen.every((s, i) => s === i + 1)).length;
-  check(complete === boards.length, `${name}: ${complete} of ${boards.length} dashboards hold every seq 1..${head} once, in order`);
+  check(
+    complete === boards.length,
+    `${name}: ${complete} of ${boards.length} dashboards hold every seq 1..${head} once, in order`,
+  );
 }
 
 /** Officers submitting and dashboards watching while `fault` strikes; then every promise is checked. */
-async function underLoad(name: string, fault: (env: { db: Db; server: { current: ChildProcess }; port: number; acked: () => number }) => Promise<void>) {
+async function underLoad(
+  name: string,
+  fault: (env: { db: Db; server: { current: ChildProcess }; port: number; acked: () => number }) => Promise<void>,
+) {
   const db = await startLoadDatabase({});
   const server = { current: undefined as unknown as ChildProcess };
   try {
@@ -188,7 +258,8 @@ function rawSocket(port: number, token: string) {
       else if (text === "2") ws.send("3");
       else if (text.startsWith("40")) ws.send(`420["resume",{"after":0}]`);
       else if (text.startsWith("44")) reject(new Error(`refused: ${text}`));
-      else if (text.startsWith("430")) (JSON.parse(text.slice(3))[0]?.ok ? resolve(ws) : reject(new Error(`resume: ${text.slice(0, 200)}`)));
+      else if (text.startsWith("430"))
+        JSON.parse(text.slice(3))[0]?.ok ? resolve(ws) : reject(new Error(`resume: ${text.slice(0, 200)}`));
     });
   });
 }
@@ -201,11 +272,19 @@ async function storm(port: number, token: string, count: number, name: string) {
     const res = await request(port, "GET", "/api/v1/session", undefined, token);
     return { status: res.status, ms: Math.round(now() - t) };
   })();
-  const results = await withDeadline(`${name} storm`, 120_000, Promise.allSettled(Array.from({ length: count }, () => rawSocket(port, token))));
-  const served = results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<WebSocket>).value);
+  const results = await withDeadline(
+    `${name} storm`,
+    120_000,
+    Promise.allSettled(Array.from({ length: count }, () => rawSocket(port, token))),
+  );
+  const served = results
+    .filter((r) => r.status === "fulfilled")
+    .map((r) => (r as PromiseFulfilledResult<WebSocket>).value);
   const failed = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
   const answer = await probe;
-  log(`${name}: ${served.length} sockets connected and resumed in ${Math.round(now() - start)} ms; an HTTP request during the storm took ${answer.ms} ms (${answer.status})`);
+  log(
+    `${name}: ${served.length} sockets connected and resumed in ${Math.round(now() - start)} ms; an HTTP request during the storm took ${answer.ms} ms (${answer.status})`,
+  );
   if (failed.length) log(`first failure: ${failed[0].reason}`);
   check(served.length === count, `${name}: all ${count} sockets served (${failed.length} failed)`);
   check(answer.status === 200, `${name}: HTTP still answers during the storm`);
@@ -235,16 +314,29 @@ async function stormScenario() {
   }
 }
 
-const scenarios: Record<string, () => Promise<void>> = { kill: killScenario, postgres: postgresScenario, storm: stormScenario };
+const scenarios: Record<string, () => Promise<void>> = {
+  kill: killScenario,
+  postgres: postgresScenario,
+  storm: stormScenario,
+};
 const chosen = scenario === "all" ? Object.keys(scenarios) : [scenario];
 if (!chosen.every((s) => s in scenarios)) {
   console.error(`unknown scenario ${scenario}: use kill, postgres, storm or all`);
   process.exit(2);
 }
-const guard = setTimeout(() => { console.error("fault: time limit (10 min) reached"); process.exit(1); }, 10 * 60_000);
+const guard = setTimeout(() => {
+  console.error("fault: time limit (10 min) reached");
+  process.exit(1);
+}, 10 * 60_000);
 guard.unref();
 for (const s of chosen) {
-  try { await scenarios[s](); } catch (error) { check(false, `${s}: ${(error as Error).message}`); }
+  try {
+    await scenarios[s]();
+  } catch (error) {
+    check(false, `${s}: ${(error as Error).message}`);
+  }
 }
-console.log(failures.length ? `FAILED:\n  ${failures.join("\n  ")}` : `all fault scenarios passed (${chosen.join(", ")})`);
+console.log(
+  failures.length ? `FAILED:\n  ${failures.join("\n  ")}` : `all fault scenarios passed (${chosen.join(", ")})`,
+);
 process.exit(failures.length ? 1 : 0);

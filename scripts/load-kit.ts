@@ -45,12 +45,19 @@ export class Histogram {
 }
 export const now = () => performance.now();
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-export const log = (line: string) => process.stderr.write(`[${path.basename(process.argv[1] ?? "load", ".ts")}] ${line}\n`);
+export const log = (line: string) =>
+  process.stderr.write(`[${path.basename(process.argv[1] ?? "load", ".ts")}] ${line}\n`);
 
 export async function withDeadline<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)));
-  try { return await Promise.race([work, deadline]); } finally { clearTimeout(timer); }
+  const deadline = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)),
+  );
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -69,19 +76,26 @@ export const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 export function request(port: number, method: string, pathname: string, body?: unknown, token?: string) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request({
-      host: HOST, port, method, path: pathname, agent,
-      headers: {
-        ...(payload ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) } : {}),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    const req = http.request(
+      {
+        host: HOST,
+        port,
+        method,
+        path: pathname,
+        agent,
+        headers: {
+          ...(payload ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) } : {}),
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        timeout: 30_000,
       },
-      timeout: 30_000,
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
     req.on("timeout", () => req.destroy(new Error("request timed out")));
     req.on("error", reject);
     req.end(payload);
@@ -91,39 +105,65 @@ export function request(port: number, method: string, pathname: string, body?: u
 // ---------- child processes ----------
 /** Children still running when this process exits (Ctrl-C, time limit, crash) are killed with it. */
 const running = new Set<ChildProcess>();
-process.once("exit", () => { for (const child of running) child.kill("SIGKILL"); });
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
 
-export function startChild(name: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+export function startChild(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<ChildProcess> {
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while it is measured;
   // BENCH_CHILD_LOG=FILE keeps its output (say with BENCH_NODE_ARGS=--trace-gc).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", ...args], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
   child.once("exit", () => running.delete(child));
-  return withDeadline(`${name} start`, 60_000, new Promise<ChildProcess>((resolve, reject) => {
-    let out = "";
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (process.env.BENCH_CHILD_LOG) appendFileSync(process.env.BENCH_CHILD_LOG, chunk);
-      if (ready.test(out)) resolve(child);
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
-    child.once("exit", (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${out}`)));
-  }));
+  return withDeadline(
+    `${name} start`,
+    60_000,
+    new Promise<ChildProcess>((resolve, reject) => {
+      let out = "";
+      const onData = (chunk: Buffer) => {
+        out += chunk.toString();
+        if (process.env.BENCH_CHILD_LOG) appendFileSync(process.env.BENCH_CHILD_LOG, chunk);
+        if (ready.test(out)) resolve(child);
+      };
+      child.stdout!.on("data", onData);
+      child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
+      child.once("exit", (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${out}`)));
+    }),
+  );
 }
 /** Pantau's production build (`npm run build` first) on 127.0.0.1:port against the load database. */
 export function startPantau(databaseUrl: string, port: number, env: Record<string, string> = {}) {
-  return startChild("pantau", ["server/index.ts"], {
-    NODE_ENV: "production", PORT: String(port), HOST, DATABASE_URL: databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false", ...env,
-  }, /Pantau is ready/);
+  return startChild(
+    "pantau",
+    ["server/index.ts"],
+    {
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST,
+      DATABASE_URL: databaseUrl,
+      PANTAU_SEED: "none",
+      COOKIE_SECURE: "false",
+      ...env,
+    },
+    /Pantau is ready/,
+  );
 }
 export async function stopChild(child: ChildProcess | undefined) {
   if (!child || child.exitCode !== null) return;
   child.kill("SIGTERM");
-  await withDeadline("child stop", 15_000, new Promise((r) => child.once("exit", r))).catch(() => child.kill("SIGKILL"));
+  await withDeadline("child stop", 15_000, new Promise((r) => child.once("exit", r))).catch(() =>
+    child.kill("SIGKILL"),
+  );
 }
 
 // ---------- dashboards ----------
@@ -132,7 +172,13 @@ export async function stopChild(child: ChildProcess | undefined) {
 // Engine.IO/Socket.IO wire protocol over a raw WebSocket instead: they answer pings, read every event's seq
 // straight from the frame's bytes (exact gap and duplicate check), and decode only the first event of each
 // frame to time it (the oldest event in a batch, so the figure is the conservative one).
-export interface Dashboard { ws: WebSocket; last: number; duplicates: number; gaps: number; frames: number }
+export interface Dashboard {
+  ws: WebSocket;
+  last: number;
+  duplicates: number;
+  gaps: number;
+  frames: number;
+}
 const SEQ = Buffer.from('"seq":');
 
 export function readInt(buf: Buffer, at: number) {
@@ -163,7 +209,12 @@ export interface Frame {
   keys?: (string | undefined)[];
 }
 
-export async function connectDashboards(port: number, count: number, token: string | undefined, onFrame: (frame: Frame, at: number) => void) {
+export async function connectDashboards(
+  port: number,
+  count: number,
+  token: string | undefined,
+  onFrame: (frame: Frame, at: number) => void,
+) {
   const dashboards: Dashboard[] = [];
   // Every dashboard in a room gets the same frames: the bench searches a frame's bytes for its events once and
   // compares the other copies byte for byte (much cheaper than searching each again; measured, the search
@@ -183,49 +234,78 @@ export async function connectDashboards(port: number, count: number, token: stri
     if (scanned.size > 512) scanned.delete(scanned.keys().next().value!);
     return frame;
   };
-  const connectOne = () => new Promise<Dashboard>((resolve, reject) => {
-    const ws = new WebSocket(`ws://${HOST}:${port}/socket.io/?EIO=4&transport=websocket`);
-    const d: Dashboard = { ws, last: -1, duplicates: 0, gaps: 0, frames: 0 };
-    ws.on("error", reject);
-    ws.on("message", (frame: Buffer) => {
-      const at = now();
-      if (frame[0] === 0x30) return ws.send(`40${JSON.stringify(token ? { token } : {})}`); // open -> join namespace
-      if (frame[0] === 0x32) return ws.send("3"); // ping -> pong
-      if (frame[0] !== 0x34) return;
-      if (frame[1] === 0x30) return resolve(d); // connected
-      if (frame[1] === 0x34) return reject(new Error(`dashboard refused: ${frame}`));
-      if (frame[1] !== 0x32) return;
-      d.frames++;
-      const scannedFrame = scan(frame);
-      for (const seq of scannedFrame.seqs) track(d, seq);
-      if (scannedFrame.seqs.length) onFrame(scannedFrame, at);
+  const connectOne = () =>
+    new Promise<Dashboard>((resolve, reject) => {
+      const ws = new WebSocket(`ws://${HOST}:${port}/socket.io/?EIO=4&transport=websocket`);
+      const d: Dashboard = { ws, last: -1, duplicates: 0, gaps: 0, frames: 0 };
+      ws.on("error", reject);
+      ws.on("message", (frame: Buffer) => {
+        const at = now();
+        if (frame[0] === 0x30) return ws.send(`40${JSON.stringify(token ? { token } : {})}`); // open -> join namespace
+        if (frame[0] === 0x32) return ws.send("3"); // ping -> pong
+        if (frame[0] !== 0x34) return;
+        if (frame[1] === 0x30) return resolve(d); // connected
+        if (frame[1] === 0x34) return reject(new Error(`dashboard refused: ${frame}`));
+        if (frame[1] !== 0x32) return;
+        d.frames++;
+        const scannedFrame = scan(frame);
+        for (const seq of scannedFrame.seqs) track(d, seq);
+        if (scannedFrame.seqs.length) onFrame(scannedFrame, at);
+      });
     });
-  });
   for (let i = 0; i < count; i += 50) {
-    dashboards.push(...(await withDeadline("dashboards connect", 60_000, Promise.all(Array.from({ length: Math.min(50, count - i) }, connectOne)))));
+    dashboards.push(
+      ...(await withDeadline(
+        "dashboards connect",
+        60_000,
+        Promise.all(Array.from({ length: Math.min(50, count - i) }, connectOne)),
+      )),
+    );
   }
   return dashboards;
 }
 const DEBUG = !!process.env.BENCH_DEBUG; // read once: process.env is slow, and this runs for every event
 
-export interface DashboardsReport { lost: number; duplicates: number; frames: number; delivery: ReturnType<Histogram["summary"]> }
+export interface DashboardsReport {
+  lost: number;
+  duplicates: number;
+  frames: number;
+  delivery: ReturnType<Histogram["summary"]>;
+}
 
 /**
  * `count` dashboards in a child process (scripts/dashboards.ts), so that reading their frames does not delay
  * what the bench's own process measures. `finish` waits for them to reach `endSeq` and returns their figures;
  * for Pantau's events the delivery is timed against `sentAt` (wall-clock ms by event key).
  */
-export async function startDashboards(options: { port: number; count: number; token?: string; timing: "pantau" | "baseline" }) {
+export async function startDashboards(options: {
+  port: number;
+  count: number;
+  token?: string;
+  timing: "pantau" | "baseline";
+}) {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/dashboards.ts")], {
-    cwd: ROOT, env: { ...process.env, DASHBOARDS: JSON.stringify(options) }, stdio: ["ignore", "inherit", "inherit", "ipc"],
+    cwd: ROOT,
+    env: { ...process.env, DASHBOARDS: JSON.stringify(options) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   running.add(child);
   child.once("exit", () => running.delete(child));
-  const next = <T>(type: string, ms: number) => withDeadline(`dashboards ${type}`, ms, new Promise<T>((resolve, reject) => {
-    const onMessage = (message: { type: string }) => { if (message.type === type) { child.off("message", onMessage); resolve(message as T); } };
-    child.on("message", onMessage);
-    child.once("exit", (code) => reject(new Error(`dashboards process exited (${code})`)));
-  }));
+  const next = <T>(type: string, ms: number) =>
+    withDeadline(
+      `dashboards ${type}`,
+      ms,
+      new Promise<T>((resolve, reject) => {
+        const onMessage = (message: { type: string }) => {
+          if (message.type === type) {
+            child.off("message", onMessage);
+            resolve(message as T);
+          }
+        };
+        child.on("message", onMessage);
+        child.once("exit", (code) => reject(new Error(`dashboards process exited (${code})`)));
+      }),
+    );
   await next("connected", 120_000);
   return {
     pid: child.pid!,
@@ -236,7 +316,9 @@ export async function startDashboards(options: { port: number; count: number; to
       child.send({ type: "finish", startSeq, endSeq, sentAt: sentAt ? [...sentAt] : undefined });
       return report;
     },
-    stop: () => { if (child.exitCode === null) child.kill("SIGKILL"); },
+    stop: () => {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
   };
 }
 
@@ -245,7 +327,10 @@ export function track(d: Dashboard, seq: number) {
   if (d.last < 0) d.last = seq - 1;
   if (DEBUG && seq !== d.last + 1 && d.duplicates + d.gaps < 3) log(`dashboard saw ${seq} after ${d.last}`);
   if (seq <= d.last) d.duplicates++;
-  else { d.gaps += seq - d.last - 1; d.last = seq; }
+  else {
+    d.gaps += seq - d.last - 1;
+    d.last = seq;
+  }
 }
 
 // ---------- database ----------
@@ -271,11 +356,15 @@ export async function startLoadDatabase({ tpsCount }: { tpsCount?: number }) {
     sql,
     /** The PostgreSQL server's processes (postmaster and its children), for CPU accounting. */
     postgresPids: async () => {
-      const postmaster = Number((await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]);
+      const postmaster = Number(
+        (await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0],
+      );
       return postmaster ? [postmaster, ...(await childPids(postmaster))] : [];
     },
     stopPostgres: () => pg.stop(),
-    startPostgres: async () => { pg = await startEmbeddedPostgres({ dir: dataDir, port }); },
+    startPostgres: async () => {
+      pg = await startEmbeddedPostgres({ dir: dataDir, port });
+    },
     close: async () => {
       await sql.end({ timeout: 5 });
       await pg.stop().catch(() => {});

@@ -45,14 +45,18 @@ function icon(size: number, { rounded, safe }: { rounded: boolean; safe: number 
       let colour = BLUE;
       if (almond) colour = d < 0.3 ? (d < 0.14 ? WHITE : BLUE) : WHITE;
       const o = 1 + x * 4;
-      row[o] = colour[0]; row[o + 1] = colour[1]; row[o + 2] = colour[2]; row[o + 3] = inside ? 255 : 0;
+      row[o] = colour[0];
+      row[o + 1] = colour[1];
+      row[o + 2] = colour[2];
+      row[o + 3] = inside ? 255 : 0;
     }
     rows.push(row);
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
-  header[8] = 8; header[9] = 6; // 8-bit RGBA
+  header[8] = 8;
+  header[9] = 6; // 8-bit RGBA
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),

@@ -70,7 +70,8 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
     // (STACK-NOTES gotcha 7); it is read from disk each time, so a new build is picked up at once.
     app.get("/sw.js", (_req, res) => {
       res.sendFile(path.join(buildDir, "client/sw.js"), {
-        cacheControl: false, lastModified: false,
+        cacheControl: false,
+        lastModified: false,
         headers: { "Cache-Control": "no-cache", "Content-Type": "text/javascript; charset=utf-8" },
       });
     });
@@ -79,13 +80,28 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
     build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
   } else {
     const { createServer } = await import("vite");
-    vite = await createServer({ root: ROOT, server: { middlewareMode: true, hmr: { server: httpServer } }, appType: "custom" });
+    vite = await createServer({
+      root: ROOT,
+      server: { middlewareMode: true, hmr: { server: httpServer } },
+      appType: "custom",
+    });
     app.use(vite.middlewares);
     build = () => vite!.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   }
   // clientIp serves the public-report rate limit; behind a reverse proxy set TRUST_PROXY (Express "trust proxy").
   if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req, res) => ({ ...services, clientIp: req.ip ?? "", cspNonce: res.locals.cspNonce as string | undefined }) }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        ...services,
+        clientIp: req.ip ?? "",
+        cspNonce: res.locals.cspNonce as string | undefined,
+      }),
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

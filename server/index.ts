@@ -23,7 +23,10 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: closing HTTP, Socket.IO and the database…`);
-    const force = setTimeout(() => { console.error("forced exit after 10 s"); process.exit(1); }, 10_000);
+    const force = setTimeout(() => {
+      console.error("forced exit after 10 s");
+      process.exit(1);
+    }, 10_000);
     try {
       await pantau.close();
       clearTimeout(force);

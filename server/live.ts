@@ -12,7 +12,10 @@ import type { SessionUser } from "~/models/users.server";
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
-interface SocketData { user: SessionUser | null; view: View | null }
+interface SocketData {
+  user: SessionUser | null;
+  view: View | null;
+}
 
 export interface Live {
   io: Server;
@@ -44,14 +47,22 @@ function roomsOf(view: View | null, user: SessionUser | null): string[] {
   return rooms;
 }
 
-export function createLive(httpServer: HttpServer, { sql, flushMs = 100, adapter, catchUpMs = 500 }: {
-  sql: Sql;
-  flushMs?: number;
-  /** A Socket.IO cluster adapter (server/scale-out.ts) when several instances share the database. */
-  adapter?: ServerOptions["adapter"];
-  /** How often the event log's head is checked for events no message brought (see `order`). */
-  catchUpMs?: number;
-}): Live {
+export function createLive(
+  httpServer: HttpServer,
+  {
+    sql,
+    flushMs = 100,
+    adapter,
+    catchUpMs = 500,
+  }: {
+    sql: Sql;
+    flushMs?: number;
+    /** A Socket.IO cluster adapter (server/scale-out.ts) when several instances share the database. */
+    adapter?: ServerOptions["adapter"];
+    /** How often the event log's head is checked for events no message brought (see `order`). */
+    catchUpMs?: number;
+  },
+): Live {
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
     ...(adapter ? { adapter } : {}),
@@ -63,13 +74,19 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100, adapter
     try {
       const auth = socket.handshake.auth as { token?: unknown; public?: unknown };
       // The public page asks for the public room only (aggregates), also when its visitor is logged in.
-      if (auth?.public === true) { socket.data.user = null; socket.data.view = null; socket.join("public"); return next(); }
+      if (auth?.public === true) {
+        socket.data.user = null;
+        socket.data.view = null;
+        socket.join("public");
+        return next();
+      }
       const token = tokenFrom({
         authorization: typeof auth?.token === "string" ? `Bearer ${auth.token}` : null,
         cookie: socket.handshake.headers.cookie,
       });
       const user = await userFromToken(sql, token);
-      if (token && !user) return next(Object.assign(new Error("unauthenticated"), { data: { code: "unauthenticated" } }));
+      if (token && !user)
+        return next(Object.assign(new Error("unauthenticated"), { data: { code: "unauthenticated" } }));
       socket.data.user = user;
       socket.data.view = user ? viewOf(user) : null;
       socket.join(roomsOf(socket.data.view, user));
@@ -126,7 +143,10 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100, adapter
         list.push(item.event);
         if (!timers.has(room)) {
           const wait = Math.max(0, (lastFlush.get(room) ?? 0) + flushMs - Date.now());
-          timers.set(room, setTimeout(() => flush(room), wait));
+          timers.set(
+            room,
+            setTimeout(() => flush(room), wait),
+          );
         }
       }
     }
@@ -163,14 +183,25 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100, adapter
         for (const seq of [...waiting.keys()]) if (seq < next) waiting.delete(seq);
         return accept([]);
       }
-      if (head < next) { behindSince = 0; return; }
+      if (head < next) {
+        behindSince = 0;
+        return;
+      }
       // Behind: give messages in flight a moment, then read the missing events.
-      if (!behindSince) { behindSince = Date.now(); return; }
+      if (!behindSince) {
+        behindSince = Date.now();
+        return;
+      }
       if (Date.now() - behindSince < Math.min(300, catchUpMs)) return;
       const rows = await sql`
         select seq, type, at, region, data from events where seq >= ${next} and seq <= ${head} order by seq limit 1000`;
       behindSince = 0;
-      accept(rows.map((r) => ({ region: r.region as string | null, event: { seq: r.seq, type: r.type, at: (r.at as Date).toISOString(), data: r.data } as LiveEvent })));
+      accept(
+        rows.map((r) => ({
+          region: r.region as string | null,
+          event: { seq: r.seq, type: r.type, at: (r.at as Date).toISOString(), data: r.data } as LiveEvent,
+        })),
+      );
     } catch {
       // Database busy or restarting: try again on the next tick.
     }
@@ -183,7 +214,16 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100, adapter
   if (adapter) {
     (io as unknown as Server).on("pantau:events", (items: CommittedEvent[]) => accept(items));
     // Server-side messages cost a query each: send them only while another instance is there to hear.
-    const count = () => io.of("/").adapter.serverCount().then((n: number) => { clustered = n > 1; }, () => {});
+    const count = () =>
+      io
+        .of("/")
+        .adapter.serverCount()
+        .then(
+          (n: number) => {
+            clustered = n > 1;
+          },
+          () => {},
+        );
     void count();
     countTimer = setInterval(count, 2000);
     countTimer.unref();
@@ -201,7 +241,10 @@ export function createLive(httpServer: HttpServer, { sql, flushMs = 100, adapter
       closed = true;
       clearInterval(catchUpTimer);
       clearInterval(countTimer);
-      for (const room of [...timers.keys()]) { clearTimeout(timers.get(room)); flush(room); }
+      for (const room of [...timers.keys()]) {
+        clearTimeout(timers.get(room));
+        flush(room);
+      }
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

@@ -15,7 +15,12 @@ export interface ClusterAdapter {
   close: () => Promise<void>;
 }
 
-export function createClusterAdapter(options: { databaseUrl: string; mode: "postgres" | "off"; redisUrl?: string; log?: (line: string) => void }): ClusterAdapter | null {
+export function createClusterAdapter(options: {
+  databaseUrl: string;
+  mode: "postgres" | "off";
+  redisUrl?: string;
+  log?: (line: string) => void;
+}): ClusterAdapter | null {
   if (options.mode === "off") return null;
   if (options.redisUrl) return redisAdapter(options.redisUrl, options.log);
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 3, application_name: "pantau-live" });
@@ -27,16 +32,26 @@ export function createClusterAdapter(options: { databaseUrl: string; mode: "post
   const adapter = createAdapter(pool, {
     tableName: "socket_io_attachments",
     errorHandler: (error) => {
-      if (!warned) options.log?.(`live adapter: ${error.message} (retrying; events also reach other instances through the event log)`);
+      if (!warned)
+        options.log?.(
+          `live adapter: ${error.message} (retrying; events also reach other instances through the event log)`,
+        );
       warned = true;
     },
   });
   // After a PostgreSQL restart the adapter drops its dead LISTEN client without releasing it, and pool.end()
   // would wait for it forever (found by `npm run test:fault -- postgres`): wait one second at most.
-  const close = () => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, 1000);
-    pool.end().catch(() => {}).finally(() => { clearTimeout(timer); resolve(); });
-  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      pool
+        .end()
+        .catch(() => {})
+        .finally(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+    });
   return { adapter, close };
 }
 
@@ -51,10 +66,14 @@ function guard(client: RedisClient, onError: (error: Error) => void, all: RedisC
   return new Proxy(client, {
     get(target, prop) {
       if (prop === "duplicate") return () => guard(target.duplicate(), onError, all);
-      if (prop === "disconnect") return async () => { if (target.isOpen) target.destroy(); };
+      if (prop === "disconnect")
+        return async () => {
+          if (target.isOpen) target.destroy();
+        };
       const value: unknown = Reflect.get(target, prop, target);
       if (typeof value !== "function") return value;
-      if (UNHANDLED.has(prop)) return (...args: unknown[]) => (value.apply(target, args) as Promise<unknown>).catch(onError);
+      if (UNHANDLED.has(prop))
+        return (...args: unknown[]) => (value.apply(target, args) as Promise<unknown>).catch(onError);
       return value.bind(target);
     },
   });
@@ -63,7 +82,10 @@ function guard(client: RedisClient, onError: (error: Error) => void, all: RedisC
 function redisAdapter(url: string, log?: (line: string) => void): ClusterAdapter {
   let down = false;
   const onError = (error: Error) => {
-    if (!down) log?.(`live adapter: Redis unavailable (${error.message}); retrying, events also reach other instances through the event log`);
+    if (!down)
+      log?.(
+        `live adapter: Redis unavailable (${error.message}); retrying, events also reach other instances through the event log`,
+      );
     down = true;
   };
   const clients: RedisClient[] = [];

@@ -25,53 +25,101 @@ beforeAll(async () => {
     expired: "expired-" + randomUUID(),
   };
   const [officer] = await server.services.sql`select id from users where login = ${OWN_TPS}`;
-  await server.services.sql`insert into sessions (token_hash, user_id, expires_at) values (${hashToken(tokens.expired)}, ${officer.id}, now() - interval '1 minute')`;
+  await server.services
+    .sql`insert into sessions (token_hash, user_id, expires_at) values (${hashToken(tokens.expired)}, ${officer.id}, now() - interval '1 minute')`;
 });
 afterAll(() => server?.stop());
 
 /** Row counts of every table a request could write, and the event head. Sessions are left out: logins write them. */
 async function footprint() {
   const sql = server.services.sql;
-  const tables = (await sql`
+  const tables = (
+    await sql`
     select table_name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', 'schema_migrations', 'socket_io_attachments')
-    order by table_name`).map((r) => r.tableName as string);
+    order by table_name`
+  ).map((r) => r.tableName as string);
   const counts: Record<string, number> = {};
   for (const t of tables) counts[t] = (await sql`select count(*)::int as n from ${sql(t)}`)[0].n;
   const [head] = await sql`select seq from event_head`;
   return { ...counts, seq: head.seq as number };
 }
 
-interface Attempt { name: string; method: string; path: string; body?: string | Buffer | FormData; type?: string | null; token?: keyof typeof tokens | null }
+interface Attempt {
+  name: string;
+  method: string;
+  path: string;
+  body?: string | Buffer | FormData;
+  type?: string | null;
+  token?: keyof typeof tokens | null;
+}
 
 async function send(a: Attempt) {
   const headers: Record<string, string> = {};
-  if (a.type !== null && typeof a.body === "string" || Buffer.isBuffer(a.body)) headers["Content-Type"] = a.type ?? "application/json";
+  if ((a.type !== null && typeof a.body === "string") || Buffer.isBuffer(a.body))
+    headers["Content-Type"] = a.type ?? "application/json";
   if (a.token) headers.Authorization = `Bearer ${tokens[a.token]}`;
-  const res = await fetch(`${server.url}${a.path}`, { method: a.method, headers, body: a.body as BodyInit | undefined });
+  const res = await fetch(`${server.url}${a.path}`, {
+    method: a.method,
+    headers,
+    body: a.body as BodyInit | undefined,
+  });
   const text = await res.text();
   let message: unknown;
-  try { message = (JSON.parse(text) as { message?: unknown }).message; } catch { message = undefined; }
+  try {
+    message = (JSON.parse(text) as { message?: unknown }).message;
+  } catch {
+    message = undefined;
+  }
   return { status: res.status, message, text };
 }
 
 const JUNK: unknown[] = [
-  null, true, -1, 1e308, 1.5, "", "x".repeat(5000), [], {}, [[[[[]]]]],
-  "<script>alert(1)</script>", "'; drop table submissions; --", "1' or '1'='1", "\u0000", "\ud800", "../../etc/passwd",
-  { $gt: "" }, { __proto__: { admin: true } }, "𝕻𝖆𝖓𝖙𝖆𝖚".repeat(100),
+  null,
+  true,
+  -1,
+  1e308,
+  1.5,
+  "",
+  "x".repeat(5000),
+  [],
+  {},
+  [[[[[]]]]],
+  "<script>alert(1)</script>",
+  "'; drop table submissions; --",
+  "1' or '1'='1",
+  "\u0000",
+  "\ud800",
+  "../../etc/passwd",
+  { $gt: "" },
+  { __proto__: { admin: true } },
+  "𝕻𝖆𝖓𝖙𝖆𝖚".repeat(100),
 ];
 
 /** Every field of a valid body replaced by every junk value, keeping only bodies the route's schema refuses. */
-function fieldAttacks(name: string, path: string, valid: Record<string, unknown>, schema: { safeParse: (v: unknown) => { success: boolean } }, token: Attempt["token"]): Attempt[] {
+function fieldAttacks(
+  name: string,
+  path: string,
+  valid: Record<string, unknown>,
+  schema: { safeParse: (v: unknown) => { success: boolean } },
+  token: Attempt["token"],
+): Attempt[] {
   const out: Attempt[] = [];
   for (const field of Object.keys(valid)) {
     for (const junk of JUNK) {
       const body = { ...valid, [field]: junk };
       if (schema.safeParse(body).success) continue;
-      out.push({ name: `${name}: ${field} = ${JSON.stringify(junk)?.slice(0, 40)}`, method: "POST", path, body: JSON.stringify(body), token });
+      out.push({
+        name: `${name}: ${field} = ${JSON.stringify(junk)?.slice(0, 40)}`,
+        method: "POST",
+        path,
+        body: JSON.stringify(body),
+        token,
+      });
     }
     const { [field]: _gone, ...missing } = valid;
-    if (!schema.safeParse(missing).success) out.push({ name: `${name}: without ${field}`, method: "POST", path, body: JSON.stringify(missing), token });
+    if (!schema.safeParse(missing).success)
+      out.push({ name: `${name}: without ${field}`, method: "POST", path, body: JSON.stringify(missing), token });
   }
   return out;
 }
@@ -82,23 +130,55 @@ function bodyAttacks(name: string, path: string, token: Attempt["token"]): Attem
   return [
     { name: `${name}: text/plain`, method: "POST", path, body: "{}", type: "text/plain", token },
     { name: `${name}: no content type`, method: "POST", path, body: "{}", type: null, token },
-    { name: `${name}: broken JSON`, method: "POST", path, body: "{\"id\": ", token },
-    { name: `${name}: invalid UTF-8`, method: "POST", path, body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), token },
-    { name: `${name}: UTF-16 body`, method: "POST", path, body: Buffer.from("{\"a\":1}", "utf16le"), token },
-    { name: `${name}: 1 MB body`, method: "POST", path, body: JSON.stringify({ description: "x".repeat(1_000_000) }), token },
+    { name: `${name}: broken JSON`, method: "POST", path, body: '{"id": ', token },
+    {
+      name: `${name}: invalid UTF-8`,
+      method: "POST",
+      path,
+      body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+      token,
+    },
+    { name: `${name}: UTF-16 body`, method: "POST", path, body: Buffer.from('{"a":1}', "utf16le"), token },
+    {
+      name: `${name}: 1 MB body`,
+      method: "POST",
+      path,
+      body: JSON.stringify({ description: "x".repeat(1_000_000) }),
+      token,
+    },
     { name: `${name}: deeply nested`, method: "POST", path, body: deep, token },
     { name: `${name}: null`, method: "POST", path, body: "null", token },
     { name: `${name}: array`, method: "POST", path, body: "[1,2,3]", token },
     { name: `${name}: number`, method: "POST", path, body: "42", token },
-    { name: `${name}: string`, method: "POST", path, body: "\"hello\"", token },
-    { name: `${name}: prototype pollution`, method: "POST", path, body: "{\"__proto__\":{\"role\":\"admin\"},\"constructor\":{\"prototype\":{\"x\":1}}}", token },
+    { name: `${name}: string`, method: "POST", path, body: '"hello"', token },
+    {
+      name: `${name}: prototype pollution`,
+      method: "POST",
+      path,
+      body: '{"__proto__":{"role":"admin"},"constructor":{"prototype":{"x":1}}}',
+      token,
+    },
   ];
 }
 
 function corpus(): Attempt[] {
   const now = new Date().toISOString();
-  const quickCount = { id: randomUUID(), tpsCode: OWN_TPS, contest: "walikota", votes: { "1": 40, "2": 45, "3": 40 }, invalid: 3, capturedAt: now };
-  const incident = { id: randomUUID(), tpsCode: OWN_TPS, category: CATEGORY_CODES[0], severity: "low", description: "Antrean panjang", occurredAt: now };
+  const quickCount = {
+    id: randomUUID(),
+    tpsCode: OWN_TPS,
+    contest: "walikota",
+    votes: { "1": 40, "2": 45, "3": 40 },
+    invalid: 3,
+    capturedAt: now,
+  };
+  const incident = {
+    id: randomUUID(),
+    tpsCode: OWN_TPS,
+    category: CATEGORY_CODES[0],
+    severity: "low",
+    description: "Antrean panjang",
+    occurredAt: now,
+  };
   const transition = { action: "acknowledge", note: "ok" };
   const report = { category: "other", tpsCode: OWN_TPS, description: "Ada pembagian uang di dekat TPS.", contact: "" };
   const forged = randomUUID();
@@ -106,50 +186,203 @@ function corpus(): Attempt[] {
     // quick counts
     ...bodyAttacks("quick count", "/api/v1/quick-counts", "officer"),
     ...fieldAttacks("quick count", "/api/v1/quick-counts", quickCount, QuickCountBody, "officer"),
-    { name: "quick count: other TPS", method: "POST", path: "/api/v1/quick-counts", body: JSON.stringify({ ...quickCount, tpsCode: OTHER_TPS }), token: "officer" },
-    { name: "quick count: unknown TPS", method: "POST", path: "/api/v1/quick-counts", body: JSON.stringify({ ...quickCount, tpsCode: "9999999999-999" }), token: "operator" },
-    { name: "quick count: unknown contest", method: "POST", path: "/api/v1/quick-counts", body: JSON.stringify({ ...quickCount, contest: "presiden' or 1=1 --" }), token: "officer" },
-    { name: "quick count: unknown candidate", method: "POST", path: "/api/v1/quick-counts", body: JSON.stringify({ ...quickCount, votes: { ...quickCount.votes, "99": 1 } }), token: "officer" },
-    { name: "quick count: no session", method: "POST", path: "/api/v1/quick-counts", body: JSON.stringify(quickCount), token: null },
-    { name: "quick count: expired session", method: "POST", path: "/api/v1/quick-counts", body: JSON.stringify(quickCount), token: "expired" },
-    { name: "quick count: responder", method: "POST", path: "/api/v1/quick-counts", body: JSON.stringify(quickCount), token: "responder" },
+    {
+      name: "quick count: other TPS",
+      method: "POST",
+      path: "/api/v1/quick-counts",
+      body: JSON.stringify({ ...quickCount, tpsCode: OTHER_TPS }),
+      token: "officer",
+    },
+    {
+      name: "quick count: unknown TPS",
+      method: "POST",
+      path: "/api/v1/quick-counts",
+      body: JSON.stringify({ ...quickCount, tpsCode: "9999999999-999" }),
+      token: "operator",
+    },
+    {
+      name: "quick count: unknown contest",
+      method: "POST",
+      path: "/api/v1/quick-counts",
+      body: JSON.stringify({ ...quickCount, contest: "presiden' or 1=1 --" }),
+      token: "officer",
+    },
+    {
+      name: "quick count: unknown candidate",
+      method: "POST",
+      path: "/api/v1/quick-counts",
+      body: JSON.stringify({ ...quickCount, votes: { ...quickCount.votes, "99": 1 } }),
+      token: "officer",
+    },
+    {
+      name: "quick count: no session",
+      method: "POST",
+      path: "/api/v1/quick-counts",
+      body: JSON.stringify(quickCount),
+      token: null,
+    },
+    {
+      name: "quick count: expired session",
+      method: "POST",
+      path: "/api/v1/quick-counts",
+      body: JSON.stringify(quickCount),
+      token: "expired",
+    },
+    {
+      name: "quick count: responder",
+      method: "POST",
+      path: "/api/v1/quick-counts",
+      body: JSON.stringify(quickCount),
+      token: "responder",
+    },
     { name: "quick count: GET", method: "GET", path: "/api/v1/quick-counts", token: "officer" },
     // incidents
     ...bodyAttacks("incident", "/api/v1/incidents", "officer"),
     ...fieldAttacks("incident", "/api/v1/incidents", incident, IncidentBody, "officer"),
-    { name: "incident: other TPS", method: "POST", path: "/api/v1/incidents", body: JSON.stringify({ ...incident, tpsCode: OTHER_TPS }), token: "officer" },
-    { name: "incident: expired session", method: "POST", path: "/api/v1/incidents", body: JSON.stringify(incident), token: "expired" },
+    {
+      name: "incident: other TPS",
+      method: "POST",
+      path: "/api/v1/incidents",
+      body: JSON.stringify({ ...incident, tpsCode: OTHER_TPS }),
+      token: "officer",
+    },
+    {
+      name: "incident: expired session",
+      method: "POST",
+      path: "/api/v1/incidents",
+      body: JSON.stringify(incident),
+      token: "expired",
+    },
     { name: "incident: forged id", method: "GET", path: `/api/v1/incidents/${forged}`, token: "operator" },
     { name: "incident: not an id", method: "GET", path: "/api/v1/incidents/1%27%20or%201=1", token: "operator" },
-    { name: "incident citizen details: officer", method: "GET", path: `/api/v1/incidents/${forged}/citizen`, token: "officer" },
+    {
+      name: "incident citizen details: officer",
+      method: "GET",
+      path: `/api/v1/incidents/${forged}/citizen`,
+      token: "officer",
+    },
     ...bodyAttacks("transition", `/api/v1/incidents/${forged}/transitions`, "operator"),
     ...fieldAttacks("transition", `/api/v1/incidents/${forged}/transitions`, transition, TransitionBody, "operator"),
-    { name: "transition: forged incident", method: "POST", path: `/api/v1/incidents/${forged}/transitions`, body: JSON.stringify(transition), token: "operator" },
-    { name: "transition: officer", method: "POST", path: `/api/v1/incidents/${forged}/transitions`, body: JSON.stringify(transition), token: "officer" },
+    {
+      name: "transition: forged incident",
+      method: "POST",
+      path: `/api/v1/incidents/${forged}/transitions`,
+      body: JSON.stringify(transition),
+      token: "operator",
+    },
+    {
+      name: "transition: officer",
+      method: "POST",
+      path: `/api/v1/incidents/${forged}/transitions`,
+      body: JSON.stringify(transition),
+      token: "officer",
+    },
     // public reports (no login), photos checked by content
     ...bodyAttacks("public report", "/api/v1/public/reports", null),
     ...fieldAttacks("public report", "/api/v1/public/reports", report, ReportBody, null),
-    { name: "public report: fake image", method: "POST", path: "/api/v1/public/reports", body: form(report, new Blob(["<?php system($_GET['c']); ?>"], { type: "image/jpeg" })) },
-    { name: "public report: oversize image", method: "POST", path: "/api/v1/public/reports", body: form(report, new Blob([new Uint8Array([0xff, 0xd8, 0xff]), new Uint8Array(3 * 1024 * 1024)], { type: "image/jpeg" })) },
-    { name: "public report: broken multipart", method: "POST", path: "/api/v1/public/reports", body: "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n", type: "multipart/form-data; boundary=y" },
+    {
+      name: "public report: fake image",
+      method: "POST",
+      path: "/api/v1/public/reports",
+      body: form(report, new Blob(["<?php system($_GET['c']); ?>"], { type: "image/jpeg" })),
+    },
+    {
+      name: "public report: oversize image",
+      method: "POST",
+      path: "/api/v1/public/reports",
+      body: form(
+        report,
+        new Blob([new Uint8Array([0xff, 0xd8, 0xff]), new Uint8Array(3 * 1024 * 1024)], { type: "image/jpeg" }),
+      ),
+    },
+    {
+      name: "public report: broken multipart",
+      method: "POST",
+      path: "/api/v1/public/reports",
+      body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n',
+      type: "multipart/form-data; boundary=y",
+    },
     { name: "public report: unknown tracking code", method: "GET", path: "/api/v1/public/reports/%3Cscript%3E" },
     // responder location
     ...bodyAttacks("location", "/api/v1/responders/location", "responder"),
-    ...fieldAttacks("location", "/api/v1/responders/location", { lat: -3.3, lng: 102.8 }, { safeParse: (v: unknown) => ({ success: typeof (v as { lat?: unknown }).lat === "number" && Math.abs((v as { lat: number }).lat) <= 90 && typeof (v as { lng?: unknown }).lng === "number" && Math.abs((v as { lng: number }).lng) <= 180 }) }, "responder"),
-    { name: "location: officer", method: "POST", path: "/api/v1/responders/location", body: JSON.stringify({ lat: 1, lng: 1 }), token: "officer" },
+    ...fieldAttacks(
+      "location",
+      "/api/v1/responders/location",
+      { lat: -3.3, lng: 102.8 },
+      {
+        safeParse: (v: unknown) => ({
+          success:
+            typeof (v as { lat?: unknown }).lat === "number" &&
+            Math.abs((v as { lat: number }).lat) <= 90 &&
+            typeof (v as { lng?: unknown }).lng === "number" &&
+            Math.abs((v as { lng: number }).lng) <= 180,
+        }),
+      },
+      "responder",
+    ),
+    {
+      name: "location: officer",
+      method: "POST",
+      path: "/api/v1/responders/location",
+      body: JSON.stringify({ lat: 1, lng: 1 }),
+      token: "officer",
+    },
     // officer actions, photos, posko entry and review (merged from issues 3 and 4)
     ...bodyAttacks("check-in", "/api/v1/checkins", "officer"),
     ...bodyAttacks("checklist", "/api/v1/checklists", "officer"),
     ...bodyAttacks("paper entry", "/api/v1/paper-entries", "operator"),
-    ...fieldAttacks("paper entry", "/api/v1/paper-entries", { ...quickCount, source: "paper" }, PaperEntryBody, "operator"),
-    { name: "paper entry: officer", method: "POST", path: "/api/v1/paper-entries", body: JSON.stringify({ ...quickCount, source: "paper" }), token: "officer" },
+    ...fieldAttacks(
+      "paper entry",
+      "/api/v1/paper-entries",
+      { ...quickCount, source: "paper" },
+      PaperEntryBody,
+      "operator",
+    ),
+    {
+      name: "paper entry: officer",
+      method: "POST",
+      path: "/api/v1/paper-entries",
+      body: JSON.stringify({ ...quickCount, source: "paper" }),
+      token: "officer",
+    },
     ...bodyAttacks("review", "/api/v1/reviews", "operator"),
-    { name: "review: forged target", method: "POST", path: "/api/v1/reviews", body: JSON.stringify({ action: "verify", tpsCode: "9999999999-999", contest: "walikota" }), token: "operator" },
-    { name: "review: officer", method: "POST", path: "/api/v1/reviews", body: JSON.stringify({ action: "verify", tpsCode: OWN_TPS, contest: "walikota" }), token: "officer" },
-    { name: "photo: fake image", method: "POST", path: "/api/v1/photos", body: photoForm(new Blob(["GIF89a<script>alert(1)</script>"], { type: "image/jpeg" })), token: "officer" },
-    { name: "photo: oversize image", method: "POST", path: "/api/v1/photos", body: photoForm(new Blob([new Uint8Array([0xff, 0xd8, 0xff]), new Uint8Array(12 * 1024 * 1024)], { type: "image/jpeg" })), token: "officer" },
+    {
+      name: "review: forged target",
+      method: "POST",
+      path: "/api/v1/reviews",
+      body: JSON.stringify({ action: "verify", tpsCode: "9999999999-999", contest: "walikota" }),
+      token: "operator",
+    },
+    {
+      name: "review: officer",
+      method: "POST",
+      path: "/api/v1/reviews",
+      body: JSON.stringify({ action: "verify", tpsCode: OWN_TPS, contest: "walikota" }),
+      token: "officer",
+    },
+    {
+      name: "photo: fake image",
+      method: "POST",
+      path: "/api/v1/photos",
+      body: photoForm(new Blob(["GIF89a<script>alert(1)</script>"], { type: "image/jpeg" })),
+      token: "officer",
+    },
+    {
+      name: "photo: oversize image",
+      method: "POST",
+      path: "/api/v1/photos",
+      body: photoForm(
+        new Blob([new Uint8Array([0xff, 0xd8, 0xff]), new Uint8Array(12 * 1024 * 1024)], { type: "image/jpeg" }),
+      ),
+      token: "officer",
+    },
     { name: "photo: JSON instead of a form", method: "POST", path: "/api/v1/photos", body: "{}", token: "officer" },
-    { name: "photo: no session", method: "POST", path: "/api/v1/photos", body: photoForm(new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0])], { type: "image/jpeg" })) },
+    {
+      name: "photo: no session",
+      method: "POST",
+      path: "/api/v1/photos",
+      body: photoForm(new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0])], { type: "image/jpeg" })),
+    },
     { name: "photo: forged id", method: "GET", path: `/api/v1/photos/${forged}`, token: "officer" },
     { name: "photo: not an id", method: "GET", path: "/api/v1/photos/..%2f..%2fetc%2fpasswd", token: "officer" },
     { name: "TPS detail: junk code", method: "GET", path: "/api/v1/tps/%27%20or%201=1", token: "operator" },
@@ -157,22 +390,63 @@ function corpus(): Attempt[] {
     { name: "incidents export: officer", method: "GET", path: "/api/v1/exports/incidents.csv", token: "officer" },
     // session
     ...bodyAttacks("login", "/api/v1/session", null),
-    { name: "login: SQL injection", method: "POST", path: "/api/v1/session", body: JSON.stringify({ login: "admin' --", secret: "' or '1'='1" }) },
-    { name: "login: huge secret", method: "POST", path: "/api/v1/session", body: JSON.stringify({ login: "admin", secret: "x".repeat(3000) }) },
-    { name: "login: object secret", method: "POST", path: "/api/v1/session", body: JSON.stringify({ login: "admin", secret: { $ne: "" } }) },
+    {
+      name: "login: SQL injection",
+      method: "POST",
+      path: "/api/v1/session",
+      body: JSON.stringify({ login: "admin' --", secret: "' or '1'='1" }),
+    },
+    {
+      name: "login: huge secret",
+      method: "POST",
+      path: "/api/v1/session",
+      body: JSON.stringify({ login: "admin", secret: "x".repeat(3000) }),
+    },
+    {
+      name: "login: object secret",
+      method: "POST",
+      path: "/api/v1/session",
+      body: JSON.stringify({ login: "admin", secret: { $ne: "" } }),
+    },
     { name: "session: expired", method: "GET", path: "/api/v1/session", token: "expired" },
     // reads with bad parameters or the wrong role
     { name: "events: after=-1", method: "GET", path: "/api/v1/events?after=-1", token: "operator" },
     { name: "events: after=abc", method: "GET", path: "/api/v1/events?after=abc", token: "operator" },
     { name: "events: after=1e400", method: "GET", path: "/api/v1/events?after=1e400", token: "operator" },
-    { name: "events: after injection", method: "GET", path: "/api/v1/events?after=0%3Bdelete%20from%20events", token: "operator" },
+    {
+      name: "events: after injection",
+      method: "GET",
+      path: "/api/v1/events?after=0%3Bdelete%20from%20events",
+      token: "operator",
+    },
     { name: "events: expired", method: "GET", path: "/api/v1/events?after=0", token: "expired" },
     { name: "snapshot: forged token", method: "GET", path: "/api/v1/snapshot", token: "expired" },
     { name: "export: officer", method: "GET", path: "/api/v1/exports/audit.csv", token: "officer" },
     { name: "export: no session", method: "GET", path: "/api/v1/exports/results.csv", token: null },
-    { name: "import: officer", method: "POST", path: "/api/v1/admin/imports/tps", body: "code\n1", type: "text/csv", token: "officer" },
-    { name: "import: unknown kind", method: "POST", path: "/api/v1/admin/imports/users%27", body: "a", type: "text/csv", token: "admin" },
-    { name: "import: binary junk", method: "POST", path: "/api/v1/admin/imports/tps", body: Buffer.from([0, 255, 1, 254, 10, 13, 0]), type: "text/csv", token: "admin" },
+    {
+      name: "import: officer",
+      method: "POST",
+      path: "/api/v1/admin/imports/tps",
+      body: "code\n1",
+      type: "text/csv",
+      token: "officer",
+    },
+    {
+      name: "import: unknown kind",
+      method: "POST",
+      path: "/api/v1/admin/imports/users%27",
+      body: "a",
+      type: "text/csv",
+      token: "admin",
+    },
+    {
+      name: "import: binary junk",
+      method: "POST",
+      path: "/api/v1/admin/imports/tps",
+      body: Buffer.from([0, 255, 1, 254, 10, 13, 0]),
+      type: "text/csv",
+      token: "admin",
+    },
     { name: "unknown API route", method: "POST", path: "/api/v1/..%2f..%2fetc%2fpasswd", body: "{}", token: "admin" },
     { name: "unknown API method", method: "PATCH", path: "/api/v1/quick-counts", body: "{}", token: "officer" },
   ];
@@ -200,9 +474,19 @@ describe("hostile and malformed input", () => {
     expect(attempts.length).toBeGreaterThan(250);
     const wrong: string[] = [];
     for (const attempt of attempts) {
-      const answer = await send(attempt).catch((error: Error) => ({ status: 0, message: undefined, text: `no answer: ${error.cause ?? error.message}` }));
+      const answer = await send(attempt).catch((error: Error) => ({
+        status: 0,
+        message: undefined,
+        text: `no answer: ${error.cause ?? error.message}`,
+      }));
       const { status, message, text } = answer;
-      const ok = status >= 400 && status < 500 && status !== 429 && typeof message === "string" && message.length > 3 && !/at .+\.(js|ts):\d+/.test(text);
+      const ok =
+        status >= 400 &&
+        status < 500 &&
+        status !== 429 &&
+        typeof message === "string" &&
+        message.length > 3 &&
+        !/at .+\.(js|ts):\d+/.test(text);
       if (!ok) wrong.push(`${attempt.name} -> ${status} ${text.slice(0, 120)}`);
     }
     expect(wrong).toEqual([]);
@@ -212,12 +496,35 @@ describe("hostile and malformed input", () => {
   }, 120_000);
 
   it("answers malformed socket events with an error ack, and survives oversize and unknown messages", async () => {
-    const socket = io(server.url, { auth: { token: tokens.operator }, transports: ["websocket"], reconnection: false, forceNew: true });
-    await new Promise<void>((resolve, reject) => { socket.once("connect", () => resolve()); socket.once("connect_error", reject); });
+    const socket = io(server.url, {
+      auth: { token: tokens.operator },
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", () => resolve());
+      socket.once("connect_error", reject);
+    });
     const before = await footprint();
-    for (const payload of [null, "0", 1, [], {}, { after: -1 }, { after: "1" }, { after: 1.5 }, { after: 1e400 }, { after: { $gt: 0 } }, { after: "0; delete from events" }]) {
+    for (const payload of [
+      null,
+      "0",
+      1,
+      [],
+      {},
+      { after: -1 },
+      { after: "1" },
+      { after: 1.5 },
+      { after: 1e400 },
+      { after: { $gt: 0 } },
+      { after: "0; delete from events" },
+    ]) {
       const answer = await socket.timeout(5000).emitWithAck("resume", payload);
-      expect(answer, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: "invalid", message: expect.stringMatching(/resume/) } });
+      expect(answer, JSON.stringify(payload)).toMatchObject({
+        ok: false,
+        error: { code: "invalid", message: expect.stringMatching(/resume/) },
+      });
     }
     socket.emit("resume", { after: 0 }); // no ack function: ignored
     socket.emit("no-such-event", { x: 1 }, () => {});
@@ -234,23 +541,34 @@ describe("hostile and malformed input", () => {
     // which may not replay results).
     for (const token of [tokens.expired, "x".repeat(10_000), "' or 1=1 --"]) {
       const bad = io(server.url, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
-      const error = await new Promise<Error & { data?: { code?: string } }>((resolve) => bad.once("connect_error", resolve));
+      const error = await new Promise<Error & { data?: { code?: string } }>((resolve) =>
+        bad.once("connect_error", resolve),
+      );
       bad.close();
       expect(error.data?.code, token.slice(0, 20)).toBe("unauthenticated");
     }
     for (const token of [42, { $ne: null }, ["a"]]) {
       const odd = io(server.url, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
-      await new Promise<void>((resolve, reject) => { odd.once("connect", () => resolve()); odd.once("connect_error", reject); });
-      expect(await odd.timeout(5000).emitWithAck("resume", { after: 0 }), JSON.stringify(token)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      await new Promise<void>((resolve, reject) => {
+        odd.once("connect", () => resolve());
+        odd.once("connect_error", reject);
+      });
+      expect(await odd.timeout(5000).emitWithAck("resume", { after: 0 }), JSON.stringify(token)).toMatchObject({
+        ok: false,
+        error: { code: "forbidden" },
+      });
       odd.close();
     }
-    expect((await send({ name: "alive", method: "GET", path: "/api/v1/snapshot", token: "operator" })).status).toBe(200);
+    expect((await send({ name: "alive", method: "GET", path: "/api/v1/snapshot", token: "operator" })).status).toBe(
+      200,
+    );
   });
 });
 
 describe("login rate limit", () => {
   it("answers 429 with the minutes to wait after too many failures for one login, and only for that login", async () => {
-    const attempt = (login: string, secret: string) => send({ name: "login", method: "POST", path: "/api/v1/session", body: JSON.stringify({ login, secret }) });
+    const attempt = (login: string, secret: string) =>
+      send({ name: "login", method: "POST", path: "/api/v1/session", body: JSON.stringify({ login, secret }) });
     for (let i = 0; i < 10; i++) expect((await attempt("pengawas-05", "wrong")).status).toBe(401);
     const limited = await attempt("pengawas-05", "pantau-demo");
     expect(limited.status).toBe(429);
@@ -279,9 +597,16 @@ describe("security headers and escaping", () => {
 
   it("shows text a citizen typed as text on the command post, never as markup", async () => {
     const hostile = `<img src=x onerror="alert('pantau')"><script>alert(1)</script> uang di TPS`;
-    const filed = await send({ name: "report", method: "POST", path: "/api/v1/public/reports", body: JSON.stringify({ category: "other", tpsCode: OWN_TPS, description: hostile }) });
+    const filed = await send({
+      name: "report",
+      method: "POST",
+      path: "/api/v1/public/reports",
+      body: JSON.stringify({ category: "other", tpsCode: OWN_TPS, description: hostile }),
+    });
     expect(filed.status).toBe(201);
-    const page = await fetch(`${server.url}/posko`, { headers: { Authorization: `Bearer ${tokens.operator}`, Cookie: `pantau_session=${tokens.operator}` } });
+    const page = await fetch(`${server.url}/posko`, {
+      headers: { Authorization: `Bearer ${tokens.operator}`, Cookie: `pantau_session=${tokens.operator}` },
+    });
     const html = await page.text();
     expect(html).toContain("uang di TPS"); // the report is on the page...
     expect(html).not.toContain("<img src=x onerror"); // ...as text

@@ -15,27 +15,43 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const page = (path: string, token?: string) => fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, redirect: "manual" });
-const form = (path: string, fields: Record<string, string | number>, token = admin) => fetch(`${server.url}${path}`, {
-  method: "POST", redirect: "manual",
-  headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: `Bearer ${token}` },
-  body: new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])),
-});
-const tryLogin = (login: string, secret: string) => fetch(`${server.url}/api/v1/session`, {
-  method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ login, secret }),
-});
-const decode = (html: string) => html.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+const page = (path: string, token?: string) =>
+  fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, redirect: "manual" });
+const form = (path: string, fields: Record<string, string | number>, token = admin) =>
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: `Bearer ${token}` },
+    body: new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])),
+  });
+const tryLogin = (login: string, secret: string) =>
+  fetch(`${server.url}/api/v1/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ login, secret }),
+  });
+const decode = (html: string) =>
+  html
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 
 describe("admin access", () => {
   it("admin screens and their actions are for admins only, checked on the server", async () => {
     const posko = await loginToken(server, "posko", "pantau-demo");
     expect((await page("/admin/akun")).status).toBe(302);
     expect((await page("/admin/akun", posko)).status).toBe(403);
-    expect((await form("/admin/akun", { intent: "create", login: "x-posko", name: "X", role: "admin" }, posko)).status).toBe(403);
+    expect(
+      (await form("/admin/akun", { intent: "create", login: "x-posko", name: "X", role: "admin" }, posko)).status,
+    ).toBe(403);
     expect((await form("/admin/surat", { area: "16.73.04" }, posko)).status).toBe(403);
     expect((await page("/admin/akun", admin)).status).toBe(200);
     const garbage = await fetch(`${server.url}/admin/akun`, {
-      method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x", Authorization: `Bearer ${admin}` }, body: "not a form",
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data; boundary=x", Authorization: `Bearer ${admin}` },
+      body: "not a form",
     });
     expect(garbage.status).toBe(400);
   });
@@ -43,7 +59,14 @@ describe("admin access", () => {
 
 describe("accounts", () => {
   it("creates a staff account with role and area, shows its password once, disables, enables and resets it", async () => {
-    const created = await form("/admin/akun", { intent: "create", login: "Pengawas-Baru", name: "Pengawas Baru", role: "supervisor", regionCode: "16.73.04", phone: "" });
+    const created = await form("/admin/akun", {
+      intent: "create",
+      login: "Pengawas-Baru",
+      name: "Pengawas Baru",
+      role: "supervisor",
+      regionCode: "16.73.04",
+      phone: "",
+    });
     expect(created.status).toBe(200);
     const password = decode(await created.text()).match(/data-testid="new-secret"[^>]*>.*?<code>([^<]+)<\/code>/)![1];
     const login = await tryLogin("pengawas-baru", password);
@@ -51,9 +74,26 @@ describe("accounts", () => {
     const { token, user } = await login.json();
     expect(user).toMatchObject({ login: "pengawas-baru", role: "supervisor", regionCode: "16.73.04" });
 
-    expect((await form("/admin/akun", { intent: "create", login: "pengawas-baru", name: "Lagi", role: "operator" })).status).toBe(409);
-    expect((await form("/admin/akun", { intent: "create", login: "1673049999-001", name: "Bukan Petugas", role: "operator" })).status).toBe(422);
-    const noArea = await form("/admin/akun", { intent: "create", login: "pengawas-lain", name: "Tanpa Wilayah", role: "supervisor", regionCode: "" });
+    expect(
+      (await form("/admin/akun", { intent: "create", login: "pengawas-baru", name: "Lagi", role: "operator" })).status,
+    ).toBe(409);
+    expect(
+      (
+        await form("/admin/akun", {
+          intent: "create",
+          login: "1673049999-001",
+          name: "Bukan Petugas",
+          role: "operator",
+        })
+      ).status,
+    ).toBe(422);
+    const noArea = await form("/admin/akun", {
+      intent: "create",
+      login: "pengawas-lain",
+      name: "Tanpa Wilayah",
+      role: "supervisor",
+      regionCode: "",
+    });
     expect(noArea.status).toBe(422);
 
     const [{ id }] = await server.services.sql`select id from users where login = 'pengawas-baru'`;
@@ -63,7 +103,9 @@ describe("accounts", () => {
     expect((await form("/admin/akun", { intent: "disable", userId: id })).status).toBe(200);
     // Its live connection is closed by the server as well.
     expect(await closed).toBe("io server disconnect");
-    expect((await fetch(`${server.url}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${server.url}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } })).status,
+    ).toBe(401);
     expect((await tryLogin("pengawas-baru", password)).status).toBe(401);
     await form("/admin/akun", { intent: "enable", userId: id });
     expect((await tryLogin("pengawas-baru", password)).status).toBe(200);
@@ -73,12 +115,15 @@ describe("accounts", () => {
     expect(fresh).not.toBe(password);
     expect((await tryLogin("pengawas-baru", password)).status).toBe(401);
     expect((await tryLogin("pengawas-baru", fresh)).status).toBe(200);
-    const [audit] = await server.services.sql`select count(*)::int as n from audit_log where action like 'account.%' and after::text not like ${"%" + fresh + "%"}`;
+    const [audit] = await server.services
+      .sql`select count(*)::int as n from audit_log where action like 'account.%' and after::text not like ${"%" + fresh + "%"}`;
     expect(audit.n).toBe(4);
   });
 
   it("prints credential letters: one per officer, with TPS, login, a new random PIN and a QR to the login", async () => {
-    const tps = (await server.services.sql`select code from tps where kelurahan_code = '16.73.04.1001' order by code`).map((r) => r.code as string);
+    const tps = (
+      await server.services.sql`select code from tps where kelurahan_code = '16.73.04.1001' order by code`
+    ).map((r) => r.code as string);
     const res = await form("/admin/surat", { area: "16.73.04.1001" });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -90,12 +135,17 @@ describe("accounts", () => {
     expect(new Set(pins).size).toBeGreaterThan(1);
     expect((await tryLogin(tps[0], pins[0])).status).toBe(200);
     expect((await tryLogin(tps[0], "123456")).status).toBe(pins[0] === "123456" ? 200 : 401);
-    const expected = await QRCode.toDataURL(`${server.url}/login?login=${tps[0]}`, { margin: 1, width: 180, errorCorrectionLevel: "M" });
+    const expected = await QRCode.toDataURL(`${server.url}/login?login=${tps[0]}`, {
+      margin: 1,
+      width: 180,
+      errorCorrectionLevel: "M",
+    });
     expect(html).toContain(`src="${expected}"`);
     // The login page the QR opens has the TPS code filled in.
     expect(await (await page(`/login?login=${tps[0]}`)).text()).toContain(`value="${tps[0]}"`);
     // PINs never reach the audit log.
-    const [leak] = await server.services.sql`select count(*)::int as n from audit_log where after::text like ${"%" + pins[0] + "%"}`;
+    const [leak] = await server.services
+      .sql`select count(*)::int as n from audit_log where after::text like ${"%" + pins[0] + "%"}`;
     expect(leak.n).toBe(0);
     expect((await form("/admin/surat", { area: "99.99" })).status).toBe(404);
   });
@@ -103,32 +153,107 @@ describe("accounts", () => {
 
 describe("configuration", () => {
   it("saves settings with per-line errors, and the public page follows its options", async () => {
-    const bad = await form("/admin/pengaturan", { section: "contacts", lines: "Posko | Posko | 0733-1111\nPolsek | Keamanan | telepon" });
+    const bad = await form("/admin/pengaturan", {
+      section: "contacts",
+      lines: "Posko | Posko | 0733-1111\nPolsek | Keamanan | telepon",
+    });
     expect(bad.status).toBe(422);
     expect(decode(await bad.text())).toContain("Baris 2 (phone): Isian tidak sah.");
-    expect((await form("/admin/pengaturan", { section: "contacts", lines: "Posko | Posko | 0733-1111\nPolsek | Keamanan | 110" })).status).toBe(200);
+    expect(
+      (
+        await form("/admin/pengaturan", {
+          section: "contacts",
+          lines: "Posko | Posko | 0733-1111\nPolsek | Keamanan | 110",
+        })
+      ).status,
+    ).toBe(200);
     const [row] = await server.services.sql`select value from settings where key = 'contacts'`;
-    expect(row.value).toEqual([{ name: "Posko", role: "Posko", phone: "0733-1111" }, { name: "Polsek", role: "Keamanan", phone: "110" }]);
+    expect(row.value).toEqual([
+      { name: "Posko", role: "Posko", phone: "0733-1111" },
+      { name: "Polsek", role: "Keamanan", phone: "110" },
+    ]);
 
-    expect((await form("/admin/pengaturan", { section: "election.times", opening: "07:00", closing: "25:00", staleAfterMinutes: 30 })).status).toBe(422);
-    expect((await form("/admin/pengaturan", { section: "election.times", opening: "07:00", closing: "13:00", staleAfterMinutes: 30 })).status).toBe(200);
+    expect(
+      (
+        await form("/admin/pengaturan", {
+          section: "election.times",
+          opening: "07:00",
+          closing: "25:00",
+          staleAfterMinutes: 30,
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await form("/admin/pengaturan", {
+          section: "election.times",
+          opening: "07:00",
+          closing: "13:00",
+          staleAfterMinutes: 30,
+        })
+      ).status,
+    ).toBe(200);
 
-    await form("/admin/pengaturan", { section: "public", title: "Hitung Cepat Kota", showResults: "on", showIncidents: "on" });
+    await form("/admin/pengaturan", {
+      section: "public",
+      title: "Hitung Cepat Kota",
+      showResults: "on",
+      showIncidents: "on",
+    });
     const summary = await (await page("/api/v1/public/summary")).json();
     expect(summary.title).toBe("Hitung Cepat Kota");
     expect(summary.contests[0].projection).toBeNull();
-    expect((await fetch(`${server.url}/api/v1/public/reports`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ category: "other", place: "Pasar", description: "Sesuatu terjadi di pasar." }) })).status).toBe(403);
-    await form("/admin/pengaturan", { section: "public", title: "Hitung Cepat Kota", showResults: "on", showProjection: "on", showIncidents: "on", reportsEnabled: "on" });
+    expect(
+      (
+        await fetch(`${server.url}/api/v1/public/reports`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ category: "other", place: "Pasar", description: "Sesuatu terjadi di pasar." }),
+        })
+      ).status,
+    ).toBe(403);
+    await form("/admin/pengaturan", {
+      section: "public",
+      title: "Hitung Cepat Kota",
+      showResults: "on",
+      showProjection: "on",
+      showIncidents: "on",
+      reportsEnabled: "on",
+    });
 
-    expect((await form("/admin/pengaturan", { section: "incident.categories", lines: "other | Lainnya | Other | ya\nother | Dua | Two | ya" })).status).toBe(422);
+    expect(
+      (
+        await form("/admin/pengaturan", {
+          section: "incident.categories",
+          lines: "other | Lainnya | Other | ya\nother | Dua | Two | ya",
+        })
+      ).status,
+    ).toBe(422);
 
     // Categories: a new one can be used at once, a switched-off one no longer.
-    expect((await form("/admin/pengaturan", { section: "incident.categories", lines: "other | Lainnya | Other | ya\nweather | Cuaca | Weather | tidak\nlogistik_tinta | Tinta habis | Ink ran out | ya" })).status).toBe(200);
+    expect(
+      (
+        await form("/admin/pengaturan", {
+          section: "incident.categories",
+          lines:
+            "other | Lainnya | Other | ya\nweather | Cuaca | Weather | tidak\nlogistik_tinta | Tinta habis | Ink ran out | ya",
+        })
+      ).status,
+    ).toBe(200);
     const officer = await loginToken(server, "1673041003-002", "123456");
-    const incident = (category: string) => fetch(`${server.url}/api/v1/incidents`, {
-      method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${officer}` },
-      body: JSON.stringify({ id: randomUUID(), tpsCode: "1673041003-002", category, severity: "low", description: "Tinta di TPS habis.", occurredAt: new Date().toISOString() }),
-    });
+    const incident = (category: string) =>
+      fetch(`${server.url}/api/v1/incidents`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${officer}` },
+        body: JSON.stringify({
+          id: randomUUID(),
+          tpsCode: "1673041003-002",
+          category,
+          severity: "low",
+          description: "Tinta di TPS habis.",
+          occurredAt: new Date().toISOString(),
+        }),
+      });
     expect((await incident("logistik_tinta")).status).toBe(201);
     const off = await incident("weather");
     expect(off.status).toBe(422);
@@ -139,20 +264,52 @@ describe("configuration", () => {
   });
 
   it("adds a contest with candidates and refuses to drop ballot numbers that have results", async () => {
-    expect((await form("/admin/pemilihan", { code: "dprd", name: "DPRD Kota", position: 3, candidates: "1 | Partai A\n2 | Partai B" })).status).toBe(200);
-    const candidates = await server.services.sql`select ballot_number, name from candidates where contest_code = 'dprd' order by 1`;
-    expect(candidates).toEqual([{ ballotNumber: 1, name: "Partai A" }, { ballotNumber: 2, name: "Partai B" }]);
-    expect((await form("/admin/pemilihan", { code: "dprd", name: "DPRD Kota", position: 3, candidates: "1 | Partai A" })).status).toBe(200);
+    expect(
+      (
+        await form("/admin/pemilihan", {
+          code: "dprd",
+          name: "DPRD Kota",
+          position: 3,
+          candidates: "1 | Partai A\n2 | Partai B",
+        })
+      ).status,
+    ).toBe(200);
+    const candidates = await server.services
+      .sql`select ballot_number, name from candidates where contest_code = 'dprd' order by 1`;
+    expect(candidates).toEqual([
+      { ballotNumber: 1, name: "Partai A" },
+      { ballotNumber: 2, name: "Partai B" },
+    ]);
+    expect(
+      (await form("/admin/pemilihan", { code: "dprd", name: "DPRD Kota", position: 3, candidates: "1 | Partai A" }))
+        .status,
+    ).toBe(200);
 
     const officer = await loginToken(server, "1673041002-001", "123456");
     const qc = await fetch(`${server.url}/api/v1/quick-counts`, {
-      method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${officer}` },
-      body: JSON.stringify({ id: randomUUID(), tpsCode: "1673041002-001", contest: "walikota", votes: { "1": 80, "2": 60, "3": 40 }, invalid: 4, capturedAt: new Date().toISOString(), justification: "Sudah dicek bersama saksi." }),
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${officer}` },
+      body: JSON.stringify({
+        id: randomUUID(),
+        tpsCode: "1673041002-001",
+        contest: "walikota",
+        votes: { "1": 80, "2": 60, "3": 40 },
+        invalid: 4,
+        capturedAt: new Date().toISOString(),
+        justification: "Sudah dicek bersama saksi.",
+      }),
     });
     expect(qc.status).toBe(201);
-    const refused = await form("/admin/pemilihan", { code: "walikota", name: "Wali Kota", position: 2, candidates: "1 | Calon A\n2 | Calon B" });
+    const refused = await form("/admin/pemilihan", {
+      code: "walikota",
+      name: "Wali Kota",
+      position: 2,
+      candidates: "1 | Calon A\n2 | Calon B",
+    });
     expect(refused.status).toBe(409);
-    expect(await server.services.sql`select count(*)::int as n from candidates where contest_code = 'walikota'`).toEqual([{ n: 3 }]);
+    expect(
+      await server.services.sql`select count(*)::int as n from candidates where contest_code = 'walikota'`,
+    ).toEqual([{ n: 3 }]);
     expect((await form("/admin/pemilihan", { code: "x", name: "", candidates: "" })).status).toBe(422);
   });
 });
@@ -161,7 +318,8 @@ describe("projection", () => {
   it("draws a stratified sample and the public summary projects from the sampled TPS that reported", async () => {
     expect((await form("/admin/proyeksi", { mode: "size", size: 1 })).status).toBe(422);
     expect((await form("/admin/proyeksi", { mode: "size", size: 80 })).status).toBe(200);
-    const strata = await server.services.sql`select stratum, count(*)::int as n from projection_sample group by 1 order by 1`;
+    const strata = await server.services
+      .sql`select stratum, count(*)::int as n from projection_sample group by 1 order by 1`;
     expect(strata).toHaveLength(8);
     expect(strata.reduce((s, r) => s + r.n, 0)).toBe(80);
 
@@ -169,13 +327,26 @@ describe("projection", () => {
     const sampled = await server.services.sql`
       select s.tps_code, t.dpt from projection_sample s join tps t on t.code = s.tps_code
       where s.stratum = '16.73.04' and not exists (select 1 from results r where r.tps_code = s.tps_code) order by 1 limit 3`;
-    const shares = [[0.4, 0.2, 0.1], [0.2, 0.3, 0.2], [0.3, 0.3, 0.05]];
+    const shares = [
+      [0.4, 0.2, 0.1],
+      [0.2, 0.3, 0.2],
+      [0.3, 0.3, 0.05],
+    ];
     for (const [i, { tpsCode, dpt }] of sampled.entries()) {
       const votes = Object.fromEntries(shares[i].map((f, k) => [String(k + 1), Math.round(f * dpt)]));
       const token = await loginToken(server, "posko", "pantau-demo");
       const res = await fetch(`${server.url}/api/v1/quick-counts`, {
-        method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ id: randomUUID(), tpsCode, contest: "walikota", votes, invalid: 3, capturedAt: new Date().toISOString(), justification: "Sudah dicek bersama saksi." }),
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          id: randomUUID(),
+          tpsCode,
+          contest: "walikota",
+          votes,
+          invalid: 3,
+          capturedAt: new Date().toISOString(),
+          justification: "Sudah dicek bersama saksi.",
+        }),
       });
       expect(res.status).toBe(201);
     }
@@ -189,7 +360,8 @@ describe("projection", () => {
     expect(projection.reported).toBe(reported.length);
     expect(reported.length).toBeGreaterThan(0);
     // Every result in this database is in 16.73.04, so one stratum is in and R = Σy / Σx of its TPS.
-    const strataIn = await server.services.sql`select distinct s.stratum from results r join projection_sample s on s.tps_code = r.tps_code`;
+    const strataIn = await server.services
+      .sql`select distinct s.stratum from results r join projection_sample s on s.tps_code = r.tps_code`;
     expect(strataIn).toEqual([{ stratum: "16.73.04" }]);
     expect(projection.candidates[0].estimate).toBeCloseTo(sum("1") / valid, 10);
     expect(projection.candidates.every((c: { margin: number }) => c.margin >= 0)).toBe(true);

@@ -15,7 +15,9 @@ afterAll(() => server?.stop());
 const sample = (name: string) => readFileSync(`public/samples/${name}.csv`, "utf8");
 const post = (kind: string, csv: string, { dryRun = false, token = admin } = {}) =>
   fetch(`${server.url}/api/v1/admin/imports/${kind}${dryRun ? "?dryRun=1" : ""}`, {
-    method: "POST", headers: { "Content-Type": "text/csv", Authorization: `Bearer ${token}` }, body: csv,
+    method: "POST",
+    headers: { "Content-Type": "text/csv", Authorization: `Bearer ${token}` },
+    body: csv,
   });
 const count = async (table: string, where: string) =>
   (await server.services.sql.unsafe(`select count(*)::int as n from ${table} where ${where}`))[0].n as number;
@@ -28,7 +30,9 @@ describe("CSV imports", () => {
   });
 
   it("a dry run lists row-level errors and writes nothing", async () => {
-    const bad = sample("regions") + "16.73.10,16.99,kecamatan,Induk salah\n16.73.09.1003,16.73.09,kelurahan,\n16.73.09,16.73,kecamatan,Lagi\n";
+    const bad =
+      sample("regions") +
+      "16.73.10,16.99,kecamatan,Induk salah\n16.73.09.1003,16.73.09,kelurahan,\n16.73.09,16.73,kecamatan,Lagi\n";
     const res = await post("regions", bad, { dryRun: true });
     expect(res.status).toBe(200);
     const report = await res.json();
@@ -50,13 +54,24 @@ describe("CSV imports", () => {
 
     const refused = await post("tps", badTps);
     expect(refused.status).toBe(422);
-    expect((await refused.json()).errors).toEqual([{ line: 5, field: "lng", message: "Bujur harus angka antara 94 dan 142." }]);
+    expect((await refused.json()).errors).toEqual([
+      { line: 5, field: "lng", message: "Bujur harus angka antara 94 dan 142." },
+    ]);
     expect(await count("tps", "kelurahan_code like '16.73.09.%'")).toBe(0);
 
     const dry = await (await post("tps", sample("tps"), { dryRun: true })).json();
     expect(dry).toMatchObject({ rows: 3, created: 3, updated: 0, errors: [], applied: false });
-    expect(await (await post("tps", sample("tps"))).json()).toMatchObject({ rows: 3, created: 3, updated: 0, applied: true });
-    expect(await (await post("tps", sample("tps").replace("287,2,1", "290,2,1"))).json()).toMatchObject({ created: 0, updated: 3, applied: true });
+    expect(await (await post("tps", sample("tps"))).json()).toMatchObject({
+      rows: 3,
+      created: 3,
+      updated: 0,
+      applied: true,
+    });
+    expect(await (await post("tps", sample("tps").replace("287,2,1", "290,2,1"))).json()).toMatchObject({
+      created: 0,
+      updated: 3,
+      applied: true,
+    });
     expect(await count("tps", "kelurahan_code like '16.73.09.%'")).toBe(3);
     const [tps] = await server.services.sql`select dpt, address from tps where code = '1673091001-002'`;
     expect(tps).toEqual({ dpt: 301, address: "Jl. Garuda No. 10, halaman masjid" });
@@ -64,19 +79,35 @@ describe("CSV imports", () => {
 
     const officers = await (await post("officers", sample("officers"))).json();
     expect(officers).toMatchObject({ rows: 3, created: 3, updated: 0, applied: true });
-    const again = await (await post("officers", sample("officers").replace("Budi Santoso", "\"Budi Santoso, S.Kom\""))).json();
+    const again = await (
+      await post("officers", sample("officers").replace("Budi Santoso", '"Budi Santoso, S.Kom"'))
+    ).json();
     expect(again).toMatchObject({ rows: 3, created: 0, updated: 3, applied: true });
     expect(await count("users", "tps_code like '167309%'")).toBe(3);
-    const [officer] = await server.services.sql`select name, nip, phone, role, region_code from users where login = '1673091001-002'`;
-    expect(officer).toEqual({ name: "Budi Santoso, S.Kom", nip: "199001202015031002", phone: "0812-7300-1002", role: "officer", regionCode: "16.73.09.1001" });
+    const [officer] = await server.services
+      .sql`select name, nip, phone, role, region_code from users where login = '1673091001-002'`;
+    expect(officer).toEqual({
+      name: "Budi Santoso, S.Kom",
+      nip: "199001202015031002",
+      phone: "0812-7300-1002",
+      role: "officer",
+      regionCode: "16.73.09.1001",
+    });
     expect(await count("audit_log", "action like 'import.%'")).toBe(5);
   });
 
   it("reports bad officer rows per field", async () => {
     const csv = "tps_code,name,nip,phone\n9999999999-001,Nama,123,abc\n1673011001-001,,,\n";
     const report = await (await post("officers", csv, { dryRun: true })).json();
-    expect(report.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(["2:tps_code", "2:nip", "2:phone", "3:name"]);
+    expect(report.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual([
+      "2:tps_code",
+      "2:nip",
+      "2:phone",
+      "3:name",
+    ]);
     const missing = await (await post("tps", "number,lat\n1,2\n", { dryRun: true })).json();
-    expect(missing.errors).toEqual([{ line: 1, field: "kelurahan_code, lng, dpt", message: "Kolom wajib tidak ada: kelurahan_code, lng, dpt." }]);
+    expect(missing.errors).toEqual([
+      { line: 1, field: "kelurahan_code, lng, dpt", message: "Kolom wajib tidak ada: kelurahan_code, lng, dpt." },
+    ]);
   });
 });

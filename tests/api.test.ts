@@ -13,8 +13,13 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const submission = (over: Record<string, unknown> = {}) => ({
-  id: randomUUID(), tpsCode: "1673011001-001", contest: "walikota",
-  votes: { "1": 100, "2": 80, "3": 40 }, invalid: 6, capturedAt: "2026-11-22T10:00:00+07:00", ...over,
+  id: randomUUID(),
+  tpsCode: "1673011001-001",
+  contest: "walikota",
+  votes: { "1": 100, "2": 80, "3": 40 },
+  invalid: 6,
+  capturedAt: "2026-11-22T10:00:00+07:00",
+  ...over,
 });
 
 function post(path: string, body: unknown, token?: string, headers: Record<string, string> = {}) {
@@ -48,7 +53,10 @@ describe("session", () => {
     const token = await loginToken(server, "posko2", "pantau-demo");
     const me = () => fetch(`${server.url}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } });
     expect((await me()).status).toBe(200);
-    const out = await fetch(`${server.url}/api/v1/session`, { method: "DELETE", headers: { Authorization: `Bearer ${token}` } });
+    const out = await fetch(`${server.url}/api/v1/session`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(out.status).toBe(200);
     expect((await me()).status).toBe(401);
   });
@@ -92,7 +100,9 @@ describe("POST /api/v1/quick-counts", () => {
   });
 
   it("speaks English when the client asks for it", async () => {
-    const res = await post("/api/v1/quick-counts", submission({ votes: { "1": 1.5, "2": 1, "3": 1 } }), officer, { "Accept-Language": "en-US,en" });
+    const res = await post("/api/v1/quick-counts", submission({ votes: { "1": 1.5, "2": 1, "3": 1 } }), officer, {
+      "Accept-Language": "en-US,en",
+    });
     expect((await res.json()).errors[0]).toMatchObject({ field: "votes.1", message: "Must be a whole number." });
   });
 
@@ -102,16 +112,27 @@ describe("POST /api/v1/quick-counts", () => {
     expect(refused.status).toBe(422);
     const { errors } = await refused.json();
     expect(errors.map((e: { code: string }) => e.code)).toEqual(["justification_required", "unanimous"]);
-    const accepted = await post("/api/v1/quick-counts", { ...unanimous, justification: "Saksi kedua calon sudah tanda tangan." }, officer);
+    const accepted = await post(
+      "/api/v1/quick-counts",
+      { ...unanimous, justification: "Saksi kedua calon sudah tanda tangan." },
+      officer,
+    );
     expect(accepted.status).toBe(201);
-    expect(await accepted.json()).toMatchObject({ status: "flagged", warnings: [{ field: "votes.1", code: "unanimous" }] });
+    expect(await accepted.json()).toMatchObject({
+      status: "flagged",
+      warnings: [{ field: "votes.1", code: "unanimous" }],
+    });
   });
 
   it("rejects unknown contests and candidates per field", async () => {
     const contest = await post("/api/v1/quick-counts", submission({ contest: "presiden" }), officer);
     expect(contest.status).toBe(422);
     expect((await contest.json()).errors[0]).toMatchObject({ field: "contest", code: "unknown_contest" });
-    const candidate = await post("/api/v1/quick-counts", submission({ votes: { "1": 1, "2": 1, "3": 1, "9": 1 } }), officer);
+    const candidate = await post(
+      "/api/v1/quick-counts",
+      submission({ votes: { "1": 1, "2": 1, "3": 1, "9": 1 } }),
+      officer,
+    );
     expect((await candidate.json()).errors[0]).toMatchObject({ field: "votes.9", code: "unknown_candidate" });
   });
 
@@ -129,7 +150,11 @@ describe("POST /api/v1/quick-counts", () => {
     expect((await post("/api/v1/quick-counts", "[1,2", officer)).status).toBe(400);
     expect((await post("/api/v1/quick-counts", "x".repeat(70_000), officer)).status).toBe(413);
     expect((await post("/api/v1/quick-counts", { votes: "many" }, officer)).status).toBe(422);
-    const text = await fetch(`${server.url}/api/v1/quick-counts`, { method: "POST", headers: { Authorization: `Bearer ${officer}`, "Content-Type": "text/plain" }, body: "hi" });
+    const text = await fetch(`${server.url}/api/v1/quick-counts`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${officer}`, "Content-Type": "text/plain" },
+      body: "hi",
+    });
     expect(text.status).toBe(415);
   });
 });
@@ -137,24 +162,41 @@ describe("POST /api/v1/quick-counts", () => {
 describe("snapshot and events", () => {
   it("gives an operator every TPS with the current seq, and the events after any seq", async () => {
     const operator = await loginToken(server, "posko", "pantau-demo");
-    const snap = await (await fetch(`${server.url}/api/v1/snapshot`, { headers: { Authorization: `Bearer ${operator}` } })).json();
+    const snap = await (
+      await fetch(`${server.url}/api/v1/snapshot`, { headers: { Authorization: `Bearer ${operator}` } })
+    ).json();
     expect(snap.tps).toHaveLength(635);
     expect(snap.contests.map((c: { code: string }) => c.code)).toEqual(["gubernur", "walikota"]);
     const body = submission({ tpsCode: "1673011001-001", contest: "walikota", votes: { "1": 90, "2": 90, "3": 40 } });
     expect((await post("/api/v1/quick-counts", body, officer)).status).toBe(201);
-    const after = await (await fetch(`${server.url}/api/v1/events?after=${snap.seq}`, { headers: { Authorization: `Bearer ${operator}` } })).json();
-    expect(after.events[0]).toMatchObject({ seq: snap.seq + 1, type: "result:updated", data: { tpsCode: "1673011001-001", contest: "walikota" } });
-    expect((await fetch(`${server.url}/api/v1/events?after=-1`, { headers: { Authorization: `Bearer ${operator}` } })).status).toBe(422);
+    const after = await (
+      await fetch(`${server.url}/api/v1/events?after=${snap.seq}`, { headers: { Authorization: `Bearer ${operator}` } })
+    ).json();
+    expect(after.events[0]).toMatchObject({
+      seq: snap.seq + 1,
+      type: "result:updated",
+      data: { tpsCode: "1673011001-001", contest: "walikota" },
+    });
+    expect(
+      (await fetch(`${server.url}/api/v1/events?after=-1`, { headers: { Authorization: `Bearer ${operator}` } }))
+        .status,
+    ).toBe(422);
   });
 
   it("limits a supervisor to their kecamatan and an officer to their TPS", async () => {
     const supervisor = await loginToken(server, "pengawas-02", "pantau-demo");
-    const snap = await (await fetch(`${server.url}/api/v1/snapshot`, { headers: { Authorization: `Bearer ${supervisor}` } })).json();
+    const snap = await (
+      await fetch(`${server.url}/api/v1/snapshot`, { headers: { Authorization: `Bearer ${supervisor}` } })
+    ).json();
     expect(snap.tps.length).toBeGreaterThan(0);
     expect(snap.tps.every((t: { kelurahanCode: string }) => t.kelurahanCode.startsWith("16.73.02."))).toBe(true);
-    const events = await (await fetch(`${server.url}/api/v1/events?after=0`, { headers: { Authorization: `Bearer ${supervisor}` } })).json();
+    const events = await (
+      await fetch(`${server.url}/api/v1/events?after=0`, { headers: { Authorization: `Bearer ${supervisor}` } })
+    ).json();
     expect(events.events).toEqual([]); // everything so far happened in kecamatan 01
-    const mine = await (await fetch(`${server.url}/api/v1/snapshot`, { headers: { Authorization: `Bearer ${officer}` } })).json();
+    const mine = await (
+      await fetch(`${server.url}/api/v1/snapshot`, { headers: { Authorization: `Bearer ${officer}` } })
+    ).json();
     expect(mine.tps.map((t: { code: string }) => t.code)).toEqual(["1673011001-001"]);
   });
 });
@@ -165,12 +207,18 @@ describe("connections", () => {
   it("keeps an idle keep-alive connection open for the next request", async () => {
     const socket = net.connect(server.port, "127.0.0.1");
     let received = "";
-    socket.on("data", (chunk: Buffer) => { received += chunk.toString(); });
+    socket.on("data", (chunk: Buffer) => {
+      received += chunk.toString();
+    });
     let closed = false;
-    socket.on("close", () => { closed = true; });
+    socket.on("close", () => {
+      closed = true;
+    });
     const ask = () => socket.write("GET /api/v1/session HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n");
     const answers = () => received.match(/^HTTP\/1\.1 \d+/gm)?.length ?? 0;
-    const waitFor = async (n: number) => { for (let i = 0; i < 100 && answers() < n; i++) await new Promise((r) => setTimeout(r, 50)); };
+    const waitFor = async (n: number) => {
+      for (let i = 0; i < 100 && answers() < n; i++) await new Promise((r) => setTimeout(r, 50));
+    };
     ask();
     await waitFor(1);
     expect(answers()).toBe(1);

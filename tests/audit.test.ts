@@ -7,13 +7,17 @@ import { verifyAuditChain } from "../app/models/audit.server";
 import { loginToken, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
 afterAll(() => server?.stop());
 
 const run = promisify(execFile);
 async function verifyCommand() {
   try {
-    const { stdout } = await run("npx", ["tsx", "db/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: server.databaseUrl } });
+    const { stdout } = await run("npx", ["tsx", "db/audit-verify.ts"], {
+      env: { ...process.env, DATABASE_URL: server.databaseUrl },
+    });
     return { code: 0, stdout };
   } catch (error) {
     const e = error as { code: number; stdout: string };
@@ -27,16 +31,34 @@ describe("audit chain", () => {
     const posko = await loginToken(server, "posko", "pantau-demo");
     const id = randomUUID();
     const post = (path: string, body: unknown, token: string) =>
-      fetch(`${server.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-    expect((await post("/api/v1/incidents", { id, category: "other", severity: "low", description: "Uji audit", occurredAt: new Date().toISOString() }, officer)).status).toBe(201);
-    expect((await post(`/api/v1/incidents/${id}/transitions`, { action: "acknowledge", note: "ok" }, posko)).status).toBe(200);
+      fetch(`${server.url}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (
+        await post(
+          "/api/v1/incidents",
+          { id, category: "other", severity: "low", description: "Uji audit", occurredAt: new Date().toISOString() },
+          officer,
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (await post(`/api/v1/incidents/${id}/transitions`, { action: "acknowledge", note: "ok" }, posko)).status,
+    ).toBe(200);
     expect((await post(`/api/v1/incidents/${id}/transitions`, { action: "resolve" }, posko)).status).toBe(200);
 
     const sql = server.services.sql;
-    const rows = await sql`select a.id, a.action, u.login from audit_log a join users u on u.id = a.actor_id order by a.id`;
+    const rows =
+      await sql`select a.id, a.action, u.login from audit_log a join users u on u.id = a.actor_id order by a.id`;
     expect(rows.map((r) => [r.action, r.login])).toEqual([
-      ["session.login", "1673031005-001"], ["session.login", "posko"],
-      ["incident.create", "1673031005-001"], ["incident.acknowledge", "posko"], ["incident.resolve", "posko"],
+      ["session.login", "1673031005-001"],
+      ["session.login", "posko"],
+      ["incident.create", "1673031005-001"],
+      ["incident.acknowledge", "posko"],
+      ["incident.resolve", "posko"],
     ]);
     expect(await verifyAuditChain(sql)).toEqual({ checked: 5, broken: null });
     const good = await verifyCommand();

@@ -31,7 +31,13 @@ describe("demo data", () => {
              (select min(dpt) from tps) as min_dpt, (select max(dpt) from tps) as max_dpt,
              (select min(code) from tps) as first_tps,
              (select min(code) from regions where level = 'kelurahan') as first_kelurahan`;
-    expect(counts).toMatchObject({ kecamatan: 8, kelurahan: 72, tps: 635, firstTps: "1673011001-001", firstKelurahan: "16.73.01.1001" });
+    expect(counts).toMatchObject({
+      kecamatan: 8,
+      kelurahan: 72,
+      tps: 635,
+      firstTps: "1673011001-001",
+      firstKelurahan: "16.73.01.1001",
+    });
     expect(counts.minDpt).toBeGreaterThanOrEqual(150);
     expect(counts.maxDpt).toBeLessThanOrEqual(600);
     const [box] = await sql`select min(lat) as s, max(lat) as n, min(lng) as w, max(lng) as e from tps`;
@@ -40,14 +46,32 @@ describe("demo data", () => {
   });
 
   it("has the two contests and the demo accounts", async () => {
-    const contests = await sql`select contest_code, count(*)::int as n from candidates group by contest_code order by 1`;
-    expect(contests.map((c) => [c.contestCode, c.n])).toEqual([["gubernur", 2], ["walikota", 3]]);
+    const contests =
+      await sql`select contest_code, count(*)::int as n from candidates group by contest_code order by 1`;
+    expect(contests.map((c) => [c.contestCode, c.n])).toEqual([
+      ["gubernur", 2],
+      ["walikota", 3],
+    ]);
     const staff = await sql`select login, role from users where role <> 'officer' order by login`;
-    expect(staff.map((u) => `${u.login}:${u.role}`)).toEqual([
-      "admin:admin", "pengawas-01:supervisor", "pengawas-02:supervisor", "pengawas-03:supervisor", "pengawas-04:supervisor",
-      "pengawas-05:supervisor", "pengawas-06:supervisor", "pengawas-07:supervisor", "pengawas-08:supervisor",
-      "posko2:operator", "posko:operator", "tim-1:responder", "tim-2:responder", "tim-3:responder", "tim-4:responder",
-    ].sort((a, b) => a.split(":")[0].localeCompare(b.split(":")[0])));
+    expect(staff.map((u) => `${u.login}:${u.role}`)).toEqual(
+      [
+        "admin:admin",
+        "pengawas-01:supervisor",
+        "pengawas-02:supervisor",
+        "pengawas-03:supervisor",
+        "pengawas-04:supervisor",
+        "pengawas-05:supervisor",
+        "pengawas-06:supervisor",
+        "pengawas-07:supervisor",
+        "pengawas-08:supervisor",
+        "posko2:operator",
+        "posko:operator",
+        "tim-1:responder",
+        "tim-2:responder",
+        "tim-3:responder",
+        "tim-4:responder",
+      ].sort((a, b) => a.split(":")[0].localeCompare(b.split(":")[0])),
+    );
     const [officers] = await sql`select count(*)::int as n from users where role = 'officer' and login = tps_code`;
     expect(officers.n).toBe(635);
     const [hash] = await sql`select secret_hash from users where login = 'admin'`;
@@ -74,7 +98,11 @@ describe("generated regions for benchmarks", () => {
       const region = generatedProvince(size);
       expect(region.tps).toHaveLength(size);
       expect(new Set(region.tps.map((t) => t.code)).size).toBe(size);
-      expect(region.tps.every((t) => /^\d{10}-\d{3}$/.test(t.code) && t.code.startsWith(t.kelurahan_code.replaceAll(".", "")))).toBe(true);
+      expect(
+        region.tps.every(
+          (t) => /^\d{10}-\d{3}$/.test(t.code) && t.code.startsWith(t.kelurahan_code.replaceAll(".", "")),
+        ),
+      ).toBe(true);
     }
   });
 

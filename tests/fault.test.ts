@@ -8,8 +8,13 @@ import { describe, expect, it } from "vitest";
 describe("fault: server killed under load", () => {
   it("loses no acknowledged submission and every dashboard catches up after a SIGKILL and restart", async () => {
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = execFile(process.execPath, ["--import", "tsx", "scripts/fault.ts", "kill"], { timeout: 120_000 }, (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }));
+      const child = execFile(
+        process.execPath,
+        ["--import", "tsx", "scripts/fault.ts", "kill"],
+        { timeout: 120_000 },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }),
+      );
       child.stdin?.end();
     });
     expect(output).toMatch(/ok {3}kill: all \d+ acknowledged submissions are stored/);

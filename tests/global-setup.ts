@@ -5,7 +5,10 @@ import { createSeededDatabase, dropDatabase, startTestPostgres } from "./support
 export const TEMPLATE = `pantau_template_${process.pid}`;
 
 declare module "vitest" {
-  export interface ProvidedContext { adminUrl: string; template: string }
+  export interface ProvidedContext {
+    adminUrl: string;
+    template: string;
+  }
 }
 
 export default async function setup(project: TestProject) {

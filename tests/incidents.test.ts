@@ -14,10 +14,17 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  tps = (await server.services.sql`select code from tps where kelurahan_code like '16.73.03.%' order by code limit 2`).map((r) => r.code as string);
+  tps = (
+    await server.services.sql`select code from tps where kelurahan_code like '16.73.03.%' order by code limit 2`
+  ).map((r) => r.code as string);
   officer = await loginToken(server, tps[0], "123456");
   operator = await loginToken(server, "posko", "pantau-demo");
-  responders = Object.fromEntries((await server.services.sql`select login, id from users where role = 'responder'`).map((r) => [r.login, r.id as number]));
+  responders = Object.fromEntries(
+    (await server.services.sql`select login, id from users where role = 'responder'`).map((r) => [
+      r.login,
+      r.id as number,
+    ]),
+  );
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
@@ -25,8 +32,15 @@ afterAll(async () => {
 });
 
 const incident = (over: Record<string, unknown> = {}) => ({
-  id: randomUUID(), tpsCode: tps[0], category: "intimidation", severity: "critical",
-  description: "Sekelompok orang menghalangi pemilih masuk TPS.", lat: -3.29, lng: 102.86, occurredAt: "2026-11-22T09:15:00+07:00", ...over,
+  id: randomUUID(),
+  tpsCode: tps[0],
+  category: "intimidation",
+  severity: "critical",
+  description: "Sekelompok orang menghalangi pemilih masuk TPS.",
+  lat: -3.29,
+  lng: 102.86,
+  occurredAt: "2026-11-22T09:15:00+07:00",
+  ...over,
 });
 
 function post(path: string, body: unknown, token?: string, headers: Record<string, string> = {}) {
@@ -36,7 +50,8 @@ function post(path: string, body: unknown, token?: string, headers: Record<strin
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
-const get = (path: string, token: string) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+const get = (path: string, token: string) =>
+  fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
 const step = (id: string, body: unknown, token: string) => post(`/api/v1/incidents/${id}/transitions`, body, token);
 
 /** A connected socket that records every event it is pushed. */
@@ -46,7 +61,10 @@ async function listen(token: string) {
   sockets.push(socket);
   socket.on("event", (e: LiveEvent) => seen.push(e));
   socket.on("events", (list: LiveEvent[]) => seen.push(...list));
-  await new Promise<void>((resolve, reject) => { socket.on("connect", resolve); socket.on("connect_error", reject); });
+  await new Promise<void>((resolve, reject) => {
+    socket.on("connect", resolve);
+    socket.on("connect_error", reject);
+  });
   const waitFor = async (match: (e: LiveEvent) => boolean) => {
     for (let i = 0; i < 100; i++) {
       const found = seen.find(match);
@@ -69,7 +87,8 @@ describe("POST /api/v1/incidents", () => {
     expect(await retry.json()).toEqual({ id: body.id, status: "new" });
     const changed = await post("/api/v1/incidents", { ...body, severity: "low" }, officer);
     expect(changed.status).toBe(409);
-    const [row] = await server.services.sql`select tps_code, region_code, source, status, reporter_id is not null as has_reporter from incidents where id = ${body.id}`;
+    const [row] = await server.services
+      .sql`select tps_code, region_code, source, status, reporter_id is not null as has_reporter from incidents where id = ${body.id}`;
     expect(row).toMatchObject({ tpsCode: tps[0], source: "app", status: "new", hasReporter: true });
     expect(row.regionCode).toMatch(/^16\.73\.03\./);
   });
@@ -82,11 +101,23 @@ describe("POST /api/v1/incidents", () => {
   });
 
   it("answers 422 with one error per field and writes nothing", async () => {
-    const body = incident({ category: "Aliens!", severity: "extreme", description: "  ", lat: 200, occurredAt: "yesterday" });
+    const body = incident({
+      category: "Aliens!",
+      severity: "extreme",
+      description: "  ",
+      lat: 200,
+      occurredAt: "yesterday",
+    });
     const res = await post("/api/v1/incidents", body, officer);
     expect(res.status).toBe(422);
     const { errors } = await res.json();
-    expect(errors.map((e: { field: string }) => e.field).sort()).toEqual(["category", "description", "lat", "occurredAt", "severity"]);
+    expect(errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      "category",
+      "description",
+      "lat",
+      "occurredAt",
+      "severity",
+    ]);
     const unknownTps = await post("/api/v1/incidents", incident({ tpsCode: "9999999999-001" }), operator);
     expect(unknownTps.status).toBe(422);
     expect((await unknownTps.json()).errors[0]).toMatchObject({ field: "tpsCode", code: "unknown_tps" });
@@ -149,9 +180,15 @@ describe("incident workflow", () => {
     const notResponder = await step(body.id, { action: "dispatch", responderIds: [1] }, operator);
     expect(notResponder.status).toBe(422);
 
-    const dispatch = await step(body.id, { action: "dispatch", responderIds: [responders["tim-1"]], note: "Segera ke lokasi" }, operator);
+    const dispatch = await step(
+      body.id,
+      { action: "dispatch", responderIds: [responders["tim-1"]], note: "Segera ke lokasi" },
+      operator,
+    );
     expect(dispatch.status).toBe(200);
-    const pushed = await responder.waitFor((e) => e.type === "incident:updated" && e.data.id === body.id && e.data.status === "dispatched");
+    const pushed = await responder.waitFor(
+      (e) => e.type === "incident:updated" && e.data.id === body.id && e.data.status === "dispatched",
+    );
     expect(pushed.data).toMatchObject({ responderIds: [responders["tim-1"]], description: body.description });
 
     // Only the responder it was dispatched to may take the field steps.
@@ -168,10 +205,26 @@ describe("incident workflow", () => {
     expect((await step(body.id, { action: "reopen", note: "Massa kembali" }, operator)).status).toBe(200);
 
     const detail = await (await get(`/api/v1/incidents/${body.id}`, operator)).json();
-    expect(detail.timeline.map((s: { action: string }) => s.action)).toEqual(["create", "acknowledge", "dispatch", "on_scene", "resolve", "reopen"]);
-    expect(detail.timeline[2]).toMatchObject({ actor: { name: expect.any(String) }, note: "Segera ke lokasi", responderIds: [responders["tim-1"]] });
+    expect(detail.timeline.map((s: { action: string }) => s.action)).toEqual([
+      "create",
+      "acknowledge",
+      "dispatch",
+      "on_scene",
+      "resolve",
+      "reopen",
+    ]);
+    expect(detail.timeline[2]).toMatchObject({
+      actor: { name: expect.any(String) },
+      note: "Segera ke lokasi",
+      responderIds: [responders["tim-1"]],
+    });
     expect(detail.timeline[4]).toMatchObject({ actor: { id: responders["tim-1"] }, note: "Massa sudah bubar" });
-    expect(detail.responseTimes).toMatchObject({ acknowledge: expect.any(Number), dispatch: expect.any(Number), arrive: expect.any(Number), resolve: expect.any(Number) });
+    expect(detail.responseTimes).toMatchObject({
+      acknowledge: expect.any(Number),
+      dispatch: expect.any(Number),
+      arrive: expect.any(Number),
+      resolve: expect.any(Number),
+    });
 
     // The responder's own list and replay hold their incident; another responder sees none of it.
     const mine = await (await get("/api/v1/incidents", tim1)).json();
@@ -179,7 +232,13 @@ describe("incident workflow", () => {
     expect((await (await get("/api/v1/incidents", tim2)).json()).incidents).toEqual([]);
     const replay = await (await get("/api/v1/events?after=0", tim1)).json();
     expect(replay.events.length).toBeGreaterThan(0);
-    expect(replay.events.every((e: LiveEvent) => e.type.startsWith("incident:") && (e.data as { responderIds: number[] }).responderIds.includes(responders["tim-1"]))).toBe(true);
+    expect(
+      replay.events.every(
+        (e: LiveEvent) =>
+          e.type.startsWith("incident:") &&
+          (e.data as { responderIds: number[] }).responderIds.includes(responders["tim-1"]),
+      ),
+    ).toBe(true);
     expect(otherResponder.seen).toEqual([]);
     expect((await get(`/api/v1/incidents/${body.id}`, tim2)).status).toBe(403);
   });
@@ -224,7 +283,8 @@ describe("supervisor area", () => {
 
     // Replaying by sequence does not leak either.
     const resumed = await new Promise<{ ok: boolean; data: { events: LiveEvent[] } }>((resolve) =>
-      outsideLive.socket.emit("resume", { after: 0 }, resolve));
+      outsideLive.socket.emit("resume", { after: 0 }, resolve),
+    );
     expect(resumed.ok).toBe(true);
     expect(resumed.data.events.some((e) => e.type.startsWith("incident:"))).toBe(false);
     expect(outsideLive.seen.some((e) => e.type.startsWith("incident:"))).toBe(false);
@@ -242,7 +302,9 @@ describe("responder location", () => {
     expect(seen.data).toMatchObject({ responderId: responders["tim-3"], lat: -3.3, lng: 102.87 });
     expect((await post("/api/v1/responders/location", { lat: 500, lng: 0 }, tim3)).status).toBe(422);
     expect((await post("/api/v1/responders/location", { lat: 1, lng: 1 }, officer)).status).toBe(403);
-    const replay = await new Promise<{ ok: boolean; data: { events: LiveEvent[] } }>((resolve) => officerLive.socket.emit("resume", { after: 0 }, resolve));
+    const replay = await new Promise<{ ok: boolean; data: { events: LiveEvent[] } }>((resolve) =>
+      officerLive.socket.emit("resume", { after: 0 }, resolve),
+    );
     expect(replay.data.events.some((e) => e.type === "responder:located")).toBe(false);
     expect(officerLive.seen.some((e) => e.type === "responder:located")).toBe(false);
   });

@@ -13,12 +13,19 @@ beforeAll(async () => {
   server = await startTestServer();
   operatorToken = await loginToken(server, "posko", "pantau-demo");
 });
-afterEach(() => { for (const s of sockets.splice(0)) s.close(); });
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.close();
+});
 afterAll(() => server?.stop());
 
 /** A dashboard client that records every event it is pushed. */
 function connect(token: string | undefined, url = server.url) {
-  const socket = io(url, { auth: token ? { token } : {}, transports: ["websocket"], reconnection: false, forceNew: true });
+  const socket = io(url, {
+    auth: token ? { token } : {},
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+  });
   sockets.push(socket);
   const received: LiveEvent[] = [];
   socket.on("event", (e: LiveEvent) => received.push(e));
@@ -36,7 +43,8 @@ function resume(socket: Socket, after: unknown) {
   >;
 }
 
-const submit = async (tpsCode: string, contest: "gubernur" | "walikota") => expect(await submitAsOfficer(server, tpsCode, contest)).toBe(201);
+const submit = async (tpsCode: string, contest: "gubernur" | "walikota") =>
+  expect(await submitAsOfficer(server, tpsCode, contest)).toBe(201);
 
 describe("live events", () => {
   it("pushes an officer's submission to the command post, and not to a supervisor of another kecamatan", async () => {
@@ -50,7 +58,12 @@ describe("live events", () => {
     await until(() => posko.received.some((e) => e.type === "result:updated"), "the command post to see the result");
     await until(() => ownArea.received.some((e) => e.type === "result:updated"), "the kecamatan supervisor to see it");
     const event = posko.received.find((e) => e.type === "result:updated")!;
-    expect(event.data).toMatchObject({ tpsCode: "1673011002-001", contest: "gubernur", status: "submitted", delta: { votes: VALID_VOTES.gubernur } });
+    expect(event.data).toMatchObject({
+      tpsCode: "1673011002-001",
+      contest: "gubernur",
+      status: "submitted",
+      delta: { votes: VALID_VOTES.gubernur },
+    });
     expect(posko.received.map((e) => e.seq)).toEqual(ownArea.received.map((e) => e.seq));
     expect(otherArea.received).toEqual([]);
   });
@@ -72,8 +85,9 @@ describe("live events", () => {
     if (!missed.ok) throw new Error("resume failed");
     const seqs = missed.data.events.map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => lastSeen + 1 + i));
-    expect(missed.data.events.filter((e) => e.type === "result:updated").map((e) => (e.data as { tpsCode: string }).tpsCode))
-      .toEqual(["1673011002-002", "1673011002-003"]);
+    expect(
+      missed.data.events.filter((e) => e.type === "result:updated").map((e) => (e.data as { tpsCode: string }).tpsCode),
+    ).toEqual(["1673011002-002", "1673011002-003"]);
   });
 
   it("lets a dashboard catch up after a server restart", async () => {
@@ -101,7 +115,10 @@ describe("live events", () => {
     const dashboard = connect(operatorToken);
     await dashboard.ready;
     expect(await resume(dashboard.socket, -1)).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect(await resume(dashboard.socket, "0; drop table events")).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await resume(dashboard.socket, "0; drop table events")).toMatchObject({
+      ok: false,
+      error: { code: "invalid" },
+    });
   });
 
   it("gives an anonymous (public) client no results events", async () => {

@@ -18,7 +18,9 @@ afterAll(() => server?.stop());
 
 function post(path: string, body: unknown, token = officer) {
   return fetch(`${server.url}${path}`, {
-    method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
   });
 }
 const at = "2026-11-22T06:30:00+07:00";
@@ -33,7 +35,7 @@ describe("arrival check-in", () => {
     await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
 
     const id = randomUUID();
-    const body = { id, tpsCode: TPS, lat: -3.2738, lng: 102.8750, accuracy: 12, capturedAt: at };
+    const body = { id, tpsCode: TPS, lat: -3.2738, lng: 102.875, accuracy: 12, capturedAt: at };
     const res = await post("/api/v1/checkins", body);
     expect(res.status).toBe(201);
     const answer = await res.json();
@@ -47,7 +49,9 @@ describe("arrival check-in", () => {
     const [row] = await server.services.sql`select day_status, last_seen_at from tps where code = ${TPS}`;
     expect(row.dayStatus).toBe("arrived");
     expect(row.lastSeenAt).not.toBeNull();
-    await expect.poll(() => seen.map((e) => e.type)).toEqual(expect.arrayContaining(["tps:updated", "checkin:created"]));
+    await expect
+      .poll(() => seen.map((e) => e.type))
+      .toEqual(expect.arrayContaining(["tps:updated", "checkin:created"]));
     expect(seen.find((e) => e.type === "tps:updated")?.data).toMatchObject({ tpsCode: TPS, dayStatus: "arrived" });
     socket.close();
   });
@@ -69,19 +73,27 @@ describe("arrival check-in", () => {
     const bad = await post("/api/v1/checkins", { id: randomUUID(), tpsCode: TPS, lat: 200, lng: 5, capturedAt: at });
     expect(bad.status).toBe(422);
     expect((await bad.json()).errors[0].field).toBe("lat");
-    expect((await post("/api/v1/checkins", { id: randomUUID(), tpsCode: TPS, capturedAt: at }, "nope")).status).toBe(401);
+    expect((await post("/api/v1/checkins", { id: randomUUID(), tpsCode: TPS, capturedAt: at }, "nope")).status).toBe(
+      401,
+    );
   });
 });
 
 describe("opening checklist and day status", () => {
   it("stores the answers and counts what is in order", async () => {
     const res = await post("/api/v1/checklists", {
-      id: randomUUID(), tpsCode: TPS, capturedAt: at,
-      answers: [{ item: "ballot_box", ok: true }, { item: "dpt_posted", ok: false, note: "DPT belum ditempel" }],
+      id: randomUUID(),
+      tpsCode: TPS,
+      capturedAt: at,
+      answers: [
+        { item: "ballot_box", ok: true },
+        { item: "dpt_posted", ok: false, note: "DPT belum ditempel" },
+      ],
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ ok: 1, total: 4 }); // the default checklist setting has 4 items
-    const rows = await server.services.sql`select item_code, ok, note from checklist_answers where tps_code = ${TPS} order by item_code`;
+    const rows = await server.services
+      .sql`select item_code, ok, note from checklist_answers where tps_code = ${TPS} order by item_code`;
     expect(rows).toEqual([
       { itemCode: "ballot_box", ok: true, note: null },
       { itemCode: "dpt_posted", ok: false, note: "DPT belum ditempel" },
@@ -89,7 +101,12 @@ describe("opening checklist and day status", () => {
   });
 
   it("refuses an unknown checklist item with its field", async () => {
-    const res = await post("/api/v1/checklists", { id: randomUUID(), tpsCode: TPS, capturedAt: at, answers: [{ item: "no_such_item", ok: true }] });
+    const res = await post("/api/v1/checklists", {
+      id: randomUUID(),
+      tpsCode: TPS,
+      capturedAt: at,
+      answers: [{ item: "no_such_item", ok: true }],
+    });
     expect(res.status).toBe(422);
     expect((await res.json()).errors[0]).toMatchObject({ field: "answers.0.item", code: "unknown_item" });
   });
@@ -97,11 +114,18 @@ describe("opening checklist and day status", () => {
   it("moves the day status forward only", async () => {
     const open = await post("/api/v1/tps-status", { id: randomUUID(), tpsCode: TPS, status: "open", capturedAt: at });
     expect(open.status).toBe(201);
-    expect((await post("/api/v1/tps-status", { id: randomUUID(), tpsCode: TPS, status: "counting", capturedAt: at })).status).toBe(201);
+    expect(
+      (await post("/api/v1/tps-status", { id: randomUUID(), tpsCode: TPS, status: "counting", capturedAt: at })).status,
+    ).toBe(201);
     const back = await post("/api/v1/tps-status", { id: randomUUID(), tpsCode: TPS, status: "open", capturedAt: at });
     expect(back.status).toBe(409);
     expect((await back.json()).message).toMatch(/hanya bisa maju/);
-    const bad = await post("/api/v1/tps-status", { id: randomUUID(), tpsCode: TPS, status: "reported", capturedAt: at });
+    const bad = await post("/api/v1/tps-status", {
+      id: randomUUID(),
+      tpsCode: TPS,
+      status: "reported",
+      capturedAt: at,
+    });
     expect(bad.status).toBe(422);
     const [row] = await server.services.sql`select day_status from tps where code = ${TPS}`;
     expect(row.dayStatus).toBe("counting");
@@ -110,12 +134,23 @@ describe("opening checklist and day status", () => {
 
 describe("photos", () => {
   // A 1x1 PNG and a minimal JPEG header: the server looks at the bytes, not at names or declared types.
-  const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
-  const upload = (fields: Record<string, string>, file: { bytes: Buffer; name: string; type: string } | null, token = officer) => {
+  const PNG = Buffer.from(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+    "hex",
+  );
+  const upload = (
+    fields: Record<string, string>,
+    file: { bytes: Buffer; name: string; type: string } | null,
+    token = officer,
+  ) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     if (file) form.set("photo", new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
-    return fetch(`${server.url}/api/v1/photos`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: form });
+    return fetch(`${server.url}/api/v1/photos`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+      body: form,
+    });
   };
 
   it("stores a C1 photo linked to its quick count, idempotently, and serves it back", async () => {
@@ -133,19 +168,38 @@ describe("photos", () => {
     expect(back.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await back.arrayBuffer()).equals(PNG)).toBe(true);
     const stranger = await loginToken(server, OTHER, "123456");
-    expect((await fetch(`${server.url}/api/v1/photos/${id}`, { headers: { Authorization: `Bearer ${stranger}` } })).status).toBe(403);
+    expect(
+      (await fetch(`${server.url}/api/v1/photos/${id}`, { headers: { Authorization: `Bearer ${stranger}` } })).status,
+    ).toBe(403);
   });
 
   it("refuses what is not an image, what is too large, a missing file and another TPS", async () => {
-    const text = await upload({ id: randomUUID(), purpose: "c1", tpsCode: TPS }, { bytes: Buffer.from("hello, not a photo"), name: "x.jpg", type: "image/jpeg" });
+    const text = await upload(
+      { id: randomUUID(), purpose: "c1", tpsCode: TPS },
+      { bytes: Buffer.from("hello, not a photo"), name: "x.jpg", type: "image/jpeg" },
+    );
     expect(text.status).toBe(415);
     expect((await text.json()).message).toMatch(/bukan foto JPEG, PNG, atau WebP/);
     const huge = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
-    expect((await upload({ id: randomUUID(), purpose: "c1", tpsCode: TPS }, { bytes: huge, name: "big.png", type: "image/png" })).status).toBe(413);
+    expect(
+      (
+        await upload(
+          { id: randomUUID(), purpose: "c1", tpsCode: TPS },
+          { bytes: huge, name: "big.png", type: "image/png" },
+        )
+      ).status,
+    ).toBe(413);
     const none = await upload({ id: randomUUID(), purpose: "c1", tpsCode: TPS }, null);
     expect(none.status).toBe(422);
     expect((await none.json()).errors[0].field).toBe("photo");
-    expect((await upload({ id: randomUUID(), purpose: "c1", tpsCode: OTHER }, { bytes: PNG, name: "a.png", type: "image/png" })).status).toBe(403);
+    expect(
+      (
+        await upload(
+          { id: randomUUID(), purpose: "c1", tpsCode: OTHER },
+          { bytes: PNG, name: "a.png", type: "image/png" },
+        )
+      ).status,
+    ).toBe(403);
     const json = await post("/api/v1/photos", { id: randomUUID() });
     expect(json.status).toBe(415);
   });

@@ -21,27 +21,60 @@ function memoryStore(): OutboxStore & { items: Map<string, OutboxItem> } {
     items,
     all: async () => [...items.values()].map(copy),
     get: async (id) => copy(items.get(id)),
-    put: async (item) => { items.set(item.id, copy(item)); },
-    delete: async (id) => { items.delete(id); },
+    put: async (item) => {
+      items.set(item.id, copy(item));
+    },
+    delete: async (id) => {
+      items.delete(id);
+    },
   };
 }
 
 /** The phone's fetch, with the officer's session as a bearer token (the browser sends its cookie). */
-const asOfficer = (t = token) => (url: string, init: RequestInit) =>
-  fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${t}` } });
+const asOfficer =
+  (t = token) =>
+  (url: string, init: RequestInit) =>
+    fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${t}` } });
 
 function quickCount(now: number, over: Record<string, unknown> = {}) {
   const id = randomUUID();
-  return newItem({
-    id, kind: "quick-count", url: "/api/v1/quick-counts", owner: TPS, label: "walikota",
-    body: { id, tpsCode: TPS, contest: "walikota", votes: { 1: "100", 2: "80", 3: "40" }, invalid: "6", capturedAt: "2026-11-22T13:00:00+07:00", ...over },
-  }, now);
+  return newItem(
+    {
+      id,
+      kind: "quick-count",
+      url: "/api/v1/quick-counts",
+      owner: TPS,
+      label: "walikota",
+      body: {
+        id,
+        tpsCode: TPS,
+        contest: "walikota",
+        votes: { 1: "100", 2: "80", 3: "40" },
+        invalid: "6",
+        capturedAt: "2026-11-22T13:00:00+07:00",
+        ...over,
+      },
+    },
+    now,
+  );
 }
 
 describe("outbox rules", () => {
   it("reads HTTP answers: 2xx sent, 4xx needs the officer, 401 waits for a login, the rest retries", () => {
-    expect([200, 201, 400, 403, 409, 413, 422, 401, 408, 429, 500, 503].map(classify)).toEqual(
-      ["sent", "sent", "rejected", "rejected", "rejected", "rejected", "rejected", "login", "retry", "retry", "retry", "retry"]);
+    expect([200, 201, 400, 403, 409, 413, 422, 401, 408, 429, 500, 503].map(classify)).toEqual([
+      "sent",
+      "sent",
+      "rejected",
+      "rejected",
+      "rejected",
+      "rejected",
+      "rejected",
+      "login",
+      "retry",
+      "retry",
+      "retry",
+      "retry",
+    ]);
   });
 
   it("backs off exponentially up to five minutes", () => {
@@ -58,15 +91,33 @@ describe("flush against the server", () => {
     let now = 1_000_000;
     const qc = quickCount(now);
     const photoId = randomUUID();
-    const png = new Blob([new Uint8Array(Buffer.from("89504e470d0a1a0a0000000d4948445200000001", "hex"))], { type: "image/png" });
-    await store.put(newItem({
-      id: photoId, kind: "photo", url: "/api/v1/photos", owner: TPS, label: "C1",
-      form: { fields: { id: photoId, purpose: "c1", tpsCode: TPS, contest: "walikota", quickCountId: qc.id }, file: png, fileName: "c1.png" },
-    }, now - 1));
+    const png = new Blob([new Uint8Array(Buffer.from("89504e470d0a1a0a0000000d4948445200000001", "hex"))], {
+      type: "image/png",
+    });
+    await store.put(
+      newItem(
+        {
+          id: photoId,
+          kind: "photo",
+          url: "/api/v1/photos",
+          owner: TPS,
+          label: "C1",
+          form: {
+            fields: { id: photoId, purpose: "c1", tpsCode: TPS, contest: "walikota", quickCountId: qc.id },
+            file: png,
+            fileName: "c1.png",
+          },
+        },
+        now - 1,
+      ),
+    );
     await store.put(qc);
     const result = await flush(store, { fetcher: asOfficer(), base: server.url, now: () => now });
     expect(result).toEqual({ sent: 2, rejected: 0, waiting: 0, offline: false });
-    expect(store.items.get(qc.id)).toMatchObject({ state: "sent", response: { id: qc.id, status: "submitted", revision: 1 } });
+    expect(store.items.get(qc.id)).toMatchObject({
+      state: "sent",
+      response: { id: qc.id, status: "submitted", revision: 1 },
+    });
     now += 1000;
     expect(await flush(store, { fetcher: asOfficer(), base: server.url, now: () => now })).toMatchObject({ sent: 0 });
     const [{ n }] = await server.services.sql`select count(*)::int as n from submissions where id = ${qc.id}`;
@@ -84,7 +135,8 @@ describe("flush against the server", () => {
     await store.put({ ...item, state: "pending" });
     await flush(store, { fetcher: asOfficer(), base: server.url, now: () => 1 });
     expect(store.items.get(item.id)?.state).toBe("sent");
-    const [{ n }] = await server.services.sql`select count(*)::int as n from submissions where tps_code = ${TPS} and contest_code = 'gubernur'`;
+    const [{ n }] = await server.services
+      .sql`select count(*)::int as n from submissions where tps_code = ${TPS} and contest_code = 'gubernur'`;
     expect(n).toBe(1);
   });
 
@@ -100,7 +152,9 @@ describe("flush against the server", () => {
     const refused = store.items.get(bad.id)!;
     expect(refused.state).toBe("rejected");
     expect(refused.error).toMatchObject({ status: 422, message: "Ada angka yang perlu diperbaiki." });
-    expect(refused.error?.errors).toContainEqual(expect.objectContaining({ field: "votes.3", message: "Tidak boleh negatif." }));
+    expect(refused.error?.errors).toContainEqual(
+      expect.objectContaining({ field: "votes.3", message: "Tidak boleh negatif." }),
+    );
   });
 
   it("keeps items pending through a network failure, backs off, and sends when the server is back", async () => {
@@ -119,16 +173,27 @@ describe("flush against the server", () => {
     expect(waiting.nextAt).toBeGreaterThan(now);
     expect(store.items.get(second.id)?.attempts).toBe(0); // order kept: the second was not tried
     // not yet due: a normal flush leaves it; the backoff has passed: it goes
-    expect(await flush(store, { fetcher: asOfficer(), base: server.url, now: () => now })).toMatchObject({ sent: 0, waiting: 2 });
+    expect(await flush(store, { fetcher: asOfficer(), base: server.url, now: () => now })).toMatchObject({
+      sent: 0,
+      waiting: 2,
+    });
     expect(nextDueIn([waiting], now)).toBe(waiting.nextAt - now);
     now = waiting.nextAt;
-    expect(await flush(store, { fetcher: asOfficer(), base: server.url, now: () => now })).toMatchObject({ sent: 2, waiting: 0 });
+    expect(await flush(store, { fetcher: asOfficer(), base: server.url, now: () => now })).toMatchObject({
+      sent: 2,
+      waiting: 0,
+    });
   });
 
   it("keeps an item pending when the session has ended, and sends it after a new login", async () => {
     const store = memoryStore();
     const item = newItem({ id: randomUUID(), kind: "checklist", url: "/api/v1/checklists", owner: TPS, label: "" }, 0);
-    item.body = { id: item.id, tpsCode: TPS, capturedAt: "2026-11-22T06:40:00+07:00", answers: [{ item: "booth", ok: true }] };
+    item.body = {
+      id: item.id,
+      tpsCode: TPS,
+      capturedAt: "2026-11-22T06:40:00+07:00",
+      answers: [{ item: "booth", ok: true }],
+    };
     await store.put(item);
     await flush(store, { fetcher: asOfficer("expired-session"), base: server.url, now: () => 0 });
     expect(store.items.get(item.id)).toMatchObject({ state: "pending", error: { status: 401 } });

@@ -13,7 +13,9 @@ import { createDatabase, dropDatabase } from "./support/postgres";
 
 const name = `pantau_p_${randomUUID().slice(0, 8)}`;
 let databaseUrl: string;
-beforeAll(async () => { databaseUrl = await createDatabase(inject("adminUrl"), name, inject("template")); });
+beforeAll(async () => {
+  databaseUrl = await createDatabase(inject("adminUrl"), name, inject("template"));
+});
 // A test that fails half-way must not leave its server running.
 const children: ChildProcess[] = [];
 afterAll(async () => {
@@ -23,13 +25,18 @@ afterAll(async () => {
 
 /** The environment without Vitest's own variables, as a user's shell would have it. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_ENV" && k !== "TEST")) as NodeJS.ProcessEnv;
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_ENV" && k !== "TEST"),
+  ) as NodeJS.ProcessEnv;
 }
 
 /** Starts `tsx server/index.ts` and resolves with its URL once it says it is ready. */
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   // node itself, not npx: the signals of these tests must reach the server, not a wrapper.
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env: { ...cleanEnv(), PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: { ...cleanEnv(), PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   let output = "";
   return new Promise((resolve, reject) => {
@@ -44,14 +51,18 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
 async function expectServesAppAndSocket(url: string) {
   const page = await fetch(`${url}/login`);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain("Nama pengguna atau kode TPS");
   const socket = io(url, { transports: ["websocket"], reconnection: false });
-  await new Promise<void>((resolve, reject) => { socket.once("connect", () => resolve()); socket.once("connect_error", reject); });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
   socket.close();
 }
 
@@ -75,13 +86,20 @@ describe("server process", () => {
   it.each([
     ["PORT", "seventy", /PORT/],
     ["REDIS_URL", "http://127.0.0.1:6379", /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/],
-  ])("refuses a wrong %s with a clear message", async (name, value, message) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env: { ...cleanEnv(), [name]: value }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stderr!.on("data", (c) => (output += c));
-    expect(await exited(child)).toBe(1);
-    expect(output).toMatch(message);
-  }, 30_000);
+  ])(
+    "refuses a wrong %s with a clear message",
+    async (name, value, message) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+        env: { ...cleanEnv(), [name]: value },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stderr!.on("data", (c) => (output += c));
+      expect(await exited(child)).toBe(1);
+      expect(output).toMatch(message);
+    },
+    30_000,
+  );
 });
 
 describe("embedded PostgreSQL", () => {
@@ -105,7 +123,10 @@ describe("embedded PostgreSQL", () => {
     owner.once("exit", () => fs.rm(scriptFile, { force: true }));
     await new Promise<void>((resolve, reject) => {
       let out = "";
-      owner.stdout!.on("data", (c) => { out += c; if (out.includes("READY")) resolve(); });
+      owner.stdout!.on("data", (c) => {
+        out += c;
+        if (out.includes("READY")) resolve();
+      });
       owner.stderr!.on("data", (c) => (out += c));
       owner.on("exit", () => reject(new Error(out)));
     });

@@ -13,21 +13,32 @@ beforeAll(async () => {
   server = await startTestServer();
   admin = await loginToken(server, "admin", "pantau-demo");
   posko = await loginToken(server, "posko", "pantau-demo");
-  tpsCodes = (await server.services.sql`select code from tps where kelurahan_code like '16.73.04.%' order by code limit 6`).map((r) => r.code as string);
+  tpsCodes = (
+    await server.services.sql`select code from tps where kelurahan_code like '16.73.04.%' order by code limit 6`
+  ).map((r) => r.code as string);
 });
 afterAll(() => server?.stop());
 
 async function submit(tpsCode: string, contest: string, votes: Record<string, number>, invalid: number) {
   const token = await loginToken(server, tpsCode, "123456");
   const res = await fetch(`${server.url}/api/v1/quick-counts`, {
-    method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ id: randomUUID(), tpsCode, contest, votes, invalid, capturedAt: new Date().toISOString(),
-      justification: "Angka sudah dicek ulang bersama saksi." }),
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      id: randomUUID(),
+      tpsCode,
+      contest,
+      votes,
+      invalid,
+      capturedAt: new Date().toISOString(),
+      justification: "Angka sudah dicek ulang bersama saksi.",
+    }),
   });
   expect(res.status, await res.clone().text()).toBe(201);
 }
 
-const get = (path: string, token?: string) => fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+const get = (path: string, token?: string) =>
+  fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
 
 /** Whatever the public sees must not hold a login, a person's name or a phone number. */
 async function expectNoPersonalData(text: string) {
@@ -53,13 +64,18 @@ describe("public summary and open data", () => {
     const walikota = summary.contests.find((c: { code: string }) => c.code === "walikota");
     expect(walikota).toMatchObject({ tpsIn: 1, tpsTotal: 635, valid: 180, invalid: 5 });
     expect(walikota.candidates.map((k: { votes: number }) => k.votes)).toEqual([100, 50, 30]);
-    expect(walikota.byKecamatan.find((a: { code: string }) => a.code === "16.73.04")).toMatchObject({ tpsIn: 1, votes: { "1": 100, "2": 50, "3": 30 } });
+    expect(walikota.byKecamatan.find((a: { code: string }) => a.code === "16.73.04")).toMatchObject({
+      tpsIn: 1,
+      votes: { "1": 100, "2": 50, "3": 30 },
+    });
     await expectNoPersonalData(text);
 
     const csv = await get("/api/v1/public/summary.csv");
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     const csvText = await csv.text();
-    expect(csvText.split("\r\n")[0]).toBe("contest,area_code,area_name,tps_total,tps_in,candidate_number,candidate_name,votes,invalid,provisional,last_update");
+    expect(csvText.split("\r\n")[0]).toBe(
+      "contest,area_code,area_name,tps_total,tps_in,candidate_number,candidate_name,votes,invalid,provisional,last_update",
+    );
     expect(csvText).toMatch(/\r\nwalikota,\*,,635,1,1,"[^"]+",100,5,true,/);
     await expectNoPersonalData(csvText);
   });
@@ -70,7 +86,9 @@ describe("public summary and open data", () => {
     socket.on("event", (e) => other.push(e));
     socket.on("events", (e) => other.push(e));
     await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
-    const next = new Promise<{ contests: { code: string; tpsIn: number }[] }>((resolve) => socket.once("summary", resolve));
+    const next = new Promise<{ contests: { code: string; tpsIn: number }[] }>((resolve) =>
+      socket.once("summary", resolve),
+    );
     await submit(tpsCodes[1], "gubernur", { "1": 70, "2": 90 }, 3);
     const summary = await next;
     expect(summary.contests.find((c) => c.code === "gubernur")!.tpsIn).toBe(1);
@@ -94,14 +112,24 @@ describe("recap and exports", () => {
     for (const level of ["kelurahan", "kecamatan", "city"]) {
       const res = await get(`/api/v1/exports/recap.csv?contest=walikota&level=${level}`, posko);
       expect(res.status).toBe(200);
-      const lines = (await res.text()).trim().split("\r\n").map((l) => l.split(","));
+      const lines = (await res.text())
+        .trim()
+        .split("\r\n")
+        .map((l) => l.split(","));
       const header = lines[0];
       const col = (name: string) => header.indexOf(name);
       const body = lines.slice(1, -1);
       const total = lines[lines.length - 1];
       expect(total[0]).toBe("TOTAL");
       const sum = (name: string) => body.reduce((s, r) => s + Number(r[col(name)]), 0);
-      for (const [name, value] of [["tps_in", truth.tpsIn], ["votes_1", truth.v1], ["votes_2", truth.v2], ["votes_3", truth.v3], ["invalid", truth.invalid], ["tps", 635]] as const) {
+      for (const [name, value] of [
+        ["tps_in", truth.tpsIn],
+        ["votes_1", truth.v1],
+        ["votes_2", truth.v2],
+        ["votes_3", truth.v3],
+        ["invalid", truth.invalid],
+        ["tps", 635],
+      ] as const) {
         expect(Number(total[col(name)]), `${level} ${name}`).toBe(value);
         expect(sum(name), `${level} ${name} rows`).toBe(value);
       }
@@ -116,17 +144,34 @@ describe("recap and exports", () => {
     const html = await (await get("/rekap?contest=walikota&level=kecamatan", posko)).text();
     expect(html.match(/data-testid="recap-16\.73\.0\d"/g)).toHaveLength(8);
     const total = html.slice(html.indexOf('data-testid="recap-total"'));
-    const [truth] = await server.services.sql`select sum((votes->>'1')::int)::int as v1 from results where contest_code = 'walikota'`;
+    const [truth] = await server.services
+      .sql`select sum((votes->>'1')::int)::int as v1 from results where contest_code = 'walikota'`;
     expect(total.match(/data-testid="votes-1">([\d.]+)</)![1].replace(/\./g, "")).toBe(String(truth.v1));
     expect(html).toContain(">Cetak</button>");
     const supervisor = await loginToken(server, "pengawas-04", "pantau-demo");
     const scoped = await (await get("/rekap?contest=walikota&level=kelurahan", supervisor)).text();
     expect(scoped.match(/data-testid="recap-16\.73\.\d\d\.\d{4}"/g)!.every((m) => m.includes("16.73.04."))).toBe(true);
     // An area narrows the recap; a supervisor cannot widen theirs.
-    const one = await (await get("/api/v1/exports/recap.csv?contest=walikota&level=kelurahan&area=16.73.02", posko)).text();
-    expect(one.trim().split("\r\n").slice(1, -1).every((l) => l.startsWith("16.73.02."))).toBe(true);
-    const widened = await (await get("/api/v1/exports/recap.csv?contest=walikota&level=kelurahan&area=16.73.02", supervisor)).text();
-    expect(widened.trim().split("\r\n").slice(1, -1).every((l) => l.startsWith("16.73.04."))).toBe(true);
+    const one = await (
+      await get("/api/v1/exports/recap.csv?contest=walikota&level=kelurahan&area=16.73.02", posko)
+    ).text();
+    expect(
+      one
+        .trim()
+        .split("\r\n")
+        .slice(1, -1)
+        .every((l) => l.startsWith("16.73.02.")),
+    ).toBe(true);
+    const widened = await (
+      await get("/api/v1/exports/recap.csv?contest=walikota&level=kelurahan&area=16.73.02", supervisor)
+    ).text();
+    expect(
+      widened
+        .trim()
+        .split("\r\n")
+        .slice(1, -1)
+        .every((l) => l.startsWith("16.73.04.")),
+    ).toBe(true);
   });
 
   it("exports results per TPS for staff and the audit log for admins only", async () => {

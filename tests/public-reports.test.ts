@@ -15,19 +15,29 @@ afterAll(() => server?.stop());
 
 const CONTACT = "0812-9999-4444 (Rina)";
 const report = (over: Record<string, unknown> = {}) => ({
-  category: "vote_buying", tpsCode: "1673041001-002", description: "Ada pembagian amplop di dekat TPS pagi ini.", contact: CONTACT, ...over,
+  category: "vote_buying",
+  tpsCode: "1673041001-002",
+  description: "Ada pembagian amplop di dekat TPS pagi ini.",
+  contact: CONTACT,
+  ...over,
 });
-const postJson = (path: string, body: unknown, token?: string) => fetch(`${server.url}${path}`, {
-  method: "POST", headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
-});
-const get = (path: string, token?: string) => fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+const postJson = (path: string, body: unknown, token?: string) =>
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+const get = (path: string, token?: string) =>
+  fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
 
 describe("public reports", () => {
   it("reaches the command post live as an unverified citizen report; the tracking code follows the operator's decision", async () => {
     const dashboard = connect(server.url, { auth: { token: posko }, transports: ["websocket"] });
     await new Promise<void>((resolve) => dashboard.on("connect", () => resolve()));
     const seen = new Promise<{ type: string; data: { source: string; status: string; id: string } }>((resolve) => {
-      const check = (e: { type: string; data: { source: string; status: string; id: string } }) => { if (e.type === "incident:created") resolve(e); };
+      const check = (e: { type: string; data: { source: string; status: string; id: string } }) => {
+        if (e.type === "incident:created") resolve(e);
+      };
       dashboard.on("event", check);
       dashboard.on("events", (list: Parameters<typeof check>[0][]) => list.forEach(check));
     });
@@ -43,15 +53,31 @@ describe("public reports", () => {
 
     const { incidents } = await (await get("/api/v1/incidents", posko)).json();
     const incident = incidents.find((i: { id: string }) => i.id === live.data.id);
-    expect(incident).toMatchObject({ source: "citizen", status: "new", category: "vote_buying", tpsCode: "1673041001-002", reporter: null });
+    expect(incident).toMatchObject({
+      source: "citizen",
+      status: "new",
+      category: "vote_buying",
+      tpsCode: "1673041001-002",
+      reporter: null,
+    });
 
     // The command post sees the contact; the public never does.
-    expect(await (await get(`/api/v1/incidents/${incident.id}/citizen`, posko)).json()).toEqual({ trackingCode, place: null, contact: CONTACT, hasPhoto: false });
+    expect(await (await get(`/api/v1/incidents/${incident.id}/citizen`, posko)).json()).toEqual({
+      trackingCode,
+      place: null,
+      contact: CONTACT,
+      hasPhoto: false,
+    });
     expect((await get(`/api/v1/incidents/${incident.id}/citizen`)).status).toBe(401);
 
     const track = async () => (await get(`/api/v1/public/reports/${trackingCode}`)).json();
     const before = await track();
-    expect(before).toMatchObject({ trackingCode, status: "new", category: "vote_buying", history: [{ status: "new" }] });
+    expect(before).toMatchObject({
+      trackingCode,
+      status: "new",
+      category: "vote_buying",
+      history: [{ status: "new" }],
+    });
     expect(JSON.stringify(before)).not.toContain("0812");
     expect(JSON.stringify(before)).not.toContain("amplop");
 
@@ -59,13 +85,23 @@ describe("public reports", () => {
     const counts = async () => (await (await get("/api/v1/public/summary")).json()).incidents;
     expect(await counts()).toEqual([]);
 
-    expect((await postJson(`/api/v1/incidents/${incident.id}/transitions`, { action: "acknowledge" }, posko)).status).toBe(200);
-    expect(await track()).toMatchObject({ status: "acknowledged", history: [{ status: "new" }, { status: "acknowledged" }] });
-    expect(await counts()).toEqual([{ category: "vote_buying", label: { id: "Politik uang", en: "Vote buying" }, count: 1 }]);
+    expect(
+      (await postJson(`/api/v1/incidents/${incident.id}/transitions`, { action: "acknowledge" }, posko)).status,
+    ).toBe(200);
+    expect(await track()).toMatchObject({
+      status: "acknowledged",
+      history: [{ status: "new" }, { status: "acknowledged" }],
+    });
+    expect(await counts()).toEqual([
+      { category: "vote_buying", label: { id: "Politik uang", en: "Vote buying" }, count: 1 },
+    ]);
     const summaryText = await (await get("/api/v1/public/summary")).text();
     expect(summaryText).not.toContain("0812");
 
-    expect((await postJson(`/api/v1/incidents/${incident.id}/transitions`, { action: "reject", note: "duplikat" }, posko)).status).toBe(200);
+    expect(
+      (await postJson(`/api/v1/incidents/${incident.id}/transitions`, { action: "reject", note: "duplikat" }, posko))
+        .status,
+    ).toBe(200);
     expect((await track()).status).toBe("rejected");
     expect(await counts()).toEqual([]);
 
@@ -73,7 +109,16 @@ describe("public reports", () => {
     expect((await get("/api/v1/exports/incidents.csv")).status).toBe(401);
     const csv = await (await get("/api/v1/exports/incidents.csv", posko)).text();
     const [header, ...lines] = csv.trim().split("\r\n");
-    expect(header.split(",").slice(0, 8)).toEqual(["id", "created_at", "occurred_at", "source", "category", "severity", "status", "tps_code"]);
+    expect(header.split(",").slice(0, 8)).toEqual([
+      "id",
+      "created_at",
+      "occurred_at",
+      "source",
+      "category",
+      "severity",
+      "status",
+      "tps_code",
+    ]);
     const line = lines.find((l) => l.startsWith(incident.id))!;
     expect(line).toContain(`,citizen,vote_buying,medium,rejected,1673041001-002,`);
     expect(line).toContain(trackingCode);
@@ -91,7 +136,9 @@ describe("public reports", () => {
     expect((await bad.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual(["description", "place"]);
     const unknown = await postJson("/api/v1/public/reports", report({ category: "aliens" }));
     expect(unknown.status).toBe(422);
-    expect((await unknown.json()).errors).toEqual([{ field: "category", code: "unknown_category", message: "Kategori tidak dikenal." }]);
+    expect((await unknown.json()).errors).toEqual([
+      { field: "category", code: "unknown_category", message: "Kategori tidak dikenal." },
+    ]);
 
     const form = (photo: Blob) => {
       const f = new FormData();
@@ -109,7 +156,8 @@ describe("public reports", () => {
     const ok = await form(new Blob([png], { type: "image/png" }));
     expect(ok.status).toBe(201);
     const { trackingCode } = await ok.json();
-    const [row] = await server.services.sql`select c.incident_id, c.place, c.photo_type, i.tps_code from citizen_reports c join incidents i on i.id = c.incident_id where c.tracking_code = ${trackingCode}`;
+    const [row] = await server.services
+      .sql`select c.incident_id, c.place, c.photo_type, i.tps_code from citizen_reports c join incidents i on i.id = c.incident_id where c.tracking_code = ${trackingCode}`;
     expect(row).toMatchObject({ place: "Pasar Satelit", photoType: "image/png", tpsCode: null });
     const photo = await get(`/api/v1/incidents/${row.incidentId}/citizen?photo=1`, posko);
     expect(photo.headers.get("content-type")).toBe("image/png");

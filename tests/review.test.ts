@@ -11,21 +11,37 @@ let outside: string;
 beforeAll(async () => {
   server = await startTestServer();
   [posko, posko2, inside, outside] = await Promise.all([
-    loginToken(server, "posko", "pantau-demo"), loginToken(server, "posko2", "pantau-demo"),
-    loginToken(server, "pengawas-03", "pantau-demo"), loginToken(server, "pengawas-04", "pantau-demo"),
+    loginToken(server, "posko", "pantau-demo"),
+    loginToken(server, "posko2", "pantau-demo"),
+    loginToken(server, "pengawas-03", "pantau-demo"),
+    loginToken(server, "pengawas-04", "pantau-demo"),
   ]);
 });
 afterAll(() => server?.stop());
 
 function post(path: string, body: unknown, token: string) {
-  return fetch(`${server.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  return fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
 }
 const paper = (tpsCode: string, votes: Record<string, number>, over: Record<string, unknown> = {}) => ({
-  id: randomUUID(), tpsCode, contest: "walikota", votes, invalid: 3, source: "paper", capturedAt: new Date().toISOString(), ...over,
+  id: randomUUID(),
+  tpsCode,
+  contest: "walikota",
+  votes,
+  invalid: 3,
+  source: "paper",
+  capturedAt: new Date().toISOString(),
+  ...over,
 });
-const result = async (tps: string) => (await server.services.sql`
+const result = async (tps: string) =>
+  (
+    await server.services.sql`
   select r.status, r.votes, s.source, s.revision from results r join submissions s on s.id = r.submission_id
-  where r.tps_code = ${tps} and r.contest_code = 'walikota'`)[0];
+  where r.tps_code = ${tps} and r.contest_code = 'walikota'`
+  )[0];
 
 describe("blind double entry", () => {
   it("consolidates two equal entries by two operators into one paper submission", async () => {
@@ -54,7 +70,8 @@ describe("blind double entry", () => {
     const third = await post("/api/v1/paper-entries", paper(tps, { "1": 1, "2": 1, "3": 1 }), posko);
     expect(third.status).toBe(409);
 
-    const [{ id: formId }] = await server.services.sql`select id from paper_forms where tps_code = ${tps} and status = 'conflict'`;
+    const [{ id: formId }] = await server.services
+      .sql`select id from paper_forms where tps_code = ${tps} and status = 'conflict'`;
     const resolve = { action: "resolve_paper", formId, choice: "second", note: "Formulir asli dicek: 79 benar" };
     expect((await post("/api/v1/reviews", resolve, posko)).status).toBe(403);
     const refused = await post("/api/v1/reviews", resolve, outside);
@@ -62,7 +79,11 @@ describe("blind double entry", () => {
     expect((await refused.json()).message).toMatch(/wilayah/);
     const ok = await post("/api/v1/reviews", resolve, inside);
     expect(ok.status).toBe(200);
-    expect(await result(tps)).toMatchObject({ status: "verified", source: "paper", votes: { "1": 90, "2": 79, "3": 40 } });
+    expect(await result(tps)).toMatchObject({
+      status: "verified",
+      source: "paper",
+      votes: { "1": 90, "2": 79, "3": 40 },
+    });
     expect((await post("/api/v1/reviews", resolve, inside)).status).toBe(409);
   });
 
@@ -71,7 +92,9 @@ describe("blind double entry", () => {
     expect(res.status).toBe(422);
     expect((await res.json()).errors[0]).toMatchObject({ field: "votes.1", code: "negative" });
     const officer = await loginToken(server, "1673031003-003", "123456");
-    expect((await post("/api/v1/paper-entries", paper("1673031003-003", { "1": 1, "2": 5, "3": 5 }), officer)).status).toBe(403);
+    expect(
+      (await post("/api/v1/paper-entries", paper("1673031003-003", { "1": 1, "2": 5, "3": 5 }), officer)).status,
+    ).toBe(403);
   });
 });
 
@@ -79,7 +102,14 @@ describe("verification", () => {
   it("marks a paper result that disagrees with the app as a conflict, verifies a chosen source, and corrects with a reason", async () => {
     const tps = "1673031003-004";
     const officer = await loginToken(server, tps, "123456");
-    const app = { id: randomUUID(), tpsCode: tps, contest: "walikota", votes: { "1": 100, "2": 50, "3": 20 }, invalid: 2, capturedAt: new Date().toISOString() };
+    const app = {
+      id: randomUUID(),
+      tpsCode: tps,
+      contest: "walikota",
+      votes: { "1": 100, "2": 50, "3": 20 },
+      invalid: 2,
+      capturedAt: new Date().toISOString(),
+    };
     expect((await post("/api/v1/quick-counts", app, officer)).status).toBe(201);
     const votes = { "1": 100, "2": 55, "3": 20 };
     await post("/api/v1/paper-entries", paper(tps, votes, { invalid: 2 }), posko);
@@ -90,19 +120,37 @@ describe("verification", () => {
     expect(queue[0].status).toBe("conflict");
 
     // Outside the area: refused. Inside: make the app's numbers current and verified.
-    expect((await post("/api/v1/reviews", { action: "verify", tpsCode: tps, contest: "walikota" }, outside)).status).toBe(403);
+    expect(
+      (await post("/api/v1/reviews", { action: "verify", tpsCode: tps, contest: "walikota" }, outside)).status,
+    ).toBe(403);
     const [appRow] = await server.services.sql`select id from submissions where tps_code = ${tps} and source = 'app'`;
-    const verified = await post("/api/v1/reviews", { action: "verify", tpsCode: tps, contest: "walikota", submissionId: appRow.id }, inside);
+    const verified = await post(
+      "/api/v1/reviews",
+      { action: "verify", tpsCode: tps, contest: "walikota", submissionId: appRow.id },
+      inside,
+    );
     expect(verified.status).toBe(200);
     expect(await result(tps)).toMatchObject({ status: "verified", revision: 3, votes: { "1": 100, "2": 50, "3": 20 } });
 
     // A correction needs a reason and keeps every earlier revision.
-    const correction = { action: "correct", id: randomUUID(), tpsCode: tps, contest: "walikota", votes: { "1": 101, "2": 50, "3": 20 }, invalid: 2, capturedAt: new Date().toISOString(), source: "paper" };
+    const correction = {
+      action: "correct",
+      id: randomUUID(),
+      tpsCode: tps,
+      contest: "walikota",
+      votes: { "1": 101, "2": 50, "3": 20 },
+      invalid: 2,
+      capturedAt: new Date().toISOString(),
+      source: "paper",
+    };
     const noReason = await post("/api/v1/reviews", { ...correction, reason: "" }, inside);
     expect(noReason.status).toBe(422);
     expect((await noReason.json()).errors[0].field).toBe("reason");
-    expect((await post("/api/v1/reviews", { ...correction, reason: "Salah baca C1 plano, dicek ulang" }, inside)).status).toBe(200);
-    const history = await server.services.sql`select revision, source, reason from submissions where tps_code = ${tps} order by revision`;
+    expect(
+      (await post("/api/v1/reviews", { ...correction, reason: "Salah baca C1 plano, dicek ulang" }, inside)).status,
+    ).toBe(200);
+    const history = await server.services
+      .sql`select revision, source, reason from submissions where tps_code = ${tps} order by revision`;
     expect(history.map((h) => h.source)).toEqual(["app", "paper", "app", "paper"]);
     expect(history[3].reason).toBe("Salah baca C1 plano, dicek ulang");
     expect(await result(tps)).toMatchObject({ status: "verified", revision: 4, votes: { "1": 101, "2": 50, "3": 20 } });
@@ -114,16 +162,34 @@ describe("verification", () => {
 
 describe("sources that disagree", () => {
   it("marks the officer's app numbers as a conflict when the paper form said otherwise, and not when they agree", async () => {
-    const app = (tps: string, votes: Record<string, number>) => ({ id: randomUUID(), tpsCode: tps, contest: "walikota", votes, invalid: 3, capturedAt: new Date().toISOString() });
+    const app = (tps: string, votes: Record<string, number>) => ({
+      id: randomUUID(),
+      tpsCode: tps,
+      contest: "walikota",
+      votes,
+      invalid: 3,
+      capturedAt: new Date().toISOString(),
+    });
     const votes = { "1": 70, "2": 40, "3": 20 };
     for (const tps of ["1673031003-008", "1673031003-009"]) {
       await post("/api/v1/paper-entries", paper(tps, votes), posko);
-      expect(await (await post("/api/v1/paper-entries", paper(tps, votes), posko2)).json()).toMatchObject({ state: "consolidated", status: "submitted" });
+      expect(await (await post("/api/v1/paper-entries", paper(tps, votes), posko2)).json()).toMatchObject({
+        state: "consolidated",
+        status: "submitted",
+      });
     }
-    const differs = await post("/api/v1/quick-counts", app("1673031003-008", { ...votes, "2": 44 }), await loginToken(server, "1673031003-008", "123456"));
+    const differs = await post(
+      "/api/v1/quick-counts",
+      app("1673031003-008", { ...votes, "2": 44 }),
+      await loginToken(server, "1673031003-008", "123456"),
+    );
     expect(await differs.json()).toMatchObject({ status: "conflict" });
     expect(await result("1673031003-008")).toMatchObject({ status: "conflict", source: "app" });
-    const agrees = await post("/api/v1/quick-counts", app("1673031003-009", votes), await loginToken(server, "1673031003-009", "123456"));
+    const agrees = await post(
+      "/api/v1/quick-counts",
+      app("1673031003-009", votes),
+      await loginToken(server, "1673031003-009", "123456"),
+    );
     expect(await agrees.json()).toMatchObject({ status: "submitted" });
   });
 });
@@ -133,7 +199,14 @@ describe("photos beside the sources", () => {
     const tps = "1673031003-005";
     const officer = await loginToken(server, tps, "123456");
     const submissionId = randomUUID();
-    const app = { id: submissionId, tpsCode: tps, contest: "walikota", votes: { "1": 80, "2": 60, "3": 30 }, invalid: 2, capturedAt: new Date().toISOString() };
+    const app = {
+      id: submissionId,
+      tpsCode: tps,
+      contest: "walikota",
+      votes: { "1": 80, "2": 60, "3": 30 },
+      invalid: 2,
+      capturedAt: new Date().toISOString(),
+    };
     expect((await post("/api/v1/quick-counts", app, officer)).status).toBe(201);
     // The officer app's photo table (issue 3); created here with its columns when this branch runs alone.
     const sql = server.services.sql;
@@ -145,12 +218,22 @@ describe("photos beside the sources", () => {
     const [{ id: uploader }] = await sql`select id from users where login = ${tps}`;
     await sql`insert into photos (id, tps_code, uploader_id, purpose, contest_code, quick_count_id, mime, size_bytes, sha256, bytes)
       values (${photoId}, ${tps}, ${uploader}, 'c1', 'walikota', ${submissionId}, 'image/jpeg', 3, 'x', ${Buffer.from([1, 2, 3])})`;
-    const page = await fetch(`${server.url}/posko/verifikasi/${tps}/walikota`, { headers: { Authorization: `Bearer ${inside}` } });
+    const page = await fetch(`${server.url}/posko/verifikasi/${tps}/walikota`, {
+      headers: { Authorization: `Bearer ${inside}` },
+    });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`/api/v1/photos/${photoId}`);
-    const detail = await (await fetch(`${server.url}/api/v1/tps/${tps}`, { headers: { Authorization: `Bearer ${inside}` } })).json();
+    const detail = await (
+      await fetch(`${server.url}/api/v1/tps/${tps}`, { headers: { Authorization: `Bearer ${inside}` } })
+    ).json();
     expect(detail.photoIds).toContain(photoId);
-    expect((await fetch(`${server.url}/posko/verifikasi/${tps}/walikota`, { headers: { Authorization: `Bearer ${outside}` } })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${server.url}/posko/verifikasi/${tps}/walikota`, {
+          headers: { Authorization: `Bearer ${outside}` },
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -163,10 +246,25 @@ describe("posko and officer writing to one TPS at once", () => {
     expect((await post("/api/v1/paper-entries", paper(tps, votes, why), posko)).status).toBe(201);
     const answers = await Promise.all([
       post("/api/v1/paper-entries", paper(tps, votes, why), posko2),
-      ...[0, 1, 2].map((i) => post("/api/v1/quick-counts", { id: randomUUID(), tpsCode: tps, contest: "walikota", votes: { "1": 50 + i, "2": 40, "3": 30 }, invalid: 3, capturedAt: new Date().toISOString(), justification: "Angka diperiksa ulang bersama saksi" }, officer)),
+      ...[0, 1, 2].map((i) =>
+        post(
+          "/api/v1/quick-counts",
+          {
+            id: randomUUID(),
+            tpsCode: tps,
+            contest: "walikota",
+            votes: { "1": 50 + i, "2": 40, "3": 30 },
+            invalid: 3,
+            capturedAt: new Date().toISOString(),
+            justification: "Angka diperiksa ulang bersama saksi",
+          },
+          officer,
+        ),
+      ),
     ]);
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
-    const revisions = await server.services.sql`select revision from submissions where tps_code = ${tps} and contest_code = 'walikota' order by revision`;
+    const revisions = await server.services
+      .sql`select revision from submissions where tps_code = ${tps} and contest_code = 'walikota' order by revision`;
     expect(revisions.map((r) => r.revision)).toEqual([1, 2, 3, 4]);
   });
 });

@@ -27,10 +27,18 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   redis = await startTestRedis();
   a = await startTestServer({ REDIS_URL: redis.url });
-  b = await startPantau(parseEnv({
-    NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: a.databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false",
-    REDIS_URL: redis.url,
-  }), (line) => logOfB.push(line));
+  b = await startPantau(
+    parseEnv({
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: a.databaseUrl,
+      PANTAU_SEED: "none",
+      COOKIE_SECURE: "false",
+      REDIS_URL: redis.url,
+    }),
+    (line) => logOfB.push(line),
+  );
   listener = createClient({ url: redis.url, socket: { reconnectStrategy: () => 100 } });
   listener.on("error", () => {}); // the outage test stops Redis on purpose
   await listener.connect();
@@ -66,12 +74,21 @@ describe("two instances on one database with REDIS_URL", () => {
     await submit(a.url, "1673051004-002", "gubernur");
     await submit(a.url, "1673051004-002", "walikota");
     const [{ seq: head }] = await a.services.sql`select seq from event_head`;
-    const answer = (await socket.emitWithAck("resume", { after: before })) as Ack<{ events: LiveEvent[]; more: boolean; head: number }>;
+    const answer = (await socket.emitWithAck("resume", { after: before })) as Ack<{
+      events: LiveEvent[];
+      more: boolean;
+      head: number;
+    }>;
     expect(answer.ok).toBe(true);
     if (!answer.ok) return;
-    expect(answer.data.events.map((e) => e.seq)).toEqual(Array.from({ length: head - before }, (_, i) => before + 1 + i));
-    expect(answer.data.events.filter((e) => e.type === "result:updated").map((e) => [tpsOf(e), e.data.contest])).toEqual([
-      ["1673051004-002", "gubernur"], ["1673051004-002", "walikota"],
+    expect(answer.data.events.map((e) => e.seq)).toEqual(
+      Array.from({ length: head - before }, (_, i) => before + 1 + i),
+    );
+    expect(
+      answer.data.events.filter((e) => e.type === "result:updated").map((e) => [tpsOf(e), e.data.contest]),
+    ).toEqual([
+      ["1673051004-002", "gubernur"],
+      ["1673051004-002", "walikota"],
     ]);
     expect(answer.data).toMatchObject({ more: false, head });
   });
@@ -81,7 +98,10 @@ describe("two instances on one database with REDIS_URL", () => {
     await redis.stop();
     await submit(a.url, "1673051005-001", "gubernur");
     await submit(b.url, "1673051005-001", "walikota");
-    await until(() => onB.filter((e) => e.type === "result:updated" && tpsOf(e) === "1673051005-001").length === 2, "both events on B without Redis");
+    await until(
+      () => onB.filter((e) => e.type === "result:updated" && tpsOf(e) === "1673051005-001").length === 2,
+      "both events on B without Redis",
+    );
     await until(() => logOfB.some((l) => l.includes("Redis unavailable")), "the log line");
     await pause(1500); // several failed reconnects later, still one line
     expect(logOfB.filter((l) => l.includes("Redis unavailable"))).toHaveLength(1);
@@ -96,7 +116,10 @@ describe("two instances on one database with REDIS_URL", () => {
       if (overRedis.some((m) => m.includes(code))) break;
       await pause(500);
     }
-    expect(tps.some((code) => overRedis.some((m) => m.includes(code))), "an event crossed Redis after it came back").toBe(true);
+    expect(
+      tps.some((code) => overRedis.some((m) => m.includes(code))),
+      "an event crossed Redis after it came back",
+    ).toBe(true);
   });
 
   it("closes an instance cleanly while Redis is away, with messages still waiting for it", async () => {
@@ -111,14 +134,25 @@ describe("two instances on one database with REDIS_URL", () => {
 
   it("starts while Redis is not there yet and joins it when it comes", async () => {
     const log: string[] = [];
-    const c = await startPantau(parseEnv({
-      NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: a.databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false",
-      REDIS_URL: redis.url,
-    }), (line) => log.push(line));
+    const c = await startPantau(
+      parseEnv({
+        NODE_ENV: "production",
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DATABASE_URL: a.databaseUrl,
+        PANTAU_SEED: "none",
+        COOKIE_SECURE: "false",
+        REDIS_URL: redis.url,
+      }),
+      (line) => log.push(line),
+    );
     try {
       const { received: onC } = await dashboard(c.url);
       await submit(a.url, "1673051006-005", "gubernur");
-      await until(() => onC.some((e) => e.type === "result:updated" && tpsOf(e) === "1673051006-005"), "A's event on C");
+      await until(
+        () => onC.some((e) => e.type === "result:updated" && tpsOf(e) === "1673051006-005"),
+        "A's event on C",
+      );
       await until(() => log.some((l) => l.includes("Redis unavailable")), "the log line");
       expect(log.filter((l) => l.includes("Redis unavailable"))).toHaveLength(1);
       await redis.start();

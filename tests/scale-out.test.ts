@@ -11,9 +11,17 @@ let b: Pantau;
 
 beforeAll(async () => {
   a = await startTestServer();
-  b = await startPantau(parseEnv({
-    NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: a.databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false",
-  }), () => {});
+  b = await startPantau(
+    parseEnv({
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: a.databaseUrl,
+      PANTAU_SEED: "none",
+      COOKIE_SECURE: "false",
+    }),
+    () => {},
+  );
 });
 afterAll(async () => {
   await b?.close();

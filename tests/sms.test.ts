@@ -6,12 +6,19 @@ import { loginToken, startTestServer, type TestServer } from "./support/server";
 const SECRET = "sms-gateway-secret-0123456789";
 const TPS = "1673021001-003"; // DPT 548 + DPTb + DPK
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer({ SMS_WEBHOOK_SECRET: SECRET }); });
+beforeAll(async () => {
+  server = await startTestServer({ SMS_WEBHOOK_SECRET: SECRET });
+});
 afterAll(() => server?.stop());
 
-async function sms(text: string, { from = "+6281234567890", id, secret = SECRET }: { from?: string; id?: string; secret?: string } = {}) {
+async function sms(
+  text: string,
+  { from = "+6281234567890", id, secret = SECRET }: { from?: string; id?: string; secret?: string } = {},
+) {
   const res = await fetch(`${server.url}/api/v1/sms`, {
-    method: "POST", headers: { "Content-Type": "application/json", "X-Pantau-Secret": secret }, body: JSON.stringify({ from, text, id }),
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Pantau-Secret": secret },
+    body: JSON.stringify({ from, text, id }),
   });
   return { status: res.status, body: await res.json() };
 }
@@ -20,7 +27,9 @@ describe("SMS webhook", () => {
   it("refuses a caller without the shared secret", async () => {
     expect((await sms("QC x", { secret: "wrong-secret-0123456789" })).status).toBe(401);
     const res = await fetch(`${server.url}/api/v1/sms?secret=${SECRET}`, {
-      method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "sender=%2B62811&message=halo",
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "sender=%2B62811&message=halo",
     });
     expect(res.status).toBe(200); // the URL form of the secret and gateway field names work too
     expect((await res.json()).status).toBe("malformed");
@@ -30,10 +39,13 @@ describe("SMS webhook", () => {
     const { status, body } = await sms(`QC ${TPS} walikota 120 95 33 4 123456`, { id: "gw-1" });
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: "accepted", receipt: expect.stringMatching(/^QC-[0-9A-F]{8}$/) });
-    expect(body.reply).toBe(`Diterima ${body.receipt}. TPS ${TPS} walikota: 1=120 2=95 3=33, tidak sah 4. Status: Terkirim.`);
+    expect(body.reply).toBe(
+      `Diterima ${body.receipt}. TPS ${TPS} walikota: 1=120 2=95 3=33, tidak sah 4. Status: Terkirim.`,
+    );
     const rows = await server.services.sql`select source, votes, invalid from submissions where tps_code = ${TPS}`;
     expect(rows).toEqual([{ source: "sms", votes: { 1: 120, 2: 95, 3: 33 }, invalid: 4 }]);
-    const [event] = await server.services.sql`select data from events where type = 'result:updated' order by seq desc limit 1`;
+    const [event] = await server.services
+      .sql`select data from events where type = 'result:updated' order by seq desc limit 1`;
     expect(event.data).toMatchObject({ tpsCode: TPS, source: "sms" });
   });
 
@@ -52,7 +64,9 @@ describe("SMS webhook", () => {
     expect(wrong.body).toMatchObject({ status: "rejected", receipt: null });
     expect(wrong.body.reply).toBe(`PIN salah untuk TPS ${TPS}, atau TPS tidak dikenal. Tidak ada yang disimpan.`);
     const unknown = await sms("QC 1673029999-001 gubernur 100 100 2 123456");
-    expect(unknown.body.reply).toBe("PIN salah untuk TPS 1673029999-001, atau TPS tidak dikenal. Tidak ada yang disimpan.");
+    expect(unknown.body.reply).toBe(
+      "PIN salah untuk TPS 1673029999-001, atau TPS tidak dikenal. Tidak ada yang disimpan.",
+    );
   });
 
   it("applies the C1 rules with the same messages as the app", async () => {
@@ -60,7 +74,9 @@ describe("SMS webhook", () => {
     expect(count.body.reply).toBe("walikota perlu 4 angka: 3 suara calon lalu suara tidak sah. Anda mengirim 3.");
     const over = await sms(`QC ${TPS} gubernur 500 400 2 123456`);
     expect(over.body.status).toBe("rejected");
-    expect(over.body.reply).toMatch(/^Ditolak: Surat suara terpakai \(902\) melebihi DPT \+ DPTb \+ DPK \+ cadangan 2%/);
+    expect(over.body.reply).toMatch(
+      /^Ditolak: Surat suara terpakai \(902\) melebihi DPT \+ DPTb \+ DPK \+ cadangan 2%/,
+    );
     const unanimous = await sms(`QC ${TPS} gubernur 300 0 1 123456`);
     expect(unanimous.body.reply).toMatch(/Ada peringatan: tulis alasan/);
     const reasoned = await sms(`QC ${TPS} gubernur 300 0 1 123456 ALASAN kampung asal calon nomor satu`);
@@ -73,9 +89,18 @@ describe("SMS webhook", () => {
   it("turns INC messages into incidents, Indonesian words included", async () => {
     const { body } = await sms(`INC ${TPS} politik_uang tinggi ada pembagian amplop di depan TPS 123456`);
     expect(body).toMatchObject({ status: "accepted", receipt: expect.stringMatching(/^INC-/) });
-    const [incident] = await server.services.sql`select category, severity, description, source, tps_code from incidents`;
-    expect(incident).toEqual({ category: "vote_buying", severity: "high", description: "ada pembagian amplop di depan TPS", source: "sms", tpsCode: TPS });
-    expect((await sms(`INC ${TPS} politik_uang tinggi ada pembagian amplop di depan TPS 123456`)).body.status).toBe("duplicate");
+    const [incident] = await server.services
+      .sql`select category, severity, description, source, tps_code from incidents`;
+    expect(incident).toEqual({
+      category: "vote_buying",
+      severity: "high",
+      description: "ada pembagian amplop di depan TPS",
+      source: "sms",
+      tpsCode: TPS,
+    });
+    expect((await sms(`INC ${TPS} politik_uang tinggi ada pembagian amplop di depan TPS 123456`)).body.status).toBe(
+      "duplicate",
+    );
     const bad = await sms(`INC ${TPS} banjir tinggi air masuk TPS 123456`);
     expect(bad.body.reply).toMatch(/^Ditolak: Kategori "banjir" tidak dikenal\. Pilih: logistics, /);
   });
@@ -84,12 +109,14 @@ describe("SMS webhook", () => {
     const { body } = await sms("Selamat pagi pak");
     expect(body).toMatchObject({ status: "malformed" });
     expect(body.reply).toBe('Kata awal "Selamat" tidak dikenal. Awali dengan QC (hitung cepat) atau INC (kejadian).');
-    const rows = await server.services.sql`select status, error_code, body from sms_messages where status = 'malformed' order by id`;
+    const rows = await server.services
+      .sql`select status, error_code, body from sms_messages where status = 'malformed' order by id`;
     expect(rows.at(-1)).toEqual({ status: "malformed", errorCode: "unknown_keyword", body: "Selamat pagi pak" });
   });
 
   it("shows the command post the malformed messages, and only the command post", async () => {
-    const page = (token: string) => fetch(`${server.url}/posko/sms?status=malformed`, { headers: { Authorization: `Bearer ${token}` } });
+    const page = (token: string) =>
+      fetch(`${server.url}/posko/sms?status=malformed`, { headers: { Authorization: `Bearer ${token}` } });
     const posko = await page(await loginToken(server, "posko", "pantau-demo"));
     expect(posko.status).toBe(200);
     const html = await posko.text();
@@ -100,14 +127,17 @@ describe("SMS webhook", () => {
 
   it("locks a TPS out for a while after repeated wrong PINs", async () => {
     const tps = "1673021001-004";
-    for (let i = 0; i < 5; i++) expect((await sms(`QC ${tps} gubernur 100 100 2 00000${i}`)).body.status).toBe("rejected");
+    for (let i = 0; i < 5; i++)
+      expect((await sms(`QC ${tps} gubernur 100 100 2 00000${i}`)).body.status).toBe("rejected");
     const locked = await sms(`QC ${tps} gubernur 100 100 2 123456`);
     expect(locked.body.reply).toMatch(/Terlalu banyak PIN salah/);
   });
 
   it("answers 422 when the gateway sends no sender or text", async () => {
     const res = await fetch(`${server.url}/api/v1/sms`, {
-      method: "POST", headers: { "Content-Type": "application/json", "X-Pantau-Secret": SECRET }, body: JSON.stringify({ text: "QC" }),
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Pantau-Secret": SECRET },
+      body: JSON.stringify({ text: "QC" }),
     });
     expect(res.status).toBe(422);
     expect((await res.json()).errors[0].field).toBe("from");

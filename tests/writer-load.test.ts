@@ -12,17 +12,31 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const post = (body: unknown) => fetch(`${server.url}/api/v1/quick-counts`, {
-  method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${operator}` }, body: JSON.stringify(body),
-});
+const post = (body: unknown) =>
+  fetch(`${server.url}/api/v1/quick-counts`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${operator}` },
+    body: JSON.stringify(body),
+  });
 
 describe("writer under concurrent load", () => {
   it("accepts 120 simultaneous submissions on six TPS, all stored, in fewer commits, with gap-free revisions", async () => {
     const before = server.services.writer.stats();
-    const tps = ["1673071001-001", "1673071001-002", "1673071002-001", "1673081001-001", "1673081001-002", "1673081002-001"];
+    const tps = [
+      "1673071001-001",
+      "1673071001-002",
+      "1673071002-001",
+      "1673081001-001",
+      "1673081001-002",
+      "1673081002-001",
+    ];
     const bodies = Array.from({ length: 120 }, (_, i) => ({
-      id: randomUUID(), tpsCode: tps[i % tps.length], contest: i % 4 < 2 ? "gubernur" : "walikota",
-      votes: i % 4 < 2 ? { "1": 60, "2": 65 } : { "1": 40, "2": 45, "3": 40 }, invalid: 3, capturedAt: new Date().toISOString(),
+      id: randomUUID(),
+      tpsCode: tps[i % tps.length],
+      contest: i % 4 < 2 ? "gubernur" : "walikota",
+      votes: i % 4 < 2 ? { "1": 60, "2": 65 } : { "1": 40, "2": 45, "3": 40 },
+      invalid: 3,
+      capturedAt: new Date().toISOString(),
     }));
     const statuses = await Promise.all(bodies.map(async (b) => (await post(b)).status));
     expect(statuses.filter((s) => s !== 201)).toEqual([]);

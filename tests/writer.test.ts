@@ -47,16 +47,35 @@ describe("writer", () => {
   });
 
   it("chains audit rows by hash so a changed row is detectable", async () => {
-    const rows = await sql`select id, at, actor_id, action, entity, before, after, prev_hash, hash from audit_log order by id`;
+    const rows =
+      await sql`select id, at, actor_id, action, entity, before, after, prev_hash, hash from audit_log order by id`;
     expect(rows.length).toBe(103);
     let prev = GENESIS_HASH;
     for (const r of rows) {
       expect(r.prevHash).toBe(prev);
-      expect(r.hash).toBe(auditHash(prev, { id: r.id, at: (r.at as Date).toISOString(), actorId: r.actorId, action: r.action, entity: r.entity, before: r.before, after: r.after }));
+      expect(r.hash).toBe(
+        auditHash(prev, {
+          id: r.id,
+          at: (r.at as Date).toISOString(),
+          actorId: r.actorId,
+          action: r.action,
+          entity: r.entity,
+          before: r.before,
+          after: r.after,
+        }),
+      );
       prev = r.hash;
     }
     const r = rows[5];
-    const tampered = auditHash(r.prevHash, { id: r.id, at: (r.at as Date).toISOString(), actorId: r.actorId, action: r.action, entity: r.entity, before: r.before, after: { i: 999 } });
+    const tampered = auditHash(r.prevHash, {
+      id: r.id,
+      at: (r.at as Date).toISOString(),
+      actorId: r.actorId,
+      action: r.action,
+      entity: r.entity,
+      before: r.before,
+      after: { i: 999 },
+    });
     expect(tampered).not.toBe(r.hash);
   });
 });
@@ -69,25 +88,32 @@ describe("writer: keyed jobs side by side", () => {
     let mostAtOnce = 0;
     // Each job appends the next number for its key: a job that did not see the one before it on the same key
     // would hit the unique constraint.
-    const append = (k: string, fail?: "before-write" | "in-database" | "after-write") => writer.write(async ({ tx, emit }) => {
-      inFlight++;
-      mostAtOnce = Math.max(mostAtOnce, inFlight);
-      try {
-        await lockKey(tx, k);
-        const [{ last }] = await tx`select coalesce(max(n), 0)::int as last from side_by_side where k = ${k}`;
-        await tx`select pg_sleep(0.01)`;
-        if (fail === "before-write") throw Object.assign(new Error(`refused ${k}`), { status: 422 });
-        await tx`insert into side_by_side (k, n) values (${k}, ${fail === "in-database" ? 1 : last + 1})`;
-        if (fail === "after-write") throw new TypeError(`a bug after writing ${k}`);
-        emit("tps:updated", null, { tpsCode: k, dayStatus: "open", lastSeenAt: null });
-        return last + 1;
-      } finally {
-        inFlight--;
-      }
-    }, { key: k });
+    const append = (k: string, fail?: "before-write" | "in-database" | "after-write") =>
+      writer.write(
+        async ({ tx, emit }) => {
+          inFlight++;
+          mostAtOnce = Math.max(mostAtOnce, inFlight);
+          try {
+            await lockKey(tx, k);
+            const [{ last }] = await tx`select coalesce(max(n), 0)::int as last from side_by_side where k = ${k}`;
+            await tx`select pg_sleep(0.01)`;
+            if (fail === "before-write") throw Object.assign(new Error(`refused ${k}`), { status: 422 });
+            await tx`insert into side_by_side (k, n) values (${k}, ${fail === "in-database" ? 1 : last + 1})`;
+            if (fail === "after-write") throw new TypeError(`a bug after writing ${k}`);
+            emit("tps:updated", null, { tpsCode: k, dayStatus: "open", lastSeenAt: null });
+            return last + 1;
+          } finally {
+            inFlight--;
+          }
+        },
+        { key: k },
+      );
 
     const keys = ["a", "b", "c", "d", "e", "f"];
-    const first = await Promise.allSettled([...keys.flatMap((k) => [append(k), append(k), append(k)]), append("g", "before-write")]);
+    const first = await Promise.allSettled([
+      ...keys.flatMap((k) => [append(k), append(k), append(k)]),
+      append("g", "before-write"),
+    ]);
     expect(first.slice(0, 18).every((o) => o.status === "fulfilled")).toBe(true);
     expect(first[18]).toMatchObject({ status: "rejected", reason: { message: "refused g" } });
 
@@ -103,7 +129,13 @@ describe("writer: keyed jobs side by side", () => {
     expect(third[1]).toMatchObject({ reason: { message: "a bug after writing j" } });
 
     const rows = await sql`select k, array_agg(n order by n) as ns from side_by_side group by k order by k`;
-    expect(rows.map((r) => [r.k, r.ns])).toEqual([...keys.map((k) => [k, [1, 2, 3]]), ["h", [1, 2]], ["i", [1]], ["k", [1]], ["l", [1]]]);
+    expect(rows.map((r) => [r.k, r.ns])).toEqual([
+      ...keys.map((k) => [k, [1, 2, 3]]),
+      ["h", [1, 2]],
+      ["i", [1]],
+      ["k", [1]],
+      ["l", [1]],
+    ]);
     expect(mostAtOnce).toBeGreaterThan(1); // side by side, not one after another
   });
 });

@@ -13,13 +13,19 @@ export function DayStatusCard({ tpsCode, dayStatus }: { tpsCode: string; dayStat
   // what this phone has sent or still holds is the truth; a check-in means at least "arrived".
   const own = items.filter((i) => i.state !== "rejected" && (i.kind === "day-status" || i.kind === "checkin"));
   const queued = own.find((i) => i.state === "pending" && i.kind === "day-status");
-  const at = Math.max(DAY_ORDER.indexOf(dayStatus), ...own.map((i) =>
-    DAY_ORDER.indexOf(i.kind === "checkin" ? "arrived" : (i.body as { status: DayStatus }).status)));
+  const at = Math.max(
+    DAY_ORDER.indexOf(dayStatus),
+    ...own.map((i) => DAY_ORDER.indexOf(i.kind === "checkin" ? "arrived" : (i.body as { status: DayStatus }).status)),
+  );
   const shown = DAY_ORDER[at];
   const change = (status: "open" | "counting") => {
     const id = crypto.randomUUID();
     return enqueue({
-      id, kind: "day-status", url: "/api/v1/tps-status", owner: tpsCode, label: t(`day.${status}`),
+      id,
+      kind: "day-status",
+      url: "/api/v1/tps-status",
+      owner: tpsCode,
+      label: t(`day.${status}`),
       body: { id, tpsCode, status, capturedAt: new Date().toISOString() },
     });
   };
@@ -27,15 +33,21 @@ export function DayStatusCard({ tpsCode, dayStatus }: { tpsCode: string; dayStat
     <section className="card" aria-labelledby="day-heading">
       <h2 id="day-heading">{t("day.title")}</h2>
       <p>
-        <span className={`badge day-${shown}`} data-testid="day-status">{t(`day.${shown}` as MessageKey)}</span>
+        <span className={`badge day-${shown}`} data-testid="day-status">
+          {t(`day.${shown}` as MessageKey)}
+        </span>
         {queued ? <span className="muted small"> · {t("outbox.pending")}</span> : null}
       </p>
       <div className="day-actions">
         {at < DAY_ORDER.indexOf("open") ? (
-          <button type="button" className="primary big" onClick={() => void change("open")}>{t("day.doOpen")}</button>
+          <button type="button" className="primary big" onClick={() => void change("open")}>
+            {t("day.doOpen")}
+          </button>
         ) : null}
         {at < DAY_ORDER.indexOf("counting") ? (
-          <button type="button" className="big" onClick={() => void change("counting")}>{t("day.doCount")}</button>
+          <button type="button" className="big" onClick={() => void change("counting")}>
+            {t("day.doCount")}
+          </button>
         ) : null}
       </div>
     </section>

@@ -13,8 +13,18 @@ import { STATUS_COLOURS, tpsStatus, type DashboardTps, type MapStatus } from "~/
 /** Below this zoom TPS are clustered (the demo city fits at 13: all its TPS show one by one). */
 export const CLUSTER_BELOW_ZOOM = 13;
 
-export interface MapResponder { id: number; name: string; lat: number; lng: number }
-export interface MapIncidentPoint { id: string; lat: number; lng: number; severity: string }
+export interface MapResponder {
+  id: number;
+  name: string;
+  lat: number;
+  lng: number;
+}
+export interface MapIncidentPoint {
+  id: string;
+  lat: number;
+  lng: number;
+  severity: string;
+}
 
 interface Props {
   tps: DashboardTps[];
@@ -33,10 +43,17 @@ interface Props {
 export default function TpsMap(props: Props) {
   const { tps, tileUrl } = props;
   const bounds = useMemo<LatLngBoundsExpression>(() => {
-    if (!tps.length) return [[-3.35, 102.8], [-3.25, 102.92]];
+    if (!tps.length)
+      return [
+        [-3.35, 102.8],
+        [-3.25, 102.92],
+      ];
     const lats = tps.map((t) => t.lat);
     const lngs = tps.map((t) => t.lng);
-    return [[Math.min(...lats), Math.min(...lngs)], [Math.max(...lats), Math.max(...lngs)]];
+    return [
+      [Math.min(...lats), Math.min(...lngs)],
+      [Math.max(...lats), Math.max(...lngs)],
+    ];
     // bounds are fixed at first render so live updates do not move the map under the operator's hand
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -55,7 +72,8 @@ type Point = { key: string; lat: number; lng: number; tps: DashboardTps; status:
 const pointCache = new WeakMap<DashboardTps, Point>();
 function pointOf(t: DashboardTps, contestCodes: string[]): Point {
   let p = pointCache.get(t);
-  if (!p || p.status !== tpsStatus(t, contestCodes)) pointCache.set(t, (p = { key: t.code, lat: t.lat, lng: t.lng, tps: t, status: tpsStatus(t, contestCodes) }));
+  if (!p || p.status !== tpsStatus(t, contestCodes))
+    pointCache.set(t, (p = { key: t.code, lat: t.lat, lng: t.lng, tps: t, status: tpsStatus(t, contestCodes) }));
   return p;
 }
 
@@ -77,7 +95,17 @@ function clusterIcon(count: number, worst: MapStatus, hot: boolean, staleCount: 
   return icon;
 }
 
-function Layers({ tps, contestCodes, statusLabel, stale, alerting, incidents = [], responders = [], onSelect, selected }: Props) {
+function Layers({
+  tps,
+  contestCodes,
+  statusLabel,
+  stale,
+  alerting,
+  incidents = [],
+  responders = [],
+  onSelect,
+  selected,
+}: Props) {
   const map = useMap();
   const [view, setView] = useState(() => ({ zoom: map.getZoom(), bounds: map.getBounds() }));
   useMapEvents({ moveend: () => setView({ zoom: map.getZoom(), bounds: map.getBounds() }) });
@@ -90,10 +118,15 @@ function Layers({ tps, contestCodes, statusLabel, stale, alerting, incidents = [
     if (!clustered) return [];
     if (cellsAt.current.zoom !== view.zoom) cellsAt.current = { zoom: view.zoom, cells: new Map() };
     const inView = view.bounds.pad(0.5);
-    return groupCells(points, gridCells(cellsAt.current.cells, points, (lat, lng) => map.project([lat, lng], view.zoom)))
-      .filter((c) => inView.contains([c.lat, c.lng]));
+    return groupCells(
+      points,
+      gridCells(cellsAt.current.cells, points, (lat, lng) => map.project([lat, lng], view.zoom)),
+    ).filter((c) => inView.contains([c.lat, c.lng]));
   }, [clustered, points, map, view.zoom, view.bounds]);
-  const visible = useMemo(() => (clustered ? [] : points.filter((p) => view.bounds.pad(0.2).contains([p.lat, p.lng]))), [clustered, points, view.bounds]);
+  const visible = useMemo(
+    () => (clustered ? [] : points.filter((p) => view.bounds.pad(0.2).contains([p.lat, p.lng]))),
+    [clustered, points, view.bounds],
+  );
 
   return (
     <>
@@ -111,9 +144,18 @@ function Layers({ tps, contestCodes, statusLabel, stale, alerting, incidents = [
         const worst = RANK[rank] ?? "missing";
         const icon = clusterIcon(c.members.length, worst, hot, staleCount);
         return (
-          <Marker key={`c-${c.id}`} position={[c.lat, c.lng]} icon={icon}
-            eventHandlers={{ click: () => map.fitBounds(L.latLngBounds(c.members.map((m) => [m.lat, m.lng])).pad(0.1)) }}>
-            <Tooltip>{c.members.length} TPS · {statusLabel(worst)}{staleCount ? ` · ${staleCount} ⚠` : ""}</Tooltip>
+          <Marker
+            key={`c-${c.id}`}
+            position={[c.lat, c.lng]}
+            icon={icon}
+            eventHandlers={{
+              click: () => map.fitBounds(L.latLngBounds(c.members.map((m) => [m.lat, m.lng])).pad(0.1)),
+            }}
+          >
+            <Tooltip>
+              {c.members.length} TPS · {statusLabel(worst)}
+              {staleCount ? ` · ${staleCount} ⚠` : ""}
+            </Tooltip>
           </Marker>
         );
       })}
@@ -130,20 +172,39 @@ function Layers({ tps, contestCodes, statusLabel, stale, alerting, incidents = [
             // className is a creation option (setStyle ignores it): the key above re-creates a marker on change.
             // Day status: a TPS whose officer has not arrived is drawn pale.
             className={`tps-marker tps-${p.key} status-${p.status} day-${p.tps.dayStatus}${isStale ? " stale" : ""}${hot ? " has-incident" : ""}`}
-            pathOptions={{ color: ring, weight: hot || isStale || p.key === selected ? 3 : 1, fillColor: STATUS_COLOURS[p.status], fillOpacity: arrived ? 0.95 : 0.4 }}
+            pathOptions={{
+              color: ring,
+              weight: hot || isStale || p.key === selected ? 3 : 1,
+              fillColor: STATUS_COLOURS[p.status],
+              fillOpacity: arrived ? 0.95 : 0.4,
+            }}
             eventHandlers={{ click: () => onSelect?.(p.key) }}
           >
-            <Tooltip>TPS {p.key}: {statusLabel(p.status)} · {statusLabel(`day:${p.tps.dayStatus}`)}</Tooltip>
+            <Tooltip>
+              TPS {p.key}: {statusLabel(p.status)} · {statusLabel(`day:${p.tps.dayStatus}`)}
+            </Tooltip>
           </CircleMarker>
         );
       })}
       {incidents.map((i) => (
-        <CircleMarker key={`i-${i.id}`} center={[i.lat, i.lng]} radius={5} className={`incident-marker sev-${i.severity}`}
-          pathOptions={{ color: "#d93025", weight: 2, fillColor: "#ffffff", fillOpacity: 1 }} />
+        <CircleMarker
+          key={`i-${i.id}`}
+          center={[i.lat, i.lng]}
+          radius={5}
+          className={`incident-marker sev-${i.severity}`}
+          pathOptions={{ color: "#d93025", weight: 2, fillColor: "#ffffff", fillOpacity: 1 }}
+        />
       ))}
       {responders.map((r) => (
-        <Marker key={`r-${r.id}`} position={[r.lat, r.lng]}
-          icon={L.divIcon({ className: "responder-marker", html: `<span data-responder="${r.id}">R${r.id}</span>`, iconSize: [30, 22] })}>
+        <Marker
+          key={`r-${r.id}`}
+          position={[r.lat, r.lng]}
+          icon={L.divIcon({
+            className: "responder-marker",
+            html: `<span data-responder="${r.id}">R${r.id}</span>`,
+            iconSize: [30, 22],
+          })}
+        >
           <Tooltip>{r.name}</Tooltip>
         </Marker>
       ))}

@@ -24,12 +24,20 @@ export function OfficerNav() {
   const t = useT();
   return (
     <nav className="officer-nav" aria-label={t("nav.officer")}>
-      {OFFICER_SCREENS.map((s) => <a key={s.href} className="button" href={s.href}>{t(s.key)}</a>)}
+      {OFFICER_SCREENS.map((s) => (
+        <a key={s.href} className="button" href={s.href}>
+          {t(s.key)}
+        </a>
+      ))}
     </nav>
   );
 }
 
 export function BackHome() {
   const t = useT();
-  return <p><a href="/officer">← {t("qc.back")}</a></p>;
+  return (
+    <p>
+      <a href="/officer">← {t("qc.back")}</a>
+    </p>
+  );
 }

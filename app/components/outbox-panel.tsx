@@ -33,7 +33,10 @@ function useOnline() {
     update();
     window.addEventListener("online", update);
     window.addEventListener("offline", update);
-    return () => { window.removeEventListener("online", update); window.removeEventListener("offline", update); };
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
   }, []);
   return online;
 }
@@ -49,20 +52,32 @@ export function OutboxPanel({ showSent = true }: { showSent?: boolean }) {
   return (
     <section className="card outbox" data-testid="outbox" aria-labelledby="outbox-heading">
       <h2 id="outbox-heading">{t("outbox.title")}</h2>
-      <p className={`net ${online ? "online" : "offline"}`} data-testid="network">{online ? t("outbox.online") : t("outbox.offline")}</p>
-      {!loaded ? null : waiting.length === 0 ? <p className="muted" data-testid="outbox-empty">{t("outbox.empty")}</p> : (
+      <p className={`net ${online ? "online" : "offline"}`} data-testid="network">
+        {online ? t("outbox.online") : t("outbox.offline")}
+      </p>
+      {!loaded ? null : waiting.length === 0 ? (
+        <p className="muted" data-testid="outbox-empty">
+          {t("outbox.empty")}
+        </p>
+      ) : (
         <>
           <ul className="outbox-list">
-            {waiting.map((item) => <OutboxRow key={item.id} item={item} age={ago(item.createdAt, now)} />)}
+            {waiting.map((item) => (
+              <OutboxRow key={item.id} item={item} age={ago(item.createdAt, now)} />
+            ))}
           </ul>
-          <button type="button" className="big" onClick={() => void flushNow(true)}>{t("outbox.sendNow")}</button>
+          <button type="button" className="big" onClick={() => void flushNow(true)}>
+            {t("outbox.sendNow")}
+          </button>
         </>
       )}
       {showSent && sent.length ? (
         <details className="outbox-sent">
           <summary>{t("outbox.recentlySent", { n: sent.length })}</summary>
           <ul className="outbox-list">
-            {sent.map((item) => <OutboxRow key={item.id} item={item} age={ago(item.sentAt ?? item.createdAt, now)} />)}
+            {sent.map((item) => (
+              <OutboxRow key={item.id} item={item} age={ago(item.sentAt ?? item.createdAt, now)} />
+            ))}
           </ul>
         </details>
       ) : null}
@@ -72,22 +87,55 @@ export function OutboxPanel({ showSent = true }: { showSent?: boolean }) {
 
 function OutboxRow({ item, age }: { item: OutboxItem; age: string }) {
   const t = useT();
-  const stateText = item.state === "sent" ? t("outbox.sent") : item.state === "rejected" ? t("outbox.rejected") : t("outbox.pending");
+  const stateText =
+    item.state === "sent" ? t("outbox.sent") : item.state === "rejected" ? t("outbox.rejected") : t("outbox.pending");
   return (
-    <li className={`outbox-item state-${item.state}`} data-testid={`outbox-item-${item.kind}`} data-state={item.state} data-id={item.id}>
+    <li
+      className={`outbox-item state-${item.state}`}
+      data-testid={`outbox-item-${item.kind}`}
+      data-state={item.state}
+      data-id={item.id}
+    >
       <div className="row">
-        <strong>{t(`outbox.kind.${item.kind}` as MessageKey)}{item.label ? ` · ${item.label}` : ""}</strong>
+        <strong>
+          {t(`outbox.kind.${item.kind}` as MessageKey)}
+          {item.label ? ` · ${item.label}` : ""}
+        </strong>
         <span className={`badge outbox-${item.state}`}>{stateText}</span>
       </div>
-      <span className="muted small">{age}{item.state === "pending" && item.attempts > 0 ? ` · ${t("outbox.tries", { n: item.attempts })}` : ""}</span>
-      {item.state === "pending" && item.error?.status === 401 ? <p className="error small">{t("outbox.loginAgain")}</p> : null}
+      <span className="muted small">
+        {age}
+        {item.state === "pending" && item.attempts > 0 ? ` · ${t("outbox.tries", { n: item.attempts })}` : ""}
+      </span>
+      {item.state === "pending" && item.error?.status === 401 ? (
+        <p className="error small">{t("outbox.loginAgain")}</p>
+      ) : null}
       {item.state === "rejected" && item.error ? (
         <div className="error small" role="alert">
           <p>{item.error.message}</p>
-          {item.error.errors?.length ? <ul>{item.error.errors.map((e, i) => <li key={i}>{e.field}: {e.message}</li>)}</ul> : null}
+          {item.error.errors?.length ? (
+            <ul>
+              {item.error.errors.map((e, i) => (
+                <li key={i}>
+                  {e.field}: {e.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <p className="actions">
-            {item.fixUrl ? <a className="button" href={item.fixUrl}>{t("outbox.fix")}</a> : null}
-            <button type="button" onClick={() => { if (window.confirm(t("outbox.discardConfirm"))) void discard(item.id); }}>{t("outbox.discard")}</button>
+            {item.fixUrl ? (
+              <a className="button" href={item.fixUrl}>
+                {t("outbox.fix")}
+              </a>
+            ) : null}
+            <button
+              type="button"
+              onClick={() => {
+                if (window.confirm(t("outbox.discardConfirm"))) void discard(item.id);
+              }}
+            >
+              {t("outbox.discard")}
+            </button>
           </p>
         </div>
       ) : null}

@@ -11,31 +11,68 @@ function SheetHead({ tps, title }: { tps: PaperTps; title: string }) {
   return (
     <header className="sheet-head">
       <div>
-        <p className="sheet-kind">{t("app.name")} — {title}</p>
-        <p className="sheet-tps" data-testid="paper-tps-code">TPS {tps.code}</p>
-        <p>{tps.address} · Kel. {tps.kelurahanName} · Kec. {tps.kecamatanName}</p>
-        <p>{t("officer.voters")}: {tps.dpt} · DPTb: {tps.dptb} · DPK: {tps.dpk}</p>
+        <p className="sheet-kind">
+          {t("app.name")} — {title}
+        </p>
+        <p className="sheet-tps" data-testid="paper-tps-code">
+          TPS {tps.code}
+        </p>
+        <p>
+          {tps.address} · Kel. {tps.kelurahanName} · Kec. {tps.kecamatanName}
+        </p>
+        <p>
+          {t("officer.voters")}: {tps.dpt} · DPTb: {tps.dptb} · DPK: {tps.dpk}
+        </p>
       </div>
       {/* SVG made on the server by the qrcode package from the validated TPS code */}
-      <div className="sheet-qr" data-testid="paper-qr" role="img" aria-label={`QR ${tps.code}`} dangerouslySetInnerHTML={{ __html: tps.qrSvg }} />
+      <div
+        className="sheet-qr"
+        data-testid="paper-qr"
+        role="img"
+        aria-label={`QR ${tps.code}`}
+        dangerouslySetInnerHTML={{ __html: tps.qrSvg }}
+      />
     </header>
   );
 }
 
-const Boxes = ({ n = 4 }: { n?: number }) => <span className="boxes">{Array.from({ length: n }, (_, i) => <i key={i} />)}</span>;
+const Boxes = ({ n = 4 }: { n?: number }) => (
+  <span className="boxes">
+    {Array.from({ length: n }, (_, i) => (
+      <i key={i} />
+    ))}
+  </span>
+);
 
 function Signatures() {
   const t = useT();
   return (
     <footer className="sheet-sign">
-      <div><span>{t("paper.officer")}</span><i /></div>
-      <div><span>{t("paper.time")}</span><i /></div>
-      <div><span>{t("paper.enteredBy")}</span><i /></div>
+      <div>
+        <span>{t("paper.officer")}</span>
+        <i />
+      </div>
+      <div>
+        <span>{t("paper.time")}</span>
+        <i />
+      </div>
+      <div>
+        <span>{t("paper.enteredBy")}</span>
+        <i />
+      </div>
     </footer>
   );
 }
 
-export function PaperSheets({ tps, contests, categories }: { tps: PaperTps[]; contests: Contest[]; categories: { code: string; id: string; en: string }[] }) {
+export function PaperSheets({
+  tps,
+  contests,
+  categories,
+}: {
+  tps: PaperTps[];
+  contests: Contest[];
+  categories: { code: string; id: string; en: string }[];
+}) {
   const t = useT();
   const lang = useLang();
   return (
@@ -50,11 +87,33 @@ export function PaperSheets({ tps, contests, categories }: { tps: PaperTps[]; co
                 <caption>{c.name}</caption>
                 <tbody>
                   {c.candidates.map((k) => (
-                    <tr key={k.number}><th>{t("qc.candidate", { number: k.number })} — {k.name}</th><td><Boxes /></td></tr>
+                    <tr key={k.number}>
+                      <th>
+                        {t("qc.candidate", { number: k.number })} — {k.name}
+                      </th>
+                      <td>
+                        <Boxes />
+                      </td>
+                    </tr>
                   ))}
-                  <tr><th>{t("qc.valid")}</th><td><Boxes /></td></tr>
-                  <tr><th>{t("qc.invalid")}</th><td><Boxes /></td></tr>
-                  <tr><th>{t("qc.ballotsUsed")}</th><td><Boxes /></td></tr>
+                  <tr>
+                    <th>{t("qc.valid")}</th>
+                    <td>
+                      <Boxes />
+                    </td>
+                  </tr>
+                  <tr>
+                    <th>{t("qc.invalid")}</th>
+                    <td>
+                      <Boxes />
+                    </td>
+                  </tr>
+                  <tr>
+                    <th>{t("qc.ballotsUsed")}</th>
+                    <td>
+                      <Boxes />
+                    </td>
+                  </tr>
                 </tbody>
               </table>
             ))}
@@ -64,13 +123,27 @@ export function PaperSheets({ tps, contests, categories }: { tps: PaperTps[]; co
             <SheetHead tps={one} title={t("paper.incidentTitle")} />
             <p className="sheet-help">{t("paper.incidentHelp")}</p>
             <h3>{t("officerReport.category")}</h3>
-            <ul className="sheet-choices">{categories.map((c) => <li key={c.code}><i /> {c[lang]}</li>)}</ul>
+            <ul className="sheet-choices">
+              {categories.map((c) => (
+                <li key={c.code}>
+                  <i /> {c[lang]}
+                </li>
+              ))}
+            </ul>
             <h3>{t("officerReport.severity")}</h3>
-            <ul className="sheet-choices">{SEVERITIES.map((s) => <li key={s}><i /> {t(`incident.severity.${s}` as MessageKey)}</li>)}</ul>
+            <ul className="sheet-choices">
+              {SEVERITIES.map((s) => (
+                <li key={s}>
+                  <i /> {t(`incident.severity.${s}` as MessageKey)}
+                </li>
+              ))}
+            </ul>
             <h3>{t("paper.when")}</h3>
             <div className="sheet-line" />
             <h3>{t("officerReport.description")}</h3>
-            {Array.from({ length: 8 }, (_, i) => <div key={i} className="sheet-line" />)}
+            {Array.from({ length: 8 }, (_, i) => (
+              <div key={i} className="sheet-line" />
+            ))}
             <Signatures />
           </section>
         </div>
@@ -81,5 +154,9 @@ export function PaperSheets({ tps, contests, categories }: { tps: PaperTps[]; co
 
 export function PrintButton() {
   const t = useT();
-  return <button type="button" className="primary big no-print" onClick={() => window.print()}>{t("paper.print")}</button>;
+  return (
+    <button type="button" className="primary big no-print" onClick={() => window.print()}>
+      {t("paper.print")}
+    </button>
+  );
 }

@@ -15,7 +15,9 @@ export function PoskoNav({ role }: { role: Role }) {
   return (
     <nav className="tabs posko-nav" aria-label={t("nav.posko")}>
       {links.map(([to, label]) => (
-        <NavLink key={to} to={to} end className={({ isActive }) => `button${isActive ? " active" : ""}`}>{label}</NavLink>
+        <NavLink key={to} to={to} end className={({ isActive }) => `button${isActive ? " active" : ""}`}>
+          {label}
+        </NavLink>
       ))}
     </nav>
   );

@@ -4,28 +4,52 @@ import { useEffect, useState } from "react";
 import type { Projection } from "~/lib/projection";
 import { useT } from "~/lib/use-t";
 
-export function ProjectionLine({ contest, candidates, reported }: { contest: string; candidates: { number: number }[]; reported: number }) {
+export function ProjectionLine({
+  contest,
+  candidates,
+  reported,
+}: {
+  contest: string;
+  candidates: { number: number }[];
+  reported: number;
+}) {
   const t = useT();
   const [projection, setProjection] = useState<Projection | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    const timer = setTimeout(() => {
-      fetch("/api/v1/projection", { signal: controller.signal, credentials: "same-origin" })
-        .then((r) => (r.ok ? r.json() : null))
-        .then((body: { contests: Record<string, Projection | null> } | null) => { if (body) setProjection(body.contests[contest] ?? null); })
-        .catch(() => {});
-    }, reported ? 1500 : 0);
-    return () => { clearTimeout(timer); controller.abort(); };
+    const timer = setTimeout(
+      () => {
+        fetch("/api/v1/projection", { signal: controller.signal, credentials: "same-origin" })
+          .then((r) => (r.ok ? r.json() : null))
+          .then((body: { contests: Record<string, Projection | null> } | null) => {
+            if (body) setProjection(body.contests[contest] ?? null);
+          })
+          .catch(() => {});
+      },
+      reported ? 1500 : 0,
+    );
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
   }, [contest, reported]);
   if (!projection || projection.sampleSize === 0) return null;
   return (
     <p className="small projection-line" data-testid={`projection-${contest}`}>
       <strong>{t("public.projection")}</strong>{" "}
-      {projection.reported === 0 ? "—" : candidates.map((k) => {
-        const e = projection.candidates.find((x) => x.number === String(k.number));
-        return e ? <span key={k.number}>{k.number}: {(e.estimate * 100).toFixed(1)}% ± {(e.margin * 100).toFixed(1)} </span> : null;
-      })}
-      <span className="muted">({t("admin.projection.sampleIn", { reported: projection.reported, size: projection.sampleSize })})</span>
+      {projection.reported === 0
+        ? "—"
+        : candidates.map((k) => {
+            const e = projection.candidates.find((x) => x.number === String(k.number));
+            return e ? (
+              <span key={k.number}>
+                {k.number}: {(e.estimate * 100).toFixed(1)}% ± {(e.margin * 100).toFixed(1)}{" "}
+              </span>
+            ) : null;
+          })}
+      <span className="muted">
+        ({t("admin.projection.sampleIn", { reported: projection.reported, size: projection.sampleSize })})
+      </span>
     </p>
   );
 }

@@ -7,7 +7,13 @@ export function Time({ iso, time = false }: { iso: string; time?: boolean }) {
   const text = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "id-ID", {
     timeZone: "Asia/Jakarta",
     ...(time ? {} : { day: "2-digit", month: "2-digit" }),
-    hour: "2-digit", minute: "2-digit", second: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
   }).format(new Date(iso));
-  return <time dateTime={iso} suppressHydrationWarning>{text}</time>;
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {text}
+    </time>
+  );
 }

@@ -5,7 +5,15 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/use-t";
 import { useCategoryLabel } from "./incident-feed";
 
-export function TpsDetailPanel({ code, onClose, contests }: { code: string; onClose: () => void; contests: { code: string; name: string; candidates: { number: number; name: string }[] }[] }) {
+export function TpsDetailPanel({
+  code,
+  onClose,
+  contests,
+}: {
+  code: string;
+  onClose: () => void;
+  contests: { code: string; name: string; candidates: { number: number; name: string }[] }[];
+}) {
   const t = useT();
   const label = useCategoryLabel();
   const [detail, setDetail] = useState<TpsDetail | null>(null);
@@ -22,27 +30,59 @@ export function TpsDetailPanel({ code, onClose, contests }: { code: string; onCl
         else setError(body.message ?? `HTTP ${res.status}`);
       })
       .catch(() => live && setError(t("api.unavailable")));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [code]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <section className="tps-detail" data-testid="tps-detail" aria-label={`TPS ${code}`}>
-      <button type="button" className="close" onClick={onClose} aria-label={t("alert.dismiss")} style={{ float: "right", minHeight: 32 }}>×</button>
+      <button
+        type="button"
+        className="close"
+        onClick={onClose}
+        aria-label={t("alert.dismiss")}
+        style={{ float: "right", minHeight: 32 }}
+      >
+        ×
+      </button>
       <h3 className="tps-code">TPS {code}</h3>
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {!detail && !error ? <p className="muted">…</p> : null}
       {detail ? (
         <>
-          <p className="small">{detail.tps.address}<br />Kel. {detail.tps.kelurahanName}, Kec. {detail.tps.kecamatanName}</p>
           <p className="small">
-            <span className={`badge day-${detail.tps.dayStatus}`}>{t(`day.${detail.tps.dayStatus}` as MessageKey)}</span>{" "}
-            {t("detail.lastSeen", { time: detail.tps.lastSeenAt ? new Date(detail.tps.lastSeenAt).toLocaleTimeString() : "–" })}
+            {detail.tps.address}
+            <br />
+            Kel. {detail.tps.kelurahanName}, Kec. {detail.tps.kecamatanName}
+          </p>
+          <p className="small">
+            <span className={`badge day-${detail.tps.dayStatus}`}>
+              {t(`day.${detail.tps.dayStatus}` as MessageKey)}
+            </span>{" "}
+            {t("detail.lastSeen", {
+              time: detail.tps.lastSeenAt ? new Date(detail.tps.lastSeenAt).toLocaleTimeString() : "–",
+            })}
           </p>
           <p className="small">
             {t("detail.officer")}:{" "}
-            {detail.officers.length ? detail.officers.map((o) => (
-              <span key={o.login}>{o.name}{o.phone ? <> (<a href={`tel:${o.phone}`}>{o.phone}</a>)</> : null} </span>
-            )) : "–"}
+            {detail.officers.length
+              ? detail.officers.map((o) => (
+                  <span key={o.login}>
+                    {o.name}
+                    {o.phone ? (
+                      <>
+                        {" "}
+                        (<a href={`tel:${o.phone}`}>{o.phone}</a>)
+                      </>
+                    ) : null}{" "}
+                  </span>
+                ))
+              : "–"}
           </p>
           <h4>{t("detail.results")}</h4>
           <table data-testid="detail-results">
@@ -52,8 +92,19 @@ export function TpsDetailPanel({ code, onClose, contests }: { code: string; onCl
                 return (
                   <tr key={c.code}>
                     <td>{c.name}</td>
-                    <td>{r ? <span className={`badge status-${r.status}`}>{t(`status.${r.status}` as MessageKey)}</span> : t("status.missing")}</td>
-                    <td className="small">{r ? c.candidates.map((k) => `${k.number}: ${r.votes[k.number] ?? 0}`).join(" · ") + ` · ${t("posko.invalid")}: ${r.invalid}` : ""}</td>
+                    <td>
+                      {r ? (
+                        <span className={`badge status-${r.status}`}>{t(`status.${r.status}` as MessageKey)}</span>
+                      ) : (
+                        t("status.missing")
+                      )}
+                    </td>
+                    <td className="small">
+                      {r
+                        ? c.candidates.map((k) => `${k.number}: ${r.votes[k.number] ?? 0}`).join(" · ") +
+                          ` · ${t("posko.invalid")}: ${r.invalid}`
+                        : ""}
+                    </td>
                   </tr>
                 );
               })}
@@ -63,14 +114,27 @@ export function TpsDetailPanel({ code, onClose, contests }: { code: string; onCl
           {detail.incidents.length ? (
             <ul className="stale-list">
               {detail.incidents.map((i) => (
-                <li key={i.id}><span>{t(`incident.severity.${i.severity}`)} · {label(i.category)}</span><span>{t(`incident.status.${i.status}`)}</span></li>
+                <li key={i.id}>
+                  <span>
+                    {t(`incident.severity.${i.severity}`)} · {label(i.category)}
+                  </span>
+                  <span>{t(`incident.status.${i.status}`)}</span>
+                </li>
               ))}
             </ul>
-          ) : <p className="muted small">–</p>}
+          ) : (
+            <p className="muted small">–</p>
+          )}
           {detail.photoIds.length ? (
             <>
               <h4>{t("detail.photos")}</h4>
-              <p>{detail.photoIds.map((id) => <a key={id} href={`/api/v1/photos/${id}`} target="_blank" rel="noreferrer">📷 </a>)}</p>
+              <p>
+                {detail.photoIds.map((id) => (
+                  <a key={id} href={`/api/v1/photos/${id}`} target="_blank" rel="noreferrer">
+                    📷{" "}
+                  </a>
+                ))}
+              </p>
             </>
           ) : null}
         </>

@@ -15,7 +15,9 @@ export function UpdatePrompt() {
   return (
     <div className="update-prompt" role="status" data-testid="update-prompt">
       <span>{t("pwa.updateReady")}</span>
-      <button type="button" className="primary" onClick={applyUpdate}>{t("pwa.updateNow")}</button>
+      <button type="button" className="primary" onClick={applyUpdate}>
+        {t("pwa.updateNow")}
+      </button>
     </div>
   );
 }

@@ -30,7 +30,10 @@ export function useLive({ seq, onEvents }: { seq: number; onEvents: (events: Liv
     const resume = () => {
       resuming = true;
       socket.emit("resume", { after: lastSeq.current }, (answer: ResumeAck) => {
-        if (!answer?.ok) { setTimeout(resume, 2000); return; }
+        if (!answer?.ok) {
+          setTimeout(resume, 2000);
+          return;
+        }
         deliver(answer.data.events);
         if (answer.data.more) return resume();
         resuming = false;
@@ -48,8 +51,13 @@ export function useLive({ seq, onEvents }: { seq: number; onEvents: (events: Liv
     socket.on("events", (list: LiveEvent[]) => receive(list));
     // When the device says the network is gone, say so at once (a dead socket takes up to a minute to time
     // out) and start afresh when it is back: the reconnect resumes from the last seq, so nothing is missed.
-    const offline = () => { setStatus("reconnecting"); socket.disconnect(); };
-    const online = () => { if (!socket.connected) socket.connect(); };
+    const offline = () => {
+      setStatus("reconnecting");
+      socket.disconnect();
+    };
+    const online = () => {
+      if (!socket.connected) socket.connect();
+    };
     window.addEventListener("offline", offline);
     window.addEventListener("online", online);
     return () => {

@@ -16,7 +16,12 @@ describe("C1 hard errors", () => {
 
   it("rejects negative, fractional, non-numeric and too large numbers per field", () => {
     const r = checkC1({ votes: { "1": -1, "2": 1.5, "3": "abc" }, invalid: 10000 }, ctx);
-    expect(codes(r.errors)).toEqual(["votes.1:negative", "votes.2:not_integer", "votes.3:not_integer", "invalid:too_large"]);
+    expect(codes(r.errors)).toEqual([
+      "votes.1:negative",
+      "votes.2:not_integer",
+      "votes.3:not_integer",
+      "invalid:too_large",
+    ]);
   });
 
   it("requires every candidate and the invalid count", () => {
@@ -62,11 +67,15 @@ describe("C1 warnings", () => {
   });
 
   it("warns when one candidate has every valid vote", () => {
-    expect(codes(checkC1({ votes: { "1": 200, "2": 0, "3": 0 }, invalid: 3 }, ctx).warnings)).toEqual(["votes.1:unanimous"]);
+    expect(codes(checkC1({ votes: { "1": 200, "2": 0, "3": 0 }, invalid: 3 }, ctx).warnings)).toEqual([
+      "votes.1:unanimous",
+    ]);
   });
 
   it("warns when invalid votes are above 10% of ballots used", () => {
-    expect(codes(checkC1({ votes: { "1": 100, "2": 60, "3": 20 }, invalid: 21 }, ctx).warnings)).toEqual(["invalid:invalid_high"]);
+    expect(codes(checkC1({ votes: { "1": 100, "2": 60, "3": 20 }, invalid: 21 }, ctx).warnings)).toEqual([
+      "invalid:invalid_high",
+    ]);
   });
 
   it("warns when a number moves by more than half from the earlier revision", () => {

@@ -7,9 +7,19 @@ export const MAX_COUNT = 9999;
 export const RESERVE_RATE = 0.02;
 
 export type IssueCode =
-  | "required" | "not_integer" | "negative" | "too_large" | "unknown_candidate"
-  | "sum_mismatch" | "ballots_mismatch" | "exceeds_ballots"
-  | "turnout_high" | "turnout_low" | "unanimous" | "invalid_high" | "large_change"
+  | "required"
+  | "not_integer"
+  | "negative"
+  | "too_large"
+  | "unknown_candidate"
+  | "sum_mismatch"
+  | "ballots_mismatch"
+  | "exceeds_ballots"
+  | "turnout_high"
+  | "turnout_low"
+  | "unanimous"
+  | "invalid_high"
+  | "large_change"
   | "justification_required";
 
 export interface Issue {
@@ -59,13 +69,24 @@ function checkNumber(field: string, value: unknown, errors: Issue[], required: b
     if (required) errors.push({ field, code: "required" });
     return null;
   }
-  const n = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   if (!Number.isFinite(n) || !Number.isInteger(n)) {
     errors.push({ field, code: "not_integer" });
     return null;
   }
-  if (n < 0) { errors.push({ field, code: "negative" }); return null; }
-  if (n > MAX_COUNT) { errors.push({ field, code: "too_large", params: { max: MAX_COUNT } }); return null; }
+  if (n < 0) {
+    errors.push({ field, code: "negative" });
+    return null;
+  }
+  if (n > MAX_COUNT) {
+    errors.push({ field, code: "too_large", params: { max: MAX_COUNT } });
+    return null;
+  }
   return n;
 }
 
@@ -100,12 +121,20 @@ export function checkC1(entry: C1Entry, ctx: C1Context): C1Check {
   }
   const validCount = valid ?? validTotal;
   if (validCount !== null && invalid !== null && ballotsUsed !== null && validCount + invalid !== ballotsUsed) {
-    errors.push({ field: "ballotsUsed", code: "ballots_mismatch", params: { total: validCount + invalid, ballotsUsed } });
+    errors.push({
+      field: "ballotsUsed",
+      code: "ballots_mismatch",
+      params: { total: validCount + invalid, ballotsUsed },
+    });
   }
   const used = ballotsUsed ?? (validCount !== null && invalid !== null ? validCount + invalid : null);
   const capacity = ballotCapacity(ctx);
   if (used !== null && used > capacity) {
-    errors.push({ field: ballotsUsed !== null ? "ballotsUsed" : "invalid", code: "exceeds_ballots", params: { used, capacity } });
+    errors.push({
+      field: ballotsUsed !== null ? "ballotsUsed" : "invalid",
+      code: "exceeds_ballots",
+      params: { used, capacity },
+    });
   }
   if (errors.length > 0 || used === null || validCount === null || invalid === null) {
     return { errors, warnings, validTotal };
@@ -123,7 +152,11 @@ export function checkC1(entry: C1Entry, ctx: C1Context): C1Check {
     }
   }
   if (used > 0 && invalid / used > 0.1) {
-    warnings.push({ field: "invalid", code: "invalid_high", params: { percent: Math.round((invalid / used) * 1000) / 10 } });
+    warnings.push({
+      field: "invalid",
+      code: "invalid_high",
+      params: { percent: Math.round((invalid / used) * 1000) / 10 },
+    });
   }
   if (ctx.previous) {
     const compare = (field: string, before: number | undefined, after: number) => {

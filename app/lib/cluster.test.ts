@@ -6,7 +6,9 @@ describe("gridCluster", () => {
   const project = (lat: number, lng: number) => ({ x: lng * 100, y: -lat * 100 });
   it("puts points of one screen cell together and keeps far ones apart", () => {
     const points = [
-      { key: "a", lat: 0.01, lng: 0.01 }, { key: "b", lat: 0.02, lng: 0.03 }, { key: "c", lat: -5, lng: 7 },
+      { key: "a", lat: 0.01, lng: 0.01 },
+      { key: "b", lat: 0.02, lng: 0.03 },
+      { key: "c", lat: -5, lng: 7 },
     ];
     const clusters = gridCluster(points, project, 48);
     expect(clusters).toHaveLength(2);

@@ -3,8 +3,17 @@
 // is testable and needs no plugin (and draws without tiles). Split in two so the map can keep each
 // point's cell for a zoom level and regroup live updates without projecting 100,000 points again.
 
-export interface ClusterPoint { key: string; lat: number; lng: number }
-export interface Cluster<P extends ClusterPoint> { id: string; lat: number; lng: number; members: P[] }
+export interface ClusterPoint {
+  key: string;
+  lat: number;
+  lng: number;
+}
+export interface Cluster<P extends ClusterPoint> {
+  id: string;
+  lat: number;
+  lng: number;
+  members: P[];
+}
 type Project = (lat: number, lng: number) => { x: number; y: number };
 
 /** Groups `points` by `cellPx` cells of the projected plane; a cluster sits at its members' mean position. */

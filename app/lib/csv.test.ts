@@ -5,13 +5,21 @@ import { csvRecords, parseCsv, toCsv } from "./csv";
 describe("csv", () => {
   it("parses quotes, doubled quotes, commas and line breaks in cells, CRLF, a BOM and blank lines", () => {
     const text = '\uFEFFcode,name\r\n1,"Jl. Garuda No. 10, ""Blok A"""\r\n\r\n2,"dua\nbaris"\n';
-    expect(parseCsv(text)).toEqual([["code", "name"], ["1", 'Jl. Garuda No. 10, "Blok A"'], ["2", "dua\nbaris"]]);
-    expect(csvRecords(" Code ,NAME\n7, Tujuh \n")).toEqual({ header: ["code", "name"], records: [{ line: 2, values: { code: "7", name: "Tujuh" } }] });
+    expect(parseCsv(text)).toEqual([
+      ["code", "name"],
+      ["1", 'Jl. Garuda No. 10, "Blok A"'],
+      ["2", "dua\nbaris"],
+    ]);
+    expect(csvRecords(" Code ,NAME\n7, Tujuh \n")).toEqual({
+      header: ["code", "name"],
+      records: [{ line: 2, values: { code: "7", name: "Tujuh" } }],
+    });
   });
 
   it("writes RFC 4180 and defuses spreadsheet formulas, leaving negative numbers alone", () => {
-    expect(toCsv([["a,b", 'say "hi"', null, 3, -4, "=SUM(A1)", "+62 812", "@x"]]))
-      .toBe('"a,b","say ""hi""",,3,-4,\'=SUM(A1),\'+62 812,\'@x\r\n');
-    expect(parseCsv(toCsv([["x,y", "z\"q"]]))).toEqual([["x,y", 'z"q']]);
+    expect(toCsv([["a,b", 'say "hi"', null, 3, -4, "=SUM(A1)", "+62 812", "@x"]])).toBe(
+      '"a,b","say ""hi""",,3,-4,\'=SUM(A1),\'+62 812,\'@x\r\n',
+    );
+    expect(parseCsv(toCsv([["x,y", 'z"q']]))).toEqual([["x,y", 'z"q']]);
   });
 });

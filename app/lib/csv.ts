@@ -11,26 +11,43 @@ export function parseCsv(text: string): string[][] {
     const ch = text[i];
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
       } else cell += ch;
     } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") { row.push(cell); cell = ""; }
-    else if (ch === "\n" || ch === "\r") {
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell); rows.push(row); row = []; cell = "";
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
     } else cell += ch;
   }
-  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== "" || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows.filter((r) => r.some((c) => c.trim() !== ""));
 }
 
 /** Rows as objects keyed by the (lower-cased, trimmed) header; `line` is the 1-based line in the file. */
-export function csvRecords(text: string): { header: string[]; records: { line: number; values: Record<string, string> }[] } {
+export function csvRecords(text: string): {
+  header: string[];
+  records: { line: number; values: Record<string, string> }[];
+} {
   const [head = [], ...rest] = parseCsv(text);
   const header = head.map((h) => h.trim().toLowerCase());
   return {
     header,
-    records: rest.map((cells, i) => ({ line: i + 2, values: Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()])) })),
+    records: rest.map((cells, i) => ({
+      line: i + 2,
+      values: Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()])),
+    })),
   };
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applyEvents, initialState, packTps, tpsStatus, unpackTps, type DashboardState, type DashboardTps } from "./dashboard";
+import {
+  applyEvents,
+  initialState,
+  packTps,
+  tpsStatus,
+  unpackTps,
+  type DashboardState,
+  type DashboardTps,
+} from "./dashboard";
 import type { LiveEvent } from "./events";
 
 const snapshot = {
@@ -10,9 +18,26 @@ const snapshot = {
   ],
   totals: { gubernur: { votes: { "1": 0, "2": 0 }, invalid: 0, reported: 0 } },
 };
-const result = (seq: number, tpsCode: string, votes: Record<string, number>, previousStatus: "missing" | "submitted" = "missing"): LiveEvent => ({
-  seq, type: "result:updated", at: `2026-11-27T06:00:${String(seq).padStart(2, "0")}Z`,
-  data: { tpsCode, contest: "gubernur", status: "submitted", previousStatus, revision: 1, source: "officer", votes, invalid: 1, delta: { votes, invalid: 1 } },
+const result = (
+  seq: number,
+  tpsCode: string,
+  votes: Record<string, number>,
+  previousStatus: "missing" | "submitted" = "missing",
+): LiveEvent => ({
+  seq,
+  type: "result:updated",
+  at: `2026-11-27T06:00:${String(seq).padStart(2, "0")}Z`,
+  data: {
+    tpsCode,
+    contest: "gubernur",
+    status: "submitted",
+    previousStatus,
+    revision: 1,
+    source: "officer",
+    votes,
+    invalid: 1,
+    delta: { votes, invalid: 1 },
+  },
 });
 
 const row = (state: DashboardState, code: string) => state.tps[state.index.get(code)!];
@@ -20,7 +45,11 @@ const row = (state: DashboardState, code: string) => state.tps[state.index.get(c
 describe("applyEvents", () => {
   it("applies a batch in seq order once, without changing the state it started from", () => {
     const before = initialState(snapshot);
-    const after = applyEvents(before, [result(12, "A-001", { "1": 5, "2": 1 }, "submitted"), result(11, "A-001", { "1": 100, "2": 50 }), result(9, "B-001", { "1": 7 })]);
+    const after = applyEvents(before, [
+      result(12, "A-001", { "1": 5, "2": 1 }, "submitted"),
+      result(11, "A-001", { "1": 100, "2": 50 }),
+      result(9, "B-001", { "1": 7 }),
+    ]);
     expect(after.seq).toBe(12);
     expect(after.totals.gubernur).toEqual({ votes: { "1": 105, "2": 51 }, invalid: 2, reported: 1 });
     expect(row(after, "A-001").results).toEqual({ gubernur: "submitted" });
@@ -38,7 +67,12 @@ describe("applyEvents", () => {
     const codes = ["gubernur"];
     expect(tpsStatus(row(before, "A-001"), codes)).toBe("missing");
     const after = applyEvents(before, [
-      { seq: 11, type: "tps:updated", at: "2026-11-27T01:00:00Z", data: { tpsCode: "B-001", dayStatus: "arrived", lastSeenAt: "2026-11-27T01:00:00Z" } },
+      {
+        seq: 11,
+        type: "tps:updated",
+        at: "2026-11-27T01:00:00Z",
+        data: { tpsCode: "B-001", dayStatus: "arrived", lastSeenAt: "2026-11-27T01:00:00Z" },
+      },
       result(12, "A-001", { "1": 3 }),
     ]);
     expect(row(after, "B-001").dayStatus).toBe("arrived");
@@ -51,8 +85,24 @@ describe("packTps", () => {
   it("gives back the same TPS, results absent or present, last seen or not", () => {
     const tps: DashboardTps[] = [
       ...snapshot.tps,
-      { code: "C-001", kelurahanCode: "16.73.01.1001", lat: -3.2, lng: 102.9, dayStatus: "counting", lastSeenAt: "2026-11-27T03:00:00.000Z", results: { gubernur: "flagged", walikota: "missing" } },
-      { code: "D-001", kelurahanCode: "16.73.02.1002", lat: -3.25, lng: 102.95, dayStatus: "open", lastSeenAt: null, results: { walikota: "verified" } },
+      {
+        code: "C-001",
+        kelurahanCode: "16.73.01.1001",
+        lat: -3.2,
+        lng: 102.9,
+        dayStatus: "counting",
+        lastSeenAt: "2026-11-27T03:00:00.000Z",
+        results: { gubernur: "flagged", walikota: "missing" },
+      },
+      {
+        code: "D-001",
+        kelurahanCode: "16.73.02.1002",
+        lat: -3.25,
+        lng: 102.95,
+        dayStatus: "open",
+        lastSeenAt: null,
+        results: { walikota: "verified" },
+      },
     ];
     const packed = packTps(tps, ["gubernur", "walikota"]);
     expect(packed.kelurahanCodes).toEqual(["16.73.01.1001", "16.73.02.1001", "16.73.02.1002"]);

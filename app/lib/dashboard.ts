@@ -1,8 +1,20 @@
 // Command-post state: a snapshot plus the events after it. Pure functions, shared by the browser and tests.
 import type { LiveEvent } from "./events";
 
-export interface DashboardTps { code: string; kelurahanCode: string; lat: number; lng: number; dayStatus: string; lastSeenAt?: string | null; results: Record<string, string> }
-export interface DashboardTotals { votes: Record<string, number>; invalid: number; reported: number }
+export interface DashboardTps {
+  code: string;
+  kelurahanCode: string;
+  lat: number;
+  lng: number;
+  dayStatus: string;
+  lastSeenAt?: string | null;
+  results: Record<string, string>;
+}
+export interface DashboardTotals {
+  votes: Record<string, number>;
+  invalid: number;
+  reported: number;
+}
 export interface DashboardState {
   seq: number;
   /** Every TPS, in the snapshot's order (the set never changes after the snapshot, only its rows do). */
@@ -17,7 +29,12 @@ export interface DashboardState {
 export type MapStatus = "missing" | "partial" | "submitted" | "flagged" | "conflict" | "verified";
 export const MAP_STATUSES: MapStatus[] = ["missing", "partial", "submitted", "flagged", "conflict", "verified"];
 export const STATUS_COLOURS: Record<MapStatus, string> = {
-  missing: "#9aa0a6", partial: "#8ab4f8", submitted: "#1a73e8", flagged: "#f29900", conflict: "#d93025", verified: "#188038",
+  missing: "#9aa0a6",
+  partial: "#8ab4f8",
+  submitted: "#1a73e8",
+  flagged: "#f29900",
+  conflict: "#d93025",
+  verified: "#188038",
 };
 
 export function mapStatus(results: Record<string, string>, contestCodes: string[]): MapStatus {
@@ -30,7 +47,11 @@ export function mapStatus(results: Record<string, string>, contestCodes: string[
   return statuses.every((s) => s === "verified") ? "verified" : "submitted";
 }
 
-export function initialState(snapshot: { seq: number; tps: DashboardTps[]; totals: Record<string, DashboardTotals> }): DashboardState {
+export function initialState(snapshot: {
+  seq: number;
+  tps: DashboardTps[];
+  totals: Record<string, DashboardTotals>;
+}): DashboardState {
   return {
     seq: snapshot.seq,
     tps: snapshot.tps,
@@ -46,16 +67,32 @@ export function initialState(snapshot: { seq: number; tps: DashboardTps[]; total
  * a contest without a result is -1. `unpackTps(packTps(x))` equals x.
  */
 export interface PackedTps {
-  code: string[]; lat: number[]; lng: number[]; lastSeenAt: (string | null)[];
-  kelurahan: number[]; kelurahanCodes: string[];
-  dayStatus: number[]; dayStatuses: string[];
-  results: Record<string, number[]>; resultStatuses: string[];
+  code: string[];
+  lat: number[];
+  lng: number[];
+  lastSeenAt: (string | null)[];
+  kelurahan: number[];
+  kelurahanCodes: string[];
+  dayStatus: number[];
+  dayStatuses: string[];
+  results: Record<string, number[]>;
+  resultStatuses: string[];
 }
 
 function indexer() {
   const list: string[] = [];
   const at = new Map<string, number>();
-  return { list, of(text: string) { let i = at.get(text); if (i === undefined) { at.set(text, (i = list.length)); list.push(text); } return i; } };
+  return {
+    list,
+    of(text: string) {
+      let i = at.get(text);
+      if (i === undefined) {
+        at.set(text, (i = list.length));
+        list.push(text);
+      }
+      return i;
+    },
+  };
 }
 
 export function packTps(tps: DashboardTps[], contestCodes: string[]): PackedTps {
@@ -73,7 +110,9 @@ export function packTps(tps: DashboardTps[], contestCodes: string[]): PackedTps 
     kelurahanCodes: kelurahan.list,
     dayStatus: tps.map((t) => day.of(t.dayStatus)),
     dayStatuses: day.list,
-    results: Object.fromEntries(contests.map((c) => [c, tps.map((t) => (t.results[c] === undefined ? -1 : status.of(t.results[c])))])),
+    results: Object.fromEntries(
+      contests.map((c) => [c, tps.map((t) => (t.results[c] === undefined ? -1 : status.of(t.results[c])))]),
+    ),
     resultStatuses: status.list,
   };
 }
@@ -84,8 +123,13 @@ export function unpackTps(p: PackedTps): DashboardTps[] {
     const results: Record<string, string> = {};
     for (const [contest, column] of contests) if (column[i] >= 0) results[contest] = p.resultStatuses[column[i]];
     return {
-      code, kelurahanCode: p.kelurahanCodes[p.kelurahan[i]], lat: p.lat[i], lng: p.lng[i],
-      dayStatus: p.dayStatuses[p.dayStatus[i]], lastSeenAt: p.lastSeenAt[i], results,
+      code,
+      kelurahanCode: p.kelurahanCodes[p.kelurahan[i]],
+      lat: p.lat[i],
+      lng: p.lng[i],
+      dayStatus: p.dayStatuses[p.dayStatus[i]],
+      lastSeenAt: p.lastSeenAt[i],
+      results,
     };
   });
 }
@@ -109,13 +153,19 @@ export function applyEvents(state: DashboardState, events: LiveEvent[]): Dashboa
       const d = event.data;
       const at = index.get(d.tpsCode);
       if (at !== undefined) {
-        if (!tpsCopied) { tps = tps.slice(); tpsCopied = true; }
+        if (!tpsCopied) {
+          tps = tps.slice();
+          tpsCopied = true;
+        }
         const row = tps[at];
         tps[at] = { ...row, results: { ...row.results, [d.contest]: d.status } };
       }
       const sums = totals[d.contest];
       if (sums) {
-        if (!totalsCopied) { totals = { ...totals }; totalsCopied = true; }
+        if (!totalsCopied) {
+          totals = { ...totals };
+          totalsCopied = true;
+        }
         const votes = { ...sums.votes };
         for (const [k, n] of Object.entries(d.delta.votes)) votes[k] = (votes[k] ?? 0) + n;
         const newlyIn = d.previousStatus === "missing" && d.status !== "missing" ? 1 : 0;
@@ -124,7 +174,10 @@ export function applyEvents(state: DashboardState, events: LiveEvent[]): Dashboa
     } else if (event.type === "tps:updated") {
       const at = index.get(event.data.tpsCode);
       if (at !== undefined) {
-        if (!tpsCopied) { tps = tps.slice(); tpsCopied = true; }
+        if (!tpsCopied) {
+          tps = tps.slice();
+          tpsCopied = true;
+        }
         tps[at] = { ...tps[at], dayStatus: event.data.dayStatus, lastSeenAt: event.data.lastSeenAt };
       }
     }

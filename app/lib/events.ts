@@ -25,11 +25,29 @@ export interface TpsUpdated {
 
 // --- officer (issue 3) ---
 /** An officer checked in at their TPS; far = more than FAR_FROM_TPS_M away (allowed, with a note). */
-export interface CheckinCreated { tpsCode: string; distanceM: number | null; far: boolean; note: string | null; at: string }
+export interface CheckinCreated {
+  tpsCode: string;
+  distanceM: number | null;
+  far: boolean;
+  note: string | null;
+  at: string;
+}
 /** The opening checklist of a TPS changed: items answered "ok" of all active items, and the ones that are not. */
-export interface ChecklistUpdated { tpsCode: string; ok: number; total: number; problems: { item: string; note: string | null }[] }
+export interface ChecklistUpdated {
+  tpsCode: string;
+  ok: number;
+  total: number;
+  problems: { item: string; note: string | null }[];
+}
 /** A photo arrived (a C1 form of a quick count, or an incident's). */
-export interface PhotoAdded { photoId: string; tpsCode: string | null; purpose: "c1" | "incident" | "other"; contest: string | null; quickCountId: string | null; incidentId: string | null }
+export interface PhotoAdded {
+  photoId: string;
+  tpsCode: string | null;
+  purpose: "c1" | "incident" | "other";
+  contest: string | null;
+  quickCountId: string | null;
+  incidentId: string | null;
+}
 /** An incident as every screen shows it (SPEC section 2). Carries responderIds: the event also goes to
  *  each responder's `user:<id>` room (server/live.ts roomsFor). */
 export interface IncidentData {
@@ -74,10 +92,22 @@ export interface IncidentUpdated extends IncidentData {
 }
 
 /** A paper form's double entry moved on (numbers are not in it: the second keying stays blind). */
-export interface PaperUpdated { formId: string; tpsCode: string; contest: string; state: "awaiting_second" | "consolidated" | "conflict" | "resolved" }
+export interface PaperUpdated {
+  formId: string;
+  tpsCode: string;
+  contest: string;
+  state: "awaiting_second" | "consolidated" | "conflict" | "resolved";
+}
 
 /** A responder shared their location (optional); shown on the command-post map. */
-export interface ResponderLocated { responderId: number; name: string; lat: number; lng: number; accuracy: number | null; at: string }
+export interface ResponderLocated {
+  responderId: number;
+  name: string;
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+  at: string;
+}
 
 export interface EventPayloads {
   "result:updated": ResultUpdated;

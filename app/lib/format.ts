@@ -8,5 +8,11 @@ export const formatNumber = (n: number, lang: Lang) => n.toLocaleString(lang ===
 
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return "—";
-  return new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "id-ID", { timeZone: ELECTION_TIME_ZONE, dateStyle: "medium", timeStyle: "short" }) + " WIB";
+  return (
+    new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "id-ID", {
+      timeZone: ELECTION_TIME_ZONE,
+      dateStyle: "medium",
+      timeStyle: "short",
+    }) + " WIB"
+  );
 }

@@ -2,7 +2,11 @@
 // page works offline once cached. Follows the usual order of the day at a TPS (PKPU procedures).
 import type { Lang } from "./i18n";
 
-interface Section { id: string; title: Record<Lang, string>; steps: Record<Lang, string[]> }
+interface Section {
+  id: string;
+  title: Record<Lang, string>;
+  steps: Record<Lang, string[]>;
+}
 
 export const GUIDE: Section[] = [
   {
@@ -13,13 +17,13 @@ export const GUIDE: Section[] = [
         "Tiba paling lambat pukul 06.30. Buka Pantau dan lakukan check-in: izinkan lokasi GPS.",
         "Bila jarak ke TPS lebih dari 300 m (mis. TPS pindah), tetap check-in dan tulis catatannya.",
         "Isi daftar periksa pembukaan: KPPS lengkap, kotak suara tersegel, surat suara cukup, DPT ditempel.",
-        "Tekan \"Buka TPS\" saat KPPS membuka pemungutan suara.",
+        'Tekan "Buka TPS" saat KPPS membuka pemungutan suara.',
       ],
       en: [
         "Arrive by 06:30 at the latest. Open Pantau and check in: allow GPS location.",
         "If you are more than 300 m from the TPS (e.g. it moved), still check in and write a note.",
         "Fill in the opening checklist: KPPS complete, ballot boxes sealed, enough ballots, DPT posted.",
-        "Tap \"Open TPS\" when the KPPS opens voting.",
+        'Tap "Open TPS" when the KPPS opens voting.',
       ],
     },
   },
@@ -30,13 +34,13 @@ export const GUIDE: Section[] = [
       id: [
         "Amati tanpa mengganggu. Pemilih DPT, lalu DPTb, lalu DPK (satu jam terakhir, dengan KTP-el).",
         "Perhatikan: intimidasi, politik uang, pemilih memilih lebih dari sekali, surat suara kurang.",
-        "Setiap kejadian: buka \"Lapor kejadian\", pilih kategori dan tingkat, foto bila aman, kirim.",
+        'Setiap kejadian: buka "Lapor kejadian", pilih kategori dan tingkat, foto bila aman, kirim.',
         "Tidak ada sinyal? Laporan tetap tersimpan di kotak keluar dan terkirim otomatis nanti.",
       ],
       en: [
         "Observe without interfering. DPT voters first, then DPTb, then DPK (last hour, with e-KTP).",
         "Watch for: intimidation, vote buying, people voting twice, ballots running short.",
-        "For any incident: open \"Report incident\", choose category and severity, take a photo if safe, send.",
+        'For any incident: open "Report incident", choose category and severity, take a photo if safe, send.',
         "No signal? Reports stay in the outbox and are sent automatically later.",
       ],
     },
@@ -46,12 +50,12 @@ export const GUIDE: Section[] = [
     title: { id: "3. Penghitungan suara (setelah 13.00)", en: "3. Counting (after 13:00)" },
     steps: {
       id: [
-        "Tekan \"Mulai penghitungan\" saat KPPS mulai menghitung.",
+        'Tekan "Mulai penghitungan" saat KPPS mulai menghitung.',
         "Catat suara setiap calon, suara tidak sah, dan surat suara terpakai dari formulir C1 plano.",
         "Jumlah suara calon harus sama dengan suara sah; sah + tidak sah = surat suara terpakai.",
       ],
       en: [
-        "Tap \"Start counting\" when the KPPS starts counting.",
+        'Tap "Start counting" when the KPPS starts counting.',
         "Write down each candidate's votes, invalid votes and ballots used from the C1 plano form.",
         "Candidate votes must add up to the valid votes; valid + invalid = ballots used.",
       ],

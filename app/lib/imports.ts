@@ -10,5 +10,16 @@ export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: 
   officers: { required: ["tps_code", "name"], optional: ["nip", "phone"] },
 };
 
-export interface ImportError { line: number; field: string; message: string }
-export interface ImportReport { kind: ImportKind; rows: number; created: number; updated: number; errors: ImportError[]; applied: boolean }
+export interface ImportError {
+  line: number;
+  field: string;
+  message: string;
+}
+export interface ImportReport {
+  kind: ImportKind;
+  rows: number;
+  created: number;
+  updated: number;
+  errors: ImportError[];
+  applied: boolean;
+}

@@ -4,9 +4,28 @@ import { applyIncidentEvents, averageTimes, newCriticals, sortIncidents } from "
 import { allowedActions, nextStatus } from "./incidents";
 
 const base: IncidentData = {
-  id: "a", tpsCode: null, tps: null, regionCode: null, category: "other", severity: "low", description: "", lat: null, lng: null,
-  photoIds: [], source: "app", status: "new", reporter: null, responderIds: [], occurredAt: "2026-11-22T01:00:00.000Z",
-  createdAt: "2026-11-22T01:00:00.000Z", acknowledgedAt: null, dispatchedAt: null, onSceneAt: null, resolvedAt: null, rejectedAt: null, reopenedAt: null,
+  id: "a",
+  tpsCode: null,
+  tps: null,
+  regionCode: null,
+  category: "other",
+  severity: "low",
+  description: "",
+  lat: null,
+  lng: null,
+  photoIds: [],
+  source: "app",
+  status: "new",
+  reporter: null,
+  responderIds: [],
+  occurredAt: "2026-11-22T01:00:00.000Z",
+  createdAt: "2026-11-22T01:00:00.000Z",
+  acknowledgedAt: null,
+  dispatchedAt: null,
+  onSceneAt: null,
+  resolvedAt: null,
+  rejectedAt: null,
+  reopenedAt: null,
 };
 const inc = (over: Partial<IncidentData>): IncidentData => ({ ...base, ...over });
 
@@ -25,7 +44,23 @@ describe("incident feed", () => {
   it("applies created/updated events by id and keeps only what a screen shows", () => {
     const events: LiveEvent[] = [
       { seq: 1, type: "incident:created", at: "", data: inc({ id: "x", severity: "critical" }) },
-      { seq: 2, type: "incident:updated", at: "", data: { ...inc({ id: "x", severity: "critical", status: "dispatched", responderIds: [7] }), step: { action: "dispatch", fromStatus: "new", toStatus: "dispatched", actor: null, responderIds: [7], note: null, at: "" } } },
+      {
+        seq: 2,
+        type: "incident:updated",
+        at: "",
+        data: {
+          ...inc({ id: "x", severity: "critical", status: "dispatched", responderIds: [7] }),
+          step: {
+            action: "dispatch",
+            fromStatus: "new",
+            toStatus: "dispatched",
+            actor: null,
+            responderIds: [7],
+            note: null,
+            at: "",
+          },
+        },
+      },
       { seq: 3, type: "incident:created", at: "", data: inc({ id: "y" }) },
     ];
     const all = applyIncidentEvents({}, events);

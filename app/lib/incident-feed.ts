@@ -10,7 +10,11 @@ export function toIncidentMap(list: IncidentData[]): IncidentMap {
 }
 
 /** Applies incident events; `keep` decides whether an incident belongs on this screen (e.g. a responder's own). */
-export function applyIncidentEvents(map: IncidentMap, events: LiveEvent[], keep: (i: IncidentData) => boolean = () => true): IncidentMap {
+export function applyIncidentEvents(
+  map: IncidentMap,
+  events: LiveEvent[],
+  keep: (i: IncidentData) => boolean = () => true,
+): IncidentMap {
   let next = map;
   for (const event of events) {
     if (event.type !== "incident:created" && event.type !== "incident:updated") continue;
@@ -26,18 +30,23 @@ export const isOpen = (i: { status: string }) => !CLOSED_STATUSES.includes(i.sta
 
 /** Most urgent first: open before closed, then severity, then the oldest. */
 export function sortIncidents(list: IncidentData[]): IncidentData[] {
-  return [...list].sort((a, b) =>
-    Number(isOpen(b)) - Number(isOpen(a))
-    || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]
-    || a.createdAt.localeCompare(b.createdAt));
+  return [...list].sort(
+    (a, b) =>
+      Number(isOpen(b)) - Number(isOpen(a)) ||
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      a.createdAt.localeCompare(b.createdAt),
+  );
 }
 
 /** Critical incidents that arrived (or became critical) in these events: they raise the alert. */
 export function newCriticals(events: LiveEvent[]): IncidentData[] {
   return events.flatMap((e) =>
-    e.type === "incident:created" && e.data.severity === "critical" ? [e.data]
-    : e.type === "incident:updated" && e.data.severity === "critical" && e.data.step.action === "reopen" ? [e.data]
-    : []);
+    e.type === "incident:created" && e.data.severity === "critical"
+      ? [e.data]
+      : e.type === "incident:updated" && e.data.severity === "critical" && e.data.step.action === "reopen"
+        ? [e.data]
+        : [],
+  );
 }
 
 /** Average response times (seconds) over the incidents that reached each step. */

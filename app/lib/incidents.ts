@@ -16,7 +16,12 @@ export const INCIDENT_CATEGORIES = [
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number]["code"];
 export const CATEGORY_CODES = INCIDENT_CATEGORIES.map((c) => c.code) as [IncidentCategory, ...IncidentCategory[]];
 
-export interface CategoryOption { code: string; id: string; en: string; active?: boolean }
+export interface CategoryOption {
+  code: string;
+  id: string;
+  en: string;
+  active?: boolean;
+}
 
 /** The label of a category code, from the configured list (admin setting) or the defaults. */
 export function categoryLabel(code: string, lang: Lang, list: readonly CategoryOption[] = INCIDENT_CATEGORIES): string {
@@ -38,7 +43,15 @@ export const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high
 export const INCIDENT_SOURCES = ["app", "paper", "phone", "sms", "citizen"] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 
-export const INCIDENT_STATUSES = ["new", "acknowledged", "dispatched", "on_scene", "resolved", "rejected", "reopened"] as const;
+export const INCIDENT_STATUSES = [
+  "new",
+  "acknowledged",
+  "dispatched",
+  "on_scene",
+  "resolved",
+  "rejected",
+  "reopened",
+] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export const CLOSED_STATUSES: IncidentStatus[] = ["resolved", "rejected"];
 
@@ -81,7 +94,8 @@ export interface IncidentTimes {
 
 /** Response times in seconds (SPEC section 2): to acknowledge, to dispatch, to arrive, to resolve. */
 export function responseTimes(t: IncidentTimes) {
-  const since = (a: string | null, b: string | null) => (a && b ? Math.max(0, Math.round((Date.parse(b) - Date.parse(a)) / 1000)) : null);
+  const since = (a: string | null, b: string | null) =>
+    a && b ? Math.max(0, Math.round((Date.parse(b) - Date.parse(a)) / 1000)) : null;
   return {
     acknowledge: since(t.createdAt, t.acknowledgedAt),
     dispatch: since(t.createdAt, t.dispatchedAt),

@@ -14,25 +14,32 @@ export const OFFICER_DAY_STATUSES = ["open", "counting"] as const;
 const capturedAt = z.string().datetime({ offset: true });
 const tpsCode = z.string().max(20).regex(TPS_CODE);
 
-export const CheckinBody = z.object({
-  id: z.string().uuid(),
-  tpsCode,
-  lat: z.number().min(-90).max(90).nullish(),
-  lng: z.number().min(-180).max(180).nullish(),
-  accuracy: z.number().min(0).max(100_000).nullish(),
-  note: z.string().trim().max(1000).nullish(),
-  capturedAt,
-}).refine((b) => (b.lat == null) === (b.lng == null), { message: "lat and lng go together", path: ["lng"] });
+export const CheckinBody = z
+  .object({
+    id: z.string().uuid(),
+    tpsCode,
+    lat: z.number().min(-90).max(90).nullish(),
+    lng: z.number().min(-180).max(180).nullish(),
+    accuracy: z.number().min(0).max(100_000).nullish(),
+    note: z.string().trim().max(1000).nullish(),
+    capturedAt,
+  })
+  .refine((b) => (b.lat == null) === (b.lng == null), { message: "lat and lng go together", path: ["lng"] });
 export type CheckinBody = z.infer<typeof CheckinBody>;
 
 export const ChecklistBody = z.object({
   id: z.string().uuid(),
   tpsCode,
-  answers: z.array(z.object({
-    item: z.string().regex(/^[a-z0-9_-]{1,40}$/),
-    ok: z.boolean(),
-    note: z.string().trim().max(500).nullish(),
-  })).min(1).max(50),
+  answers: z
+    .array(
+      z.object({
+        item: z.string().regex(/^[a-z0-9_-]{1,40}$/),
+        ok: z.boolean(),
+        note: z.string().trim().max(500).nullish(),
+      }),
+    )
+    .min(1)
+    .max(50),
   capturedAt,
 });
 export type ChecklistBody = z.infer<typeof ChecklistBody>;

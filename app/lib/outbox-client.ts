@@ -21,7 +21,8 @@ export async function enqueue(init: Parameters<typeof newItem>[0], { waitMs = 0 
 async function requestBackgroundSync() {
   try {
     const reg = await navigator.serviceWorker?.getRegistration();
-    const sync = (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
+    const sync = (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)
+      ?.sync;
     await sync?.register(SYNC_TAG);
   } catch {
     // No Background Sync (Firefox, Safari) or no service worker: the page's own triggers still send.
@@ -55,8 +56,12 @@ export function startOutbox() {
   started = true;
   void flushNow(true);
   window.addEventListener("online", () => void flushNow(true));
-  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") void flushNow(); });
-  setInterval(() => { if (navigator.onLine) void flushNow(); }, POLL_MS);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") void flushNow();
+  });
+  setInterval(() => {
+    if (navigator.onLine) void flushNow();
+  }, POLL_MS);
 }
 
 export async function discard(id: string) {
@@ -69,17 +74,25 @@ export function useOutbox(owner: string | null): { items: OutboxItem[]; loaded: 
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let alive = true;
-    const load = () => idbStore.all().then((all) => {
-      if (!alive) return;
-      setItems(all.filter((i) => i.owner === owner).sort((a, b) => b.createdAt - a.createdAt));
-      setLoaded(true);
-    }).catch(() => setLoaded(true));
+    const load = () =>
+      idbStore
+        .all()
+        .then((all) => {
+          if (!alive) return;
+          setItems(all.filter((i) => i.owner === owner).sort((a, b) => b.createdAt - a.createdAt));
+          setLoaded(true);
+        })
+        .catch(() => setLoaded(true));
     void load();
     const channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(OUTBOX_CHANNEL) : null;
     channel?.addEventListener("message", () => void load());
     // A light poll as a safety net (and to refresh the ages shown).
     const timer = setInterval(load, 5000);
-    return () => { alive = false; channel?.close(); clearInterval(timer); };
+    return () => {
+      alive = false;
+      channel?.close();
+      clearInterval(timer);
+    };
   }, [owner]);
   return { items, loaded };
 }

@@ -20,10 +20,16 @@ function open(): Promise<IDBDatabase> {
     req.onsuccess = () => {
       const db = req.result;
       // Another tab or a new service worker upgrading the database: let it, reopen on the next call.
-      db.onversionchange = () => { db.close(); opening = null; };
+      db.onversionchange = () => {
+        db.close();
+        opening = null;
+      };
       resolve(db);
     };
-    req.onerror = () => { opening = null; reject(req.error); };
+    req.onerror = () => {
+      opening = null;
+      reject(req.error);
+    };
   }));
 }
 
@@ -49,8 +55,14 @@ function notify() {
 export const idbStore: OutboxStore = {
   all: () => run("readonly", (s) => s.getAll() as IDBRequest<OutboxItem[]>),
   get: (id) => run("readonly", (s) => s.get(id) as IDBRequest<OutboxItem | undefined>),
-  put: async (item) => { await run("readwrite", (s) => s.put(item)); notify(); },
-  delete: async (id) => { await run("readwrite", (s) => s.delete(id)); notify(); },
+  put: async (item) => {
+    await run("readwrite", (s) => s.put(item));
+    notify();
+  },
+  delete: async (id) => {
+    await run("readwrite", (s) => s.delete(id));
+    notify();
+  },
 };
 
 /**

@@ -12,7 +12,11 @@
 export type OutboxKind = "quick-count" | "checkin" | "checklist" | "day-status" | "incident" | "photo";
 export type OutboxState = "pending" | "rejected" | "sent";
 
-export interface OutboxFieldError { field: string; code: string; message: string }
+export interface OutboxFieldError {
+  field: string;
+  code: string;
+  message: string;
+}
 
 export interface OutboxItem {
   /** The client UUID the server is idempotent on. */
@@ -65,7 +69,10 @@ export function classify(status: number): "sent" | "rejected" | "retry" | "login
   return "rejected";
 }
 
-export function newItem(init: Pick<OutboxItem, "id" | "kind" | "url" | "label" | "owner"> & Partial<OutboxItem>, now = Date.now()): OutboxItem {
+export function newItem(
+  init: Pick<OutboxItem, "id" | "kind" | "url" | "label" | "owner"> & Partial<OutboxItem>,
+  now = Date.now(),
+): OutboxItem {
   return { attempts: 0, nextAt: now, state: "pending", createdAt: now, error: null, ...init };
 }
 
@@ -84,7 +91,9 @@ export function requestFor(item: OutboxItem): RequestInit {
   };
 }
 
-async function readAnswer(res: Response): Promise<{ message?: string; errors?: OutboxFieldError[] } & Record<string, unknown>> {
+async function readAnswer(
+  res: Response,
+): Promise<{ message?: string; errors?: OutboxFieldError[] } & Record<string, unknown>> {
   try {
     const body = await res.json();
     return body && typeof body === "object" ? body : {};
@@ -94,17 +103,36 @@ async function readAnswer(res: Response): Promise<{ message?: string; errors?: O
 }
 
 /** The items not yet sent, oldest first: what the officer sees as "waiting". */
-export const unsent = (items: OutboxItem[]) => items.filter((i) => i.state !== "sent").sort((a, b) => a.createdAt - b.createdAt);
+export const unsent = (items: OutboxItem[]) =>
+  items.filter((i) => i.state !== "sent").sort((a, b) => a.createdAt - b.createdAt);
 
-export interface FlushResult { sent: number; rejected: number; waiting: number; offline: boolean }
+export interface FlushResult {
+  sent: number;
+  rejected: number;
+  waiting: number;
+  offline: boolean;
+}
 
 /**
  * Sends due items one by one, oldest first. Stops at the first network failure or server error (the next
  * items would meet the same fate, and order is kept). `force` ignores the backoff (a reconnect or a tap).
  */
-export async function flush(store: OutboxStore, { fetcher, base = "", now = Date.now, force = false, onChange }: {
-  fetcher: Fetcher; base?: string; now?: () => number; force?: boolean; onChange?: (item: OutboxItem) => void;
-}): Promise<FlushResult> {
+export async function flush(
+  store: OutboxStore,
+  {
+    fetcher,
+    base = "",
+    now = Date.now,
+    force = false,
+    onChange,
+  }: {
+    fetcher: Fetcher;
+    base?: string;
+    now?: () => number;
+    force?: boolean;
+    onChange?: (item: OutboxItem) => void;
+  },
+): Promise<FlushResult> {
   const result: FlushResult = { sent: 0, rejected: 0, waiting: 0, offline: false };
   const tried = new Set<string>();
   for (;;) {
@@ -133,13 +161,21 @@ export async function flush(store: OutboxStore, { fetcher, base = "", now = Date
       result.sent++;
     } else if (verdict === "rejected") {
       Object.assign(current, {
-        state: "rejected", lastTriedAt: now(),
-        error: { status: res.status, message: String(answer.message ?? `HTTP ${res.status}`), errors: Array.isArray(answer.errors) ? answer.errors : undefined },
+        state: "rejected",
+        lastTriedAt: now(),
+        error: {
+          status: res.status,
+          message: String(answer.message ?? `HTTP ${res.status}`),
+          errors: Array.isArray(answer.errors) ? answer.errors : undefined,
+        },
       });
       await store.put(current);
       result.rejected++;
     } else {
-      await retryLater(store, current, now(), { status: res.status, message: String(answer.message ?? `HTTP ${res.status}`) });
+      await retryLater(store, current, now(), {
+        status: res.status,
+        message: String(answer.message ?? `HTTP ${res.status}`),
+      });
       onChange?.(current);
       break;
     }
@@ -149,7 +185,12 @@ export async function flush(store: OutboxStore, { fetcher, base = "", now = Date
   return result;
 }
 
-async function retryLater(store: OutboxStore, item: OutboxItem, now: number, error: { status: number; message: string }) {
+async function retryLater(
+  store: OutboxStore,
+  item: OutboxItem,
+  now: number,
+  error: { status: number; message: string },
+) {
   const current = (await store.get(item.id)) ?? item;
   current.attempts += 1;
   current.lastTriedAt = now;

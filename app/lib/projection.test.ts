@@ -41,7 +41,10 @@ describe("sample design", () => {
   it("allocates proportionally with at least two per stratum and draws reproducibly", () => {
     expect(allocate({ a: 50, b: 30, c: 20 }, 10)).toEqual({ a: 5, b: 3, c: 2 });
     expect(allocate({ a: 98, b: 2 }, 10)).toEqual({ a: 10, b: 2 });
-    const units = Array.from({ length: 100 }, (_, i) => ({ code: `T${String(i).padStart(3, "0")}`, stratum: i < 60 ? "x" : "y" }));
+    const units = Array.from({ length: 100 }, (_, i) => ({
+      code: `T${String(i).padStart(3, "0")}`,
+      stratum: i < 60 ? "x" : "y",
+    }));
     const one = drawSample(units, 20, 42);
     expect(one).toEqual(drawSample(units, 20, 42));
     expect(one.filter((u) => u.stratum === "x")).toHaveLength(12);

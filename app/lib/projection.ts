@@ -25,14 +25,27 @@ import { random as seededRandom } from "../../db/demo-region";
 
 export const Z95 = 1.959964;
 
-export interface SampleUnit { code: string; stratum: string }
+export interface SampleUnit {
+  code: string;
+  stratum: string;
+}
 
 /** mulberry32 (the demo generator's PRNG): the same seed draws the same sample, so a draw can be reproduced and audited. */
 export { random as seededRandom } from "../../db/demo-region";
 
 /** Sample size for a target margin of error (as a fraction, e.g. 0.02 for ±2 points). */
-export function sampleSizeFor({ margin, population, meanVoters, icc = 0.05, p = 0.5 }: {
-  margin: number; population: number; meanVoters: number; icc?: number; p?: number;
+export function sampleSizeFor({
+  margin,
+  population,
+  meanVoters,
+  icc = 0.05,
+  p = 0.5,
+}: {
+  margin: number;
+  population: number;
+  meanVoters: number;
+  icc?: number;
+  p?: number;
 }): number {
   if (!(margin > 0) || population <= 0) return 0;
   const n0 = (Z95 ** 2 * p * (1 - p) * (1 / Math.max(1, meanVoters) + icc)) / margin ** 2;
@@ -49,7 +62,9 @@ export function allocate(sizes: Record<string, number>, n: number): Record<strin
   const exact = keys.map((k) => ({ k, q: (target * sizes[k]) / total }));
   for (const { k, q } of exact) out[k] = Math.floor(q);
   let left = target - Object.values(out).reduce((a, b) => a + b, 0);
-  for (const { k } of [...exact].sort((a, b) => (b.q - Math.floor(b.q)) - (a.q - Math.floor(a.q)) || a.k.localeCompare(b.k))) {
+  for (const { k } of [...exact].sort(
+    (a, b) => b.q - Math.floor(b.q) - (a.q - Math.floor(a.q)) || a.k.localeCompare(b.k),
+  )) {
     if (left <= 0) break;
     out[k] += 1;
     left -= 1;
@@ -87,7 +102,11 @@ export interface SampledResult {
   votes: Record<string, number>;
 }
 
-export interface CandidateEstimate { number: string; estimate: number; margin: number }
+export interface CandidateEstimate {
+  number: string;
+  estimate: number;
+  margin: number;
+}
 
 export interface Projection {
   /** Sampled TPS that reported / drawn. */
@@ -102,7 +121,12 @@ export interface Projection {
  * The combined ratio estimate of each candidate's share of valid votes, with its 95% margin.
  * strataSizes: N_h (all TPS per stratum); sampleSizes: TPS drawn per stratum; results: reported sampled TPS.
  */
-export function estimate({ strataSizes, sampleSizes, results, candidates }: {
+export function estimate({
+  strataSizes,
+  sampleSizes,
+  results,
+  candidates,
+}: {
   strataSizes: Record<string, number>;
   sampleSizes: Record<string, number>;
   results: SampledResult[];
@@ -129,7 +153,8 @@ export function estimate({ strataSizes, sampleSizes, results, candidates }: {
     ...base,
     candidates: candidates.map((number) => {
       let yHat = 0;
-      for (const [h, list] of byStratum) yHat += (strataSizes[h] / list.length) * list.reduce((s, r) => s + (r.votes[number] ?? 0), 0);
+      for (const [h, list] of byStratum)
+        yHat += (strataSizes[h] / list.length) * list.reduce((s, r) => s + (r.votes[number] ?? 0), 0);
       const ratio = yHat / xHat;
       // Residual variance per stratum; strata with a single reported TPS borrow the pooled variance.
       const residualVar = new Map<string, number>();

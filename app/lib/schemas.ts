@@ -13,7 +13,9 @@ export const QuickCountBody = z.object({
   id: z.string().uuid(),
   tpsCode: z.string().max(20).regex(TPS_CODE),
   contest: z.string().min(1).max(40),
-  votes: z.record(z.string().max(3), countInput).refine((v) => Object.keys(v).length <= 30, { message: "too many candidates" }),
+  votes: z
+    .record(z.string().max(3), countInput)
+    .refine((v) => Object.keys(v).length <= 30, { message: "too many candidates" }),
   invalid: countInput,
   valid: countInput,
   ballotsUsed: countInput,
@@ -24,19 +26,24 @@ export type QuickCountBody = z.infer<typeof QuickCountBody>;
 
 // Incidents (SPEC section 7). `source` and `photoIds` extend the contract: command-post staff key phone and
 // paper reports; photos are uploaded first (POST /api/v1/photos) and referenced here.
-export const IncidentBody = z.object({
-  id: z.string().uuid(),
-  tpsCode: z.string().max(20).regex(TPS_CODE).nullish(),
-  // A code of the admin's `incident.categories` setting; the server checks it is an active one (unknown_category).
-  category: z.string().trim().regex(/^[a-z0-9_]{1,40}$/),
-  severity: z.enum(SEVERITIES),
-  description: z.string().trim().min(1).max(2000),
-  lat: z.number().min(-90).max(90).nullish(),
-  lng: z.number().min(-180).max(180).nullish(),
-  photoIds: z.array(z.string().uuid()).max(10).optional(),
-  source: z.enum(["app", "paper", "phone", "sms"]).optional(),
-  occurredAt: z.string().datetime({ offset: true }),
-}).refine((b) => (b.lat == null) === (b.lng == null), { message: "lat and lng go together", path: ["lng"] });
+export const IncidentBody = z
+  .object({
+    id: z.string().uuid(),
+    tpsCode: z.string().max(20).regex(TPS_CODE).nullish(),
+    // A code of the admin's `incident.categories` setting; the server checks it is an active one (unknown_category).
+    category: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]{1,40}$/),
+    severity: z.enum(SEVERITIES),
+    description: z.string().trim().min(1).max(2000),
+    lat: z.number().min(-90).max(90).nullish(),
+    lng: z.number().min(-180).max(180).nullish(),
+    photoIds: z.array(z.string().uuid()).max(10).optional(),
+    source: z.enum(["app", "paper", "phone", "sms"]).optional(),
+    occurredAt: z.string().datetime({ offset: true }),
+  })
+  .refine((b) => (b.lat == null) === (b.lng == null), { message: "lat and lng go together", path: ["lng"] });
 export type IncidentBody = z.infer<typeof IncidentBody>;
 
 export const TransitionBody = z.object({
@@ -52,10 +59,22 @@ export type PaperEntryBody = z.infer<typeof PaperEntryBody>;
 
 const reason = z.string().trim().max(1000);
 export const ReviewBody = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("verify"), tpsCode: z.string().max(20).regex(TPS_CODE), contest: z.string().min(1).max(40), submissionId: z.string().uuid().nullish() }),
-  QuickCountBody.extend({ action: z.literal("correct"), reason, source: z.enum(["app", "paper", "phone", "radio", "sms"]).default("paper") }),
   z.object({
-    action: z.literal("resolve_paper"), formId: z.string().uuid(), choice: z.enum(["first", "second", "custom"]), note: reason,
+    action: z.literal("verify"),
+    tpsCode: z.string().max(20).regex(TPS_CODE),
+    contest: z.string().min(1).max(40),
+    submissionId: z.string().uuid().nullish(),
+  }),
+  QuickCountBody.extend({
+    action: z.literal("correct"),
+    reason,
+    source: z.enum(["app", "paper", "phone", "radio", "sms"]).default("paper"),
+  }),
+  z.object({
+    action: z.literal("resolve_paper"),
+    formId: z.string().uuid(),
+    choice: z.enum(["first", "second", "custom"]),
+    note: reason,
     values: QuickCountBody.optional(),
   }),
 ]);
@@ -75,9 +94,15 @@ export function quickCountFields(form: FormData): Record<string, unknown> {
   }
   const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
   return {
-    id: text("id"), tpsCode: text("tpsCode"), contest: text("contest"), votes,
-    invalid: text("invalid"), valid: text("valid") || undefined, ballotsUsed: text("ballotsUsed") || undefined,
-    justification: text("justification") || undefined, capturedAt: text("capturedAt") || new Date().toISOString(),
+    id: text("id"),
+    tpsCode: text("tpsCode"),
+    contest: text("contest"),
+    votes,
+    invalid: text("invalid"),
+    valid: text("valid") || undefined,
+    ballotsUsed: text("ballotsUsed") || undefined,
+    justification: text("justification") || undefined,
+    capturedAt: text("capturedAt") || new Date().toISOString(),
   };
 }
 

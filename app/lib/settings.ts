@@ -11,7 +11,11 @@ export const SETTINGS = {
   "election.times": z.object({
     opening: time,
     closing: time,
-    staleAfterMinutes: z.coerce.number().int().min(5).max(24 * 60),
+    staleAfterMinutes: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
   }),
   /** What the public page shows. */
   public: z.object({
@@ -22,15 +26,37 @@ export const SETTINGS = {
     reportsEnabled: z.boolean(),
   }),
   /** Emergency contacts shown to officers (tap to call). */
-  contacts: z.array(z.object({ name: text(100), role: z.string().trim().max(100), phone: z.string().trim().regex(/^\+?[0-9 ()-]{3,20}$/) })).max(50),
+  contacts: z
+    .array(
+      z.object({
+        name: text(100),
+        role: z.string().trim().max(100),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^\+?[0-9 ()-]{3,20}$/),
+      }),
+    )
+    .max(50),
   /** The officers' opening checklist. */
   checklist: z.array(z.object({ id: z.string().regex(/^[a-z0-9_-]{1,40}$/), text: text(200) })).max(60),
   /** Incident categories: codes are stored on incidents, labels shown; inactive ones cannot be chosen any more. */
-  "incident.categories": z.array(z.object({
-    code: z.string().regex(/^[a-z0-9_]{1,40}$/), id: text(80), en: text(80), active: z.boolean(),
-  })).min(1).max(60).refine((list) => new Set(list.map((c) => c.code)).size === list.length, { message: "duplicate code" }),
+  "incident.categories": z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z0-9_]{1,40}$/),
+        id: text(80),
+        en: text(80),
+        active: z.boolean(),
+      }),
+    )
+    .min(1)
+    .max(60)
+    .refine((list) => new Set(list.map((c) => c.code)).size === list.length, { message: "duplicate code" }),
   /** The projection's current sample draw (written by the draw, not by a form). */
-  "projection.sample": z.object({ seed: z.number().int(), margin: z.number().nullable(), size: z.number().int(), drawnAt: z.string() }).nullable(),
+  "projection.sample": z
+    .object({ seed: z.number().int(), margin: z.number().nullable(), size: z.number().int(), drawnAt: z.string() })
+    .nullable(),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -38,7 +64,13 @@ export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]>;
 
 export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
   "election.times": { opening: "07:00", closing: "13:00", staleAfterMinutes: 60 },
-  public: { title: "Hasil hitung cepat sementara", showResults: true, showProjection: true, showIncidents: true, reportsEnabled: true },
+  public: {
+    title: "Hasil hitung cepat sementara",
+    showResults: true,
+    showProjection: true,
+    showIncidents: true,
+    reportsEnabled: true,
+  },
   contacts: [
     { name: "Posko Pemilu Kota", role: "Posko", phone: "0733-000000" },
     { name: "Polres", role: "Keamanan", phone: "110" },
@@ -56,4 +88,9 @@ export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
 /** Lines of "a | b | c" for the list settings' text areas, and back. */
 export const toLines = (rows: string[][]) => rows.map((r) => r.join(" | ")).join("\n");
 export const fromLines = (text: string) =>
-  text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 100).map((l) => l.split("|").map((c) => c.trim()));
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 100)
+    .map((l) => l.split("|").map((c) => c.trim()));

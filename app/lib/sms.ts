@@ -8,11 +8,30 @@ import type { Lang } from "./i18n";
 import { TPS_CODE } from "./schemas";
 
 export type SmsParse =
-  | { ok: true; lang: Lang; kind: "QC"; tpsCode: string; contest: string; numbers: number[]; pin: string; justification: string | null }
-  | { ok: true; lang: Lang; kind: "INC"; tpsCode: string; category: string; severity: string; text: string; pin: string }
+  | {
+      ok: true;
+      lang: Lang;
+      kind: "QC";
+      tpsCode: string;
+      contest: string;
+      numbers: number[];
+      pin: string;
+      justification: string | null;
+    }
+  | {
+      ok: true;
+      lang: Lang;
+      kind: "INC";
+      tpsCode: string;
+      category: string;
+      severity: string;
+      text: string;
+      pin: string;
+    }
   | { ok: false; lang: Lang; code: SmsErrorCode; params?: Record<string, string | number> };
 
-export type SmsErrorCode = "empty" | "unknown_keyword" | "bad_tps" | "too_short" | "bad_number" | "bad_pin_format" | "no_text";
+export type SmsErrorCode =
+  "empty" | "unknown_keyword" | "bad_tps" | "too_short" | "bad_number" | "bad_pin_format" | "no_text";
 
 export const SMS_FORMATS = {
   QC: "QC <kode-TPS> <pemilihan> <suara calon 1> <suara calon 2> ... <tidak sah> <PIN>",
@@ -24,23 +43,42 @@ const REASON_WORDS = new Set(["ALASAN", "REASON"]);
 
 /** The same message, however it was spaced or cased: the key duplicates are recognised by. */
 export function normaliseSms(text: string): string {
-  return text.normalize("NFKC").replace(/[#,;\s]+/g, " ").trim().toUpperCase();
+  return text
+    .normalize("NFKC")
+    .replace(/[#,;\s]+/g, " ")
+    .trim()
+    .toUpperCase();
 }
 
 export function parseSms(input: string): SmsParse {
-  let tokens = input.normalize("NFKC").replace(/[#,;\s]+/g, " ").trim().split(" ").filter(Boolean);
+  let tokens = input
+    .normalize("NFKC")
+    .replace(/[#,;\s]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
   let lang: Lang = "id";
-  if (tokens[0]?.toUpperCase() === "EN") { lang = "en"; tokens = tokens.slice(1); }
+  if (tokens[0]?.toUpperCase() === "EN") {
+    lang = "en";
+    tokens = tokens.slice(1);
+  }
   if (tokens.length === 0) return { ok: false, lang, code: "empty" };
   const keyword = tokens[0].toUpperCase();
-  if (keyword !== "QC" && keyword !== "INC") return { ok: false, lang, code: "unknown_keyword", params: { word: tokens[0].slice(0, 12) } };
+  if (keyword !== "QC" && keyword !== "INC")
+    return { ok: false, lang, code: "unknown_keyword", params: { word: tokens[0].slice(0, 12) } };
   const tpsCode = tokens[1] ?? "";
   if (!TPS_CODE.test(tpsCode)) return { ok: false, lang, code: "bad_tps", params: { tps: tpsCode.slice(0, 20) } };
 
   if (keyword === "QC") {
     const reasonAt = tokens.findIndex((t, i) => i > 2 && REASON_WORDS.has(t.toUpperCase()));
     const main = reasonAt > 0 ? tokens.slice(0, reasonAt) : tokens;
-    const justification = reasonAt > 0 ? tokens.slice(reasonAt + 1).join(" ").slice(0, 2000) || null : null;
+    const justification =
+      reasonAt > 0
+        ? tokens
+            .slice(reasonAt + 1)
+            .join(" ")
+            .slice(0, 2000) || null
+        : null;
     // QC, TPS, contest, at least one candidate, invalid, PIN
     if (main.length < 6) return { ok: false, lang, code: "too_short", params: { format: SMS_FORMATS.QC } };
     const pin = main[main.length - 1];
@@ -48,16 +86,37 @@ export function parseSms(input: string): SmsParse {
     const numberTokens = main.slice(3, -1);
     const bad = numberTokens.find((t) => !/^\d{1,6}$/.test(t));
     if (bad !== undefined) return { ok: false, lang, code: "bad_number", params: { value: bad.slice(0, 12) } };
-    return { ok: true, lang, kind: "QC", tpsCode, contest: main[2].toLowerCase(), numbers: numberTokens.map(Number), pin, justification };
+    return {
+      ok: true,
+      lang,
+      kind: "QC",
+      tpsCode,
+      contest: main[2].toLowerCase(),
+      numbers: numberTokens.map(Number),
+      pin,
+      justification,
+    };
   }
 
   // INC: TPS, category, severity, at least one word, PIN
-  if (tokens.length < 6) return { ok: false, lang, code: tokens.length === 5 ? "no_text" : "too_short", params: { format: SMS_FORMATS.INC } };
+  if (tokens.length < 6)
+    return {
+      ok: false,
+      lang,
+      code: tokens.length === 5 ? "no_text" : "too_short",
+      params: { format: SMS_FORMATS.INC },
+    };
   const pin = tokens[tokens.length - 1];
   if (!PIN.test(pin)) return { ok: false, lang, code: "bad_pin_format" };
   return {
-    ok: true, lang, kind: "INC", tpsCode, category: tokens[2].toLowerCase(), severity: tokens[3].toLowerCase(),
-    text: tokens.slice(4, -1).join(" ").slice(0, 2000), pin,
+    ok: true,
+    lang,
+    kind: "INC",
+    tpsCode,
+    category: tokens[2].toLowerCase(),
+    severity: tokens[3].toLowerCase(),
+    text: tokens.slice(4, -1).join(" ").slice(0, 2000),
+    pin,
   };
 }
 

@@ -17,12 +17,20 @@ describe("stale TPS", () => {
   });
 
   it("flags a missing result an hour after closing, and a silent officer", () => {
-    const counting = { dayStatus: "counting", lastSeenAt: wib("13:50").toISOString(), results: { gubernur: "submitted" } };
+    const counting = {
+      dayStatus: "counting",
+      lastSeenAt: wib("13:50").toISOString(),
+      results: { gubernur: "submitted" },
+    };
     expect(staleReason(counting, contests, wib("13:55"))).toBeNull();
     expect(staleReason(counting, contests, wib("14:01"))).toBe("no_result");
     const silent = { dayStatus: "open", lastSeenAt: wib("08:00").toISOString(), results: {} };
     expect(staleReason(silent, contests, wib("09:30"))).toBe("silent");
-    const done = { dayStatus: "reported", lastSeenAt: wib("08:00").toISOString(), results: { gubernur: "submitted", walikota: "verified" } };
+    const done = {
+      dayStatus: "reported",
+      lastSeenAt: wib("08:00").toISOString(),
+      results: { gubernur: "submitted", walikota: "verified" },
+    };
     expect(staleReason(done, contests, wib("20:00"))).toBeNull();
   });
 });

@@ -2,8 +2,18 @@
 // local time (WIB, UTC+7 by default); the setting comes from admin's `election.times` (issue 5) when it
 // exists, else these defaults. Pure, so it is tested with explicit clocks.
 
-export interface StaleConfig { opening: string; closing: string; staleAfterMinutes: number; utcOffsetMinutes: number }
-export const DEFAULT_STALE_CONFIG: StaleConfig = { opening: "07:00", closing: "13:00", staleAfterMinutes: 60, utcOffsetMinutes: 7 * 60 };
+export interface StaleConfig {
+  opening: string;
+  closing: string;
+  staleAfterMinutes: number;
+  utcOffsetMinutes: number;
+}
+export const DEFAULT_STALE_CONFIG: StaleConfig = {
+  opening: "07:00",
+  closing: "13:00",
+  staleAfterMinutes: 60,
+  utcOffsetMinutes: 7 * 60,
+};
 
 export type StaleReason = "no_check_in" | "no_result" | "silent";
 

@@ -22,7 +22,9 @@ export const updateWaiting = () => waiting;
 
 export function onUpdateWaiting(listener: () => void) {
   listeners.add(listener);
-  return () => { listeners.delete(listener); };
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 /**

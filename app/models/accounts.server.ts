@@ -11,22 +11,56 @@ import type { WriteContext } from "~/utils/writer.server";
 
 export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin"] as const;
 
-export const StaffBody = z.object({
-  // TPS codes are the officers' logins: a staff account may not take one.
-  login: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/).refine((l) => !TPS_CODE.test(l)),
-  name: z.string().trim().min(2).max(120),
-  role: z.enum(STAFF_ROLES),
-  regionCode: z.string().trim().max(20).optional().transform((v) => v || null),
-  phone: z.string().trim().max(20).regex(/^(\+?[0-9 -]{6,20})?$/).optional().transform((v) => v || null),
-}).refine((b) => b.role !== "supervisor" || b.regionCode, { message: "supervisors need an area", path: ["regionCode"] });
+export const StaffBody = z
+  .object({
+    // TPS codes are the officers' logins: a staff account may not take one.
+    login: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/)
+      .refine((l) => !TPS_CODE.test(l)),
+    name: z.string().trim().min(2).max(120),
+    role: z.enum(STAFF_ROLES),
+    regionCode: z
+      .string()
+      .trim()
+      .max(20)
+      .optional()
+      .transform((v) => v || null),
+    phone: z
+      .string()
+      .trim()
+      .max(20)
+      .regex(/^(\+?[0-9 -]{6,20})?$/)
+      .optional()
+      .transform((v) => v || null),
+  })
+  .refine((b) => b.role !== "supervisor" || b.regionCode, {
+    message: "supervisors need an area",
+    path: ["regionCode"],
+  });
 export type StaffBody = z.infer<typeof StaffBody>;
 
 export const newPin = () => String(randomInt(0, 1_000_000)).padStart(6, "0");
 export const newPassword = () => randomBytes(9).toString("base64url");
 
-export interface AccountRow { id: number; login: string; name: string; role: Role; tpsCode: string | null; regionCode: string | null; phone: string | null; nip: string | null; disabled: boolean }
+export interface AccountRow {
+  id: number;
+  login: string;
+  name: string;
+  role: Role;
+  tpsCode: string | null;
+  regionCode: string | null;
+  phone: string | null;
+  nip: string | null;
+  disabled: boolean;
+}
 
-export async function listAccounts(sql: Db, { role, q, limit = 200 }: { role?: Role | null; q?: string | null; limit?: number }) {
+export async function listAccounts(
+  sql: Db,
+  { role, q, limit = 200 }: { role?: Role | null; q?: string | null; limit?: number },
+) {
   const like = q ? `%${q.replace(/[%_\\]/g, "\\$&")}%` : null;
   return (await sql`
     select id, login, name, role, tps_code, region_code, phone, nip, disabled from users
@@ -35,29 +69,50 @@ export async function listAccounts(sql: Db, { role, q, limit = 200 }: { role?: R
     order by array_position(array['admin', 'operator', 'supervisor', 'responder', 'officer'], role), login limit ${limit}`) as unknown as AccountRow[];
 }
 
-export async function createStaff({ tx, audit }: WriteContext, { body, secretHash, actorId }: { body: StaffBody; secretHash: string; actorId: number }) {
+export async function createStaff(
+  { tx, audit }: WriteContext,
+  { body, secretHash, actorId }: { body: StaffBody; secretHash: string; actorId: number },
+) {
   const [row] = await tx`
     insert into users (login, name, role, region_code, phone, secret_hash)
     values (${body.login}, ${body.name}, ${body.role}, ${body.regionCode}, ${body.phone}, ${secretHash})
     on conflict (login) do nothing returning id`;
   if (!row) return null;
-  audit({ actorId, action: "account.create", entity: `user:${row.id}`, after: { login: body.login, name: body.name, role: body.role, regionCode: body.regionCode } });
+  audit({
+    actorId,
+    action: "account.create",
+    entity: `user:${row.id}`,
+    after: { login: body.login, name: body.name, role: body.role, regionCode: body.regionCode },
+  });
   return row.id as number;
 }
 
-export async function setDisabled({ tx, audit, emit }: WriteContext, { userId, disabled, actorId }: { userId: number; disabled: boolean; actorId: number }) {
-  const [row] = await tx`update users set disabled = ${disabled} where id = ${userId} and id <> ${actorId} returning login`;
+export async function setDisabled(
+  { tx, audit, emit }: WriteContext,
+  { userId, disabled, actorId }: { userId: number; disabled: boolean; actorId: number },
+) {
+  const [row] =
+    await tx`update users set disabled = ${disabled} where id = ${userId} and id <> ${actorId} returning login`;
   if (!row) return false;
   if (disabled) {
     await tx`delete from sessions where user_id = ${userId}`;
     emit("accounts:signed-out", null, { userIds: [userId] });
   }
-  audit({ actorId, action: disabled ? "account.disable" : "account.enable", entity: `user:${userId}`, before: { disabled: !disabled }, after: { disabled } });
+  audit({
+    actorId,
+    action: disabled ? "account.disable" : "account.enable",
+    entity: `user:${userId}`,
+    before: { disabled: !disabled },
+    after: { disabled },
+  });
   return true;
 }
 
 /** Sets new secrets (hashes made beforehand, outside the transaction) and ends the accounts' sessions. */
-export async function setSecrets({ tx, audit, emit }: WriteContext, { hashes, actorId, action }: { hashes: { id: number; hash: string }[]; actorId: number; action: string }) {
+export async function setSecrets(
+  { tx, audit, emit }: WriteContext,
+  { hashes, actorId, action }: { hashes: { id: number; hash: string }[]; actorId: number; action: string },
+) {
   for (const { id, hash } of hashes) await tx`update users set secret_hash = ${hash} where id = ${id}`;
   if (hashes.length) {
     await tx`delete from sessions where user_id = any(${hashes.map((h) => h.id)})`;
@@ -67,11 +122,22 @@ export async function setSecrets({ tx, audit, emit }: WriteContext, { hashes, ac
 }
 
 export async function getAccount(sql: Db, { id }: { id: number }) {
-  const [row] = await sql`select id, login, name, role, tps_code, region_code, phone, nip, disabled from users where id = ${id}`;
+  const [row] =
+    await sql`select id, login, name, role, tps_code, region_code, phone, nip, disabled from users where id = ${id}`;
   return row as AccountRow | undefined;
 }
 
-export interface Letter { id: number; login: string; name: string; nip: string | null; tpsCode: string; address: string; kelurahan: string; kecamatan: string; pin: string }
+export interface Letter {
+  id: number;
+  login: string;
+  name: string;
+  nip: string | null;
+  tpsCode: string;
+  address: string;
+  kelurahan: string;
+  kecamatan: string;
+  pin: string;
+}
 
 /** Officers of an area (kelurahan/kecamatan/city prefix or one TPS code) for their credential letters. */
 export async function officersForLetters(sql: Db, { area }: { area: string }) {
@@ -88,10 +154,14 @@ export async function officersForLetters(sql: Db, { area }: { area: string }) {
 export async function hashAll<T extends { id: number }>(items: T[], secret: () => string) {
   const out: (T & { secret: string; hash: string })[] = [];
   for (let i = 0; i < items.length; i += 8) {
-    out.push(...(await Promise.all(items.slice(i, i + 8).map(async (item) => {
-      const s = secret();
-      return { ...item, secret: s, hash: await hashSecret(s) };
-    }))));
+    out.push(
+      ...(await Promise.all(
+        items.slice(i, i + 8).map(async (item) => {
+          const s = secret();
+          return { ...item, secret: s, hash: await hashSecret(s) };
+        }),
+      )),
+    );
   }
   return out;
 }

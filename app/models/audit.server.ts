@@ -4,9 +4,23 @@ import type { Db } from "~/utils/db.server";
 import { auditHash, GENESIS_HASH, type Writer } from "~/utils/writer.server";
 
 /** Logins and logouts are actions too (issue 4 point 8): who, when, with which role and TPS. */
-export function auditSession(writer: Writer, { user, action }: { user: { id: number; login: string; role: string; tpsCode?: string | null }; action: "session.login" | "session.logout" }) {
+export function auditSession(
+  writer: Writer,
+  {
+    user,
+    action,
+  }: {
+    user: { id: number; login: string; role: string; tpsCode?: string | null };
+    action: "session.login" | "session.logout";
+  },
+) {
   return writer.write(async ({ audit }) => {
-    audit({ actorId: user.id, action, entity: `user:${user.login}`, after: { role: user.role, tpsCode: user.tpsCode ?? null } });
+    audit({
+      actorId: user.id,
+      action,
+      entity: `user:${user.login}`,
+      after: { role: user.role, tpsCode: user.tpsCode ?? null },
+    });
   });
 }
 
@@ -16,7 +30,10 @@ export type AuditBreak = { id: number; reason: "hash_mismatch" | "prev_hash_mism
  * Walks the chain in id order, in pages, and reports the first broken row (or null when it holds).
  * before/after are read as text: the camel-case transform of the pool must not touch what was hashed.
  */
-export async function verifyAuditChain(sql: Db, { pageSize = 5000 }: { pageSize?: number } = {}): Promise<{ checked: number; broken: AuditBreak | null }> {
+export async function verifyAuditChain(
+  sql: Db,
+  { pageSize = 5000 }: { pageSize?: number } = {},
+): Promise<{ checked: number; broken: AuditBreak | null }> {
   let prevHash = GENESIS_HASH;
   let lastId = 0;
   let checked = 0;
@@ -28,8 +45,13 @@ export async function verifyAuditChain(sql: Db, { pageSize = 5000 }: { pageSize?
       if (r.id !== lastId + 1) return { checked, broken: { id: lastId + 1, reason: "missing_row" } };
       if (r.prevHash !== prevHash) return { checked, broken: { id: r.id, reason: "prev_hash_mismatch" } };
       const expected = auditHash(prevHash, {
-        id: r.id, at: (r.at as Date).toISOString(), actorId: r.actorId ?? null, action: r.action, entity: r.entity,
-        before: r.beforeText == null ? null : JSON.parse(r.beforeText), after: r.afterText == null ? null : JSON.parse(r.afterText),
+        id: r.id,
+        at: (r.at as Date).toISOString(),
+        actorId: r.actorId ?? null,
+        action: r.action,
+        entity: r.entity,
+        before: r.beforeText == null ? null : JSON.parse(r.beforeText),
+        after: r.afterText == null ? null : JSON.parse(r.afterText),
       });
       if (expected !== r.hash) return { checked, broken: { id: r.id, reason: "hash_mismatch" } };
       prevHash = r.hash;
@@ -40,10 +62,27 @@ export async function verifyAuditChain(sql: Db, { pageSize = 5000 }: { pageSize?
   }
 }
 
-export interface AuditFilter { tpsCode?: string | null; login?: string | null; from?: string | null; to?: string | null; beforeId?: number | null }
+export interface AuditFilter {
+  tpsCode?: string | null;
+  login?: string | null;
+  from?: string | null;
+  to?: string | null;
+  beforeId?: number | null;
+}
 
 /** Audit rows newest first, by TPS, user and time. `tpsPrefix` limits a supervisor to their area's TPS. */
-export async function listAudit(sql: Db, { tpsCode, login, from, to, beforeId, tpsPrefix, limit = 100 }: AuditFilter & { tpsPrefix?: string | null; limit?: number }) {
+export async function listAudit(
+  sql: Db,
+  {
+    tpsCode,
+    login,
+    from,
+    to,
+    beforeId,
+    tpsPrefix,
+    limit = 100,
+  }: AuditFilter & { tpsPrefix?: string | null; limit?: number },
+) {
   const mentions = (code: string, exact: boolean) => {
     const pattern = exact ? code : `${code}%`;
     return sql`(a.entity like ${"%:" + pattern + (exact ? "%" : "")} or a.after->>'tpsCode' like ${pattern} or a.before->>'tpsCode' like ${pattern})`;
@@ -60,8 +99,13 @@ export async function listAudit(sql: Db, { tpsCode, login, from, to, beforeId, t
       ${beforeId ? sql`and a.id < ${beforeId}` : sql``}
     order by a.id desc limit ${limit}`;
   return rows.map((r) => ({
-    id: r.id as number, at: (r.at as Date).toISOString(), action: r.action as string, entity: r.entity as string,
-    before: r.before as unknown, after: r.after as unknown, hash: r.hash as string,
+    id: r.id as number,
+    at: (r.at as Date).toISOString(),
+    action: r.action as string,
+    entity: r.entity as string,
+    before: r.before as unknown,
+    after: r.after as unknown,
+    hash: r.hash as string,
     actor: r.login ? { login: r.login as string, name: r.name as string } : null,
   }));
 }

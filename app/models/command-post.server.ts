@@ -22,9 +22,14 @@ export async function getTpsDetail(sql: Db, { code }: { code: string }) {
     tps: { ...tps, lastSeenAt: tps.lastSeenAt ? tps.lastSeenAt.toISOString() : null },
     officers,
     results: results.map((r) => ({
-      contest: r.contestCode as string, contestName: r.contestName as string, status: r.status as string,
-      votes: r.votes as Record<string, number>, invalid: r.invalid as number, revision: r.revision as number,
-      source: r.source as string, updatedAt: (r.updatedAt as Date).toISOString(),
+      contest: r.contestCode as string,
+      contestName: r.contestName as string,
+      status: r.status as string,
+      votes: r.votes as Record<string, number>,
+      invalid: r.invalid as number,
+      revision: r.revision as number,
+      source: r.source as string,
+      updatedAt: (r.updatedAt as Date).toISOString(),
     })),
     incidents,
     photoIds: [...new Set([...photos.map((p) => p.id), ...incidents.flatMap((i) => i.photoIds)])],
@@ -38,18 +43,33 @@ export async function getStaleConfig(sql: Db): Promise<StaleConfig> {
   return { ...DEFAULT_STALE_CONFIG, opening, closing, staleAfterMinutes };
 }
 
-export interface TpsPhoto { id: string; purpose: string; contest: string | null; submissionId: string | null; incidentId: string | null }
+export interface TpsPhoto {
+  id: string;
+  purpose: string;
+  contest: string | null;
+  submissionId: string | null;
+  incidentId: string | null;
+}
 
 /**
  * Photos of a TPS (C1 forms and incidents) from the officer app's `photos` table (issue 3), newest first;
  * none while that table does not exist. `contest` narrows C1 photos to one contest.
  */
-export async function tpsPhotos(sql: Db, { tpsCode, contest }: { tpsCode: string; contest?: string }): Promise<TpsPhoto[]> {
+export async function tpsPhotos(
+  sql: Db,
+  { tpsCode, contest }: { tpsCode: string; contest?: string },
+): Promise<TpsPhoto[]> {
   const [has] = await sql`select to_regclass('photos') is not null as present`;
   if (!has.present) return [];
   const rows = await sql`
     select id, purpose, contest_code, quick_count_id, incident_id from photos
     where tps_code = ${tpsCode} ${contest ? sql`and purpose = 'c1' and (contest_code = ${contest} or contest_code is null)` : sql``}
     order by received_at desc limit 40`;
-  return rows.map((r) => ({ id: r.id, purpose: r.purpose, contest: r.contestCode ?? null, submissionId: r.quickCountId ?? null, incidentId: r.incidentId ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    purpose: r.purpose,
+    contest: r.contestCode ?? null,
+    submissionId: r.quickCountId ?? null,
+    incidentId: r.incidentId ?? null,
+  }));
 }

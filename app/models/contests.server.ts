@@ -5,18 +5,30 @@ import type { WriteContext } from "~/utils/writer.server";
 import { getContest } from "./election.server";
 
 export const ContestBody = z.object({
-  code: z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{2,40}$/),
+  code: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9_-]{2,40}$/),
   name: z.string().trim().min(2).max(120),
   position: z.coerce.number().int().min(0).max(99),
-  candidates: z.array(z.object({ number: z.coerce.number().int().min(1).max(99), name: z.string().trim().min(2).max(200) })).min(1).max(30)
+  candidates: z
+    .array(z.object({ number: z.coerce.number().int().min(1).max(99), name: z.string().trim().min(2).max(200) }))
+    .min(1)
+    .max(30)
     .refine((list) => new Set(list.map((c) => c.number)).size === list.length, { message: "duplicate" }),
 });
 export type ContestBody = z.infer<typeof ContestBody>;
 
 /** Creates or updates a contest; returns an error code when candidates with results would disappear. */
-export async function saveContest({ tx, audit }: WriteContext, { body, actorId }: { body: ContestBody; actorId: number }): Promise<"ok" | "in_use"> {
+export async function saveContest(
+  { tx, audit }: WriteContext,
+  { body, actorId }: { body: ContestBody; actorId: number },
+): Promise<"ok" | "in_use"> {
   const before = await getContest(tx, { code: body.code });
-  const removed = (before?.candidates ?? []).filter((c) => !body.candidates.some((k) => k.number === c.number)).map((c) => c.number);
+  const removed = (before?.candidates ?? [])
+    .filter((c) => !body.candidates.some((k) => k.number === c.number))
+    .map((c) => c.number);
   if (removed.length) {
     const [used] = await tx`select exists (select 1 from results where contest_code = ${body.code}) as used`;
     if (used.used) return "in_use";
@@ -28,6 +40,12 @@ export async function saveContest({ tx, audit }: WriteContext, { body, actorId }
     await tx`insert into candidates (contest_code, ballot_number, name) values (${body.code}, ${c.number}, ${c.name})
       on conflict (contest_code, ballot_number) do update set name = excluded.name`;
   }
-  audit({ actorId, action: before ? "contest.update" : "contest.create", entity: `contest:${body.code}`, before: before ?? null, after: body });
+  audit({
+    actorId,
+    action: before ? "contest.update" : "contest.create",
+    entity: `contest:${body.code}`,
+    before: before ?? null,
+    after: body,
+  });
   return "ok";
 }

@@ -1,12 +1,27 @@
 // Read models for the election's static data: TPS, contests and candidates.
 import type { Db } from "~/utils/db.server";
 
-export interface Contest { code: string; name: string; candidates: { number: number; name: string }[] }
+export interface Contest {
+  code: string;
+  name: string;
+  candidates: { number: number; name: string }[];
+}
 
 export interface TpsInfo {
-  code: string; kelurahanCode: string; kelurahanName: string; kecamatanCode: string; kecamatanName: string;
-  number: number; address: string; lat: number; lng: number; dpt: number; dptb: number; dpk: number;
-  dayStatus: string; lastSeenAt: Date | null;
+  code: string;
+  kelurahanCode: string;
+  kelurahanName: string;
+  kecamatanCode: string;
+  kecamatanName: string;
+  number: number;
+  address: string;
+  lat: number;
+  lng: number;
+  dpt: number;
+  dptb: number;
+  dpk: number;
+  dayStatus: string;
+  lastSeenAt: Date | null;
 }
 
 /** Contests with their candidates in ballot order; `where` narrows them (one query shape for a list and one). */

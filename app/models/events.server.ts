@@ -17,7 +17,14 @@ export function eventViewOf(user: SessionUser | null): EventView | null {
 export type EventView = View & { responderId?: number };
 
 /** Events of the view's region and below (plus election-wide ones); for an officer, only their TPS's. */
-export async function eventsAfter(sql: Db, { after, view: { scope, tpsCode, responderId }, limit = MAX_EVENTS_PER_PAGE }: { after: number; view: EventView; limit?: number }) {
+export async function eventsAfter(
+  sql: Db,
+  {
+    after,
+    view: { scope, tpsCode, responderId },
+    limit = MAX_EVENTS_PER_PAGE,
+  }: { after: number; view: EventView; limit?: number },
+) {
   const rows = await sql`
     select seq, type, at, data from events
     where seq > ${after}

@@ -6,7 +6,11 @@ import { getRecap, RESULT_STATUSES, type RecapLevel } from "./recap.server";
 
 export function csvResponse(text: string, filename: string) {
   return new Response(text, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }
 
@@ -14,7 +18,8 @@ export function csvResponse(text: string, filename: string) {
 export async function resultsCsv(sql: Db, { scope }: { scope: string | null }) {
   const contests = await listContests(sql);
   const maxCandidates = Math.max(0, ...contests.map((c) => c.candidates.length));
-  const inScope = scope === null ? sql`true` : sql`(t.kelurahan_code = ${scope} or t.kelurahan_code like ${scope + ".%"})`;
+  const inScope =
+    scope === null ? sql`true` : sql`(t.kelurahan_code = ${scope} or t.kelurahan_code like ${scope + ".%"})`;
   const rows = await sql`
     select t.code, kel.name as kelurahan, kec.name as kecamatan, c.code as contest, coalesce(r.status, 'missing') as status,
       s.revision, s.source, r.votes, r.invalid, r.updated_at, t.dpt, t.dptb, t.dpk
@@ -24,23 +29,81 @@ export async function resultsCsv(sql: Db, { scope }: { scope: string | null }) {
     left join submissions s on s.id = r.submission_id
     where ${inScope}
     order by t.code, c.position, c.code`;
-  const header = ["tps_code", "kelurahan", "kecamatan", "contest", "status", "revision", "source", "dpt", "dptb", "dpk",
-    ...Array.from({ length: maxCandidates }, (_, i) => `votes_${i + 1}`), "valid", "invalid", "updated_at"];
-  return toCsv([header, ...rows.map((r) => {
-    const votes = (r.votes ?? {}) as Record<string, number>;
-    const valid = r.votes ? Object.values(votes).reduce((a, b) => a + b, 0) : null;
-    return [r.code, r.kelurahan, r.kecamatan, r.contest, r.status, r.revision, r.source, r.dpt, r.dptb, r.dpk,
-      ...Array.from({ length: maxCandidates }, (_, i) => votes[String(i + 1)] ?? null), valid, r.invalid, r.updatedAt ? (r.updatedAt as Date).toISOString() : null];
-  })]);
+  const header = [
+    "tps_code",
+    "kelurahan",
+    "kecamatan",
+    "contest",
+    "status",
+    "revision",
+    "source",
+    "dpt",
+    "dptb",
+    "dpk",
+    ...Array.from({ length: maxCandidates }, (_, i) => `votes_${i + 1}`),
+    "valid",
+    "invalid",
+    "updated_at",
+  ];
+  return toCsv([
+    header,
+    ...rows.map((r) => {
+      const votes = (r.votes ?? {}) as Record<string, number>;
+      const valid = r.votes ? Object.values(votes).reduce((a, b) => a + b, 0) : null;
+      return [
+        r.code,
+        r.kelurahan,
+        r.kecamatan,
+        r.contest,
+        r.status,
+        r.revision,
+        r.source,
+        r.dpt,
+        r.dptb,
+        r.dpk,
+        ...Array.from({ length: maxCandidates }, (_, i) => votes[String(i + 1)] ?? null),
+        valid,
+        r.invalid,
+        r.updatedAt ? (r.updatedAt as Date).toISOString() : null,
+      ];
+    }),
+  ]);
 }
 
-export async function recapCsv(sql: Db, { level, contest, scope }: { level: RecapLevel; contest: { code: string; candidates: { number: number }[] }; scope: string | null }) {
+export async function recapCsv(
+  sql: Db,
+  {
+    level,
+    contest,
+    scope,
+  }: { level: RecapLevel; contest: { code: string; candidates: { number: number }[] }; scope: string | null },
+) {
   const numbers = contest.candidates.map((k) => k.number);
   const { rows, total } = await getRecap(sql, { level, contest: contest.code, scope, candidates: numbers });
-  const header = ["area_code", "area_name", "tps", "tps_in", ...RESULT_STATUSES.map((s) => `status_${s}`), "registered",
-    ...numbers.map((n) => `votes_${n}`), "valid", "invalid", "turnout"];
-  const line = (r: typeof total, code = r.code, name = r.name) => [code, name, r.tps, r.tpsIn, ...RESULT_STATUSES.map((s) => r.status[s]), r.registered,
-    ...numbers.map((n) => r.votes[String(n)] ?? 0), r.valid, r.invalid, r.turnout === null ? null : r.turnout.toFixed(4)];
+  const header = [
+    "area_code",
+    "area_name",
+    "tps",
+    "tps_in",
+    ...RESULT_STATUSES.map((s) => `status_${s}`),
+    "registered",
+    ...numbers.map((n) => `votes_${n}`),
+    "valid",
+    "invalid",
+    "turnout",
+  ];
+  const line = (r: typeof total, code = r.code, name = r.name) => [
+    code,
+    name,
+    r.tps,
+    r.tpsIn,
+    ...RESULT_STATUSES.map((s) => r.status[s]),
+    r.registered,
+    ...numbers.map((n) => r.votes[String(n)] ?? 0),
+    r.valid,
+    r.invalid,
+    r.turnout === null ? null : r.turnout.toFixed(4),
+  ];
   return toCsv([header, ...rows.map((r) => line(r)), line(total, "TOTAL", "")]);
 }
 
@@ -49,9 +112,21 @@ export async function auditCsv(sql: Db) {
   const rows = await sql`
     select a.id, a.at, a.actor_id, u.login as actor_login, a.action, a.entity, a.before, a.after, a.prev_hash, a.hash
     from audit_log a left join users u on u.id = a.actor_id order by a.id`;
-  return toCsv([["id", "at", "actor_id", "actor_login", "action", "entity", "before", "after", "prev_hash", "hash"],
-    ...rows.map((r) => [r.id, (r.at as Date).toISOString(), r.actorId, r.actorLogin, r.action, r.entity,
-      r.before == null ? null : JSON.stringify(r.before), r.after == null ? null : JSON.stringify(r.after), r.prevHash, r.hash])]);
+  return toCsv([
+    ["id", "at", "actor_id", "actor_login", "action", "entity", "before", "after", "prev_hash", "hash"],
+    ...rows.map((r) => [
+      r.id,
+      (r.at as Date).toISOString(),
+      r.actorId,
+      r.actorLogin,
+      r.action,
+      r.entity,
+      r.before == null ? null : JSON.stringify(r.before),
+      r.after == null ? null : JSON.stringify(r.after),
+      r.prevHash,
+      r.hash,
+    ]),
+  ]);
 }
 
 /** Incidents with their workflow times and response times (seconds); a citizen's contact is never exported. */
@@ -65,14 +140,60 @@ export async function incidentsCsv(sql: Db, { scope }: { scope: string | null })
     where ${scope === null ? sql`true` : sql`(i.region_code = ${scope} or i.region_code like ${scope + ".%"})`}
     order by i.created_at, i.id`;
   const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
-  const secs = (a: unknown, b: unknown) => (a && b ? Math.round(((b as Date).getTime() - (a as Date).getTime()) / 1000) : null);
+  const secs = (a: unknown, b: unknown) =>
+    a && b ? Math.round(((b as Date).getTime() - (a as Date).getTime()) / 1000) : null;
   return toCsv([
-    ["id", "created_at", "occurred_at", "source", "category", "severity", "status", "tps_code", "region_code", "description", "lat", "lng",
-      "reporter_login", "tracking_code", "responders", "acknowledged_at", "dispatched_at", "on_scene_at", "resolved_at", "rejected_at",
-      "seconds_to_acknowledge", "seconds_to_dispatch", "seconds_to_arrive", "seconds_to_resolve"],
-    ...rows.map((r) => [r.id, iso(r.createdAt), iso(r.occurredAt), r.source, r.category, r.severity, r.status, r.tpsCode, r.regionCode,
-      r.description, r.lat, r.lng, r.reporterLogin, r.trackingCode, r.responders, iso(r.acknowledgedAt), iso(r.dispatchedAt), iso(r.onSceneAt),
-      iso(r.resolvedAt), iso(r.rejectedAt), secs(r.createdAt, r.acknowledgedAt), secs(r.createdAt, r.dispatchedAt),
-      secs(r.dispatchedAt, r.onSceneAt), secs(r.createdAt, r.resolvedAt)]),
+    [
+      "id",
+      "created_at",
+      "occurred_at",
+      "source",
+      "category",
+      "severity",
+      "status",
+      "tps_code",
+      "region_code",
+      "description",
+      "lat",
+      "lng",
+      "reporter_login",
+      "tracking_code",
+      "responders",
+      "acknowledged_at",
+      "dispatched_at",
+      "on_scene_at",
+      "resolved_at",
+      "rejected_at",
+      "seconds_to_acknowledge",
+      "seconds_to_dispatch",
+      "seconds_to_arrive",
+      "seconds_to_resolve",
+    ],
+    ...rows.map((r) => [
+      r.id,
+      iso(r.createdAt),
+      iso(r.occurredAt),
+      r.source,
+      r.category,
+      r.severity,
+      r.status,
+      r.tpsCode,
+      r.regionCode,
+      r.description,
+      r.lat,
+      r.lng,
+      r.reporterLogin,
+      r.trackingCode,
+      r.responders,
+      iso(r.acknowledgedAt),
+      iso(r.dispatchedAt),
+      iso(r.onSceneAt),
+      iso(r.resolvedAt),
+      iso(r.rejectedAt),
+      secs(r.createdAt, r.acknowledgedAt),
+      secs(r.createdAt, r.dispatchedAt),
+      secs(r.dispatchedAt, r.onSceneAt),
+      secs(r.createdAt, r.resolvedAt),
+    ]),
   ]);
 }

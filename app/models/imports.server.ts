@@ -17,34 +17,61 @@ export { IMPORT_COLUMNS, IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind, type I
 
 type Row = Record<string, string | number | null>;
 const LEVELS = ["province", "city", "kecamatan", "kelurahan"];
-const PARENT_LEVEL: Record<string, string | null> = { province: null, city: "province", kecamatan: "city", kelurahan: "kecamatan" };
+const PARENT_LEVEL: Record<string, string | null> = {
+  province: null,
+  city: "province",
+  kecamatan: "city",
+  kelurahan: "kecamatan",
+};
 
-function validate(kind: ImportKind, text: string, lang: Lang, db: { regions: Map<string, string>; tps: Set<string>; nips: Map<string, string> }) {
+function validate(
+  kind: ImportKind,
+  text: string,
+  lang: Lang,
+  db: { regions: Map<string, string>; tps: Set<string>; nips: Map<string, string> },
+) {
   const msg = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
   const errors: ImportError[] = [];
   const rows: Row[] = [];
   const { header, records } = csvRecords(text);
   const missing = IMPORT_COLUMNS[kind].required.filter((c) => !header.includes(c));
-  if (missing.length) return { rows, errors: [{ line: 1, field: missing.join(", "), message: msg("import.err.columns", { columns: missing.join(", ") }) }] };
+  if (missing.length)
+    return {
+      rows,
+      errors: [
+        { line: 1, field: missing.join(", "), message: msg("import.err.columns", { columns: missing.join(", ") }) },
+      ],
+    };
   if (records.length === 0) return { rows, errors: [{ line: 1, field: "", message: msg("import.err.empty") }] };
-  if (records.length > MAX_IMPORT_ROWS) return { rows, errors: [{ line: 1, field: "", message: msg("import.err.tooMany", { max: MAX_IMPORT_ROWS }) }] };
+  if (records.length > MAX_IMPORT_ROWS)
+    return { rows, errors: [{ line: 1, field: "", message: msg("import.err.tooMany", { max: MAX_IMPORT_ROWS }) }] };
   const seen = new Map<string, number>();
   const regionLevels = new Map(db.regions);
   const tpsInFile = new Set<string>();
 
   for (const { line, values: v } of records) {
     const rowErrors: ImportError[] = [];
-    const bad = (field: string, key: MessageKey, params?: Record<string, string | number>) => rowErrors.push({ line, field, message: msg(key, params) });
+    const bad = (field: string, key: MessageKey, params?: Record<string, string | number>) =>
+      rowErrors.push({ line, field, message: msg(key, params) });
     const int = (field: string, min: number, max: number, optional = false) => {
       const raw = v[field] ?? "";
       if (raw === "" && optional) return 0;
-      if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) { bad(field, "import.err.int", { min, max }); return null; }
+      if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+        bad(field, "import.err.int", { min, max });
+        return null;
+      }
       return Number(raw);
     };
     const textField = (field: string, max: number, optional = false) => {
       const raw = v[field] ?? "";
-      if (!raw && !optional) { bad(field, "import.err.required"); return null; }
-      if (raw.length > max) { bad(field, "import.err.long", { max }); return null; }
+      if (!raw && !optional) {
+        bad(field, "import.err.required");
+        return null;
+      }
+      if (raw.length > max) {
+        bad(field, "import.err.long", { max });
+        return null;
+      }
       return raw;
     };
     let key = "";
@@ -56,7 +83,8 @@ function validate(kind: ImportKind, text: string, lang: Lang, db: { regions: Map
       if (!/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/.test(code)) bad("code", "import.err.regionCode");
       if (!LEVELS.includes(level)) bad("level", "import.err.level");
       else if (code && code.split(".").length !== LEVELS.indexOf(level) + 1) bad("level", "import.err.levelCode");
-      if (PARENT_LEVEL[level] && (!parent || regionLevels.get(parent) !== PARENT_LEVEL[level])) bad("parent_code", "import.err.parent", { parent: parent ?? "" });
+      if (PARENT_LEVEL[level] && (!parent || regionLevels.get(parent) !== PARENT_LEVEL[level]))
+        bad("parent_code", "import.err.parent", { parent: parent ?? "" });
       if (parent && !code.startsWith(parent + ".")) bad("parent_code", "import.err.parentPrefix");
       const name = textField("name", 120);
       key = code;
@@ -84,7 +112,8 @@ function validate(kind: ImportKind, text: string, lang: Lang, db: { regions: Map
       const name = textField("name", 120);
       const nip = v.nip ?? "";
       if (nip && !/^\d{18}$/.test(nip)) bad("nip", "import.err.nip");
-      else if (nip && db.nips.has(nip) && db.nips.get(nip) !== tpsCode) bad("nip", "import.err.nipTaken", { code: db.nips.get(nip)! });
+      else if (nip && db.nips.has(nip) && db.nips.get(nip) !== tpsCode)
+        bad("nip", "import.err.nipTaken", { code: db.nips.get(nip)! });
       const phone = v.phone ?? "";
       if (phone && !/^\+?[0-9 -]{6,20}$/.test(phone)) bad("phone", "import.err.phone");
       key = tpsCode;
@@ -95,7 +124,8 @@ function validate(kind: ImportKind, text: string, lang: Lang, db: { regions: Map
         else seen.set(`nip:${nip}`, line);
       }
     }
-    if (key && seen.has(key)) bad(kind === "officers" ? "tps_code" : "code", "import.err.duplicate", { line: seen.get(key)! });
+    if (key && seen.has(key))
+      bad(kind === "officers" ? "tps_code" : "code", "import.err.duplicate", { line: seen.get(key)! });
     else if (key) seen.set(key, line);
     if (rowErrors.length) errors.push(...rowErrors);
     else {
@@ -110,10 +140,12 @@ async function loadReferences(sql: Db, kind: ImportKind) {
   const regions = new Map<string, string>();
   const tps = new Set<string>();
   const nips = new Map<string, string>();
-  if (kind !== "officers") for (const r of await sql`select code, level from regions`) regions.set(r.code as string, r.level as string);
+  if (kind !== "officers")
+    for (const r of await sql`select code, level from regions`) regions.set(r.code as string, r.level as string);
   if (kind === "officers") {
     for (const r of await sql`select code from tps`) tps.add(r.code as string);
-    for (const r of await sql`select nip, tps_code from users where nip is not null`) nips.set(r.nip as string, r.tpsCode as string);
+    for (const r of await sql`select nip, tps_code from users where nip is not null`)
+      nips.set(r.nip as string, r.tpsCode as string);
   }
   return { regions, tps, nips };
 }
@@ -121,27 +153,42 @@ async function loadReferences(sql: Db, kind: ImportKind) {
 async function countExisting(sql: Db, kind: ImportKind, rows: Row[]) {
   const keys = rows.map((r) => (kind === "officers" ? r.login : r.code) as string);
   if (!keys.length) return 0;
-  const table = kind === "regions" ? sql`regions where code` : kind === "tps" ? sql`tps where code` : sql`users where login`;
+  const table =
+    kind === "regions" ? sql`regions where code` : kind === "tps" ? sql`tps where code` : sql`users where login`;
   const [row] = await sql`select count(*)::int as n from ${table} = any(${keys})`;
   return row.n as number;
 }
 
 /** Validates a file and says what a real run would do; writes nothing. */
-export async function checkImport(sql: Db, { kind, text, lang }: { kind: ImportKind; text: string; lang: Lang }): Promise<ImportReport> {
+export async function checkImport(
+  sql: Db,
+  { kind, text, lang }: { kind: ImportKind; text: string; lang: Lang },
+): Promise<ImportReport> {
   const { rows, errors } = validate(kind, text, lang, await loadReferences(sql, kind));
   const existing = errors.length ? 0 : await countExisting(sql, kind, rows);
-  return { kind, rows: rows.length + new Set(errors.map((e) => e.line)).size, created: rows.length - existing, updated: existing, errors, applied: false };
+  return {
+    kind,
+    rows: rows.length + new Set(errors.map((e) => e.line)).size,
+    created: rows.length - existing,
+    updated: existing,
+    errors,
+    applied: false,
+  };
 }
 
 /** Validates and, only when every row is right, writes them all in one transaction (upserts). */
-export async function runImport(ctx: WriteContext, { kind, text, lang, actorId }: { kind: ImportKind; text: string; lang: Lang; actorId: number }): Promise<ImportReport> {
+export async function runImport(
+  ctx: WriteContext,
+  { kind, text, lang, actorId }: { kind: ImportKind; text: string; lang: Lang; actorId: number },
+): Promise<ImportReport> {
   const { tx, audit } = ctx;
   // One import at a time, so two admins cannot interleave half-checked files.
   await tx`select pg_advisory_xact_lock(hashtext('pantau-import'))`;
   const report = await checkImport(tx, { kind, text, lang });
   if (report.errors.length) return report;
   const { rows } = validate(kind, text, lang, await loadReferences(tx, kind));
-  const chunks = <T,>(list: T[], size = 2000) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+  const chunks = <T>(list: T[], size = 2000) =>
+    Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
   if (kind === "regions") {
     for (const part of chunks(rows)) {
       await tx`insert into regions ${tx(part as Record<string, unknown>[], "code", "parent_code", "level", "name")}
@@ -156,15 +203,29 @@ export async function runImport(ctx: WriteContext, { kind, text, lang, actorId }
   } else {
     // New officers get a random secret nobody knows; their PIN is set when their credential letter is printed.
     const unknown = await hashSecret(randomBytes(24).toString("base64url"));
-    const kelurahan = new Map((await tx`select code, kelurahan_code from tps where code = any(${rows.map((r) => r.tps_code as string)})`).map((r) => [r.code as string, r.kelurahanCode as string]));
+    const kelurahan = new Map(
+      (await tx`select code, kelurahan_code from tps where code = any(${rows.map((r) => r.tps_code as string)})`).map(
+        (r) => [r.code as string, r.kelurahanCode as string],
+      ),
+    );
     for (const part of chunks(rows)) {
-      const values = part.map((r) => ({ ...r, role: "officer", region_code: kelurahan.get(r.tps_code as string)!, secret_hash: unknown }));
+      const values = part.map((r) => ({
+        ...r,
+        role: "officer",
+        region_code: kelurahan.get(r.tps_code as string)!,
+        secret_hash: unknown,
+      }));
       await tx`insert into users ${tx(values as Record<string, unknown>[], "login", "name", "role", "tps_code", "region_code", "nip", "phone", "secret_hash")}
         on conflict (login) do update set name = excluded.name, nip = excluded.nip, phone = excluded.phone,
           tps_code = excluded.tps_code, region_code = excluded.region_code
         where users.role = 'officer'`;
     }
   }
-  audit({ actorId, action: `import.${kind}`, entity: kind, after: { rows: report.rows, created: report.created, updated: report.updated } });
+  audit({
+    actorId,
+    action: `import.${kind}`,
+    entity: kind,
+    after: { rows: report.rows, created: report.created, updated: report.updated },
+  });
   return { ...report, applied: true };
 }

@@ -13,14 +13,22 @@ import { bodyHash } from "./results.server";
 import type { SessionUser } from "./users.server";
 
 /** Who may see an incident: command post everywhere, supervisors in their area, responders theirs, officers their TPS's. */
-export function canSeeIncident(user: SessionUser, incident: Pick<IncidentData, "regionCode" | "tpsCode" | "responderIds">): boolean {
+export function canSeeIncident(
+  user: SessionUser,
+  incident: Pick<IncidentData, "regionCode" | "tpsCode" | "responderIds">,
+): boolean {
   switch (user.role) {
     case "operator":
-    case "admin": return true;
-    case "supervisor": return !!user.regionCode && inScope(incident.regionCode, user.regionCode);
-    case "responder": return incident.responderIds.includes(user.id);
-    case "officer": return !!incident.tpsCode && incident.tpsCode === user.tpsCode;
-    default: return false;
+    case "admin":
+      return true;
+    case "supervisor":
+      return !!user.regionCode && inScope(incident.regionCode, user.regionCode);
+    case "responder":
+      return incident.responderIds.includes(user.id);
+    case "officer":
+      return !!incident.tpsCode && incident.tpsCode === user.tpsCode;
+    default:
+      return false;
   }
 }
 
@@ -38,7 +46,9 @@ function toIncident(r: Record<string, unknown>): IncidentData {
   return {
     id: r.id as string,
     tpsCode: (r.tpsCode as string) ?? null,
-    tps: r.tpsCode ? { lat: r.tpsLat as number, lng: r.tpsLng as number, address: (r.tpsAddress as string) ?? "" } : null,
+    tps: r.tpsCode
+      ? { lat: r.tpsLat as number, lng: r.tpsLng as number, address: (r.tpsAddress as string) ?? "" }
+      : null,
     regionCode: (r.regionCode as string) ?? null,
     category: r.category as string,
     severity: r.severity as IncidentData["severity"],
@@ -70,9 +80,22 @@ export async function getIncident(sql: Db, { id }: { id: string }): Promise<Inci
  * Incidents a user may see, most urgent first (open ones, severity, then oldest first). `open` leaves out closed ones.
  * Scope: a region prefix (null = all); responderId: only those dispatched to that responder.
  */
-export async function listIncidents(sql: Db, { scope, tpsCode, responderId, open = false, limit = 500 }: {
-  scope: string | null; tpsCode?: string | null; responderId?: number; open?: boolean; limit?: number;
-}): Promise<IncidentData[]> {
+export async function listIncidents(
+  sql: Db,
+  {
+    scope,
+    tpsCode,
+    responderId,
+    open = false,
+    limit = 500,
+  }: {
+    scope: string | null;
+    tpsCode?: string | null;
+    responderId?: number;
+    open?: boolean;
+    limit?: number;
+  },
+): Promise<IncidentData[]> {
   const rows = await sql`${SELECT(sql)}
     where true
       ${scope === null ? sql`` : sql`and (i.region_code = ${scope} or i.region_code like ${scope + ".%"})`}
@@ -90,9 +113,13 @@ export async function incidentTimeline(sql: Db, { id }: { id: string }): Promise
     from incident_transitions t left join users u on u.id = t.actor_id
     where t.incident_id = ${id} order by t.id`;
   return rows.map((r) => ({
-    action: r.action, fromStatus: r.fromStatus ?? null, toStatus: r.toStatus,
+    action: r.action,
+    fromStatus: r.fromStatus ?? null,
+    toStatus: r.toStatus,
     actor: r.actorId ? { id: r.actorId, name: r.actorName ?? "" } : null,
-    responderIds: r.responderIds ?? [], note: r.note ?? null, at: iso(r.at)!,
+    responderIds: r.responderIds ?? [],
+    note: r.note ?? null,
+    at: iso(r.at)!,
   }));
 }
 
@@ -103,7 +130,10 @@ export async function listResponders(sql: Db) {
     where u.role = 'responder' and not u.disabled order by u.login`;
 }
 
-export interface CreateAnswer { httpStatus: 200 | 201; body: { id: string; status: IncidentStatus } }
+export interface CreateAnswer {
+  httpStatus: 200 | 201;
+  body: { id: string; status: IncidentStatus };
+}
 
 /** The lock a report takes while it is created (writer.server.ts lockKey). */
 export const incidentLockKey = (id: string) => `incident:${id}`;
@@ -111,7 +141,12 @@ export const incidentLockKey = (id: string) => `incident:${id}`;
 /** POST /api/v1/incidents: 201 new, 200 identical retry, 409 same id with another body, 403 outside the reporter's area. */
 export async function createIncident(
   { tx, emit, audit }: WriteContext,
-  { user, body, lang, source = "app" }: { user: SessionUser; body: IncidentBody; lang: Lang; source?: IncidentData["source"] },
+  {
+    user,
+    body,
+    lang,
+    source = "app",
+  }: { user: SessionUser; body: IncidentBody; lang: Lang; source?: IncidentData["source"] },
 ): Promise<CreateAnswer> {
   const tpsCode = body.tpsCode ?? (user.role === "officer" ? user.tpsCode : null);
   const normalised = { ...body, tpsCode, source: body.source ?? source, photoIds: body.photoIds ?? [] };
@@ -128,7 +163,8 @@ export async function createIncident(
     tpsCode ? getTps(tx, { code: tpsCode }) : undefined,
   ]);
   if (existing) {
-    if (existing.bodyHash === hash && existing.reporterId === user.id) return { httpStatus: 200, body: existing.response as CreateAnswer["body"] };
+    if (existing.bodyHash === hash && existing.reporterId === user.id)
+      return { httpStatus: 200, body: existing.response as CreateAnswer["body"] };
     throw apiError(lang, 409, "id_conflict", "api.idConflict");
   }
   if (!categories.some((c) => c.code === body.category && c.active)) {
@@ -138,7 +174,8 @@ export async function createIncident(
   if (tpsCode) {
     if (!tps) throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
     regionCode = tps.kelurahanCode;
-    if (user.role === "officer" && user.tpsCode !== tpsCode) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+    if (user.role === "officer" && user.tpsCode !== tpsCode)
+      throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
   } else if (user.role === "supervisor") {
     regionCode = user.regionCode; // a supervisor's report without a TPS belongs to their area
   }
@@ -173,12 +210,18 @@ export async function transitionIncident(
   const before = locked ? await getIncident(tx, { id }) : undefined;
   if (!before) throw apiError(lang, 404, "not_found", "api.notFound");
   if (!canActOnIncident(user, before, body.action)) {
-    throw apiError(lang, 403, user.role === "supervisor" ? "other_area" : "forbidden", user.role === "supervisor" ? "api.otherArea" : "api.forbidden");
+    throw apiError(
+      lang,
+      403,
+      user.role === "supervisor" ? "other_area" : "forbidden",
+      user.role === "supervisor" ? "api.otherArea" : "api.forbidden",
+    );
   }
   const to = nextStatus(before.status, body.action);
   if (!to) {
     throw apiError(lang, 409, "invalid_transition", "api.invalidTransition", {
-      action: translate(lang, `incident.action.${body.action}` as const), status: translate(lang, `incident.status.${before.status}` as const),
+      action: translate(lang, `incident.action.${body.action}` as const),
+      status: translate(lang, `incident.status.${before.status}` as const),
     });
   }
 
@@ -186,14 +229,28 @@ export async function transitionIncident(
   if (body.action === "dispatch") {
     responderIds = [...new Set(body.responderIds ?? [])];
     if (!responderIds.length) throw fieldError("responderIds", "required", translate(lang, "api.respondersRequired"));
-    const found = await tx`select id from users where id in ${tx(responderIds)} and role = 'responder' and not disabled`;
-    if (found.length !== responderIds.length) throw fieldError("responderIds", "unknown_responder", translate(lang, "api.unknownResponder"));
+    const found =
+      await tx`select id from users where id in ${tx(responderIds)} and role = 'responder' and not disabled`;
+    if (found.length !== responderIds.length)
+      throw fieldError("responderIds", "unknown_responder", translate(lang, "api.unknownResponder"));
     await tx`
-      insert into incident_assignments ${tx(responderIds.map((r) => ({ incidentId: id, responderId: r, assignedBy: user.id })), "incidentId", "responderId", "assignedBy")}
+      insert into incident_assignments ${tx(
+        responderIds.map((r) => ({ incidentId: id, responderId: r, assignedBy: user.id })),
+        "incidentId",
+        "responderId",
+        "assignedBy",
+      )}
       on conflict do nothing`;
   }
   const note = body.note?.trim() || null;
-  const column = { acknowledged: "acknowledged_at", dispatched: "dispatched_at", on_scene: "on_scene_at", resolved: "resolved_at", rejected: "rejected_at", reopened: "reopened_at" }[to as string]!;
+  const column = {
+    acknowledged: "acknowledged_at",
+    dispatched: "dispatched_at",
+    on_scene: "on_scene_at",
+    resolved: "resolved_at",
+    rejected: "rejected_at",
+    reopened: "reopened_at",
+  }[to as string]!;
   const keepFirst = ["acknowledged_at", "dispatched_at", "on_scene_at"].includes(column);
   await tx`
     update incidents set status = ${to}, updated_at = now(),
@@ -206,10 +263,20 @@ export async function transitionIncident(
   const after = (await getIncident(tx, { id }))!;
   emit("incident:updated", after.regionCode, {
     ...after,
-    step: { action: body.action, fromStatus: before.status, toStatus: to, actor: { id: user.id, name: user.name }, responderIds, note, at: iso(step.at)! },
+    step: {
+      action: body.action,
+      fromStatus: before.status,
+      toStatus: to,
+      actor: { id: user.id, name: user.name },
+      responderIds,
+      note,
+      at: iso(step.at)!,
+    },
   });
   audit({
-    actorId: user.id, action: `incident.${body.action}`, entity: `incident:${id}`,
+    actorId: user.id,
+    action: `incident.${body.action}`,
+    entity: `incident:${id}`,
     before: { status: before.status, responderIds: before.responderIds },
     after: { status: to, responderIds: after.responderIds, note },
   });
@@ -220,10 +287,14 @@ export async function transitionIncident(
 export function canActOnIncident(user: SessionUser, incident: IncidentData, action: TransitionBody["action"]): boolean {
   switch (user.role) {
     case "operator":
-    case "admin": return true;
-    case "supervisor": return canSeeIncident(user, incident);
-    case "responder": return incident.responderIds.includes(user.id) && RESPONDER_ACTIONS.includes(action);
-    default: return false;
+    case "admin":
+      return true;
+    case "supervisor":
+      return canSeeIncident(user, incident);
+    case "responder":
+      return incident.responderIds.includes(user.id) && RESPONDER_ACTIONS.includes(action);
+    default:
+      return false;
   }
 }
 

@@ -4,7 +4,14 @@
 import type { DayStatus } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
 import { getSetting } from "./settings.server";
-import { dayStatusAfter, distanceMetres, FAR_FROM_TPS_M, type CheckinBody, type ChecklistBody, type DayStatusBody } from "~/lib/officer";
+import {
+  dayStatusAfter,
+  distanceMetres,
+  FAR_FROM_TPS_M,
+  type CheckinBody,
+  type ChecklistBody,
+  type DayStatusBody,
+} from "~/lib/officer";
 import type { Db } from "~/utils/db.server";
 import { ApiError, apiError, fieldError } from "~/utils/http.server";
 import type { WriteContext } from "~/utils/writer.server";
@@ -12,7 +19,10 @@ import { getTps, type TpsInfo } from "./election.server";
 import { bodyHash, canReportFor } from "./results.server";
 import type { SessionUser } from "./users.server";
 
-export interface OfficerAnswer<T> { httpStatus: 200 | 201; body: T }
+export interface OfficerAnswer<T> {
+  httpStatus: 200 | 201;
+  body: T;
+}
 
 type Kind = "checkin" | "checklist" | "day_status";
 
@@ -22,7 +32,12 @@ type Kind = "checkin" | "checklist" | "day_status";
  */
 async function once<T extends object>(
   ctx: WriteContext,
-  { kind, user, lang, body }: { kind: Kind; user: SessionUser; lang: Lang; body: { id: string; tpsCode: string; capturedAt: string } },
+  {
+    kind,
+    user,
+    lang,
+    body,
+  }: { kind: Kind; user: SessionUser; lang: Lang; body: { id: string; tpsCode: string; capturedAt: string } },
   act: (tps: TpsInfo) => Promise<T>,
 ): Promise<OfficerAnswer<T>> {
   const { tx } = ctx;
@@ -48,9 +63,12 @@ async function once<T extends object>(
 }
 
 /** Moves the day status forward (never back) and records that the officer was seen; emits tps:updated. */
-async function touchTps(ctx: WriteContext, { tps, user, wanted }: { tps: TpsInfo; user: SessionUser; wanted: DayStatus | null }) {
+async function touchTps(
+  ctx: WriteContext,
+  { tps, user, wanted }: { tps: TpsInfo; user: SessionUser; wanted: DayStatus | null },
+) {
   const current = tps.dayStatus as DayStatus;
-  const next = wanted ? dayStatusAfter(current, wanted) ?? current : current;
+  const next = wanted ? (dayStatusAfter(current, wanted) ?? current) : current;
   const seen = user.role === "officer";
   const [row] = await ctx.tx`
     update tps set day_status = ${next}, last_seen_at = case when ${seen} then now() else last_seen_at end
@@ -60,15 +78,20 @@ async function touchTps(ctx: WriteContext, { tps, user, wanted }: { tps: TpsInfo
   return { dayStatus: next, lastSeenAt };
 }
 
-export async function recordCheckin(ctx: WriteContext, { user, body, lang }: { user: SessionUser; body: CheckinBody; lang: Lang }) {
+export async function recordCheckin(
+  ctx: WriteContext,
+  { user, body, lang }: { user: SessionUser; body: CheckinBody; lang: Lang },
+) {
   return once(ctx, { kind: "checkin", user, lang, body }, async (tps) => {
-    const distance = body.lat != null && body.lng != null ? distanceMetres({ lat: body.lat, lng: body.lng }, tps) : null;
+    const distance =
+      body.lat != null && body.lng != null ? distanceMetres({ lat: body.lat, lng: body.lng }, tps) : null;
     const far = distance != null && distance > FAR_FROM_TPS_M;
     const note = body.note?.trim() || null;
     if (far && !note) {
-      const message = lang === "en"
-        ? `You are ${distance} m from the TPS: write a short note why (e.g. the TPS moved).`
-        : `Anda berjarak ${distance} m dari TPS: tulis catatan singkat alasannya (mis. TPS pindah).`;
+      const message =
+        lang === "en"
+          ? `You are ${distance} m from the TPS: write a short note why (e.g. the TPS moved).`
+          : `Anda berjarak ${distance} m dari TPS: tulis catatan singkat alasannya (mis. TPS pindah).`;
       throw fieldError("note", "far_needs_note", message);
     }
     await ctx.tx`
@@ -76,13 +99,28 @@ export async function recordCheckin(ctx: WriteContext, { user, body, lang }: { u
       values (${body.id}, ${tps.code}, ${user.id}, ${body.lat ?? null}, ${body.lng ?? null}, ${body.accuracy ?? null},
         ${distance}, ${note}, ${body.capturedAt})`;
     const day = await touchTps(ctx, { tps, user, wanted: "arrived" });
-    ctx.emit("checkin:created", tps.kelurahanCode, { tpsCode: tps.code, distanceM: distance, far, note, at: body.capturedAt });
-    ctx.audit({ actorId: user.id, action: "officer.checkin", entity: `tps:${tps.code}`, before: { dayStatus: tps.dayStatus }, after: { dayStatus: day.dayStatus, distance, note } });
+    ctx.emit("checkin:created", tps.kelurahanCode, {
+      tpsCode: tps.code,
+      distanceM: distance,
+      far,
+      note,
+      at: body.capturedAt,
+    });
+    ctx.audit({
+      actorId: user.id,
+      action: "officer.checkin",
+      entity: `tps:${tps.code}`,
+      before: { dayStatus: tps.dayStatus },
+      after: { dayStatus: day.dayStatus, distance, note },
+    });
     return { id: body.id, distanceM: distance, far, dayStatus: day.dayStatus };
   });
 }
 
-export async function saveChecklist(ctx: WriteContext, { user, body, lang }: { user: SessionUser; body: ChecklistBody; lang: Lang }) {
+export async function saveChecklist(
+  ctx: WriteContext,
+  { user, body, lang }: { user: SessionUser; body: ChecklistBody; lang: Lang },
+) {
   return once(ctx, { kind: "checklist", user, lang, body }, async (tps) => {
     const items = await getSetting(ctx.tx, "checklist");
     const known = new Set(items.map((i) => i.id));
@@ -90,7 +128,8 @@ export async function saveChecklist(ctx: WriteContext, { user, body, lang }: { u
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => !known.has(a.item))
       .map(({ a, i }) => ({
-        field: `answers.${i}.item`, code: "unknown_item",
+        field: `answers.${i}.item`,
+        code: "unknown_item",
         message: lang === "en" ? `Unknown checklist item ${a.item}.` : `Butir daftar periksa ${a.item} tidak dikenal.`,
       }));
     if (errors.length) throw new ApiError(422, "invalid", errors[0].message, errors);
@@ -108,21 +147,36 @@ export async function saveChecklist(ctx: WriteContext, { user, body, lang }: { u
     const problems = body.answers.filter((a) => !a.ok).map((a) => ({ item: a.item, note: a.note ?? null }));
     await touchTps(ctx, { tps, user, wanted: null });
     ctx.emit("checklist:updated", tps.kelurahanCode, { tpsCode: tps.code, ...count, problems });
-    ctx.audit({ actorId: user.id, action: "officer.checklist", entity: `tps:${tps.code}`, after: { answers: body.answers } });
+    ctx.audit({
+      actorId: user.id,
+      action: "officer.checklist",
+      entity: `tps:${tps.code}`,
+      after: { answers: body.answers },
+    });
     return { id: body.id, ...count };
   });
 }
 
-export async function changeDayStatus(ctx: WriteContext, { user, body, lang }: { user: SessionUser; body: DayStatusBody; lang: Lang }) {
+export async function changeDayStatus(
+  ctx: WriteContext,
+  { user, body, lang }: { user: SessionUser; body: DayStatusBody; lang: Lang },
+) {
   return once(ctx, { kind: "day_status", user, lang, body }, async (tps) => {
     if (!dayStatusAfter(tps.dayStatus as DayStatus, body.status)) {
-      const message = lang === "en"
-        ? `The TPS is already further along (${tps.dayStatus}); the day status only moves forward.`
-        : `TPS sudah pada tahap berikutnya (${tps.dayStatus}); status hari hanya bisa maju.`;
+      const message =
+        lang === "en"
+          ? `The TPS is already further along (${tps.dayStatus}); the day status only moves forward.`
+          : `TPS sudah pada tahap berikutnya (${tps.dayStatus}); status hari hanya bisa maju.`;
       throw new ApiError(409, "status_backwards", message);
     }
     const day = await touchTps(ctx, { tps, user, wanted: body.status });
-    ctx.audit({ actorId: user.id, action: "officer.day_status", entity: `tps:${tps.code}`, before: { dayStatus: tps.dayStatus }, after: { dayStatus: day.dayStatus } });
+    ctx.audit({
+      actorId: user.id,
+      action: "officer.day_status",
+      entity: `tps:${tps.code}`,
+      before: { dayStatus: tps.dayStatus },
+      after: { dayStatus: day.dayStatus },
+    });
     return { id: body.id, dayStatus: day.dayStatus };
   });
 }
@@ -136,9 +190,18 @@ export async function getOfficerDay(sql: Db, { tpsCode }: { tpsCode: string }) {
   ]);
   const byItem = new Map(answers.map((a) => [a.itemCode as string, a]));
   return {
-    checkin: checkin ? { distanceM: checkin.distanceM as number | null, note: checkin.note as string | null, at: (checkin.capturedAt as Date).toISOString() } : null,
+    checkin: checkin
+      ? {
+          distanceM: checkin.distanceM as number | null,
+          note: checkin.note as string | null,
+          at: (checkin.capturedAt as Date).toISOString(),
+        }
+      : null,
     checklist: items.map((i) => ({
-      code: i.id, label: i.text, ok: (byItem.get(i.id)?.ok as boolean | undefined) ?? null, note: (byItem.get(i.id)?.note as string | null) ?? null,
+      code: i.id,
+      label: i.text,
+      ok: (byItem.get(i.id)?.ok as boolean | undefined) ?? null,
+      note: (byItem.get(i.id)?.note as string | null) ?? null,
     })),
   };
 }

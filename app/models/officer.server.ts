@@ -15,8 +15,12 @@ export async function getOfficerHome(sql: Db, { tpsCode }: { tpsCode: string }) 
     tps: tps!,
     contests: contests.map((c) => ({ ...c, status: (byContest.get(c.code)?.status as string) ?? "missing" })),
     submissions: submissions.map((s) => ({
-      id: s.id as string, contest: s.contestCode as string, source: s.source as string, revision: s.revision as number,
-      receivedAt: (s.receivedAt as Date).toISOString(), status: s.isCurrent ? (s.resultStatus as string) : "replaced",
+      id: s.id as string,
+      contest: s.contestCode as string,
+      source: s.source as string,
+      revision: s.revision as number,
+      receivedAt: (s.receivedAt as Date).toISOString(),
+      status: s.isCurrent ? (s.resultStatus as string) : "replaced",
     })),
   };
 }

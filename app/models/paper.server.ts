@@ -6,8 +6,15 @@ import { listContests } from "./election.server";
 import { getSetting } from "./settings.server";
 
 export interface PaperTps {
-  code: string; number: number; address: string; kelurahanName: string; kecamatanName: string;
-  dpt: number; dptb: number; dpk: number; qrSvg: string;
+  code: string;
+  number: number;
+  address: string;
+  kelurahanName: string;
+  kecamatanName: string;
+  dpt: number;
+  dptb: number;
+  dpk: number;
+  qrSvg: string;
 }
 
 export async function paperFormsFor(sql: Db, { tpsCode, kelurahanCode }: { tpsCode?: string; kelurahanCode?: string }) {
@@ -16,12 +23,19 @@ export async function paperFormsFor(sql: Db, { tpsCode, kelurahanCode }: { tpsCo
     from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
     where ${tpsCode ? sql`t.code = ${tpsCode}` : sql`t.kelurahan_code = ${kelurahanCode ?? ""}`}
     order by t.code limit 200`;
-  const tps: PaperTps[] = await Promise.all(rows.map(async (r) => ({
-    code: r.code as string, number: r.number as number, address: r.address as string,
-    kelurahanName: r.kelurahanName as string, kecamatanName: r.kecamatanName as string,
-    dpt: r.dpt as number, dptb: r.dptb as number, dpk: r.dpk as number,
-    qrSvg: await QRCode.toString(r.code as string, { type: "svg", margin: 1, errorCorrectionLevel: "M" }),
-  })));
+  const tps: PaperTps[] = await Promise.all(
+    rows.map(async (r) => ({
+      code: r.code as string,
+      number: r.number as number,
+      address: r.address as string,
+      kelurahanName: r.kelurahanName as string,
+      kecamatanName: r.kecamatanName as string,
+      dpt: r.dpt as number,
+      dptb: r.dptb as number,
+      dpk: r.dpk as number,
+      qrSvg: await QRCode.toString(r.code as string, { type: "svg", margin: 1, errorCorrectionLevel: "M" }),
+    })),
+  );
   const categories = (await getSetting(sql, "incident.categories")).filter((c) => c.active);
   return { tps, contests: await listContests(sql), categories };
 }
@@ -32,5 +46,10 @@ export async function listKelurahan(sql: Db, { scope }: { scope: string | null }
     from regions kel join regions kec on kec.code = kel.parent_code
     where kel.level = 'kelurahan' ${scope ? sql`and (kel.code = ${scope} or kel.code like ${scope + ".%"})` : sql``}
     order by kel.code`;
-  return rows.map((r) => ({ code: r.code as string, name: r.name as string, kecamatanName: r.kecamatanName as string, tps: r.tps as number }));
+  return rows.map((r) => ({
+    code: r.code as string,
+    name: r.name as string,
+    kecamatanName: r.kecamatanName as string,
+    tps: r.tps as number,
+  }));
 }

@@ -21,11 +21,15 @@ export interface PhotoInput {
   bytes: Buffer;
 }
 
-export async function savePhoto({ tx, emit, audit }: WriteContext, { user, photo, lang }: { user: SessionUser; photo: PhotoInput; lang: Lang }) {
+export async function savePhoto(
+  { tx, emit, audit }: WriteContext,
+  { user, photo, lang }: { user: SessionUser; photo: PhotoInput; lang: Lang },
+) {
   const sha256 = createHash("sha256").update(photo.bytes).digest("hex");
   const [existing] = await tx`select uploader_id, sha256 from photos where id = ${photo.id}`;
   if (existing) {
-    if (Number(existing.uploaderId) === user.id && existing.sha256 === sha256) return { httpStatus: 200 as const, body: { photoId: photo.id } };
+    if (Number(existing.uploaderId) === user.id && existing.sha256 === sha256)
+      return { httpStatus: 200 as const, body: { photoId: photo.id } };
     throw apiError(lang, 409, "id_conflict", "api.idConflict");
   }
   await tx`
@@ -33,10 +37,19 @@ export async function savePhoto({ tx, emit, audit }: WriteContext, { user, photo
     values (${photo.id}, ${photo.tps?.code ?? null}, ${user.id}, ${photo.purpose}, ${photo.contest}, ${photo.quickCountId},
       ${photo.incidentId}, ${photo.mime}, ${photo.bytes.length}, ${sha256}, ${photo.bytes}, ${photo.capturedAt})`;
   emit("photo:added", photo.tps?.kelurahanCode ?? user.regionCode, {
-    photoId: photo.id, tpsCode: photo.tps?.code ?? null, purpose: photo.purpose, contest: photo.contest,
-    quickCountId: photo.quickCountId, incidentId: photo.incidentId,
+    photoId: photo.id,
+    tpsCode: photo.tps?.code ?? null,
+    purpose: photo.purpose,
+    contest: photo.contest,
+    quickCountId: photo.quickCountId,
+    incidentId: photo.incidentId,
   });
-  audit({ actorId: user.id, action: "photo.upload", entity: `photo:${photo.id}`, after: { purpose: photo.purpose, tpsCode: photo.tps?.code ?? null, size: photo.bytes.length, sha256 } });
+  audit({
+    actorId: user.id,
+    action: "photo.upload",
+    entity: `photo:${photo.id}`,
+    after: { purpose: photo.purpose, tpsCode: photo.tps?.code ?? null, size: photo.bytes.length, sha256 },
+  });
   return { httpStatus: 201 as const, body: { photoId: photo.id } };
 }
 
@@ -44,11 +57,22 @@ export async function getPhoto(sql: Db, { id }: { id: string }) {
   const [row] = await sql`
     select p.id, p.tps_code, p.mime, p.bytes, p.uploader_id, p.incident_id, t.kelurahan_code
     from photos p left join tps t on t.code = p.tps_code where p.id = ${id}`;
-  return row as { id: string; tpsCode: string | null; mime: string; bytes: Buffer; uploaderId: string; incidentId: string | null; kelurahanCode: string | null } | undefined;
+  return row as
+    | {
+        id: string;
+        tpsCode: string | null;
+        mime: string;
+        bytes: Buffer;
+        uploaderId: string;
+        incidentId: string | null;
+        kelurahanCode: string | null;
+      }
+    | undefined;
 }
 
 export async function listPhotosFor(sql: Db, { quickCountIds }: { quickCountIds: string[] }) {
   if (!quickCountIds.length) return [];
-  const rows = await sql`select id, quick_count_id from photos where quick_count_id in ${sql(quickCountIds)} order by received_at`;
+  const rows =
+    await sql`select id, quick_count_id from photos where quick_count_id in ${sql(quickCountIds)} order by received_at`;
   return rows.map((r) => ({ id: r.id as string, quickCountId: r.quickCountId as string }));
 }

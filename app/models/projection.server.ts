@@ -7,13 +7,28 @@ import type { WriteContext } from "~/utils/writer.server";
 import { getSetting, saveSetting } from "./settings.server";
 
 /** Draws a new stratified sample (strata: kecamatan), replacing the previous one. Give a size or a target margin. */
-export async function drawProjectionSample(ctx: WriteContext, { size, margin, seed = randomInt(1, 2 ** 31 - 1), actorId }: {
-  size?: number; margin?: number; seed?: number; actorId: number;
-}) {
+export async function drawProjectionSample(
+  ctx: WriteContext,
+  {
+    size,
+    margin,
+    seed = randomInt(1, 2 ** 31 - 1),
+    actorId,
+  }: {
+    size?: number;
+    margin?: number;
+    seed?: number;
+    actorId: number;
+  },
+) {
   const { tx, audit } = ctx;
   const units = (await tx`
     select t.code, kel.parent_code as stratum, t.dpt + t.dptb + t.dpk as registered
-    from tps t join regions kel on kel.code = t.kelurahan_code order by t.code`) as unknown as { code: string; stratum: string; registered: number }[];
+    from tps t join regions kel on kel.code = t.kelurahan_code order by t.code`) as unknown as {
+    code: string;
+    stratum: string;
+    registered: number;
+  }[];
   const meanVoters = units.reduce((s, u) => s + u.registered, 0) / Math.max(1, units.length);
   const n = size ?? sampleSizeFor({ margin: margin!, population: units.length, meanVoters });
   const sample = drawSample(units, n, seed);
@@ -23,12 +38,20 @@ export async function drawProjectionSample(ctx: WriteContext, { size, margin, se
   }
   const info = { seed, margin: margin ?? null, size: sample.length, drawnAt: ctx.now.toISOString() };
   await saveSetting(ctx, { key: "projection.sample", value: info, actorId });
-  audit({ actorId, action: "projection.draw", entity: "projection_sample", after: { ...info, strata: new Set(sample.map((s) => s.stratum)).size } });
+  audit({
+    actorId,
+    action: "projection.draw",
+    entity: "projection_sample",
+    after: { ...info, strata: new Set(sample.map((s) => s.stratum)).size },
+  });
   return info;
 }
 
 /** The estimate per candidate of one contest from the sampled TPS that reported; null without a sample. */
-export async function getProjection(sql: Db, { contest, candidates }: { contest: string; candidates: number[] }): Promise<Projection | null> {
+export async function getProjection(
+  sql: Db,
+  { contest, candidates }: { contest: string; candidates: number[] },
+): Promise<Projection | null> {
   const info = await getSetting(sql, "projection.sample");
   if (!info) return null;
   const [strata, sampled, results] = await Promise.all([

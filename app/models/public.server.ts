@@ -8,7 +8,14 @@ import { getProjection } from "./projection.server";
 import { getRecap, type RecapRow } from "./recap.server";
 import { getSetting } from "./settings.server";
 
-export interface PublicArea { code: string; name: string; tps: number; tpsIn: number; votes: Record<string, number>; invalid: number }
+export interface PublicArea {
+  code: string;
+  name: string;
+  tps: number;
+  tpsIn: number;
+  votes: Record<string, number>;
+  invalid: number;
+}
 
 export interface PublicSummary {
   title: string;
@@ -28,14 +35,25 @@ export interface PublicSummary {
     invalid: number;
     candidates: { number: number; name: string; votes: number; percent: number }[];
     byKecamatan: PublicArea[];
-    projection: null | { sampleSize: number; reported: number; candidates: { number: number; estimate: number; margin: number }[] };
+    projection: null | {
+      sampleSize: number;
+      reported: number;
+      candidates: { number: number; estimate: number; margin: number }[];
+    };
   }[];
   progress: { code: string; name: string; tps: number; complete: number }[];
   /** Incidents by category: unverified public reports count only once the command post verified them. */
   incidents: { category: string; label: { id: string; en: string }; count: number }[] | null;
 }
 
-const area = (r: RecapRow): PublicArea => ({ code: r.code, name: r.name, tps: r.tps, tpsIn: r.tpsIn, votes: r.votes, invalid: r.invalid });
+const area = (r: RecapRow): PublicArea => ({
+  code: r.code,
+  name: r.name,
+  tps: r.tps,
+  tpsIn: r.tpsIn,
+  votes: r.votes,
+  invalid: r.invalid,
+});
 
 // The public endpoint may be hit by many anonymous readers at once: one summary is computed per
 // database at a time and served for up to CACHE_MS, and dropped as soon as a public change commits
@@ -52,7 +70,9 @@ export function getCachedPublicSummary(sql: Db): Promise<PublicSummary> {
   const summary = getPublicSummary(sql);
   const entry = { at: Date.now(), summary };
   slot(sql)[CACHE] = entry;
-  summary.catch(() => { if (slot(sql)[CACHE] === entry) slot(sql)[CACHE] = undefined; });
+  summary.catch(() => {
+    if (slot(sql)[CACHE] === entry) slot(sql)[CACHE] = undefined;
+  });
   return summary;
 }
 
@@ -81,18 +101,30 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
     const total = recap?.total;
     const tpsTotal = progress.reduce((s, p) => s + (p.tps as number), 0);
     out.push({
-      code: c.code, name: c.name, tpsTotal, tpsIn: total?.tpsIn ?? 0,
+      code: c.code,
+      name: c.name,
+      tpsTotal,
+      tpsIn: total?.tpsIn ?? 0,
       share: tpsTotal ? (total?.tpsIn ?? 0) / tpsTotal : 0,
-      valid: total?.valid ?? 0, invalid: total?.invalid ?? 0,
+      valid: total?.valid ?? 0,
+      invalid: total?.invalid ?? 0,
       candidates: c.candidates.map((k) => {
         const votes = total?.votes[String(k.number)] ?? 0;
         return { number: k.number, name: k.name, votes, percent: total?.valid ? votes / total.valid : 0 };
       }),
       byKecamatan: recap?.rows.map(area) ?? [],
-      projection: projection && projection.sampleSize > 0 ? {
-        sampleSize: projection.sampleSize, reported: projection.reported,
-        candidates: projection.candidates.map((p) => ({ number: Number(p.number), estimate: p.estimate, margin: p.margin })),
-      } : null,
+      projection:
+        projection && projection.sampleSize > 0
+          ? {
+              sampleSize: projection.sampleSize,
+              reported: projection.reported,
+              candidates: projection.candidates.map((p) => ({
+                number: Number(p.number),
+                estimate: p.estimate,
+                margin: p.margin,
+              })),
+            }
+          : null,
     });
   }
   return {
@@ -100,9 +132,17 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
     provisional: true,
     generatedAt: new Date().toISOString(),
     lastUpdate: last?.at ? (last.at as Date).toISOString() : null,
-    tps: { total: progress.reduce((s, p) => s + (p.tps as number), 0), complete: progress.reduce((s, p) => s + (p.complete as number), 0) },
+    tps: {
+      total: progress.reduce((s, p) => s + (p.tps as number), 0),
+      complete: progress.reduce((s, p) => s + (p.complete as number), 0),
+    },
     contests: out,
-    progress: progress.map((p) => ({ code: p.code as string, name: p.name as string, tps: p.tps as number, complete: p.complete as number })),
+    progress: progress.map((p) => ({
+      code: p.code as string,
+      name: p.name as string,
+      tps: p.tps as number,
+      complete: p.complete as number,
+    })),
     incidents: options.showIncidents ? await publicIncidentCounts(sql) : null,
   };
 }
@@ -118,18 +158,58 @@ async function publicIncidentCounts(sql: Db): Promise<NonNullable<PublicSummary[
   ]);
   return rows.map((r) => {
     const c = categories.find((x) => x.code === r.category);
-    return { category: r.category as string, label: { id: c?.id ?? (r.category as string), en: c?.en ?? (r.category as string) }, count: r.count as number };
+    return {
+      category: r.category as string,
+      label: { id: c?.id ?? (r.category as string), en: c?.en ?? (r.category as string) },
+      count: r.count as number,
+    };
   });
 }
 
 /** The open data as CSV: one row per contest, area and candidate (area "*" = the whole region). */
 export function publicSummaryCsv(summary: PublicSummary): string {
-  const lines = [["contest", "area_code", "area_name", "tps_total", "tps_in", "candidate_number", "candidate_name", "votes", "invalid", "provisional", "last_update"]];
+  const lines = [
+    [
+      "contest",
+      "area_code",
+      "area_name",
+      "tps_total",
+      "tps_in",
+      "candidate_number",
+      "candidate_name",
+      "votes",
+      "invalid",
+      "provisional",
+      "last_update",
+    ],
+  ];
   for (const c of summary.contests) {
-    const areas = [{ code: "*", name: "", tps: c.tpsTotal, tpsIn: c.tpsIn, votes: Object.fromEntries(c.candidates.map((k) => [String(k.number), k.votes])), invalid: c.invalid }, ...c.byKecamatan];
+    const areas = [
+      {
+        code: "*",
+        name: "",
+        tps: c.tpsTotal,
+        tpsIn: c.tpsIn,
+        votes: Object.fromEntries(c.candidates.map((k) => [String(k.number), k.votes])),
+        invalid: c.invalid,
+      },
+      ...c.byKecamatan,
+    ];
     for (const a of areas) {
       for (const k of c.candidates) {
-        lines.push([c.code, a.code, a.name, String(a.tps), String(a.tpsIn), String(k.number), k.name, String(a.votes[String(k.number)] ?? 0), String(a.invalid), "true", summary.lastUpdate ?? ""]);
+        lines.push([
+          c.code,
+          a.code,
+          a.name,
+          String(a.tps),
+          String(a.tpsIn),
+          String(k.number),
+          k.name,
+          String(a.votes[String(k.number)] ?? 0),
+          String(a.invalid),
+          "true",
+          summary.lastUpdate ?? "",
+        ]);
       }
     }
   }

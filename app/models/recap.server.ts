@@ -38,9 +38,20 @@ function areaColumn(sql: Db, level: RecapLevel) {
   return level === "kelurahan" ? sql`kel.code` : level === "kecamatan" ? sql`kec.code` : sql`kec.parent_code`;
 }
 
-export async function getRecap(sql: Db, { level, contest, scope = null, candidates }: {
-  level: RecapLevel; contest: string; scope?: string | null; candidates: number[];
-}): Promise<{ rows: RecapRow[]; total: RecapRow }> {
+export async function getRecap(
+  sql: Db,
+  {
+    level,
+    contest,
+    scope = null,
+    candidates,
+  }: {
+    level: RecapLevel;
+    contest: string;
+    scope?: string | null;
+    candidates: number[];
+  },
+): Promise<{ rows: RecapRow[]; total: RecapRow }> {
   const area = areaColumn(sql, level);
   const inScope = scope === null ? sql`true` : sql`(kel.code = ${scope} or kel.code like ${scope + ".%"})`;
   const base = sql`from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
@@ -75,19 +86,51 @@ export async function getRecap(sql: Db, { level, contest, scope = null, candidat
     const votes = { ...blankVotes(), ...(votesOf.get(a.code as string) ?? {}) };
     const valid = Object.values(votes).reduce((x, y) => x + y, 0);
     return {
-      code: a.code as string, name: (a.name as string) ?? (a.code as string), tps: a.tps as number, registered: a.registered as number,
-      status: { missing: a.sMissing, submitted: a.sSubmitted, flagged: a.sFlagged, conflict: a.sConflict, verified: a.sVerified } as Record<ResultStatus, number>,
-      tpsIn: a.tpsIn as number, votes, valid, invalid: a.invalid as number, registeredIn: a.registeredIn as number,
+      code: a.code as string,
+      name: (a.name as string) ?? (a.code as string),
+      tps: a.tps as number,
+      registered: a.registered as number,
+      status: {
+        missing: a.sMissing,
+        submitted: a.sSubmitted,
+        flagged: a.sFlagged,
+        conflict: a.sConflict,
+        verified: a.sVerified,
+      } as Record<ResultStatus, number>,
+      tpsIn: a.tpsIn as number,
+      votes,
+      valid,
+      invalid: a.invalid as number,
+      registeredIn: a.registeredIn as number,
       turnout: (a.registeredIn as number) > 0 ? (valid + (a.invalid as number)) / (a.registeredIn as number) : null,
     };
   });
-  const total = rows.reduce((t, r) => {
-    t.tps += r.tps; t.registered += r.registered; t.tpsIn += r.tpsIn; t.valid += r.valid; t.invalid += r.invalid;
-    t.registeredIn += r.registeredIn;
-    for (const s of RESULT_STATUSES) t.status[s] += r.status[s];
-    for (const [k, n] of Object.entries(r.votes)) t.votes[k] = (t.votes[k] ?? 0) + n;
-    return t;
-  }, { code: scope ?? "*", name: "", tps: 0, registered: 0, status: emptyStatus(), tpsIn: 0, votes: blankVotes(), valid: 0, invalid: 0, registeredIn: 0, turnout: null as number | null });
+  const total = rows.reduce(
+    (t, r) => {
+      t.tps += r.tps;
+      t.registered += r.registered;
+      t.tpsIn += r.tpsIn;
+      t.valid += r.valid;
+      t.invalid += r.invalid;
+      t.registeredIn += r.registeredIn;
+      for (const s of RESULT_STATUSES) t.status[s] += r.status[s];
+      for (const [k, n] of Object.entries(r.votes)) t.votes[k] = (t.votes[k] ?? 0) + n;
+      return t;
+    },
+    {
+      code: scope ?? "*",
+      name: "",
+      tps: 0,
+      registered: 0,
+      status: emptyStatus(),
+      tpsIn: 0,
+      votes: blankVotes(),
+      valid: 0,
+      invalid: 0,
+      registeredIn: 0,
+      turnout: null as number | null,
+    },
+  );
   total.turnout = total.registeredIn > 0 ? (total.valid + total.invalid) / total.registeredIn : null;
   const strip = ({ registeredIn: _r, ...row }: RecapRow & { registeredIn: number }): RecapRow => row;
   return { rows: rows.map(strip), total: strip(total) };

@@ -16,32 +16,59 @@ export const MAX_REPORT_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 /** Per client address: at most this many reports per window; and a cap for everyone together. */
 export const RATE = { perClient: 5, all: 600, windowMinutes: 10 };
 
-export const ReportBody = z.object({
-  category: z.string().trim().regex(/^[a-z0-9_]{1,40}$/),
-  tpsCode: z.string().trim().max(20).regex(TPS_CODE).optional().or(z.literal("")).transform((v) => v || null),
-  place: z.string().trim().max(200).optional().transform((v) => v || null),
-  description: z.string().trim().min(10).max(2000),
-  contact: z.string().trim().max(200).optional().transform((v) => v || null),
-}).refine((b) => b.tpsCode || b.place, { message: "tps or place", path: ["place"] });
+export const ReportBody = z
+  .object({
+    category: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]{1,40}$/),
+    tpsCode: z
+      .string()
+      .trim()
+      .max(20)
+      .regex(TPS_CODE)
+      .optional()
+      .or(z.literal(""))
+      .transform((v) => v || null),
+    place: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => v || null),
+    description: z.string().trim().min(10).max(2000),
+    contact: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => v || null),
+  })
+  .refine((b) => b.tpsCode || b.place, { message: "tps or place", path: ["place"] });
 export type ReportBody = z.infer<typeof ReportBody>;
 
 /** A photo is accepted only when its first bytes say JPEG, PNG or WebP (not its name or declared type). */
 export function photoType(bytes: Uint8Array): "image/jpeg" | "image/png" | "image/webp" | null {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";
-  if (String.fromCharCode(...bytes.slice(0, 4)) === "RIFF" && String.fromCharCode(...bytes.slice(8, 12)) === "WEBP") return "image/webp";
+  if (String.fromCharCode(...bytes.slice(0, 4)) === "RIFF" && String.fromCharCode(...bytes.slice(8, 12)) === "WEBP")
+    return "image/webp";
   return null;
 }
 
 // Unambiguous letters and digits (no 0/O, 1/I/L): read over the phone without mistakes.
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-export const newTrackingCode = () => "LP-" + Array.from({ length: 8 }, (_, i) => (i === 4 ? "-" : "") + ALPHABET[randomInt(ALPHABET.length)]).join("");
+export const newTrackingCode = () =>
+  "LP-" + Array.from({ length: 8 }, (_, i) => (i === 4 ? "-" : "") + ALPHABET[randomInt(ALPHABET.length)]).join("");
 export const TRACKING_CODE = /^LP-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
 
 /** The client address as a salted hash (the salt is made once per database by migration 0004). */
 export async function hashClient(sql: Db, ip: string) {
   const [row] = await sql`select value from settings where key = 'report.salt'`;
-  return createHash("sha256").update(String(row?.value ?? "")).update(ip).digest("hex");
+  return createHash("sha256")
+    .update(String(row?.value ?? ""))
+    .update(ip)
+    .digest("hex");
 }
 
 export type ReportOutcome =
@@ -80,7 +107,12 @@ export async function createCitizenReport(
   const incident = (await getIncident(tx, { id }))!;
   emit("incident:created", incident.regionCode, incident);
   // The audit row records the report, not the reporter's contact.
-  audit({ actorId: null, action: "incident.citizen_report", entity: `incident:${id}`, after: { ...incident, hasContact: !!body.contact, hasPhoto: !!photo } });
+  audit({
+    actorId: null,
+    action: "incident.citizen_report",
+    entity: `incident:${id}`,
+    after: { ...incident, hasContact: !!body.contact, hasPhoto: !!photo },
+  });
   return { ok: true, trackingCode, id };
 }
 
@@ -95,15 +127,22 @@ export interface ReportStatus {
   history: { status: string; at: string }[];
 }
 
-export async function getReportStatus(sql: Db, { trackingCode }: { trackingCode: string }): Promise<ReportStatus | null> {
+export async function getReportStatus(
+  sql: Db,
+  { trackingCode }: { trackingCode: string },
+): Promise<ReportStatus | null> {
   const [row] = await sql`
     select c.tracking_code, i.id, i.status, i.category, i.tps_code, i.created_at, i.updated_at
     from citizen_reports c join incidents i on i.id = c.incident_id where c.tracking_code = ${trackingCode}`;
   if (!row) return null;
   const steps = await sql`select to_status, at from incident_transitions where incident_id = ${row.id} order by id`;
   return {
-    trackingCode: row.trackingCode, status: row.status, category: row.category, tpsCode: row.tpsCode ?? null,
-    createdAt: (row.createdAt as Date).toISOString(), updatedAt: (row.updatedAt as Date).toISOString(),
+    trackingCode: row.trackingCode,
+    status: row.status,
+    category: row.category,
+    tpsCode: row.tpsCode ?? null,
+    createdAt: (row.createdAt as Date).toISOString(),
+    updatedAt: (row.updatedAt as Date).toISOString(),
     history: steps.map((s) => ({ status: s.toStatus as string, at: (s.at as Date).toISOString() })),
   };
 }
@@ -113,5 +152,14 @@ export async function getReportPrivate(sql: Db, { incidentId }: { incidentId: st
   const [row] = await sql`
     select tracking_code, place, contact, photo is not null as has_photo, photo_type, photo
     from citizen_reports where incident_id = ${incidentId}`;
-  return row as { trackingCode: string; place: string | null; contact: string | null; hasPhoto: boolean; photoType: string | null; photo: Buffer | null } | undefined;
+  return row as
+    | {
+        trackingCode: string;
+        place: string | null;
+        contact: string | null;
+        hasPhoto: boolean;
+        photoType: string | null;
+        photo: Buffer | null;
+      }
+    | undefined;
 }

@@ -16,7 +16,12 @@ export type Source = "app" | "paper" | "phone" | "radio" | "sms";
 export interface SubmitAnswer {
   /** 201 for a new submission, 200 for an identical retry. */
   httpStatus: 200 | 201;
-  body: { id: string; status: ResultStatus; warnings: { field: string; code: string; message: string }[]; revision: number };
+  body: {
+    id: string;
+    status: ResultStatus;
+    warnings: { field: string; code: string; message: string }[];
+    revision: number;
+  };
 }
 
 /** Stable hash of a body: key order does not matter, every value does. */
@@ -30,11 +35,18 @@ export const resultsLockKey = (tpsCode: string) => `tps:${tpsCode}`;
 /** Whether a user may report for a TPS: officers only their own, supervisors inside their region. */
 export function canReportFor(user: SessionUser, tps: { code: string; kelurahanCode: string }) {
   switch (user.role) {
-    case "officer": return user.tpsCode === tps.code;
-    case "supervisor": return !!user.regionCode && (tps.kelurahanCode === user.regionCode || tps.kelurahanCode.startsWith(user.regionCode + "."));
+    case "officer":
+      return user.tpsCode === tps.code;
+    case "supervisor":
+      return (
+        !!user.regionCode &&
+        (tps.kelurahanCode === user.regionCode || tps.kelurahanCode.startsWith(user.regionCode + "."))
+      );
     case "operator":
-    case "admin": return true;
-    default: return false;
+    case "admin":
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -64,11 +76,30 @@ export async function submitQuickCount(
       left join results r on r.tps_code = ${body.tpsCode} and r.contest_code = ${body.contest}
       left join submissions cs on cs.id = r.submission_id`.execute(), // started now, after the lock (not when awaited)
   ]);
-  const tps = row.tpsCode ? { code: row.tpsCode as string, kelurahanCode: row.kelurahanCode as string, dpt: row.dpt as number, dptb: row.dptb as number, dpk: row.dpk as number, dayStatus: row.dayStatus as string } : null;
-  const existing = row.existingTpsCode ? { tpsCode: row.existingTpsCode as string, bodyHash: row.existingHash as string, response: row.existingResponse } : null;
-  const contest = row.contestCode ? { code: row.contestCode as string, candidates: (row.candidates as number[]).map((number) => ({ number })) } : null;
+  const tps = row.tpsCode
+    ? {
+        code: row.tpsCode as string,
+        kelurahanCode: row.kelurahanCode as string,
+        dpt: row.dpt as number,
+        dptb: row.dptb as number,
+        dpk: row.dpk as number,
+        dayStatus: row.dayStatus as string,
+      }
+    : null;
+  const existing = row.existingTpsCode
+    ? { tpsCode: row.existingTpsCode as string, bodyHash: row.existingHash as string, response: row.existingResponse }
+    : null;
+  const contest = row.contestCode
+    ? { code: row.contestCode as string, candidates: (row.candidates as number[]).map((number) => ({ number })) }
+    : null;
   const current = row.currentStatus
-    ? { status: row.currentStatus as ResultStatus, votes: row.currentVotes as Record<string, number>, invalid: row.currentInvalid as number, revision: row.currentRevision as number, source: row.currentSource as Source }
+    ? {
+        status: row.currentStatus as ResultStatus,
+        votes: row.currentVotes as Record<string, number>,
+        invalid: row.currentInvalid as number,
+        revision: row.currentRevision as number,
+        source: row.currentSource as Source,
+      }
     : null;
   if (!tps) {
     throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: body.tpsCode }));
@@ -90,13 +121,18 @@ export async function submitQuickCount(
     throw apiError(lang, 409, "verified", "api.verified");
   }
 
-  const previous = current ? { votes: current.votes as Record<string, number>, invalid: current.invalid as number } : null;
+  const previous = current
+    ? { votes: current.votes as Record<string, number>, invalid: current.invalid as number }
+    : null;
   const { numbers, status: ruled, warnings } = checkResultNumbers(lang, { tps, contest, body, previous });
   const { votes, invalid } = numbers;
   const revision = ((current?.revision as number) ?? 0) + 1;
   // Sources disagree (SPEC 2): another channel already reported other numbers (e.g. the paper form keyed at
   // the posko, then the officer's app). The newest numbers stand, marked `conflict` for a supervisor.
-  const disagrees = !!previous && current!.source !== source && !sameNumbers({ ...previous, ballotsUsed: null }, { ...numbers, ballotsUsed: null });
+  const disagrees =
+    !!previous &&
+    current!.source !== source &&
+    !sameNumbers({ ...previous, ballotsUsed: null }, { ...numbers, ballotsUsed: null });
   const status: ResultStatus = disagrees ? "conflict" : ruled;
   const response: SubmitAnswer["body"] = { id: body.id, status, warnings, revision };
 
@@ -126,55 +162,96 @@ export async function submitQuickCount(
     returning day_status, last_seen_at`;
 
   const before = (current?.votes ?? {}) as Record<string, number>;
-  const previousStatus = ((current?.status as ResultStatus) ?? "missing");
+  const previousStatus = (current?.status as ResultStatus) ?? "missing";
   emit("result:updated", tps.kelurahanCode, {
-    tpsCode: tps.code, contest: contest.code, status, previousStatus, revision, source, votes, invalid,
+    tpsCode: tps.code,
+    contest: contest.code,
+    status,
+    previousStatus,
+    revision,
+    source,
+    votes,
+    invalid,
     delta: {
       votes: Object.fromEntries(Object.entries(votes).map(([k, n]) => [k, n - (before[k] ?? 0)])),
       invalid: invalid - ((current?.invalid as number) ?? 0),
     },
   });
   audit({
-    actorId: user.id, action: "quick_count.submit", entity: `result:${tps.code}/${contest.code}`,
-    before: current ? { status: current.status, votes: current.votes, invalid: current.invalid, revision: current.revision } : null,
+    actorId: user.id,
+    action: "quick_count.submit",
+    entity: `result:${tps.code}/${contest.code}`,
+    before: current
+      ? { status: current.status, votes: current.votes, invalid: current.invalid, revision: current.revision }
+      : null,
     after: { status, votes, invalid, revision, source, submissionId: body.id },
   });
 
   if (day.dayStatus !== tps.dayStatus) {
     emit("tps:updated", tps.kelurahanCode, {
-      tpsCode: tps.code, dayStatus: day.dayStatus, lastSeenAt: day.lastSeenAt ? (day.lastSeenAt as Date).toISOString() : null,
+      tpsCode: tps.code,
+      dayStatus: day.dayStatus,
+      lastSeenAt: day.lastSeenAt ? (day.lastSeenAt as Date).toISOString() : null,
     });
   }
   return { httpStatus: 201, body: response };
 }
 
 /** A result's numbers, as stored. */
-export interface Numbers { votes: Record<string, number>; invalid: number; ballotsUsed: number | null }
+export interface Numbers {
+  votes: Record<string, number>;
+  invalid: number;
+  ballotsUsed: number | null;
+}
 
 export const sameNumbers = (a: Numbers, b: Numbers) =>
-  a.invalid === b.invalid && (a.ballotsUsed ?? null) === (b.ballotsUsed ?? null)
-  && Object.keys({ ...a.votes, ...b.votes }).every((k) => a.votes[k] === b.votes[k]);
+  a.invalid === b.invalid &&
+  (a.ballotsUsed ?? null) === (b.ballotsUsed ?? null) &&
+  Object.keys({ ...a.votes, ...b.votes }).every((k) => a.votes[k] === b.votes[k]);
 
 /**
  * The C1 rules for every channel that writes a result (officer app, SMS, posko entry, corrections): hard
  * errors and unjustified warnings are a 422 with a message per field; otherwise the numbers as stored.
  */
-export function checkResultNumbers(lang: Lang, { tps, contest, body, previous }: {
-  tps: Pick<TpsInfo, "dpt" | "dptb" | "dpk">; contest: { candidates: Pick<Contest["candidates"][number], "number">[] };
-  body: Pick<QuickCountBody, "votes" | "invalid" | "valid" | "ballotsUsed" | "justification">;
-  previous: { votes: Record<string, number>; invalid: number } | null;
-}) {
+export function checkResultNumbers(
+  lang: Lang,
+  {
+    tps,
+    contest,
+    body,
+    previous,
+  }: {
+    tps: Pick<TpsInfo, "dpt" | "dptb" | "dpk">;
+    contest: { candidates: Pick<Contest["candidates"][number], "number">[] };
+    body: Pick<QuickCountBody, "votes" | "invalid" | "valid" | "ballotsUsed" | "justification">;
+    previous: { votes: Record<string, number>; invalid: number } | null;
+  },
+) {
   const decision = decideC1(
-    { votes: body.votes, invalid: body.invalid, valid: body.valid, ballotsUsed: body.ballotsUsed, justification: body.justification },
+    {
+      votes: body.votes,
+      invalid: body.invalid,
+      valid: body.valid,
+      ballotsUsed: body.ballotsUsed,
+      justification: body.justification,
+    },
     c1Context(contest, tps, previous),
   );
-  const describe = (i: { field: string; code: string; params?: Record<string, string | number> }) =>
-    ({ field: i.field, code: i.code, message: issueMessage(lang, i as never) });
+  const describe = (i: { field: string; code: string; params?: Record<string, string | number> }) => ({
+    field: i.field,
+    code: i.code,
+    message: issueMessage(lang, i as never),
+  });
   if (decision.errors.length > 0) {
-    throw new ApiError(422, "invalid", lang === "en" ? "Some numbers need fixing." : "Ada angka yang perlu diperbaiki.", [
-      ...decision.errors.map(describe),
-      ...(decision.errors.some((e) => e.code === "justification_required") ? decision.warnings.map(describe) : []),
-    ]);
+    throw new ApiError(
+      422,
+      "invalid",
+      lang === "en" ? "Some numbers need fixing." : "Ada angka yang perlu diperbaiki.",
+      [
+        ...decision.errors.map(describe),
+        ...(decision.errors.some((e) => e.code === "justification_required") ? decision.warnings.map(describe) : []),
+      ],
+    );
   }
   const numbers: Numbers = {
     votes: Object.fromEntries(contest.candidates.map((c) => [String(c.number), Number(body.votes[String(c.number)])])),

@@ -9,7 +9,15 @@ import type { QuickCountBody, ReviewBody } from "~/lib/schemas";
 import { apiError, fieldError } from "~/utils/http.server";
 import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { getContest, getTps, type Contest, type TpsInfo } from "./election.server";
-import { bodyHash, canReportFor, checkResultNumbers, resultsLockKey, sameNumbers, type Numbers, type Source } from "./results.server";
+import {
+  bodyHash,
+  canReportFor,
+  checkResultNumbers,
+  resultsLockKey,
+  sameNumbers,
+  type Numbers,
+  type Source,
+} from "./results.server";
 import type { SessionUser } from "./users.server";
 
 export type PaperSource = "paper" | "phone" | "radio";
@@ -19,7 +27,10 @@ export type PaperState = "awaiting_second" | "consolidated" | "conflict" | "reso
 // submission for one TPS never interleave. A try-lock: a busy key sends the job back to the writer's queue.
 const lockResult = (tx: WriteContext["tx"], tpsCode: string) => lockKey(tx, resultsLockKey(tpsCode));
 
-async function loadTarget(tx: Db, { user, tpsCode, contest, lang }: { user: SessionUser; tpsCode: string; contest: string; lang: Lang }) {
+async function loadTarget(
+  tx: Db,
+  { user, tpsCode, contest, lang }: { user: SessionUser; tpsCode: string; contest: string; lang: Lang },
+) {
   const tps = await getTps(tx, { code: tpsCode });
   if (!tps) throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
   if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_area", "api.otherArea");
@@ -35,9 +46,32 @@ async function loadTarget(tx: Db, { user, tpsCode, contest, lang }: { user: Sess
 /** Appends a submission revision and points the result at it (the one place the command post writes results). */
 async function writeRevision(
   { tx, emit, audit }: WriteContext,
-  { user, tps, contest, current, source, numbers, status, warnings = [], justification = null, reason = null, action, id = randomUUID() }: {
-    user: SessionUser; tps: TpsInfo; contest: Contest; current: Record<string, unknown> | undefined; source: Source;
-    numbers: Numbers; status: ResultStatus; warnings?: unknown[]; justification?: string | null; reason?: string | null; action: string; id?: string;
+  {
+    user,
+    tps,
+    contest,
+    current,
+    source,
+    numbers,
+    status,
+    warnings = [],
+    justification = null,
+    reason = null,
+    action,
+    id = randomUUID(),
+  }: {
+    user: SessionUser;
+    tps: TpsInfo;
+    contest: Contest;
+    current: Record<string, unknown> | undefined;
+    source: Source;
+    numbers: Numbers;
+    status: ResultStatus;
+    warnings?: unknown[];
+    justification?: string | null;
+    reason?: string | null;
+    action: string;
+    id?: string;
   },
 ) {
   const revision = ((current?.revision as number) ?? 0) + 1;
@@ -55,16 +89,26 @@ async function writeRevision(
           invalid = excluded.invalid, updated_at = excluded.updated_at`;
   const before = (current?.votes ?? {}) as Record<string, number>;
   emit("result:updated", tps.kelurahanCode, {
-    tpsCode: tps.code, contest: contest.code, status, previousStatus: (current?.status as ResultStatus) ?? "missing", revision, source,
-    votes: numbers.votes, invalid: numbers.invalid,
+    tpsCode: tps.code,
+    contest: contest.code,
+    status,
+    previousStatus: (current?.status as ResultStatus) ?? "missing",
+    revision,
+    source,
+    votes: numbers.votes,
+    invalid: numbers.invalid,
     delta: {
       votes: Object.fromEntries(Object.entries(numbers.votes).map(([k, n]) => [k, n - (before[k] ?? 0)])),
       invalid: numbers.invalid - ((current?.invalid as number) ?? 0),
     },
   });
   audit({
-    actorId: user.id, action, entity: `result:${tps.code}/${contest.code}`,
-    before: current ? { status: current.status, votes: current.votes, invalid: current.invalid, revision: current.revision } : null,
+    actorId: user.id,
+    action,
+    entity: `result:${tps.code}/${contest.code}`,
+    before: current
+      ? { status: current.status, votes: current.votes, invalid: current.invalid, revision: current.revision }
+      : null,
     after: { status, ...numbers, revision, source, submissionId: id, reason },
   });
   return response;
@@ -76,9 +120,22 @@ async function writeRevision(
 const REVIEWERS = ["supervisor", "operator", "admin"];
 
 /** Marks the current result verified, or (submissionId) makes an earlier source's numbers current and verified. */
-export async function verifyResult(ctx: WriteContext, { user, tpsCode, contest, submissionId, lang }: {
-  user: SessionUser; tpsCode: string; contest: string; submissionId?: string | null; lang: Lang;
-}) {
+export async function verifyResult(
+  ctx: WriteContext,
+  {
+    user,
+    tpsCode,
+    contest,
+    submissionId,
+    lang,
+  }: {
+    user: SessionUser;
+    tpsCode: string;
+    contest: string;
+    submissionId?: string | null;
+    lang: Lang;
+  },
+) {
   if (!REVIEWERS.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
   await lockResult(ctx.tx, tpsCode);
   const target = await loadTarget(ctx.tx, { user, tpsCode, contest, lang });
@@ -90,26 +147,63 @@ export async function verifyResult(ctx: WriteContext, { user, tpsCode, contest, 
       where id = ${submissionId} and tps_code = ${tps.code} and contest_code = ${target.contest.code}`;
     if (!chosen) throw fieldError("submissionId", "unknown_submission", translate(lang, "api.notFound"));
     return writeRevision(ctx, {
-      user, ...target, source: chosen.source as Source, status: "verified", action: "result.verify_source",
-      numbers: { votes: chosen.votes as Record<string, number>, invalid: chosen.invalid as number, ballotsUsed: (chosen.ballotsUsed as number) ?? null },
-      reason: translate(lang, "review.fromSource", { source: chosen.source as string, revision: chosen.revision as number }),
+      user,
+      ...target,
+      source: chosen.source as Source,
+      status: "verified",
+      action: "result.verify_source",
+      numbers: {
+        votes: chosen.votes as Record<string, number>,
+        invalid: chosen.invalid as number,
+        ballotsUsed: (chosen.ballotsUsed as number) ?? null,
+      },
+      reason: translate(lang, "review.fromSource", {
+        source: chosen.source as string,
+        revision: chosen.revision as number,
+      }),
     });
   }
-  if (current.status === "verified") return { id: current.submissionId as string, status: "verified" as const, revision: current.revision as number };
+  if (current.status === "verified")
+    return { id: current.submissionId as string, status: "verified" as const, revision: current.revision as number };
   await ctx.tx`update results set status = 'verified', updated_at = now() where tps_code = ${tps.code} and contest_code = ${target.contest.code}`;
   ctx.emit("result:updated", tps.kelurahanCode, {
-    tpsCode: tps.code, contest: target.contest.code, status: "verified", previousStatus: current.status as ResultStatus,
-    revision: current.revision as number, source: current.source as string, votes: current.votes as Record<string, number>,
-    invalid: current.invalid as number, delta: { votes: {}, invalid: 0 },
+    tpsCode: tps.code,
+    contest: target.contest.code,
+    status: "verified",
+    previousStatus: current.status as ResultStatus,
+    revision: current.revision as number,
+    source: current.source as string,
+    votes: current.votes as Record<string, number>,
+    invalid: current.invalid as number,
+    delta: { votes: {}, invalid: 0 },
   });
-  ctx.audit({ actorId: user.id, action: "result.verify", entity: `result:${tps.code}/${target.contest.code}`, before: { status: current.status }, after: { status: "verified", revision: current.revision } });
+  ctx.audit({
+    actorId: user.id,
+    action: "result.verify",
+    entity: `result:${tps.code}/${target.contest.code}`,
+    before: { status: current.status },
+    after: { status: "verified", revision: current.revision },
+  });
   return { id: current.submissionId as string, status: "verified" as const, revision: current.revision as number };
 }
 
 /** A correction: a new revision with the reason, verified; the original stays in the history. */
-export async function correctResult(ctx: WriteContext, { user, body, reason, source, lang }: {
-  user: SessionUser; body: QuickCountBody; reason: string; source: Source; lang: Lang;
-}) {
+export async function correctResult(
+  ctx: WriteContext,
+  {
+    user,
+    body,
+    reason,
+    source,
+    lang,
+  }: {
+    user: SessionUser;
+    body: QuickCountBody;
+    reason: string;
+    source: Source;
+    lang: Lang;
+  },
+) {
   if (!REVIEWERS.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
   if (reason.trim().length < 5) throw fieldError("reason", "required", translate(lang, "review.reasonRequired"));
   await lockResult(ctx.tx, body.tpsCode);
@@ -117,8 +211,23 @@ export async function correctResult(ctx: WriteContext, { user, body, reason, sou
   const [dup] = await ctx.tx`select response from submissions where id = ${body.id}`;
   if (dup) return dup.response as { id: string; status: ResultStatus; revision: number };
   // The reason also answers the C1 warnings: a supervisor who corrects has looked at the numbers.
-  const { numbers, warnings } = checkResultNumbers(lang, { tps: target.tps, contest: target.contest, body: { ...body, justification: body.justification || reason }, previous: null });
-  return writeRevision(ctx, { user, ...target, id: body.id, source, numbers, warnings, status: "verified", reason: reason.trim(), action: "result.correct" });
+  const { numbers, warnings } = checkResultNumbers(lang, {
+    tps: target.tps,
+    contest: target.contest,
+    body: { ...body, justification: body.justification || reason },
+    previous: null,
+  });
+  return writeRevision(ctx, {
+    user,
+    ...target,
+    id: body.id,
+    source,
+    numbers,
+    warnings,
+    status: "verified",
+    reason: reason.trim(),
+    action: "result.correct",
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -126,9 +235,23 @@ export async function correctResult(ctx: WriteContext, { user, body, reason, sou
 
 /** One keying of a paper/phone/radio form. First: waits for a second operator. Second (another person):
  *  equal -> consolidated into a submission; different -> conflict for a supervisor. */
-export async function submitPaperEntry(ctx: WriteContext, { user, body, source, lang }: {
-  user: SessionUser; body: QuickCountBody; source: PaperSource; lang: Lang;
-}): Promise<{ httpStatus: 200 | 201; body: { formId: string; state: PaperState; round: 1 | 2; status?: ResultStatus } }> {
+export async function submitPaperEntry(
+  ctx: WriteContext,
+  {
+    user,
+    body,
+    source,
+    lang,
+  }: {
+    user: SessionUser;
+    body: QuickCountBody;
+    source: PaperSource;
+    lang: Lang;
+  },
+): Promise<{
+  httpStatus: 200 | 201;
+  body: { formId: string; state: PaperState; round: 1 | 2; status?: ResultStatus };
+}> {
   if (!["operator", "admin"].includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
   const { tx } = ctx;
   await lockResult(tx, body.tpsCode);
@@ -148,25 +271,45 @@ export async function submitPaperEntry(ctx: WriteContext, { user, body, source, 
     where tps_code = ${target.tps.code} and contest_code = ${target.contest.code} and status in ('awaiting_second', 'conflict')
     for update`;
   if (form?.status === "conflict") throw apiError(lang, 409, "paper_conflict", "paper.awaitingSupervisor");
-  const [first] = form ? await tx`select author_id, votes, invalid, ballots_used, justification from paper_entries where form_id = ${form.id} and round = 1` : [];
+  const [first] = form
+    ? await tx`select author_id, votes, invalid, ballots_used, justification from paper_entries where form_id = ${form.id} and round = 1`
+    : [];
   if (first && first.authorId === user.id) throw apiError(lang, 409, "same_operator", "paper.secondBySomeoneElse");
-  if (form && form.source !== source) throw fieldError("source", "source_mismatch", translate(lang, "paper.sourceMismatch"));
-  const previous = target.current ? { votes: target.current.votes as Record<string, number>, invalid: target.current.invalid as number } : null;
-  const { numbers, status, warnings } = checkResultNumbers(lang, { tps: target.tps, contest: target.contest, body, previous });
+  if (form && form.source !== source)
+    throw fieldError("source", "source_mismatch", translate(lang, "paper.sourceMismatch"));
+  const previous = target.current
+    ? { votes: target.current.votes as Record<string, number>, invalid: target.current.invalid as number }
+    : null;
+  const { numbers, status, warnings } = checkResultNumbers(lang, {
+    tps: target.tps,
+    contest: target.contest,
+    body,
+    previous,
+  });
   const entry = (formId: string, round: 1 | 2) => tx`
     insert into paper_entries (id, form_id, round, author_id, votes, invalid, ballots_used, justification, body_hash)
     values (${body.id}, ${formId}, ${round}, ${user.id}, ${tx.json(numbers.votes)}, ${numbers.invalid}, ${numbers.ballotsUsed},
       ${body.justification?.trim() || null}, ${hash})`;
-  const paperEvent = (formId: string, state: PaperState) => ctx.emit("paper:updated", target.tps.kelurahanCode, {
-    formId, tpsCode: target.tps.code, contest: target.contest.code, state,
-  });
+  const paperEvent = (formId: string, state: PaperState) =>
+    ctx.emit("paper:updated", target.tps.kelurahanCode, {
+      formId,
+      tpsCode: target.tps.code,
+      contest: target.contest.code,
+      state,
+    });
 
   if (!form) {
     const formId = randomUUID();
     await tx`insert into paper_forms (id, tps_code, contest_code, source, status) values (${formId}, ${target.tps.code}, ${target.contest.code}, ${source}, 'awaiting_second')`;
     await entry(formId, 1);
     paperEvent(formId, "awaiting_second");
-    ctx.audit({ actorId: user.id, action: "paper.first_entry", entity: `paper:${formId}`, before: null, after: { tpsCode: target.tps.code, contest: target.contest.code, source, ...numbers } });
+    ctx.audit({
+      actorId: user.id,
+      action: "paper.first_entry",
+      entity: `paper:${formId}`,
+      before: null,
+      after: { tpsCode: target.tps.code, contest: target.contest.code, source, ...numbers },
+    });
     return { httpStatus: 201, body: { formId, state: "awaiting_second", round: 1 } };
   }
   await entry(form.id, 2);
@@ -174,15 +317,32 @@ export async function submitPaperEntry(ctx: WriteContext, { user, body, source, 
   if (!sameNumbers(firstNumbers, numbers)) {
     await tx`update paper_forms set status = 'conflict', updated_at = now() where id = ${form.id}`;
     paperEvent(form.id, "conflict");
-    ctx.audit({ actorId: user.id, action: "paper.second_entry", entity: `paper:${form.id}`, before: { state: "awaiting_second" }, after: { state: "conflict", tpsCode: target.tps.code, contest: target.contest.code, ...numbers } });
+    ctx.audit({
+      actorId: user.id,
+      action: "paper.second_entry",
+      entity: `paper:${form.id}`,
+      before: { state: "awaiting_second" },
+      after: { state: "conflict", tpsCode: target.tps.code, contest: target.contest.code, ...numbers },
+    });
     return { httpStatus: 201, body: { formId: form.id, state: "conflict", round: 2 } };
   }
   // Equal: one submission. If the result already holds other numbers from another channel, the sources disagree.
-  const disagrees = target.current && target.current.source !== source
-    && !sameNumbers({ votes: target.current.votes, invalid: target.current.invalid, ballotsUsed: null }, { ...numbers, ballotsUsed: null });
+  const disagrees =
+    target.current &&
+    target.current.source !== source &&
+    !sameNumbers(
+      { votes: target.current.votes, invalid: target.current.invalid, ballotsUsed: null },
+      { ...numbers, ballotsUsed: null },
+    );
   const resultStatus: ResultStatus = disagrees ? "conflict" : status;
   const written = await writeRevision(ctx, {
-    user, ...target, source, numbers, warnings, status: resultStatus, action: "paper.consolidate",
+    user,
+    ...target,
+    source,
+    numbers,
+    warnings,
+    status: resultStatus,
+    action: "paper.consolidate",
     justification: body.justification?.trim() || first.justification || null,
   });
   await tx`update paper_forms set status = 'consolidated', submission_id = ${written.id}, updated_at = now() where id = ${form.id}`;
@@ -191,9 +351,24 @@ export async function submitPaperEntry(ctx: WriteContext, { user, body, source, 
 }
 
 /** A supervisor settles a paper conflict: entry 1, entry 2, or the numbers they read on the form. */
-export async function resolvePaperConflict(ctx: WriteContext, { user, formId, choice, body, note, lang }: {
-  user: SessionUser; formId: string; choice: "first" | "second" | "custom"; body?: QuickCountBody; note: string; lang: Lang;
-}) {
+export async function resolvePaperConflict(
+  ctx: WriteContext,
+  {
+    user,
+    formId,
+    choice,
+    body,
+    note,
+    lang,
+  }: {
+    user: SessionUser;
+    formId: string;
+    choice: "first" | "second" | "custom";
+    body?: QuickCountBody;
+    note: string;
+    lang: Lang;
+  },
+) {
   if (!["supervisor", "admin"].includes(user.role)) throw apiError(lang, 403, "forbidden", "paper.supervisorOnly");
   const { tx } = ctx;
   const [form] = await tx`select id, tps_code, contest_code, source, status from paper_forms where id = ${formId}`;
@@ -207,27 +382,64 @@ export async function resolvePaperConflict(ctx: WriteContext, { user, formId, ch
   let warnings: unknown[] = [];
   if (choice === "custom") {
     if (!body) throw fieldError("votes", "required", translate(lang, "c1.required"));
-    ({ numbers, warnings } = checkResultNumbers(lang, { tps: target.tps, contest: target.contest, body: { ...body, justification: body.justification || note }, previous: null }));
+    ({ numbers, warnings } = checkResultNumbers(lang, {
+      tps: target.tps,
+      contest: target.contest,
+      body: { ...body, justification: body.justification || note },
+      previous: null,
+    }));
   } else {
-    const [e] = await tx`select votes, invalid, ballots_used from paper_entries where form_id = ${formId} and round = ${choice === "first" ? 1 : 2}`;
+    const [e] =
+      await tx`select votes, invalid, ballots_used from paper_entries where form_id = ${formId} and round = ${choice === "first" ? 1 : 2}`;
     numbers = { votes: e.votes, invalid: e.invalid, ballotsUsed: e.ballotsUsed ?? null };
   }
   const written = await writeRevision(ctx, {
-    user, ...target, source: form.source as Source, numbers, warnings, status: "verified", reason: note.trim(), action: "paper.resolve",
+    user,
+    ...target,
+    source: form.source as Source,
+    numbers,
+    warnings,
+    status: "verified",
+    reason: note.trim(),
+    action: "paper.resolve",
   });
   await tx`
     update paper_forms set status = 'resolved', submission_id = ${written.id}, resolved_by = ${user.id}, resolution_note = ${note.trim()}, updated_at = now()
     where id = ${formId}`;
-  ctx.emit("paper:updated", target.tps.kelurahanCode, { formId, tpsCode: target.tps.code, contest: target.contest.code, state: "resolved" });
+  ctx.emit("paper:updated", target.tps.kelurahanCode, {
+    formId,
+    tpsCode: target.tps.code,
+    contest: target.contest.code,
+    state: "resolved",
+  });
   return { formId, state: "resolved" as const, status: "verified" as const, revision: written.revision };
 }
 
 /** One reviewer action, shared by the API (POST /api/v1/reviews) and the verification screen. */
-export async function runReview(ctx: WriteContext, { user, body, lang }: { user: SessionUser; body: ReviewBody; lang: Lang }): Promise<Record<string, unknown>> {
+export async function runReview(
+  ctx: WriteContext,
+  { user, body, lang }: { user: SessionUser; body: ReviewBody; lang: Lang },
+): Promise<Record<string, unknown>> {
   switch (body.action) {
-    case "verify": return verifyResult(ctx, { user, tpsCode: body.tpsCode, contest: body.contest, submissionId: body.submissionId, lang });
-    case "correct": return correctResult(ctx, { user, body, reason: body.reason, source: body.source, lang });
-    case "resolve_paper": return resolvePaperConflict(ctx, { user, formId: body.formId, choice: body.choice, body: body.values, note: body.note, lang });
+    case "verify":
+      return verifyResult(ctx, {
+        user,
+        tpsCode: body.tpsCode,
+        contest: body.contest,
+        submissionId: body.submissionId,
+        lang,
+      });
+    case "correct":
+      return correctResult(ctx, { user, body, reason: body.reason, source: body.source, lang });
+    case "resolve_paper":
+      return resolvePaperConflict(ctx, {
+        user,
+        formId: body.formId,
+        choice: body.choice,
+        body: body.values,
+        note: body.note,
+        lang,
+      });
   }
 }
 
@@ -236,7 +448,8 @@ export async function runReview(ctx: WriteContext, { user, body, lang }: { user:
 
 /** The review queue: conflicting and flagged results and paper conflicts, inside a scope (null = all). */
 export async function reviewQueue(sql: Db, { scope }: { scope: string | null }) {
-  const area = (column: string) => (scope === null ? sql`true` : sql`(${sql(column)} = ${scope} or ${sql(column)} like ${scope + ".%"})`);
+  const area = (column: string) =>
+    scope === null ? sql`true` : sql`(${sql(column)} = ${scope} or ${sql(column)} like ${scope + ".%"})`;
   const rows = await sql`
     select 'result' as kind, r.tps_code, r.contest_code, r.status, r.updated_at, null::uuid as form_id
     from results r join tps t on t.code = r.tps_code
@@ -248,14 +461,19 @@ export async function reviewQueue(sql: Db, { scope }: { scope: string | null }) 
     order by 4 desc, 5
     limit 500`;
   return rows.map((r) => ({
-    kind: r.kind as "result" | "paper", tpsCode: r.tpsCode as string, contest: r.contestCode as string,
-    status: r.status as string, updatedAt: (r.updatedAt as Date).toISOString(), formId: (r.formId as string) ?? null,
+    kind: r.kind as "result" | "paper",
+    tpsCode: r.tpsCode as string,
+    contest: r.contestCode as string,
+    status: r.status as string,
+    updatedAt: (r.updatedAt as Date).toISOString(),
+    formId: (r.formId as string) ?? null,
   }));
 }
 
 /** Everything a reviewer compares for one TPS and contest: current result, every revision, open paper entries. */
 export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: string; contest: string }) {
-  const [current] = await sql`select status, submission_id, votes, invalid from results where tps_code = ${tpsCode} and contest_code = ${contest}`;
+  const [current] =
+    await sql`select status, submission_id, votes, invalid from results where tps_code = ${tpsCode} and contest_code = ${contest}`;
   const revisions = await sql`
     select s.id, s.source, s.revision, s.votes, s.invalid, s.ballots_used, s.justification, s.reason, s.warnings,
       s.captured_at, s.received_at, u.name as author
@@ -264,22 +482,52 @@ export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: str
   const [form] = await sql`
     select f.id, f.status, f.source from paper_forms f
     where f.tps_code = ${tpsCode} and f.contest_code = ${contest} and f.status in ('awaiting_second', 'conflict')`;
-  const entries = form?.status === "conflict" ? await sql`
+  const entries =
+    form?.status === "conflict"
+      ? await sql`
     select e.round, e.votes, e.invalid, e.ballots_used, e.created_at, u.name as author
-    from paper_entries e join users u on u.id = e.author_id where e.form_id = ${form.id} order by e.round` : [];
+    from paper_entries e join users u on u.id = e.author_id where e.form_id = ${form.id} order by e.round`
+      : [];
   const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
   return {
-    current: current ? { status: current.status as ResultStatus, submissionId: current.submissionId as string, votes: current.votes as Record<string, number>, invalid: current.invalid as number } : null,
+    current: current
+      ? {
+          status: current.status as ResultStatus,
+          submissionId: current.submissionId as string,
+          votes: current.votes as Record<string, number>,
+          invalid: current.invalid as number,
+        }
+      : null,
     revisions: revisions.map((r) => ({
-      id: r.id as string, source: r.source as string, revision: r.revision as number, votes: r.votes as Record<string, number>,
-      invalid: r.invalid as number, ballotsUsed: (r.ballotsUsed as number) ?? null, justification: (r.justification as string) ?? null,
-      reason: (r.reason as string) ?? null, warnings: r.warnings as { message: string }[], capturedAt: iso(r.capturedAt)!, receivedAt: iso(r.receivedAt)!, author: r.author as string,
+      id: r.id as string,
+      source: r.source as string,
+      revision: r.revision as number,
+      votes: r.votes as Record<string, number>,
+      invalid: r.invalid as number,
+      ballotsUsed: (r.ballotsUsed as number) ?? null,
+      justification: (r.justification as string) ?? null,
+      reason: (r.reason as string) ?? null,
+      warnings: r.warnings as { message: string }[],
+      capturedAt: iso(r.capturedAt)!,
+      receivedAt: iso(r.receivedAt)!,
+      author: r.author as string,
     })),
-    paper: form ? {
-      formId: form.id as string, state: form.status as PaperState, source: form.source as string,
-      // Entries are shown only once they conflict: before that the second keying must stay blind.
-      entries: entries.map((e) => ({ round: e.round as number, votes: e.votes as Record<string, number>, invalid: e.invalid as number, ballotsUsed: (e.ballotsUsed as number) ?? null, author: e.author as string, at: iso(e.createdAt)! })),
-    } : null,
+    paper: form
+      ? {
+          formId: form.id as string,
+          state: form.status as PaperState,
+          source: form.source as string,
+          // Entries are shown only once they conflict: before that the second keying must stay blind.
+          entries: entries.map((e) => ({
+            round: e.round as number,
+            votes: e.votes as Record<string, number>,
+            invalid: e.invalid as number,
+            ballotsUsed: (e.ballotsUsed as number) ?? null,
+            author: e.author as string,
+            at: iso(e.createdAt)!,
+          })),
+        }
+      : null,
   };
 }
 

@@ -11,7 +11,10 @@ export async function getSetting<K extends SettingKey>(sql: Db, key: K): Promise
   return parsed.success ? (parsed.data as SettingValue<K>) : DEFAULT_SETTINGS[key];
 }
 
-export async function saveSetting<K extends SettingKey>({ tx, audit, emit }: WriteContext, { key, value, actorId }: { key: K; value: SettingValue<K>; actorId: number }) {
+export async function saveSetting<K extends SettingKey>(
+  { tx, audit, emit }: WriteContext,
+  { key, value, actorId }: { key: K; value: SettingValue<K>; actorId: number },
+) {
   const before = await getSetting(tx, key);
   await tx`
     insert into settings (key, value, updated_at) values (${key}, ${tx.json(value as never)}, now())

@@ -10,11 +10,28 @@ import { getSetting } from "./settings.server";
 import type { IncidentBySms } from "./sms.server";
 
 const CATEGORY_WORDS: Record<string, string> = {
-  logistik: "logistics", dpt: "voter_list", pemilih: "voter_list", intimidasi: "intimidation", ancaman: "intimidation",
-  politik_uang: "vote_buying", politikuang: "vote_buying", money: "vote_buying", kekerasan: "violence", keamanan: "violence",
-  prosedur: "procedure", cuaca: "weather", bencana: "weather", lain: "other", lainnya: "other",
+  logistik: "logistics",
+  dpt: "voter_list",
+  pemilih: "voter_list",
+  intimidasi: "intimidation",
+  ancaman: "intimidation",
+  politik_uang: "vote_buying",
+  politikuang: "vote_buying",
+  money: "vote_buying",
+  kekerasan: "violence",
+  keamanan: "violence",
+  prosedur: "procedure",
+  cuaca: "weather",
+  bencana: "weather",
+  lain: "other",
+  lainnya: "other",
 };
-const SEVERITY_WORDS: Record<string, Severity> = { rendah: "low", sedang: "medium", tinggi: "high", kritis: "critical" };
+const SEVERITY_WORDS: Record<string, Severity> = {
+  rendah: "low",
+  sedang: "medium",
+  tinggi: "high",
+  kritis: "critical",
+};
 
 export function smsIncident({ sql, writer }: Services): IncidentBySms {
   return async ({ user, parsed, id }) => {
@@ -24,18 +41,40 @@ export function smsIncident({ sql, writer }: Services): IncidentBySms {
     const wanted = active.includes(parsed.category) ? parsed.category : CATEGORY_WORDS[parsed.category];
     const category = wanted && active.includes(wanted) ? wanted : null;
     if (!category) {
-      throw new ApiError(422, "unknown_category", translate(lang, "sms.unknownCategory", { category: parsed.category.slice(0, 20), list: active.join(", ") }));
+      throw new ApiError(
+        422,
+        "unknown_category",
+        translate(lang, "sms.unknownCategory", { category: parsed.category.slice(0, 20), list: active.join(", ") }),
+      );
     }
-    const severity = (SEVERITIES as readonly string[]).includes(parsed.severity) ? parsed.severity as Severity : SEVERITY_WORDS[parsed.severity];
-    if (!severity) throw new ApiError(422, "unknown_severity", translate(lang, "sms.unknownSeverity", { severity: parsed.severity.slice(0, 20) }));
+    const severity = (SEVERITIES as readonly string[]).includes(parsed.severity)
+      ? (parsed.severity as Severity)
+      : SEVERITY_WORDS[parsed.severity];
+    if (!severity)
+      throw new ApiError(
+        422,
+        "unknown_severity",
+        translate(lang, "sms.unknownSeverity", { severity: parsed.severity.slice(0, 20) }),
+      );
     // The id comes from the text: the same SMS again is the same incident.
     const [seen] = await sql`select 1 from incidents where id = ${id}`;
     if (seen) return { httpStatus: 200 };
     try {
-      return await writer.write((ctx) => createIncident(ctx, {
-        user, lang, source: "sms",
-        body: { id, tpsCode: parsed.tpsCode, category: category as IncidentBody["category"], severity, description: parsed.text, occurredAt: new Date().toISOString() },
-      }));
+      return await writer.write((ctx) =>
+        createIncident(ctx, {
+          user,
+          lang,
+          source: "sms",
+          body: {
+            id,
+            tpsCode: parsed.tpsCode,
+            category: category as IncidentBody["category"],
+            severity,
+            description: parsed.text,
+            occurredAt: new Date().toISOString(),
+          },
+        }),
+      );
     } catch (error) {
       if (error instanceof ApiError && error.code === "id_conflict") return { httpStatus: 200 };
       throw error;

@@ -18,11 +18,24 @@ import { findUserForLogin, type SessionUser } from "./users.server";
 const PIN_ATTEMPTS = 5;
 const PIN_WINDOW_MINUTES = 15;
 
-export interface SmsIn { gatewayId: string | null; sender: string; text: string }
-export interface SmsOut { status: "accepted" | "rejected" | "malformed" | "duplicate"; reply: string; receipt: string | null }
+export interface SmsIn {
+  gatewayId: string | null;
+  sender: string;
+  text: string;
+}
+export interface SmsOut {
+  status: "accepted" | "rejected" | "malformed" | "duplicate";
+  reply: string;
+  receipt: string | null;
+}
 
 interface LogRow {
-  status: SmsOut["status"]; kind: "QC" | "INC" | null; tpsCode: string | null; errorCode: string | null; reply: string; receipt: string | null;
+  status: SmsOut["status"];
+  kind: "QC" | "INC" | null;
+  tpsCode: string | null;
+  errorCode: string | null;
+  reply: string;
+  receipt: string | null;
 }
 
 /** A UUID made from a hash, so the same message always maps to the same submission id. */
@@ -31,17 +44,25 @@ function uuidFrom(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const t = (lang: Lang, key: string, params?: Record<string, string | number>) => translate(lang, key as MessageKey, params);
+const t = (lang: Lang, key: string, params?: Record<string, string | number>) =>
+  translate(lang, key as MessageKey, params);
 
-export async function handleSms({ sql, writer }: Services, message: SmsIn, handleIncident?: IncidentBySms): Promise<SmsOut> {
+export async function handleSms(
+  { sql, writer }: Services,
+  message: SmsIn,
+  handleIncident?: IncidentBySms,
+): Promise<SmsOut> {
   const text = message.text.slice(0, 1600);
-  const key = createHash("sha256").update(`${message.sender}\n${normaliseSms(text)}`).digest("hex");
-  const log = (row: LogRow) => writer.write(async ({ tx }) => {
-    await tx`
+  const key = createHash("sha256")
+    .update(`${message.sender}\n${normaliseSms(text)}`)
+    .digest("hex");
+  const log = (row: LogRow) =>
+    writer.write(async ({ tx }) => {
+      await tx`
       insert into sms_messages (gateway_id, sender, body, body_key, status, kind, tps_code, error_code, reply, receipt)
       values (${message.gatewayId}, ${message.sender}, ${text}, ${key}, ${row.status}, ${row.kind}, ${row.tpsCode},
         ${row.errorCode}, ${row.reply}, ${row.receipt})`;
-  });
+    });
   const finish = async (row: LogRow): Promise<SmsOut> => {
     await log(row);
     return { status: row.status, reply: row.reply, receipt: row.receipt };
@@ -49,25 +70,42 @@ export async function handleSms({ sql, writer }: Services, message: SmsIn, handl
 
   // The gateway resent a message it already delivered: same answer, nothing new.
   if (message.gatewayId) {
-    const [seen] = await sql`select reply, receipt, kind, tps_code from sms_messages where gateway_id = ${message.gatewayId} and status <> 'duplicate' limit 1`;
+    const [seen] =
+      await sql`select reply, receipt, kind, tps_code from sms_messages where gateway_id = ${message.gatewayId} and status <> 'duplicate' limit 1`;
     if (seen) {
-      return finish({ status: "duplicate", kind: seen.kind, tpsCode: seen.tpsCode, errorCode: null, reply: seen.reply, receipt: seen.receipt });
+      return finish({
+        status: "duplicate",
+        kind: seen.kind,
+        tpsCode: seen.tpsCode,
+        errorCode: null,
+        reply: seen.reply,
+        receipt: seen.receipt,
+      });
     }
   }
 
   const parsed = parseSms(text);
   if (!parsed.ok) {
-    return finish({ status: "malformed", kind: null, tpsCode: null, errorCode: parsed.code, reply: t(parsed.lang, `sms.${parsed.code}`, parsed.params), receipt: null });
+    return finish({
+      status: "malformed",
+      kind: null,
+      tpsCode: null,
+      errorCode: parsed.code,
+      reply: t(parsed.lang, `sms.${parsed.code}`, parsed.params),
+      receipt: null,
+    });
   }
   const { lang } = parsed;
-  const reject = (errorCode: string, reply: string) => finish({ status: "rejected", kind: parsed.kind, tpsCode: parsed.tpsCode, errorCode, reply, receipt: null });
+  const reject = (errorCode: string, reply: string) =>
+    finish({ status: "rejected", kind: parsed.kind, tpsCode: parsed.tpsCode, errorCode, reply, receipt: null });
 
   const [{ failures }] = await sql`
     select count(*)::int as failures from sms_messages
     where tps_code = ${parsed.tpsCode} and error_code = 'bad_pin' and received_at > now() - make_interval(mins => ${PIN_WINDOW_MINUTES})`;
   if (failures >= PIN_ATTEMPTS) return reject("locked", t(lang, "sms.locked", { minutes: PIN_WINDOW_MINUTES }));
   const account = await findUserForLogin(sql, { login: parsed.tpsCode });
-  const pinOk = account && account.role === "officer" && !account.disabled && (await verifySecret(parsed.pin, account.secretHash));
+  const pinOk =
+    account && account.role === "officer" && !account.disabled && (await verifySecret(parsed.pin, account.secretHash));
   if (!account || !pinOk) {
     // The same answer for an unknown TPS and a wrong PIN: the SMS channel must not confirm which TPS exist.
     return reject("bad_pin", t(lang, "sms.badPin", { tps: parsed.tpsCode }));
@@ -80,7 +118,14 @@ export async function handleSms({ sql, writer }: Services, message: SmsIn, handl
       const answer = await handleIncident({ user, parsed, id });
       const receipt = receiptCode("INC", id);
       const status = answer.httpStatus === 200 ? "duplicate" : "accepted";
-      return finish({ status, kind: "INC", tpsCode: parsed.tpsCode, errorCode: null, reply: t(lang, status === "duplicate" ? "sms.duplicate" : "sms.incAccepted", { receipt }), receipt });
+      return finish({
+        status,
+        kind: "INC",
+        tpsCode: parsed.tpsCode,
+        errorCode: null,
+        reply: t(lang, status === "duplicate" ? "sms.duplicate" : "sms.incAccepted", { receipt }),
+        receipt,
+      });
     } catch (error) {
       if (error instanceof ApiError) return reject(error.code, errorText(lang, error));
       throw error;
@@ -91,31 +136,77 @@ export async function handleSms({ sql, writer }: Services, message: SmsIn, handl
 
 async function quickCountBySms(
   { writer, sql }: Pick<Services, "writer" | "sql">,
-  { user, parsed, id, lang, reject, finish }: {
-    user: SessionUser; parsed: Extract<SmsParse, { kind: "QC" }>; id: string; lang: Lang;
-    reject: (code: string, reply: string) => Promise<SmsOut>; finish: (row: LogRow) => Promise<SmsOut>;
+  {
+    user,
+    parsed,
+    id,
+    lang,
+    reject,
+    finish,
+  }: {
+    user: SessionUser;
+    parsed: Extract<SmsParse, { kind: "QC" }>;
+    id: string;
+    lang: Lang;
+    reject: (code: string, reply: string) => Promise<SmsOut>;
+    finish: (row: LogRow) => Promise<SmsOut>;
   },
 ): Promise<SmsOut> {
   const contest = await getContest(sql, { code: parsed.contest });
   if (!contest) return reject("unknown_contest", t(lang, "sms.unknownContest", { contest: parsed.contest }));
   const expected = contest.candidates.length + 1;
   if (parsed.numbers.length !== expected) {
-    return reject("count", t(lang, "sms.count", { contest: contest.code, candidates: contest.candidates.length, expected, got: parsed.numbers.length }));
+    return reject(
+      "count",
+      t(lang, "sms.count", {
+        contest: contest.code,
+        candidates: contest.candidates.length,
+        expected,
+        got: parsed.numbers.length,
+      }),
+    );
   }
   const votes = Object.fromEntries(contest.candidates.map((c, i) => [String(c.number), parsed.numbers[i]]));
   const invalid = parsed.numbers[parsed.numbers.length - 1];
   const receipt = receiptCode("QC", id);
-  const duplicate = () => finish({ status: "duplicate", kind: "QC", tpsCode: parsed.tpsCode, errorCode: null, reply: t(lang, "sms.duplicate", { receipt }), receipt });
+  const duplicate = () =>
+    finish({
+      status: "duplicate",
+      kind: "QC",
+      tpsCode: parsed.tpsCode,
+      errorCode: null,
+      reply: t(lang, "sms.duplicate", { receipt }),
+      receipt,
+    });
   // The same text from the same TPS is the same submission (its id is derived from the text).
   const [seen] = await sql`select 1 from submissions where id = ${id}`;
   if (seen) return duplicate();
   try {
-    const answer = await writer.write((ctx) => submitQuickCount(ctx, {
-      user, lang, source: "sms",
-      body: { id, tpsCode: parsed.tpsCode, contest: contest.code, votes, invalid, justification: parsed.justification, capturedAt: new Date().toISOString() },
-    }));
+    const answer = await writer.write((ctx) =>
+      submitQuickCount(ctx, {
+        user,
+        lang,
+        source: "sms",
+        body: {
+          id,
+          tpsCode: parsed.tpsCode,
+          contest: contest.code,
+          votes,
+          invalid,
+          justification: parsed.justification,
+          capturedAt: new Date().toISOString(),
+        },
+      }),
+    );
     const numbers = contest.candidates.map((c) => `${c.number}=${votes[String(c.number)]}`).join(" ");
-    const reply = t(lang, "sms.qcAccepted", { receipt, tps: parsed.tpsCode, contest: contest.code, numbers, invalid, status: t(lang, `status.${answer.body.status}`) });
+    const reply = t(lang, "sms.qcAccepted", {
+      receipt,
+      tps: parsed.tpsCode,
+      contest: contest.code,
+      numbers,
+      invalid,
+      status: t(lang, `status.${answer.body.status}`),
+    });
     return finish({ status: "accepted", kind: "QC", tpsCode: parsed.tpsCode, errorCode: null, reply, receipt });
   } catch (error) {
     // Two copies of one SMS arriving at once: the second finds the first's id.
@@ -127,11 +218,18 @@ async function quickCountBySms(
 
 /** One SMS-sized line: the API message plus its first field errors. */
 function errorText(lang: Lang, error: ApiError): string {
-  const fields = (error.errors ?? []).slice(0, 3).map((e) => e.message).join(" ");
+  const fields = (error.errors ?? [])
+    .slice(0, 3)
+    .map((e) => e.message)
+    .join(" ");
   return `${t(lang, "sms.rejected")} ${fields || error.message}`.slice(0, 459);
 }
 
-export type IncidentBySms = (args: { user: SessionUser; parsed: Extract<SmsParse, { kind: "INC" }>; id: string }) => Promise<{ httpStatus: number }>;
+export type IncidentBySms = (args: {
+  user: SessionUser;
+  parsed: Extract<SmsParse, { kind: "INC" }>;
+  id: string;
+}) => Promise<{ httpStatus: number }>;
 
 /** The command post's view of the SMS log: the newest first, optionally only one status. */
 export async function listSms(sql: Db, { status, limit = 200 }: { status?: string; limit?: number }) {
@@ -140,8 +238,15 @@ export async function listSms(sql: Db, { status, limit = 200 }: { status?: strin
     ${status ? sql`where status = ${status}` : sql``}
     order by id desc limit ${limit}`;
   return rows.map((r) => ({
-    id: Number(r.id), sender: r.sender as string, body: r.body as string, status: r.status as string, kind: r.kind as string | null,
-    tpsCode: r.tpsCode as string | null, errorCode: r.errorCode as string | null, reply: r.reply as string,
-    receipt: r.receipt as string | null, receivedAt: (r.receivedAt as Date).toISOString(),
+    id: Number(r.id),
+    sender: r.sender as string,
+    body: r.body as string,
+    status: r.status as string,
+    kind: r.kind as string | null,
+    tpsCode: r.tpsCode as string | null,
+    errorCode: r.errorCode as string | null,
+    reply: r.reply as string,
+    receipt: r.receipt as string | null,
+    receivedAt: (r.receivedAt as Date).toISOString(),
   }));
 }

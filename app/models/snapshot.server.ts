@@ -14,7 +14,11 @@ export interface SnapshotTps {
   results: Record<string, string>;
 }
 
-export interface ContestTotals { votes: Record<string, number>; invalid: number; reported: number }
+export interface ContestTotals {
+  votes: Record<string, number>;
+  invalid: number;
+  reported: number;
+}
 
 export interface Snapshot {
   seq: number;
@@ -25,7 +29,10 @@ export interface Snapshot {
 }
 
 /** What a user may see: a region prefix (null = all) and, for officers, one TPS. */
-export interface View { scope: string | null; tpsCode?: string | null }
+export interface View {
+  scope: string | null;
+  tpsCode?: string | null;
+}
 
 export async function getSnapshot(sql: Sql, { scope, tpsCode }: View): Promise<Snapshot> {
   const inScope = (column: string) =>
@@ -55,15 +62,23 @@ export async function getSnapshot(sql: Sql, { scope, tpsCode }: View): Promise<S
       group by r.contest_code`;
     const totals: Record<string, ContestTotals> = {};
     for (const c of contests) {
-      totals[c.code] = { votes: Object.fromEntries(c.candidates.map((k) => [String(k.number), 0])), invalid: 0, reported: 0 };
+      totals[c.code] = {
+        votes: Object.fromEntries(c.candidates.map((k) => [String(k.number), 0])),
+        invalid: 0,
+        reported: 0,
+      };
     }
     for (const s of sums) if (totals[s.contestCode]) totals[s.contestCode].votes[s.number] = s.votes;
-    for (const c of counts) if (totals[c.contestCode]) Object.assign(totals[c.contestCode], { invalid: c.invalid, reported: c.reported });
+    for (const c of counts)
+      if (totals[c.contestCode]) Object.assign(totals[c.contestCode], { invalid: c.invalid, reported: c.reported });
     return {
       seq: head.seq as number,
       contests,
       regions: regions as unknown as Snapshot["regions"],
-      tps: tps.map((t) => ({ ...t, lastSeenAt: t.lastSeenAt ? (t.lastSeenAt as Date).toISOString() : null })) as unknown as SnapshotTps[],
+      tps: tps.map((t) => ({
+        ...t,
+        lastSeenAt: t.lastSeenAt ? (t.lastSeenAt as Date).toISOString() : null,
+      })) as unknown as SnapshotTps[],
       totals,
     };
   }) as Promise<Snapshot>;

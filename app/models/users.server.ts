@@ -18,7 +18,10 @@ export async function findUserForLogin(sql: Db, { login }: { login: string }) {
   return row as (SessionUser & { secretHash: string; disabled: boolean }) | undefined;
 }
 
-export async function createSession(sql: Db, { userId, tokenHash, ttlHours }: { userId: number; tokenHash: string; ttlHours: number }) {
+export async function createSession(
+  sql: Db,
+  { userId, tokenHash, ttlHours }: { userId: number; tokenHash: string; ttlHours: number },
+) {
   await sql`
     insert into sessions (token_hash, user_id, expires_at)
     values (${tokenHash}, ${userId}, now() + make_interval(hours => ${ttlHours}))`;

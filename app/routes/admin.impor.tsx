@@ -17,18 +17,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAdminPage(request, context.sql);
   const lang = requestLang(request);
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
-    return data({ report: null, error: lang === "en" ? "The file is too large (max 5 MB)." : "Berkas terlalu besar (maks. 5 MB)." }, 413);
+    return data(
+      {
+        report: null,
+        error: lang === "en" ? "The file is too large (max 5 MB)." : "Berkas terlalu besar (maks. 5 MB).",
+      },
+      413,
+    );
   }
   try {
     const form = await request.formData().catch(() => null);
-    if (!form) return data({ report: null, error: lang === "en" ? "The upload could not be read; choose the file again." : "Unggahan tidak terbaca; pilih berkas lagi." }, 400);
+    if (!form)
+      return data(
+        {
+          report: null,
+          error:
+            lang === "en"
+              ? "The upload could not be read; choose the file again."
+              : "Unggahan tidak terbaca; pilih berkas lagi.",
+        },
+        400,
+      );
     const kind = String(form.get("kind")) as ImportKind;
     if (!IMPORT_KINDS.includes(kind)) return data({ report: null, error: "kind" }, 400);
     const text = await formFileText(form.get("file"), lang, MAX_IMPORT_BYTES);
     if (!text) return data({ report: null, error: lang === "en" ? "Choose a CSV file." : "Pilih berkas CSV." }, 400);
-    const report: ImportReport = form.get("intent") === "import"
-      ? await context.writer.write((ctx) => runImport(ctx, { kind, text, lang, actorId: user.id }))
-      : await checkImport(context.sql, { kind, text, lang });
+    const report: ImportReport =
+      form.get("intent") === "import"
+        ? await context.writer.write((ctx) => runImport(ctx, { kind, text, lang, actorId: user.id }))
+        : await checkImport(context.sql, { kind, text, lang });
     return data({ report, error: null }, report.errors.length && form.get("intent") === "import" ? 422 : 200);
   } catch (error) {
     if (error instanceof ApiError) return data({ report: null, error: error.message }, error.status);
@@ -47,32 +64,69 @@ export default function AdminImport() {
       <h1>{t("admin.import.title")}</h1>
       <p className="muted">{t("admin.import.intro")}</p>
       <Form method="post" encType="multipart/form-data" className="stack card">
-        <label>{t("admin.import.kind")}
+        <label>
+          {t("admin.import.kind")}
           <select name="kind" defaultValue={report?.kind ?? "regions"}>
-            {IMPORT_KINDS.map((k) => <option key={k} value={k}>{t(`admin.import.kind.${k}`)} — {columns[k].required.join(", ")}</option>)}
+            {IMPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`admin.import.kind.${k}`)} — {columns[k].required.join(", ")}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t("admin.import.file")}<input type="file" name="file" accept=".csv,text/csv" required /></label>
+        <label>
+          {t("admin.import.file")}
+          <input type="file" name="file" accept=".csv,text/csv" required />
+        </label>
         <div className="row">
-          <button type="submit" name="intent" value="check" disabled={busy}>{t("admin.import.check")}</button>
-          <button type="submit" name="intent" value="import" className="primary" disabled={busy}>{t("admin.import.run")}</button>
+          <button type="submit" name="intent" value="check" disabled={busy}>
+            {t("admin.import.check")}
+          </button>
+          <button type="submit" name="intent" value="import" className="primary" disabled={busy}>
+            {t("admin.import.run")}
+          </button>
         </div>
-        <p className="small">{t("admin.import.samples")}{" "}
-          {IMPORT_KINDS.map((k) => <a key={k} href={`/samples/${k}.csv`} download>{k}.csv </a>)}
+        <p className="small">
+          {t("admin.import.samples")}{" "}
+          {IMPORT_KINDS.map((k) => (
+            <a key={k} href={`/samples/${k}.csv`} download>
+              {k}.csv{" "}
+            </a>
+          ))}
         </p>
       </Form>
-      {result?.error ? <p role="alert" className="error">{result.error}</p> : null}
+      {result?.error ? (
+        <p role="alert" className="error">
+          {result.error}
+        </p>
+      ) : null}
       {report ? (
         <section className="card" data-testid="import-report">
           <p role="status">
-            {report.applied ? t("admin.import.applied", { created: report.created, updated: report.updated })
-              : report.errors.length ? t("admin.import.hasErrors", { count: report.errors.length })
-              : t("admin.import.ok", { created: report.created, updated: report.updated })}
+            {report.applied
+              ? t("admin.import.applied", { created: report.created, updated: report.updated })
+              : report.errors.length
+                ? t("admin.import.hasErrors", { count: report.errors.length })
+                : t("admin.import.ok", { created: report.created, updated: report.updated })}
           </p>
           {report.errors.length ? (
             <table className="results-table">
-              <thead><tr><th>{t("admin.import.line")}</th><th>{t("admin.import.field")}</th><th>{t("admin.import.problem")}</th></tr></thead>
-              <tbody>{report.errors.slice(0, 500).map((e, i) => <tr key={i}><td className="num">{e.line}</td><td>{e.field}</td><td>{e.message}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th>{t("admin.import.line")}</th>
+                  <th>{t("admin.import.field")}</th>
+                  <th>{t("admin.import.problem")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.errors.slice(0, 500).map((e, i) => (
+                  <tr key={i}>
+                    <td className="num">{e.line}</td>
+                    <td>{e.field}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           ) : null}
         </section>

@@ -22,14 +22,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const str = (k: string) => String(form.get(k) ?? "").slice(0, 10_000);
   const parsed = ContestBody.safeParse({
-    code: str("code"), name: str("name"), position: str("position") || "0",
+    code: str("code"),
+    name: str("name"),
+    position: str("position") || "0",
     candidates: fromLines(str("candidates")).map(([number = "", name = ""]) => ({ number, name })),
   });
   if (!parsed.success) {
-    return data({ code: str("code"), ok: false, errors: parsed.error.issues.map((i) => `${i.path.map((p) => (typeof p === "number" ? translate(lang, "admin.settings.line", { line: p + 1 }) : p)).join(" ")}: ${i.message === "duplicate" ? translate(lang, "admin.settings.duplicate") : translate(lang, "api.invalidField")}`) }, 422);
+    return data(
+      {
+        code: str("code"),
+        ok: false,
+        errors: parsed.error.issues.map(
+          (i) =>
+            `${i.path.map((p) => (typeof p === "number" ? translate(lang, "admin.settings.line", { line: p + 1 }) : p)).join(" ")}: ${i.message === "duplicate" ? translate(lang, "admin.settings.duplicate") : translate(lang, "api.invalidField")}`,
+        ),
+      },
+      422,
+    );
   }
   const outcome = await context.writer.write((ctx) => saveContest(ctx, { body: parsed.data, actorId: admin.id }));
-  if (outcome === "in_use") return data({ code: parsed.data.code, ok: false, errors: [translate(lang, "admin.contests.inUse")] }, 409);
+  if (outcome === "in_use")
+    return data({ code: parsed.data.code, ok: false, errors: [translate(lang, "admin.contests.inUse")] }, 409);
   return { code: parsed.data.code, ok: true, errors: [] as string[] };
 }
 
@@ -43,16 +56,52 @@ export default function Contests() {
     <>
       <h1>{t("admin.contests.title")}</h1>
       {forms.map((c) => (
-        <Form key={c.code || "new"} method="post" className="card stack" data-testid={`contest-form-${c.code || "new"}`}>
+        <Form
+          key={c.code || "new"}
+          method="post"
+          className="card stack"
+          data-testid={`contest-form-${c.code || "new"}`}
+        >
           <h2>{c.code ? c.name : t("admin.contests.new")}</h2>
           <div className="row">
-            <label>{t("admin.contests.code")}<input name="code" defaultValue={c.code} readOnly={!!c.code} required maxLength={40} /></label>
-            <label>{t("admin.contests.name")}<input name="name" defaultValue={c.name} required maxLength={120} /></label>
-            <label>{t("admin.contests.position")}<input name="position" type="number" min={0} max={99} defaultValue={c.position} /></label>
+            <label>
+              {t("admin.contests.code")}
+              <input name="code" defaultValue={c.code} readOnly={!!c.code} required maxLength={40} />
+            </label>
+            <label>
+              {t("admin.contests.name")}
+              <input name="name" defaultValue={c.name} required maxLength={120} />
+            </label>
+            <label>
+              {t("admin.contests.position")}
+              <input name="position" type="number" min={0} max={99} defaultValue={c.position} />
+            </label>
           </div>
-          <label>{t("admin.contests.candidates")}<textarea name="candidates" rows={4} defaultValue={toLines(c.candidates.map((k) => [String(k.number), k.name]))} maxLength={10000} /></label>
-          {result && result.code === c.code ? (result.ok ? <p role="status" className="notice good">{t("admin.settings.saved")}</p> : <ul role="alert" className="error">{result.errors.map((e) => <li key={e}>{e}</li>)}</ul>) : null}
-          <button type="submit" className="primary" disabled={busy}>{t("admin.settings.save")}</button>
+          <label>
+            {t("admin.contests.candidates")}
+            <textarea
+              name="candidates"
+              rows={4}
+              defaultValue={toLines(c.candidates.map((k) => [String(k.number), k.name]))}
+              maxLength={10000}
+            />
+          </label>
+          {result && result.code === c.code ? (
+            result.ok ? (
+              <p role="status" className="notice good">
+                {t("admin.settings.saved")}
+              </p>
+            ) : (
+              <ul role="alert" className="error">
+                {result.errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            )
+          ) : null}
+          <button type="submit" className="primary" disabled={busy}>
+            {t("admin.settings.save")}
+          </button>
         </Form>
       ))}
     </>

@@ -14,10 +14,14 @@ type Editable = (typeof EDITABLE)[number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
-  const [times, publicOptions, contacts, checklist, categories] = await Promise.all(EDITABLE.map((k) => getSetting(context.sql, k)));
+  const [times, publicOptions, contacts, checklist, categories] = await Promise.all(
+    EDITABLE.map((k) => getSetting(context.sql, k)),
+  );
   return { times, publicOptions, contacts, checklist, categories } as {
-    times: Awaited<ReturnType<typeof getSetting<"election.times">>>; publicOptions: Awaited<ReturnType<typeof getSetting<"public">>>;
-    contacts: Awaited<ReturnType<typeof getSetting<"contacts">>>; checklist: Awaited<ReturnType<typeof getSetting<"checklist">>>;
+    times: Awaited<ReturnType<typeof getSetting<"election.times">>>;
+    publicOptions: Awaited<ReturnType<typeof getSetting<"public">>>;
+    contacts: Awaited<ReturnType<typeof getSetting<"contacts">>>;
+    checklist: Awaited<ReturnType<typeof getSetting<"checklist">>>;
     categories: Awaited<ReturnType<typeof getSetting<"incident.categories">>>;
   };
 }
@@ -25,11 +29,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 function fromForm(key: Editable, form: FormData): unknown {
   const text = (name: string) => String(form.get(name) ?? "").slice(0, 20_000);
   switch (key) {
-    case "election.times": return { opening: text("opening"), closing: text("closing"), staleAfterMinutes: text("staleAfterMinutes") };
-    case "public": return { title: text("title"), ...Object.fromEntries(["showResults", "showProjection", "showIncidents", "reportsEnabled"].map((k) => [k, form.get(k) === "on"])) };
-    case "contacts": return fromLines(text("lines")).map(([name = "", role = "", phone = ""]) => ({ name, role, phone }));
-    case "checklist": return fromLines(text("lines")).map(([id = "", t = ""]) => ({ id, text: t }));
-    case "incident.categories": return fromLines(text("lines")).map(([code = "", id = "", en = "", active = "ya"]) => ({ code, id, en, active: !/^(tidak|no|0|false)$/i.test(active) }));
+    case "election.times":
+      return { opening: text("opening"), closing: text("closing"), staleAfterMinutes: text("staleAfterMinutes") };
+    case "public":
+      return {
+        title: text("title"),
+        ...Object.fromEntries(
+          ["showResults", "showProjection", "showIncidents", "reportsEnabled"].map((k) => [k, form.get(k) === "on"]),
+        ),
+      };
+    case "contacts":
+      return fromLines(text("lines")).map(([name = "", role = "", phone = ""]) => ({ name, role, phone }));
+    case "checklist":
+      return fromLines(text("lines")).map(([id = "", t = ""]) => ({ id, text: t }));
+    case "incident.categories":
+      return fromLines(text("lines")).map(([code = "", id = "", en = "", active = "ya"]) => ({
+        code,
+        id,
+        en,
+        active: !/^(tidak|no|0|false)$/i.test(active),
+      }));
   }
 }
 
@@ -43,12 +62,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => {
       const [row, field] = i.path;
-      const where = typeof row === "number" ? translate(lang, "admin.settings.line", { line: row + 1 }) + (field ? ` (${String(field)})` : "") : String(row ?? "");
+      const where =
+        typeof row === "number"
+          ? translate(lang, "admin.settings.line", { line: row + 1 }) + (field ? ` (${String(field)})` : "")
+          : String(row ?? "");
       return `${where}: ${i.message === "duplicate code" ? translate(lang, "admin.settings.duplicate") : translate(lang, "api.invalidField")}`;
     });
     return data({ section: key, ok: false, errors }, 422);
   }
-  await context.writer.write((ctx) => saveSetting(ctx, { key: key as SettingKey, value: parsed.data as never, actorId: admin.id }));
+  await context.writer.write((ctx) =>
+    saveSetting(ctx, { key: key as SettingKey, value: parsed.data as never, actorId: admin.id }),
+  );
   return { section: key, ok: true, errors: [] as string[] };
 }
 
@@ -57,11 +81,25 @@ export default function Settings() {
   const result = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state !== "idle";
-  const feedback = (key: Editable) => result?.section === key ? (
-    result.ok ? <p role="status" className="notice good">{t("admin.settings.saved")}</p>
-      : <ul role="alert" className="error">{result.errors.map((e) => <li key={e}>{e}</li>)}</ul>
-  ) : null;
-  const save = <button type="submit" className="primary" disabled={busy}>{t("admin.settings.save")}</button>;
+  const feedback = (key: Editable) =>
+    result?.section === key ? (
+      result.ok ? (
+        <p role="status" className="notice good">
+          {t("admin.settings.saved")}
+        </p>
+      ) : (
+        <ul role="alert" className="error">
+          {result.errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )
+    ) : null;
+  const save = (
+    <button type="submit" className="primary" disabled={busy}>
+      {t("admin.settings.save")}
+    </button>
+  );
   return (
     <>
       <h1>{t("admin.settings.title")}</h1>
@@ -69,31 +107,75 @@ export default function Settings() {
         <h2>{t("admin.settings.times")}</h2>
         <input type="hidden" name="section" value="election.times" />
         <div className="row">
-          <label>{t("admin.settings.opening")}<input name="opening" type="time" defaultValue={s.times.opening} required /></label>
-          <label>{t("admin.settings.closing")}<input name="closing" type="time" defaultValue={s.times.closing} required /></label>
-          <label>{t("admin.settings.stale")}<input name="staleAfterMinutes" type="number" min={5} max={1440} defaultValue={s.times.staleAfterMinutes} required /></label>
+          <label>
+            {t("admin.settings.opening")}
+            <input name="opening" type="time" defaultValue={s.times.opening} required />
+          </label>
+          <label>
+            {t("admin.settings.closing")}
+            <input name="closing" type="time" defaultValue={s.times.closing} required />
+          </label>
+          <label>
+            {t("admin.settings.stale")}
+            <input
+              name="staleAfterMinutes"
+              type="number"
+              min={5}
+              max={1440}
+              defaultValue={s.times.staleAfterMinutes}
+              required
+            />
+          </label>
         </div>
-        {feedback("election.times")}{save}
+        {feedback("election.times")}
+        {save}
       </Form>
       <Form method="post" className="card stack" data-testid="settings-public">
         <h2>{t("admin.settings.public")}</h2>
         <input type="hidden" name="section" value="public" />
-        <label>{t("admin.settings.publicTitle")}<input name="title" defaultValue={s.publicOptions.title} maxLength={120} required /></label>
+        <label>
+          {t("admin.settings.publicTitle")}
+          <input name="title" defaultValue={s.publicOptions.title} maxLength={120} required />
+        </label>
         {(["showResults", "showProjection", "showIncidents", "reportsEnabled"] as const).map((k) => (
-          <label key={k} className="check"><input type="checkbox" name={k} defaultChecked={s.publicOptions[k]} /> {t(`admin.settings.${k}`)}</label>
+          <label key={k} className="check">
+            <input type="checkbox" name={k} defaultChecked={s.publicOptions[k]} /> {t(`admin.settings.${k}`)}
+          </label>
         ))}
-        {feedback("public")}{save}
+        {feedback("public")}
+        {save}
       </Form>
-      {([
-        ["contacts", t("admin.settings.contacts"), t("admin.settings.contactsHelp"), toLines(s.contacts.map((c) => [c.name, c.role, c.phone]))],
-        ["checklist", t("admin.settings.checklist"), t("admin.settings.checklistHelp"), toLines(s.checklist.map((c) => [c.id, c.text]))],
-        ["incident.categories", t("admin.settings.categories"), t("admin.settings.categoriesHelp"), toLines(s.categories.map((c) => [c.code, c.id, c.en, c.active ? "ya" : "tidak"]))],
-      ] as const).map(([key, title, help, lines]) => (
+      {(
+        [
+          [
+            "contacts",
+            t("admin.settings.contacts"),
+            t("admin.settings.contactsHelp"),
+            toLines(s.contacts.map((c) => [c.name, c.role, c.phone])),
+          ],
+          [
+            "checklist",
+            t("admin.settings.checklist"),
+            t("admin.settings.checklistHelp"),
+            toLines(s.checklist.map((c) => [c.id, c.text])),
+          ],
+          [
+            "incident.categories",
+            t("admin.settings.categories"),
+            t("admin.settings.categoriesHelp"),
+            toLines(s.categories.map((c) => [c.code, c.id, c.en, c.active ? "ya" : "tidak"])),
+          ],
+        ] as const
+      ).map(([key, title, help, lines]) => (
         <Form key={key} method="post" className="card stack" data-testid={`settings-${key}`}>
           <h2>{title}</h2>
           <input type="hidden" name="section" value={key} />
-          <label>{help}<textarea name="lines" rows={8} defaultValue={lines} maxLength={20000} /></label>
-          {feedback(key)}{save}
+          <label>
+            {help}
+            <textarea name="lines" rows={8} defaultValue={lines} maxLength={20000} />
+          </label>
+          {feedback(key)}
+          {save}
         </Form>
       ))}
     </>

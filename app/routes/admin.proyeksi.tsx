@@ -14,12 +14,18 @@ import { requestLang } from "~/utils/lang.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
   const [info, contests, [total]] = await Promise.all([
-    getSetting(context.sql, "projection.sample"), listContests(context.sql), context.sql`select count(*)::int as n from tps`,
+    getSetting(context.sql, "projection.sample"),
+    listContests(context.sql),
+    context.sql`select count(*)::int as n from tps`,
   ]);
-  const projections = await Promise.all(contests.map(async (c) => ({
-    code: c.code, name: c.name, candidates: c.candidates,
-    projection: await getProjection(context.sql, { contest: c.code, candidates: c.candidates.map((k) => k.number) }),
-  })));
+  const projections = await Promise.all(
+    contests.map(async (c) => ({
+      code: c.code,
+      name: c.name,
+      candidates: c.candidates,
+      projection: await getProjection(context.sql, { contest: c.code, candidates: c.candidates.map((k) => k.number) }),
+    })),
+  );
   return { info, projections, totalTps: total.n as number };
 }
 
@@ -29,10 +35,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const mode = form.get("mode");
   const value = Number(form.get(mode === "margin" ? "margin" : "size"));
-  if (mode === "margin" ? !(value >= 0.1 && value <= 20) : !(Number.isInteger(value) && value >= 2 && value <= 1_000_000)) {
-    return data({ error: translate(lang, mode === "margin" ? "admin.projection.badMargin" : "admin.projection.badSize") }, 422);
+  if (
+    mode === "margin" ? !(value >= 0.1 && value <= 20) : !(Number.isInteger(value) && value >= 2 && value <= 1_000_000)
+  ) {
+    return data(
+      { error: translate(lang, mode === "margin" ? "admin.projection.badMargin" : "admin.projection.badSize") },
+      422,
+    );
   }
-  const info = await context.writer.write((ctx) => drawProjectionSample(ctx, mode === "margin" ? { margin: value / 100, actorId: admin.id } : { size: value, actorId: admin.id }));
+  const info = await context.writer.write((ctx) =>
+    drawProjectionSample(
+      ctx,
+      mode === "margin" ? { margin: value / 100, actorId: admin.id } : { size: value, actorId: admin.id },
+    ),
+  );
   return { error: null, info };
 }
 
@@ -46,18 +62,43 @@ export default function Projection() {
     <>
       <h1>{t("admin.projection.title")}</h1>
       <p className="muted">{t("admin.projection.intro")}</p>
-      <p data-testid="sample-info">{info ? t("admin.projection.current", { size: info.size, total: totalTps, seed: info.seed, at: formatDateTime(info.drawnAt, lang) }) : t("admin.projection.noSample")}</p>
+      <p data-testid="sample-info">
+        {info
+          ? t("admin.projection.current", {
+              size: info.size,
+              total: totalTps,
+              seed: info.seed,
+              at: formatDateTime(info.drawnAt, lang),
+            })
+          : t("admin.projection.noSample")}
+      </p>
       <Form method="post" className="card stack">
         <fieldset className="row">
-          <label className="check"><input type="radio" name="mode" value="margin" defaultChecked /> {t("admin.projection.byMargin")}</label>
-          <label>{t("admin.projection.margin")}<input name="margin" type="number" step="0.1" min={0.1} max={20} defaultValue={2} /></label>
+          <label className="check">
+            <input type="radio" name="mode" value="margin" defaultChecked /> {t("admin.projection.byMargin")}
+          </label>
+          <label>
+            {t("admin.projection.margin")}
+            <input name="margin" type="number" step="0.1" min={0.1} max={20} defaultValue={2} />
+          </label>
         </fieldset>
         <fieldset className="row">
-          <label className="check"><input type="radio" name="mode" value="size" /> {t("admin.projection.bySize")}</label>
-          <label>{t("admin.projection.size")}<input name="size" type="number" min={2} max={1000000} defaultValue={100} /></label>
+          <label className="check">
+            <input type="radio" name="mode" value="size" /> {t("admin.projection.bySize")}
+          </label>
+          <label>
+            {t("admin.projection.size")}
+            <input name="size" type="number" min={2} max={1000000} defaultValue={100} />
+          </label>
         </fieldset>
-        {result?.error ? <p role="alert" className="error">{result.error}</p> : null}
-        <button type="submit" className="primary" disabled={busy}>{t("admin.projection.draw")}</button>
+        {result?.error ? (
+          <p role="alert" className="error">
+            {result.error}
+          </p>
+        ) : null}
+        <button type="submit" className="primary" disabled={busy}>
+          {t("admin.projection.draw")}
+        </button>
       </Form>
       {projections.map((p) => (
         <section key={p.code} className="card">
@@ -66,13 +107,28 @@ export default function Projection() {
             <>
               <p>{t("public.projectionNote", { reported: p.projection.reported, size: p.projection.sampleSize })}</p>
               <table className="results-table" data-testid={`projection-${p.code}`}>
-                <tbody>{p.candidates.map((k) => {
-                  const e = p.projection!.candidates.find((x) => x.number === String(k.number));
-                  return <tr key={k.number}><td>{k.number}. {k.name}</td><td className="num">{e && p.projection!.reported ? `${(e.estimate * 100).toFixed(1)}% ± ${(e.margin * 100).toFixed(1)}` : "—"}</td></tr>;
-                })}</tbody>
+                <tbody>
+                  {p.candidates.map((k) => {
+                    const e = p.projection!.candidates.find((x) => x.number === String(k.number));
+                    return (
+                      <tr key={k.number}>
+                        <td>
+                          {k.number}. {k.name}
+                        </td>
+                        <td className="num">
+                          {e && p.projection!.reported
+                            ? `${(e.estimate * 100).toFixed(1)}% ± ${(e.margin * 100).toFixed(1)}`
+                            : "—"}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
               </table>
             </>
-          ) : <p className="muted">{t("admin.projection.noSample")}</p>}
+          ) : (
+            <p className="muted">{t("admin.projection.noSample")}</p>
+          )}
         </section>
       ))}
     </>

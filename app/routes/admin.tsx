@@ -14,17 +14,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function AdminLayout() {
   const t = useT();
   const links: [string, Parameters<typeof t>[0]][] = [
-    ["/admin/impor", "admin.nav.import"], ["/admin/akun", "admin.nav.accounts"], ["/admin/surat", "admin.nav.letters"],
-    ["/admin/pemilihan", "admin.nav.contests"], ["/admin/pengaturan", "admin.nav.settings"], ["/admin/proyeksi", "admin.nav.projection"],
-    ["/rekap", "admin.nav.recap"], ["/posko", "admin.nav.posko"], ["/publik", "admin.nav.public"],
+    ["/admin/impor", "admin.nav.import"],
+    ["/admin/akun", "admin.nav.accounts"],
+    ["/admin/surat", "admin.nav.letters"],
+    ["/admin/pemilihan", "admin.nav.contests"],
+    ["/admin/pengaturan", "admin.nav.settings"],
+    ["/admin/proyeksi", "admin.nav.projection"],
+    ["/rekap", "admin.nav.recap"],
+    ["/posko", "admin.nav.posko"],
+    ["/publik", "admin.nav.public"],
   ];
   return (
     <>
-      <div className="no-print"><TopBar title={t("admin.title")} /></div>
+      <div className="no-print">
+        <TopBar title={t("admin.title")} />
+      </div>
       <nav className="admin-nav no-print" aria-label={t("admin.title")}>
-        {links.map(([to, key]) => <NavLink key={to} to={to}>{t(key)}</NavLink>)}
+        {links.map(([to, key]) => (
+          <NavLink key={to} to={to}>
+            {t(key)}
+          </NavLink>
+        ))}
       </nav>
-      <main className="page admin-page"><Outlet /></main>
+      <main className="page admin-page">
+        <Outlet />
+      </main>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { translate } from "~/lib/i18n";
 import { json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
-const notFound = ({ request }: LoaderFunctionArgs) => json({ message: translate(apiLang(request), "api.notFound"), code: "not_found" }, 404);
+const notFound = ({ request }: LoaderFunctionArgs) =>
+  json({ message: translate(apiLang(request), "api.notFound"), code: "not_found" }, 404);
 export const loader = notFound;
 export const action = notFound;

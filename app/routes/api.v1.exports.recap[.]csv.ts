@@ -16,11 +16,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const level = (url.searchParams.get("level") ?? "kecamatan") as RecapLevel;
     const contest = await getContest(context.sql, { code: (url.searchParams.get("contest") ?? "").slice(0, 40) });
     const errors = [
-      ...(contest ? [] : [{ field: "contest", code: "unknown_contest", message: lang === "en" ? "Unknown contest." : "Jenis pemilihan tidak dikenal." }]),
-      ...(RECAP_LEVELS.includes(level) ? [] : [{ field: "level", code: "invalid", message: lang === "en" ? "Level must be kelurahan, kecamatan or city." : "Tingkat harus kelurahan, kecamatan atau city." }]),
+      ...(contest
+        ? []
+        : [
+            {
+              field: "contest",
+              code: "unknown_contest",
+              message: lang === "en" ? "Unknown contest." : "Jenis pemilihan tidak dikenal.",
+            },
+          ]),
+      ...(RECAP_LEVELS.includes(level)
+        ? []
+        : [
+            {
+              field: "level",
+              code: "invalid",
+              message:
+                lang === "en"
+                  ? "Level must be kelurahan, kecamatan or city."
+                  : "Tingkat harus kelurahan, kecamatan atau city.",
+            },
+          ]),
     ];
     if (errors.length) throw new ApiError(422, "invalid", errors[0].message, errors);
     const scope = recapScope(user, url.searchParams.get("area"));
-    return csvResponse(await recapCsv(context.sql, { level, contest: contest!, scope }), `pantau-rekap-${contest!.code}-${level}.csv`);
+    return csvResponse(
+      await recapCsv(context.sql, { level, contest: contest!, scope }),
+      `pantau-rekap-${contest!.code}-${level}.csv`,
+    );
   });
 }

@@ -9,6 +9,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
-    return csvResponse(await resultsCsv(context.sql, { scope: user.role === "supervisor" ? user.regionCode : null }), "pantau-hasil-tps.csv");
+    return csvResponse(
+      await resultsCsv(context.sql, { scope: user.role === "supervisor" ? user.regionCode : null }),
+      "pantau-hasil-tps.csv",
+    );
   });
 }

@@ -18,8 +18,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (!report) throw apiError(lang, 404, "not_found", "api.notFound");
     if (new URL(request.url).searchParams.get("photo")) {
       if (!report.photo) throw apiError(lang, 404, "not_found", "api.notFound");
-      return new Response(new Uint8Array(report.photo), { headers: { "Content-Type": report.photoType!, "Cache-Control": "private, no-store", "Content-Disposition": "inline" } });
+      return new Response(new Uint8Array(report.photo), {
+        headers: {
+          "Content-Type": report.photoType!,
+          "Cache-Control": "private, no-store",
+          "Content-Disposition": "inline",
+        },
+      });
     }
-    return json({ trackingCode: report.trackingCode, place: report.place, contact: report.contact, hasPhoto: report.hasPhoto });
+    return json({
+      trackingCode: report.trackingCode,
+      place: report.place,
+      contact: report.contact,
+      hasPhoto: report.hasPhoto,
+    });
   });
 }

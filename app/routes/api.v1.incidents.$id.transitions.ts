@@ -17,8 +17,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const id = params.id ?? "";
     if (!UUID.test(id)) throw apiError(lang, 404, "not_found", "api.notFound");
     const parsed = TransitionBody.safeParse(await readJson(request, lang));
-    if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
-    const incident = await context.writer.write((ctx) => transitionIncident(ctx, { user, id, body: parsed.data, lang }));
+    if (!parsed.success)
+      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    const incident = await context.writer.write((ctx) =>
+      transitionIncident(ctx, { user, id, body: parsed.data, lang }),
+    );
     return json({ incident });
   });
 }

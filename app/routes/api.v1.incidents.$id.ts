@@ -14,7 +14,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const id = params.id ?? "";
     const incident = UUID.test(id) ? await getIncident(context.sql, { id }) : undefined;
     if (!incident) throw apiError(lang, 404, "not_found", "api.notFound");
-    if (!canSeeIncident(user, incident)) throw apiError(lang, 403, user.role === "supervisor" ? "other_area" : "forbidden", user.role === "supervisor" ? "api.otherArea" : "api.forbidden");
-    return json({ incident, timeline: await incidentTimeline(context.sql, { id }), responseTimes: responseTimes(incident) });
+    if (!canSeeIncident(user, incident))
+      throw apiError(
+        lang,
+        403,
+        user.role === "supervisor" ? "other_area" : "forbidden",
+        user.role === "supervisor" ? "api.otherArea" : "api.forbidden",
+      );
+    return json({
+      incident,
+      timeline: await incidentTimeline(context.sql, { id }),
+      responseTimes: responseTimes(incident),
+    });
   });
 }

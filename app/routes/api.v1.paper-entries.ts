@@ -15,8 +15,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
     const user = await requireApiUser(request, context.sql, lang, ["operator", "admin"]);
     const parsed = PaperEntryBody.safeParse(await readJson(request, lang));
-    if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
-    const answer = await context.writer.write((ctx) => submitPaperEntry(ctx, { user, body: parsed.data, source: parsed.data.source, lang }));
+    if (!parsed.success)
+      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    const answer = await context.writer.write((ctx) =>
+      submitPaperEntry(ctx, { user, body: parsed.data, source: parsed.data.source, lang }),
+    );
     return json(answer.body, answer.httpStatus);
   });
 }

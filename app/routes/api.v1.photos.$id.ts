@@ -15,14 +15,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const photo = id.success ? await getPhoto(context.sql, { id: id.data }) : undefined;
     if (!photo) throw apiError(lang, 404, "not_found", "api.notFound");
     // Responders see the photos of incidents dispatched to them.
-    const dispatched = user.role === "responder" && photo.incidentId
-      ? (await context.sql`select 1 from incident_assignments where incident_id = ${photo.incidentId} and responder_id = ${user.id}`).length > 0
-      : false;
-    const allowed = dispatched || Number(photo.uploaderId) === user.id
-      || (photo.tpsCode && photo.kelurahanCode ? canReportFor(user, { code: photo.tpsCode, kelurahanCode: photo.kelurahanCode }) : user.role === "operator" || user.role === "admin");
+    const dispatched =
+      user.role === "responder" && photo.incidentId
+        ? (
+            await context.sql`select 1 from incident_assignments where incident_id = ${photo.incidentId} and responder_id = ${user.id}`
+          ).length > 0
+        : false;
+    const allowed =
+      dispatched ||
+      Number(photo.uploaderId) === user.id ||
+      (photo.tpsCode && photo.kelurahanCode
+        ? canReportFor(user, { code: photo.tpsCode, kelurahanCode: photo.kelurahanCode })
+        : user.role === "operator" || user.role === "admin");
     if (!allowed) throw apiError(lang, 403, "forbidden", "api.forbidden");
     return new Response(new Uint8Array(photo.bytes), {
-      headers: { "Content-Type": photo.mime, "Cache-Control": "private, max-age=86400", "Content-Length": String(photo.bytes.length) },
+      headers: {
+        "Content-Type": photo.mime,
+        "Cache-Control": "private, max-age=86400",
+        "Content-Length": String(photo.bytes.length),
+      },
     });
   });
 }

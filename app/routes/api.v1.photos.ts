@@ -28,7 +28,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
-    const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin", "responder"]);
+    const user = await requireApiUser(request, context.sql, lang, [
+      "officer",
+      "supervisor",
+      "operator",
+      "admin",
+      "responder",
+    ]);
     const type = request.headers.get("Content-Type") ?? "";
     if (!type.toLowerCase().startsWith("multipart/form-data")) {
       throw new ApiError(415, "unsupported_media_type", translate(lang, "photo.multipart"));
@@ -41,12 +47,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     } catch {
       throw new ApiError(400, "bad_multipart", translate(lang, "photo.multipart"));
     }
-    const text = (name: string) => { const v = form.get(name); return typeof v === "string" && v !== "" ? v : undefined; };
+    const text = (name: string) => {
+      const v = form.get(name);
+      return typeof v === "string" && v !== "" ? v : undefined;
+    };
     const parsed = PhotoFields.safeParse({
-      id: text("id"), purpose: text("purpose"), tpsCode: text("tpsCode"), contest: text("contest"),
-      quickCountId: text("quickCountId"), incidentId: text("incidentId"), capturedAt: text("capturedAt"),
+      id: text("id"),
+      purpose: text("purpose"),
+      tpsCode: text("tpsCode"),
+      contest: text("contest"),
+      quickCountId: text("quickCountId"),
+      incidentId: text("incidentId"),
+      capturedAt: text("capturedAt"),
     });
-    if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    if (!parsed.success)
+      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
     const fields = parsed.data;
     const file = form.get("photo");
     if (!file || typeof file === "string") {
@@ -56,7 +71,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const bytes = Buffer.from(await file.arrayBuffer());
     if (bytes.length === 0 || bytes.length > MAX_PHOTO_BYTES) {
       const message = translate(lang, "photo.tooLarge", { mb: MAX_PHOTO_BYTES / 1024 / 1024 });
-      throw new ApiError(bytes.length ? 413 : 422, bytes.length ? "too_large" : "invalid", message, [{ field: "photo", code: "too_large", message }]);
+      throw new ApiError(bytes.length ? 413 : 422, bytes.length ? "too_large" : "invalid", message, [
+        { field: "photo", code: "too_large", message },
+      ]);
     }
     const mime = sniffImage(bytes);
     if (!mime) {
@@ -71,14 +88,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const message = translate(lang, "api.unknownTps", { tps: fields.tpsCode });
       throw fieldError("tpsCode", "unknown_tps", message);
     }
-    if (tps && user.role !== "responder" && !canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
-    const answer = await context.writer.write((ctx) => savePhoto(ctx, {
-      user, lang,
-      photo: {
-        id: fields.id, purpose: fields.purpose, tps: tps ?? null, contest: fields.contest ?? null,
-        quickCountId: fields.quickCountId ?? null, incidentId: fields.incidentId ?? null, capturedAt: fields.capturedAt ?? null, mime, bytes,
-      },
-    }));
+    if (tps && user.role !== "responder" && !canReportFor(user, tps))
+      throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+    const answer = await context.writer.write((ctx) =>
+      savePhoto(ctx, {
+        user,
+        lang,
+        photo: {
+          id: fields.id,
+          purpose: fields.purpose,
+          tps: tps ?? null,
+          contest: fields.contest ?? null,
+          quickCountId: fields.quickCountId ?? null,
+          incidentId: fields.incidentId ?? null,
+          capturedAt: fields.capturedAt ?? null,
+          mime,
+          bytes,
+        },
+      }),
+    );
     return json(answer.body, answer.httpStatus);
   });
 }

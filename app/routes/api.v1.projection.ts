@@ -12,8 +12,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return handleApi(lang, async () => {
     await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
     const contests = await listContests(context.sql);
-    const entries = await Promise.all(contests.map(async (c) =>
-      [c.code, await getProjection(context.sql, { contest: c.code, candidates: c.candidates.map((k) => k.number) })] as const));
+    const entries = await Promise.all(
+      contests.map(
+        async (c) =>
+          [
+            c.code,
+            await getProjection(context.sql, { contest: c.code, candidates: c.candidates.map((k) => k.number) }),
+          ] as const,
+      ),
+    );
     return json({ contests: Object.fromEntries(entries) });
   });
 }

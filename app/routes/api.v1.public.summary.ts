@@ -8,5 +8,7 @@ import { apiLang } from "~/utils/lang.server";
 export const OPEN_DATA_HEADERS = { "Access-Control-Allow-Origin": "*" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return handleApi(apiLang(request), async () => json(await getCachedPublicSummary(context.sql), { headers: OPEN_DATA_HEADERS }));
+  return handleApi(apiLang(request), async () =>
+    json(await getCachedPublicSummary(context.sql), { headers: OPEN_DATA_HEADERS }),
+  );
 }

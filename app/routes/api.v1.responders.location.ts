@@ -21,8 +21,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
     const user = await requireApiUser(request, context.sql, lang, ["responder"]);
     const parsed = LocationBody.safeParse(await readJson(request, lang));
-    if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
-    await context.writer.write((ctx) => shareLocation(ctx, { user, lat: parsed.data.lat, lng: parsed.data.lng, accuracy: parsed.data.accuracy ?? null }));
+    if (!parsed.success)
+      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    await context.writer.write((ctx) =>
+      shareLocation(ctx, { user, lat: parsed.data.lat, lng: parsed.data.lng, accuracy: parsed.data.accuracy ?? null }),
+    );
     return json({ ok: true });
   });
 }

@@ -17,7 +17,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
     const user = await requireApiUser(request, context.sql, lang, ["supervisor", "operator", "admin"]);
     const parsed = ReviewBody.safeParse(await readJson(request, lang));
-    if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    if (!parsed.success)
+      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
     const answer = await context.writer.write((ctx) => runReview(ctx, { user, body: parsed.data, lang }));
     return json(answer);
   });

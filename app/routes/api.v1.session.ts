@@ -3,7 +3,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { fieldErrors, LoginBody } from "~/lib/schemas";
 import { translate } from "~/lib/i18n";
 import { auditSession } from "~/models/audit.server";
-import { assertLoginAllowed, clearSessionCookie, getRequestUser, login, logout, requireApiUser, sessionCookie, tokenFrom } from "~/utils/auth.server";
+import {
+  assertLoginAllowed,
+  clearSessionCookie,
+  getRequestUser,
+  login,
+  logout,
+  requireApiUser,
+  sessionCookie,
+  tokenFrom,
+} from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
@@ -17,13 +26,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return handleApi(lang, async () => {
     if (request.method === "DELETE") {
       const user = await getRequestUser(request, context.sql);
-      await logout(context.sql, tokenFrom({ authorization: request.headers.get("Authorization"), cookie: request.headers.get("Cookie") }));
+      await logout(
+        context.sql,
+        tokenFrom({ authorization: request.headers.get("Authorization"), cookie: request.headers.get("Cookie") }),
+      );
       if (user) await auditSession(context.writer, { user, action: "session.logout" });
       return json({ ok: true }, { headers: { "Set-Cookie": clearSessionCookie(context.env) } });
     }
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
     const parsed = LoginBody.safeParse(await readJson(request, lang, 4096));
-    if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    if (!parsed.success)
+      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
     assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp);
     const session = await login(context.sql, context.env, parsed.data, context.clientIp);
     if (!session) throw apiError(lang, 401, "login_failed", "api.loginFailed");

@@ -44,10 +44,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = SmsBody.safeParse({
       from: pick("from", "sender", "msisdn", "phone"),
       text: pick("text", "message", "body", "content"),
-      id: (() => { const v = pick("id", "messageId", "message_id", "sms_id"); return v === undefined ? undefined : String(v); })(),
+      id: (() => {
+        const v = pick("id", "messageId", "message_id", "sms_id");
+        return v === undefined ? undefined : String(v);
+      })(),
     });
-    if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
-    const out = await handleSms(context, { gatewayId: parsed.data.id ?? null, sender: parsed.data.from, text: parsed.data.text }, smsIncident(context));
+    if (!parsed.success)
+      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    const out = await handleSms(
+      context,
+      { gatewayId: parsed.data.id ?? null, sender: parsed.data.from, text: parsed.data.text },
+      smsIncident(context),
+    );
     return json(out, 200);
   });
 }

@@ -15,7 +15,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const code = params.code ?? "";
     const detail = TPS_CODE.test(code) ? await getTpsDetail(context.sql, { code }) : undefined;
     if (!detail) throw apiError(lang, 404, "not_found", "api.notFound");
-    if (!canReportFor(user, detail.tps)) throw apiError(lang, 403, user.role === "supervisor" ? "other_area" : "forbidden", user.role === "supervisor" ? "api.otherArea" : "api.forbidden");
+    if (!canReportFor(user, detail.tps))
+      throw apiError(
+        lang,
+        403,
+        user.role === "supervisor" ? "other_area" : "forbidden",
+        user.role === "supervisor" ? "api.otherArea" : "api.forbidden",
+      );
     return json(detail);
   });
 }

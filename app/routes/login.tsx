@@ -30,7 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp);
   } catch (error) {
-    if (error instanceof ApiError) return data({ error: error.message }, { status: error.status, headers: error.headers });
+    if (error instanceof ApiError)
+      return data({ error: error.message }, { status: error.status, headers: error.headers });
     throw error;
   }
   const session = await login(context.sql, context.env, parsed.data, context.clientIp);
@@ -56,17 +57,32 @@ export default function Login() {
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
           <label>
             {t("login.login")}
-            <input name="login" autoComplete="username" autoCapitalize="none" required maxLength={100} defaultValue={params.get("login") ?? ""} />
+            <input
+              name="login"
+              autoComplete="username"
+              autoCapitalize="none"
+              required
+              maxLength={100}
+              defaultValue={params.get("login") ?? ""}
+            />
           </label>
           <label>
             {t("login.secret")}
             <input name="secret" type="password" autoComplete="current-password" required maxLength={200} />
           </label>
-          {result?.error ? <p role="alert" className="error">{result.error}</p> : null}
-          <button type="submit" className="primary big" disabled={busy}>{t("login.submit")}</button>
+          {result?.error ? (
+            <p role="alert" className="error">
+              {result.error}
+            </p>
+          ) : null}
+          <button type="submit" className="primary big" disabled={busy}>
+            {t("login.submit")}
+          </button>
         </Form>
         <p className="muted small">{t("login.hint")}</p>
-        <p><a href="/publik">{t("public.fromLogin")}</a></p>
+        <p>
+          <a href="/publik">{t("public.fromLogin")}</a>
+        </p>
       </main>
     </>
   );

@@ -27,20 +27,38 @@ export default function OfficerHome() {
   const t = useT();
   // Every screen the officer may need later, cached now while there is a network.
   useEffect(() => {
-    if (navigator.onLine) void warmPages(["/officer", ...OFFICER_SCREENS.map((s) => s.href), ...contests.map((c) => `/officer/quick-count/${c.code}`)]);
+    if (navigator.onLine)
+      void warmPages([
+        "/officer",
+        ...OFFICER_SCREENS.map((s) => s.href),
+        ...contests.map((c) => `/officer/quick-count/${c.code}`),
+      ]);
   }, [contests]);
   return (
     <>
       <TopBar title={t("officer.myTps")} />
       <main className="page phone">
         <section className="card" aria-labelledby="tps-heading">
-          <h1 id="tps-heading" className="tps-code">TPS {tps.code}</h1>
+          <h1 id="tps-heading" className="tps-code">
+            TPS {tps.code}
+          </h1>
           <p>{tps.address}</p>
-          <p className="muted">Kel. {tps.kelurahanName}, Kec. {tps.kecamatanName}</p>
+          <p className="muted">
+            Kel. {tps.kelurahanName}, Kec. {tps.kecamatanName}
+          </p>
           <dl className="facts">
-            <div><dt>{t("officer.voters")}</dt><dd>{tps.dpt}</dd></div>
-            <div><dt>{t("officer.dptb")}</dt><dd>{tps.dptb}</dd></div>
-            <div><dt>{t("officer.dpk")}</dt><dd>{tps.dpk}</dd></div>
+            <div>
+              <dt>{t("officer.voters")}</dt>
+              <dd>{tps.dpt}</dd>
+            </div>
+            <div>
+              <dt>{t("officer.dptb")}</dt>
+              <dd>{tps.dptb}</dd>
+            </div>
+            <div>
+              <dt>{t("officer.dpk")}</dt>
+              <dd>{tps.dpk}</dd>
+            </div>
           </dl>
         </section>
 
@@ -57,7 +75,9 @@ export default function OfficerHome() {
               <li key={c.code} data-testid={`contest-${c.code}`}>
                 <div>
                   <strong>{c.name}</strong>
-                  <span className={`badge status-${c.status}`} data-testid={`status-${c.code}`}>{t(`status.${c.status}` as MessageKey)}</span>
+                  <span className={`badge status-${c.status}`} data-testid={`status-${c.code}`}>
+                    {t(`status.${c.status}` as MessageKey)}
+                  </span>
                 </div>
                 {c.status !== "verified" ? (
                   <a className="button primary big" href={`/officer/quick-count/${c.code}`}>
@@ -71,13 +91,20 @@ export default function OfficerHome() {
 
         <section className="card">
           <h2>{t("officer.mySubmissions")}</h2>
-          {submissions.length === 0 ? <p className="muted">{t("officer.none")}</p> : (
+          {submissions.length === 0 ? (
+            <p className="muted">{t("officer.none")}</p>
+          ) : (
             <ul className="submissions" data-testid="submissions">
               {submissions.map((s) => (
                 <li key={s.id}>
-                  <span>{s.contest} #{s.revision}{s.photos ? <span className="muted small"> · {t("qc.photoCount", { n: s.photos })}</span> : null}</span>
+                  <span>
+                    {s.contest} #{s.revision}
+                    {s.photos ? <span className="muted small"> · {t("qc.photoCount", { n: s.photos })}</span> : null}
+                  </span>
                   <span className="muted small">{new Date(s.receivedAt).toLocaleTimeString()}</span>
-                  <span className={`badge status-${s.status}`}>{s.status === "replaced" ? "—" : t(`status.${s.status}` as MessageKey)}</span>
+                  <span className={`badge status-${s.status}`}>
+                    {s.status === "replaced" ? "—" : t(`status.${s.status}` as MessageKey)}
+                  </span>
                 </li>
               ))}
             </ul>

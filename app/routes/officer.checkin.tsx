@@ -38,10 +38,16 @@ export default function Checkin() {
   const noteMissing = far && note.trim() === "";
 
   const locate = () => {
-    if (!("geolocation" in navigator)) { setGps("failed"); return; }
+    if (!("geolocation" in navigator)) {
+      setGps("failed");
+      return;
+    }
     setGps("locating");
     navigator.geolocation.getCurrentPosition(
-      (pos) => { setFix({ lat: pos.coords.latitude, lng: pos.coords.longitude, accuracy: Math.round(pos.coords.accuracy) }); setGps("idle"); },
+      (pos) => {
+        setFix({ lat: pos.coords.latitude, lng: pos.coords.longitude, accuracy: Math.round(pos.coords.accuracy) });
+        setGps("idle");
+      },
       () => setGps("failed"),
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
     );
@@ -51,10 +57,25 @@ export default function Checkin() {
     setTried(true);
     if (noteMissing) return;
     const id = crypto.randomUUID();
-    await enqueue({
-      id, kind: "checkin", url: "/api/v1/checkins", owner: tps.code, label: distance != null ? `${distance} m` : t("checkin.noGps"),
-      body: { id, tpsCode: tps.code, lat: fix?.lat ?? null, lng: fix?.lng ?? null, accuracy: fix?.accuracy ?? null, note: note.trim() || null, capturedAt: new Date().toISOString() },
-    }, { waitMs: 3000 });
+    await enqueue(
+      {
+        id,
+        kind: "checkin",
+        url: "/api/v1/checkins",
+        owner: tps.code,
+        label: distance != null ? `${distance} m` : t("checkin.noGps"),
+        body: {
+          id,
+          tpsCode: tps.code,
+          lat: fix?.lat ?? null,
+          lng: fix?.lng ?? null,
+          accuracy: fix?.accuracy ?? null,
+          note: note.trim() || null,
+          capturedAt: new Date().toISOString(),
+        },
+      },
+      { waitMs: 3000 },
+    );
     setQueued(true);
   };
 
@@ -67,27 +88,52 @@ export default function Checkin() {
         <p className="muted">{tps.address}</p>
         {checkin ? (
           <p className="card" data-testid="last-checkin">
-            {t("checkin.last", { time: new Date(checkin.at).toLocaleTimeString(lang === "en" ? "en-GB" : "id-ID"), distance: checkin.distanceM ?? "–" })}
+            {t("checkin.last", {
+              time: new Date(checkin.at).toLocaleTimeString(lang === "en" ? "en-GB" : "id-ID"),
+              distance: checkin.distanceM ?? "–",
+            })}
           </p>
         ) : null}
         <section className="card stack">
           <button type="button" className="big" onClick={locate} disabled={gps === "locating"}>
             {gps === "locating" ? t("checkin.locating") : fix ? t("checkin.relocate") : t("checkin.locate")}
           </button>
-          {gps === "failed" ? <p className="warning" role="status">{t("checkin.gpsFailed")}</p> : null}
+          {gps === "failed" ? (
+            <p className="warning" role="status">
+              {t("checkin.gpsFailed")}
+            </p>
+          ) : null}
           {fix ? (
             <p data-testid="distance" className={far ? "warning" : ""}>
               {t("checkin.distance", { distance: distance!, accuracy: fix.accuracy })}
-              {far ? <><br />{t("checkin.far", { max: FAR_FROM_TPS_M })}</> : null}
+              {far ? (
+                <>
+                  <br />
+                  {t("checkin.far", { max: FAR_FROM_TPS_M })}
+                </>
+              ) : null}
             </p>
           ) : null}
           <label className={`field ${tried && noteMissing ? "has-error" : ""}`}>
-            <span>{t("checkin.note")}{far ? "" : <em className="muted small"> ({t("qc.optional")})</em>}</span>
+            <span>
+              {t("checkin.note")}
+              {far ? "" : <em className="muted small"> ({t("qc.optional")})</em>}
+            </span>
             <textarea rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
-            {tried && noteMissing ? <span className="error" role="alert">{t("checkin.noteNeeded")}</span> : null}
+            {tried && noteMissing ? (
+              <span className="error" role="alert">
+                {t("checkin.noteNeeded")}
+              </span>
+            ) : null}
           </label>
-          <button type="button" className="primary big" onClick={() => void send()} disabled={queued}>{t("checkin.submit")}</button>
-          {queued ? <p role="status" data-testid="checkin-queued">{t("checkin.queued")}</p> : null}
+          <button type="button" className="primary big" onClick={() => void send()} disabled={queued}>
+            {t("checkin.submit")}
+          </button>
+          {queued ? (
+            <p role="status" data-testid="checkin-queued">
+              {t("checkin.queued")}
+            </p>
+          ) : null}
         </section>
         <OutboxPanel showSent={false} />
       </main>

@@ -20,8 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Checklist() {
   const { tpsCode, items } = useLoaderData<typeof loader>();
   const t = useT();
-  const [answers, setAnswers] = useState<Record<string, { ok: boolean | null; note: string }>>(
-    () => Object.fromEntries(items.map((i) => [i.code, { ok: i.ok, note: i.note ?? "" }])),
+  const [answers, setAnswers] = useState<Record<string, { ok: boolean | null; note: string }>>(() =>
+    Object.fromEntries(items.map((i) => [i.code, { ok: i.ok, note: i.note ?? "" }])),
   );
   const [tried, setTried] = useState(false);
   const [queued, setQueued] = useState(false);
@@ -34,13 +34,26 @@ export default function Checklist() {
     const answered = items.filter((i) => answers[i.code].ok !== null);
     if (answered.length === 0) return;
     const id = crypto.randomUUID();
-    await enqueue({
-      id, kind: "checklist", url: "/api/v1/checklists", owner: tpsCode, label: `${answered.filter((i) => answers[i.code].ok).length}/${items.length}`,
-      body: {
-        id, tpsCode, capturedAt: new Date().toISOString(),
-        answers: answered.map((i) => ({ item: i.code, ok: answers[i.code].ok!, note: answers[i.code].note.trim() || null })),
+    await enqueue(
+      {
+        id,
+        kind: "checklist",
+        url: "/api/v1/checklists",
+        owner: tpsCode,
+        label: `${answered.filter((i) => answers[i.code].ok).length}/${items.length}`,
+        body: {
+          id,
+          tpsCode,
+          capturedAt: new Date().toISOString(),
+          answers: answered.map((i) => ({
+            item: i.code,
+            ok: answers[i.code].ok!,
+            note: answers[i.code].note.trim() || null,
+          })),
+        },
       },
-    }, { waitMs: 3000 });
+      { waitMs: 3000 },
+    );
     setQueued(true);
   };
 
@@ -58,10 +71,22 @@ export default function Checklist() {
                 <p>{item.label}</p>
                 <div className="yes-no" role="radiogroup" aria-label={item.label}>
                   <label className={a.ok === true ? "chosen" : ""}>
-                    <input type="radio" name={item.code} checked={a.ok === true} onChange={() => set(item.code, { ok: true })} /> {t("checklist.yes")}
+                    <input
+                      type="radio"
+                      name={item.code}
+                      checked={a.ok === true}
+                      onChange={() => set(item.code, { ok: true })}
+                    />{" "}
+                    {t("checklist.yes")}
                   </label>
                   <label className={a.ok === false ? "chosen no" : ""}>
-                    <input type="radio" name={item.code} checked={a.ok === false} onChange={() => set(item.code, { ok: false })} /> {t("checklist.no")}
+                    <input
+                      type="radio"
+                      name={item.code}
+                      checked={a.ok === false}
+                      onChange={() => set(item.code, { ok: false })}
+                    />{" "}
+                    {t("checklist.no")}
                   </label>
                 </div>
                 {a.ok === false ? (
@@ -74,10 +99,22 @@ export default function Checklist() {
             );
           })}
         </ol>
-        {tried && open.length === items.length ? <p className="error" role="alert">{t("checklist.nothing")}</p> : null}
-        {open.length && open.length < items.length ? <p className="muted">{t("checklist.open", { n: open.length })}</p> : null}
-        <button type="button" className="primary big" onClick={() => void send()} disabled={queued}>{t("checklist.submit")}</button>
-        {queued ? <p role="status" data-testid="checklist-queued">{t("checklist.queued")}</p> : null}
+        {tried && open.length === items.length ? (
+          <p className="error" role="alert">
+            {t("checklist.nothing")}
+          </p>
+        ) : null}
+        {open.length && open.length < items.length ? (
+          <p className="muted">{t("checklist.open", { n: open.length })}</p>
+        ) : null}
+        <button type="button" className="primary big" onClick={() => void send()} disabled={queued}>
+          {t("checklist.submit")}
+        </button>
+        {queued ? (
+          <p role="status" data-testid="checklist-queued">
+            {t("checklist.queued")}
+          </p>
+        ) : null}
         <OutboxPanel showSent={false} />
       </main>
     </>

@@ -25,7 +25,10 @@ export default function Contacts() {
           {contacts.map((c, i) => (
             <li key={i}>
               <a className="button big call" href={`tel:${c.phone.replace(/[^\d+]/g, "")}`} data-testid="contact">
-                <span>{c.name}{c.role ? <em className="muted small"> · {c.role}</em> : null}</span>
+                <span>
+                  {c.name}
+                  {c.role ? <em className="muted small"> · {c.role}</em> : null}
+                </span>
                 <strong>{c.phone}</strong>
               </a>
             </li>

@@ -23,7 +23,11 @@ export default function Guide() {
         {GUIDE.map((section) => (
           <section key={section.id} className="card" id={section.id}>
             <h2>{section.title[lang]}</h2>
-            <ol>{section.steps[lang].map((step, i) => <li key={i}>{step}</li>)}</ol>
+            <ol>
+              {section.steps[lang].map((step, i) => (
+                <li key={i}>{step}</li>
+              ))}
+            </ol>
           </section>
         ))}
       </main>

@@ -66,18 +66,40 @@ export default function ReportIncident() {
         const photoId = crypto.randomUUID();
         photoIds.push(photoId);
         await enqueue({
-          id: photoId, kind: "photo", url: "/api/v1/photos", owner: tpsCode, label: t("officerReport.photoOf"),
-          form: { fields: { id: photoId, purpose: "incident", tpsCode, incidentId: id, capturedAt: occurredAt }, file: blob, fileName: "incident.jpg" },
+          id: photoId,
+          kind: "photo",
+          url: "/api/v1/photos",
+          owner: tpsCode,
+          label: t("officerReport.photoOf"),
+          form: {
+            fields: { id: photoId, purpose: "incident", tpsCode, incidentId: id, capturedAt: occurredAt },
+            file: blob,
+            fileName: "incident.jpg",
+          },
         });
       }
       const label = categories.find((c) => c.code === category)?.[lang] ?? category;
-      await enqueue({
-        id, kind: "incident", url: "/api/v1/incidents", owner: tpsCode, label,
-        body: {
-          id, tpsCode, category, severity, description: description.trim(), photoIds,
-          lat: position?.lat ?? null, lng: position?.lng ?? null, occurredAt,
+      await enqueue(
+        {
+          id,
+          kind: "incident",
+          url: "/api/v1/incidents",
+          owner: tpsCode,
+          label,
+          body: {
+            id,
+            tpsCode,
+            category,
+            severity,
+            description: description.trim(),
+            photoIds,
+            lat: position?.lat ?? null,
+            lng: position?.lng ?? null,
+            occurredAt,
+          },
         },
-      }, { waitMs: 4000 });
+        { waitMs: 4000 },
+      );
       window.location.assign("/officer/incidents");
     } finally {
       setBusy(false);
@@ -90,40 +112,85 @@ export default function ReportIncident() {
       <main className="page phone">
         <BackHome />
         <h1>{t("officerReport.title")}</h1>
-        <form className="stack" noValidate onSubmit={(e) => { e.preventDefault(); void send(); }}>
+        <form
+          className="stack"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send();
+          }}
+        >
           <label className={`field ${tried && errors.category ? "has-error" : ""}`}>
             <span>{t("officerReport.category")}</span>
             <select value={category} onChange={(e) => setCategory(e.target.value)} name="category">
               <option value="">{t("officerReport.choose")}</option>
-              {categories.map((c) => <option key={c.code} value={c.code}>{c[lang]}</option>)}
+              {categories.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c[lang]}
+                </option>
+              ))}
             </select>
-            {tried && errors.category ? <span className="error" role="alert">{errors.category}</span> : null}
+            {tried && errors.category ? (
+              <span className="error" role="alert">
+                {errors.category}
+              </span>
+            ) : null}
           </label>
           <fieldset className={`field severity ${tried && errors.severity ? "has-error" : ""}`}>
             <legend>{t("officerReport.severity")}</legend>
             {SEVERITIES.map((s) => (
               <label key={s} className={`sev sev-${s} ${severity === s ? "chosen" : ""}`}>
-                <input type="radio" name="severity" value={s} checked={severity === s} onChange={() => setSeverity(s)} />
+                <input
+                  type="radio"
+                  name="severity"
+                  value={s}
+                  checked={severity === s}
+                  onChange={() => setSeverity(s)}
+                />
                 {t(`incident.severity.${s}` as MessageKey)}
               </label>
             ))}
-            {tried && errors.severity ? <span className="error" role="alert">{errors.severity}</span> : null}
+            {tried && errors.severity ? (
+              <span className="error" role="alert">
+                {errors.severity}
+              </span>
+            ) : null}
           </fieldset>
           <label className={`field ${tried && errors.description ? "has-error" : ""}`}>
             <span>{t("officerReport.description")}</span>
-            <textarea name="description" rows={4} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
-            {tried && errors.description ? <span className="error" role="alert">{errors.description}</span> : null}
+            <textarea
+              name="description"
+              rows={4}
+              maxLength={2000}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+            {tried && errors.description ? (
+              <span className="error" role="alert">
+                {errors.description}
+              </span>
+            ) : null}
           </label>
           <label className="field">
-            <span>{t("officerReport.photos")} <em className="muted small">({t("qc.optional")})</em></span>
-            <input type="file" accept="image/jpeg,image/png,image/webp,image/*" capture="environment" multiple data-testid="incident-photos"
-              onChange={(e) => setPhotos(Array.from(e.target.files ?? []).slice(0, MAX_PHOTOS))} />
+            <span>
+              {t("officerReport.photos")} <em className="muted small">({t("qc.optional")})</em>
+            </span>
+            <input
+              type="file"
+              accept="image/jpeg,image/png,image/webp,image/*"
+              capture="environment"
+              multiple
+              data-testid="incident-photos"
+              onChange={(e) => setPhotos(Array.from(e.target.files ?? []).slice(0, MAX_PHOTOS))}
+            />
             {photos.length ? <span className="muted small">{t("qc.photosChosen", { n: photos.length })}</span> : null}
           </label>
           <p className="muted small" data-testid="incident-position">
             {position ? t("officerReport.position", { accuracy: position.accuracy }) : t("officerReport.noPosition")}
           </p>
-          <button type="submit" className="primary big" disabled={busy}>{busy ? t("qc.sending") : t("officerReport.submit")}</button>
+          <button type="submit" className="primary big" disabled={busy}>
+            {busy ? t("qc.sending") : t("officerReport.submit")}
+          </button>
         </form>
         <OutboxPanel showSent={false} />
       </main>

@@ -23,7 +23,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listIncidents(context.sql, { scope: null, tpsCode: user.tpsCode!, limit: 100 }),
     getSetting(context.sql, "incident.categories"),
   ]);
-  return { tpsCode: user.tpsCode!, seq, categories, incidents: incidents.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+  return {
+    tpsCode: user.tpsCode!,
+    seq,
+    categories,
+    incidents: incidents.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+  };
 }
 
 export default function MyIncidents() {
@@ -36,15 +41,17 @@ export default function MyIncidents() {
   const [incidents, setIncidents] = useState<IncidentData[]>(data.incidents);
   const live = useLive({
     seq: data.seq,
-    onEvents: (events) => setIncidents((list) => {
-      let next = list;
-      for (const e of events) {
-        if ((e.type !== "incident:created" && e.type !== "incident:updated") || e.data.tpsCode !== data.tpsCode) continue;
-        const { step: _step, ...incident } = e.data as IncidentData & { step?: unknown };
-        next = [incident as IncidentData, ...next.filter((i) => i.id !== incident.id)];
-      }
-      return next.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    }),
+    onEvents: (events) =>
+      setIncidents((list) => {
+        let next = list;
+        for (const e of events) {
+          if ((e.type !== "incident:created" && e.type !== "incident:updated") || e.data.tpsCode !== data.tpsCode)
+            continue;
+          const { step: _step, ...incident } = e.data as IncidentData & { step?: unknown };
+          next = [incident as IncidentData, ...next.filter((i) => i.id !== incident.id)];
+        }
+        return next.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      }),
   });
   const { items } = useOutbox(data.tpsCode);
   const known = new Set(incidents.map((i) => i.id));
@@ -56,8 +63,14 @@ export default function MyIncidents() {
       <main className="page phone">
         <BackHome />
         <h1>{t("nav.incidents")}</h1>
-        <p className={`live-status ${live}`} data-testid="live-status">{live === "live" ? t("posko.live") : t("posko.reconnecting")}</p>
-        <p><a className="button primary big" href="/officer/incident">{t("nav.incident")}</a></p>
+        <p className={`live-status ${live}`} data-testid="live-status">
+          {live === "live" ? t("posko.live") : t("posko.reconnecting")}
+        </p>
+        <p>
+          <a className="button primary big" href="/officer/incident">
+            {t("nav.incident")}
+          </a>
+        </p>
         {incidents.length === 0 && waiting.length === 0 ? <p className="muted">{t("officerReport.none")}</p> : null}
         <ul className="incident-list">
           {waiting.map((item) => {
@@ -66,10 +79,14 @@ export default function MyIncidents() {
               <li key={item.id} className="card" data-testid="my-incident" data-id={item.id}>
                 <div className="row">
                   <strong>{categoryLabel(body.category)}</strong>
-                  <span className={`badge outbox-${item.state}`} data-testid="incident-status">{item.state === "rejected" ? t("outbox.rejected") : t("outbox.pending")}</span>
+                  <span className={`badge outbox-${item.state}`} data-testid="incident-status">
+                    {item.state === "rejected" ? t("outbox.rejected") : t("outbox.pending")}
+                  </span>
                 </div>
                 <p>{body.description}</p>
-                <span className="muted small">{t(`incident.severity.${body.severity}` as MessageKey)} · {ago(item.createdAt, now)}</span>
+                <span className="muted small">
+                  {t(`incident.severity.${body.severity}` as MessageKey)} · {ago(item.createdAt, now)}
+                </span>
               </li>
             );
           })}
@@ -77,7 +94,9 @@ export default function MyIncidents() {
             <li key={i.id} className="card" data-testid="my-incident" data-id={i.id}>
               <div className="row">
                 <strong>{categoryLabel(i.category)}</strong>
-                <span className={`badge incident-${i.status}`} data-testid="incident-status">{t(`incident.status.${i.status}` as MessageKey)}</span>
+                <span className={`badge incident-${i.status}`} data-testid="incident-status">
+                  {t(`incident.status.${i.status}` as MessageKey)}
+                </span>
               </div>
               <p>{i.description}</p>
               <span className="muted small">

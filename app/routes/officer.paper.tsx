@@ -18,7 +18,9 @@ export default function OfficerPaper() {
   const t = useT();
   return (
     <>
-      <div className="no-print"><TopBar title={t("nav.paper")} /></div>
+      <div className="no-print">
+        <TopBar title={t("nav.paper")} />
+      </div>
       <main className="page paper">
         <div className="no-print">
           <BackHome />

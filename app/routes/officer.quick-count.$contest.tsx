@@ -47,17 +47,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
   const parsed = QuickCountBody.safeParse({
-    id: text("id"), tpsCode: user.tpsCode, contest: text("contest"), votes,
-    invalid: text("invalid"), valid: text("valid") || undefined, ballotsUsed: text("ballotsUsed") || undefined,
-    justification: text("justification") || undefined, capturedAt: text("capturedAt") || new Date().toISOString(),
+    id: text("id"),
+    tpsCode: user.tpsCode,
+    contest: text("contest"),
+    votes,
+    invalid: text("invalid"),
+    valid: text("valid") || undefined,
+    ballotsUsed: text("ballotsUsed") || undefined,
+    justification: text("justification") || undefined,
+    capturedAt: text("capturedAt") || new Date().toISOString(),
   });
   // On any error the typed numbers go back to the page, so nothing is lost even without JavaScript.
-  const values = { votes, invalid: text("invalid") ?? "", valid: text("valid") ?? "", ballotsUsed: text("ballotsUsed") ?? "", justification: text("justification") ?? "" };
-  if (!parsed.success) return data({ message: translate(lang, "api.invalidField"), errors: fieldErrors(parsed.error, lang), values }, 422);
+  const values = {
+    votes,
+    invalid: text("invalid") ?? "",
+    valid: text("valid") ?? "",
+    ballotsUsed: text("ballotsUsed") ?? "",
+    justification: text("justification") ?? "",
+  };
+  if (!parsed.success)
+    return data({ message: translate(lang, "api.invalidField"), errors: fieldErrors(parsed.error, lang), values }, 422);
   try {
     await context.writer.write((ctx) => submitQuickCount(ctx, { user, body: parsed.data, source: "app", lang }));
   } catch (error) {
-    if (error instanceof ApiError) return data({ message: error.message, errors: error.errors ?? [], values }, error.status);
+    if (error instanceof ApiError)
+      return data({ message: error.message, errors: error.errors ?? [], values }, error.status);
     if (isUnavailable(error)) return data({ message: translate(lang, "api.unavailable"), errors: [], values }, 503);
     throw error;
   }
@@ -68,23 +82,47 @@ export async function action({ request, context }: ActionFunctionArgs) {
  * The outbox path (JavaScript on): the C1 photos first, then the quick count, all stored on the phone
  * before anything is sent; then back to the TPS screen, where the outbox shows what is still waiting.
  */
-async function queueQuickCount(body: QueuedQuickCount, photos: File[], { contestName, fixing }: { contestName: string; fixing: string | null }) {
+async function queueQuickCount(
+  body: QueuedQuickCount,
+  photos: File[],
+  { contestName, fixing }: { contestName: string; fixing: string | null },
+) {
   for (const file of photos) {
     const photoId = crypto.randomUUID();
     const blob = await resizePhoto(file).catch(() => null);
     if (!blob) continue;
     await enqueue({
-      id: photoId, kind: "photo", url: "/api/v1/photos", owner: body.tpsCode, label: `C1 ${contestName}`,
+      id: photoId,
+      kind: "photo",
+      url: "/api/v1/photos",
+      owner: body.tpsCode,
+      label: `C1 ${contestName}`,
       form: {
-        fields: { id: photoId, purpose: "c1", tpsCode: body.tpsCode, contest: body.contest, quickCountId: body.id, capturedAt: body.capturedAt },
-        file: blob, fileName: `c1-${body.contest}.jpg`,
+        fields: {
+          id: photoId,
+          purpose: "c1",
+          tpsCode: body.tpsCode,
+          contest: body.contest,
+          quickCountId: body.id,
+          capturedAt: body.capturedAt,
+        },
+        file: blob,
+        fileName: `c1-${body.contest}.jpg`,
       },
     });
   }
-  await enqueue({
-    id: body.id, kind: "quick-count", url: "/api/v1/quick-counts", owner: body.tpsCode, label: contestName, body,
-    fixUrl: `/officer/quick-count/${body.contest}?fix=${body.id}`,
-  }, { waitMs: 4000 });
+  await enqueue(
+    {
+      id: body.id,
+      kind: "quick-count",
+      url: "/api/v1/quick-counts",
+      owner: body.tpsCode,
+      label: contestName,
+      body,
+      fixUrl: `/officer/quick-count/${body.contest}?fix=${body.id}`,
+    },
+    { waitMs: 4000 },
+  );
   // The fixed item replaces the one the server refused.
   if (fixing) await discard(fixing);
 }
@@ -97,7 +135,11 @@ function useFixItem(fixId: string | null) {
     void idbStore.get(fixId).then((item) => {
       const body = item?.body as QueuedQuickCount | undefined;
       if (!body) return;
-      const values: Record<string, string> = { invalid: body.invalid ?? "", valid: body.valid ?? "", ballotsUsed: body.ballotsUsed ?? "" };
+      const values: Record<string, string> = {
+        invalid: body.invalid ?? "",
+        valid: body.valid ?? "",
+        ballotsUsed: body.ballotsUsed ?? "",
+      };
       for (const [n, v] of Object.entries(body.votes)) values[`votes.${n}`] = v ?? "";
       setRestore({ values, justification: body.justification ?? "" });
     });
@@ -119,7 +161,11 @@ export default function QuickCountPage() {
       <main className="page phone">
         <BackHome />
         <h1>{t("qc.title", { contest: contest.name })}</h1>
-        {result?.message ? <p className="error" role="alert">{result.message}</p> : null}
+        {result?.message ? (
+          <p className="error" role="alert">
+            {result.message}
+          </p>
+        ) : null}
         <QuickCountForm
           key={id}
           id={id}

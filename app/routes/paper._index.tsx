@@ -8,7 +8,11 @@ import { requirePageUser } from "~/utils/auth.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["operator", "admin", "supervisor"]);
-  return { kelurahan: await listKelurahan(context.sql, { scope: user.role === "supervisor" ? user.regionCode ?? "-" : null }) };
+  return {
+    kelurahan: await listKelurahan(context.sql, {
+      scope: user.role === "supervisor" ? (user.regionCode ?? "-") : null,
+    }),
+  };
 }
 
 export default function PaperIndex() {
@@ -22,7 +26,10 @@ export default function PaperIndex() {
         <ul className="kelurahan-list">
           {kelurahan.map((k) => (
             <li key={k.code}>
-              <a href={`/paper/kelurahan/${k.code}`}>{k.name}</a> <span className="muted small">Kec. {k.kecamatanName} · {t("paper.tpsCount", { n: k.tps })}</span>
+              <a href={`/paper/kelurahan/${k.code}`}>{k.name}</a>{" "}
+              <span className="muted small">
+                Kec. {k.kecamatanName} · {t("paper.tpsCount", { n: k.tps })}
+              </span>
             </li>
           ))}
         </ul>

@@ -23,10 +23,14 @@ export default function KelurahanPaper() {
   const t = useT();
   return (
     <>
-      <div className="no-print"><TopBar title={t("nav.paper")} /></div>
+      <div className="no-print">
+        <TopBar title={t("nav.paper")} />
+      </div>
       <main className="page paper">
         <div className="no-print">
-          <p><a href="/paper">← {t("paper.bulkTitle")}</a></p>
+          <p>
+            <a href="/paper">← {t("paper.bulkTitle")}</a>
+          </p>
           <h1>{t("paper.kelurahanTitle", { name: tps[0].kelurahanName, code, n: tps.length })}</h1>
           <PrintButton />
         </div>

@@ -4,14 +4,41 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { CategoriesContext, CitizenDetails, CriticalAlert, IncidentCard, IncidentEntry, SoundToggle, useNow, type ResponderOption } from "~/components/incident-feed";
+import {
+  CategoriesContext,
+  CitizenDetails,
+  CriticalAlert,
+  IncidentCard,
+  IncidentEntry,
+  SoundToggle,
+  useNow,
+  type ResponderOption,
+} from "~/components/incident-feed";
 import { PoskoNav } from "~/components/posko-nav";
 import { ProjectionLine } from "~/components/projection-line";
 import { TpsDetailPanel } from "~/components/tps-detail";
 import { useLive } from "~/components/use-live";
-import { applyEvents, initialState, MAP_STATUSES, packTps, STATUS_COLOURS, tpsStatus, unpackTps, type DashboardState, type PackedTps } from "~/lib/dashboard";
+import {
+  applyEvents,
+  initialState,
+  MAP_STATUSES,
+  packTps,
+  STATUS_COLOURS,
+  tpsStatus,
+  unpackTps,
+  type DashboardState,
+  type PackedTps,
+} from "~/lib/dashboard";
 import type { IncidentData, LiveEvent } from "~/lib/events";
-import { applyIncidentEvents, averageTimes, isOpen, newCriticals, sortIncidents, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
+import {
+  applyIncidentEvents,
+  averageTimes,
+  isOpen,
+  newCriticals,
+  sortIncidents,
+  toIncidentMap,
+  type IncidentMap,
+} from "~/lib/incident-feed";
 import { INCIDENT_ACTIONS, formatDuration, inScope } from "~/lib/incidents";
 import type { MessageKey } from "~/lib/i18n";
 import { staleChecker, type StaleReason } from "~/lib/stale";
@@ -43,7 +70,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // The TPS go in columns (a 100,000-TPS region's page is then about half the bytes), as one JSON string:
     // Remix's serializer walks arrays value by value, and with a million values that was most of the time
     // the server took to build the page (bench:posko).
-    snapshot: { ...snapshot, tps: JSON.stringify(packTps(tps, snapshot.contests.map((c) => c.code))) }, tileUrl: context.env.TILE_URL, incidents, staleConfig, role: user.role, categories,
+    snapshot: {
+      ...snapshot,
+      tps: JSON.stringify(
+        packTps(
+          tps,
+          snapshot.contests.map((c) => c.code),
+        ),
+      ),
+    },
+    tileUrl: context.env.TILE_URL,
+    incidents,
+    staleConfig,
+    role: user.role,
+    categories,
     responders: responders.map((r) => ({ id: r.id, name: r.name, lat: r.lat, lng: r.lng })),
   };
 }
@@ -54,9 +94,19 @@ const DASHBOARD_FLUSH_MS = 150;
 type Located = { id: number; name: string; lat: number | null; lng: number | null };
 
 export default function Posko() {
-  const { snapshot, tileUrl, incidents: firstIncidents, responders: firstResponders, staleConfig, role, categories } = useLoaderData<typeof loader>();
+  const {
+    snapshot,
+    tileUrl,
+    incidents: firstIncidents,
+    responders: firstResponders,
+    staleConfig,
+    role,
+    categories,
+  } = useLoaderData<typeof loader>();
   const t = useT();
-  const [state, setState] = useState<DashboardState>(() => initialState({ ...snapshot, tps: unpackTps(JSON.parse(snapshot.tps) as PackedTps) }));
+  const [state, setState] = useState<DashboardState>(() =>
+    initialState({ ...snapshot, tps: unpackTps(JSON.parse(snapshot.tps) as PackedTps) }),
+  );
   const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(firstIncidents));
   const [responders, setResponders] = useState<Located[]>(firstResponders);
   const [alerts, setAlerts] = useState<IncidentData[]>([]);
@@ -64,7 +114,12 @@ export default function Posko() {
   // them all, so a burst of messages must not cost one render each. Incidents and alerts stay immediate.
   const pending = useRef<LiveEvent[]>([]);
   const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => { if (flushTimer.current) clearTimeout(flushTimer.current); }, []);
+  useEffect(
+    () => () => {
+      if (flushTimer.current) clearTimeout(flushTimer.current);
+    },
+    [],
+  );
   const onEvents = useCallback((events: LiveEvent[]) => {
     pending.current.push(...events);
     flushTimer.current ??= setTimeout(() => {
@@ -78,10 +133,12 @@ export default function Posko() {
     if (critical.length) setAlerts((a) => [...a.filter((x) => !critical.some((c) => c.id === x.id)), ...critical]);
     const moved = events.flatMap((e) => (e.type === "responder:located" ? [e.data] : []));
     if (moved.length) {
-      setResponders((list) => list.map((r) => {
-        const m = moved.filter((x) => x.responderId === r.id).pop();
-        return m ? { ...r, lat: m.lat, lng: m.lng } : r;
-      }));
+      setResponders((list) =>
+        list.map((r) => {
+          const m = moved.filter((x) => x.responderId === r.id).pop();
+          return m ? { ...r, lat: m.lat, lng: m.lng } : r;
+        }),
+      );
     }
   }, []);
   const status = useLive({ seq: snapshot.seq, onEvents });
@@ -107,10 +164,15 @@ export default function Posko() {
       c.total++;
       if (contestCodes.every((code) => tp.results[code] && tp.results[code] !== "missing")) c.reported++;
     }
-    return kecamatan.map((k) => ({ ...k, total: counts.get(k.code)?.total ?? 0, reported: counts.get(k.code)?.reported ?? 0 }));
+    return kecamatan.map((k) => ({
+      ...k,
+      total: counts.get(k.code)?.total ?? 0,
+      reported: counts.get(k.code)?.reported ?? 0,
+    }));
   }, [tpsList, kecamatan, contestCodes]);
   // "day:<status>" labels the TPS day status (arrival, counting...), anything else a result status.
-  const statusLabel = (s: string) => (s.startsWith("day:") ? t(`day.${s.slice(4)}` as MessageKey) : t(`status.${s}` as MessageKey));
+  const statusLabel = (s: string) =>
+    s.startsWith("day:") ? t(`day.${s.slice(4)}` as MessageKey) : t(`status.${s}` as MessageKey);
 
   // Filters: area (kecamatan, kelurahan) and status; the area also narrows the incident feed and stale list.
   const [kec, setKec] = useState("");
@@ -127,15 +189,43 @@ export default function Posko() {
     }
     return map;
   }, [tpsList, contestCodes, now, staleConfig]);
-  const filtered = useMemo(() => (!area && !statusFilter ? tpsList : tpsList.filter((tp) =>
-    inScope(tp.kelurahanCode, area)
-    && (!statusFilter || (statusFilter === "stale" ? stale.has(tp.code) : tpsStatus(tp, contestCodes) === statusFilter)))),
-  [tpsList, area, statusFilter, stale, contestCodes]);
-  const areaIncidents = useMemo(() => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inScope(i.regionCode, area))), [incidents, area]);
+  const filtered = useMemo(
+    () =>
+      !area && !statusFilter
+        ? tpsList
+        : tpsList.filter(
+            (tp) =>
+              inScope(tp.kelurahanCode, area) &&
+              (!statusFilter ||
+                (statusFilter === "stale" ? stale.has(tp.code) : tpsStatus(tp, contestCodes) === statusFilter)),
+          ),
+    [tpsList, area, statusFilter, stale, contestCodes],
+  );
+  const areaIncidents = useMemo(
+    () => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inScope(i.regionCode, area))),
+    [incidents, area],
+  );
   const openIncidents = useMemo(() => Object.values(incidents).filter(isOpen), [incidents]);
-  const alerting = useMemo(() => new Set(openIncidents.flatMap((i) => (i.tpsCode ? [i.tpsCode] : []))), [openIncidents]);
-  const looseIncidents = useMemo(() => openIncidents.flatMap((i) => (!i.tpsCode && i.lat != null && i.lng != null ? [{ id: i.id, lat: i.lat, lng: i.lng, severity: i.severity }] : [])), [openIncidents]);
-  const located = useMemo(() => responders.flatMap((r) => (r.lat != null && r.lng != null ? [{ id: r.id, name: r.name, lat: r.lat, lng: r.lng }] : [])), [responders]);
+  const alerting = useMemo(
+    () => new Set(openIncidents.flatMap((i) => (i.tpsCode ? [i.tpsCode] : []))),
+    [openIncidents],
+  );
+  const looseIncidents = useMemo(
+    () =>
+      openIncidents.flatMap((i) =>
+        !i.tpsCode && i.lat != null && i.lng != null
+          ? [{ id: i.id, lat: i.lat, lng: i.lng, severity: i.severity }]
+          : [],
+      ),
+    [openIncidents],
+  );
+  const located = useMemo(
+    () =>
+      responders.flatMap((r) =>
+        r.lat != null && r.lng != null ? [{ id: r.id, name: r.name, lat: r.lat, lng: r.lng }] : [],
+      ),
+    [responders],
+  );
   const [selected, setSelected] = useState<string | null>(null);
   // The stale list shows its count and its first 100 entries.
   const staleInArea = useMemo(() => {
@@ -154,106 +244,200 @@ export default function Posko() {
 
   return (
     <CategoriesContext.Provider value={categories}>
-    <div className="posko">
-      <TopBar title={t("posko.title")} />
-      <PoskoNav role={role} />
-      <CriticalAlert alerts={alerts} onDismiss={(id) => setAlerts((a) => a.filter((x) => x.id !== id))} tpsLabel={(code) => code} />
-      <div className="posko-body">
-        <div className="map-wrap" data-testid="map">
-          {mounted ? (
-            <Suspense fallback={null}>
-              <TpsMap tps={filtered} contestCodes={contestCodes} tileUrl={tileUrl} statusLabel={statusLabel} stale={stale}
-                alerting={alerting} incidents={looseIncidents} responders={located} onSelect={setSelected} selected={selected} />
-            </Suspense>
-          ) : null}
-          <div className="map-filters" aria-label={t("map.filters")}>
-            <select aria-label={t("map.kecamatan")} value={kec} onChange={(e) => { setKec(e.target.value); setKel(""); }} data-testid="filter-kecamatan">
-              <option value="">{t("map.allKecamatan")}</option>
-              {kecamatan.map((k) => <option key={k.code} value={k.code}>{k.name}</option>)}
-            </select>
-            <select aria-label={t("map.kelurahan")} value={kel} onChange={(e) => setKel(e.target.value)} disabled={!kec} data-testid="filter-kelurahan">
-              <option value="">{t("map.allKelurahan")}</option>
-              {snapshot.regions.filter((r) => r.level === "kelurahan" && r.parentCode === kec).map((k) => <option key={k.code} value={k.code}>{k.name}</option>)}
-            </select>
-            <select aria-label={t("map.status")} value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)} data-testid="filter-status">
-              <option value="">{t("map.allStatus")}</option>
-              {MAP_STATUSES.map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
-              <option value="stale">{t("map.stale")}</option>
-            </select>
-            <span className="small muted" data-testid="filter-count">{t("map.shown", { shown: filtered.length, total: tpsList.length })}</span>
-          </div>
-          <div className="legend" aria-label={t("posko.legend")}>
-            {MAP_STATUSES.map((s) => (
-              <span key={s}><i style={{ background: STATUS_COLOURS[s] }} />{statusLabel(s)}</span>
-            ))}
-            <span><i style={{ background: STATUS_COLOURS.missing, opacity: 0.4 }} />{t("day.not_arrived")}</span>
-            <span><i style={{ background: "#fff", border: "3px solid #202124" }} />{t("map.stale")}</span>
-            <span><i style={{ background: "#fff", border: "3px solid #d93025" }} />{t("map.openIncident")}</span>
-            <span><i className="legend-cluster" style={{ background: "#0b5394" }} />{t("map.cluster")}</span>
-            <span><i style={{ background: "#6a1b9a", borderRadius: 3 }} />{t("map.responder")}</span>
-          </div>
-          {selected ? <TpsDetailPanel code={selected} onClose={() => setSelected(null)} contests={snapshot.contests} /> : null}
-        </div>
-        <aside className="panel">
-          <p className={`live-status ${status}`} data-testid="live-status" role="status">
-            {status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
-          </p>
-          <SoundToggle />
-          <IncidentPanel incidents={areaIncidents} responders={responders}
-            onChange={(incident) => setIncidents((m) => ({ ...m, [incident.id]: incident }))} />
-          <StalePanel stale={staleInArea} onSelect={setSelected} />
-          <h2>{t("posko.totals")}</h2>
-          {snapshot.contests.map((c) => {
-            const totals = state.totals[c.code];
-            const sum = Object.values(totals.votes).reduce((a, b) => a + b, 0);
-            return (
-              <section key={c.code} className="contest-totals" data-testid={`totals-${c.code}`}>
-                <h3>{c.name}</h3>
-                <p className="progress-line" data-testid={`progress-${c.code}`}>
-                  {t("posko.progress", { reported: totals.reported, total: tpsList.length })}
-                </p>
-                <table>
-                  <tbody>
-                    {c.candidates.map((k) => {
-                      const votes = totals.votes[k.number] ?? 0;
-                      return (
-                        <tr key={k.number}>
-                          <td>{k.number}. {k.name}</td>
-                          <td className="num" data-testid={`votes-${c.code}-${k.number}`}>{votes.toLocaleString("id-ID")}</td>
-                          <td className="num muted">{sum ? ((votes / sum) * 100).toFixed(1) : "0.0"}%</td>
-                        </tr>
-                      );
-                    })}
-                    <tr className="muted"><td>{t("posko.invalid")}</td><td className="num">{totals.invalid.toLocaleString("id-ID")}</td><td /></tr>
-                  </tbody>
-                </table>
-                <ProjectionLine contest={c.code} candidates={c.candidates} reported={totals.reported} />
-              </section>
-            );
-          })}
-          <h2>{t("posko.byKecamatan")}</h2>
-          <table className="kecamatan-progress">
-            <tbody>
-              {progress.map((k) => (
-                <tr key={k.code}>
-                  <td>{k.name}</td>
-                  <td className="num">{k.reported}/{k.total}</td>
-                  <td><progress max={k.total || 1} value={k.reported} /></td>
-                </tr>
+      <div className="posko">
+        <TopBar title={t("posko.title")} />
+        <PoskoNav role={role} />
+        <CriticalAlert
+          alerts={alerts}
+          onDismiss={(id) => setAlerts((a) => a.filter((x) => x.id !== id))}
+          tpsLabel={(code) => code}
+        />
+        <div className="posko-body">
+          <div className="map-wrap" data-testid="map">
+            {mounted ? (
+              <Suspense fallback={null}>
+                <TpsMap
+                  tps={filtered}
+                  contestCodes={contestCodes}
+                  tileUrl={tileUrl}
+                  statusLabel={statusLabel}
+                  stale={stale}
+                  alerting={alerting}
+                  incidents={looseIncidents}
+                  responders={located}
+                  onSelect={setSelected}
+                  selected={selected}
+                />
+              </Suspense>
+            ) : null}
+            <div className="map-filters" aria-label={t("map.filters")}>
+              <select
+                aria-label={t("map.kecamatan")}
+                value={kec}
+                onChange={(e) => {
+                  setKec(e.target.value);
+                  setKel("");
+                }}
+                data-testid="filter-kecamatan"
+              >
+                <option value="">{t("map.allKecamatan")}</option>
+                {kecamatan.map((k) => (
+                  <option key={k.code} value={k.code}>
+                    {k.name}
+                  </option>
+                ))}
+              </select>
+              <select
+                aria-label={t("map.kelurahan")}
+                value={kel}
+                onChange={(e) => setKel(e.target.value)}
+                disabled={!kec}
+                data-testid="filter-kelurahan"
+              >
+                <option value="">{t("map.allKelurahan")}</option>
+                {snapshot.regions
+                  .filter((r) => r.level === "kelurahan" && r.parentCode === kec)
+                  .map((k) => (
+                    <option key={k.code} value={k.code}>
+                      {k.name}
+                    </option>
+                  ))}
+              </select>
+              <select
+                aria-label={t("map.status")}
+                value={statusFilter}
+                onChange={(e) => setStatusFilter(e.target.value)}
+                data-testid="filter-status"
+              >
+                <option value="">{t("map.allStatus")}</option>
+                {MAP_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {statusLabel(s)}
+                  </option>
+                ))}
+                <option value="stale">{t("map.stale")}</option>
+              </select>
+              <span className="small muted" data-testid="filter-count">
+                {t("map.shown", { shown: filtered.length, total: tpsList.length })}
+              </span>
+            </div>
+            <div className="legend" aria-label={t("posko.legend")}>
+              {MAP_STATUSES.map((s) => (
+                <span key={s}>
+                  <i style={{ background: STATUS_COLOURS[s] }} />
+                  {statusLabel(s)}
+                </span>
               ))}
-            </tbody>
-          </table>
-          {state.lastEventAt ? <p className="muted small">{t("posko.lastUpdate", { time: new Date(state.lastEventAt).toLocaleTimeString() })}</p> : null}
-        </aside>
+              <span>
+                <i style={{ background: STATUS_COLOURS.missing, opacity: 0.4 }} />
+                {t("day.not_arrived")}
+              </span>
+              <span>
+                <i style={{ background: "#fff", border: "3px solid #202124" }} />
+                {t("map.stale")}
+              </span>
+              <span>
+                <i style={{ background: "#fff", border: "3px solid #d93025" }} />
+                {t("map.openIncident")}
+              </span>
+              <span>
+                <i className="legend-cluster" style={{ background: "#0b5394" }} />
+                {t("map.cluster")}
+              </span>
+              <span>
+                <i style={{ background: "#6a1b9a", borderRadius: 3 }} />
+                {t("map.responder")}
+              </span>
+            </div>
+            {selected ? (
+              <TpsDetailPanel code={selected} onClose={() => setSelected(null)} contests={snapshot.contests} />
+            ) : null}
+          </div>
+          <aside className="panel">
+            <p className={`live-status ${status}`} data-testid="live-status" role="status">
+              {status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
+            </p>
+            <SoundToggle />
+            <IncidentPanel
+              incidents={areaIncidents}
+              responders={responders}
+              onChange={(incident) => setIncidents((m) => ({ ...m, [incident.id]: incident }))}
+            />
+            <StalePanel stale={staleInArea} onSelect={setSelected} />
+            <h2>{t("posko.totals")}</h2>
+            {snapshot.contests.map((c) => {
+              const totals = state.totals[c.code];
+              const sum = Object.values(totals.votes).reduce((a, b) => a + b, 0);
+              return (
+                <section key={c.code} className="contest-totals" data-testid={`totals-${c.code}`}>
+                  <h3>{c.name}</h3>
+                  <p className="progress-line" data-testid={`progress-${c.code}`}>
+                    {t("posko.progress", { reported: totals.reported, total: tpsList.length })}
+                  </p>
+                  <table>
+                    <tbody>
+                      {c.candidates.map((k) => {
+                        const votes = totals.votes[k.number] ?? 0;
+                        return (
+                          <tr key={k.number}>
+                            <td>
+                              {k.number}. {k.name}
+                            </td>
+                            <td className="num" data-testid={`votes-${c.code}-${k.number}`}>
+                              {votes.toLocaleString("id-ID")}
+                            </td>
+                            <td className="num muted">{sum ? ((votes / sum) * 100).toFixed(1) : "0.0"}%</td>
+                          </tr>
+                        );
+                      })}
+                      <tr className="muted">
+                        <td>{t("posko.invalid")}</td>
+                        <td className="num">{totals.invalid.toLocaleString("id-ID")}</td>
+                        <td />
+                      </tr>
+                    </tbody>
+                  </table>
+                  <ProjectionLine contest={c.code} candidates={c.candidates} reported={totals.reported} />
+                </section>
+              );
+            })}
+            <h2>{t("posko.byKecamatan")}</h2>
+            <table className="kecamatan-progress">
+              <tbody>
+                {progress.map((k) => (
+                  <tr key={k.code}>
+                    <td>{k.name}</td>
+                    <td className="num">
+                      {k.reported}/{k.total}
+                    </td>
+                    <td>
+                      <progress max={k.total || 1} value={k.reported} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {state.lastEventAt ? (
+              <p className="muted small">
+                {t("posko.lastUpdate", { time: new Date(state.lastEventAt).toLocaleTimeString() })}
+              </p>
+            ) : null}
+          </aside>
+        </div>
       </div>
-    </div>
     </CategoriesContext.Provider>
   );
 }
 
 /** The incident feed: open ones by severity then age, closed ones on request, response-time summary. */
-function IncidentPanel({ incidents, responders, onChange }: {
-  incidents: IncidentMap; responders: ResponderOption[]; onChange: (incident: IncidentData) => void;
+function IncidentPanel({
+  incidents,
+  responders,
+  onChange,
+}: {
+  incidents: IncidentMap;
+  responders: ResponderOption[];
+  onChange: (incident: IncidentData) => void;
 }) {
   const t = useT();
   const now = useNow();
@@ -267,8 +451,10 @@ function IncidentPanel({ incidents, responders, onChange }: {
       <h2 id="feed-heading">{t("feed.title", { open: openCount })}</h2>
       <p className="small muted" data-testid="feed-averages">
         {t("feed.averages", {
-          ack: formatDuration(avg.acknowledge), dispatch: formatDuration(avg.dispatch),
-          arrive: formatDuration(avg.arrive), resolve: formatDuration(avg.resolve),
+          ack: formatDuration(avg.acknowledge),
+          dispatch: formatDuration(avg.dispatch),
+          arrive: formatDuration(avg.arrive),
+          resolve: formatDuration(avg.resolve),
         })}
       </p>
       <IncidentEntry />
@@ -278,7 +464,14 @@ function IncidentPanel({ incidents, responders, onChange }: {
       </label>
       {shown.length === 0 ? <p className="muted">{t("feed.empty")}</p> : null}
       {shown.map((incident) => (
-        <IncidentCard key={incident.id} incident={incident} actions={INCIDENT_ACTIONS} responders={responders} onChange={onChange} now={now}>
+        <IncidentCard
+          key={incident.id}
+          incident={incident}
+          actions={INCIDENT_ACTIONS}
+          responders={responders}
+          onChange={onChange}
+          now={now}
+        >
           {incident.source === "citizen" ? <CitizenDetails id={incident.id} /> : null}
         </IncidentCard>
       ))}
@@ -287,7 +480,13 @@ function IncidentPanel({ incidents, responders, onChange }: {
 }
 
 /** TPS that have not checked in or reported by the configured time. */
-function StalePanel({ stale, onSelect }: { stale: { count: number; first: [string, StaleReason][] }; onSelect: (code: string) => void }) {
+function StalePanel({
+  stale,
+  onSelect,
+}: {
+  stale: { count: number; first: [string, StaleReason][] };
+  onSelect: (code: string) => void;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (
@@ -301,7 +500,9 @@ function StalePanel({ stale, onSelect }: { stale: { count: number; first: [strin
         <ul className="stale-list">
           {stale.first.map(([code, reason]) => (
             <li key={code}>
-              <button type="button" className="link-like" onClick={() => onSelect(code)}>TPS {code}</button>
+              <button type="button" className="link-like" onClick={() => onSelect(code)}>
+                TPS {code}
+              </button>
               <span className="muted">{t(`stale.${reason}`)}</span>
             </li>
           ))}

@@ -20,16 +20,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const login = param("user", 100);
   // datetime-local has no zone: it is the region's time (WIB).
   const time = (v: string | null) => {
-    const text = v && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}${v.length === 16 ? ":00" : ""}+07:00` : null;
+    const text =
+      v && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}${v.length === 16 ? ":00" : ""}+07:00` : null;
     return text && !Number.isNaN(Date.parse(text)) ? new Date(text).toISOString() : null;
   };
   const beforeId = Number(url.searchParams.get("before")) || null;
   const tpsPrefix = user.role === "supervisor" ? (user.regionCode ?? "-").replaceAll(".", "") : null;
   const rows = await listAudit(context.sql, {
-    tpsCode: tps && TPS_CODE.test(tps) ? tps : tps ? "-" : null, login, from: time(param("from")), to: time(param("to")),
-    beforeId, tpsPrefix, limit: PAGE,
+    tpsCode: tps && TPS_CODE.test(tps) ? tps : tps ? "-" : null,
+    login,
+    from: time(param("from")),
+    to: time(param("to")),
+    beforeId,
+    tpsPrefix,
+    limit: PAGE,
   });
-  return { rows, role: user.role, filters: { tps: tps ?? "", user: login ?? "", from: param("from") ?? "", to: param("to") ?? "" }, more: rows.length === PAGE };
+  return {
+    rows,
+    role: user.role,
+    filters: { tps: tps ?? "", user: login ?? "", from: param("from") ?? "", to: param("to") ?? "" },
+    more: rows.length === PAGE,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,39 +64,79 @@ export default function AuditLog() {
         <h1>{t("audit.title")}</h1>
         {role !== "supervisor" ? (
           <Form method="post" className="filters-row">
-            <button type="submit" disabled={busy} data-testid="audit-verify">{t("audit.verify")}</button>
+            <button type="submit" disabled={busy} data-testid="audit-verify">
+              {t("audit.verify")}
+            </button>
             {verified ? (
               <p className={`notice ${verified.broken ? "bad" : "good"}`} role="status" data-testid="audit-verdict">
-                {verified.broken ? t("audit.broken", { id: verified.broken.id, checked: verified.checked }) : t("audit.intact", { checked: verified.checked })}
+                {verified.broken
+                  ? t("audit.broken", { id: verified.broken.id, checked: verified.checked })
+                  : t("audit.intact", { checked: verified.checked })}
               </p>
             ) : null}
           </Form>
         ) : null}
         <Form method="get" className="filters-row">
-          <label>TPS<input name="tps" defaultValue={filters.tps} placeholder="1673031001-001" maxLength={20} /></label>
-          <label>{t("audit.user")}<input name="user" defaultValue={filters.user} maxLength={100} /></label>
-          <label>{t("audit.from")}<input type="datetime-local" name="from" defaultValue={filters.from} /></label>
-          <label>{t("audit.to")}<input type="datetime-local" name="to" defaultValue={filters.to} /></label>
-          <button type="submit" className="primary">{t("paper.search")}</button>
+          <label>
+            TPS
+            <input name="tps" defaultValue={filters.tps} placeholder="1673031001-001" maxLength={20} />
+          </label>
+          <label>
+            {t("audit.user")}
+            <input name="user" defaultValue={filters.user} maxLength={100} />
+          </label>
+          <label>
+            {t("audit.from")}
+            <input type="datetime-local" name="from" defaultValue={filters.from} />
+          </label>
+          <label>
+            {t("audit.to")}
+            <input type="datetime-local" name="to" defaultValue={filters.to} />
+          </label>
+          <button type="submit" className="primary">
+            {t("paper.search")}
+          </button>
         </Form>
         <table className="data-table" data-testid="audit-rows">
-          <thead><tr><th>#</th><th>{t("review.when")}</th><th>{t("audit.user")}</th><th>{t("audit.action")}</th><th>{t("audit.entity")}</th><th>{t("audit.before")}</th><th>{t("audit.after")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t("review.when")}</th>
+              <th>{t("audit.user")}</th>
+              <th>{t("audit.action")}</th>
+              <th>{t("audit.entity")}</th>
+              <th>{t("audit.before")}</th>
+              <th>{t("audit.after")}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{r.id}</td>
-                <td className="small"><Time iso={r.at} /></td>
+                <td className="small">
+                  <Time iso={r.at} />
+                </td>
                 <td>{r.actor ? `${r.actor.name} (${r.actor.login})` : "–"}</td>
                 <td>{r.action}</td>
-                <td><code>{r.entity}</code></td>
-                <td><code>{short(r.before)}</code></td>
-                <td><code>{short(r.after)}</code></td>
+                <td>
+                  <code>{r.entity}</code>
+                </td>
+                <td>
+                  <code>{short(r.before)}</code>
+                </td>
+                <td>
+                  <code>{short(r.after)}</code>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
         {rows.length === 0 ? <p className="muted">{t("audit.none")}</p> : null}
-        {more ? <p><Link to={`?${older}`}>{t("audit.older")}</Link></p> : null}
+        {more ? (
+          <p>
+            <Link to={`?${older}`}>{t("audit.older")}</Link>
+          </p>
+        ) : null}
       </main>
     </>
   );

@@ -29,24 +29,46 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const contest = contests.find((c) => c.code === url.searchParams.get("contest")) ?? contests[0];
   const tps = code ? await getTps(context.sql, { code }) : undefined;
   // Search by kelurahan/kecamatan name or address when the text is not a TPS code.
-  const matches = !tps && q.length >= 3 ? await context.sql<{ code: string; address: string; kelurahan: string }[]>`
+  const matches =
+    !tps && q.length >= 3
+      ? await context.sql<{ code: string; address: string; kelurahan: string }[]>`
     select t.code, t.address, kel.name as kelurahan from tps t join regions kel on kel.code = t.kelurahan_code
     where kel.name ilike ${"%" + q + "%"} or t.address ilike ${"%" + q + "%"} or t.code like ${q.replace(/[^0-9-]/g, "") + "%"}
-    order by t.code limit 30` : [];
+    order by t.code limit 30`
+      : [];
   let form: { state: string; mine: boolean; source: string } | null = null;
   let current: { votes: Record<string, number>; invalid: number } | null = null;
   if (tps && contest) {
     const [open] = await context.sql`
       select f.status, f.source, e.author_id from paper_forms f join paper_entries e on e.form_id = f.id and e.round = 1
       where f.tps_code = ${tps.code} and f.contest_code = ${contest.code} and f.status in ('awaiting_second', 'conflict')`;
-    form = open ? { state: open.status as string, mine: open.authorId === user.id, source: open.source as string } : null;
-    const [row] = await context.sql`select votes, invalid from results where tps_code = ${tps.code} and contest_code = ${contest.code}`;
+    form = open
+      ? { state: open.status as string, mine: open.authorId === user.id, source: open.source as string }
+      : null;
+    const [row] =
+      await context.sql`select votes, invalid from results where tps_code = ${tps.code} and contest_code = ${contest.code}`;
     current = row ? { votes: row.votes as Record<string, number>, invalid: row.invalid as number } : null;
   }
   return {
-    id: randomUUID(), q, contests, contest,
-    tps: tps ? { code: tps.code, address: tps.address, kelurahan: tps.kelurahanName, kecamatan: tps.kecamatanName, dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk } : null,
-    notFound: !!code && !tps, matches, form, previous: current,
+    id: randomUUID(),
+    q,
+    contests,
+    contest,
+    tps: tps
+      ? {
+          code: tps.code,
+          address: tps.address,
+          kelurahan: tps.kelurahanName,
+          kecamatan: tps.kecamatanName,
+          dpt: tps.dpt,
+          dptb: tps.dptb,
+          dpk: tps.dpk,
+        }
+      : null,
+    notFound: !!code && !tps,
+    matches,
+    form,
+    previous: current,
   };
 }
 
@@ -62,7 +84,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = PaperEntryBody.safeParse({ ...quickCountFields(form), source: form.get("source") });
   if (!parsed.success) return invalidForm(lang, fieldErrors(parsed.error, lang));
-  return pageAction(lang, async () => (await context.writer.write((ctx) => submitPaperEntry(ctx, { user, body: parsed.data, source: parsed.data.source, lang }))).body);
+  return pageAction(
+    lang,
+    async () =>
+      (
+        await context.writer.write((ctx) =>
+          submitPaperEntry(ctx, { user, body: parsed.data, source: parsed.data.source, lang }),
+        )
+      ).body,
+  );
 }
 
 export default function PaperEntry() {
@@ -83,43 +113,80 @@ export default function PaperEntry() {
         <Form method="get" className="card stack" role="search">
           <label className="field">
             <span>{t("paper.find")}</span>
-            <input name="q" defaultValue={q || tps?.code || ""} placeholder="1673031001-001" autoComplete="off" data-testid="tps-search" />
+            <input
+              name="q"
+              defaultValue={q || tps?.code || ""}
+              placeholder="1673031001-001"
+              autoComplete="off"
+              data-testid="tps-search"
+            />
           </label>
           <input type="hidden" name="contest" value={contest.code} />
           <div className="button-row">
-            <button type="submit" className="primary">{t("paper.search")}</button>
+            <button type="submit" className="primary">
+              {t("paper.search")}
+            </button>
             <QrScanButton />
           </div>
-          {notFound ? <p className="error" role="alert">{t("api.unknownTps", { tps: q })}</p> : null}
+          {notFound ? (
+            <p className="error" role="alert">
+              {t("api.unknownTps", { tps: q })}
+            </p>
+          ) : null}
           {matches.length ? (
             <ul className="stale-list">
               {matches.map((m) => (
-                <li key={m.code}><Link to={`?tps=${m.code}&contest=${contest.code}`}>TPS {m.code}</Link><span className="muted">{m.kelurahan} · {m.address}</span></li>
+                <li key={m.code}>
+                  <Link to={`?tps=${m.code}&contest=${contest.code}`}>TPS {m.code}</Link>
+                  <span className="muted">
+                    {m.kelurahan} · {m.address}
+                  </span>
+                </li>
               ))}
             </ul>
           ) : null}
         </Form>
 
         {result && result.ok ? (
-          <p className={`notice ${result.value.state === "conflict" ? "bad" : "good"}`} role="status" data-testid="entry-result">
+          <p
+            className={`notice ${result.value.state === "conflict" ? "bad" : "good"}`}
+            role="status"
+            data-testid="entry-result"
+          >
             {t(`paper.state.${result.value.state}` as MessageKey)}
           </p>
         ) : null}
-        {result && !result.ok ? <p className="notice bad" role="alert" data-testid="entry-error">{result.message}</p> : null}
+        {result && !result.ok ? (
+          <p className="notice bad" role="alert" data-testid="entry-error">
+            {result.message}
+          </p>
+        ) : null}
 
         {tps ? (
           <section className="card">
             <h2 className="tps-code">TPS {tps.code}</h2>
-            <p className="muted small">{tps.address} · Kel. {tps.kelurahan}, Kec. {tps.kecamatan}</p>
+            <p className="muted small">
+              {tps.address} · Kel. {tps.kelurahan}, Kec. {tps.kecamatan}
+            </p>
             <nav className="tabs" aria-label={t("paper.contest")}>
               {contests.map((c) => (
-                <Link key={c.code} to={`?tps=${tps.code}&contest=${c.code}`} className={`button${c.code === contest.code ? " active" : ""}`}>{c.name}</Link>
+                <Link
+                  key={c.code}
+                  to={`?tps=${tps.code}&contest=${c.code}`}
+                  className={`button${c.code === contest.code ? " active" : ""}`}
+                >
+                  {c.name}
+                </Link>
               ))}
             </nav>
             <p className="notice good" data-testid="entry-round">
-              {form?.state === "conflict" ? t("paper.awaitingSupervisor")
-                : form?.mine ? t("paper.waitingForOther")
-                : round === 2 ? t("paper.secondRound") : t("paper.firstRound")}
+              {form?.state === "conflict"
+                ? t("paper.awaitingSupervisor")
+                : form?.mine
+                  ? t("paper.waitingForOther")
+                  : round === 2
+                    ? t("paper.secondRound")
+                    : t("paper.firstRound")}
             </p>
             {form?.state === "conflict" || form?.mine ? null : (
               <QuickCountForm
@@ -134,8 +201,17 @@ export default function PaperEntry() {
                 extra={
                   <label className="field">
                     <span>{t("paper.source")}</span>
-                    <select name="source" value={source} onChange={(e) => setSource(e.target.value)} disabled={round === 2}>
-                      {SOURCES.map((s) => <option key={s} value={s}>{t(`paper.source.${s}` as MessageKey)}</option>)}
+                    <select
+                      name="source"
+                      value={source}
+                      onChange={(e) => setSource(e.target.value)}
+                      disabled={round === 2}
+                    >
+                      {SOURCES.map((s) => (
+                        <option key={s} value={s}>
+                          {t(`paper.source.${s}` as MessageKey)}
+                        </option>
+                      ))}
                     </select>
                     {round === 2 ? <input type="hidden" name="source" value={source} /> : null}
                   </label>
@@ -166,24 +242,36 @@ function QrScanButton() {
         if (!video.current) return;
         video.current.srcObject = stream;
         await video.current.play();
-        const Detector = (window as unknown as { BarcodeDetector: new (o: unknown) => { detect: (v: HTMLVideoElement) => Promise<{ rawValue: string }[]> } }).BarcodeDetector;
+        const Detector = (
+          window as unknown as {
+            BarcodeDetector: new (o: unknown) => { detect: (v: HTMLVideoElement) => Promise<{ rawValue: string }[]> };
+          }
+        ).BarcodeDetector;
         const detector = new Detector({ formats: ["qr_code"] });
         while (!stop) {
           const codes = await detector.detect(video.current);
           const code = codes.map((c) => extractTpsCode(c.rawValue)).find(Boolean);
-          if (code) { window.location.search = `?tps=${code}`; return; }
+          if (code) {
+            window.location.search = `?tps=${code}`;
+            return;
+          }
           await new Promise((r) => setTimeout(r, 300));
         }
       } catch {
         setScanning(false);
       }
     })();
-    return () => { stop = true; stream?.getTracks().forEach((tr) => tr.stop()); };
+    return () => {
+      stop = true;
+      stream?.getTracks().forEach((tr) => tr.stop());
+    };
   }, [scanning]);
   if (!supported) return null;
   return (
     <>
-      <button type="button" onClick={() => setScanning((s) => !s)}>{scanning ? t("alert.dismiss") : t("paper.scan")}</button>
+      <button type="button" onClick={() => setScanning((s) => !s)}>
+        {scanning ? t("alert.dismiss") : t("paper.scan")}
+      </button>
       {scanning ? <video ref={video} muted playsInline style={{ width: "100%", maxHeight: "14rem" }} /> : null}
     </>
   );

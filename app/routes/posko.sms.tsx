@@ -27,19 +27,40 @@ export default function SmsLog() {
       <main className="page">
         <h1>{t("smslog.title")}</h1>
         <p className="filters">
-          <a href="/posko/sms" className={!current ? "chosen" : ""}>{t("smslog.all")}</a>
-          {STATUSES.map((s) => <a key={s} href={`/posko/sms?status=${s}`} className={current === s ? "chosen" : ""}>{t(`smslog.${s}`)}</a>)}
+          <a href="/posko/sms" className={!current ? "chosen" : ""}>
+            {t("smslog.all")}
+          </a>
+          {STATUSES.map((s) => (
+            <a key={s} href={`/posko/sms?status=${s}`} className={current === s ? "chosen" : ""}>
+              {t(`smslog.${s}`)}
+            </a>
+          ))}
         </p>
-        {messages.length === 0 ? <p className="muted">{t("smslog.none")}</p> : (
+        {messages.length === 0 ? (
+          <p className="muted">{t("smslog.none")}</p>
+        ) : (
           <table className="sms-table" data-testid="sms-log">
-            <thead><tr><th>{t("smslog.time")}</th><th>{t("smslog.sender")}</th><th>{t("smslog.text")}</th><th>{t("smslog.status")}</th><th>{t("smslog.reply")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t("smslog.time")}</th>
+                <th>{t("smslog.sender")}</th>
+                <th>{t("smslog.text")}</th>
+                <th>{t("smslog.status")}</th>
+                <th>{t("smslog.reply")}</th>
+              </tr>
+            </thead>
             <tbody>
               {messages.map((m) => (
                 <tr key={m.id} className={`sms-${m.status}`}>
                   <td>{new Date(m.receivedAt).toLocaleTimeString(lang === "en" ? "en-GB" : "id-ID")}</td>
                   <td>{m.sender}</td>
-                  <td><code>{m.body}</code></td>
-                  <td>{t(`smslog.${m.status as (typeof STATUSES)[number]}`)}{m.receipt ? ` · ${m.receipt}` : ""}</td>
+                  <td>
+                    <code>{m.body}</code>
+                  </td>
+                  <td>
+                    {t(`smslog.${m.status as (typeof STATUSES)[number]}`)}
+                    {m.receipt ? ` · ${m.receipt}` : ""}
+                  </td>
                   <td>{m.reply}</td>
                 </tr>
               ))}

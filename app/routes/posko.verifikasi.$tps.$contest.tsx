@@ -33,8 +33,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     tpsPhotos(context.sql, { tpsCode: tps.code, contest: contest.code }),
   ]);
   return {
-    id: randomUUID(), role: user.role, contest, detail, photos,
-    tps: { code: tps.code, address: tps.address, kelurahan: tps.kelurahanName, kecamatan: tps.kecamatanName, dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk },
+    id: randomUUID(),
+    role: user.role,
+    contest,
+    detail,
+    photos,
+    tps: {
+      code: tps.code,
+      address: tps.address,
+      kelurahan: tps.kelurahanName,
+      kecamatan: tps.kecamatanName,
+      dpt: tps.dpt,
+      dptb: tps.dptb,
+      dpk: tps.dpk,
+    },
   };
 }
 
@@ -43,11 +55,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
   const form = await request.formData();
   const intent = form.get("intent");
-  const raw = intent === "correct"
-    ? { ...quickCountFields(form), action: "correct", reason: form.get("reason"), source: form.get("source") }
-    : intent === "resolve_paper"
-      ? { action: "resolve_paper", formId: form.get("formId"), choice: form.get("choice"), note: form.get("note") }
-      : { action: "verify", tpsCode: params.tps, contest: params.contest, submissionId: form.get("submissionId") || null };
+  const raw =
+    intent === "correct"
+      ? { ...quickCountFields(form), action: "correct", reason: form.get("reason"), source: form.get("source") }
+      : intent === "resolve_paper"
+        ? { action: "resolve_paper", formId: form.get("formId"), choice: form.get("choice"), note: form.get("note") }
+        : {
+            action: "verify",
+            tpsCode: params.tps,
+            contest: params.contest,
+            submissionId: form.get("submissionId") || null,
+          };
   const parsed = ReviewBody.safeParse(raw);
   if (!parsed.success) return invalidForm(lang, fieldErrors(parsed.error, lang));
   return pageAction(lang, () => context.writer.write((ctx) => runReview(ctx, { user, body: parsed.data, lang })));
@@ -61,8 +79,24 @@ export default function ReviewResult() {
   const current = detail.current;
   const latestBySource = Object.values(Object.fromEntries([...detail.revisions].reverse().map((r) => [r.source, r])));
   const columns = [
-    ...latestBySource.map((r) => ({ key: r.id, title: `${t(`review.source.${r.source}` as MessageKey)} · rev ${r.revision}`, by: r.author, votes: r.votes, invalid: r.invalid, submissionId: r.id, isCurrent: r.id === current?.submissionId })),
-    ...(detail.paper?.entries ?? []).map((e) => ({ key: `entry-${e.round}`, title: t("review.entry", { round: e.round }), by: e.author, votes: e.votes, invalid: e.invalid, submissionId: null, isCurrent: false })),
+    ...latestBySource.map((r) => ({
+      key: r.id,
+      title: `${t(`review.source.${r.source}` as MessageKey)} · rev ${r.revision}`,
+      by: r.author,
+      votes: r.votes,
+      invalid: r.invalid,
+      submissionId: r.id,
+      isCurrent: r.id === current?.submissionId,
+    })),
+    ...(detail.paper?.entries ?? []).map((e) => ({
+      key: `entry-${e.round}`,
+      title: t("review.entry", { round: e.round }),
+      by: e.author,
+      votes: e.votes,
+      invalid: e.invalid,
+      submissionId: null,
+      isCurrent: false,
+    })),
   ];
   const differs = (k: string, v: number) => columns.some((c) => (k === "invalid" ? c.invalid : c.votes[k]) !== v);
 
@@ -71,38 +105,82 @@ export default function ReviewResult() {
       <TopBar title={t("posko.title")} />
       <PoskoNav role={role} />
       <main className="page wide">
-        <p><Link to="/posko/verifikasi">← {t("nav.review")}</Link></p>
-        <h1 className="tps-code">TPS {tps.code} · {contest.name}</h1>
-        <p className="muted">{tps.address} · Kel. {tps.kelurahan}, Kec. {tps.kecamatan}</p>
-        <p data-testid="review-status">
-          {t("map.status")}: {current ? <span className={`badge status-${current.status}`}>{t(`status.${current.status}` as MessageKey)}</span> : t("status.missing")}
-          {detail.paper?.state === "conflict" ? <> · <span className="badge status-conflict">{t("review.paperConflict")}</span></> : null}
+        <p>
+          <Link to="/posko/verifikasi">← {t("nav.review")}</Link>
         </p>
-        {result && !result.ok ? <p className="notice bad" role="alert">{result.message}{result.errors.length ? `: ${result.errors.map((e) => e.message).join(" ")}` : ""}</p> : null}
-        {result?.ok ? <p className="notice good" role="status" data-testid="review-done">{t("review.saved")}</p> : null}
+        <h1 className="tps-code">
+          TPS {tps.code} · {contest.name}
+        </h1>
+        <p className="muted">
+          {tps.address} · Kel. {tps.kelurahan}, Kec. {tps.kecamatan}
+        </p>
+        <p data-testid="review-status">
+          {t("map.status")}:{" "}
+          {current ? (
+            <span className={`badge status-${current.status}`}>{t(`status.${current.status}` as MessageKey)}</span>
+          ) : (
+            t("status.missing")
+          )}
+          {detail.paper?.state === "conflict" ? (
+            <>
+              {" "}
+              · <span className="badge status-conflict">{t("review.paperConflict")}</span>
+            </>
+          ) : null}
+        </p>
+        {result && !result.ok ? (
+          <p className="notice bad" role="alert">
+            {result.message}
+            {result.errors.length ? `: ${result.errors.map((e) => e.message).join(" ")}` : ""}
+          </p>
+        ) : null}
+        {result?.ok ? (
+          <p className="notice good" role="status" data-testid="review-done">
+            {t("review.saved")}
+          </p>
+        ) : null}
 
         <h2>{t("review.sources")}</h2>
         <div className="side-by-side" data-testid="sources">
           {columns.map((c) => (
             <div key={c.key} className={`source${c.isCurrent ? " current" : ""}`}>
               <h3>{c.title}</h3>
-              <p className="small muted">{c.by}{c.isCurrent ? ` · ${t("review.current")}` : ""}</p>
+              <p className="small muted">
+                {c.by}
+                {c.isCurrent ? ` · ${t("review.current")}` : ""}
+              </p>
               <table className="data-table">
                 <tbody>
                   {contest.candidates.map((k) => (
-                    <tr key={k.number}><td>{k.number}. {k.name}</td><td className={`num${differs(String(k.number), c.votes[k.number]) ? " diff" : ""}`}>{c.votes[k.number]}</td></tr>
+                    <tr key={k.number}>
+                      <td>
+                        {k.number}. {k.name}
+                      </td>
+                      <td className={`num${differs(String(k.number), c.votes[k.number]) ? " diff" : ""}`}>
+                        {c.votes[k.number]}
+                      </td>
+                    </tr>
                   ))}
-                  <tr><td>{t("posko.invalid")}</td><td className={`num${differs("invalid", c.invalid) ? " diff" : ""}`}>{c.invalid}</td></tr>
+                  <tr>
+                    <td>{t("posko.invalid")}</td>
+                    <td className={`num${differs("invalid", c.invalid) ? " diff" : ""}`}>{c.invalid}</td>
+                  </tr>
                 </tbody>
               </table>
-              {photos.filter((p) => p.submissionId && p.submissionId === c.submissionId).map((p) => (
-                <a key={p.id} href={`/api/v1/photos/${p.id}`} target="_blank" rel="noreferrer"><img className="c1-photo" src={`/api/v1/photos/${p.id}`} alt={t("detail.photos")} loading="lazy" /></a>
-              ))}
+              {photos
+                .filter((p) => p.submissionId && p.submissionId === c.submissionId)
+                .map((p) => (
+                  <a key={p.id} href={`/api/v1/photos/${p.id}`} target="_blank" rel="noreferrer">
+                    <img className="c1-photo" src={`/api/v1/photos/${p.id}`} alt={t("detail.photos")} loading="lazy" />
+                  </a>
+                ))}
               {c.submissionId && !(c.isCurrent && current?.status === "verified") ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="verify" />
                   {c.isCurrent ? null : <input type="hidden" name="submissionId" value={c.submissionId} />}
-                  <button type="submit" disabled={busy} data-testid={`verify-${c.key}`}>{c.isCurrent ? t("review.verify") : t("review.useThis")}</button>
+                  <button type="submit" disabled={busy} data-testid={`verify-${c.key}`}>
+                    {c.isCurrent ? t("review.verify") : t("review.useThis")}
+                  </button>
                 </Form>
               ) : null}
             </div>
@@ -110,11 +188,17 @@ export default function ReviewResult() {
         </div>
         {photos.some((p) => !columns.some((c) => c.submissionId && c.submissionId === p.submissionId)) ? (
           <div className="photo-strip" data-testid="review-photos">
-            {photos.filter((p) => !columns.some((c) => c.submissionId && c.submissionId === p.submissionId)).map((p) => (
-              <a key={p.id} href={`/api/v1/photos/${p.id}`} target="_blank" rel="noreferrer"><img className="c1-photo" src={`/api/v1/photos/${p.id}`} alt={t("detail.photos")} loading="lazy" /></a>
-            ))}
+            {photos
+              .filter((p) => !columns.some((c) => c.submissionId && c.submissionId === p.submissionId))
+              .map((p) => (
+                <a key={p.id} href={`/api/v1/photos/${p.id}`} target="_blank" rel="noreferrer">
+                  <img className="c1-photo" src={`/api/v1/photos/${p.id}`} alt={t("detail.photos")} loading="lazy" />
+                </a>
+              ))}
           </div>
-        ) : photos.length ? null : <p className="small muted">{t("review.noPhotos")}</p>}
+        ) : photos.length ? null : (
+          <p className="small muted">{t("review.noPhotos")}</p>
+        )}
 
         {detail.paper?.state === "conflict" && (role === "supervisor" || role === "admin") ? (
           <section className="card" data-testid="resolve-paper">
@@ -122,10 +206,19 @@ export default function ReviewResult() {
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="resolve_paper" />
               <input type="hidden" name="formId" value={detail.paper.formId} />
-              <label className="check"><input type="radio" name="choice" value="first" defaultChecked /> {t("review.entry", { round: 1 })}</label>
-              <label className="check"><input type="radio" name="choice" value="second" /> {t("review.entry", { round: 2 })}</label>
-              <label className="field"><span>{t("review.reason")}</span><input name="note" maxLength={1000} required minLength={5} /></label>
-              <button type="submit" className="primary" disabled={busy}>{t("review.resolve")}</button>
+              <label className="check">
+                <input type="radio" name="choice" value="first" defaultChecked /> {t("review.entry", { round: 1 })}
+              </label>
+              <label className="check">
+                <input type="radio" name="choice" value="second" /> {t("review.entry", { round: 2 })}
+              </label>
+              <label className="field">
+                <span>{t("review.reason")}</span>
+                <input name="note" maxLength={1000} required minLength={5} />
+              </label>
+              <button type="submit" className="primary" disabled={busy}>
+                {t("review.resolve")}
+              </button>
             </Form>
           </section>
         ) : null}
@@ -148,10 +241,17 @@ export default function ReviewResult() {
                 <label className="field">
                   <span>{t("paper.source")}</span>
                   <select name="source" defaultValue="paper">
-                    {(["paper", "app", "phone", "radio", "sms"] as const).map((s) => <option key={s} value={s}>{t(`review.source.${s}` as MessageKey)}</option>)}
+                    {(["paper", "app", "phone", "radio", "sms"] as const).map((s) => (
+                      <option key={s} value={s}>
+                        {t(`review.source.${s}` as MessageKey)}
+                      </option>
+                    ))}
                   </select>
                 </label>
-                <label className="field"><span>{t("review.reason")}</span><textarea name="reason" rows={2} maxLength={1000} /></label>
+                <label className="field">
+                  <span>{t("review.reason")}</span>
+                  <textarea name="reason" rows={2} maxLength={1000} />
+                </label>
               </>
             }
           />
@@ -159,16 +259,33 @@ export default function ReviewResult() {
 
         <h2>{t("review.history")}</h2>
         <table className="data-table" data-testid="history">
-          <thead><tr><th>rev</th><th>{t("paper.source")}</th><th>{t("review.by")}</th><th>{t("review.numbers")}</th><th>{t("review.reason")}</th><th>{t("review.when")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>rev</th>
+              <th>{t("paper.source")}</th>
+              <th>{t("review.by")}</th>
+              <th>{t("review.numbers")}</th>
+              <th>{t("review.reason")}</th>
+              <th>{t("review.when")}</th>
+            </tr>
+          </thead>
           <tbody>
             {detail.revisions.map((r) => (
               <tr key={r.id}>
-                <td>{r.revision}{r.id === current?.submissionId ? " ★" : ""}</td>
+                <td>
+                  {r.revision}
+                  {r.id === current?.submissionId ? " ★" : ""}
+                </td>
                 <td>{t(`review.source.${r.source}` as MessageKey)}</td>
                 <td>{r.author}</td>
-                <td className="small">{contest.candidates.map((k) => `${k.number}: ${r.votes[k.number]}`).join(" · ")} · {t("posko.invalid")}: {r.invalid}</td>
+                <td className="small">
+                  {contest.candidates.map((k) => `${k.number}: ${r.votes[k.number]}`).join(" · ")} ·{" "}
+                  {t("posko.invalid")}: {r.invalid}
+                </td>
                 <td className="small">{r.reason ?? r.justification ?? ""}</td>
-                <td className="small"><Time iso={r.receivedAt} /></td>
+                <td className="small">
+                  <Time iso={r.receivedAt} />
+                </td>
               </tr>
             ))}
           </tbody>

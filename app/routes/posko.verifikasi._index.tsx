@@ -24,9 +24,12 @@ export default function ReviewQueue() {
   const { seq, role, queue } = useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
-  const onEvents = useCallback((events: LiveEvent[]) => {
-    if (events.some((e) => e.type === "result:updated" || e.type === "paper:updated")) revalidator.revalidate();
-  }, [revalidator]);
+  const onEvents = useCallback(
+    (events: LiveEvent[]) => {
+      if (events.some((e) => e.type === "result:updated" || e.type === "paper:updated")) revalidator.revalidate();
+    },
+    [revalidator],
+  );
   const status = useLive({ seq, onEvents });
   return (
     <>
@@ -34,18 +37,40 @@ export default function ReviewQueue() {
       <PoskoNav role={role} />
       <main className="page wide">
         <h1>{t("review.title", { count: queue.length })}</h1>
-        <p className={`live-status ${status}`} role="status">{status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}</p>
-        {queue.length === 0 ? <p className="muted">{t("review.empty")}</p> : (
+        <p className={`live-status ${status}`} role="status">
+          {status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
+        </p>
+        {queue.length === 0 ? (
+          <p className="muted">{t("review.empty")}</p>
+        ) : (
           <table className="data-table" data-testid="review-queue">
-            <thead><tr><th>TPS</th><th>{t("paper.contest")}</th><th>{t("map.status")}</th><th>{t("review.since")}</th><th /></tr></thead>
+            <thead>
+              <tr>
+                <th>TPS</th>
+                <th>{t("paper.contest")}</th>
+                <th>{t("map.status")}</th>
+                <th>{t("review.since")}</th>
+                <th />
+              </tr>
+            </thead>
             <tbody>
               {queue.map((q) => (
                 <tr key={`${q.kind}-${q.tpsCode}-${q.contest}`} data-testid={`review-${q.tpsCode}-${q.contest}`}>
                   <td className="tps-code">{q.tpsCode}</td>
                   <td>{q.contest}</td>
-                  <td><span className={`badge status-${q.status === "paper_conflict" ? "conflict" : q.status}`}>{q.status === "paper_conflict" ? t("review.paperConflict") : t(`status.${q.status}` as MessageKey)}</span></td>
-                  <td className="small"><Time iso={q.updatedAt} time /></td>
-                  <td><Link to={`/posko/verifikasi/${q.tpsCode}/${q.contest}`}>{t("review.open")}</Link></td>
+                  <td>
+                    <span className={`badge status-${q.status === "paper_conflict" ? "conflict" : q.status}`}>
+                      {q.status === "paper_conflict"
+                        ? t("review.paperConflict")
+                        : t(`status.${q.status}` as MessageKey)}
+                    </span>
+                  </td>
+                  <td className="small">
+                    <Time iso={q.updatedAt} time />
+                  </td>
+                  <td>
+                    <Link to={`/posko/verifikasi/${q.tpsCode}/${q.contest}`}>{t("review.open")}</Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

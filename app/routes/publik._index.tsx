@@ -14,7 +14,10 @@ import { TopBar } from "~/root";
 export const meta: MetaFunction = () => [{ title: "Pantau — Hasil sementara" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [summary, options] = await Promise.all([getCachedPublicSummary(context.sql), getSetting(context.sql, "public")]);
+  const [summary, options] = await Promise.all([
+    getCachedPublicSummary(context.sql),
+    getSetting(context.sql, "public"),
+  ]);
   return { summary, reportsEnabled: options.reportsEnabled };
 }
 
@@ -31,7 +34,9 @@ export default function PublicPage() {
     socket.on("connect", () => setLive(true));
     socket.on("disconnect", () => setLive(false));
     socket.on("summary", (s: PublicSummary) => setSummary(s));
-    return () => { socket.close(); };
+    return () => {
+      socket.close();
+    };
   }, []);
   const number = (n: number) => formatNumber(n, lang);
   const time = (iso: string | null) => formatDateTime(iso, lang);
@@ -41,51 +46,105 @@ export default function PublicPage() {
       <TopBar title={t("public.title")} />
       <main className="page public-page">
         <h1>{summary.title}</h1>
-        <p className="provisional-mark" role="note"><strong>{t("public.provisional")}</strong> {t("public.provisionalNote")}</p>
+        <p className="provisional-mark" role="note">
+          <strong>{t("public.provisional")}</strong> {t("public.provisionalNote")}
+        </p>
         <p className="muted" data-testid="public-last-update">
-          {t("public.lastUpdate", { time: time(summary.lastUpdate) })} · <span className={live ? "live-dot on" : "live-dot"}>{live ? t("posko.live") : t("posko.reconnecting")}</span>
+          {t("public.lastUpdate", { time: time(summary.lastUpdate) })} ·{" "}
+          <span className={live ? "live-dot on" : "live-dot"}>{live ? t("posko.live") : t("posko.reconnecting")}</span>
         </p>
         <nav className="public-links">
-          {data.reportsEnabled ? <Link className="button primary" to="/publik/lapor">{t("public.reportLink")}</Link> : null}
-          <Link className="button" to="/publik/lacak">{t("public.trackLink")}</Link>
-          <a className="button" href="/api/v1/public/summary">{t("public.openJson")}</a>
-          <a className="button" href="/api/v1/public/summary.csv">{t("public.openCsv")}</a>
+          {data.reportsEnabled ? (
+            <Link className="button primary" to="/publik/lapor">
+              {t("public.reportLink")}
+            </Link>
+          ) : null}
+          <Link className="button" to="/publik/lacak">
+            {t("public.trackLink")}
+          </Link>
+          <a className="button" href="/api/v1/public/summary">
+            {t("public.openJson")}
+          </a>
+          <a className="button" href="/api/v1/public/summary.csv">
+            {t("public.openCsv")}
+          </a>
         </nav>
 
         {summary.contests.map((c) => (
           <section key={c.code} className="card" data-testid={`public-${c.code}`}>
             <h2>{c.name}</h2>
-            <p data-testid={`public-share-${c.code}`}>{t("public.tpsIn", { in: number(c.tpsIn), total: number(c.tpsTotal), share: pct(c.share) })}</p>
+            <p data-testid={`public-share-${c.code}`}>
+              {t("public.tpsIn", { in: number(c.tpsIn), total: number(c.tpsTotal), share: pct(c.share) })}
+            </p>
             <table className="results-table">
               <thead>
-                <tr><th>{t("public.candidate")}</th><th className="num">{t("public.votes")}</th><th className="num">%</th>
-                  {c.projection ? <th className="num">{t("public.projection")}</th> : null}</tr>
+                <tr>
+                  <th>{t("public.candidate")}</th>
+                  <th className="num">{t("public.votes")}</th>
+                  <th className="num">%</th>
+                  {c.projection ? <th className="num">{t("public.projection")}</th> : null}
+                </tr>
               </thead>
               <tbody>
                 {c.candidates.map((k) => {
                   const p = c.projection?.candidates.find((x) => x.number === k.number);
                   return (
                     <tr key={k.number}>
-                      <td>{k.number}. {k.name}</td>
-                      <td className="num" data-testid={`public-votes-${c.code}-${k.number}`}>{number(k.votes)}</td>
+                      <td>
+                        {k.number}. {k.name}
+                      </td>
+                      <td className="num" data-testid={`public-votes-${c.code}-${k.number}`}>
+                        {number(k.votes)}
+                      </td>
                       <td className="num">{pct(k.percent)}</td>
-                      {c.projection ? <td className="num" data-testid={`public-projection-${c.code}-${k.number}`}>{c.projection.reported > 0 && p ? `${pct(p.estimate)} ± ${(p.margin * 100).toFixed(1)}` : "—"}</td> : null}
+                      {c.projection ? (
+                        <td className="num" data-testid={`public-projection-${c.code}-${k.number}`}>
+                          {c.projection.reported > 0 && p ? `${pct(p.estimate)} ± ${(p.margin * 100).toFixed(1)}` : "—"}
+                        </td>
+                      ) : null}
                     </tr>
                   );
                 })}
-                <tr className="muted"><td>{t("posko.invalid")}</td><td className="num">{number(c.invalid)}</td><td /></tr>
+                <tr className="muted">
+                  <td>{t("posko.invalid")}</td>
+                  <td className="num">{number(c.invalid)}</td>
+                  <td />
+                </tr>
               </tbody>
             </table>
-            {c.projection ? <p className="muted small">{t("public.projectionNote", { reported: c.projection.reported, size: c.projection.sampleSize })}</p> : null}
+            {c.projection ? (
+              <p className="muted small">
+                {t("public.projectionNote", { reported: c.projection.reported, size: c.projection.sampleSize })}
+              </p>
+            ) : null}
             {c.byKecamatan.length ? (
               <details>
                 <summary>{t("public.byArea")}</summary>
                 <table className="results-table">
-                  <thead><tr><th>{t("public.area")}</th><th className="num">TPS</th>{c.candidates.map((k) => <th key={k.number} className="num">{k.number}</th>)}</tr></thead>
+                  <thead>
+                    <tr>
+                      <th>{t("public.area")}</th>
+                      <th className="num">TPS</th>
+                      {c.candidates.map((k) => (
+                        <th key={k.number} className="num">
+                          {k.number}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
                   <tbody>
                     {c.byKecamatan.map((a) => (
-                      <tr key={a.code}><td>{a.name}</td><td className="num">{a.tpsIn}/{a.tps}</td>
-                        {c.candidates.map((k) => <td key={k.number} className="num">{number(a.votes[String(k.number)] ?? 0)}</td>)}</tr>
+                      <tr key={a.code}>
+                        <td>{a.name}</td>
+                        <td className="num">
+                          {a.tpsIn}/{a.tps}
+                        </td>
+                        {c.candidates.map((k) => (
+                          <td key={k.number} className="num">
+                            {number(a.votes[String(k.number)] ?? 0)}
+                          </td>
+                        ))}
+                      </tr>
                     ))}
                   </tbody>
                 </table>
@@ -96,11 +155,21 @@ export default function PublicPage() {
 
         <section className="card">
           <h2>{t("public.progress")}</h2>
-          <p data-testid="public-complete">{t("public.complete", { complete: number(summary.tps.complete), total: number(summary.tps.total) })}</p>
+          <p data-testid="public-complete">
+            {t("public.complete", { complete: number(summary.tps.complete), total: number(summary.tps.total) })}
+          </p>
           <table className="results-table">
             <tbody>
               {summary.progress.map((p) => (
-                <tr key={p.code}><td>{p.name}</td><td className="num">{p.complete}/{p.tps}</td><td><progress max={p.tps || 1} value={p.complete} /></td></tr>
+                <tr key={p.code}>
+                  <td>{p.name}</td>
+                  <td className="num">
+                    {p.complete}/{p.tps}
+                  </td>
+                  <td>
+                    <progress max={p.tps || 1} value={p.complete} />
+                  </td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -109,9 +178,18 @@ export default function PublicPage() {
         {summary.incidents ? (
           <section className="card">
             <h2>{t("public.incidents")}</h2>
-            {summary.incidents.length === 0 ? <p className="muted">{t("public.noIncidents")}</p> : (
+            {summary.incidents.length === 0 ? (
+              <p className="muted">{t("public.noIncidents")}</p>
+            ) : (
               <table className="results-table" data-testid="public-incidents">
-                <tbody>{summary.incidents.map((i) => <tr key={i.category}><td>{lang === "en" ? i.label.en : i.label.id}</td><td className="num">{i.count}</td></tr>)}</tbody>
+                <tbody>
+                  {summary.incidents.map((i) => (
+                    <tr key={i.category}>
+                      <td>{lang === "en" ? i.label.en : i.label.id}</td>
+                      <td className="num">{i.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             )}
           </section>

@@ -29,20 +29,50 @@ export default function Track() {
       <main className="page phone">
         <h1>{t("report.trackTitle")}</h1>
         <Form method="get" className="row">
-          <label>{t("report.code")}<input name="kode" defaultValue={code} placeholder="LP-XXXX-XXXX" maxLength={20} required autoCapitalize="characters" /></label>
-          <button type="submit" className="primary">{t("report.find")}</button>
+          <label>
+            {t("report.code")}
+            <input
+              name="kode"
+              defaultValue={code}
+              placeholder="LP-XXXX-XXXX"
+              maxLength={20}
+              required
+              autoCapitalize="characters"
+            />
+          </label>
+          <button type="submit" className="primary">
+            {t("report.find")}
+          </button>
         </Form>
-        {code && !report ? <p role="alert" className="error">{t("report.notFound")}</p> : null}
+        {code && !report ? (
+          <p role="alert" className="error">
+            {t("report.notFound")}
+          </p>
+        ) : null}
         {report ? (
           <section className="card" data-testid="report-status">
             <p className="tracking-code">{report.trackingCode}</p>
-            <p><strong>{t("report.statusLabel")}:</strong> <span data-testid="report-status-text">{t(`report.status.${report.status}` as MessageKey)}</span></p>
-            <p className="muted">{category ? (lang === "en" ? category.en : category.id) : report.category}{report.tpsCode ? ` · TPS ${report.tpsCode}` : ""}</p>
+            <p>
+              <strong>{t("report.statusLabel")}:</strong>{" "}
+              <span data-testid="report-status-text">{t(`report.status.${report.status}` as MessageKey)}</span>
+            </p>
+            <p className="muted">
+              {category ? (lang === "en" ? category.en : category.id) : report.category}
+              {report.tpsCode ? ` · TPS ${report.tpsCode}` : ""}
+            </p>
             <h2>{t("report.history")}</h2>
-            <ol>{report.history.map((h, i) => <li key={i}>{t(`report.status.${h.status}` as MessageKey)} — {when(h.at)}</li>)}</ol>
+            <ol>
+              {report.history.map((h, i) => (
+                <li key={i}>
+                  {t(`report.status.${h.status}` as MessageKey)} — {when(h.at)}
+                </li>
+              ))}
+            </ol>
           </section>
         ) : null}
-        <p><Link to="/publik">{t("report.back")}</Link></p>
+        <p>
+          <Link to="/publik">{t("report.back")}</Link>
+        </p>
       </main>
     </>
   );

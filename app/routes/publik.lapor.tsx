@@ -12,7 +12,10 @@ import { filePublicReport } from "~/utils/public-report.server";
 export const meta: MetaFunction = () => [{ title: "Pantau — Laporkan pelanggaran" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [categories, options] = await Promise.all([getSetting(context.sql, "incident.categories"), getSetting(context.sql, "public")]);
+  const [categories, options] = await Promise.all([
+    getSetting(context.sql, "incident.categories"),
+    getSetting(context.sql, "public"),
+  ]);
   return { categories: categories.filter((c) => c.active), enabled: options.reportsEnabled };
 }
 
@@ -36,7 +39,12 @@ export default function Report() {
   const lang = useLang();
   const busy = useNavigation().state !== "idle";
   const err = (field: string) => result?.errors?.find((e) => e.field === field)?.message;
-  const fieldError = (field: string) => err(field) ? <span className="error" id={`${field}-error`}>{err(field)}</span> : null;
+  const fieldError = (field: string) =>
+    err(field) ? (
+      <span className="error" id={`${field}-error`}>
+        {err(field)}
+      </span>
+    ) : null;
   return (
     <>
       <TopBar title={t("report.title")} />
@@ -45,26 +53,67 @@ export default function Report() {
         {result?.trackingCode ? (
           <section className="card" role="status">
             <p>{t("report.sent")}</p>
-            <p className="tracking-code" data-testid="tracking-code">{result.trackingCode}</p>
-            <Link className="button primary" to={`/publik/lacak?kode=${result.trackingCode}`}>{t("report.trackIt")}</Link>
+            <p className="tracking-code" data-testid="tracking-code">
+              {result.trackingCode}
+            </p>
+            <Link className="button primary" to={`/publik/lacak?kode=${result.trackingCode}`}>
+              {t("report.trackIt")}
+            </Link>
           </section>
-        ) : !enabled ? <p role="alert">{t("report.disabled")}</p> : (
+        ) : !enabled ? (
+          <p role="alert">{t("report.disabled")}</p>
+        ) : (
           <Form method="post" encType="multipart/form-data" className="stack card">
             <p className="muted">{t("report.intro")}</p>
-            {result?.message ? <p role="alert" className="error">{result.message}</p> : null}
-            <label>{t("report.category")}
-              <select name="category" required>{categories.map((c) => <option key={c.code} value={c.code}>{lang === "en" ? c.en : c.id}</option>)}</select>
+            {result?.message ? (
+              <p role="alert" className="error">
+                {result.message}
+              </p>
+            ) : null}
+            <label>
+              {t("report.category")}
+              <select name="category" required>
+                {categories.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {lang === "en" ? c.en : c.id}
+                  </option>
+                ))}
+              </select>
               {fieldError("category")}
             </label>
-            <label>{t("report.tps")}<input name="tpsCode" maxLength={14} placeholder="1673041001-001" inputMode="numeric" />{fieldError("tpsCode")}</label>
-            <label>{t("report.place")}<input name="place" maxLength={200} />{fieldError("place")}</label>
-            <label>{t("report.description")}<textarea name="description" rows={5} minLength={10} maxLength={2000} required />{fieldError("description")}</label>
-            <label>{t("report.photo")}<input type="file" name="photo" accept="image/jpeg,image/png,image/webp" />{fieldError("photo")}</label>
-            <label>{t("report.contact")}<input name="contact" maxLength={200} autoComplete="tel" />{fieldError("contact")}</label>
-            <button type="submit" className="primary big" disabled={busy}>{t("report.send")}</button>
+            <label>
+              {t("report.tps")}
+              <input name="tpsCode" maxLength={14} placeholder="1673041001-001" inputMode="numeric" />
+              {fieldError("tpsCode")}
+            </label>
+            <label>
+              {t("report.place")}
+              <input name="place" maxLength={200} />
+              {fieldError("place")}
+            </label>
+            <label>
+              {t("report.description")}
+              <textarea name="description" rows={5} minLength={10} maxLength={2000} required />
+              {fieldError("description")}
+            </label>
+            <label>
+              {t("report.photo")}
+              <input type="file" name="photo" accept="image/jpeg,image/png,image/webp" />
+              {fieldError("photo")}
+            </label>
+            <label>
+              {t("report.contact")}
+              <input name="contact" maxLength={200} autoComplete="tel" />
+              {fieldError("contact")}
+            </label>
+            <button type="submit" className="primary big" disabled={busy}>
+              {t("report.send")}
+            </button>
           </Form>
         )}
-        <p><Link to="/publik">{t("report.back")}</Link></p>
+        <p>
+          <Link to="/publik">{t("report.back")}</Link>
+        </p>
       </main>
     </>
   );

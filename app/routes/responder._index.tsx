@@ -25,7 +25,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // seq first: an event between the two reads is replayed and replaces the incident by id.
   const seq = await headSeq(context.sql);
   const incidents = await listIncidents(context.sql, { scope: null, responderId: user.id });
-  return { me: user.id, seq, incidents, tileUrl: context.env.TILE_URL, categories: await getSetting(context.sql, "incident.categories") };
+  return {
+    me: user.id,
+    seq,
+    incidents,
+    tileUrl: context.env.TILE_URL,
+    categories: await getSetting(context.sql, "incident.categories"),
+  };
 }
 
 export default function Responder() {
@@ -33,7 +39,10 @@ export default function Responder() {
   const t = useT();
   const now = useNow();
   const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(first));
-  const onEvents = useCallback((events: LiveEvent[]) => setIncidents((m) => applyIncidentEvents(m, events, (i) => i.responderIds.includes(me))), [me]);
+  const onEvents = useCallback(
+    (events: LiveEvent[]) => setIncidents((m) => applyIncidentEvents(m, events, (i) => i.responderIds.includes(me))),
+    [me],
+  );
   const status = useLive({ seq, onEvents });
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
@@ -55,22 +64,46 @@ export default function Responder() {
         {mounted && open.some((i) => where(i)) ? (
           <div className="mini-map">
             <Suspense fallback={null}>
-              <IncidentMiniMap points={open.flatMap((i) => { const p = where(i); return p ? [{ id: i.id, ...p, severity: i.severity, label: i.description }] : []; })} tileUrl={tileUrl} />
+              <IncidentMiniMap
+                points={open.flatMap((i) => {
+                  const p = where(i);
+                  return p ? [{ id: i.id, ...p, severity: i.severity, label: i.description }] : [];
+                })}
+                tileUrl={tileUrl}
+              />
             </Suspense>
           </div>
         ) : null}
         <h1>{t("responder.mine", { count: open.length })}</h1>
-        {list.length === 0 ? <p className="muted" data-testid="responder-empty">{t("responder.none")}</p> : null}
+        {list.length === 0 ? (
+          <p className="muted" data-testid="responder-empty">
+            {t("responder.none")}
+          </p>
+        ) : null}
         {list.map((incident) => {
           const p = where(incident);
           return (
-            <IncidentCard key={incident.id} incident={incident} actions={RESPONDER_ACTIONS} now={now}
-              onChange={(i) => setIncidents((m) => ({ ...m, [i.id]: i }))}>
+            <IncidentCard
+              key={incident.id}
+              incident={incident}
+              actions={RESPONDER_ACTIONS}
+              now={now}
+              onChange={(i) => setIncidents((m) => ({ ...m, [i.id]: i }))}
+            >
               {incident.tps?.address ? <p className="small">{incident.tps.address}</p> : null}
               {p ? (
                 <p className="small directions">
-                  <span className="tps-code">{p.lat.toFixed(5)}, {p.lng.toFixed(5)}</span>{" "}
-                  <a href={`https://www.openstreetmap.org/directions?to=${p.lat}%2C${p.lng}`} target="_blank" rel="noreferrer">{t("responder.directions")}</a>{" · "}
+                  <span className="tps-code">
+                    {p.lat.toFixed(5)}, {p.lng.toFixed(5)}
+                  </span>{" "}
+                  <a
+                    href={`https://www.openstreetmap.org/directions?to=${p.lat}%2C${p.lng}`}
+                    target="_blank"
+                    rel="noreferrer"
+                  >
+                    {t("responder.directions")}
+                  </a>
+                  {" · "}
                   <a href={`geo:${p.lat},${p.lng}`}>{t("responder.openMaps")}</a>
                 </p>
               ) : null}
@@ -95,7 +128,9 @@ function LocationSharing() {
         if (Date.now() - last.current < 15_000) return;
         last.current = Date.now();
         const res = await fetch("/api/v1/responders/location", {
-          method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" },
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ lat: pos.coords.latitude, lng: pos.coords.longitude, accuracy: pos.coords.accuracy }),
         }).catch(() => null);
         setState(res?.ok ? "shared" : "error");
@@ -108,10 +143,28 @@ function LocationSharing() {
   return (
     <div className="card location-share">
       <label className="check">
-        <input type="checkbox" checked={on} onChange={(e) => { last.current = 0; setOn(e.target.checked); }} data-testid="share-location" />
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => {
+            last.current = 0;
+            setOn(e.target.checked);
+          }}
+          data-testid="share-location"
+        />
         {t("responder.shareLocation")}
       </label>
-      {on ? <p className="small muted" role="status">{t(state === "shared" ? "responder.locationShared" : state === "error" ? "responder.locationError" : "responder.locationWaiting")}</p> : null}
+      {on ? (
+        <p className="small muted" role="status">
+          {t(
+            state === "shared"
+              ? "responder.locationShared"
+              : state === "error"
+                ? "responder.locationError"
+                : "responder.locationWaiting",
+          )}
+        </p>
+      ) : null}
     </div>
   );
 }

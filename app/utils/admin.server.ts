@@ -6,7 +6,8 @@ import { requireApiUser, requirePageUser } from "./auth.server";
 import { apiError, readBytes } from "./http.server";
 
 export const requireAdminPage = (request: Request, sql: Sql) => requirePageUser(request, sql, ["admin"]);
-export const requireAdminApi = (request: Request, sql: Sql, lang: Lang) => requireApiUser(request, sql, lang, ["admin"]);
+export const requireAdminApi = (request: Request, sql: Sql, lang: Lang) =>
+  requireApiUser(request, sql, lang, ["admin"]);
 
 /** Reads a request body as UTF-8 text of at most maxBytes (413 beyond). */
 export async function readText(request: Request, lang: Lang, maxBytes: number): Promise<string> {
@@ -19,7 +20,11 @@ export async function readText(request: Request, lang: Lang, maxBytes: number): 
 }
 
 /** A file from a multipart form as text, size-checked; null when the form has none. */
-export async function formFileText(file: FormDataEntryValue | null, lang: Lang, maxBytes: number): Promise<string | null> {
+export async function formFileText(
+  file: FormDataEntryValue | null,
+  lang: Lang,
+  maxBytes: number,
+): Promise<string | null> {
   if (!file || typeof file === "string") return typeof file === "string" && file.trim() ? file : null;
   if (file.size > maxBytes) throw apiError(lang, 413, "too_large", "api.tooLarge");
   if (file.size === 0) return null;

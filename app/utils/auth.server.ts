@@ -3,7 +3,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import type { Sql } from "postgres";
-import { createSession, deleteSession, findUserForLogin, getUserBySession, type Role, type SessionUser } from "~/models/users.server";
+import {
+  createSession,
+  deleteSession,
+  findUserForLogin,
+  getUserBySession,
+  type Role,
+  type SessionUser,
+} from "~/models/users.server";
 import type { View } from "~/models/snapshot.server";
 import type { Env } from "./env.server";
 import { translate, type Lang } from "~/lib/i18n";
@@ -20,7 +27,11 @@ export function readCookie(header: string | null | undefined, name: string): str
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
     if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try { return decodeURIComponent(part.slice(eq + 1).trim()); } catch { return null; }
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
     }
   }
   return null;
@@ -39,20 +50,32 @@ export async function userFromToken(sql: Sql, token: string | null): Promise<Ses
 }
 
 export function getRequestUser(request: Request, sql: Sql) {
-  return userFromToken(sql, tokenFrom({ authorization: request.headers.get("Authorization"), cookie: request.headers.get("Cookie") }));
+  return userFromToken(
+    sql,
+    tokenFrom({ authorization: request.headers.get("Authorization"), cookie: request.headers.get("Cookie") }),
+  );
 }
 
 /** 429 when this login name or client address failed too often (app/utils/login-limit.server.ts). */
 export function assertLoginAllowed(env: Env, lang: Lang, login: string, clientIp: string | undefined) {
   const wait = loginRetryAfter(login, clientIp, env.LOGIN_ATTEMPTS_PER_15_MIN);
   if (wait > 0) {
-    throw new ApiError(429, "too_many_attempts", translate(lang, "api.loginLimited", { minutes: Math.ceil(wait / 60) }), undefined, { "Retry-After": String(wait) });
+    throw new ApiError(
+      429,
+      "too_many_attempts",
+      translate(lang, "api.loginLimited", { minutes: Math.ceil(wait / 60) }),
+      undefined,
+      { "Retry-After": String(wait) },
+    );
   }
 }
 
 export async function login(sql: Sql, env: Env, credentials: { login: string; secret: string }, clientIp?: string) {
   const user = await findUserForLogin(sql, { login: credentials.login });
-  const ok = user && !user.disabled ? await verifySecret(credentials.secret, user.secretHash) : await verifyAgainstNothing(credentials.secret);
+  const ok =
+    user && !user.disabled
+      ? await verifySecret(credentials.secret, user.secretHash)
+      : await verifyAgainstNothing(credentials.secret);
   noteLoginOutcome(credentials.login, clientIp, !!(user && ok));
   if (!user || !ok) return null;
   const token = randomBytes(32).toString("base64url");
@@ -103,9 +126,12 @@ export async function requirePageUser(request: Request, sql: Sql, roles?: Role[]
 
 export function homeFor(user: SessionUser) {
   switch (user.role) {
-    case "officer": return "/officer";
-    case "responder": return "/responder";
-    default: return "/posko";
+    case "officer":
+      return "/officer";
+    case "responder":
+      return "/responder";
+    default:
+      return "/posko";
   }
 }
 
@@ -113,9 +139,13 @@ export function homeFor(user: SessionUser) {
 export function viewOf(user: SessionUser): View | null {
   switch (user.role) {
     case "operator":
-    case "admin": return { scope: null };
-    case "supervisor": return user.regionCode ? { scope: user.regionCode } : null;
-    case "officer": return { scope: user.regionCode, tpsCode: user.tpsCode };
-    default: return null; // responders see their dispatched incidents, not results
+    case "admin":
+      return { scope: null };
+    case "supervisor":
+      return user.regionCode ? { scope: user.regionCode } : null;
+    case "officer":
+      return { scope: user.regionCode, tpsCode: user.tpsCode };
+    default:
+      return null; // responders see their dispatched incidents, not results
   }
 }

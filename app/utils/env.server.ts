@@ -23,7 +23,11 @@ const EnvSchema = z.object({
   PANTAU_SEED: z.union([z.enum(["demo", "none"]), z.coerce.number().int().min(1).max(2_000_000)]).default("demo"),
   /** Map tiles; tiles are optional, the map draws its markers without them. */
   TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(36),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(36),
   /** Secure cookies need HTTPS; browsers accept them on http://localhost, so this stays on unless a deployment says otherwise. */
   COOKIE_SECURE: booleanText.default("true"),
   /** The public page's live summary is pushed at most once per this many milliseconds. */
@@ -34,7 +38,10 @@ const EnvSchema = z.object({
   /** Live events shared between instances on one database: "postgres" (@socket.io/postgres-adapter) or "off". */
   PANTAU_CLUSTER: z.enum(["postgres", "off"]).default("postgres"),
   /** When set (and PANTAU_CLUSTER is not "off"), live events go through Redis Streams instead of PostgreSQL. Empty = unset. */
-  REDIS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().refine(isRedisUrl, "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379").optional()),
+  REDIS_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().refine(isRedisUrl, "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379").optional(),
+  ),
   /** Failed logins allowed per login name and per client address within 15 minutes before a 429. */
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Shared secret the SMS gateway sends (header X-Pantau-Secret or ?secret=); unset = the SMS webhook is off. */

@@ -3,7 +3,11 @@
 import type { Lang, MessageKey } from "~/lib/i18n";
 import { translate } from "~/lib/i18n";
 
-export interface FieldError { field: string; code: string; message: string }
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
 
 export const MAX_JSON_BYTES = 64 * 1024;
 // Well above the largest body accepted anywhere (photos, 4 MB): a client a little over a limit still reads its 413.
@@ -19,15 +23,31 @@ export function json(data: unknown, init: number | ResponseInit = 200): Response
 
 /** Throwable API error; `errors` lists per-field problems (422). */
 export class ApiError extends Error {
-  constructor(public status: number, public code: string, message: string, public errors?: FieldError[], public headers?: HeadersInit) {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public errors?: FieldError[],
+    public headers?: HeadersInit,
+  ) {
     super(message);
   }
   toResponse() {
-    return json({ message: this.message, code: this.code, ...(this.errors ? { errors: this.errors } : {}) }, { status: this.status, headers: this.headers });
+    return json(
+      { message: this.message, code: this.code, ...(this.errors ? { errors: this.errors } : {}) },
+      { status: this.status, headers: this.headers },
+    );
   }
 }
 
-export function apiError(lang: Lang, status: number, code: string, key: MessageKey, params?: Record<string, string | number>, errors?: FieldError[]) {
+export function apiError(
+  lang: Lang,
+  status: number,
+  code: string,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+  errors?: FieldError[],
+) {
   return new ApiError(status, code, translate(lang, key, params), errors);
 }
 
@@ -72,7 +92,11 @@ export async function readBytes(request: Request, lang: Lang, maxBytes: number):
 export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
-    throw new ApiError(415, "unsupported_media_type", lang === "en" ? "Send the body as application/json." : "Kirim isi sebagai application/json.");
+    throw new ApiError(
+      415,
+      "unsupported_media_type",
+      lang === "en" ? "Send the body as application/json." : "Kirim isi sebagai application/json.",
+    );
   }
   const body = await readBytes(request, lang, maxBytes);
   let text: string;
@@ -91,9 +115,25 @@ export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON
 /** True for errors meaning the database is unreachable or overloaded: the client should retry later. */
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string })?.code ?? "";
-  return ["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P03", "53300", "08006", "08001", "08003",
-    "40P01", "55P03", "40001"].includes(code)
-    || /writer closed/.test(String((error as Error)?.message));
+  return (
+    [
+      "ECONNREFUSED",
+      "ECONNRESET",
+      "CONNECTION_CLOSED",
+      "CONNECTION_ENDED",
+      "CONNECTION_DESTROYED",
+      "CONNECT_TIMEOUT",
+      "57P01",
+      "57P03",
+      "53300",
+      "08006",
+      "08001",
+      "08003",
+      "40P01",
+      "55P03",
+      "40001",
+    ].includes(code) || /writer closed/.test(String((error as Error)?.message))
+  );
 }
 
 /** Wraps an API loader/action: ApiErrors become their JSON answer, outages a 503, the rest a logged 500. */
@@ -107,6 +147,12 @@ export async function handleApi(lang: Lang, fn: () => Promise<Response>): Promis
       return apiError(lang, 503, "unavailable", "api.unavailable").toResponse();
     }
     console.error("API error", error);
-    return json({ message: lang === "en" ? "Unexpected server error." : "Kesalahan server yang tidak terduga.", code: "internal" }, 500);
+    return json(
+      {
+        message: lang === "en" ? "Unexpected server error." : "Kesalahan server yang tidak terduga.",
+        code: "internal",
+      },
+      500,
+    );
   }
 }

@@ -11,7 +11,8 @@ const keysOf = (login: string, clientIp: string | undefined) =>
 
 function recent(key: string, now: number) {
   const list = (failures.get(key) ?? []).filter((t) => t > now - WINDOW_MS);
-  if (list.length) failures.set(key, list); else failures.delete(key);
+  if (list.length) failures.set(key, list);
+  else failures.delete(key);
   return list;
 }
 
@@ -20,14 +21,18 @@ export function loginRetryAfter(login: string, clientIp: string | undefined, lim
   let wait = 0;
   for (const [key, factor] of keysOf(login, clientIp)) {
     const list = recent(key, now);
-    if (list.length >= limit * factor) wait = Math.max(wait, Math.ceil((list[list.length - limit * factor] + WINDOW_MS - now) / 1000));
+    if (list.length >= limit * factor)
+      wait = Math.max(wait, Math.ceil((list[list.length - limit * factor] + WINDOW_MS - now) / 1000));
   }
   return wait;
 }
 
 export function noteLoginOutcome(login: string, clientIp: string | undefined, ok: boolean, now = Date.now()) {
   const keys = keysOf(login, clientIp);
-  if (ok) { failures.delete(keys[0][0]); return; }
+  if (ok) {
+    failures.delete(keys[0][0]);
+    return;
+  }
   for (const [key] of keys) {
     if (!failures.has(key) && failures.size >= MAX_KEYS) failures.delete(failures.keys().next().value!);
     const list = recent(key, now);

@@ -12,7 +12,10 @@ import type { WriteContext } from "~/utils/writer.server";
 
 export function officerAction<S extends z.ZodTypeAny>(
   schema: S,
-  run: (ctx: WriteContext, args: { user: SessionUser; body: z.infer<S>; lang: Lang }) => Promise<{ httpStatus: number; body: unknown }>,
+  run: (
+    ctx: WriteContext,
+    args: { user: SessionUser; body: z.infer<S>; lang: Lang },
+  ) => Promise<{ httpStatus: number; body: unknown }>,
   /** The lock key of a job that may run side by side with others in its batch (WriteOptions.key). */
   options: { key?: (body: z.infer<S>) => string } = {},
 ) {
@@ -22,7 +25,8 @@ export function officerAction<S extends z.ZodTypeAny>(
       if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
       const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin"]);
       const parsed = schema.safeParse(await readJson(request, lang));
-      if (!parsed.success) throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+      if (!parsed.success)
+        throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
       const body = parsed.data as z.infer<S> & { tpsCode: string };
       if (user.role === "officer" && body.tpsCode !== user.tpsCode) {
         throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });

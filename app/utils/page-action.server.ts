@@ -12,8 +12,10 @@ export async function pageAction<T>(lang: Lang, fn: () => Promise<T>) {
   try {
     return data<PageActionResult<T>>({ ok: true, value: await fn() });
   } catch (error) {
-    if (error instanceof ApiError) return data<PageActionResult<T>>({ ok: false, message: error.message, errors: error.errors ?? [] }, error.status);
-    if (isUnavailable(error)) return data<PageActionResult<T>>({ ok: false, message: translate(lang, "api.unavailable"), errors: [] }, 503);
+    if (error instanceof ApiError)
+      return data<PageActionResult<T>>({ ok: false, message: error.message, errors: error.errors ?? [] }, error.status);
+    if (isUnavailable(error))
+      return data<PageActionResult<T>>({ ok: false, message: translate(lang, "api.unavailable"), errors: [] }, 503);
     throw error;
   }
 }

@@ -22,7 +22,9 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   if (scheme !== "scrypt" || !saltText || !keyText) return false;
   const expected = Buffer.from(keyText, "base64url");
   const key = await scryptAsync(secret, Buffer.from(saltText, "base64url"), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p),
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
   });
   return timingSafeEqual(key, expected);
 }

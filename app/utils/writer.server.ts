@@ -27,7 +27,10 @@ export interface WriteContext {
   audit(entry: AuditEntry): void;
 }
 
-export interface CommittedEvent { event: LiveEvent; region: string | null }
+export interface CommittedEvent {
+  event: LiveEvent;
+  region: string | null;
+}
 
 export interface WriteOptions {
   /**
@@ -49,7 +52,13 @@ export interface Writer {
   stats(): WriterStats;
 }
 
-export interface WriterStats { commits: number; writes: number; events: number; largestBatch: number; retried: number }
+export interface WriterStats {
+  commits: number;
+  writes: number;
+  events: number;
+  largestBatch: number;
+  retried: number;
+}
 
 interface Job {
   run: (ctx: WriteContext) => Promise<unknown>;
@@ -62,7 +71,18 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-export function auditHash(prevHash: string, row: { id: number; at: string; actorId: number | null; action: string; entity: string; before: unknown; after: unknown }) {
+export function auditHash(
+  prevHash: string,
+  row: {
+    id: number;
+    at: string;
+    actorId: number | null;
+    action: string;
+    entity: string;
+    before: unknown;
+    after: unknown;
+  },
+) {
   return createHash("sha256")
     .update(prevHash)
     .update(canonicalJson([row.id, row.at, row.actorId, row.action, row.entity, row.before ?? null, row.after ?? null]))
@@ -72,9 +92,15 @@ export function auditHash(prevHash: string, row: { id: number; at: string; actor
 /** JSON with object keys sorted at every level: jsonb reorders keys, so the hash must not depend on order. */
 export function canonicalJson(value: unknown): string {
   const sort = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sort)
-    : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]))
-    : v;
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   return JSON.stringify(sort(JSON.parse(JSON.stringify(value ?? null))));
 }
 
@@ -82,11 +108,15 @@ export function canonicalJson(value: unknown): string {
 class SideBySideFailed extends Error {}
 
 /** Deadlock, lock not available or serialization failure: the job was rolled back, a retry can pass. */
-const isLockConflict = (error: unknown) => ["40P01", "55P03", "40001"].includes((error as { code?: string })?.code ?? "");
+const isLockConflict = (error: unknown) =>
+  ["40P01", "55P03", "40001"].includes((error as { code?: string })?.code ?? "");
 /** A job's answer to its client (ApiError: 4xx) or a busy lock: thrown before any write, nothing to undo. */
 const isRefusal = (error: unknown) => {
   const status = (error as { status?: unknown })?.status;
-  return (typeof status === "number" && status >= 400 && status < 500) || (isLockConflict(error) && (error as { name?: string }).name !== "PostgresError");
+  return (
+    (typeof status === "number" && status >= 400 && status < 500) ||
+    (isLockConflict(error) && (error as { name?: string }).name !== "PostgresError")
+  );
 };
 /**
  * How long a job that keeps meeting a busy lock is run again before the client gets a 503 (and retries).
@@ -170,12 +200,13 @@ export function createWriter(options: {
         const now = new Date();
         const jobEvents: { type: string; region: string | null; data: unknown }[][] = batch.map(() => []);
         const jobAudits: AuditEntry[][] = batch.map(() => []);
-        const run = (i: number, jobTx: Tx) => batch[i].run({
-          tx: jobTx,
-          now,
-          emit: (type, region, data) => jobEvents[i].push({ type, region, data }),
-          audit: (entry) => jobAudits[i].push(entry),
-        });
+        const run = (i: number, jobTx: Tx) =>
+          batch[i].run({
+            tx: jobTx,
+            now,
+            emit: (type, region, data) => jobEvents[i].push({ type, region, data }),
+            audit: (entry) => jobAudits[i].push(entry),
+          });
         const failed = (i: number, error: unknown) => {
           jobEvents[i] = [];
           jobAudits[i] = [];
@@ -190,10 +221,19 @@ export function createWriter(options: {
           const seen = new Set<string>();
           const together = batch.flatMap((job, i) => (job.key && !seen.has(job.key) && seen.add(job.key) ? [i] : []));
           let aborted = false;
-          await Promise.all(together.map((i) => run(i, tx).then(
-            (value) => { outcomes[i] = { ok: true, value }; },
-            (error) => { if (!isRefusal(error)) aborted = true; failed(i, error); },
-          )));
+          await Promise.all(
+            together.map((i) =>
+              run(i, tx).then(
+                (value) => {
+                  outcomes[i] = { ok: true, value };
+                },
+                (error) => {
+                  if (!isRefusal(error)) aborted = true;
+                  failed(i, error);
+                },
+              ),
+            ),
+          );
           if (aborted) throw new SideBySideFailed();
         }
 
@@ -211,7 +251,9 @@ export function createWriter(options: {
               heldKeys.set(jobTx, keys);
               return run(i, jobTx);
             });
-            tx.unsafe(`release savepoint ${name}`).execute().catch(() => {}); // a failure aborts the commit below
+            tx.unsafe(`release savepoint ${name}`)
+              .execute()
+              .catch(() => {}); // a failure aborts the commit below
             outcomes[i] = { ok: true, value };
           } catch (error) {
             failed(i, error);
@@ -229,19 +271,42 @@ export function createWriter(options: {
         ]);
         const firstSeq = (head.seq as number) - pendingEvents.length + 1;
         const atText = (head.at as Date).toISOString();
-        const rows = pendingEvents.map((e, i) => ({ seq: firstSeq + i, type: e.type, at: head.at, region: e.region, data: e.data }));
+        const rows = pendingEvents.map((e, i) => ({
+          seq: firstSeq + i,
+          type: e.type,
+          at: head.at,
+          region: e.region,
+          data: e.data,
+        }));
         let prevHash = (last?.hash as string) ?? GENESIS_HASH;
         let id = (last?.id as number) ?? 0;
         const auditRows = pendingAudit.map((a) => {
           id += 1;
-          const row = { id, at: atText, actorId: a.actorId, action: a.action, entity: a.entity, before: a.before ?? null, after: a.after ?? null };
+          const row = {
+            id,
+            at: atText,
+            actorId: a.actorId,
+            action: a.action,
+            entity: a.entity,
+            before: a.before ?? null,
+            after: a.after ?? null,
+          };
           const hash = auditHash(prevHash, row);
-          const out = { ...row, at: head.at, before: tx.json(row.before as never), after: tx.json(row.after as never), prevHash, hash };
+          const out = {
+            ...row,
+            at: head.at,
+            before: tx.json(row.before as never),
+            after: tx.json(row.after as never),
+            prevHash,
+            hash,
+          };
           prevHash = hash;
           return out;
         });
         await Promise.all([
-          rows.length ? tx`insert into events ${tx(rows.map((r) => ({ ...r, data: tx.json(r.data as never) })))}` : null,
+          rows.length
+            ? tx`insert into events ${tx(rows.map((r) => ({ ...r, data: tx.json(r.data as never) })))}`
+            : null,
           auditRows.length ? tx`insert into audit_log ${tx(auditRows)}` : null,
         ]);
         return rows.map((r) => ({
@@ -268,8 +333,7 @@ export function createWriter(options: {
         job.waitFor = (outcome.error as { key?: string }).key;
         counters.retried++;
         queue.unshift(job);
-      }
-      else job.reject(outcome.error);
+      } else job.reject(outcome.error);
     });
     if (committed.length) onCommit(committed);
   }

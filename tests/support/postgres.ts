@@ -10,7 +10,10 @@ import { startEmbeddedPostgres } from "../../db/embedded";
 import { migrate } from "../../db/migrate";
 import { seed } from "../../db/seed";
 
-export interface TestPostgres { adminUrl: string; stop: () => Promise<void> }
+export interface TestPostgres {
+  adminUrl: string;
+  stop: () => Promise<void>;
+}
 
 export async function startTestPostgres(): Promise<TestPostgres> {
   if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => {} };

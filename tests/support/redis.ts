@@ -28,17 +28,37 @@ export async function startTestRedis(): Promise<TestRedis> {
   const port = await freePort();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pantau-redis-"));
   let child: ChildProcess | undefined;
-  const start = () => new Promise<void>((resolve, reject) => {
-    const args = ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no", "--daemonize", "no"];
-    child = spawn(process.env.REDIS_SERVER ?? "redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.on("error", (error) => reject(new Error(`redis-server could not start (${error.message}); npm test installs it, or: apt-get install redis-server`)));
-    child.on("exit", (code) => reject(new Error(`redis-server exited with ${code}: ${output}`)));
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Ready to accept connections")) resolve();
+  const start = () =>
+    new Promise<void>((resolve, reject) => {
+      const args = [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--dir",
+        dir,
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--daemonize",
+        "no",
+      ];
+      child = spawn(process.env.REDIS_SERVER ?? "redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.on("error", (error) =>
+        reject(
+          new Error(
+            `redis-server could not start (${error.message}); npm test installs it, or: apt-get install redis-server`,
+          ),
+        ),
+      );
+      child.on("exit", (code) => reject(new Error(`redis-server exited with ${code}: ${output}`)));
+      child.stdout!.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("Ready to accept connections")) resolve();
+      });
     });
-  });
   const stop = async () => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child!.once("exit", resolve));
@@ -50,6 +70,9 @@ export async function startTestRedis(): Promise<TestRedis> {
     url: `redis://127.0.0.1:${port}`,
     start,
     stop,
-    close: async () => { await stop(); await fs.rm(dir, { recursive: true, force: true }); },
+    close: async () => {
+      await stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
   };
 }

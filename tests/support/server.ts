@@ -17,18 +17,33 @@ export interface TestServer extends Pantau {
 
 /** `extraEnv`: extra environment variables for this server (e.g. SMS_WEBHOOK_SECRET). */
 export async function startTestServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
-  if (!existsSync("build/server/index.js")) throw new Error("No production build: run `npm run build` first (npm test does).");
+  if (!existsSync("build/server/index.js"))
+    throw new Error("No production build: run `npm run build` first (npm test does).");
   const adminUrl = inject("adminUrl");
   const name = `pantau_t_${randomUUID().slice(0, 8)}`;
   const databaseUrl = await createDatabase(adminUrl, name, inject("template"));
   const boot = async (): Promise<TestServer> => {
-    const parsed = parseEnv({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, PANTAU_SEED: "none", COOKIE_SECURE: "false", ...extraEnv });
+    const parsed = parseEnv({
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      PANTAU_SEED: "none",
+      COOKIE_SECURE: "false",
+      ...extraEnv,
+    });
     const pantau = await startPantau(parsed, () => {});
     return {
       ...pantau,
       databaseUrl,
-      restart: async () => { await pantau.close(); return boot(); },
-      stop: async () => { await pantau.close(); await dropDatabase(adminUrl, name); },
+      restart: async () => {
+        await pantau.close();
+        return boot();
+      },
+      stop: async () => {
+        await pantau.close();
+        await dropDatabase(adminUrl, name);
+      },
     };
   };
   return boot();
@@ -37,7 +52,9 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
 /** Logs in over the API and returns the bearer token. */
 export async function loginToken(server: { url: string }, login: string, secret: string) {
   const res = await fetch(`${server.url}/api/v1/session`, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ login, secret }),
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ login, secret }),
   });
   if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
@@ -52,7 +69,14 @@ export async function submitAsOfficer(server: { url: string }, tpsCode: string, 
   const res = await fetch(`${server.url}/api/v1/quick-counts`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ id: randomUUID(), tpsCode, contest, votes: VALID_VOTES[contest], invalid: 3, capturedAt: new Date().toISOString() }),
+    body: JSON.stringify({
+      id: randomUUID(),
+      tpsCode,
+      contest,
+      votes: VALID_VOTES[contest],
+      invalid: 3,
+      capturedAt: new Date().toISOString(),
+    }),
   });
   return res.status;
 }
@@ -73,6 +97,9 @@ export async function connectDashboard(url: string): Promise<{ socket: Socket; r
   const received: LiveEvent[] = [];
   socket.on("event", (e: LiveEvent) => received.push(e));
   socket.on("events", (list: LiveEvent[]) => received.push(...list));
-  await new Promise<void>((resolve, reject) => { socket.once("connect", () => resolve()); socket.once("connect_error", reject); });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
   return { socket, received };
 }

@@ -8,20 +8,26 @@ import { connectDashboard, submitAsOfficer, until, type TestServer } from "./ser
 
 export function twoInstanceChecks(instances: () => { a: TestServer; b: Pantau }) {
   const sockets: Socket[] = [];
-  afterAll(() => { for (const s of sockets) s.close(); });
+  afterAll(() => {
+    for (const s of sockets) s.close();
+  });
 
   async function dashboard(url: string) {
     const connected = await connectDashboard(url);
     sockets.push(connected.socket);
     return connected;
   }
-  const submit = async (url: string, tpsCode: string, contest: "gubernur" | "walikota") => expect(await submitAsOfficer({ url }, tpsCode, contest)).toBe(201);
+  const submit = async (url: string, tpsCode: string, contest: "gubernur" | "walikota") =>
+    expect(await submitAsOfficer({ url }, tpsCode, contest)).toBe(201);
 
   it("delivers a submission made on instance A to a dashboard connected to instance B", async () => {
     const { a, b } = instances();
     const { received: onB } = await dashboard(b.url);
     await submit(a.url, "1673051001-001", "gubernur");
-    await until(() => onB.some((e) => e.type === "result:updated" && e.data.tpsCode === "1673051001-001"), "the event on B");
+    await until(
+      () => onB.some((e) => e.type === "result:updated" && e.data.tpsCode === "1673051001-001"),
+      "the event on B",
+    );
     const event = onB.find((e) => e.type === "result:updated")!;
     expect(event.data).toMatchObject({ tpsCode: "1673051001-001", contest: "gubernur", status: "submitted" });
   });
@@ -38,9 +44,15 @@ export function twoInstanceChecks(instances: () => { a: TestServer; b: Pantau })
     await Promise.all(writes);
     const [{ seq: head }] = await a.services.sql`select seq from event_head`;
     const expected = Array.from({ length: head - start }, (_, i) => start + 1 + i);
-    for (const [name, received] of [["A", onA], ["B", onB]] as const) {
+    for (const [name, received] of [
+      ["A", onA],
+      ["B", onB],
+    ] as const) {
       await until(() => received.length >= expected.length, `every event on ${name}`);
-      expect(received.map((e) => e.seq), `dashboard on ${name}`).toEqual(expected);
+      expect(
+        received.map((e) => e.seq),
+        `dashboard on ${name}`,
+      ).toEqual(expected);
     }
   });
 

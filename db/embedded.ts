@@ -70,6 +70,7 @@ export async function startEmbeddedPostgres(options: {
   } catch (error) {
     throw new Error(
       `Embedded PostgreSQL did not start in ${dir} on port ${port}: ${error ?? ""}\n${recent.join("\n")}`,
+      { cause: error },
     );
   }
   return {

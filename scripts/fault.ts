@@ -258,8 +258,10 @@ function rawSocket(port: number, token: string) {
       else if (text === "2") ws.send("3");
       else if (text.startsWith("40")) ws.send(`420["resume",{"after":0}]`);
       else if (text.startsWith("44")) reject(new Error(`refused: ${text}`));
-      else if (text.startsWith("430"))
-        JSON.parse(text.slice(3))[0]?.ok ? resolve(ws) : reject(new Error(`resume: ${text.slice(0, 200)}`));
+      else if (text.startsWith("430")) {
+        if (JSON.parse(text.slice(3))[0]?.ok) resolve(ws);
+        else reject(new Error(`resume: ${text.slice(0, 200)}`));
+      }
     });
   });
 }

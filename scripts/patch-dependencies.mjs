@@ -148,7 +148,7 @@ patch(
     const heads = strips.map(([fn]) => `function ${fn}(request) {\n  let url = new URL(request.url);\n`);
     if (heads.some((head) => text.split(head).length !== 2)) return null;
     return strips.reduce(
-      (edited, [fn, param], i) =>
+      (edited, [, param], i) =>
         edited.replace(
           heads[i],
           `${i === 0 ? `${STRIP_MARK}\n` : ""}${heads[i]}  if (!url.searchParams.has(${JSON.stringify(param)})) return request;\n`,

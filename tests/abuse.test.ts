@@ -516,7 +516,7 @@ describe("hostile and malformed input", () => {
       { after: -1 },
       { after: "1" },
       { after: 1.5 },
-      { after: 1e400 },
+      { after: Infinity }, // travels as null in JSON
       { after: { $gt: 0 } },
       { after: "0; delete from events" },
     ]) {

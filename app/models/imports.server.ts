@@ -74,8 +74,8 @@ function validate(
       }
       return raw;
     };
-    let key = "";
-    let row: Row | null = null;
+    let key: string;
+    let row: Row | null;
     if (kind === "regions") {
       const code = v.code ?? "";
       const level = v.level ?? "";

@@ -193,7 +193,7 @@ export function createWriter(options: {
   async function runBatch(batch: Job[], keys: Set<string>, sideBySide = true): Promise<void> {
     type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown; retry?: boolean };
     const outcomes: Outcome[] = [];
-    let committed: CommittedEvent[] = [];
+    let committed: CommittedEvent[];
     try {
       committed = await sql.begin(async (tx) => {
         heldKeys.set(tx, keys);

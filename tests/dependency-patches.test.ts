@@ -1,13 +1,13 @@
 // The patches under patches/ must be in effect in the installed node_modules: a patch that was dropped, reverted
 // by a reinstall or made for another version fails here instead of silently costing a crash or CPU in
-// production. Every patch is checked for its code in every file it covers; those that can be exercised
-// from a test are also checked by what they do. The postgres.js guard is exercised by the PostgreSQL
-// outage in fault-postgres.test.ts.
+// production. Every patch is checked for its code in every file it covers, and each is also run once to
+// show what it does (in the build of the package this process loads).
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { describe, expect, inject, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PATCHES = path.join(ROOT, "patches");
@@ -53,6 +53,37 @@ describe("dependency patches", () => {
       const text = readFileSync(path.join(ROOT, file), "utf8");
       expect(hunks.length).toBeGreaterThan(0);
       for (const hunk of hunks) expect(text.includes(hunk), `${file} lacks:\n${hunk}`).toBe(true);
+    }
+  });
+
+  it("a query sent in a transaction whose connection has closed fails instead of crashing the process", async () => {
+    const sql = postgres(inject("adminUrl"), { max: 1, onnotice: () => {} });
+    const admin = postgres(inject("adminUrl"), { max: 1, onnotice: () => {} });
+    try {
+      let connectionClosed!: () => void;
+      const closed = new Promise<void>((resolve) => (connectionClosed = resolve));
+      let reportLate!: (answer: Promise<string>) => void;
+      const late = new Promise<string>((resolve) => (reportLate = resolve));
+      const transaction = sql.begin(async (tx) => {
+        const [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        await admin`select pg_terminate_backend(${pid})`;
+        await closed;
+        // The transaction's code goes on after its connection is gone, as the writer's does when PostgreSQL
+        // stops mid-batch: unpatched, this write is flushed to a null socket and the TypeError is uncaught.
+        const answer = tx`select 1`.then(
+          () => "answered",
+          (error: { code?: string }) => String(error.code),
+        );
+        reportLate(answer);
+        return answer;
+      });
+      await expect(transaction).rejects.toMatchObject({ code: "CONNECTION_CLOSED" });
+      connectionClosed();
+      const noAnswer = new Promise<string>((resolve) => setTimeout(() => resolve("no answer in 3 s"), 3000));
+      expect(await Promise.race([late, noAnswer])).toBe("CONNECTION_CLOSED");
+    } finally {
+      await sql.end({ timeout: 1 });
+      await admin.end({ timeout: 1 });
     }
   });
 

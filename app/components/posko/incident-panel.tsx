@@ -1,5 +1,8 @@
 import { useMemo, useState } from "react";
-import { CitizenDetails, IncidentCard, IncidentEntry, useNow, type ResponderOption } from "~/components/incident-feed";
+import { CitizenDetails } from "~/components/incidents/citizen-details";
+import { IncidentCard, type ResponderOption } from "~/components/incidents/incident-card";
+import { IncidentEntry } from "~/components/incidents/incident-entry";
+import { useNow } from "~/components/incidents/use-now";
 import type { IncidentData } from "~/lib/events";
 import { averageTimes, isOpen, sortIncidents, type IncidentMap } from "~/lib/incident-feed";
 import { INCIDENT_ACTIONS, formatDuration } from "~/lib/incidents";

@@ -1,6 +1,8 @@
 // Deterministic region generator: the demo city of SPEC section 8 (Kota Lubuklinggau-like, code 16.73,
 // 8 kecamatan, 72 kelurahan, 635 TPS) and larger made-up regions for benchmarks (10,000, 100,000 TPS...).
 
+import { seededRandom } from "../app/lib/random";
+
 export interface RegionRow {
   code: string;
   parent_code: string | null;
@@ -21,18 +23,6 @@ export interface TpsRow {
 export interface GeneratedRegion {
   regions: RegionRow[];
   tps: TpsRow[];
-}
-
-/** Small seeded PRNG (mulberry32): the same seed always gives the same region. */
-export function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KECAMATAN = [
@@ -119,7 +109,7 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** The demo city: exactly 8 kecamatan, 72 kelurahan, 635 TPS around -3.296, 102.862. */
 export function demoCity(seed = 1673): GeneratedRegion {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const regions: RegionRow[] = [
     { code: "16", parent_code: null, level: "province", name: "Sumatera Selatan" },
     { code: "16.73", parent_code: "16", level: "city", name: "Kota Lubuklinggau" },
@@ -152,7 +142,7 @@ export function generatedProvince(tpsCount: number, seed = 16): GeneratedRegion 
   if (!Number.isInteger(tpsCount) || tpsCount < 1 || tpsCount > 2_000_000) {
     throw new Error(`tpsCount must be a whole number from 1 to 2,000,000, got ${tpsCount}`);
   }
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const regions: RegionRow[] = [{ code: "16", parent_code: null, level: "province", name: "Provinsi Simulasi" }];
   const tps: TpsRow[] = [];
   const kelurahanCount = Math.ceil(tpsCount / 9);

@@ -2,7 +2,8 @@
 // nothing behind, and the audit log is a hash chain.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditHash, createWriter, GENESIS_HASH, lockKey, type CommittedEvent } from "~/utils/writer.server";
+import { auditHash, GENESIS_HASH } from "~/utils/event-log.server";
+import { createWriter, lockKey, type CommittedEvent } from "~/utils/writer.server";
 import { createSql } from "../db/connect";
 import { inject } from "vitest";
 import { createDatabase, dropDatabase } from "./support/postgres";

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { TpsDetail } from "~/models/command-post.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/use-t";
-import { useCategoryLabel } from "./incident-feed";
+import { useCategoryLabel } from "./incidents/categories";
 
 export function TpsDetailPanel({
   code,

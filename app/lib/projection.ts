@@ -21,7 +21,7 @@
 // intra-cluster correlation ρ (default 0.05, a cautious value for voting data):
 //     n0 = z² · p(1-p) · (1/m̄ + ρ) / E²,   n = n0 / (1 + n0/N)   (finite population correction)
 
-import { random as seededRandom } from "../../db/demo-region";
+import { seededRandom } from "./random";
 
 export const Z95 = 1.959964;
 
@@ -31,7 +31,7 @@ export interface SampleUnit {
 }
 
 /** mulberry32 (the demo generator's PRNG): the same seed draws the same sample, so a draw can be reproduced and audited. */
-export { random as seededRandom } from "../../db/demo-region";
+export { seededRandom } from "./random";
 
 /** Sample size for a target margin of error (as a fraction, e.g. 0.02 for ±2 points). */
 export function sampleSizeFor({

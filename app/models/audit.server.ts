@@ -1,7 +1,8 @@
 // The audit log: verifying its hash chain and browsing it. Rows are append-only (rules in 0001_init.sql);
 // each carries the hash of the previous row, so an edited, inserted or deleted row breaks the chain.
 import type { Db } from "~/utils/db.server";
-import { auditHash, GENESIS_HASH, type Writer } from "~/utils/writer.server";
+import { auditHash, GENESIS_HASH } from "~/utils/event-log.server";
+import type { Writer } from "~/utils/writer.server";
 
 /** Logins and logouts are actions too (issue 4 point 8): who, when, with which role and TPS. */
 export function auditSession(

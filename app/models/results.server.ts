@@ -7,7 +7,8 @@ import type { ResultStatus } from "~/lib/events";
 import { issueMessage, translate, type Lang } from "~/lib/i18n";
 import type { QuickCountBody } from "~/lib/schemas";
 import { ApiError, apiError, fieldError } from "~/utils/http.server";
-import { canonicalJson, lockKey, type WriteContext } from "~/utils/writer.server";
+import { canonicalJson } from "~/utils/event-log.server";
+import { lockKey, type WriteContext } from "~/utils/writer.server";
 import type { Contest, TpsInfo } from "./election.server";
 import type { SessionUser } from "./users.server";
 

@@ -3,11 +3,14 @@
 // numbers, correct with a reason (a new revision), settle a paper conflict (supervisor).
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
-import { Time } from "~/components/time";
-import { QuickCountForm } from "~/components/quick-count-form";
+import { CorrectionForm } from "~/components/review/correction-form";
+import { ResolvePaperForm } from "~/components/review/resolve-paper-form";
+import { RevisionHistory } from "~/components/review/revision-history";
+import { OtherPhotos, SourceColumnCard, useSourceColumns } from "~/components/review/source-columns";
+import type { ReviewDetail } from "~/components/review/types";
 import type { MessageKey } from "~/lib/i18n";
 import { fieldErrors, quickCountFields, ReviewBody, TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
@@ -77,28 +80,7 @@ export default function ReviewResult() {
   const busy = useNavigation().state === "submitting";
   const t = useT();
   const current = detail.current;
-  const latestBySource = Object.values(Object.fromEntries([...detail.revisions].reverse().map((r) => [r.source, r])));
-  const columns = [
-    ...latestBySource.map((r) => ({
-      key: r.id,
-      title: `${t(`review.source.${r.source}` as MessageKey)} · rev ${r.revision}`,
-      by: r.author,
-      votes: r.votes,
-      invalid: r.invalid,
-      submissionId: r.id,
-      isCurrent: r.id === current?.submissionId,
-    })),
-    ...(detail.paper?.entries ?? []).map((e) => ({
-      key: `entry-${e.round}`,
-      title: t("review.entry", { round: e.round }),
-      by: e.author,
-      votes: e.votes,
-      invalid: e.invalid,
-      submissionId: null,
-      isCurrent: false,
-    })),
-  ];
-  const differs = (k: string, v: number) => columns.some((c) => (k === "invalid" ? c.invalid : c.votes[k]) !== v);
+  const columns = useSourceColumns(detail);
 
   return (
     <>
@@ -114,20 +96,7 @@ export default function ReviewResult() {
         <p className="muted">
           {tps.address} · Kel. {tps.kelurahan}, Kec. {tps.kecamatan}
         </p>
-        <p data-testid="review-status">
-          {t("map.status")}:{" "}
-          {current ? (
-            <span className={`badge status-${current.status}`}>{t(`status.${current.status}` as MessageKey)}</span>
-          ) : (
-            t("status.missing")
-          )}
-          {detail.paper?.state === "conflict" ? (
-            <>
-              {" "}
-              · <span className="badge status-conflict">{t("review.paperConflict")}</span>
-            </>
-          ) : null}
-        </p>
+        <ReviewStatus detail={detail} />
         {result && !result.ok ? (
           <p className="notice bad" role="alert">
             {result.message}
@@ -143,154 +112,59 @@ export default function ReviewResult() {
         <h2>{t("review.sources")}</h2>
         <div className="side-by-side" data-testid="sources">
           {columns.map((c) => (
-            <div key={c.key} className={`source${c.isCurrent ? " current" : ""}`}>
-              <h3>{c.title}</h3>
-              <p className="small muted">
-                {c.by}
-                {c.isCurrent ? ` · ${t("review.current")}` : ""}
-              </p>
-              <table className="data-table">
-                <tbody>
-                  {contest.candidates.map((k) => (
-                    <tr key={k.number}>
-                      <td>
-                        {k.number}. {k.name}
-                      </td>
-                      <td className={`num${differs(String(k.number), c.votes[k.number]) ? " diff" : ""}`}>
-                        {c.votes[k.number]}
-                      </td>
-                    </tr>
-                  ))}
-                  <tr>
-                    <td>{t("posko.invalid")}</td>
-                    <td className={`num${differs("invalid", c.invalid) ? " diff" : ""}`}>{c.invalid}</td>
-                  </tr>
-                </tbody>
-              </table>
-              {photos
-                .filter((p) => p.submissionId && p.submissionId === c.submissionId)
-                .map((p) => (
-                  <a key={p.id} href={`/api/v1/photos/${p.id}`} target="_blank" rel="noreferrer">
-                    <img className="c1-photo" src={`/api/v1/photos/${p.id}`} alt={t("detail.photos")} loading="lazy" />
-                  </a>
-                ))}
-              {c.submissionId && !(c.isCurrent && current?.status === "verified") ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="verify" />
-                  {c.isCurrent ? null : <input type="hidden" name="submissionId" value={c.submissionId} />}
-                  <button type="submit" disabled={busy} data-testid={`verify-${c.key}`}>
-                    {c.isCurrent ? t("review.verify") : t("review.useThis")}
-                  </button>
-                </Form>
-              ) : null}
-            </div>
+            <SourceColumnCard
+              key={c.key}
+              column={c}
+              columns={columns}
+              contest={contest}
+              photos={photos}
+              currentVerified={current?.status === "verified"}
+              busy={busy}
+            />
           ))}
         </div>
-        {photos.some((p) => !columns.some((c) => c.submissionId && c.submissionId === p.submissionId)) ? (
-          <div className="photo-strip" data-testid="review-photos">
-            {photos
-              .filter((p) => !columns.some((c) => c.submissionId && c.submissionId === p.submissionId))
-              .map((p) => (
-                <a key={p.id} href={`/api/v1/photos/${p.id}`} target="_blank" rel="noreferrer">
-                  <img className="c1-photo" src={`/api/v1/photos/${p.id}`} alt={t("detail.photos")} loading="lazy" />
-                </a>
-              ))}
-          </div>
-        ) : photos.length ? null : (
-          <p className="small muted">{t("review.noPhotos")}</p>
-        )}
+        <OtherPhotos photos={photos} columns={columns} />
 
         {detail.paper?.state === "conflict" && (role === "supervisor" || role === "admin") ? (
-          <section className="card" data-testid="resolve-paper">
-            <h2>{t("review.resolveTitle")}</h2>
-            <Form method="post" className="stack">
-              <input type="hidden" name="intent" value="resolve_paper" />
-              <input type="hidden" name="formId" value={detail.paper.formId} />
-              <label className="check">
-                <input type="radio" name="choice" value="first" defaultChecked /> {t("review.entry", { round: 1 })}
-              </label>
-              <label className="check">
-                <input type="radio" name="choice" value="second" /> {t("review.entry", { round: 2 })}
-              </label>
-              <label className="field">
-                <span>{t("review.reason")}</span>
-                <input name="note" maxLength={1000} required minLength={5} />
-              </label>
-              <button type="submit" className="primary" disabled={busy}>
-                {t("review.resolve")}
-              </button>
-            </Form>
-          </section>
+          <ResolvePaperForm formId={detail.paper.formId} busy={busy} />
         ) : null}
 
-        <section className="card">
-          <h2>{t("review.correctTitle")}</h2>
-          <QuickCountForm
-            key={id}
-            id={id}
-            tpsCode={tps.code}
-            contest={contest}
-            context={c1Context(contest, tps)}
-            initial={current ? { votes: current.votes, invalid: current.invalid } : null}
-            serverErrors={result && !result.ok ? result.errors : undefined}
-            busy={busy}
-            submitLabel={t("review.correct")}
-            extra={
-              <>
-                <input type="hidden" name="intent" value="correct" />
-                <label className="field">
-                  <span>{t("paper.source")}</span>
-                  <select name="source" defaultValue="paper">
-                    {(["paper", "app", "phone", "radio", "sms"] as const).map((s) => (
-                      <option key={s} value={s}>
-                        {t(`review.source.${s}` as MessageKey)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="field">
-                  <span>{t("review.reason")}</span>
-                  <textarea name="reason" rows={2} maxLength={1000} />
-                </label>
-              </>
-            }
-          />
-        </section>
+        <CorrectionForm
+          key={id}
+          id={id}
+          tpsCode={tps.code}
+          contest={contest}
+          context={c1Context(contest, tps)}
+          initial={current ? { votes: current.votes, invalid: current.invalid } : null}
+          serverErrors={result && !result.ok ? result.errors : undefined}
+          busy={busy}
+        />
 
         <h2>{t("review.history")}</h2>
-        <table className="data-table" data-testid="history">
-          <thead>
-            <tr>
-              <th>rev</th>
-              <th>{t("paper.source")}</th>
-              <th>{t("review.by")}</th>
-              <th>{t("review.numbers")}</th>
-              <th>{t("review.reason")}</th>
-              <th>{t("review.when")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.revisions.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.revision}
-                  {r.id === current?.submissionId ? " ★" : ""}
-                </td>
-                <td>{t(`review.source.${r.source}` as MessageKey)}</td>
-                <td>{r.author}</td>
-                <td className="small">
-                  {contest.candidates.map((k) => `${k.number}: ${r.votes[k.number]}`).join(" · ")} ·{" "}
-                  {t("posko.invalid")}: {r.invalid}
-                </td>
-                <td className="small">{r.reason ?? r.justification ?? ""}</td>
-                <td className="small">
-                  <Time iso={r.receivedAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RevisionHistory detail={detail} contest={contest} />
       </main>
     </>
+  );
+}
+
+/** The result's review status, and whether its paper form's two keyings disagree. */
+function ReviewStatus({ detail }: { detail: ReviewDetail }) {
+  const t = useT();
+  const current = detail.current;
+  return (
+    <p data-testid="review-status">
+      {t("map.status")}:{" "}
+      {current ? (
+        <span className={`badge status-${current.status}`}>{t(`status.${current.status}` as MessageKey)}</span>
+      ) : (
+        t("status.missing")
+      )}
+      {detail.paper?.state === "conflict" ? (
+        <>
+          {" "}
+          · <span className="badge status-conflict">{t("review.paperConflict")}</span>
+        </>
+      ) : null}
+    </p>
   );
 }

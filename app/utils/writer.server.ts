@@ -5,19 +5,13 @@
 // extend the audit hash chain. The lock is held
 // only for that last step and the commit, not for the writes, and one commit serves the whole batch:
 // the sequence does not turn every write into one-commit-at-a-time (bench: `npm run bench`).
-import { createHash } from "node:crypto";
 import type { Sql, TransactionSql } from "postgres";
-import type { EventPayloads, EventType, LiveEvent } from "~/lib/events";
+import type { EventPayloads, EventType } from "~/lib/events";
+import { appendToLog, type AuditEntry, type CommittedEvent, type PendingEvent } from "./event-log.server";
+
+export type { AuditEntry, CommittedEvent };
 
 export type Tx = TransactionSql;
-
-export interface AuditEntry {
-  actorId: number | null;
-  action: string;
-  entity: string;
-  before?: unknown;
-  after?: unknown;
-}
 
 export interface WriteContext {
   tx: Tx;
@@ -25,11 +19,6 @@ export interface WriteContext {
   /** Appends an event, delivered live once the batch commits. region: the kelurahan (or other) region code. */
   emit<K extends EventType>(type: K, region: string | null, data: EventPayloads[K]): void;
   audit(entry: AuditEntry): void;
-}
-
-export interface CommittedEvent {
-  event: LiveEvent;
-  region: string | null;
 }
 
 export interface WriteOptions {
@@ -71,39 +60,6 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-export function auditHash(
-  prevHash: string,
-  row: {
-    id: number;
-    at: string;
-    actorId: number | null;
-    action: string;
-    entity: string;
-    before: unknown;
-    after: unknown;
-  },
-) {
-  return createHash("sha256")
-    .update(prevHash)
-    .update(canonicalJson([row.id, row.at, row.actorId, row.action, row.entity, row.before ?? null, row.after ?? null]))
-    .digest("hex");
-}
-
-/** JSON with object keys sorted at every level: jsonb reorders keys, so the hash must not depend on order. */
-export function canonicalJson(value: unknown): string {
-  const sort = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sort)
-      : v && typeof v === "object"
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-          )
-        : v;
-  return JSON.stringify(sort(JSON.parse(JSON.stringify(value ?? null))));
-}
-
 /** Thrown out of a batch whose side-by-side jobs failed otherwise than by refusing: it runs again, one job at a time. */
 class SideBySideFailed extends Error {}
 
@@ -138,8 +94,6 @@ export async function lockKey(tx: Tx, key: string) {
 
 /** The keys each running batch's transaction holds (lockKey): a job that met one waits for that batch to end. */
 const heldKeys = new WeakMap<object, Set<string>>();
-
-export const GENESIS_HASH = "0".repeat(64);
 
 export function createWriter(options: {
   sql: Sql;
@@ -190,129 +144,18 @@ export function createWriter(options: {
     }
   }
 
+  /** Runs one batch in one transaction, then answers each job (or queues it again after a busy lock). */
   async function runBatch(batch: Job[], keys: Set<string>, sideBySide = true): Promise<void> {
-    type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown; retry?: boolean };
-    const outcomes: Outcome[] = [];
+    let recorder!: JobRecorder;
     let committed: CommittedEvent[];
     try {
       committed = await sql.begin(async (tx) => {
-        heldKeys.set(tx, keys);
-        const now = new Date();
-        const jobEvents: { type: string; region: string | null; data: unknown }[][] = batch.map(() => []);
-        const jobAudits: AuditEntry[][] = batch.map(() => []);
-        const run = (i: number, jobTx: Tx) =>
-          batch[i].run({
-            tx: jobTx,
-            now,
-            emit: (type, region, data) => jobEvents[i].push({ type, region, data }),
-            audit: (entry) => jobAudits[i].push(entry),
-          });
-        const failed = (i: number, error: unknown) => {
-          jobEvents[i] = [];
-          jobAudits[i] = [];
-          // A lock conflict with another batch (another lane or node) is not the job's fault: run it again
-          // in a later batch, where it no longer meets the same lock.
-          const retry = isLockConflict(error) && Date.now() - batch[i].queuedAt < RETRY_WINDOW_MS;
-          outcomes[i] = { ok: false, error, retry };
-        };
-
-        // First the keyed jobs, one per key, side by side (WriteOptions.key).
-        if (sideBySide) {
-          const seen = new Set<string>();
-          const together = batch.flatMap((job, i) => (job.key && !seen.has(job.key) && seen.add(job.key) ? [i] : []));
-          let aborted = false;
-          await Promise.all(
-            together.map((i) =>
-              run(i, tx).then(
-                (value) => {
-                  outcomes[i] = { ok: true, value };
-                },
-                (error) => {
-                  if (!isRefusal(error)) aborted = true;
-                  failed(i, error);
-                },
-              ),
-            ),
-          );
-          if (aborted) throw new SideBySideFailed();
-        }
-
-        // Then every other job one after another, each in its own savepoint so one bad write fails alone.
-        // Through postgres.js's savepoint scope, not a plain SAVEPOINT statement: postgres.js fails a whole
-        // transaction on any database error in its scope, even a caught one, and a savepoint scope confines
-        // that to the savepoint. It names the k-th savepoint of a transaction `s<k>_job`; each is released
-        // after a job that passes, so they do not pile up in PostgreSQL.
-        let savepoints = 0;
-        for (let i = 0; i < batch.length; i++) {
-          if (outcomes[i]) continue;
-          const name = `s${savepoints++}_job`;
-          try {
-            const value = await tx.savepoint("job", (jobTx) => {
-              heldKeys.set(jobTx, keys);
-              return run(i, jobTx);
-            });
-            tx.unsafe(`release savepoint ${name}`)
-              .execute()
-              .catch(() => {}); // a failure aborts the commit below
-            outcomes[i] = { ok: true, value };
-          } catch (error) {
-            failed(i, error);
-          }
-        }
-        const pendingEvents = jobEvents.flat();
-        const pendingAudit = jobAudits.flat();
-        if (pendingEvents.length === 0 && pendingAudit.length === 0) return [];
-
-        // The serial step: number events and chain audit rows under the event_head lock. Two pipelined round
-        // trips (the reads, then the inserts) keep the lock short.
-        const [[head], [last]] = await Promise.all([
-          tx`update event_head set seq = seq + ${pendingEvents.length} returning seq, now() as at`,
-          pendingAudit.length ? tx`select id, hash from audit_log order by id desc limit 1` : Promise.resolve([]),
-        ]);
-        const firstSeq = (head.seq as number) - pendingEvents.length + 1;
-        const atText = (head.at as Date).toISOString();
-        const rows = pendingEvents.map((e, i) => ({
-          seq: firstSeq + i,
-          type: e.type,
-          at: head.at,
-          region: e.region,
-          data: e.data,
-        }));
-        let prevHash = (last?.hash as string) ?? GENESIS_HASH;
-        let id = (last?.id as number) ?? 0;
-        const auditRows = pendingAudit.map((a) => {
-          id += 1;
-          const row = {
-            id,
-            at: atText,
-            actorId: a.actorId,
-            action: a.action,
-            entity: a.entity,
-            before: a.before ?? null,
-            after: a.after ?? null,
-          };
-          const hash = auditHash(prevHash, row);
-          const out = {
-            ...row,
-            at: head.at,
-            before: tx.json(row.before as never),
-            after: tx.json(row.after as never),
-            prevHash,
-            hash,
-          };
-          prevHash = hash;
-          return out;
-        });
-        await Promise.all([
-          rows.length
-            ? tx`insert into events ${tx(rows.map((r) => ({ ...r, data: tx.json(r.data as never) })))}`
-            : null,
-          auditRows.length ? tx`insert into audit_log ${tx(auditRows)}` : null,
-        ]);
-        return rows.map((r) => ({
-          region: r.region,
-          event: { seq: r.seq, type: r.type, at: atText, data: r.data } as LiveEvent,
-        }));
+        recorder = recordJobs(batch, keys);
+        if (sideBySide) await runSideBySide(tx, batch, recorder);
+        await runOneByOne(tx, batch, recorder);
+        const { events, audits } = recorder.recorded();
+        if (events.length === 0 && audits.length === 0) return [];
+        return appendToLog(tx, events, audits);
       });
     } catch (error) {
       // Rolled back, nothing of the batch was written. A side-by-side job met a database error (say a unique
@@ -322,6 +165,10 @@ export function createWriter(options: {
       for (const job of batch) job.reject(error);
       return;
     }
+    settle(batch, recorder.outcomes, committed);
+  }
+
+  function settle(batch: Job[], outcomes: Outcome[], committed: CommittedEvent[]) {
     counters.commits++;
     counters.writes += batch.length;
     counters.events += committed.length;
@@ -353,4 +200,82 @@ export function createWriter(options: {
       await new Promise<void>((resolve) => (idle = resolve));
     },
   };
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown; retry?: boolean };
+type JobRecorder = ReturnType<typeof recordJobs>;
+
+/** Runs the jobs of one batch and keeps what each emitted and audited, and how it ended. */
+function recordJobs(batch: Job[], keys: Set<string>) {
+  const now = new Date();
+  const outcomes: Outcome[] = [];
+  const jobEvents: PendingEvent[][] = batch.map(() => []);
+  const jobAudits: AuditEntry[][] = batch.map(() => []);
+  return {
+    outcomes,
+    run(i: number, tx: Tx) {
+      heldKeys.set(tx, keys);
+      return batch[i].run({
+        tx,
+        now,
+        emit: (type, region, data) => jobEvents[i].push({ type, region, data }),
+        audit: (entry) => jobAudits[i].push(entry),
+      });
+    },
+    passed(i: number, value: unknown) {
+      outcomes[i] = { ok: true, value };
+    },
+    failed(i: number, error: unknown) {
+      jobEvents[i] = [];
+      jobAudits[i] = [];
+      // A lock conflict with another batch (another lane or node) is not the job's fault: run it again
+      // in a later batch, where it no longer meets the same lock.
+      const retry = isLockConflict(error) && Date.now() - batch[i].queuedAt < RETRY_WINDOW_MS;
+      outcomes[i] = { ok: false, error, retry };
+    },
+    recorded: () => ({ events: jobEvents.flat(), audits: jobAudits.flat() }),
+  };
+}
+
+/** The keyed jobs, one per key, side by side (WriteOptions.key); any failure but a refusal aborts the batch. */
+async function runSideBySide(tx: Tx, batch: Job[], recorder: JobRecorder) {
+  const seen = new Set<string>();
+  const together = batch.flatMap((job, i) => (job.key && !seen.has(job.key) && seen.add(job.key) ? [i] : []));
+  let aborted = false;
+  await Promise.all(
+    together.map((i) =>
+      recorder.run(i, tx).then(
+        (value) => recorder.passed(i, value),
+        (error) => {
+          if (!isRefusal(error)) aborted = true;
+          recorder.failed(i, error);
+        },
+      ),
+    ),
+  );
+  if (aborted) throw new SideBySideFailed();
+}
+
+/**
+ * Every job not yet run, one after another, each in its own savepoint so one bad write fails alone.
+ * Through postgres.js's savepoint scope, not a plain SAVEPOINT statement: postgres.js fails a whole
+ * transaction on any database error in its scope, even a caught one, and a savepoint scope confines
+ * that to the savepoint. It names the k-th savepoint of a transaction `s<k>_job`; each is released
+ * after a job that passes, so they do not pile up in PostgreSQL.
+ */
+async function runOneByOne(tx: Tx, batch: Job[], recorder: JobRecorder) {
+  let savepoints = 0;
+  for (let i = 0; i < batch.length; i++) {
+    if (recorder.outcomes[i]) continue;
+    const name = `s${savepoints++}_job`;
+    try {
+      const value = await tx.savepoint("job", (jobTx) => recorder.run(i, jobTx));
+      tx.unsafe(`release savepoint ${name}`)
+        .execute()
+        .catch(() => {}); // a failure aborts the commit below
+      recorder.passed(i, value);
+    } catch (error) {
+      recorder.failed(i, error);
+    }
+  }
 }

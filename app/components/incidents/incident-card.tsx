@@ -1,0 +1,184 @@
+// An incident card with workflow buttons, on the command post and the responder screen.
+import { useState } from "react";
+import type { IncidentData } from "~/lib/events";
+import { allowedActions, formatDuration, responseTimes, type IncidentAction } from "~/lib/incidents";
+import { useT } from "~/lib/use-t";
+import { useCategoryLabel } from "./categories";
+
+export interface ResponderOption {
+  id: number;
+  name: string;
+}
+
+/** Sends one workflow step; resolves with the updated incident or rejects with a message to show. */
+export async function postTransition(
+  id: string,
+  body: { action: IncidentAction; responderIds?: number[]; note?: string },
+): Promise<IncidentData> {
+  const res = await fetch(`/api/v1/incidents/${id}/transitions`, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const answer = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(answer?.errors?.[0]?.message ?? answer?.message ?? `HTTP ${res.status}`);
+  return answer.incident as IncidentData;
+}
+
+/** One incident with its times, and the workflow steps this user may take at its status. */
+export function IncidentCard({
+  incident,
+  actions,
+  responders,
+  onChange,
+  now,
+  tpsLabel,
+  children,
+}: {
+  incident: IncidentData;
+  /** The actions this user may take; only those the status allows are shown. */
+  actions: readonly IncidentAction[];
+  responders?: ResponderOption[];
+  onChange: (incident: IncidentData) => void;
+  now: number | null;
+  tpsLabel?: string;
+  children?: React.ReactNode;
+}) {
+  const t = useT();
+  const label = useCategoryLabel();
+  const possible = allowedActions(incident.status).filter((a) => actions.includes(a));
+  const times = responseTimes(incident);
+  const ageMin = now ? Math.max(0, Math.floor((now - Date.parse(incident.createdAt)) / 60000)) : null;
+
+  const names = (ids: number[]) => ids.map((id) => responders?.find((r) => r.id === id)?.name ?? `#${id}`).join(", ");
+  return (
+    <article
+      className={`incident sev-${incident.severity} st-${incident.status}`}
+      data-testid={`incident-${incident.id}`}
+      id={`incident-${incident.id}`}
+    >
+      <header>
+        <span className={`sev-badge sev-${incident.severity}`}>{t(`incident.severity.${incident.severity}`)}</span>
+        <strong>{label(incident.category)}</strong>
+        <span className="incident-status" data-testid="incident-status">
+          {t(`incident.status.${incident.status}`)}
+        </span>
+      </header>
+      <p className="incident-where">
+        {incident.tpsCode ? t("incident.tps", { code: tpsLabel ?? incident.tpsCode }) : t("incident.noTps")}
+        {ageMin != null ? <span className="muted"> · {t("incident.age", { min: ageMin })}</span> : null}
+        {incident.source !== "app" ? (
+          <span className="muted"> · {t(`incident.source.${incident.source}` as never)}</span>
+        ) : null}
+      </p>
+      <p className="incident-text">{incident.description}</p>
+      {incident.responderIds.length && responders ? (
+        <p className="small">{t("incident.assigned", { names: names(incident.responderIds) })}</p>
+      ) : null}
+      <p className="small muted" data-testid="incident-times">
+        {t("incident.times", {
+          ack: formatDuration(times.acknowledge),
+          dispatch: formatDuration(times.dispatch),
+          arrive: formatDuration(times.arrive),
+          resolve: formatDuration(times.resolve),
+        })}
+      </p>
+      {children}
+      {possible.length ? (
+        <IncidentActions incident={incident} possible={possible} responders={responders} onChange={onChange} />
+      ) : null}
+    </article>
+  );
+}
+
+/** The workflow steps allowed now, with an optional note and, to dispatch, the responders to send. */
+function IncidentActions({
+  incident,
+  possible,
+  responders,
+  onChange,
+}: {
+  incident: IncidentData;
+  possible: IncidentAction[];
+  responders?: ResponderOption[];
+  onChange: (incident: IncidentData) => void;
+}) {
+  const t = useT();
+  const [note, setNote] = useState("");
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function act(action: IncidentAction) {
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await postTransition(incident.id, {
+        action,
+        note: note.trim() || undefined,
+        ...(action === "dispatch" ? { responderIds: chosen } : {}),
+      });
+      setNote("");
+      setChosen([]);
+      onChange(updated);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="incident-actions">
+      {possible.includes("dispatch") && responders?.length ? (
+        <details className="responder-pick">
+          <summary>
+            {t("incident.dispatchTo")}
+            {chosen.length ? ` (${chosen.length})` : ""}
+          </summary>
+          {responders.map((r) => (
+            <label key={r.id}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(r.id)}
+                onChange={(e) => setChosen((c) => (e.target.checked ? [...c, r.id] : c.filter((x) => x !== r.id)))}
+              />
+              {r.name}
+            </label>
+          ))}
+        </details>
+      ) : null}
+      <input
+        className="incident-note"
+        type="text"
+        maxLength={1000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t("incident.note")}
+        aria-label={t("incident.note")}
+      />
+      <div className="button-row">
+        {possible
+          .filter((a) => a !== "dispatch" || responders?.length)
+          .map((a) => (
+            <button
+              key={a}
+              type="button"
+              disabled={busy || (a === "dispatch" && !chosen.length)}
+              onClick={() => act(a)}
+              className={`action-${a}`}
+              data-testid={`action-${a}`}
+            >
+              {t(`incident.action.${a}`)}
+            </button>
+          ))}
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useMemo, useState } from "react";
+import { CitizenDetails } from "~/components/incidents/citizen-details";
+import { IncidentCard, type ResponderOption } from "~/components/incidents/incident-card";
+import { IncidentEntry } from "~/components/incidents/incident-entry";
+import { useNow } from "~/components/incidents/use-now";
+import type { IncidentData } from "~/lib/events";
+import { averageTimes, isOpen, sortIncidents, type IncidentMap } from "~/lib/incident-feed";
+import { INCIDENT_ACTIONS, formatDuration } from "~/lib/incidents";
+import { useT } from "~/lib/use-t";
+
+/** The incident feed: open ones by severity then age, closed ones on request, response-time summary. */
+export function IncidentPanel({
+  incidents,
+  responders,
+  onChange,
+}: {
+  incidents: IncidentMap;
+  responders: ResponderOption[];
+  onChange: (incident: IncidentData) => void;
+}) {
+  const t = useT();
+  const now = useNow();
+  const [showClosed, setShowClosed] = useState(false);
+  const all = useMemo(() => sortIncidents(Object.values(incidents)), [incidents]);
+  const shown = showClosed ? all : all.filter(isOpen);
+  const avg = useMemo(() => averageTimes(all), [all]);
+  const openCount = all.filter(isOpen).length;
+  return (
+    <section className="incident-feed" aria-labelledby="feed-heading" data-testid="incident-feed">
+      <h2 id="feed-heading">{t("feed.title", { open: openCount })}</h2>
+      <p className="small muted" data-testid="feed-averages">
+        {t("feed.averages", {
+          ack: formatDuration(avg.acknowledge),
+          dispatch: formatDuration(avg.dispatch),
+          arrive: formatDuration(avg.arrive),
+          resolve: formatDuration(avg.resolve),
+        })}
+      </p>
+      <IncidentEntry />
+      <label className="check">
+        <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
+        {t("feed.showClosed")}
+      </label>
+      {shown.length === 0 ? <p className="muted">{t("feed.empty")}</p> : null}
+      {shown.map((incident) => (
+        <IncidentCard
+          key={incident.id}
+          incident={incident}
+          actions={INCIDENT_ACTIONS}
+          responders={responders}
+          onChange={onChange}
+          now={now}
+        >
+          {incident.source === "citizen" ? <CitizenDetails id={incident.id} /> : null}
+        </IncidentCard>
+      ))}
+    </section>
+  );
+}

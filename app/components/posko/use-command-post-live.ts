@@ -1,0 +1,83 @@
+// The command post's live state: the dashboard (map and totals), the incident feed, responder positions and
+// critical alerts, all kept up to date from the live event stream.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useLive } from "~/components/use-live";
+import { applyEvents, type DashboardState } from "~/lib/dashboard";
+import type { IncidentData, LiveEvent, ResponderLocated } from "~/lib/events";
+import { applyIncidentEvents, newCriticals, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
+
+/** How long live events gather before the map and totals apply them in one render. */
+const DASHBOARD_FLUSH_MS = 150;
+
+export type Located = { id: number; name: string; lat: number | null; lng: number | null };
+
+export function useCommandPostLive({
+  seq,
+  initialDashboard,
+  initialIncidents,
+  initialResponders,
+}: {
+  seq: number;
+  initialDashboard: () => DashboardState;
+  initialIncidents: IncidentData[];
+  initialResponders: Located[];
+}) {
+  const [state, setState] = useState<DashboardState>(initialDashboard);
+  const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(initialIncidents));
+  const [responders, setResponders] = useState<Located[]>(initialResponders);
+  const [alerts, setAlerts] = useState<IncidentData[]>([]);
+  const applyBatched = useBatchedDashboard(setState);
+  const onEvents = useCallback(
+    (events: LiveEvent[]) => {
+      applyBatched(events);
+      setIncidents((m) => applyIncidentEvents(m, events));
+      const critical = newCriticals(events);
+      if (critical.length) setAlerts((a) => [...a.filter((x) => !critical.some((c) => c.id === x.id)), ...critical]);
+      const moved = events.flatMap((e) => (e.type === "responder:located" ? [e.data] : []));
+      if (moved.length) setResponders((list) => moveResponders(list, moved));
+    },
+    [applyBatched],
+  );
+  const status = useLive({ seq, onEvents });
+  const updateIncident = useCallback(
+    (incident: IncidentData) => setIncidents((m) => ({ ...m, [incident.id]: incident })),
+    [],
+  );
+  const dismissAlert = useCallback((id: string) => setAlerts((a) => a.filter((x) => x.id !== id)), []);
+  return { state, incidents, responders, alerts, status, updateIncident, dismissAlert };
+}
+
+/**
+ * Map and totals take the events of a short window in one render: with 100,000 TPS every render walks them
+ * all, so a burst of messages must not cost one render each. Incidents and alerts stay immediate.
+ */
+function useBatchedDashboard(setState: (update: (s: DashboardState) => DashboardState) => void) {
+  const pending = useRef<LiveEvent[]>([]);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (flushTimer.current) clearTimeout(flushTimer.current);
+    },
+    [],
+  );
+  return useCallback(
+    (events: LiveEvent[]) => {
+      pending.current.push(...events);
+      flushTimer.current ??= setTimeout(() => {
+        flushTimer.current = null;
+        const batch = pending.current;
+        pending.current = [];
+        setState((s) => applyEvents(s, batch));
+      }, DASHBOARD_FLUSH_MS);
+    },
+    [setState],
+  );
+}
+
+/** Each responder takes the last position reported for it in this batch. */
+function moveResponders(list: Located[], moved: ResponderLocated[]): Located[] {
+  return list.map((r) => {
+    const m = moved.filter((x) => x.responderId === r.id).pop();
+    return m ? { ...r, lat: m.lat, lng: m.lng } : r;
+  });
+}

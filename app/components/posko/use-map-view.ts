@@ -1,0 +1,112 @@
+// What the command-post map shows: the area and status filters, the stale TPS, and the TPS, incidents and
+// responders that pass them. Every list is memoised: with 100,000 TPS each pass over them costs.
+import { useMemo, useState } from "react";
+import { tpsStatus, type DashboardTps } from "~/lib/dashboard";
+import { isOpen, type IncidentMap } from "~/lib/incident-feed";
+import { inScope } from "~/lib/incidents";
+import { staleChecker, type StaleReason, type StaleConfig } from "~/lib/stale";
+import type { Located } from "./use-command-post-live";
+
+/** The stale list shows its count and its first entries. */
+export const STALE_SHOWN = 100;
+export type StaleList = { count: number; first: [string, StaleReason][] };
+
+export function useMapView({
+  tpsList,
+  contestCodes,
+  incidents,
+  responders,
+  now,
+  staleConfig,
+}: {
+  tpsList: DashboardTps[];
+  contestCodes: string[];
+  incidents: IncidentMap;
+  responders: Located[];
+  now: number | null;
+  staleConfig: StaleConfig;
+}) {
+  // Filters: area (kecamatan, kelurahan) and status; the area also narrows the incident feed and stale list.
+  const [kec, setKec] = useState("");
+  const [kel, setKel] = useState("");
+  const [statusFilter, setStatusFilter] = useState("");
+  const area = kel || kec || null;
+  const stale = useMemo(
+    () => staleTps(tpsList, contestCodes, now, staleConfig),
+    [tpsList, contestCodes, now, staleConfig],
+  );
+  const filtered = useMemo(
+    () =>
+      !area && !statusFilter
+        ? tpsList
+        : tpsList.filter(
+            (tp) =>
+              inScope(tp.kelurahanCode, area) &&
+              (!statusFilter ||
+                (statusFilter === "stale" ? stale.has(tp.code) : tpsStatus(tp, contestCodes) === statusFilter)),
+          ),
+    [tpsList, area, statusFilter, stale, contestCodes],
+  );
+  const areaIncidents = useMemo(
+    () => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inScope(i.regionCode, area))),
+    [incidents, area],
+  );
+  const openIncidents = useMemo(() => Object.values(incidents).filter(isOpen), [incidents]);
+  const alerting = useMemo(
+    () => new Set(openIncidents.flatMap((i) => (i.tpsCode ? [i.tpsCode] : []))),
+    [openIncidents],
+  );
+  const looseIncidents = useMemo(
+    () =>
+      openIncidents.flatMap((i) =>
+        !i.tpsCode && i.lat != null && i.lng != null
+          ? [{ id: i.id, lat: i.lat, lng: i.lng, severity: i.severity }]
+          : [],
+      ),
+    [openIncidents],
+  );
+  const located = useMemo(
+    () =>
+      responders.flatMap((r) =>
+        r.lat != null && r.lng != null ? [{ id: r.id, name: r.name, lat: r.lat, lng: r.lng }] : [],
+      ),
+    [responders],
+  );
+  const staleInArea = useMemo(() => firstStale(stale, filtered, tpsList), [stale, filtered, tpsList]);
+  return {
+    filters: { kec, setKec, kel, setKel, statusFilter, setStatusFilter },
+    stale,
+    filtered,
+    areaIncidents,
+    alerting,
+    looseIncidents,
+    located,
+    staleInArea,
+  };
+}
+
+function staleTps(tpsList: DashboardTps[], contestCodes: string[], now: number | null, staleConfig: StaleConfig) {
+  const map = new Map<string, StaleReason>();
+  if (now === null) return map;
+  const reasonOf = staleChecker(contestCodes, new Date(now), staleConfig);
+  for (const tp of tpsList) {
+    const reason = reasonOf(tp);
+    if (reason) map.set(tp.code, reason);
+  }
+  return map;
+}
+
+/** The stale TPS among those shown: their count and the first few, without walking every TPS twice. */
+function firstStale(stale: Map<string, StaleReason>, filtered: DashboardTps[], tpsList: DashboardTps[]): StaleList {
+  const first: [string, StaleReason][] = [];
+  if (filtered === tpsList) {
+    for (const entry of stale) if (first.push(entry) >= STALE_SHOWN) break;
+    return { count: stale.size, first };
+  }
+  let count = 0;
+  for (const tp of filtered) {
+    const reason = stale.get(tp.code);
+    if (reason && ++count <= STALE_SHOWN) first.push([tp.code, reason]);
+  }
+  return { count, first };
+}

@@ -1,0 +1,45 @@
+import { MIN_JUSTIFICATION } from "~/lib/c1-rules";
+import { issueMessage } from "~/lib/i18n";
+import { useLang, useT } from "~/lib/use-t";
+
+/** Why the numbers break a warning rule: required, at least MIN_JUSTIFICATION characters, once tried. */
+export function JustificationField({
+  value,
+  onChange,
+  tooShort,
+  serverError,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  /** Tried to submit with a reason shorter than required. */
+  tooShort: boolean;
+  serverError: string | undefined;
+}) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <label className={`field ${tooShort || serverError ? "has-error" : ""}`}>
+      <span>{t("qc.justification")}</span>
+      <textarea
+        name="justification"
+        rows={3}
+        maxLength={2000}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {tooShort ? (
+        <span className="error" role="alert">
+          {issueMessage(lang, {
+            field: "justification",
+            code: "justification_required",
+            params: { min: MIN_JUSTIFICATION },
+          })}
+        </span>
+      ) : serverError ? (
+        <span className="error" role="alert">
+          {serverError}
+        </span>
+      ) : null}
+    </label>
+  );
+}

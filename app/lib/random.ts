@@ -1,0 +1,15 @@
+/**
+ * Small seeded PRNG (mulberry32): the same seed always gives the same sequence, so a generated region or a
+ * drawn quick-count sample can be reproduced and audited. It lives here, not next to the seed data, so the
+ * browser code that draws samples never pulls the region generator into its bundle.
+ */
+export function seededRandom(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -4,47 +4,22 @@ import type { Server as HttpServer } from "node:http";
 import type { Sql } from "postgres";
 import { Server, type ServerOptions, type Socket } from "socket.io";
 import type { LiveEvent } from "~/lib/events";
-import { tokenFrom, userFromToken, viewOf } from "~/utils/auth.server";
+import { tokenFrom, userFromToken } from "~/utils/auth.server";
+import { eventViewOf, roomsFor, roomsOf } from "~/utils/permissions.server";
 import type { CommittedEvent } from "~/utils/writer.server";
-import { eventsAfter, eventViewOf, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
-import type { View } from "~/models/snapshot.server";
+import { eventsAfter, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
 import type { SessionUser } from "~/models/users.server";
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
 interface SocketData {
   user: SessionUser | null;
-  view: View | null;
 }
 
 export interface Live {
   io: Server;
   publish: (events: CommittedEvent[]) => void;
   close: () => Promise<void>;
-}
-
-/** Rooms that see an event: everyone with the whole election, each region above it, and its TPS. */
-export function roomsFor({ event, region }: CommittedEvent): string[] {
-  const rooms = ["scope:*"];
-  if (region) {
-    const parts = region.split(".");
-    for (let i = 1; i <= parts.length; i++) rooms.push(`scope:${parts.slice(0, i).join(".")}`);
-  }
-  const tpsCode = (event.data as { tpsCode?: string }).tpsCode;
-  if (tpsCode) rooms.push(`tps:${tpsCode}`);
-  // Incidents dispatched to responders also reach each responder's own room (issue 4).
-  const responderIds = (event.data as { responderIds?: unknown }).responderIds;
-  if (Array.isArray(responderIds)) for (const id of responderIds) rooms.push(`user:${id}`);
-  return rooms;
-}
-
-function roomsOf(view: View | null, user: SessionUser | null): string[] {
-  const rooms: string[] = [];
-  if (user) rooms.push(`user:${user.id}`);
-  if (!view) return user ? rooms : ["public"];
-  if (view.tpsCode) rooms.push(`tps:${view.tpsCode}`);
-  else rooms.push(view.scope === null ? "scope:*" : `scope:${view.scope}`);
-  return rooms;
 }
 
 export function createLive(
@@ -76,8 +51,7 @@ export function createLive(
       // The public page asks for the public room only (aggregates), also when its visitor is logged in.
       if (auth?.public === true) {
         socket.data.user = null;
-        socket.data.view = null;
-        socket.join("public");
+        socket.join(roomsOf(null));
         return next();
       }
       const token = tokenFrom({
@@ -88,8 +62,7 @@ export function createLive(
       if (token && !user)
         return next(Object.assign(new Error("unauthenticated"), { data: { code: "unauthenticated" } }));
       socket.data.user = user;
-      socket.data.view = user ? viewOf(user) : null;
-      socket.join(roomsOf(socket.data.view, user));
+      socket.join(roomsOf(user));
       next();
     } catch (error) {
       next(Object.assign(new Error("unavailable"), { data: { code: "unavailable" } }));
@@ -134,7 +107,7 @@ export function createLive(
   function route(committed: CommittedEvent[]) {
     const rooms = io.of("/").adapter.rooms;
     for (const item of committed) {
-      for (const room of roomsFor(item)) {
+      for (const room of roomsFor({ region: item.region, data: item.event.data })) {
         // Most TPS and region rooms have nobody in them on this instance: no batch, no timer, no encoding.
         // A socket that joins later asks `resume` for what it missed.
         if (!rooms.has(room)) continue;

@@ -1,20 +1,10 @@
 // Reading the event log: what a client missed since a sequence number, limited to what it may see.
 import type { Db } from "~/utils/db.server";
 import type { LiveEvent } from "~/lib/events";
-import { viewOf } from "~/utils/auth.server";
-import type { View } from "./snapshot.server";
-import type { SessionUser } from "./users.server";
+import type { EventView } from "~/lib/access";
+import { insideArea } from "./area.server";
 
 export const MAX_EVENTS_PER_PAGE = 1000;
-
-/** What a user may replay: their results view, or for a responder only the incidents dispatched to them. */
-export function eventViewOf(user: SessionUser | null): EventView | null {
-  if (!user) return null;
-  if (user.role === "responder") return { scope: null, responderId: user.id };
-  return viewOf(user);
-}
-
-export type EventView = View & { responderId?: number };
 
 /** Events of the view's region and below (plus election-wide ones); for an officer, only their TPS's. */
 export async function eventsAfter(
@@ -28,7 +18,7 @@ export async function eventsAfter(
   const rows = await sql`
     select seq, type, at, data from events
     where seq > ${after}
-      ${scope === null ? sql`` : sql`and (region is null or region = ${scope} or region like ${scope + ".%"})`}
+      ${scope === null ? sql`` : sql`and (region is null or ${insideArea(sql, "region", scope)})`}
       ${tpsCode ? sql`and (data->>'tpsCode' = ${tpsCode} or (region is null and type not like 'incident:%' and type not like 'responder:%'))` : sql``}
       ${responderId ? sql`and data->'responderIds' @> jsonb_build_array(${responderId}::bigint)` : sql``}
     order by seq limit ${limit}`;

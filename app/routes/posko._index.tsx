@@ -39,7 +39,8 @@ import {
   toIncidentMap,
   type IncidentMap,
 } from "~/lib/incident-feed";
-import { INCIDENT_ACTIONS, formatDuration, inScope } from "~/lib/incidents";
+import { inArea } from "~/lib/access";
+import { INCIDENT_ACTIONS, formatDuration } from "~/lib/incidents";
 import type { MessageKey } from "~/lib/i18n";
 import { staleChecker, type StaleReason } from "~/lib/stale";
 import { useT } from "~/lib/use-t";
@@ -48,15 +49,14 @@ import { listIncidents, listResponders } from "~/models/incidents.server";
 import { getSetting } from "~/models/settings.server";
 import { getSnapshot } from "~/models/snapshot.server";
 import { TopBar } from "~/root";
-import { requirePageUser, viewOf } from "~/utils/auth.server";
+import { requirePageView } from "~/utils/permissions.server";
 
 const TpsMap = lazy(() => import("~/components/map.client"));
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletCss }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["operator", "admin", "supervisor"]);
-  const view = viewOf(user)!;
+  const { user, view } = await requirePageView(request, context.sql, "posko:view");
   // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
   // (the feed replaces an incident by id); one read before it could be missed.
   const { tps, ...snapshot } = await getSnapshot(context.sql, view);
@@ -195,14 +195,14 @@ export default function Posko() {
         ? tpsList
         : tpsList.filter(
             (tp) =>
-              inScope(tp.kelurahanCode, area) &&
+              inArea(tp.kelurahanCode, area) &&
               (!statusFilter ||
                 (statusFilter === "stale" ? stale.has(tp.code) : tpsStatus(tp, contestCodes) === statusFilter)),
           ),
     [tpsList, area, statusFilter, stale, contestCodes],
   );
   const areaIncidents = useMemo(
-    () => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inScope(i.regionCode, area))),
+    () => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inArea(i.regionCode, area))),
     [incidents, area],
   );
   const openIncidents = useMemo(() => Object.values(incidents).filter(isOpen), [incidents]);

@@ -9,12 +9,12 @@ import { listContests } from "~/models/election.server";
 import { RECAP_LEVELS, RESULT_STATUSES, type RecapLevel } from "~/lib/recap";
 import { getRecap, recapScope } from "~/models/recap.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { areaOf, requirePageUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Rekapitulasi" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["operator", "admin", "supervisor"]);
+  const user = await requirePageUser(request, context.sql, "posko:view");
   const url = new URL(request.url);
   const contests = await listContests(context.sql);
   const contest = contests.find((c) => c.code === url.searchParams.get("contest")) ?? contests[0];
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         candidates: contest.candidates.map((k) => k.number),
       })
     : null;
-  const own = user.role === "supervisor" ? (user.regionCode ?? "-") : null;
+  const own = areaOf(user);
   const kecamatan = await context.sql`
     select code, name from regions where level = 'kecamatan'
       and ${own === null ? context.sql`true` : context.sql`(code = ${own} or code like ${own + ".%"} or ${own} like code || '.%')`}

@@ -6,21 +6,21 @@ import { insideArea } from "./area.server";
 
 export const MAX_EVENTS_PER_PAGE = 1000;
 
-/** Events of the view's region and below (plus election-wide ones); for an officer, only their TPS's. */
+/** The events a view may replay, in the database's words: the same rule as app/lib/access.ts mayReceive. */
+function visibleTo(sql: Db, { scope, tpsCode, responderId }: EventView) {
+  if (responderId !== undefined) return sql`data->'responderIds' @> jsonb_build_array(${responderId}::bigint)`;
+  if (tpsCode) return sql`data->>'tpsCode' = ${tpsCode}`;
+  return insideArea(sql, "region", scope);
+}
+
+/** Events after a sequence number that a view may see, in order. */
 export async function eventsAfter(
   sql: Db,
-  {
-    after,
-    view: { scope, tpsCode, responderId },
-    limit = MAX_EVENTS_PER_PAGE,
-  }: { after: number; view: EventView; limit?: number },
+  { after, view, limit = MAX_EVENTS_PER_PAGE }: { after: number; view: EventView; limit?: number },
 ) {
   const rows = await sql`
     select seq, type, at, data from events
-    where seq > ${after}
-      ${scope === null ? sql`` : sql`and (region is null or ${insideArea(sql, "region", scope)})`}
-      ${tpsCode ? sql`and (data->>'tpsCode' = ${tpsCode} or (region is null and type not like 'incident:%' and type not like 'responder:%'))` : sql``}
-      ${responderId ? sql`and data->'responderIds' @> jsonb_build_array(${responderId}::bigint)` : sql``}
+    where seq > ${after} and ${visibleTo(sql, view)}
     order by seq limit ${limit}`;
   return rows.map((r) => ({ seq: r.seq, type: r.type, at: (r.at as Date).toISOString(), data: r.data }) as LiveEvent);
 }

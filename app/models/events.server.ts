@@ -1,6 +1,7 @@
 // Reading the event log: what a client missed since a sequence number, limited to what it may see.
 import type { Db } from "~/utils/db.server";
 import type { LiveEvent } from "~/lib/events";
+import type { CommittedEvent } from "~/utils/writer.server";
 import type { EventView } from "~/lib/access";
 import { insideArea } from "./area.server";
 
@@ -23,6 +24,17 @@ export async function eventsAfter(
     where seq > ${after} and ${visibleTo(sql, view)}
     order by seq limit ${limit}`;
   return rows.map((r) => ({ seq: r.seq, type: r.type, at: (r.at as Date).toISOString(), data: r.data }) as LiveEvent);
+}
+
+/** Committed events from one sequence number to another, as the writer publishes them (for live delivery
+ *  of events that no message brought). */
+export async function committedBetween(sql: Db, { from, to }: { from: number; to: number }): Promise<CommittedEvent[]> {
+  const rows = await sql`
+    select seq, type, at, region, data from events where seq >= ${from} and seq <= ${to} order by seq limit 1000`;
+  return rows.map((r) => ({
+    region: r.region as string | null,
+    event: { seq: r.seq, type: r.type, at: (r.at as Date).toISOString(), data: r.data } as LiveEvent,
+  }));
 }
 
 export async function headSeq(sql: Db): Promise<number> {

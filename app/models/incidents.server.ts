@@ -89,6 +89,16 @@ export async function listIncidents(
   return rows.map(toIncident);
 }
 
+/** Whether an incident is dispatched to a responder. */
+export async function isDispatchedTo(
+  sql: Db,
+  { incidentId, responderId }: { incidentId: string; responderId: number },
+) {
+  const rows =
+    await sql`select 1 from incident_assignments where incident_id = ${incidentId} and responder_id = ${responderId}`;
+  return rows.length > 0;
+}
+
 export async function incidentTimeline(sql: Db, { id }: { id: string }): Promise<IncidentStep[]> {
   const rows = await sql`
     select t.action, t.from_status, t.to_status, t.actor_id, u.name as actor_name, t.responder_ids::int[] as responder_ids, t.note, t.at

@@ -1,6 +1,7 @@
 // GET /api/v1/photos/:id: the image, for the officer of its TPS, supervisors of its area and the command post.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { isDispatchedTo } from "~/models/incidents.server";
 import { getPhoto } from "~/models/photos.server";
 import { apiError, handleApi } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
@@ -16,9 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Responders see the photos of incidents dispatched to them.
     const dispatched =
       user.role === "responder" && photo.incidentId
-        ? (
-            await context.sql`select 1 from incident_assignments where incident_id = ${photo.incidentId} and responder_id = ${user.id}`
-          ).length > 0
+        ? await isDispatchedTo(context.sql, { incidentId: photo.incidentId, responderId: user.id })
         : false;
     const uploaderId = Number(photo.uploaderId);
     requireAccess(lang, user, canSeePhoto(user, { ...photo, uploaderId }, { dispatchedToUser: dispatched }));

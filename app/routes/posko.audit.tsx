@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
+import { can } from "~/lib/access";
 import { TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { listAudit, verifyAuditChain } from "~/models/audit.server";
@@ -63,7 +64,7 @@ export default function AuditLog() {
       <PoskoNav role={role} />
       <main className="page wide">
         <h1>{t("audit.title")}</h1>
-        {role !== "supervisor" ? (
+        {can({ role }, "posko:operate") ? (
           <Form method="post" className="filters-row">
             <button type="submit" disabled={busy} data-testid="audit-verify">
               {t("audit.verify")}

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { can } from "~/lib/access";
 import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
@@ -200,7 +201,7 @@ export default function ReviewResult() {
           <p className="small muted">{t("review.noPhotos")}</p>
         )}
 
-        {detail.paper?.state === "conflict" && (role === "supervisor" || role === "admin") ? (
+        {detail.paper?.state === "conflict" && can({ role }, "paper:resolve") ? (
           <section className="card" data-testid="resolve-paper">
             <h2>{t("review.resolveTitle")}</h2>
             <Form method="post" className="stack">

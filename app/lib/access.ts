@@ -138,6 +138,17 @@ export function canReportFor(user: AccessUser, tps: { code: string; kelurahanCod
   }
 }
 
+/** Whether a user may upload a photo for a TPS: a responder's belongs to an incident, wherever it is;
+ *  anyone else reports for the TPS. */
+export function canUploadPhotoFor(user: AccessUser, tps: { code: string; kelurahanCode: string }): boolean {
+  return can(user, "photo:upload") && (user.role === "responder" || canReportFor(user, tps));
+}
+
+/** Whether a user's report may replace a verified result: only a review may, officers get a conflict. */
+export function mayReplaceVerified(user: AccessUser): boolean {
+  return user.role !== "officer";
+}
+
 /** Whether a user may review a TPS's results: reviewers, supervisors only inside their area. */
 export function canReview(user: AccessUser, tps: { code: string; kelurahanCode: string }): boolean {
   return can(user, "result:review") && canReportFor(user, tps);

@@ -4,7 +4,7 @@ import { insideArea } from "./area.server";
 import type { Db } from "~/utils/db.server";
 import type { IncidentData, IncidentStep } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
-import { canActOnIncident, canReportIncidentAt } from "~/lib/access";
+import { canActOnIncident, canReportIncidentAt, mayNameTps } from "~/lib/access";
 import { nextStatus, type IncidentStatus } from "~/lib/incidents";
 import type { IncidentBody, TransitionBody } from "~/lib/schemas";
 import { apiError, fieldError } from "~/utils/http.server";
@@ -166,7 +166,7 @@ export async function createIncident(
   if (tpsCode) {
     if (!tps) throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
     regionCode = tps.kelurahanCode;
-    if (user.role === "officer" && user.tpsCode !== tpsCode)
+    if (!mayNameTps(user, tpsCode))
       throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
   } else if (user.role === "supervisor") {
     regionCode = user.regionCode; // a supervisor's report without a TPS belongs to their area

@@ -1,6 +1,6 @@
 // Quick-count submissions and the per-TPS result they build. Nothing is overwritten: every submission is
 // a new revision row; `results` points at the latest one. Runs inside a writer job (see writer.server.ts).
-import { canReportFor } from "~/lib/access";
+import { canReportFor, mayReplaceVerified } from "~/lib/access";
 import { createHash } from "node:crypto";
 import type { Db } from "~/utils/db.server";
 import { c1Context, decideC1 } from "~/lib/c1-rules";
@@ -100,7 +100,7 @@ export async function submitQuickCount(
     throw fieldError("contest", "unknown_contest", translate(lang, "api.unknownContest", { contest: body.contest }));
   }
 
-  if (current?.status === "verified" && user.role === "officer") {
+  if (current?.status === "verified" && !mayReplaceVerified(user)) {
     throw apiError(lang, 409, "verified", "api.verified");
   }
 

@@ -8,7 +8,7 @@ import { MAX_PHOTO_BYTES, PHOTO_PURPOSES, sniffImage } from "~/lib/photos";
 import { translate } from "~/lib/i18n";
 import { getTps } from "~/models/election.server";
 import { savePhoto } from "~/models/photos.server";
-import { canReportFor, mayNameTps, requireAccess, requireUserWithPermission } from "~/utils/permissions.server";
+import { canUploadPhotoFor, mayNameTps, requireAccess, requireUserWithPermission } from "~/utils/permissions.server";
 import { ApiError, apiError, fieldError, handleApi, json, readBytes } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { postOnly } from "~/utils/officer-api.server";
@@ -79,8 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const message = translate(lang, "api.unknownTps", { tps: fields.tpsCode });
       throw fieldError("tpsCode", "unknown_tps", message);
     }
-    // A responder's photo belongs to an incident, wherever it is; anyone else reports for the TPS.
-    if (tps && user.role !== "responder") requireAccess(lang, user, canReportFor(user, tps), "other_tps");
+    if (tps) requireAccess(lang, user, canUploadPhotoFor(user, tps), "other_tps");
     const answer = await context.writer.write((ctx) =>
       savePhoto(ctx, {
         user,

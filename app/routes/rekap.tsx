@@ -9,7 +9,7 @@ import { listContests } from "~/models/election.server";
 import { RECAP_LEVELS, RESULT_STATUSES, type RecapLevel } from "~/lib/recap";
 import { getRecap, recapScope } from "~/models/recap.server";
 import { TopBar } from "~/root";
-import { areaOf, requirePageUser } from "~/utils/permissions.server";
+import { areaOf, can, requirePageUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Rekapitulasi" }];
 
@@ -41,13 +41,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     recap,
     scope,
     generatedAt: new Date().toISOString(),
-    isAdmin: user.role === "admin",
+    mayExportAudit: can(user, "audit:export"),
     kecamatan: kecamatan as unknown as { code: string; name: string }[],
   };
 }
 
 export default function Recap() {
-  const { contests, contest, level, recap, scope, generatedAt, isAdmin, kecamatan } = useLoaderData<typeof loader>();
+  const { contests, contest, level, recap, scope, generatedAt, mayExportAudit, kecamatan } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const n = (x: number) => formatNumber(x, lang);
@@ -117,7 +118,7 @@ export default function Recap() {
           <a className="button" href="/api/v1/exports/incidents.csv">
             {t("recap.incidentsCsv")}
           </a>
-          {isAdmin ? (
+          {mayExportAudit ? (
             <a className="button" href="/api/v1/exports/audit.csv">
               {t("recap.auditCsv")}
             </a>

@@ -59,6 +59,7 @@ function walk(rows: Row[]) {
 describe("named permissions", () => {
   const table: Record<Permission, [number, number, number, number, number, number]> = {
     "result:report": [1, 1, 1, 0, 1, 0],
+    "sms:report": [1, 0, 0, 0, 0, 0],
     "incident:report": [1, 1, 1, 0, 1, 0],
     "incident:transition": [0, 1, 1, 1, 1, 0],
     "incident:citizen": [0, 1, 1, 0, 1, 0],

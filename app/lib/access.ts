@@ -23,6 +23,8 @@ export interface AccessUser {
 const PERMISSIONS = {
   /** Submit quick counts, TPS day status, check-ins and checklists, and read a TPS's detail. */
   "result:report": ["officer", "supervisor", "operator", "admin"],
+  /** Report a quick count or an incident by SMS (the login is the TPS code, the secret its PIN). */
+  "sms:report": ["officer"],
   /** Report an incident. */
   "incident:report": ["officer", "supervisor", "operator", "admin"],
   /** Move an incident through its workflow (which steps and which incidents: `canActOnIncident`). */

@@ -18,6 +18,50 @@ export default defineConfig(
     },
   },
   {
+    // Layers point one way: routes and server -> utils -> models -> lib. Models reach into utils only for
+    // the database handle, the writer, the error type and password hashing (values; any type is fine);
+    // lib is shared with the browser and stands alone.
+    files: ["app/models/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "~/utils/*",
+                "!~/utils/db.server",
+                "!~/utils/writer.server",
+                "!~/utils/event-log.server",
+                "!~/utils/http.server",
+                "!~/utils/password.server",
+                "~/routes/*",
+              ],
+              message: "Models sit below utils and routes: ask the caller to pass what is needed.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/lib/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/models/*", "~/utils/*", "~/routes/*", "../models/*", "../utils/*"],
+              message: "app/lib is shared with the browser and imports only app/lib.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures take `{}` and call `use`: neither is React's.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off", "no-empty-pattern": "off" },

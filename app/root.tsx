@@ -11,6 +11,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { can } from "~/lib/access";
 import { useNonce } from "~/lib/nonce";
 import { useEffect } from "react";
 import { UpdatePrompt } from "~/components/update-prompt";
@@ -77,17 +78,17 @@ export function TopBar({ title }: { title?: string }) {
           {t("lang.switch")}
         </button>
       </Form>
-      {data?.user?.role === "admin" ? (
+      {can(data?.user ?? null, "admin:manage") ? (
         <a href="/admin" className="link-button">
           {t("admin.title")}
         </a>
       ) : null}
-      {data?.user?.role === "operator" || data?.user?.role === "admin" ? (
+      {can(data?.user ?? null, "posko:operate") ? (
         <a href="/posko/sms" className="link-button">
           {t("smslog.title")}
         </a>
       ) : null}
-      {data?.user && ["operator", "admin", "supervisor"].includes(data.user.role) ? (
+      {can(data?.user ?? null, "posko:view") ? (
         <a href="/paper" className="link-button">
           {t("nav.paper")}
         </a>

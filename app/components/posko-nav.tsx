@@ -1,6 +1,6 @@
 // Links between the command-post screens.
 import { NavLink } from "@remix-run/react";
-import type { Role } from "~/models/users.server";
+import { can, type Role } from "~/lib/access";
 import { useT } from "~/lib/use-t";
 
 export function PoskoNav({ role }: { role: Role }) {
@@ -8,7 +8,7 @@ export function PoskoNav({ role }: { role: Role }) {
   const links: [string, string][] = [
     ["/posko", t("nav.map")],
     ["/posko/verifikasi", t("nav.review")],
-    ...(role === "supervisor" ? [] : [["/posko/entri", t("nav.paperEntry")] as [string, string]]),
+    ...(can({ role }, "paper:enter") ? [["/posko/entri", t("nav.paperEntry")] as [string, string]] : []),
     ["/posko/audit", t("nav.audit")],
     ["/rekap", t("admin.nav.recap")],
   ];

@@ -49,7 +49,7 @@ export interface PhotoAdded {
   incidentId: string | null;
 }
 /** An incident as every screen shows it (SPEC section 2). Carries responderIds: the event also goes to
- *  each responder's `user:<id>` room (server/live.ts roomsFor). */
+ *  each responder's own room (app/lib/access.ts roomsFor). */
 export interface IncidentData {
   id: string;
   tpsCode: string | null;

@@ -29,12 +29,6 @@ export function categoryLabel(code: string, lang: Lang, list: readonly CategoryO
   return found ? found[lang] : code;
 }
 
-/** Whether a region code lies inside a scope (null scope = the whole election). */
-export function inScope(regionCode: string | null, scope: string | null): boolean {
-  if (scope === null) return true;
-  return !!regionCode && (regionCode === scope || regionCode.startsWith(scope + "."));
-}
-
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 /** Higher = more urgent; the feed sorts by this, then by age. */

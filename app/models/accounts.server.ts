@@ -1,6 +1,7 @@
 // Accounts (issue 5 point 2): staff with a role and an area, officers per TPS; create, disable/enable,
 // reset; random PINs for officers, set when their credential letters are printed. Secrets are shown once
 // (on the screen that made them) and stored only as scrypt hashes; a reset or disable ends open sessions.
+import { insideArea } from "./area.server";
 import { randomBytes, randomInt } from "node:crypto";
 import { z } from "zod";
 import { TPS_CODE } from "~/lib/schemas";
@@ -146,7 +147,7 @@ export async function officersForLetters(sql: Db, { area }: { area: string }) {
     from users u join tps t on t.code = u.tps_code
     join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
     where u.role = 'officer' and not u.disabled
-      and (t.code = ${area} or t.kelurahan_code = ${area} or t.kelurahan_code like ${area + ".%"})
+      and (t.code = ${area} or ${insideArea(sql, "t.kelurahan_code", area)})
     order by t.code limit 2000`) as unknown as Omit<Letter, "pin">[];
 }
 

@@ -1,38 +1,40 @@
 // Reading the event log: what a client missed since a sequence number, limited to what it may see.
 import type { Db } from "~/utils/db.server";
 import type { LiveEvent } from "~/lib/events";
-import { viewOf } from "~/utils/auth.server";
-import type { View } from "./snapshot.server";
-import type { SessionUser } from "./users.server";
+import type { CommittedEvent } from "~/utils/writer.server";
+import type { EventView } from "~/lib/access";
+import { insideArea } from "./area.server";
 
 export const MAX_EVENTS_PER_PAGE = 1000;
 
-/** What a user may replay: their results view, or for a responder only the incidents dispatched to them. */
-export function eventViewOf(user: SessionUser | null): EventView | null {
-  if (!user) return null;
-  if (user.role === "responder") return { scope: null, responderId: user.id };
-  return viewOf(user);
+/** The events a view may replay, in the database's words: the same rule as app/lib/access.ts mayReceive. */
+function visibleTo(sql: Db, { scope, tpsCode, responderId }: EventView) {
+  if (responderId !== undefined) return sql`data->'responderIds' @> jsonb_build_array(${responderId}::bigint)`;
+  if (tpsCode) return sql`data->>'tpsCode' = ${tpsCode}`;
+  return insideArea(sql, "region", scope);
 }
 
-export type EventView = View & { responderId?: number };
-
-/** Events of the view's region and below (plus election-wide ones); for an officer, only their TPS's. */
+/** Events after a sequence number that a view may see, in order. */
 export async function eventsAfter(
   sql: Db,
-  {
-    after,
-    view: { scope, tpsCode, responderId },
-    limit = MAX_EVENTS_PER_PAGE,
-  }: { after: number; view: EventView; limit?: number },
+  { after, view, limit = MAX_EVENTS_PER_PAGE }: { after: number; view: EventView; limit?: number },
 ) {
   const rows = await sql`
     select seq, type, at, data from events
-    where seq > ${after}
-      ${scope === null ? sql`` : sql`and (region is null or region = ${scope} or region like ${scope + ".%"})`}
-      ${tpsCode ? sql`and (data->>'tpsCode' = ${tpsCode} or (region is null and type not like 'incident:%' and type not like 'responder:%'))` : sql``}
-      ${responderId ? sql`and data->'responderIds' @> jsonb_build_array(${responderId}::bigint)` : sql``}
+    where seq > ${after} and ${visibleTo(sql, view)}
     order by seq limit ${limit}`;
   return rows.map((r) => ({ seq: r.seq, type: r.type, at: (r.at as Date).toISOString(), data: r.data }) as LiveEvent);
+}
+
+/** Committed events from one sequence number to another, as the writer publishes them (for live delivery
+ *  of events that no message brought). */
+export async function committedBetween(sql: Db, { from, to }: { from: number; to: number }): Promise<CommittedEvent[]> {
+  const rows = await sql`
+    select seq, type, at, region, data from events where seq >= ${from} and seq <= ${to} order by seq limit 1000`;
+  return rows.map((r) => ({
+    region: r.region as string | null,
+    event: { seq: r.seq, type: r.type, at: (r.at as Date).toISOString(), data: r.data } as LiveEvent,
+  }));
 }
 
 export async function headSeq(sql: Db): Promise<number> {

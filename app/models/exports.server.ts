@@ -1,4 +1,5 @@
 // CSV exports (issue 5 point 6, SPEC 7 `/api/v1/exports/`): results per TPS, the recap, the audit log.
+import { insideArea } from "./area.server";
 import { toCsv } from "~/lib/csv";
 import type { Db } from "~/utils/db.server";
 import { listContests } from "./election.server";
@@ -18,8 +19,7 @@ export function csvResponse(text: string, filename: string) {
 export async function resultsCsv(sql: Db, { scope }: { scope: string | null }) {
   const contests = await listContests(sql);
   const maxCandidates = Math.max(0, ...contests.map((c) => c.candidates.length));
-  const inScope =
-    scope === null ? sql`true` : sql`(t.kelurahan_code = ${scope} or t.kelurahan_code like ${scope + ".%"})`;
+  const inScope = insideArea(sql, "t.kelurahan_code", scope);
   const rows = await sql`
     select t.code, kel.name as kelurahan, kec.name as kecamatan, c.code as contest, coalesce(r.status, 'missing') as status,
       s.revision, s.source, r.votes, r.invalid, r.updated_at, t.dpt, t.dptb, t.dpk
@@ -137,7 +137,7 @@ export async function incidentsCsv(sql: Db, { scope }: { scope: string | null })
       (select string_agg(r.login, ' ' order by r.login) from incident_assignments a join users r on r.id = a.responder_id where a.incident_id = i.id) as responders,
       i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at
     from incidents i left join users u on u.id = i.reporter_id left join citizen_reports c on c.incident_id = i.id
-    where ${scope === null ? sql`true` : sql`(i.region_code = ${scope} or i.region_code like ${scope + ".%"})`}
+    where ${insideArea(sql, "i.region_code", scope)}
     order by i.created_at, i.id`;
   const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
   const secs = (a: unknown, b: unknown) =>

@@ -1,9 +1,11 @@
 // Incidents and their workflow (SPEC section 2). Creation is idempotent on the client's UUID; every step is
 // a transition row with actor, time and note; dispatch assigns responders. Writes run inside a writer job.
+import { insideArea } from "./area.server";
 import type { Db } from "~/utils/db.server";
 import type { IncidentData, IncidentStep } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
-import { inScope, nextStatus, RESPONDER_ACTIONS, type IncidentStatus } from "~/lib/incidents";
+import { canActOnIncident, canReportIncidentAt, mayNameTps } from "~/lib/access";
+import { nextStatus, type IncidentStatus } from "~/lib/incidents";
 import type { IncidentBody, TransitionBody } from "~/lib/schemas";
 import { apiError, fieldError } from "~/utils/http.server";
 import { lockKey, type WriteContext } from "~/utils/writer.server";
@@ -11,26 +13,6 @@ import { getTps } from "./election.server";
 import { getSetting } from "./settings.server";
 import { bodyHash } from "./results.server";
 import type { SessionUser } from "./users.server";
-
-/** Who may see an incident: command post everywhere, supervisors in their area, responders theirs, officers their TPS's. */
-export function canSeeIncident(
-  user: SessionUser,
-  incident: Pick<IncidentData, "regionCode" | "tpsCode" | "responderIds">,
-): boolean {
-  switch (user.role) {
-    case "operator":
-    case "admin":
-      return true;
-    case "supervisor":
-      return !!user.regionCode && inScope(incident.regionCode, user.regionCode);
-    case "responder":
-      return incident.responderIds.includes(user.id);
-    case "officer":
-      return !!incident.tpsCode && incident.tpsCode === user.tpsCode;
-    default:
-      return false;
-  }
-}
 
 const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
 
@@ -98,13 +80,23 @@ export async function listIncidents(
 ): Promise<IncidentData[]> {
   const rows = await sql`${SELECT(sql)}
     where true
-      ${scope === null ? sql`` : sql`and (i.region_code = ${scope} or i.region_code like ${scope + ".%"})`}
+      and ${insideArea(sql, "i.region_code", scope)}
       ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
       ${responderId ? sql`and exists (select 1 from incident_assignments a where a.incident_id = i.id and a.responder_id = ${responderId})` : sql``}
       ${open ? sql`and i.status not in ('resolved', 'rejected')` : sql``}
     order by i.status in ('resolved', 'rejected'), array_position(array['critical','high','medium','low'], i.severity), i.created_at
     limit ${limit}`;
   return rows.map(toIncident);
+}
+
+/** Whether an incident is dispatched to a responder. */
+export async function isDispatchedTo(
+  sql: Db,
+  { incidentId, responderId }: { incidentId: string; responderId: number },
+) {
+  const rows =
+    await sql`select 1 from incident_assignments where incident_id = ${incidentId} and responder_id = ${responderId}`;
+  return rows.length > 0;
 }
 
 export async function incidentTimeline(sql: Db, { id }: { id: string }): Promise<IncidentStep[]> {
@@ -174,12 +166,12 @@ export async function createIncident(
   if (tpsCode) {
     if (!tps) throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
     regionCode = tps.kelurahanCode;
-    if (user.role === "officer" && user.tpsCode !== tpsCode)
+    if (!mayNameTps(user, tpsCode))
       throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
   } else if (user.role === "supervisor") {
     regionCode = user.regionCode; // a supervisor's report without a TPS belongs to their area
   }
-  if (user.role === "supervisor" && !inScope(regionCode, user.regionCode)) {
+  if (!canReportIncidentAt(user, { tpsCode, regionCode })) {
     throw apiError(lang, 403, "other_area", "api.otherArea");
   }
 
@@ -281,21 +273,6 @@ export async function transitionIncident(
     after: { status: to, responderIds: after.responderIds, note },
   });
   return after;
-}
-
-/** Command post everywhere, supervisors in their area, responders the field steps of their own incidents. */
-export function canActOnIncident(user: SessionUser, incident: IncidentData, action: TransitionBody["action"]): boolean {
-  switch (user.role) {
-    case "operator":
-    case "admin":
-      return true;
-    case "supervisor":
-      return canSeeIncident(user, incident);
-    case "responder":
-      return incident.responderIds.includes(user.id) && RESPONDER_ACTIONS.includes(action);
-    default:
-      return false;
-  }
 }
 
 /** A responder's shared location (optional): last one wins. */

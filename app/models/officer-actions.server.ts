@@ -1,6 +1,7 @@
 // The officer's day at the TPS: arrival check-in, the opening checklist, and the day-status changes (open,
 // counting). Each runs inside a writer job, is idempotent on the client's UUID (officer_requests), moves
 // the TPS's day status forward only, and tells the command post through `tps:updated` / `officer:*` events.
+import { canReportFor } from "~/lib/access";
 import type { DayStatus } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
 import { getSetting } from "./settings.server";
@@ -16,7 +17,7 @@ import type { Db } from "~/utils/db.server";
 import { ApiError, apiError, fieldError } from "~/utils/http.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getTps, type TpsInfo } from "./election.server";
-import { bodyHash, canReportFor } from "./results.server";
+import { bodyHash } from "./results.server";
 import type { SessionUser } from "./users.server";
 
 export interface OfficerAnswer<T> {

@@ -1,5 +1,6 @@
 // Printable paper forms (issue 3.7): what one sheet needs per TPS, with its code as a QR (SVG, made here so
 // the page prints the same offline from the service worker's cache).
+import { insideArea } from "./area.server";
 import QRCode from "qrcode";
 import type { Db } from "~/utils/db.server";
 import { listContests } from "./election.server";
@@ -44,7 +45,7 @@ export async function listKelurahan(sql: Db, { scope }: { scope: string | null }
   const rows = await sql`
     select kel.code, kel.name, kec.name as kecamatan_name, (select count(*)::int from tps where kelurahan_code = kel.code) as tps
     from regions kel join regions kec on kec.code = kel.parent_code
-    where kel.level = 'kelurahan' ${scope ? sql`and (kel.code = ${scope} or kel.code like ${scope + ".%"})` : sql``}
+    where kel.level = 'kelurahan' and ${insideArea(sql, "kel.code", scope || null)}
     order by kel.code`;
   return rows.map((r) => ({
     code: r.code as string,

@@ -1,5 +1,7 @@
 // Recap (rekapitulasi, issue 5 point 6): results summed per kelurahan, kecamatan or city for one contest,
 // with TPS status counts and turnout. The public summary uses the same sums, so every screen agrees.
+import { areaWithin, type AccessUser } from "~/lib/access";
+import { insideArea } from "./area.server";
 import type { ResultStatus } from "~/lib/events";
 import type { Db } from "~/utils/db.server";
 
@@ -26,11 +28,9 @@ export interface RecapRow {
 const emptyStatus = () => Object.fromEntries(RESULT_STATUSES.map((s) => [s, 0])) as Record<ResultStatus, number>;
 
 /** The area a recap covers: what the caller asked for, kept inside a supervisor's own region. */
-export function recapScope(user: { role: string; regionCode: string | null }, area: string | null): string | null {
+export function recapScope(user: AccessUser, area: string | null): string | null {
   const asked = area && /^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/.test(area) ? area : null;
-  if (user.role !== "supervisor") return asked;
-  const own = user.regionCode ?? "-";
-  return asked && (asked === own || asked.startsWith(own + ".")) ? asked : own;
+  return areaWithin(user, asked);
 }
 
 /** The region column of a TPS at a level (kelurahan, its kecamatan, its city). */
@@ -53,7 +53,7 @@ export async function getRecap(
   },
 ): Promise<{ rows: RecapRow[]; total: RecapRow }> {
   const area = areaColumn(sql, level);
-  const inScope = scope === null ? sql`true` : sql`(kel.code = ${scope} or kel.code like ${scope + ".%"})`;
+  const inScope = insideArea(sql, "kel.code", scope);
   const base = sql`from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
     left join results r on r.tps_code = t.code and r.contest_code = ${contest}`;
   const [areas, sums] = await Promise.all([

@@ -1,5 +1,6 @@
 // Quick-count submissions and the per-TPS result they build. Nothing is overwritten: every submission is
 // a new revision row; `results` points at the latest one. Runs inside a writer job (see writer.server.ts).
+import { canReportFor, mayReplaceVerified } from "~/lib/access";
 import { createHash } from "node:crypto";
 import type { Db } from "~/utils/db.server";
 import { c1Context, decideC1 } from "~/lib/c1-rules";
@@ -32,24 +33,6 @@ export function bodyHash(body: unknown): string {
 
 /** The lock every write to a TPS's results takes (writer.server.ts lockKey): one writer at a time per TPS. */
 export const resultsLockKey = (tpsCode: string) => `tps:${tpsCode}`;
-
-/** Whether a user may report for a TPS: officers only their own, supervisors inside their region. */
-export function canReportFor(user: SessionUser, tps: { code: string; kelurahanCode: string }) {
-  switch (user.role) {
-    case "officer":
-      return user.tpsCode === tps.code;
-    case "supervisor":
-      return (
-        !!user.regionCode &&
-        (tps.kelurahanCode === user.regionCode || tps.kelurahanCode.startsWith(user.regionCode + "."))
-      );
-    case "operator":
-    case "admin":
-      return true;
-    default:
-      return false;
-  }
-}
 
 export async function submitQuickCount(
   { tx, emit, audit }: WriteContext,
@@ -118,7 +101,7 @@ export async function submitQuickCount(
     throw fieldError("contest", "unknown_contest", translate(lang, "api.unknownContest", { contest: body.contest }));
   }
 
-  if (current?.status === "verified" && user.role === "officer") {
+  if (current?.status === "verified" && !mayReplaceVerified(user)) {
     throw apiError(lang, 409, "verified", "api.verified");
   }
 

@@ -2,22 +2,16 @@
 // a correction or a consolidated paper form is a new submission revision; the earlier ones stay in the
 // history. Runs inside writer jobs; every change emits result:updated / paper:updated and is audited.
 import { randomUUID } from "node:crypto";
+import { can, canReportFor } from "~/lib/access";
 import type { Db } from "~/utils/db.server";
 import type { ResultStatus } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
 import type { QuickCountBody, ReviewBody } from "~/lib/schemas";
 import { apiError, fieldError } from "~/utils/http.server";
 import { lockKey, type WriteContext } from "~/utils/writer.server";
+import { insideArea } from "./area.server";
 import { getContest, getTps, type Contest, type TpsInfo } from "./election.server";
-import {
-  bodyHash,
-  canReportFor,
-  checkResultNumbers,
-  resultsLockKey,
-  sameNumbers,
-  type Numbers,
-  type Source,
-} from "./results.server";
+import { bodyHash, checkResultNumbers, resultsLockKey, sameNumbers, type Numbers, type Source } from "./results.server";
 import type { SessionUser } from "./users.server";
 
 export type PaperSource = "paper" | "phone" | "radio";
@@ -117,8 +111,6 @@ async function writeRevision(
 // ---------------------------------------------------------------------------------------------------
 // Verification
 
-const REVIEWERS = ["supervisor", "operator", "admin"];
-
 /** Marks the current result verified, or (submissionId) makes an earlier source's numbers current and verified. */
 export async function verifyResult(
   ctx: WriteContext,
@@ -136,7 +128,7 @@ export async function verifyResult(
     lang: Lang;
   },
 ) {
-  if (!REVIEWERS.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  if (!can(user, "result:review")) throw apiError(lang, 403, "forbidden", "api.forbidden");
   await lockResult(ctx.tx, tpsCode);
   const target = await loadTarget(ctx.tx, { user, tpsCode, contest, lang });
   const { tps, current } = target;
@@ -204,7 +196,7 @@ export async function correctResult(
     lang: Lang;
   },
 ) {
-  if (!REVIEWERS.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  if (!can(user, "result:review")) throw apiError(lang, 403, "forbidden", "api.forbidden");
   if (reason.trim().length < 5) throw fieldError("reason", "required", translate(lang, "review.reasonRequired"));
   await lockResult(ctx.tx, body.tpsCode);
   const target = await loadTarget(ctx.tx, { user, tpsCode: body.tpsCode, contest: body.contest, lang });
@@ -252,7 +244,7 @@ export async function submitPaperEntry(
   httpStatus: 200 | 201;
   body: { formId: string; state: PaperState; round: 1 | 2; status?: ResultStatus };
 }> {
-  if (!["operator", "admin"].includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  if (!can(user, "paper:enter")) throw apiError(lang, 403, "forbidden", "api.forbidden");
   const { tx } = ctx;
   await lockResult(tx, body.tpsCode);
   const hash = bodyHash({ ...body, capturedAt: undefined, source });
@@ -369,7 +361,7 @@ export async function resolvePaperConflict(
     lang: Lang;
   },
 ) {
-  if (!["supervisor", "admin"].includes(user.role)) throw apiError(lang, 403, "forbidden", "paper.supervisorOnly");
+  if (!can(user, "paper:resolve")) throw apiError(lang, 403, "forbidden", "paper.supervisorOnly");
   const { tx } = ctx;
   const [form] = await tx`select id, tps_code, contest_code, source, status from paper_forms where id = ${formId}`;
   if (!form) throw apiError(lang, 404, "not_found", "api.notFound");
@@ -448,8 +440,7 @@ export async function runReview(
 
 /** The review queue: conflicting and flagged results and paper conflicts, inside a scope (null = all). */
 export async function reviewQueue(sql: Db, { scope }: { scope: string | null }) {
-  const area = (column: string) =>
-    scope === null ? sql`true` : sql`(${sql(column)} = ${scope} or ${sql(column)} like ${scope + ".%"})`;
+  const area = (column: string) => insideArea(sql, column, scope);
   const rows = await sql`
     select 'result' as kind, r.tps_code, r.contest_code, r.status, r.updated_at, null::uuid as form_id
     from results r join tps t on t.code = r.tps_code
@@ -529,9 +520,4 @@ export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: str
         }
       : null,
   };
-}
-
-/** Whether a user may review this TPS (supervisors inside their area). */
-export function canReview(user: SessionUser, tps: { code: string; kelurahanCode: string }) {
-  return REVIEWERS.includes(user.role) && canReportFor(user, tps);
 }

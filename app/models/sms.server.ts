@@ -3,6 +3,7 @@
 // is derived from the TPS and the normalised text, so the same SMS twice is one submission), and every
 // message is logged in sms_messages, where the command post reads the malformed ones.
 import { createHash } from "node:crypto";
+import { can } from "~/lib/access";
 import type { Lang, MessageKey } from "~/lib/i18n";
 import { translate } from "~/lib/i18n";
 import { normaliseSms, parseSms, receiptCode, type SmsParse } from "~/lib/sms";
@@ -105,7 +106,7 @@ export async function handleSms(
   if (failures >= PIN_ATTEMPTS) return reject("locked", t(lang, "sms.locked", { minutes: PIN_WINDOW_MINUTES }));
   const account = await findUserForLogin(sql, { login: parsed.tpsCode });
   const pinOk =
-    account && account.role === "officer" && !account.disabled && (await verifySecret(parsed.pin, account.secretHash));
+    account && can(account, "sms:report") && !account.disabled && (await verifySecret(parsed.pin, account.secretHash));
   if (!account || !pinOk) {
     // The same answer for an unknown TPS and a wrong PIN: the SMS channel must not confirm which TPS exist.
     return reject("bad_pin", t(lang, "sms.badPin", { tps: parsed.tpsCode }));

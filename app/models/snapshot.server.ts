@@ -1,7 +1,11 @@
 // The caller's view of the election at one sequence number: read in one repeatable-read transaction so
 // `seq` and the data agree; a client then applies events after `seq`.
 import type { Sql } from "postgres";
+import type { View } from "~/lib/access";
+import { insideArea } from "./area.server";
 import { listContests, type Contest } from "./election.server";
+
+export type { View };
 
 export interface SnapshotTps {
   code: string;
@@ -28,15 +32,8 @@ export interface Snapshot {
   totals: Record<string, ContestTotals>;
 }
 
-/** What a user may see: a region prefix (null = all) and, for officers, one TPS. */
-export interface View {
-  scope: string | null;
-  tpsCode?: string | null;
-}
-
 export async function getSnapshot(sql: Sql, { scope, tpsCode }: View): Promise<Snapshot> {
-  const inScope = (column: string) =>
-    scope === null ? sql`true` : sql`(${sql(column)} = ${scope} or ${sql(column)} like ${scope + ".%"})`;
+  const inScope = (column: string) => insideArea(sql, column, scope);
   const tpsFilter = (column: string) => (tpsCode ? sql`and ${sql(column)} = ${tpsCode}` : sql``);
   return sql.begin("isolation level repeatable read read only", async (tx) => {
     const [head] = await tx`select seq from event_head`;

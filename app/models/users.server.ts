@@ -1,6 +1,8 @@
 import type { Db } from "~/utils/db.server";
 
-export type Role = "officer" | "supervisor" | "operator" | "responder" | "admin";
+import type { Role } from "~/lib/access";
+
+export type { Role };
 
 export interface SessionUser {
   id: number;

@@ -16,12 +16,11 @@ import {
   setSecrets,
   StaffBody,
 } from "~/models/accounts.server";
-import type { Role } from "~/models/users.server";
+import { ROLES } from "~/lib/access";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { hashSecret } from "~/utils/password.server";
 import { requestLang } from "~/utils/lang.server";
 
-const ROLES: Role[] = ["officer", "supervisor", "operator", "responder", "admin"];
 const STAFF_ROLES_LIST = ROLES.filter((r) => r !== "officer");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,16 +1,14 @@
 // GET /api/v1/events?after=SEQ: the events the caller missed, in order, at most 1000 a page.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { eventsAfter, eventViewOf, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
-import { requireApiUser } from "~/utils/auth.server";
-import { apiError, fieldError, handleApi, json } from "~/utils/http.server";
+import { eventsAfter, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
+import { fieldError, handleApi, json } from "~/utils/http.server";
+import { requireEventView } from "~/utils/permissions.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireApiUser(request, context.sql, lang);
-    const view = eventViewOf(user);
-    if (!view) throw apiError(lang, 403, "forbidden", "api.forbidden");
+    const { view } = await requireEventView(request, context.sql, lang);
     const raw = new URL(request.url).searchParams.get("after") ?? "0";
     const after = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(after)) {

@@ -1,14 +1,14 @@
 // GET /api/v1/exports/audit.csv: the whole audit log with its hash chain (admin only).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditCsv, csvResponse } from "~/models/exports.server";
-import { requireApiUser } from "~/utils/auth.server";
+import { requireUserWithPermission } from "~/utils/permissions.server";
 import { handleApi } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    await requireApiUser(request, context.sql, lang, ["admin"]);
+    await requireUserWithPermission(request, context.sql, lang, "audit:export");
     return csvResponse(await auditCsv(context.sql), "pantau-audit.csv");
   });
 }

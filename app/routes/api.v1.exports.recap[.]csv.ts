@@ -4,14 +4,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getContest } from "~/models/election.server";
 import { csvResponse, recapCsv } from "~/models/exports.server";
 import { RECAP_LEVELS, recapScope, type RecapLevel } from "~/models/recap.server";
-import { requireApiUser } from "~/utils/auth.server";
+import { requireUserWithPermission } from "~/utils/permissions.server";
 import { ApiError, handleApi } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
+    const user = await requireUserWithPermission(request, context.sql, lang, "posko:view");
     const url = new URL(request.url);
     const level = (url.searchParams.get("level") ?? "kecamatan") as RecapLevel;
     const contest = await getContest(context.sql, { code: (url.searchParams.get("contest") ?? "").slice(0, 40) });

@@ -1,17 +1,14 @@
 // GET /api/v1/exports/results.csv: every TPS and contest with status and numbers (staff, within their area).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse, resultsCsv } from "~/models/exports.server";
-import { requireApiUser } from "~/utils/auth.server";
+import { areaOf, requireUserWithPermission } from "~/utils/permissions.server";
 import { handleApi } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
-    return csvResponse(
-      await resultsCsv(context.sql, { scope: user.role === "supervisor" ? user.regionCode : null }),
-      "pantau-hasil-tps.csv",
-    );
+    const user = await requireUserWithPermission(request, context.sql, lang, "posko:view");
+    return csvResponse(await resultsCsv(context.sql, { scope: areaOf(user) }), "pantau-hasil-tps.csv");
   });
 }

@@ -1,16 +1,16 @@
 // GET /api/v1/incidents/:id/citizen: what only the command post sees of a public report: place, contact,
 // tracking code and the photo (`?photo=1` returns the image itself). Staff who may see the incident only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { canSeeIncident, getIncident } from "~/models/incidents.server";
+import { getIncident } from "~/models/incidents.server";
 import { getReportPrivate } from "~/models/reports.server";
-import { requireApiUser } from "~/utils/auth.server";
+import { canSeeIncident, requireUserWithPermission } from "~/utils/permissions.server";
 import { apiError, handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
+    const user = await requireUserWithPermission(request, context.sql, lang, "incident:citizen");
     const id = params.id ?? "";
     const incident = /^[0-9a-f-]{36}$/i.test(id) ? await getIncident(context.sql, { id }) : undefined;
     if (!incident || !canSeeIncident(user, incident)) throw apiError(lang, 404, "not_found", "api.notFound");

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { translate } from "~/lib/i18n";
 import { fieldErrors, TransitionBody, UUID } from "~/lib/schemas";
 import { transitionIncident } from "~/models/incidents.server";
-import { requireApiUser } from "~/utils/auth.server";
+import { requireUserWithPermission } from "~/utils/permissions.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
@@ -13,7 +13,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
-    const user = await requireApiUser(request, context.sql, lang, ["supervisor", "operator", "admin", "responder"]);
+    const user = await requireUserWithPermission(request, context.sql, lang, "incident:transition");
     const id = params.id ?? "";
     if (!UUID.test(id)) throw apiError(lang, 404, "not_found", "api.notFound");
     const parsed = TransitionBody.safeParse(await readJson(request, lang));

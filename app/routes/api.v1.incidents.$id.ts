@@ -2,25 +2,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { responseTimes } from "~/lib/incidents";
 import { UUID } from "~/lib/schemas";
-import { canSeeIncident, getIncident, incidentTimeline } from "~/models/incidents.server";
-import { requireApiUser } from "~/utils/auth.server";
+import { getIncident, incidentTimeline } from "~/models/incidents.server";
 import { apiError, handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
+import { canSeeIncident, placeDenial, requireAccess, requireUser } from "~/utils/permissions.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireApiUser(request, context.sql, lang);
+    const user = await requireUser(request, context.sql, lang);
     const id = params.id ?? "";
     const incident = UUID.test(id) ? await getIncident(context.sql, { id }) : undefined;
     if (!incident) throw apiError(lang, 404, "not_found", "api.notFound");
-    if (!canSeeIncident(user, incident))
-      throw apiError(
-        lang,
-        403,
-        user.role === "supervisor" ? "other_area" : "forbidden",
-        user.role === "supervisor" ? "api.otherArea" : "api.forbidden",
-      );
+    requireAccess(lang, user, canSeeIncident(user, incident), placeDenial(user));
     return json({
       incident,
       timeline: await incidentTimeline(context.sql, { id }),

@@ -4,7 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/lib/i18n";
 import { fieldErrors, IncidentBody } from "~/lib/schemas";
 import { createIncident, incidentLockKey, listIncidents } from "~/models/incidents.server";
-import { requireApiUser } from "~/utils/auth.server";
+import {
+  incidentViewOf,
+  mayNameTps,
+  requireAccess,
+  requireUser,
+  requireUserWithPermission,
+} from "~/utils/permissions.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
@@ -12,13 +18,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
-    const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin"]);
+    const user = await requireUserWithPermission(request, context.sql, lang, "incident:report");
     const parsed = IncidentBody.safeParse(await readJson(request, lang));
     if (!parsed.success)
       throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
-    if (user.role === "officer" && parsed.data.tpsCode && parsed.data.tpsCode !== user.tpsCode) {
-      throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
-    }
+    requireAccess(lang, user, mayNameTps(user, parsed.data.tpsCode ?? user.tpsCode), "other_tps");
     // Officers report from the app; command-post staff may say it came by phone, paper or SMS.
     const body = user.role === "officer" ? { ...parsed.data, source: undefined } : parsed.data;
     // A report takes its own lock and refuses only before it writes: it may run side by side in a batch.
@@ -32,19 +36,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireApiUser(request, context.sql, lang);
+    const user = await requireUser(request, context.sql, lang);
     const open = new URL(request.url).searchParams.get("open") === "1";
-    const incidents = await listIncidents(context.sql, {
-      scope:
-        user.role === "operator" || user.role === "admin"
-          ? null
-          : user.role === "supervisor"
-            ? (user.regionCode ?? "-")
-            : null,
-      tpsCode: user.role === "officer" ? (user.tpsCode ?? "-") : null,
-      responderId: user.role === "responder" ? user.id : undefined,
-      open,
-    });
+    const incidents = await listIncidents(context.sql, { ...incidentViewOf(user), open });
     return json({ incidents });
   });
 }

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { translate } from "~/lib/i18n";
 import { fieldErrors, PaperEntryBody } from "~/lib/schemas";
 import { submitPaperEntry } from "~/models/review.server";
-import { requireApiUser } from "~/utils/auth.server";
+import { requireUserWithPermission } from "~/utils/permissions.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
@@ -13,7 +13,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
-    const user = await requireApiUser(request, context.sql, lang, ["operator", "admin"]);
+    const user = await requireUserWithPermission(request, context.sql, lang, "paper:enter");
     const parsed = PaperEntryBody.safeParse(await readJson(request, lang));
     if (!parsed.success)
       throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));

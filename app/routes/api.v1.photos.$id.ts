@@ -1,33 +1,26 @@
 // GET /api/v1/photos/:id: the image, for the officer of its TPS, supervisors of its area and the command post.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { isDispatchedTo } from "~/models/incidents.server";
 import { getPhoto } from "~/models/photos.server";
-import { canReportFor } from "~/models/results.server";
-import { requireApiUser } from "~/utils/auth.server";
 import { apiError, handleApi } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
+import { canSeePhoto, requireAccess, requireUser } from "~/utils/permissions.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireApiUser(request, context.sql, lang);
+    const user = await requireUser(request, context.sql, lang);
     const id = z.string().uuid().safeParse(params.id);
     const photo = id.success ? await getPhoto(context.sql, { id: id.data }) : undefined;
     if (!photo) throw apiError(lang, 404, "not_found", "api.notFound");
     // Responders see the photos of incidents dispatched to them.
     const dispatched =
       user.role === "responder" && photo.incidentId
-        ? (
-            await context.sql`select 1 from incident_assignments where incident_id = ${photo.incidentId} and responder_id = ${user.id}`
-          ).length > 0
+        ? await isDispatchedTo(context.sql, { incidentId: photo.incidentId, responderId: user.id })
         : false;
-    const allowed =
-      dispatched ||
-      Number(photo.uploaderId) === user.id ||
-      (photo.tpsCode && photo.kelurahanCode
-        ? canReportFor(user, { code: photo.tpsCode, kelurahanCode: photo.kelurahanCode })
-        : user.role === "operator" || user.role === "admin");
-    if (!allowed) throw apiError(lang, 403, "forbidden", "api.forbidden");
+    const uploaderId = Number(photo.uploaderId);
+    requireAccess(lang, user, canSeePhoto(user, { ...photo, uploaderId }, { dispatchedToUser: dispatched }));
     return new Response(new Uint8Array(photo.bytes), {
       headers: {
         "Content-Type": photo.mime,

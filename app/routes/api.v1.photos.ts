@@ -8,8 +8,7 @@ import { MAX_PHOTO_BYTES, PHOTO_PURPOSES, sniffImage } from "~/lib/photos";
 import { translate } from "~/lib/i18n";
 import { getTps } from "~/models/election.server";
 import { savePhoto } from "~/models/photos.server";
-import { canReportFor } from "~/models/results.server";
-import { requireApiUser } from "~/utils/auth.server";
+import { canUploadPhotoFor, mayNameTps, requireAccess, requireUserWithPermission } from "~/utils/permissions.server";
 import { ApiError, apiError, fieldError, handleApi, json, readBytes } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { postOnly } from "~/utils/officer-api.server";
@@ -28,13 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
-    const user = await requireApiUser(request, context.sql, lang, [
-      "officer",
-      "supervisor",
-      "operator",
-      "admin",
-      "responder",
-    ]);
+    const user = await requireUserWithPermission(request, context.sql, lang, "photo:upload");
     const type = request.headers.get("Content-Type") ?? "";
     if (!type.toLowerCase().startsWith("multipart/form-data")) {
       throw new ApiError(415, "unsupported_media_type", translate(lang, "photo.multipart"));
@@ -80,16 +73,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const message = translate(lang, "photo.badType");
       throw new ApiError(415, "unsupported_media_type", message, [{ field: "photo", code: "bad_type", message }]);
     }
-    if (user.role === "officer" && fields.tpsCode !== user.tpsCode) {
-      throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
-    }
+    requireAccess(lang, user, mayNameTps(user, fields.tpsCode), "other_tps");
     const tps = fields.tpsCode ? await getTps(context.sql, { code: fields.tpsCode }) : null;
     if (fields.tpsCode && !tps) {
       const message = translate(lang, "api.unknownTps", { tps: fields.tpsCode });
       throw fieldError("tpsCode", "unknown_tps", message);
     }
-    if (tps && user.role !== "responder" && !canReportFor(user, tps))
-      throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+    if (tps) requireAccess(lang, user, canUploadPhotoFor(user, tps), "other_tps");
     const answer = await context.writer.write((ctx) =>
       savePhoto(ctx, {
         user,

@@ -3,14 +3,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listContests } from "~/models/election.server";
 import { getProjection } from "~/models/projection.server";
-import { requireApiUser } from "~/utils/auth.server";
+import { requireUserWithPermission } from "~/utils/permissions.server";
 import { handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
+    await requireUserWithPermission(request, context.sql, lang, "posko:view");
     const contests = await listContests(context.sql);
     const entries = await Promise.all(
       contests.map(

@@ -9,16 +9,16 @@ import {
   getRequestUser,
   login,
   logout,
-  requireApiUser,
   sessionCookie,
   tokenFrom,
 } from "~/utils/auth.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
+import { requireUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
-  return handleApi(lang, async () => json({ user: await requireApiUser(request, context.sql, lang) }));
+  return handleApi(lang, async () => json({ user: await requireUser(request, context.sql, lang) }));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

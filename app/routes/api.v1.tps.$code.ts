@@ -3,25 +3,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { TPS_CODE } from "~/lib/schemas";
 import { getTpsDetail } from "~/models/command-post.server";
-import { canReportFor } from "~/models/results.server";
-import { requireApiUser } from "~/utils/auth.server";
+import { canReportFor, placeDenial, requireAccess, requireUserWithPermission } from "~/utils/permissions.server";
 import { apiError, handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin"]);
+    const user = await requireUserWithPermission(request, context.sql, lang, "result:report");
     const code = params.code ?? "";
     const detail = TPS_CODE.test(code) ? await getTpsDetail(context.sql, { code }) : undefined;
     if (!detail) throw apiError(lang, 404, "not_found", "api.notFound");
-    if (!canReportFor(user, detail.tps))
-      throw apiError(
-        lang,
-        403,
-        user.role === "supervisor" ? "other_area" : "forbidden",
-        user.role === "supervisor" ? "api.otherArea" : "api.forbidden",
-      );
+    requireAccess(lang, user, canReportFor(user, detail.tps), placeDenial(user));
     return json(detail);
   });
 }

@@ -11,10 +11,10 @@ import { useT } from "~/lib/use-t";
 import { getOfficerHome } from "~/models/officer.server";
 import { listPhotosFor } from "~/models/photos.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["officer"]);
+  const user = await requirePageUser(request, context.sql, "officer:app");
   const home = await getOfficerHome(context.sql, { tpsCode: user.tpsCode! });
   // C1 photos that arrived for each submission (issue 3.5)
   const photos = await listPhotosFor(context.sql, { quickCountIds: home.submissions.map((s) => s.id) });

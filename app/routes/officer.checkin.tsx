@@ -11,10 +11,10 @@ import { useLang, useT } from "~/lib/use-t";
 import { getTps } from "~/models/election.server";
 import { getOfficerDay } from "~/models/officer-actions.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["officer"]);
+  const user = await requirePageUser(request, context.sql, "officer:app");
   const [tps, day] = await Promise.all([
     getTps(context.sql, { code: user.tpsCode! }),
     getOfficerDay(context.sql, { tpsCode: user.tpsCode! }),

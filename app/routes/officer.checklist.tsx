@@ -9,10 +9,10 @@ import { enqueue } from "~/lib/outbox-client";
 import { useT } from "~/lib/use-t";
 import { getOfficerDay } from "~/models/officer-actions.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["officer"]);
+  const user = await requirePageUser(request, context.sql, "officer:app");
   const day = await getOfficerDay(context.sql, { tpsCode: user.tpsCode! });
   return { tpsCode: user.tpsCode!, items: day.checklist };
 }

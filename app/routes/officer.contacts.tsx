@@ -5,10 +5,10 @@ import { BackHome } from "~/components/officer-nav";
 import { useT } from "~/lib/use-t";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePageUser(request, context.sql, ["officer", "supervisor", "responder", "operator", "admin"]);
+  await requirePageUser(request, context.sql, "contacts:read");
   return { contacts: await getSetting(context.sql, "contacts") };
 }
 

@@ -4,10 +4,10 @@ import { BackHome } from "~/components/officer-nav";
 import { GUIDE } from "~/lib/guide";
 import { useLang, useT } from "~/lib/use-t";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePageUser(request, context.sql, ["officer", "supervisor", "operator", "admin"]);
+  await requirePageUser(request, context.sql, "guide:read");
   return null;
 }
 

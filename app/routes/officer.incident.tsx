@@ -13,10 +13,10 @@ import { resizePhoto } from "~/lib/resize-photo";
 import { useLang, useT } from "~/lib/use-t";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["officer"]);
+  const user = await requirePageUser(request, context.sql, "officer:app");
   // The categories configured on the admin screens; retired ones cannot be chosen any more.
   const categories = (await getSetting(context.sql, "incident.categories")).filter((c) => c.active);
   return { tpsCode: user.tpsCode!, categories };

@@ -14,10 +14,10 @@ import { headSeq } from "~/models/events.server";
 import { listIncidents } from "~/models/incidents.server";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["officer"]);
+  const user = await requirePageUser(request, context.sql, "officer:app");
   const [seq, incidents, categories] = await Promise.all([
     headSeq(context.sql),
     listIncidents(context.sql, { scope: null, tpsCode: user.tpsCode!, limit: 100 }),

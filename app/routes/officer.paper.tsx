@@ -6,10 +6,10 @@ import { PaperSheets, PrintButton } from "~/components/paper-forms";
 import { useT } from "~/lib/use-t";
 import { paperFormsFor } from "~/models/paper.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["officer"]);
+  const user = await requirePageUser(request, context.sql, "officer:app");
   return paperFormsFor(context.sql, { tpsCode: user.tpsCode! });
 }
 

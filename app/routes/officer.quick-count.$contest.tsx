@@ -14,12 +14,12 @@ import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
 import { submitQuickCount } from "~/models/results.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 import { ApiError, isUnavailable } from "~/utils/http.server";
 import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["officer"]);
+  const user = await requirePageUser(request, context.sql, "officer:app");
   const [tps, contest] = await Promise.all([
     getTps(context.sql, { code: user.tpsCode! }),
     getContest(context.sql, { code: params.contest ?? "" }),
@@ -37,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["officer"]);
+  const user = await requirePageUser(request, context.sql, "officer:app");
   const lang = requestLang(request);
   const form = await request.formData();
   const votes: Record<string, string> = {};

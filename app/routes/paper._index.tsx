@@ -4,14 +4,12 @@ import { useLoaderData } from "@remix-run/react";
 import { useT } from "~/lib/use-t";
 import { listKelurahan } from "~/models/paper.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { areaOf, requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["operator", "admin", "supervisor"]);
+  const user = await requirePageUser(request, context.sql, "posko:view");
   return {
-    kelurahan: await listKelurahan(context.sql, {
-      scope: user.role === "supervisor" ? (user.regionCode ?? "-") : null,
-    }),
+    kelurahan: await listKelurahan(context.sql, { scope: areaOf(user) }),
   };
 }
 

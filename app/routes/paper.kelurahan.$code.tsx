@@ -3,16 +3,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PaperSheets, PrintButton } from "~/components/paper-forms";
 import { useT } from "~/lib/use-t";
-import { inScope } from "~/lib/incidents";
 import { paperFormsFor } from "~/models/paper.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { areaOf, inArea, requirePageAccess, requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["operator", "admin", "supervisor"]);
+  const user = await requirePageUser(request, context.sql, "posko:view");
   const code = params.code ?? "";
   if (!/^\d{2}(\.\d{2}){2}\.\d{4}$/.test(code)) throw new Response("Not found", { status: 404 });
-  if (user.role === "supervisor" && !inScope(code, user.regionCode)) throw new Response("Forbidden", { status: 403 });
+  requirePageAccess(inArea(code, areaOf(user)));
   const forms = await paperFormsFor(context.sql, { kelurahanCode: code });
   if (forms.tps.length === 0) throw new Response("Not found", { status: 404 });
   return { code, ...forms };

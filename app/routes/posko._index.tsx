@@ -23,13 +23,12 @@ import { listIncidents, listResponders } from "~/models/incidents.server";
 import { getSetting } from "~/models/settings.server";
 import { getSnapshot } from "~/models/snapshot.server";
 import { TopBar } from "~/root";
-import { requirePageUser, viewOf } from "~/utils/auth.server";
+import { requirePageView } from "~/utils/permissions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletCss }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["operator", "admin", "supervisor"]);
-  const view = viewOf(user)!;
+  const { user, view } = await requirePageView(request, context.sql, "posko:view");
   // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
   // (the feed replaces an incident by id); one read before it could be missed.
   const { tps, ...snapshot } = await getSnapshot(context.sql, view);

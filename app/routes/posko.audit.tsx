@@ -4,16 +4,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
+import { can } from "~/lib/access";
 import { TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { listAudit, verifyAuditChain } from "~/models/audit.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { areaOf, requirePageUser } from "~/utils/permissions.server";
 
 const PAGE = 100;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["supervisor", "operator", "admin"]);
+  const user = await requirePageUser(request, context.sql, "audit:read");
   const url = new URL(request.url);
   const param = (name: string, max = 40) => (url.searchParams.get(name) ?? "").trim().slice(0, max) || null;
   const tps = param("tps");
@@ -25,7 +26,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return text && !Number.isNaN(Date.parse(text)) ? new Date(text).toISOString() : null;
   };
   const beforeId = Number(url.searchParams.get("before")) || null;
-  const tpsPrefix = user.role === "supervisor" ? (user.regionCode ?? "-").replaceAll(".", "") : null;
+  const area = areaOf(user);
+  const tpsPrefix = area === null ? null : area.replaceAll(".", "");
   const rows = await listAudit(context.sql, {
     tpsCode: tps && TPS_CODE.test(tps) ? tps : tps ? "-" : null,
     login,
@@ -44,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requirePageUser(request, context.sql, ["operator", "admin"]);
+  await requirePageUser(request, context.sql, "posko:operate");
   return verifyAuditChain(context.sql);
 }
 
@@ -62,7 +64,7 @@ export default function AuditLog() {
       <PoskoNav role={role} />
       <main className="page wide">
         <h1>{t("audit.title")}</h1>
-        {role !== "supervisor" ? (
+        {can({ role }, "posko:operate") ? (
           <Form method="post" className="filters-row">
             <button type="submit" disabled={busy} data-testid="audit-verify">
               {t("audit.verify")}

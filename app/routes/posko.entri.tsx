@@ -14,14 +14,14 @@ import { useT } from "~/lib/use-t";
 import { getTps, listContests } from "~/models/election.server";
 import { submitPaperEntry } from "~/models/review.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 import { requestLang } from "~/utils/lang.server";
 import { invalidForm, pageAction } from "~/utils/page-action.server";
 
 const SOURCES = ["paper", "phone", "radio"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["operator", "admin"]);
+  const user = await requirePageUser(request, context.sql, "paper:enter");
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 60);
   const code = extractTpsCode(url.searchParams.get("tps") ?? q);
@@ -79,7 +79,7 @@ function extractTpsCode(text: string): string | null {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["operator", "admin"]);
+  const user = await requirePageUser(request, context.sql, "paper:enter");
   const lang = requestLang(request);
   const form = await request.formData();
   const parsed = PaperEntryBody.safeParse({ ...quickCountFields(form), source: form.get("source") });

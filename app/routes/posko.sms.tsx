@@ -5,12 +5,12 @@ import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useLang, useT } from "~/lib/use-t";
 import { listSms } from "~/models/sms.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 
 const STATUSES = ["malformed", "rejected", "accepted", "duplicate"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePageUser(request, context.sql, ["operator", "admin"]);
+  await requirePageUser(request, context.sql, "posko:operate");
   const status = new URL(request.url).searchParams.get("status");
   return { messages: await listSms(context.sql, { status: STATUSES.find((s) => s === status) }) };
 }

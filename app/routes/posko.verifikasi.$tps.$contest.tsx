@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { can } from "~/lib/access";
 import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
 import { CorrectionForm } from "~/components/review/correction-form";
@@ -16,21 +17,21 @@ import { fieldErrors, quickCountFields, ReviewBody, TPS_CODE } from "~/lib/schem
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
 import { tpsPhotos } from "~/models/command-post.server";
-import { canReview, reviewDetail, runReview } from "~/models/review.server";
+import { reviewDetail, runReview } from "~/models/review.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { canReview, requirePageAccess, requirePageUser } from "~/utils/permissions.server";
 import { requestLang } from "~/utils/lang.server";
 import { invalidForm, pageAction } from "~/utils/page-action.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["supervisor", "operator", "admin"]);
+  const user = await requirePageUser(request, context.sql, "result:review");
   const code = params.tps ?? "";
   const [tps, contest] = await Promise.all([
     TPS_CODE.test(code) ? getTps(context.sql, { code }) : undefined,
     getContest(context.sql, { code: params.contest ?? "" }),
   ]);
   if (!tps || !contest) throw new Response("Not found", { status: 404 });
-  if (!canReview(user, tps)) throw new Response("Forbidden", { status: 403 });
+  requirePageAccess(canReview(user, tps));
   const [detail, photos] = await Promise.all([
     reviewDetail(context.sql, { tpsCode: tps.code, contest: contest.code }),
     tpsPhotos(context.sql, { tpsCode: tps.code, contest: contest.code }),
@@ -54,7 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["supervisor", "operator", "admin"]);
+  const user = await requirePageUser(request, context.sql, "result:review");
   const lang = requestLang(request);
   const form = await request.formData();
   const intent = form.get("intent");
@@ -125,7 +126,7 @@ export default function ReviewResult() {
         </div>
         <OtherPhotos photos={photos} columns={columns} />
 
-        {detail.paper?.state === "conflict" && (role === "supervisor" || role === "admin") ? (
+        {detail.paper?.state === "conflict" && can({ role }, "paper:resolve") ? (
           <ResolvePaperForm formId={detail.paper.formId} busy={busy} />
         ) : null}
 

@@ -12,12 +12,12 @@ import { useT } from "~/lib/use-t";
 import { headSeq } from "~/models/events.server";
 import { reviewQueue } from "~/models/review.server";
 import { TopBar } from "~/root";
-import { requirePageUser, viewOf } from "~/utils/auth.server";
+import { requirePageView } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["supervisor", "operator", "admin"]);
+  const { user, view } = await requirePageView(request, context.sql, "result:review");
   const seq = await headSeq(context.sql);
-  return { seq, role: user.role, queue: await reviewQueue(context.sql, { scope: viewOf(user)!.scope }) };
+  return { seq, role: user.role, queue: await reviewQueue(context.sql, { scope: view.scope }) };
 }
 
 export default function ReviewQueue() {

@@ -9,12 +9,12 @@ import { listContests } from "~/models/election.server";
 import { RECAP_LEVELS, RESULT_STATUSES, type RecapLevel } from "~/lib/recap";
 import { getRecap, recapScope } from "~/models/recap.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { areaOf, can, requirePageUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Rekapitulasi" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["operator", "admin", "supervisor"]);
+  const user = await requirePageUser(request, context.sql, "posko:view");
   const url = new URL(request.url);
   const contests = await listContests(context.sql);
   const contest = contests.find((c) => c.code === url.searchParams.get("contest")) ?? contests[0];
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         candidates: contest.candidates.map((k) => k.number),
       })
     : null;
-  const own = user.role === "supervisor" ? (user.regionCode ?? "-") : null;
+  const own = areaOf(user);
   const kecamatan = await context.sql`
     select code, name from regions where level = 'kecamatan'
       and ${own === null ? context.sql`true` : context.sql`(code = ${own} or code like ${own + ".%"} or ${own} like code || '.%')`}
@@ -41,13 +41,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     recap,
     scope,
     generatedAt: new Date().toISOString(),
-    isAdmin: user.role === "admin",
+    mayExportAudit: can(user, "audit:export"),
     kecamatan: kecamatan as unknown as { code: string; name: string }[],
   };
 }
 
 export default function Recap() {
-  const { contests, contest, level, recap, scope, generatedAt, isAdmin, kecamatan } = useLoaderData<typeof loader>();
+  const { contests, contest, level, recap, scope, generatedAt, mayExportAudit, kecamatan } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const n = (x: number) => formatNumber(x, lang);
@@ -117,7 +118,7 @@ export default function Recap() {
           <a className="button" href="/api/v1/exports/incidents.csv">
             {t("recap.incidentsCsv")}
           </a>
-          {isAdmin ? (
+          {mayExportAudit ? (
             <a className="button" href="/api/v1/exports/audit.csv">
               {t("recap.auditCsv")}
             </a>

@@ -16,14 +16,14 @@ import { headSeq } from "~/models/events.server";
 import { listIncidents } from "~/models/incidents.server";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/auth.server";
+import { requirePageUser } from "~/utils/permissions.server";
 
 const IncidentMiniMap = lazy(() => import("~/components/incident-map.client"));
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletCss }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePageUser(request, context.sql, ["responder"]);
+  const user = await requirePageUser(request, context.sql, "responder:app");
   // seq first: an event between the two reads is replayed and replaces the incident by id.
   const seq = await headSeq(context.sql);
   const incidents = await listIncidents(context.sql, { scope: null, responderId: user.id });

@@ -2,12 +2,12 @@
 // (server-side; the layout route alone would not protect actions), and bounded reading of uploads.
 import type { Sql } from "postgres";
 import type { Lang } from "~/lib/i18n";
-import { requireApiUser, requirePageUser } from "./auth.server";
 import { apiError, readBytes } from "./http.server";
+import { requirePageUser, requireUserWithPermission } from "./permissions.server";
 
-export const requireAdminPage = (request: Request, sql: Sql) => requirePageUser(request, sql, ["admin"]);
+export const requireAdminPage = (request: Request, sql: Sql) => requirePageUser(request, sql, "admin:manage");
 export const requireAdminApi = (request: Request, sql: Sql, lang: Lang) =>
-  requireApiUser(request, sql, lang, ["admin"]);
+  requireUserWithPermission(request, sql, lang, "admin:manage");
 
 /** Reads a request body as UTF-8 text of at most maxBytes (413 beyond). */
 export async function readText(request: Request, lang: Lang, maxBytes: number): Promise<string> {

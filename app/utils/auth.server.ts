@@ -1,20 +1,18 @@
 // Sessions: a random token, given to the browser as an HttpOnly cookie and to API clients as a bearer
-// token (also accepted as Socket.IO auth.token). Only its SHA-256 is stored. Every route asks here.
+// token (also accepted as Socket.IO auth.token). Only its SHA-256 is stored. Whether the user may do
+// something is asked in app/utils/permissions.server.ts.
 import { createHash, randomBytes } from "node:crypto";
-import { redirect } from "@remix-run/node";
 import type { Sql } from "postgres";
 import {
   createSession,
   deleteSession,
   findUserForLogin,
   getUserBySession,
-  type Role,
   type SessionUser,
 } from "~/models/users.server";
-import type { View } from "~/models/snapshot.server";
 import type { Env } from "./env.server";
 import { translate, type Lang } from "~/lib/i18n";
-import { ApiError, apiError } from "./http.server";
+import { ApiError } from "./http.server";
 import { loginRetryAfter, noteLoginOutcome } from "./login-limit.server";
 import { verifyAgainstNothing, verifySecret } from "./password.server";
 
@@ -97,33 +95,6 @@ export function clearSessionCookie(env: Env) {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${env.COOKIE_SECURE ? "; Secure" : ""}`;
 }
 
-/** For API routes: 401 without a valid session, 403 for the wrong role. */
-export async function requireApiUser(request: Request, sql: Sql, lang: Lang, roles?: Role[]) {
-  const user = await getRequestUser(request, sql);
-  if (!user) throw apiError(lang, 401, "unauthenticated", "api.unauthenticated");
-  if (roles && !roles.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
-  return user;
-}
-
-/** For API routes that read results: the caller and what they may see (403 for roles without a view). */
-export async function requireApiView(request: Request, sql: Sql, lang: Lang) {
-  const user = await requireApiUser(request, sql, lang);
-  const view = viewOf(user);
-  if (!view) throw apiError(lang, 403, "forbidden", "api.forbidden");
-  return { user, view };
-}
-
-/** For pages: to the login page without a session, a 403 page for the wrong role. */
-export async function requirePageUser(request: Request, sql: Sql, roles?: Role[]) {
-  const user = await getRequestUser(request, sql);
-  if (!user) {
-    const url = new URL(request.url);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-  }
-  if (roles && !roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
-  return user;
-}
-
 export function homeFor(user: SessionUser) {
   switch (user.role) {
     case "officer":
@@ -132,20 +103,5 @@ export function homeFor(user: SessionUser) {
       return "/responder";
     default:
       return "/posko";
-  }
-}
-
-/** What a user's snapshot, events and live rooms contain; null for roles without a results view. */
-export function viewOf(user: SessionUser): View | null {
-  switch (user.role) {
-    case "operator":
-    case "admin":
-      return { scope: null };
-    case "supervisor":
-      return user.regionCode ? { scope: user.regionCode } : null;
-    case "officer":
-      return { scope: user.regionCode, tpsCode: user.tpsCode };
-    default:
-      return null; // responders see their dispatched incidents, not results
   }
 }

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { translate, type Lang } from "~/lib/i18n";
 import { fieldErrors } from "~/lib/schemas";
 import type { SessionUser } from "~/models/users.server";
-import { requireApiUser } from "~/utils/auth.server";
+import { mayNameTps, requireAccess, requireUserWithPermission } from "~/utils/permissions.server";
 import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import type { WriteContext } from "~/utils/writer.server";
@@ -23,14 +23,12 @@ export function officerAction<S extends z.ZodTypeAny>(
     const lang = apiLang(request);
     return handleApi(lang, async () => {
       if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
-      const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin"]);
+      const user = await requireUserWithPermission(request, context.sql, lang, "result:report");
       const parsed = schema.safeParse(await readJson(request, lang));
       if (!parsed.success)
         throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
       const body = parsed.data as z.infer<S> & { tpsCode: string };
-      if (user.role === "officer" && body.tpsCode !== user.tpsCode) {
-        throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
-      }
+      requireAccess(lang, user, mayNameTps(user, body.tpsCode), "other_tps");
       const answer = await context.writer.write((ctx) => run(ctx, { user, body, lang }), { key: options.key?.(body) });
       return json(answer.body, answer.httpStatus);
     });

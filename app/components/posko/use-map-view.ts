@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { tpsStatus, type DashboardTps } from "~/lib/dashboard";
 import { isOpen, type IncidentMap } from "~/lib/incident-feed";
-import { inScope } from "~/lib/incidents";
+import { inArea } from "~/lib/access";
 import { staleChecker, type StaleReason, type StaleConfig } from "~/lib/stale";
 import type { Located } from "./use-command-post-live";
 
@@ -41,14 +41,14 @@ export function useMapView({
         ? tpsList
         : tpsList.filter(
             (tp) =>
-              inScope(tp.kelurahanCode, area) &&
+              inArea(tp.kelurahanCode, area) &&
               (!statusFilter ||
                 (statusFilter === "stale" ? stale.has(tp.code) : tpsStatus(tp, contestCodes) === statusFilter)),
           ),
     [tpsList, area, statusFilter, stale, contestCodes],
   );
   const areaIncidents = useMemo(
-    () => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inScope(i.regionCode, area))),
+    () => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inArea(i.regionCode, area))),
     [incidents, area],
   );
   const openIncidents = useMemo(() => Object.values(incidents).filter(isOpen), [incidents]);

@@ -1,0 +1,285 @@
+// Who may see and do what: every rule about roles, areas, TPS, incidents, photos and events lives here,
+// as pure functions a browser may import too. The server's gatekeeper (app/utils/permissions.server.ts)
+// asks these rules and turns a "no" into a 401 or 403; the database asks the same area question through
+// `insideArea` (app/models/area.server.ts), and the live server routes events through `roomsOf` and
+// `roomsFor`, which agree with `mayReceive` (app/lib/access.test.ts walks every case).
+
+import { RESPONDER_ACTIONS } from "./incidents";
+
+export const ROLES = ["officer", "supervisor", "operator", "responder", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What the rules need to know about a signed-in user. */
+export interface AccessUser {
+  id: number;
+  role: Role;
+  /** The region a supervisor watches (kecamatan or wider); for an officer, the kelurahan of their TPS. */
+  regionCode: string | null;
+  /** An officer's own TPS. */
+  tpsCode: string | null;
+}
+
+/** Actions a route asks for by name; the table below says which roles hold each. */
+const PERMISSIONS = {
+  /** Submit quick counts, TPS day status, check-ins and checklists, and read a TPS's detail. */
+  "result:report": ["officer", "supervisor", "operator", "admin"],
+  /** Report a quick count or an incident by SMS (the login is the TPS code, the secret its PIN). */
+  "sms:report": ["officer"],
+  /** Report an incident. */
+  "incident:report": ["officer", "supervisor", "operator", "admin"],
+  /** Move an incident through its workflow (which steps and which incidents: `canActOnIncident`). */
+  "incident:transition": ["supervisor", "operator", "admin", "responder"],
+  /** Read a citizen report's contact details. */
+  "incident:citizen": ["supervisor", "operator", "admin"],
+  /** Upload a photo (which TPS: `canReportFor`). */
+  "photo:upload": ["officer", "supervisor", "operator", "admin", "responder"],
+  /** Verify, flag or correct a result (which TPS: `canReview`). */
+  "result:review": ["supervisor", "operator", "admin"],
+  /** Key in a paper C.Hasil form. */
+  "paper:enter": ["operator", "admin"],
+  /** Settle a paper form whose two keyings disagree. */
+  "paper:resolve": ["supervisor", "admin"],
+  /** Print paper forms and use the command post's dashboard, recap, projection and exports. */
+  "posko:view": ["supervisor", "operator", "admin"],
+  /** Read the audit log (a supervisor only their area's TPS). */
+  "audit:read": ["supervisor", "operator", "admin"],
+  /** Check the audit chain and read SMS traffic. */
+  "posko:operate": ["operator", "admin"],
+  /** Download the whole audit log. */
+  "audit:export": ["admin"],
+  /** Share a live location with the command post. */
+  "responder:locate": ["responder"],
+  /** The officer's screens. */
+  "officer:app": ["officer"],
+  /** The responder's screen. */
+  "responder:app": ["responder"],
+  /** The field guide. */
+  "guide:read": ["officer", "supervisor", "operator", "admin"],
+  /** The contact list. */
+  "contacts:read": ["officer", "supervisor", "operator", "responder", "admin"],
+  /** Accounts, election set-up, imports, settings. */
+  "admin:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export function can(user: { role: Role } | null, permission: Permission): boolean {
+  return !!user && (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+}
+
+/** Whether a region code lies inside an area (itself or below it); a null area is the whole election. */
+export function inArea(regionCode: string | null, area: string | null): boolean {
+  if (area === null) return true;
+  return !!regionCode && (regionCode === area || regionCode.startsWith(area + "."));
+}
+
+/** What a user's snapshot and results lists contain: an area (null = all) and, for officers, one TPS. */
+export interface View {
+  scope: string | null;
+  tpsCode?: string | null;
+}
+
+/** The results view of a user; null for roles without one (responders see incidents, not results). */
+export function viewOf(user: AccessUser): View | null {
+  switch (user.role) {
+    case "operator":
+    case "admin":
+      return { scope: null };
+    case "supervisor":
+      return user.regionCode ? { scope: user.regionCode } : null;
+    case "officer":
+      return { scope: user.regionCode, tpsCode: user.tpsCode };
+    default:
+      return null;
+  }
+}
+
+/** The area a command-post user's lists, exports and paper forms cover: a supervisor's own, else all. */
+export function areaOf(user: AccessUser): string | null {
+  return user.role === "supervisor" ? (user.regionCode ?? "-") : null;
+}
+
+/** An area a user asked for, kept inside a supervisor's own area (their own when outside it). */
+export function areaWithin(user: AccessUser, asked: string | null): string | null {
+  const own = areaOf(user);
+  if (own === null) return asked;
+  return asked && inArea(asked, own) ? asked : own;
+}
+
+/** Whether a user may name this TPS in a report: an officer only their own (others: `canReportFor`). */
+export function mayNameTps(user: AccessUser, tpsCode: string | null | undefined): boolean {
+  return user.role !== "officer" || tpsCode === user.tpsCode;
+}
+
+/** Which incidents a user's lists hold: the database side of `canSeeIncident`. */
+export function incidentViewOf(user: AccessUser): {
+  scope: string | null;
+  tpsCode: string | null;
+  responderId?: number;
+} {
+  return {
+    scope: areaOf(user),
+    tpsCode: user.role === "officer" ? (user.tpsCode ?? "-") : null,
+    responderId: user.role === "responder" ? user.id : undefined,
+  };
+}
+
+/** Whether a user may report for a TPS: officers only their own, supervisors inside their area. */
+export function canReportFor(user: AccessUser, tps: { code: string; kelurahanCode: string }): boolean {
+  switch (user.role) {
+    case "officer":
+      return user.tpsCode === tps.code;
+    case "supervisor":
+      return !!user.regionCode && inArea(tps.kelurahanCode, user.regionCode);
+    case "operator":
+    case "admin":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whether a user may upload a photo for a TPS: a responder's belongs to an incident, wherever it is;
+ *  anyone else reports for the TPS. */
+export function canUploadPhotoFor(user: AccessUser, tps: { code: string; kelurahanCode: string }): boolean {
+  return can(user, "photo:upload") && (user.role === "responder" || canReportFor(user, tps));
+}
+
+/** Whether a user's report may replace a verified result: only a review may, officers get a conflict. */
+export function mayReplaceVerified(user: AccessUser): boolean {
+  return user.role !== "officer";
+}
+
+/** Whether a user may review a TPS's results: reviewers, supervisors only inside their area. */
+export function canReview(user: AccessUser, tps: { code: string; kelurahanCode: string }): boolean {
+  return can(user, "result:review") && canReportFor(user, tps);
+}
+
+type IncidentScope = { regionCode: string | null; tpsCode: string | null; responderIds: number[] };
+
+/** Who may see an incident: command post everywhere, supervisors in their area, responders theirs, officers their TPS's. */
+export function canSeeIncident(user: AccessUser, incident: IncidentScope): boolean {
+  switch (user.role) {
+    case "operator":
+    case "admin":
+      return true;
+    case "supervisor":
+      return !!user.regionCode && inArea(incident.regionCode, user.regionCode);
+    case "responder":
+      return incident.responderIds.includes(user.id);
+    case "officer":
+      return !!incident.tpsCode && incident.tpsCode === user.tpsCode;
+    default:
+      return false;
+  }
+}
+
+/** Command post everywhere, supervisors in their area, responders the field steps of their own incidents. */
+export function canActOnIncident(user: AccessUser, incident: IncidentScope, action: string): boolean {
+  switch (user.role) {
+    case "operator":
+    case "admin":
+      return true;
+    case "supervisor":
+      return canSeeIncident(user, incident);
+    case "responder":
+      return incident.responderIds.includes(user.id) && (RESPONDER_ACTIONS as readonly string[]).includes(action);
+    default:
+      return false;
+  }
+}
+
+/** Whether a user may report an incident at a place: officers at their TPS, supervisors inside their area. */
+export function canReportIncidentAt(user: AccessUser, place: { tpsCode: string | null; regionCode: string | null }) {
+  if (!can(user, "incident:report")) return false;
+  if (user.role === "officer" && place.tpsCode !== null && place.tpsCode !== user.tpsCode) return false;
+  if (user.role === "supervisor" && !inArea(place.regionCode, user.regionCode)) return false;
+  return true;
+}
+
+/** Whether a user may see a photo: its uploader, whoever may report for its TPS, responders of its incident;
+ *  a photo without a TPS only the command post. */
+export function canSeePhoto(
+  user: AccessUser,
+  photo: { uploaderId: number; tpsCode: string | null; kelurahanCode: string | null },
+  { dispatchedToUser }: { dispatchedToUser: boolean },
+): boolean {
+  if (dispatchedToUser && user.role === "responder") return true;
+  if (photo.uploaderId === user.id) return true;
+  if (photo.tpsCode && photo.kelurahanCode)
+    return canReportFor(user, { code: photo.tpsCode, kelurahanCode: photo.kelurahanCode });
+  return user.role === "operator" || user.role === "admin";
+}
+
+// --- Events: replay (`resume`, GET /api/v1/events) and live delivery answer the same question. ---
+
+/** What a user may replay: an area (null = all), an officer's TPS, or a responder's dispatched incidents. */
+export type EventView = { scope: string | null; tpsCode?: string | null; responderId?: number };
+
+export function eventViewOf(user: AccessUser | null): EventView | null {
+  if (!user) return null;
+  switch (user.role) {
+    case "operator":
+    case "admin":
+      return { scope: null };
+    case "supervisor":
+      return user.regionCode ? { scope: user.regionCode } : null;
+    case "officer":
+      return user.tpsCode ? { scope: null, tpsCode: user.tpsCode } : null;
+    case "responder":
+      return { scope: null, responderId: user.id };
+    default:
+      return null;
+  }
+}
+
+/** The parts of a committed event that decide who receives it. */
+export interface EventAddress {
+  /** The region the writer filed it under (a kelurahan, usually); null for election-wide events. */
+  region: string | null;
+  data: unknown;
+}
+
+const tpsOf = (data: unknown) => (data as { tpsCode?: unknown } | null)?.tpsCode;
+const respondersOf = (data: unknown) => {
+  const ids = (data as { responderIds?: unknown } | null)?.responderIds;
+  return Array.isArray(ids) ? (ids as number[]) : [];
+};
+
+/** The one rule: whether a user receives an event, live or on replay. Election-wide events (no region)
+ *  reach the command post only; an officer gets their TPS's events, a responder their dispatched incidents. */
+export function mayReceive(user: AccessUser | null, event: EventAddress): boolean {
+  const view = eventViewOf(user);
+  if (!view) return false;
+  if (view.responderId !== undefined) return respondersOf(event.data).includes(view.responderId);
+  if (view.tpsCode) return tpsOf(event.data) === view.tpsCode;
+  return view.scope === null || (event.region !== null && inArea(event.region, view.scope));
+}
+
+/** The Socket.IO rooms a connection joins. `user:<id>` lets the server end a signed-out account's
+ *  connections (no event goes there); the public page's `public` room gets aggregates only, never events. */
+export function roomsOf(user: AccessUser | null): string[] {
+  if (!user) return ["public"];
+  const rooms = [`user:${user.id}`];
+  const view = eventViewOf(user);
+  if (!view) return rooms;
+  if (view.responderId !== undefined) rooms.push(`responder:${view.responderId}`);
+  else if (view.tpsCode) rooms.push(`tps:${view.tpsCode}`);
+  else rooms.push(view.scope === null ? "scope:*" : `scope:${view.scope}`);
+  return rooms;
+}
+
+/** The rooms an event goes to: the whole election's, each area above its region, its TPS's and the rooms
+ *  of the responders it is dispatched to. */
+export function roomsFor({ region, data }: EventAddress): string[] {
+  const rooms = ["scope:*"];
+  if (region) {
+    const parts = region.split(".");
+    for (let i = 1; i <= parts.length; i++) rooms.push(`scope:${parts.slice(0, i).join(".")}`);
+  }
+  const tpsCode = tpsOf(data);
+  if (typeof tpsCode === "string") rooms.push(`tps:${tpsCode}`);
+  for (const id of respondersOf(data)) rooms.push(`responder:${id}`);
+  return rooms;
+}

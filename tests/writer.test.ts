@@ -9,7 +9,10 @@ import { databasePerTest } from "./support/database";
 const database = databasePerTest();
 
 /** 120 concurrent writes, each one event and one audit row; every seventh (i % 7 === 3) fails. */
-async function writeConcurrently(sql: ReturnType<typeof database>, onCommit: (events: CommittedEvent[]) => void) {
+async function writeConcurrently(
+  sql: ReturnType<typeof database>["sql"],
+  onCommit: (events: CommittedEvent[]) => void,
+) {
   const writer = createWriter({ sql, onCommit });
   const writes = Array.from({ length: 120 }, (_, i) =>
     writer.write(async ({ tx, emit, audit }) => {
@@ -27,7 +30,7 @@ async function writeConcurrently(sql: ReturnType<typeof database>, onCommit: (ev
 
 describe("writer", () => {
   it("numbers events gap-free across concurrent writes, some failing, in fewer commits than writes", async () => {
-    const sql = database();
+    const { sql } = database();
     const pushed: CommittedEvent[] = [];
     const outcomes = await writeConcurrently(sql, (events) => pushed.push(...events));
 
@@ -45,7 +48,7 @@ describe("writer", () => {
   });
 
   it("chains audit rows by hash so a changed row is detectable", async () => {
-    const sql = database();
+    const { sql } = database();
     await writeConcurrently(sql, () => {});
     const rows =
       await sql`select id, at, actor_id, action, entity, before, after, prev_hash, hash from audit_log order by id`;
@@ -80,7 +83,7 @@ describe("writer", () => {
 
 describe("writer: keyed jobs side by side", () => {
   it("runs jobs with different keys at once, same-key jobs in order, and a failing job fails alone", async () => {
-    const sql = database();
+    const { sql } = database();
     await sql`create table side_by_side (k text not null, n int not null, unique (k, n))`;
     const writer = createWriter({ sql, onCommit: () => {}, lanes: 1 }); // one batch at a time: at once = side by side
     let inFlight = 0;

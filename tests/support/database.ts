@@ -6,13 +6,15 @@ import { createDatabase, dropDatabase } from "./postgres";
 
 /**
  * A database of its own for each test of the calling file: a clone of the seeded template, created before
- * each test and dropped after it, so no test sees rows another one left. Read `sql()` inside the tests.
+ * each test and dropped after it, so no test sees rows another one left. Call it inside a test for the
+ * test's `sql` and `url`.
  */
 export function databasePerTest() {
-  let current: { name: string; sql: ReturnType<typeof createSql> } | undefined;
+  let current: { name: string; url: string; sql: ReturnType<typeof createSql> } | undefined;
   beforeEach(async () => {
     const name = `pantau_e_${randomUUID().slice(0, 8)}`;
-    current = { name, sql: createSql(await createDatabase(inject("adminUrl"), name, inject("template"))) };
+    const url = await createDatabase(inject("adminUrl"), name, inject("template"));
+    current = { name, url, sql: createSql(url, { max: 2 }) };
   });
   afterEach(async () => {
     if (!current) return;
@@ -22,6 +24,6 @@ export function databasePerTest() {
   });
   return () => {
     if (!current) throw new Error("databasePerTest: the database exists only while a test runs");
-    return current.sql;
+    return { sql: current.sql, url: current.url };
   };
 }

@@ -1,4 +1,4 @@
-// Issue 4, point 1: the map clusters when zoomed out, filters by area and status, has a legend, and opens a
+// The command-post map clusters when zoomed out, filters by area and status, has a legend, and opens a
 // TPS's detail on click. Only TPS of kecamatan 16.73.03 are written to.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";

@@ -1,4 +1,4 @@
-// Issue 4, point 9: blind double entry of paper forms at the posko. Equal -> consolidated; different ->
+// Blind double entry of paper forms at the posko. Equal -> consolidated; different ->
 // conflict -> resolved by the kecamatan's supervisor, whom another kecamatan's supervisor cannot replace.
 // Only TPS of kecamatan 16.73.03.
 import type { Page } from "@playwright/test";

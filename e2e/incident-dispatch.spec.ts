@@ -1,4 +1,4 @@
-// Issue 4, point 9: an officer's critical incident reaches the command post with an alert; the operator
+// An officer's critical incident reaches the command post with an alert; the operator
 // dispatches it to a responder whose phone shows it live; the responder resolves it and the command post
 // sees that. Uses only TPS of kecamatan 16.73.03.
 import { randomUUID } from "node:crypto";

@@ -1,4 +1,4 @@
-// The officer's phone on a bad-network day (issue 3), in real Chromium against the production build:
+// The officer's phone on a bad-network day, in real Chromium against the production build:
 // installable (manifest + service worker in control), the outbox through offline, reload, a service-worker
 // update and reconnect, photos, the incident list with live status, paper forms with the QR.
 // TPS of kecamatan 16.73.02 only (the e2e database is shared by all specs).

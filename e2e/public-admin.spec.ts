@@ -1,4 +1,4 @@
-// Public transparency and administration in a real browser (issue 5): the public page updates live
+// Public transparency and administration in a real browser: the public page updates live
 // without login, a citizen's report gets a tracking code that shows the operator's decision, an admin
 // checks an import file and prints a credential letter. Only TPS of kecamatan 16.73.04.
 import { randomUUID } from "node:crypto";

@@ -1,4 +1,4 @@
-// Hostile and malformed input on every API route and socket event (issue 6): each answer is a 4xx with a
+// Hostile and malformed input on every API route and socket event: each answer is a 4xx with a
 // message a person can act on, never a 5xx, the server keeps serving, and nothing is written. Also: login
 // rate limiting, security headers, and user text escaped in pages.
 import { randomUUID } from "node:crypto";

@@ -1,4 +1,4 @@
-// Admin screens against the real server (issue 5, points 2, 3, 7 and 8): accounts, credential letters
+// Admin screens against the real server: accounts, credential letters
 // with PIN and QR, settings, contests, the projection draw. Pages are driven as a browser without
 // JavaScript would: form posts, HTML answers. Uses only TPS of kecamatan 16.73.04.
 import { randomUUID } from "node:crypto";

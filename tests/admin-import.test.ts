@@ -1,4 +1,4 @@
-// Admin CSV imports against the real server (issue 5, points 1 and 8): dry run and real run with good and
+// Admin CSV imports against the real server: dry run and real run with good and
 // bad rows, all-or-nothing, re-runnable without duplicates. Uses the documented sample files.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

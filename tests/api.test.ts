@@ -1,4 +1,4 @@
-// The HTTP API against the real server and a real PostgreSQL (SPEC section 7).
+// The HTTP API against the real server and a real PostgreSQL, as the README documents it.
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// The audit log is a hash chain: `npm run audit:verify` finds the first changed row (issue 4, point 8).
+// The audit log is a hash chain: `npm run audit:verify` finds the first changed row.
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";

@@ -1,4 +1,4 @@
-// Demo data of SPEC section 8, the reset command, and the generator for large regions.
+// The demo city, the reset command, and the generator for large regions.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ const run = promisify(execFile);
 const database = databasePerTest();
 
 describe("demo data", () => {
-  it("is the city of SPEC section 8: 8 kecamatan, 72 kelurahan, 635 TPS with coordinates and voters", async () => {
+  it("is the demo city: 8 kecamatan, 72 kelurahan, 635 TPS with coordinates and voters", async () => {
     const { sql } = database();
     const [counts] = await sql`
       select (select count(*) from regions where level = 'kecamatan')::int as kecamatan,

@@ -1,4 +1,4 @@
-// Incidents over the HTTP API and Socket.IO against the real server (SPEC sections 2 and 7).
+// Incidents over the HTTP API and Socket.IO against the real server.
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { LiveEvent } from "../app/lib/events";

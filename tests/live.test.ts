@@ -1,5 +1,5 @@
 // Socket.IO with real clients against the real server: one acts, the other sees it; reconnect and resume
-// by sequence, also across a server restart (SPEC sections 5 and 7).
+// by sequence, also across a server restart.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { api } from "./support/api";
 import { startTestServer, submitAsOfficer, VALID_VOTES, type TestServer } from "./support/server";

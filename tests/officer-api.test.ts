@@ -1,4 +1,4 @@
-// The officer's actions over HTTP against the real server and PostgreSQL (issue 3.3, 3.4, 3.5): check-in
+// The officer's actions over HTTP against the real server and PostgreSQL: check-in
 // with distance, checklist, day status, photos checked by content. Every one idempotent on the client id.
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

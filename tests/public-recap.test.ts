@@ -1,5 +1,5 @@
-// Public summary, open data, the live public room, recap and exports against the real server (issue 5,
-// points 4, 6 and 8). Uses only TPS of kecamatan 16.73.04.
+// Public summary, open data, the live public room, recap and exports against the real server.
+// Uses only TPS of kecamatan 16.73.04.
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { api } from "./support/api";

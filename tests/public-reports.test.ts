@@ -1,4 +1,4 @@
-// Public reports (laporan masyarakat) against the real server (issue 5, points 5 and 8): a report reaches
+// Public reports (laporan masyarakat) against the real server: a report reaches
 // the command post as an unverified citizen incident, its tracking code shows the status the operator set,
 // the contact stays private, and reports are size- and rate-limited.
 import { afterEach, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Verification and blind double entry over the API, against the real server (issue 4 points 5, 6, 7).
+// Verification and blind double entry over the API, against the real server.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "./support/api";

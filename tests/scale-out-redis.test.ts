@@ -1,5 +1,5 @@
 // Two real Pantau instances on one database sharing live events through a real redis-server (REDIS_URL,
-// @socket.io/redis-streams-adapter; issue 6 point 3): the checks every adapter passes, proof that the events
+// @socket.io/redis-streams-adapter): the checks every adapter passes, proof that the events
 // really travel through Redis, `resume` on the other instance, and Redis going away and coming back.
 import { createClient } from "redis";
 import type { Socket } from "socket.io-client";

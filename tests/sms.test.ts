@@ -1,4 +1,4 @@
-// The SMS webhook (SPEC section 4, issue 3.8) against the real server: shared secret, PIN check, the same C1
+// The SMS webhook against the real server: shared secret, PIN check, the same C1
 // rules and idempotency as the app, receipt or precise error, duplicates ignored, malformed ones logged.
 import { describe, expect, it } from "vitest";
 import { api } from "./support/api";

@@ -1,4 +1,4 @@
-// The writer under concurrent load (issue 6): many officers' submissions at once share commits, and writes
+// The writer under concurrent load: many officers' submissions at once share commits, and writes
 // that meet each other on one TPS from two batches are re-run instead of deadlocking or failing.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 // Playwright fixtures so each spec reads like the user's story: `login(page, "posko")` in the browser,
-// `phone()` for an officer's or responder's handset, `apiAs("posko")` for what another person does meanwhile
-// over the API. Contexts and API sessions a test opens are closed after it.
+// `phone()` for an officer's or responder's handset, `deskOf("pengawas-03")` for someone at another desk,
+// `apiAs("posko")` for what another person does meanwhile over the API. Contexts and API sessions a test opens are closed after it.
 import {
   test as base,
   devices,
@@ -41,6 +41,8 @@ export type Phone = (options?: BrowserContextOptions) => Promise<{ context: Brow
 export const test = base.extend<{
   login: Login;
   phone: Phone;
+  /** Another person at another desk: a desktop context of their own, logged in as `login`. */
+  deskOf: (login: string) => Promise<Page>;
   apiAs: (login: string, secret?: string) => Promise<ApiSession>;
   consoleErrors: string[];
 }>({
@@ -51,6 +53,17 @@ export const test = base.extend<{
       const context = await browser.newContext({ ...devices["Pixel 7"], locale: "id-ID", ...options });
       contexts.push(context);
       return { context, page: await context.newPage() };
+    });
+    for (const context of contexts) await context.close();
+  },
+  deskOf: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (who) => {
+      const context = await browser.newContext({ locale: "id-ID" });
+      contexts.push(context);
+      const page = await context.newPage();
+      await login(page, who);
+      return page;
     });
     for (const context of contexts) await context.close();
   },

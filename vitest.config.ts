@@ -1,4 +1,5 @@
-// Tests run without the Remix plugin (STACK-NOTES gotcha 3). One embedded PostgreSQL serves the whole run.
+// Tests run on their own config, without the Remix Vite plugin (which builds routes, not tests).
+// One embedded PostgreSQL serves the whole run.
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 

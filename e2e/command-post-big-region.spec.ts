@@ -1,4 +1,4 @@
-// Issue 6, point 2: with a generated 10,000-TPS region the command post draws clusters, not one marker per
+// With a generated 10,000-TPS region the command post draws clusters, not one marker per
 // TPS, and live results still reach its totals. Runs on a database and server of its own (the shared e2e
 // database is the demo city), started with the load scripts' helpers; no map tiles.
 import { randomUUID } from "node:crypto";

@@ -1,4 +1,4 @@
-// Issue 4, point 1: the map clusters when zoomed out, filters by area and status, has a legend, and opens a
+// The command-post map clusters when zoomed out, filters by area and status, has a legend, and opens a
 // TPS's detail on click. Only TPS of kecamatan 16.73.03 are written to.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
@@ -69,7 +69,7 @@ test("map: clusters when zoomed out, filters by area and status, TPS detail on c
 });
 
 test("an operator records a phone report; only supervisors of that kecamatan see it on their command post", async ({
-  browser,
+  deskOf,
   page,
   login,
 }) => {
@@ -87,20 +87,14 @@ test("an operator records a phone report; only supervisors of that kecamatan see
   await expect(card).toContainText("Politik uang");
   await expect(card).toContainText("telepon");
 
-  const inside = await browser.newContext({ locale: "id-ID" });
-  const insidePage = await inside.newPage();
-  await login(insidePage, "pengawas-03");
+  const insidePage = await deskOf("pengawas-03");
   await expect(insidePage.locator("article.incident", { hasText: "pembagian amplop" })).toHaveCount(1);
   await expect(insidePage.getByTestId("filter-count")).not.toContainText("dari 635 TPS");
   await expect(insidePage.getByRole("link", { name: "Entri formulir kertas" })).toHaveCount(0);
-  await inside.close();
 
-  const outside = await browser.newContext({ locale: "id-ID" });
-  const outsidePage = await outside.newPage();
-  await login(outsidePage, "pengawas-04");
+  const outsidePage = await deskOf("pengawas-04");
   await expect(outsidePage.getByTestId("live-status")).toHaveText(/Langsung/);
   await expect(outsidePage.locator("path.tps-marker.tps-1673031006-001")).toHaveCount(0);
   await expect(outsidePage.locator("article.incident", { hasText: "pembagian amplop" })).toHaveCount(0);
   expect((await outsidePage.request.get("/posko/entri")).status()).toBe(403);
-  await outside.close();
 });

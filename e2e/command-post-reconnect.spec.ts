@@ -7,7 +7,7 @@ test("the command post shows reconnecting and catches up on results sent while i
   page,
   login,
   context,
-  request,
+  apiAs,
 }) => {
   await login(page, "posko");
   await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
@@ -18,18 +18,14 @@ test("the command post shows reconnecting and catches up on results sent while i
   await expect(page.getByTestId("live-status")).toHaveText("Menyambung ulang…");
 
   // An officer reports while the command post is cut off (kecamatan 16.73.06 is this spec's own).
-  const session = await request.post("/api/v1/session", { data: { login: "1673061001-002", secret: "123456" } });
-  const { token } = await session.json();
-  const sent = await request.post("/api/v1/quick-counts", {
-    headers: { Authorization: `Bearer ${token}` },
-    data: {
-      id: randomUUID(),
-      tpsCode: "1673061001-002",
-      contest: "gubernur",
-      votes: { "1": 61, "2": 64 },
-      invalid: 3,
-      capturedAt: new Date().toISOString(),
-    },
+  const officer = await apiAs("1673061001-002");
+  const sent = await officer.post("/api/v1/quick-counts", {
+    id: randomUUID(),
+    tpsCode: "1673061001-002",
+    contest: "gubernur",
+    votes: { "1": 61, "2": 64 },
+    invalid: 3,
+    capturedAt: new Date().toISOString(),
   });
   expect(sent.status()).toBe(201);
 

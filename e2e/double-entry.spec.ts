@@ -1,4 +1,4 @@
-// Issue 4, point 9: blind double entry of paper forms at the posko. Equal -> consolidated; different ->
+// Blind double entry of paper forms at the posko. Equal -> consolidated; different ->
 // conflict -> resolved by the kecamatan's supervisor, whom another kecamatan's supervisor cannot replace.
 // Only TPS of kecamatan 16.73.03.
 import type { Page } from "@playwright/test";
@@ -17,14 +17,12 @@ async function keyForm(page: Page, tps: string, votes: [number, number, number],
 }
 
 test("double entry: equal entries consolidate, different ones become a conflict a supervisor resolves", async ({
-  browser,
+  deskOf,
   page,
   login,
 }) => {
   await login(page, "posko");
-  const other = await browser.newContext({ locale: "id-ID" });
-  const second = await other.newPage();
-  await login(second, "posko2");
+  const second = await deskOf("posko2");
 
   // Equal.
   await keyForm(page, "1673031004-001", [120, 95, 33], 4);
@@ -42,22 +40,16 @@ test("double entry: equal entries consolidate, different ones become a conflict 
   await expect(second.getByLabel(/No\. 1/)).toHaveValue("");
   await keyForm(second, "1673031004-002", [150, 88, 20], 5);
   await expect(second.getByTestId("entry-result")).toContainText("Kedua entri berbeda");
-  await other.close();
 
   // Another kecamatan's supervisor cannot open it.
-  const outsider = await browser.newContext({ locale: "id-ID" });
-  const out = await outsider.newPage();
-  await login(out, "pengawas-04");
+  const out = await deskOf("pengawas-04");
   await out.goto("/posko/verifikasi");
   await expect(out.getByTestId("review-1673031004-002-walikota")).toHaveCount(0);
   const forbidden = await out.goto("/posko/verifikasi/1673031004-002/walikota");
   expect(forbidden?.status()).toBe(403);
-  await outsider.close();
 
   // The kecamatan's supervisor settles it from the queue, with both entries side by side.
-  const supervisorContext = await browser.newContext({ locale: "id-ID" });
-  const supervisor = await supervisorContext.newPage();
-  await login(supervisor, "pengawas-03");
+  const supervisor = await deskOf("pengawas-03");
   await supervisor.goto("/posko/verifikasi");
   const row = supervisor.getByTestId("review-1673031004-002-walikota");
   await expect(row).toContainText("Entri kertas berbeda");
@@ -82,7 +74,6 @@ test("double entry: equal entries consolidate, different ones become a conflict 
   await expect(audit).toContainText("paper.second_entry");
   await expect(audit).toContainText("paper.resolve");
   await expect(audit).toContainText("(pengawas-03)");
-  await supervisorContext.close();
   await page.goto("/posko/audit?user=posko2");
   await expect(page.getByTestId("audit-rows")).toContainText("paper.consolidate");
   await expect(page.getByTestId("audit-rows")).not.toContainText("(posko)");

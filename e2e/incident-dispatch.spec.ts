@@ -1,12 +1,11 @@
-// Issue 4, point 9: an officer's critical incident reaches the command post with an alert; the operator
+// An officer's critical incident reaches the command post with an alert; the operator
 // dispatches it to a responder whose phone shows it live; the responder resolves it and the command post
 // sees that. Uses only TPS of kecamatan 16.73.03.
 import { randomUUID } from "node:crypto";
-import { devices } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 test("critical incident: alert on the command post, dispatch, live on the responder's phone, resolved", async ({
-  browser,
+  phone,
   page,
   login,
 }) => {
@@ -16,20 +15,16 @@ test("critical incident: alert on the command post, dispatch, live on the respon
   await page.getByTestId("sound-toggle").click();
   await expect(page.getByTestId("sound-toggle")).toHaveText(/Suara peringatan aktif/);
 
-  const phone = await browser.newContext({
-    ...devices["Pixel 7"],
-    locale: "id-ID",
+  const { page: responder } = await phone({
     permissions: ["geolocation"],
     geolocation: { latitude: -3.2871, longitude: 102.8555 },
   });
-  const responder = await phone.newPage();
   await login(responder, "tim-1");
   await expect(responder).toHaveURL(/\/responder/);
   await expect(responder.getByTestId("live-status")).toHaveText(/Langsung/);
 
   // The officer reports from their phone (the report form is the officer app's; the API is the contract).
-  const officerContext = await browser.newContext({ ...devices["Pixel 7"], locale: "id-ID" });
-  const officer = await officerContext.newPage();
+  const { page: officer } = await phone();
   await login(officer, "1673031001-001");
   const id = randomUUID();
   const created = await officer.request.post("/api/v1/incidents", {
@@ -88,6 +83,4 @@ test("critical incident: alert on the command post, dispatch, live on the respon
   await page.getByLabel("Tampilkan yang selesai/ditolak").check();
   await expect(card.getByTestId("incident-status")).toHaveText("Selesai");
   await expect(card.getByTestId("incident-times")).not.toContainText("selesai –");
-  await phone.close();
-  await officerContext.close();
 });

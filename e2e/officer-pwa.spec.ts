@@ -1,13 +1,10 @@
-// The officer's phone on a bad-network day (issue 3), in real Chromium against the production build:
+// The officer's phone on a bad-network day, in real Chromium against the production build:
 // installable (manifest + service worker in control), the outbox through offline, reload, a service-worker
 // update and reconnect, photos, the incident list with live status, paper forms with the QR.
 // TPS of kecamatan 16.73.02 only (the e2e database is shared by all specs).
 import { readFileSync, writeFileSync } from "node:fs";
-import { devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
-
-const phone = (browser: Browser, extra: Parameters<Browser["newContext"]>[0] = {}) =>
-  browser.newContext({ ...devices["Pixel 7"], locale: "id-ID", ...extra });
+import type { BrowserContextOptions, Page } from "@playwright/test";
+import { expect, test, type Login, type Phone } from "./fixtures";
 
 /** Waits until the service worker controls the page and has warmed the officer screens. */
 async function swInControl(page: Page) {
@@ -27,14 +24,13 @@ async function swInControl(page: Page) {
     .toBe(true);
 }
 
+/** The officer of `tps` logged in on their phone, with the app installed and ready offline. */
 async function officerOnPhone(
-  browser: Browser,
-  login: (page: Page, who: string) => Promise<void>,
+  { phone, login }: { phone: Phone; login: Login },
   tps: string,
-  extra = {},
+  extra: BrowserContextOptions = {},
 ) {
-  const context = await phone(browser, extra);
-  const page = await context.newPage();
+  const { context, page } = await phone(extra);
   await login(page, tps);
   await expect(page.getByRole("heading", { name: `TPS ${tps}` })).toBeVisible();
   await swInControl(page);
@@ -51,11 +47,11 @@ async function fillGubernur(page: Page, votes: [number, number], invalid: number
 const outboxItem = (page: Page, kind: string) => page.getByTestId("outbox").getByTestId(`outbox-item-${kind}`);
 
 test("the officer app is installable: manifest with icons, and a service worker in control", async ({
-  browser,
+  phone,
   login,
   request,
 }) => {
-  const { context, page } = await officerOnPhone(browser, login, "1673021003-001");
+  const { context, page } = await officerOnPhone({ phone, login }, "1673021003-001");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
   const manifest = await (await request.get(href!)).json();
   expect(manifest).toMatchObject({
@@ -79,7 +75,7 @@ test("the officer app is installable: manifest with icons, and a service worker 
 });
 
 test("a quick count made offline survives a reload, is sent once on reconnect and shows on the command post", async ({
-  browser,
+  phone,
   page,
   login,
 }) => {
@@ -88,7 +84,7 @@ test("a quick count made offline survives a reload, is sent once on reconnect an
   await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
   await expect(page.locator(`path.tps-${tps}.status-missing`)).toHaveCount(1);
 
-  const { context, page: officer } = await officerOnPhone(browser, login, tps);
+  const { context, page: officer } = await officerOnPhone({ phone, login }, tps);
   await context.setOffline(true);
   // Opens from the service worker's cache: the officer never visited this form online.
   await officer.goto("/officer/quick-count/gubernur");
@@ -117,12 +113,12 @@ test("a quick count made offline survives a reload, is sent once on reconnect an
 });
 
 test("a report the server refuses after reconnecting is shown with what to fix, fixed and sent", async ({
-  browser,
+  phone,
   login,
-  request,
+  apiAs,
 }) => {
   const tps = "1673021003-009";
-  const { context, page } = await officerOnPhone(browser, login, tps);
+  const { context, page } = await officerOnPhone({ phone, login }, tps);
   await context.setOffline(true);
   await page.goto("/officer/quick-count/gubernur");
   await fillGubernur(page, [120, 95], 4);
@@ -130,19 +126,14 @@ test("a report the server refuses after reconnecting is shown with what to fix, 
   await expect(outboxItem(page, "quick-count")).toHaveAttribute("data-state", "pending");
 
   // Meanwhile the command post keys in a phone report with quite different numbers.
-  const posko = (
-    await (await request.post("/api/v1/session", { data: { login: "posko", secret: "pantau-demo" } })).json()
-  ).token as string;
-  const keyed = await request.post("/api/v1/quick-counts", {
-    headers: { Authorization: `Bearer ${posko}` },
-    data: {
-      id: crypto.randomUUID(),
-      tpsCode: tps,
-      contest: "gubernur",
-      votes: { 1: 60, 2: 50 },
-      invalid: 2,
-      capturedAt: new Date().toISOString(),
-    },
+  const posko = await apiAs("posko");
+  const keyed = await posko.post("/api/v1/quick-counts", {
+    id: crypto.randomUUID(),
+    tpsCode: tps,
+    contest: "gubernur",
+    votes: { 1: 60, 2: 50 },
+    invalid: 2,
+    capturedAt: new Date().toISOString(),
   });
   expect(keyed.status()).toBe(201);
 
@@ -162,9 +153,9 @@ test("a report the server refuses after reconnecting is shown with what to fix, 
   await context.close();
 });
 
-test("a pending report survives a service-worker update", async ({ browser, login }) => {
+test("a pending report survives a service-worker update", async ({ phone, login }) => {
   const tps = "1673021003-003";
-  const { context, page } = await officerOnPhone(browser, login, tps);
+  const { context, page } = await officerOnPhone({ phone, login }, tps);
   // A new deployment: the service worker's bytes change, the browser finds it on its next check.
   const swPath = "build/client/sw.js";
   const original = readFileSync(swPath, "utf8");
@@ -195,12 +186,12 @@ test("a pending report survives a service-worker update", async ({ browser, logi
 });
 
 test("an incident with a camera photo: resized on the phone, uploaded, and its status followed live", async ({
-  browser,
+  phone,
   login,
-  request,
+  apiAs,
 }) => {
   const tps = "1673021003-004";
-  const { context, page } = await officerOnPhone(browser, login, tps, {
+  const { context, page } = await officerOnPhone({ phone, login }, tps, {
     permissions: ["geolocation"],
     geolocation: { latitude: -3.27455, longitude: 102.89072 },
   });
@@ -219,32 +210,24 @@ test("an incident with a camera photo: resized on the phone, uploaded, and its s
 
   // The photo arrived as a JPEG no larger than the phone's limit: it was re-encoded before upload.
   const incidentId = await mine.getAttribute("data-id");
-  const posko = (
-    await (await request.post("/api/v1/session", { data: { login: "posko", secret: "pantau-demo" } })).json()
-  ).token as string;
-  const auth = { Authorization: `Bearer ${posko}` };
-  const incident = await (await request.get(`/api/v1/incidents/${incidentId}`, { headers: auth })).json();
+  const posko = await apiAs("posko");
+  const incident = await (await posko.get(`/api/v1/incidents/${incidentId}`)).json();
   const photoIds = (incident.incident ?? incident).photoIds as string[];
   expect(photoIds).toHaveLength(1);
-  const photo = await request.get(`/api/v1/photos/${photoIds[0]}`, { headers: auth });
+  const photo = await posko.get(`/api/v1/photos/${photoIds[0]}`);
   expect(photo.headers()["content-type"]).toBe("image/jpeg");
 
   // The command post acknowledges: the officer's list changes by itself.
-  expect(
-    (
-      await request.post(`/api/v1/incidents/${incidentId}/transitions`, {
-        headers: auth,
-        data: { action: "acknowledge" },
-      })
-    ).status(),
-  ).toBe(200);
+  expect((await posko.post(`/api/v1/incidents/${incidentId}/transitions`, { action: "acknowledge" })).status()).toBe(
+    200,
+  );
   await expect(mine.getByTestId("incident-status")).toHaveText("Diterima");
   await context.close();
 });
 
-test("arrival check-in with GPS distance and the opening checklist reach the server", async ({ browser, login }) => {
+test("arrival check-in with GPS distance and the opening checklist reach the server", async ({ phone, login }) => {
   const tps = "1673021003-006";
-  const { context, page } = await officerOnPhone(browser, login, tps, {
+  const { context, page } = await officerOnPhone({ phone, login }, tps, {
     permissions: ["geolocation"],
     geolocation: { latitude: -3.27553, longitude: 102.88711 },
   });
@@ -268,12 +251,12 @@ test("arrival check-in with GPS distance and the opening checklist reach the ser
 });
 
 test("paper forms: A4 sheets with the TPS code as text and QR, offline too, and in bulk per kelurahan", async ({
-  browser,
+  phone,
   page,
   login,
 }) => {
   const tps = "1673021003-005";
-  const { context, page: officer } = await officerOnPhone(browser, login, tps);
+  const { context, page: officer } = await officerOnPhone({ phone, login }, tps);
   await context.setOffline(true);
   await officer.goto("/officer/paper");
   await expect(officer.getByTestId("paper-tps-code")).toHaveText([`TPS ${tps}`, `TPS ${tps}`]);
@@ -290,21 +273,18 @@ test("paper forms: A4 sheets with the TPS code as text and QR, offline too, and 
   await expect(page.getByTestId("paper-qr")).toHaveCount(18);
 });
 
-test("without JavaScript the quick-count form still posts and is stored", async ({ browser, login }) => {
-  const context = await phone(browser, { javaScriptEnabled: false });
-  const page = await context.newPage();
+test("without JavaScript the quick-count form still posts and is stored", async ({ phone, login }) => {
+  const { page } = await phone({ javaScriptEnabled: false });
   await login(page, "1673021003-008");
   await page.goto("/officer/quick-count/gubernur");
   await fillGubernur(page, [100, 90], 5);
   await page.getByRole("button", { name: "Kirim hasil" }).click();
   await expect(page).toHaveURL(/\/officer$/);
   await expect(page.getByTestId("status-gubernur")).toHaveText("Terkirim");
-  await context.close();
 });
 
-test("the officer screens speak English too", async ({ browser, login }) => {
-  const context: BrowserContext = await phone(browser);
-  const page = await context.newPage();
+test("the officer screens speak English too", async ({ phone, login }) => {
+  const { page } = await phone();
   await login(page, "1673021003-007");
   await page.getByTestId("lang-switch").click();
   await expect(page.getByRole("heading", { name: "Outbox" })).toBeVisible();
@@ -313,5 +293,4 @@ test("the officer screens speak English too", async ({ browser, login }) => {
   await expect(page.getByRole("heading", { name: "Officer's pocket guide" })).toBeVisible();
   await page.goto("/officer/contacts");
   await expect(page.getByTestId("contact").filter({ hasText: "Polres" })).toHaveAttribute("href", "tel:110");
-  await context.close();
 });

@@ -1,50 +1,33 @@
-// Public transparency and administration in a real browser (issue 5): the public page updates live
+// Public transparency and administration in a real browser: the public page updates live
 // without login, a citizen's report gets a tracking code that shows the operator's decision, an admin
 // checks an import file and prints a credential letter. Only TPS of kecamatan 16.73.04.
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
-async function token(request: APIRequestContext, login: string, secret: string) {
-  const res = await request.post("/api/v1/session", { data: { login, secret } });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
-
-test("the public page shows provisional results and updates live, with no personal data", async ({
-  page,
-  playwright,
-}) => {
+test("the public page shows provisional results and updates live, with no personal data", async ({ page, apiAs }) => {
   await page.goto("/publik");
   await expect(page.getByText("SEMENTARA.")).toBeVisible();
   await expect(page.locator(".live-dot.on")).toBeVisible();
   const cell = page.getByTestId("public-votes-gubernur-2");
   const before = Number((await cell.textContent())!.replace(/\D/g, ""));
 
-  const api = await playwright.request.newContext({ baseURL: page.url() });
-  const officer = await token(api, "1673041005-001", "123456");
-  const res = await api.post("/api/v1/quick-counts", {
-    headers: { Authorization: `Bearer ${officer}` },
-    data: {
-      id: randomUUID(),
-      tpsCode: "1673041005-001",
-      contest: "gubernur",
-      votes: { "1": 70, "2": 41 },
-      invalid: 2,
-      capturedAt: new Date().toISOString(),
-      justification: "Sudah dicek bersama saksi.",
-    },
+  // An officer reports meanwhile.
+  const officer = await apiAs("1673041005-001");
+  const res = await officer.post("/api/v1/quick-counts", {
+    id: randomUUID(),
+    tpsCode: "1673041005-001",
+    contest: "gubernur",
+    votes: { "1": 70, "2": 41 },
+    invalid: 2,
+    capturedAt: new Date().toISOString(),
+    justification: "Sudah dicek bersama saksi.",
   });
   expect(res.status()).toBe(201);
   await expect(cell).toHaveText((before + 41).toLocaleString("id-ID"));
   await expect(page.getByText(/Petugas TPS/)).toHaveCount(0);
-  await api.dispose();
 });
 
-test("a citizen reports a violation and follows the operator's decision by tracking code", async ({
-  page,
-  playwright,
-}) => {
+test("a citizen reports a violation and follows the operator's decision by tracking code", async ({ page, apiAs }) => {
   await page.goto("/publik");
   await page.getByRole("link", { name: "Laporkan pelanggaran" }).click();
   await page.getByLabel("Kategori").selectOption({ label: "Intimidasi" });
@@ -58,22 +41,15 @@ test("a citizen reports a violation and follows the operator's decision by track
   await expect(page.getByTestId("report-status-text")).toHaveText("Diterima, belum diverifikasi");
 
   // The command post verifies it.
-  const api = await playwright.request.newContext({ baseURL: page.url() });
-  const posko = await token(api, "posko", "pantau-demo");
-  const list = await (await api.get("/api/v1/incidents", { headers: { Authorization: `Bearer ${posko}` } })).json();
+  const posko = await apiAs("posko");
+  const list = await (await posko.get("/api/v1/incidents")).json();
   const incident = list.incidents.find(
     (i: { source: string; tpsCode: string }) => i.source === "citizen" && i.tpsCode === "1673041006-001",
   );
   expect(incident.status).toBe("new");
-  expect(
-    (
-      await api.post(`/api/v1/incidents/${incident.id}/transitions`, {
-        headers: { Authorization: `Bearer ${posko}` },
-        data: { action: "acknowledge" },
-      })
-    ).status(),
-  ).toBe(200);
-  await api.dispose();
+  expect((await posko.post(`/api/v1/incidents/${incident.id}/transitions`, { action: "acknowledge" })).status()).toBe(
+    200,
+  );
 
   await page.reload();
   await expect(page.getByTestId("report-status-text")).toHaveText("Diverifikasi posko");

@@ -1,10 +1,9 @@
 // The first live path: an officer on a phone submits the quick count, and the command post, open in a
 // second page, shows the new status and totals without a reload.
-import { devices } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 test("an officer's quick count appears on the command post map and totals without reload", async ({
-  browser,
+  phone,
   page,
   login,
 }) => {
@@ -20,8 +19,7 @@ test("an officer's quick count appears on the command post map and totals withou
   const before = Number((await page.getByTestId("votes-walikota-2").textContent())!.replace(/\D/g, ""));
 
   // Officer, on a phone.
-  const phone = await browser.newContext({ ...devices["Pixel 7"], locale: "id-ID" });
-  const officer = await phone.newPage();
+  const { page: officer } = await phone();
   await login(officer, "1673011001-003");
   await expect(officer.getByRole("heading", { name: "TPS 1673011001-003" })).toBeVisible();
   await officer.getByTestId("contest-walikota").getByRole("link", { name: "Isi hasil" }).click();
@@ -46,7 +44,6 @@ test("an officer's quick count appears on the command post map and totals withou
   await expect(page.locator("path.tps-1673011001-003.status-partial")).toHaveCount(1);
   await expect(page.getByTestId("progress-walikota")).toHaveText(`Masuk ${reported + 1} dari 635 TPS`);
   await expect(page.getByTestId("votes-walikota-2")).toHaveText(String(before + 95));
-  await phone.close();
 });
 
 test("the officer's form works in English too", async ({ page, login }) => {

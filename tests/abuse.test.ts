@@ -1,16 +1,19 @@
-// Hostile and malformed input on every API route and socket event (issue 6): each answer is a 4xx with a
+// Hostile and malformed input on every API route and socket event: each answer is a 4xx with a
 // message a person can act on, never a 5xx, the server keeps serving, and nothing is written. Also: login
 // rate limiting, security headers, and user text escaped in pages.
 import { randomUUID } from "node:crypto";
-import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATEGORY_CODES } from "~/lib/incidents";
 import { IncidentBody, PaperEntryBody, QuickCountBody, TransitionBody } from "~/lib/schemas";
 import { ReportBody } from "~/models/reports.server";
 import { hashToken } from "~/utils/auth.server";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { api } from "./support/api";
+import { startTestServer, type TestServer } from "./support/server";
+import { liveClients, openLive } from "./support/sockets";
 
 let server: TestServer;
+const http = api(() => server);
+const live = liveClients();
 let tokens: Record<"officer" | "operator" | "admin" | "responder" | "expired", string>;
 const OWN_TPS = "1673051001-001";
 const OTHER_TPS = "1673061001-001";
@@ -18,17 +21,20 @@ const OTHER_TPS = "1673061001-001";
 beforeAll(async () => {
   server = await startTestServer();
   tokens = {
-    officer: await loginToken(server, OWN_TPS, "123456"),
-    operator: await loginToken(server, "posko", "pantau-demo"),
-    admin: await loginToken(server, "admin", "pantau-demo"),
-    responder: await loginToken(server, "tim-1", "pantau-demo"),
+    officer: await http.login(OWN_TPS),
+    operator: await http.login("posko"),
+    admin: await http.login("admin"),
+    responder: await http.login("tim-1"),
     expired: "expired-" + randomUUID(),
   };
   const [officer] = await server.services.sql`select id from users where login = ${OWN_TPS}`;
   await server.services
     .sql`insert into sessions (token_hash, user_id, expires_at) values (${hashToken(tokens.expired)}, ${officer.id}, now() - interval '1 minute')`;
 });
-afterAll(() => server?.stop());
+afterAll(() => {
+  live.closeAll();
+  return server?.stop();
+});
 
 /** Row counts of every table a request could write, and the event head. Sessions are left out: logins write them. */
 async function footprint() {
@@ -496,16 +502,7 @@ describe("hostile and malformed input", () => {
   }, 120_000);
 
   it("answers malformed socket events with an error ack, and survives oversize and unknown messages", async () => {
-    const socket = io(server.url, {
-      auth: { token: tokens.operator },
-      transports: ["websocket"],
-      reconnection: false,
-      forceNew: true,
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", () => resolve());
-      socket.once("connect_error", reject);
-    });
+    const { socket } = await live.connect(server.url, { token: tokens.operator });
     const before = await footprint();
     for (const payload of [
       null,
@@ -540,19 +537,17 @@ describe("hostile and malformed input", () => {
     // Expired or forged tokens are refused; a token that is not a string counts as none (the public room,
     // which may not replay results).
     for (const token of [tokens.expired, "x".repeat(10_000), "' or 1=1 --"]) {
-      const bad = io(server.url, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
-      const error = await new Promise<Error & { data?: { code?: string } }>((resolve) =>
-        bad.once("connect_error", resolve),
+      const { socket: bad, ready } = openLive(server.url, { token });
+      const error = await ready.then(
+        () => new Error("connected") as Error & { data?: { code?: string } },
+        (e: Error & { data?: { code?: string } }) => e,
       );
       bad.close();
       expect(error.data?.code, token.slice(0, 20)).toBe("unauthenticated");
     }
     for (const token of [42, { $ne: null }, ["a"]]) {
-      const odd = io(server.url, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
-      await new Promise<void>((resolve, reject) => {
-        odd.once("connect", () => resolve());
-        odd.once("connect_error", reject);
-      });
+      const { socket: odd, ready } = openLive(server.url, { token });
+      await ready;
       expect(await odd.timeout(5000).emitWithAck("resume", { after: 0 }), JSON.stringify(token)).toMatchObject({
         ok: false,
         error: { code: "forbidden" },

@@ -1,46 +1,31 @@
-// Admin screens against the real server (issue 5, points 2, 3, 7 and 8): accounts, credential letters
+// Admin screens against the real server: accounts, credential letters
 // with PIN and QR, settings, contests, the projection draw. Pages are driven as a browser without
 // JavaScript would: form posts, HTML answers. Uses only TPS of kecamatan 16.73.04.
 import { randomUUID } from "node:crypto";
 import QRCode from "qrcode";
-import { io as connect } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { api, decodeHtml as decode } from "./support/api";
+import { startTestServer, type TestServer } from "./support/server";
+import { liveClients } from "./support/sockets";
 
 let server: TestServer;
+const http = api(() => server);
+const live = liveClients();
 let admin: string;
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await loginToken(server, "admin", "pantau-demo");
+  admin = await http.login("admin");
 });
+afterEach(() => live.closeAll());
 afterAll(() => server?.stop());
 
-const page = (path: string, token?: string) =>
-  fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, redirect: "manual" });
-const form = (path: string, fields: Record<string, string | number>, token = admin) =>
-  fetch(`${server.url}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: `Bearer ${token}` },
-    body: new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])),
-  });
-const tryLogin = (login: string, secret: string) =>
-  fetch(`${server.url}/api/v1/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ login, secret }),
-  });
-const decode = (html: string) =>
-  html
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">");
+const page = (path: string, token?: string) => http.page(path, token);
+const form = (path: string, fields: Record<string, string | number>, token = admin) => http.form(path, fields, token);
+const tryLogin = (login: string, secret: string) => http.post("/api/v1/session", { login, secret });
 
 describe("admin access", () => {
   it("admin screens and their actions are for admins only, checked on the server", async () => {
-    const posko = await loginToken(server, "posko", "pantau-demo");
+    const posko = await http.login("posko");
     expect((await page("/admin/akun")).status).toBe(302);
     expect((await page("/admin/akun", posko)).status).toBe(403);
     expect(
@@ -97,15 +82,12 @@ describe("accounts", () => {
     expect(noArea.status).toBe(422);
 
     const [{ id }] = await server.services.sql`select id from users where login = 'pengawas-baru'`;
-    const socket = connect(server.url, { auth: { token }, transports: ["websocket"], reconnection: false });
-    await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
+    const { socket } = await live.connect(server.url, { token });
     const closed = new Promise<string>((resolve) => socket.on("disconnect", (reason) => resolve(reason)));
     expect((await form("/admin/akun", { intent: "disable", userId: id })).status).toBe(200);
     // Its live connection is closed by the server as well.
     expect(await closed).toBe("io server disconnect");
-    expect(
-      (await fetch(`${server.url}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } })).status,
-    ).toBe(401);
+    expect((await http.get("/api/v1/session", token)).status).toBe(401);
     expect((await tryLogin("pengawas-baru", password)).status).toBe(401);
     await form("/admin/akun", { intent: "enable", userId: id });
     expect((await tryLogin("pengawas-baru", password)).status).toBe(200);
@@ -115,8 +97,13 @@ describe("accounts", () => {
     expect(fresh).not.toBe(password);
     expect((await tryLogin("pengawas-baru", password)).status).toBe(401);
     expect((await tryLogin("pengawas-baru", fresh)).status).toBe(200);
-    const [audit] = await server.services
-      .sql`select count(*)::int as n from audit_log where action like 'account.%' and after::text not like ${"%" + fresh + "%"}`;
+    // Create, disable, enable, reset of this account (other tests write account rows of their own), none
+    // holding the new password.
+    const sql = server.services.sql;
+    const [audit] = await sql`
+      select count(*)::int as n from audit_log
+      where action like 'account.%' and (entity = ${`user:${id}`} or after->'userIds' @> ${sql.json([id])})
+        and after::text not like ${"%" + fresh + "%"}`;
     expect(audit.n).toBe(4);
   });
 
@@ -205,10 +192,10 @@ describe("configuration", () => {
     expect(summary.contests[0].projection).toBeNull();
     expect(
       (
-        await fetch(`${server.url}/api/v1/public/reports`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ category: "other", place: "Pasar", description: "Sesuatu terjadi di pasar." }),
+        await http.post("/api/v1/public/reports", {
+          category: "other",
+          place: "Pasar",
+          description: "Sesuatu terjadi di pasar.",
         })
       ).status,
     ).toBe(403);
@@ -240,20 +227,20 @@ describe("configuration", () => {
         })
       ).status,
     ).toBe(200);
-    const officer = await loginToken(server, "1673041003-002", "123456");
+    const officer = await http.login("1673041003-002");
     const incident = (category: string) =>
-      fetch(`${server.url}/api/v1/incidents`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: `Bearer ${officer}` },
-        body: JSON.stringify({
+      http.post(
+        "/api/v1/incidents",
+        {
           id: randomUUID(),
           tpsCode: "1673041003-002",
           category,
           severity: "low",
           description: "Tinta di TPS habis.",
           occurredAt: new Date().toISOString(),
-        }),
-      });
+        },
+        officer,
+      );
     expect((await incident("logistik_tinta")).status).toBe(201);
     const off = await incident("weather");
     expect(off.status).toBe(422);
@@ -285,11 +272,10 @@ describe("configuration", () => {
         .status,
     ).toBe(200);
 
-    const officer = await loginToken(server, "1673041002-001", "123456");
-    const qc = await fetch(`${server.url}/api/v1/quick-counts`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${officer}` },
-      body: JSON.stringify({
+    const officer = await http.login("1673041002-001");
+    const qc = await http.post(
+      "/api/v1/quick-counts",
+      {
         id: randomUUID(),
         tpsCode: "1673041002-001",
         contest: "walikota",
@@ -297,8 +283,9 @@ describe("configuration", () => {
         invalid: 4,
         capturedAt: new Date().toISOString(),
         justification: "Sudah dicek bersama saksi.",
-      }),
-    });
+      },
+      officer,
+    );
     expect(qc.status).toBe(201);
     const refused = await form("/admin/pemilihan", {
       code: "walikota",
@@ -334,11 +321,10 @@ describe("projection", () => {
     ];
     for (const [i, { tpsCode, dpt }] of sampled.entries()) {
       const votes = Object.fromEntries(shares[i].map((f, k) => [String(k + 1), Math.round(f * dpt)]));
-      const token = await loginToken(server, "posko", "pantau-demo");
-      const res = await fetch(`${server.url}/api/v1/quick-counts`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-        body: JSON.stringify({
+      const token = await http.login("posko");
+      const res = await http.post(
+        "/api/v1/quick-counts",
+        {
           id: randomUUID(),
           tpsCode,
           contest: "walikota",
@@ -346,8 +332,9 @@ describe("projection", () => {
           invalid: 3,
           capturedAt: new Date().toISOString(),
           justification: "Sudah dicek bersama saksi.",
-        }),
-      });
+        },
+        token,
+      );
       expect(res.status).toBe(201);
     }
     const reported = await server.services.sql`
@@ -367,7 +354,7 @@ describe("projection", () => {
     expect(projection.candidates.every((c: { margin: number }) => c.margin >= 0)).toBe(true);
     // The command post gets the same projection next to its running count.
     expect((await page("/api/v1/projection")).status).toBe(401);
-    const posko = await loginToken(server, "posko", "pantau-demo");
+    const posko = await http.login("posko");
     const forPosko = await (await page("/api/v1/projection", posko)).json();
     expect(forPosko.contests.walikota.candidates[0].estimate).toBeCloseTo(projection.candidates[0].estimate, 12);
     expect(forPosko.contests.walikota.candidates[0].margin).toBeCloseTo(projection.candidates[0].margin, 12);

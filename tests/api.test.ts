@@ -1,14 +1,16 @@
-// The HTTP API against the real server and a real PostgreSQL (SPEC section 7).
+// The HTTP API against the real server and a real PostgreSQL, as the README documents it.
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { api } from "./support/api";
+import { startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;
+const http = api(() => server);
 let officer: string;
 beforeAll(async () => {
   server = await startTestServer();
-  officer = await loginToken(server, "1673011001-001", "123456");
+  officer = await http.login("1673011001-001");
 });
 afterAll(() => server?.stop());
 
@@ -22,13 +24,7 @@ const submission = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function post(path: string, body: unknown, token?: string, headers: Record<string, string> = {}) {
-  return fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
+const post = http.post;
 
 describe("session", () => {
   it("logs in with login + secret, returns a token and a secure HttpOnly cookie", async () => {
@@ -50,13 +46,10 @@ describe("session", () => {
   });
 
   it("logs out: the token stops working", async () => {
-    const token = await loginToken(server, "posko2", "pantau-demo");
-    const me = () => fetch(`${server.url}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } });
+    const token = await http.login("posko2");
+    const me = () => http.get("/api/v1/session", token);
     expect((await me()).status).toBe(200);
-    const out = await fetch(`${server.url}/api/v1/session`, {
-      method: "DELETE",
-      headers: { Authorization: `Bearer ${token}` },
-    });
+    const out = await http.delete("/api/v1/session", token);
     expect(out.status).toBe(200);
     expect((await me()).status).toBe(401);
   });
@@ -142,7 +135,7 @@ describe("POST /api/v1/quick-counts", () => {
     expect((await other.json()).message).toMatch(/TPS Anda sendiri/);
     const anonymous = await post("/api/v1/quick-counts", submission());
     expect(anonymous.status).toBe(401);
-    const responder = await loginToken(server, "tim-1", "pantau-demo");
+    const responder = await http.login("tim-1");
     expect((await post("/api/v1/quick-counts", submission(), responder)).status).toBe(403);
   });
 
@@ -161,42 +154,34 @@ describe("POST /api/v1/quick-counts", () => {
 
 describe("snapshot and events", () => {
   it("gives an operator every TPS with the current seq, and the events after any seq", async () => {
-    const operator = await loginToken(server, "posko", "pantau-demo");
-    const snap = await (
-      await fetch(`${server.url}/api/v1/snapshot`, { headers: { Authorization: `Bearer ${operator}` } })
-    ).json();
+    const operator = await http.login("posko");
+    const snap = await (await http.get(`/api/v1/snapshot`, operator)).json();
     expect(snap.tps).toHaveLength(635);
     expect(snap.contests.map((c: { code: string }) => c.code)).toEqual(["gubernur", "walikota"]);
     const body = submission({ tpsCode: "1673011001-001", contest: "walikota", votes: { "1": 90, "2": 90, "3": 40 } });
     expect((await post("/api/v1/quick-counts", body, officer)).status).toBe(201);
-    const after = await (
-      await fetch(`${server.url}/api/v1/events?after=${snap.seq}`, { headers: { Authorization: `Bearer ${operator}` } })
-    ).json();
+    const after = await (await http.get(`/api/v1/events?after=${snap.seq}`, operator)).json();
     expect(after.events[0]).toMatchObject({
       seq: snap.seq + 1,
       type: "result:updated",
       data: { tpsCode: "1673011001-001", contest: "walikota" },
     });
-    expect(
-      (await fetch(`${server.url}/api/v1/events?after=-1`, { headers: { Authorization: `Bearer ${operator}` } }))
-        .status,
-    ).toBe(422);
+    expect((await http.get(`/api/v1/events?after=-1`, operator)).status).toBe(422);
   });
 
   it("limits a supervisor to their kecamatan and an officer to their TPS", async () => {
-    const supervisor = await loginToken(server, "pengawas-02", "pantau-demo");
-    const snap = await (
-      await fetch(`${server.url}/api/v1/snapshot`, { headers: { Authorization: `Bearer ${supervisor}` } })
-    ).json();
+    const supervisor = await http.login("pengawas-02");
+    const snap = await (await http.get(`/api/v1/snapshot`, supervisor)).json();
     expect(snap.tps.length).toBeGreaterThan(0);
     expect(snap.tps.every((t: { kelurahanCode: string }) => t.kelurahanCode.startsWith("16.73.02."))).toBe(true);
-    const events = await (
-      await fetch(`${server.url}/api/v1/events?after=0`, { headers: { Authorization: `Bearer ${supervisor}` } })
-    ).json();
-    expect(events.events).toEqual([]); // everything so far happened in kecamatan 01
-    const mine = await (
-      await fetch(`${server.url}/api/v1/snapshot`, { headers: { Authorization: `Bearer ${officer}` } })
-    ).json();
+    // A result in kecamatan 01 is an event the supervisor of kecamatan 02 must not be given.
+    const elsewhere = submission({ votes: { "1": 95, "2": 85, "3": 40 } });
+    expect((await post("/api/v1/quick-counts", elsewhere, officer)).status).toBe(201);
+    const [{ seq: head }] = await server.services.sql`select seq from event_head`;
+    expect(head).toBeGreaterThan(0);
+    const events = await (await http.get(`/api/v1/events?after=0`, supervisor)).json();
+    expect(events.events).toEqual([]);
+    const mine = await (await http.get(`/api/v1/snapshot`, officer)).json();
     expect(mine.tps.map((t: { code: string }) => t.code)).toEqual(["1673011001-001"]);
   });
 });

@@ -1,12 +1,14 @@
-// The audit log is a hash chain: `npm run audit:verify` finds the first changed row (issue 4, point 8).
+// The audit log is a hash chain: `npm run audit:verify` finds the first changed row.
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../app/models/audit.server";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { api } from "./support/api";
+import { startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;
+const http = api(() => server);
 beforeAll(async () => {
   server = await startTestServer();
 });
@@ -27,15 +29,10 @@ async function verifyCommand() {
 
 describe("audit chain", () => {
   it("records every step with actor and before/after, verifies, and reports the first tampered row", async () => {
-    const officer = await loginToken(server, "1673031005-001", "123456");
-    const posko = await loginToken(server, "posko", "pantau-demo");
+    const officer = await http.login("1673031005-001");
+    const posko = await http.login("posko");
     const id = randomUUID();
-    const post = (path: string, body: unknown, token: string) =>
-      fetch(`${server.url}${path}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
+    const post = http.post;
     expect(
       (
         await post(

@@ -1,29 +1,19 @@
-// Demo data of SPEC section 8, the reset command, and the generator for large regions.
+// The demo city, the reset command, and the generator for large regions.
 import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { createSql } from "../db/connect";
+import { describe, expect, it } from "vitest";
 import { demoCity, generatedProvince } from "../db/demo-region";
 import { migrate } from "../db/migrate";
 import { seed, wipe } from "../db/seed";
-import { createDatabase, dropDatabase } from "./support/postgres";
+import { databasePerTest } from "./support/database";
 
 const run = promisify(execFile);
-const name = `pantau_d_${randomUUID().slice(0, 8)}`;
-let url: string;
-let sql: ReturnType<typeof createSql>;
-beforeAll(async () => {
-  url = await createDatabase(inject("adminUrl"), name, inject("template"));
-  sql = createSql(url, { max: 2 });
-});
-afterAll(async () => {
-  await sql?.end();
-  await dropDatabase(inject("adminUrl"), name);
-});
+// The reset and the 10,000-TPS load replace the demo data, so every test reads a fresh copy of its own.
+const database = databasePerTest();
 
 describe("demo data", () => {
-  it("is the city of SPEC section 8: 8 kecamatan, 72 kelurahan, 635 TPS with coordinates and voters", async () => {
+  it("is the demo city: 8 kecamatan, 72 kelurahan, 635 TPS with coordinates and voters", async () => {
+    const { sql } = database();
     const [counts] = await sql`
       select (select count(*) from regions where level = 'kecamatan')::int as kecamatan,
              (select count(*) from regions where level = 'kelurahan')::int as kelurahan,
@@ -46,6 +36,7 @@ describe("demo data", () => {
   });
 
   it("has the two contests and the demo accounts", async () => {
+    const { sql } = database();
     const contests =
       await sql`select contest_code, count(*)::int as n from candidates group by contest_code order by 1`;
     expect(contests.map((c) => [c.contestCode, c.n])).toEqual([
@@ -84,6 +75,7 @@ describe("demo data", () => {
   });
 
   it("is restored by the reset command", async () => {
+    const { sql, url } = database();
     await sql`delete from users where login = 'posko2'`;
     const { stdout } = await run("npx", ["tsx", "db/cli.ts", "reset"], { env: { ...process.env, DATABASE_URL: url } });
     expect(stdout).toMatch(/635 TPS/);
@@ -107,6 +99,7 @@ describe("generated regions for benchmarks", () => {
   });
 
   it("loads a 10,000-TPS region into the database", async () => {
+    const { sql } = database();
     await wipe(sql);
     await migrate(sql);
     const counts = await seed(sql, { tpsCount: 10_000 });

@@ -1,4 +1,4 @@
-// The short fault scenario in the regular test run (issue 6): the production server is SIGKILLed while
+// The short fault scenario in the regular test run: the production server is SIGKILLed while
 // officers submit and dashboards watch, then started again; scripts/fault.ts checks that no acknowledged
 // submission is missing and every dashboard catches up by seq. The longer scenarios (PostgreSQL restart,
 // reconnect storm) run with `npm run test:fault`.

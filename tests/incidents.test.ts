@@ -1,24 +1,26 @@
-// Incidents over the HTTP API and Socket.IO against the real server (SPEC sections 2 and 7).
+// Incidents over the HTTP API and Socket.IO against the real server.
 import { randomUUID } from "node:crypto";
-import { io, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { LiveEvent } from "../app/lib/events";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { api } from "./support/api";
+import { startTestServer, type TestServer } from "./support/server";
+import { liveClients, resume } from "./support/sockets";
 
 let server: TestServer;
+const http = api(() => server);
+const live = liveClients();
 let officer: string;
 let operator: string;
 let tps: string[];
 let responders: Record<string, number>;
-const sockets: Socket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
   tps = (
     await server.services.sql`select code from tps where kelurahan_code like '16.73.03.%' order by code limit 2`
   ).map((r) => r.code as string);
-  officer = await loginToken(server, tps[0], "123456");
-  operator = await loginToken(server, "posko", "pantau-demo");
+  officer = await http.login(tps[0]);
+  operator = await http.login("posko");
   responders = Object.fromEntries(
     (await server.services.sql`select login, id from users where role = 'responder'`).map((r) => [
       r.login,
@@ -26,10 +28,8 @@ beforeAll(async () => {
     ]),
   );
 });
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server?.stop();
-});
+afterEach(() => live.closeAll());
+afterAll(() => server?.stop());
 
 const incident = (over: Record<string, unknown> = {}) => ({
   id: randomUUID(),
@@ -43,38 +43,11 @@ const incident = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function post(path: string, body: unknown, token?: string, headers: Record<string, string> = {}) {
-  return fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-const get = (path: string, token: string) =>
-  fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+const post = http.post;
+const get = (path: string, token: string) => http.get(path, token);
 const step = (id: string, body: unknown, token: string) => post(`/api/v1/incidents/${id}/transitions`, body, token);
-
-/** A connected socket that records every event it is pushed. */
-async function listen(token: string) {
-  const seen: LiveEvent[] = [];
-  const socket = io(server.url, { auth: { token }, transports: ["websocket"], reconnection: false });
-  sockets.push(socket);
-  socket.on("event", (e: LiveEvent) => seen.push(e));
-  socket.on("events", (list: LiveEvent[]) => seen.push(...list));
-  await new Promise<void>((resolve, reject) => {
-    socket.on("connect", resolve);
-    socket.on("connect_error", reject);
-  });
-  const waitFor = async (match: (e: LiveEvent) => boolean) => {
-    for (let i = 0; i < 100; i++) {
-      const found = seen.find(match);
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`no matching event among ${seen.map((e) => e.type).join(", ")}`);
-  };
-  return { socket, seen, waitFor };
-}
+/** A connected client that records every event it is pushed. */
+const listen = (token: string) => live.connect(server.url, { token });
 
 describe("POST /api/v1/incidents", () => {
   it("creates an incident (201), answers an identical retry with the first answer (200) and a changed one with 409", async () => {
@@ -128,11 +101,11 @@ describe("POST /api/v1/incidents", () => {
   it("forbids another TPS (403), anonymous callers (401) and responders (403); a supervisor only in their area", async () => {
     expect((await post("/api/v1/incidents", incident({ tpsCode: tps[1] }), officer)).status).toBe(403);
     expect((await post("/api/v1/incidents", incident())).status).toBe(401);
-    const responder = await loginToken(server, "tim-1", "pantau-demo");
+    const responder = await http.login("tim-1");
     expect((await post("/api/v1/incidents", incident(), responder)).status).toBe(403);
-    const outsider = await loginToken(server, "pengawas-04", "pantau-demo");
+    const outsider = await http.login("pengawas-04");
     expect((await post("/api/v1/incidents", incident(), outsider)).status).toBe(403);
-    const insider = await loginToken(server, "pengawas-03", "pantau-demo");
+    const insider = await http.login("pengawas-03");
     expect((await post("/api/v1/incidents", incident({ source: "phone" }), insider)).status).toBe(201);
   });
 });
@@ -160,9 +133,9 @@ describe("configurable categories", () => {
 describe("incident workflow", () => {
   it("goes new -> acknowledged -> dispatched -> on_scene -> resolved -> reopened with actor, time and note, live to the command post and the responder", async () => {
     const posko = await listen(operator);
-    const tim1 = await loginToken(server, "tim-1", "pantau-demo");
+    const tim1 = await http.login("tim-1");
     const responder = await listen(tim1);
-    const tim2 = await loginToken(server, "tim-2", "pantau-demo");
+    const tim2 = await http.login("tim-2");
     const otherResponder = await listen(tim2);
 
     const body = incident();
@@ -239,7 +212,7 @@ describe("incident workflow", () => {
           (e.data as { responderIds: number[] }).responderIds.includes(responders["tim-1"]),
       ),
     ).toBe(true);
-    expect(otherResponder.seen).toEqual([]);
+    expect(otherResponder.received).toEqual([]);
     expect((await get(`/api/v1/incidents/${body.id}`, tim2)).status).toBe(403);
   });
 
@@ -258,8 +231,8 @@ describe("incident workflow", () => {
 
 describe("supervisor area", () => {
   it("lets a supervisor read and act only on incidents of their kecamatan, over HTTP and Socket.IO", async () => {
-    const inside = await loginToken(server, "pengawas-03", "pantau-demo");
-    const outside = await loginToken(server, "pengawas-04", "pantau-demo");
+    const inside = await http.login("pengawas-03");
+    const outside = await http.login("pengawas-04");
     const insideLive = await listen(inside);
     const outsideLive = await listen(outside);
     const body = incident({ severity: "high" });
@@ -282,18 +255,16 @@ describe("supervisor area", () => {
     expect((await get(`/api/v1/tps/${tps[0]}`, inside)).status).toBe(200);
 
     // Replaying by sequence does not leak either.
-    const resumed = await new Promise<{ ok: boolean; data: { events: LiveEvent[] } }>((resolve) =>
-      outsideLive.socket.emit("resume", { after: 0 }, resolve),
-    );
+    const resumed = await resume(outsideLive.socket, 0);
     expect(resumed.ok).toBe(true);
-    expect(resumed.data.events.some((e) => e.type.startsWith("incident:"))).toBe(false);
-    expect(outsideLive.seen.some((e) => e.type.startsWith("incident:"))).toBe(false);
+    expect(resumed.ok && resumed.data.events.some((e) => e.type.startsWith("incident:"))).toBe(false);
+    expect(outsideLive.received.some((e) => e.type.startsWith("incident:"))).toBe(false);
   });
 });
 
 describe("responder location", () => {
   it("reaches the command post live, never officers, and only responders may share it", async () => {
-    const tim3 = await loginToken(server, "tim-3", "pantau-demo");
+    const tim3 = await http.login("tim-3");
     const posko = await listen(operator);
     const officerLive = await listen(officer);
     const shared = await post("/api/v1/responders/location", { lat: -3.3, lng: 102.87, accuracy: 12 }, tim3);
@@ -302,10 +273,9 @@ describe("responder location", () => {
     expect(seen.data).toMatchObject({ responderId: responders["tim-3"], lat: -3.3, lng: 102.87 });
     expect((await post("/api/v1/responders/location", { lat: 500, lng: 0 }, tim3)).status).toBe(422);
     expect((await post("/api/v1/responders/location", { lat: 1, lng: 1 }, officer)).status).toBe(403);
-    const replay = await new Promise<{ ok: boolean; data: { events: LiveEvent[] } }>((resolve) =>
-      officerLive.socket.emit("resume", { after: 0 }, resolve),
-    );
-    expect(replay.data.events.some((e) => e.type === "responder:located")).toBe(false);
-    expect(officerLive.seen.some((e) => e.type === "responder:located")).toBe(false);
+    const replay = await resume(officerLive.socket, 0);
+    expect(replay.ok).toBe(true);
+    expect(replay.ok && replay.data.events.some((e) => e.type === "responder:located")).toBe(false);
+    expect(officerLive.received.some((e) => e.type === "responder:located")).toBe(false);
   });
 });

@@ -1,47 +1,24 @@
 // Socket.IO with real clients against the real server: one acts, the other sees it; reconnect and resume
-// by sequence, also across a server restart (SPEC sections 5 and 7).
-import { io, type Socket } from "socket.io-client";
+// by sequence, also across a server restart.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { LiveEvent } from "~/lib/events";
-import { loginToken, startTestServer, submitAsOfficer, until, VALID_VOTES, type TestServer } from "./support/server";
+import { api } from "./support/api";
+import { startTestServer, submitAsOfficer, VALID_VOTES, type TestServer } from "./support/server";
+import { liveClients, resume, until } from "./support/sockets";
 
 let server: TestServer;
+const http = api(() => server);
+const live = liveClients();
 let operatorToken: string;
-const sockets: Socket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  operatorToken = await loginToken(server, "posko", "pantau-demo");
+  operatorToken = await http.login("posko");
 });
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.close();
-});
+afterEach(() => live.closeAll());
 afterAll(() => server?.stop());
 
-/** A dashboard client that records every event it is pushed. */
-function connect(token: string | undefined, url = server.url) {
-  const socket = io(url, {
-    auth: token ? { token } : {},
-    transports: ["websocket"],
-    reconnection: false,
-    forceNew: true,
-  });
-  sockets.push(socket);
-  const received: LiveEvent[] = [];
-  socket.on("event", (e: LiveEvent) => received.push(e));
-  socket.on("events", (list: LiveEvent[]) => received.push(...list));
-  const ready = new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return { socket, received, ready };
-}
-
-function resume(socket: Socket, after: unknown) {
-  return socket.timeout(5000).emitWithAck("resume", { after }) as Promise<
-    { ok: true; data: { events: LiveEvent[]; more: boolean; head: number } } | { ok: false; error: { code: string } }
-  >;
-}
+/** A dashboard client that records every event it is pushed (no token: the anonymous public room). */
+const connect = (token: string | undefined) => live.open(server.url, token === undefined ? {} : { token });
 
 const submit = async (tpsCode: string, contest: "gubernur" | "walikota") =>
   expect(await submitAsOfficer(server, tpsCode, contest)).toBe(201);
@@ -49,8 +26,8 @@ const submit = async (tpsCode: string, contest: "gubernur" | "walikota") =>
 describe("live events", () => {
   it("pushes an officer's submission to the command post, and not to a supervisor of another kecamatan", async () => {
     const posko = connect(operatorToken);
-    const ownArea = connect(await loginToken(server, "pengawas-01", "pantau-demo"));
-    const otherArea = connect(await loginToken(server, "pengawas-02", "pantau-demo"));
+    const ownArea = connect(await http.login("pengawas-01"));
+    const otherArea = connect(await http.login("pengawas-02"));
     await Promise.all([posko.ready, ownArea.ready, otherArea.ready]);
 
     await submit("1673011002-001", "gubernur");

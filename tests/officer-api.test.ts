@@ -1,38 +1,29 @@
-// The officer's actions over HTTP against the real server and PostgreSQL (issue 3.3, 3.4, 3.5): check-in
+// The officer's actions over HTTP against the real server and PostgreSQL: check-in
 // with distance, checklist, day status, photos checked by content. Every one idempotent on the client id.
 import { randomUUID } from "node:crypto";
-import { io, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LiveEvent } from "../app/lib/events";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { api } from "./support/api";
+import { serverPerTest } from "./support/server";
+import { liveClients } from "./support/sockets";
 
 const TPS = "1673021001-001"; // at -3.273763, 102.87495
 const OTHER = "1673021001-002";
-let server: TestServer;
+// The TPS's day status only moves forward, so each test has a server and database of its own.
+const server = serverPerTest();
+const http = api(server);
+const live = liveClients();
 let officer: string;
-beforeAll(async () => {
-  server = await startTestServer();
-  officer = await loginToken(server, TPS, "123456");
+beforeEach(async () => {
+  officer = await http.login(TPS);
 });
-afterAll(() => server?.stop());
+afterEach(() => live.closeAll());
 
-function post(path: string, body: unknown, token = officer) {
-  return fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-}
+const post = (path: string, body: unknown, token = officer) => http.post(path, body, token);
 const at = "2026-11-22T06:30:00+07:00";
 
 describe("arrival check-in", () => {
   it("records the distance from the TPS, moves the day status to arrived and tells the command post", async () => {
-    const posko = await loginToken(server, "posko", "pantau-demo");
-    const socket: Socket = io(server.url, { auth: { token: posko }, transports: ["websocket"] });
-    const seen: LiveEvent[] = [];
-    socket.on("event", (e: LiveEvent) => seen.push(e));
-    socket.on("events", (list: LiveEvent[]) => seen.push(...list));
-    await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
+    const { received: seen } = await live.connect(server().url, { token: await http.login("posko") });
 
     const id = randomUUID();
     const body = { id, tpsCode: TPS, lat: -3.2738, lng: 102.875, accuracy: 12, capturedAt: at };
@@ -46,14 +37,13 @@ describe("arrival check-in", () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(answer);
     expect((await post("/api/v1/checkins", { ...body, accuracy: 50 })).status).toBe(409);
-    const [row] = await server.services.sql`select day_status, last_seen_at from tps where code = ${TPS}`;
+    const [row] = await server().services.sql`select day_status, last_seen_at from tps where code = ${TPS}`;
     expect(row.dayStatus).toBe("arrived");
     expect(row.lastSeenAt).not.toBeNull();
     await expect
       .poll(() => seen.map((e) => e.type))
       .toEqual(expect.arrayContaining(["tps:updated", "checkin:created"]));
     expect(seen.find((e) => e.type === "tps:updated")?.data).toMatchObject({ tpsCode: TPS, dayStatus: "arrived" });
-    socket.close();
   });
 
   it("accepts a check-in far from the TPS only with a note", async () => {
@@ -92,7 +82,7 @@ describe("opening checklist and day status", () => {
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ ok: 1, total: 4 }); // the default checklist setting has 4 items
-    const rows = await server.services
+    const rows = await server().services
       .sql`select item_code, ok, note from checklist_answers where tps_code = ${TPS} order by item_code`;
     expect(rows).toEqual([
       { itemCode: "ballot_box", ok: true, note: null },
@@ -127,7 +117,7 @@ describe("opening checklist and day status", () => {
       capturedAt: at,
     });
     expect(bad.status).toBe(422);
-    const [row] = await server.services.sql`select day_status from tps where code = ${TPS}`;
+    const [row] = await server().services.sql`select day_status from tps where code = ${TPS}`;
     expect(row.dayStatus).toBe("counting");
   });
 });
@@ -146,11 +136,7 @@ describe("photos", () => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     if (file) form.set("photo", new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
-    return fetch(`${server.url}/api/v1/photos`, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${token}` },
-      body: form,
-    });
+    return http.multipart("/api/v1/photos", form, token);
   };
 
   it("stores a C1 photo linked to its quick count, idempotently, and serves it back", async () => {
@@ -161,16 +147,14 @@ describe("photos", () => {
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ photoId: id });
     expect((await upload(fields, { bytes: PNG, name: "c1.jpg", type: "image/jpeg" })).status).toBe(200);
-    const [row] = await server.services.sql`select mime, quick_count_id, size_bytes from photos where id = ${id}`;
+    const [row] = await server().services.sql`select mime, quick_count_id, size_bytes from photos where id = ${id}`;
     expect(row).toEqual({ mime: "image/png", quickCountId, sizeBytes: PNG.length });
-    const back = await fetch(`${server.url}/api/v1/photos/${id}`, { headers: { Authorization: `Bearer ${officer}` } });
+    const back = await http.get(`/api/v1/photos/${id}`, officer);
     expect(back.status).toBe(200);
     expect(back.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await back.arrayBuffer()).equals(PNG)).toBe(true);
-    const stranger = await loginToken(server, OTHER, "123456");
-    expect(
-      (await fetch(`${server.url}/api/v1/photos/${id}`, { headers: { Authorization: `Bearer ${stranger}` } })).status,
-    ).toBe(403);
+    const stranger = await http.login(OTHER);
+    expect((await http.get(`/api/v1/photos/${id}`, stranger)).status).toBe(403);
   });
 
   it("refuses what is not an image, what is too large, a missing file and another TPS", async () => {

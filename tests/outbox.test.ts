@@ -3,14 +3,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backoffMs, classify, flush, newItem, nextDueIn, type OutboxItem, type OutboxStore } from "../app/lib/outbox";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { loginToken } from "./support/api";
+import { startTestServer, type TestServer } from "./support/server";
 
 const TPS = "1673021002-001";
 let server: TestServer;
 let token: string;
 beforeAll(async () => {
   server = await startTestServer();
-  token = await loginToken(server, TPS, "123456");
+  token = await loginToken(server, TPS);
 });
 afterAll(() => server?.stop());
 

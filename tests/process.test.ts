@@ -5,11 +5,11 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import postgres from "postgres";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { createDatabase, dropDatabase } from "./support/postgres";
+import { openLive } from "./support/sockets";
 
 const name = `pantau_p_${randomUUID().slice(0, 8)}`;
 let databaseUrl: string;
@@ -58,11 +58,8 @@ async function expectServesAppAndSocket(url: string) {
   const page = await fetch(`${url}/login`);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain("Nama pengguna atau kode TPS");
-  const socket = io(url, { transports: ["websocket"], reconnection: false });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
+  const { socket, ready } = openLive(url);
+  await ready;
   socket.close();
 }
 

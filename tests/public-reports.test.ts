@@ -1,17 +1,17 @@
-// Public reports (laporan masyarakat) against the real server (issue 5, points 5 and 8): a report reaches
+// Public reports (laporan masyarakat) against the real server: a report reaches
 // the command post as an unverified citizen incident, its tracking code shows the status the operator set,
 // the contact stays private, and reports are size- and rate-limited.
-import { io as connect } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { afterEach, describe, expect, it } from "vitest";
+import { RATE } from "~/models/reports.server";
+import { api } from "./support/api";
+import { serverPerTest } from "./support/server";
+import { liveClients } from "./support/sockets";
 
-let server: TestServer;
-let posko: string;
-beforeAll(async () => {
-  server = await startTestServer();
-  posko = await loginToken(server, "posko", "pantau-demo");
-});
-afterAll(() => server?.stop());
+// Reports count against one client's rate limit, so each test has a server and database of its own.
+const server = serverPerTest();
+const http = api(server);
+const live = liveClients();
+afterEach(() => live.closeAll());
 
 const CONTACT = "0812-9999-4444 (Rina)";
 const report = (over: Record<string, unknown> = {}) => ({
@@ -21,38 +21,23 @@ const report = (over: Record<string, unknown> = {}) => ({
   contact: CONTACT,
   ...over,
 });
-const postJson = (path: string, body: unknown, token?: string) =>
-  fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-const get = (path: string, token?: string) =>
-  fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+const postJson = http.post;
+const get = http.get;
 
 describe("public reports", () => {
   it("reaches the command post live as an unverified citizen report; the tracking code follows the operator's decision", async () => {
-    const dashboard = connect(server.url, { auth: { token: posko }, transports: ["websocket"] });
-    await new Promise<void>((resolve) => dashboard.on("connect", () => resolve()));
-    const seen = new Promise<{ type: string; data: { source: string; status: string; id: string } }>((resolve) => {
-      const check = (e: { type: string; data: { source: string; status: string; id: string } }) => {
-        if (e.type === "incident:created") resolve(e);
-      };
-      dashboard.on("event", check);
-      dashboard.on("events", (list: Parameters<typeof check>[0][]) => list.forEach(check));
-    });
-
+    const posko = await http.login("posko");
+    const dashboard = await live.connect(server().url, { token: posko });
     const res = await postJson("/api/v1/public/reports", report());
     expect(res.status).toBe(201);
     const { trackingCode, status } = await res.json();
     expect(status).toBe("new");
     expect(trackingCode).toMatch(/^LP-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    const live = await seen;
-    expect(live.data).toMatchObject({ source: "citizen", status: "new" });
-    dashboard.close();
+    const created = await dashboard.waitFor((e) => e.type === "incident:created");
+    expect(created.data).toMatchObject({ source: "citizen", status: "new" });
 
     const { incidents } = await (await get("/api/v1/incidents", posko)).json();
-    const incident = incidents.find((i: { id: string }) => i.id === live.data.id);
+    const incident = incidents.find((i: { id: string }) => i.id === (created.data as { id: string }).id);
     expect(incident).toMatchObject({
       source: "citizen",
       status: "new",
@@ -123,7 +108,7 @@ describe("public reports", () => {
     expect(line).toContain(`,citizen,vote_buying,medium,rejected,1673041001-002,`);
     expect(line).toContain(trackingCode);
     expect(csv).not.toContain("0812");
-    const otherArea = await loginToken(server, "pengawas-01", "pantau-demo");
+    const otherArea = await http.login("pengawas-01");
     expect(await (await get("/api/v1/exports/incidents.csv", otherArea)).text()).not.toContain(incident.id);
 
     expect((await get("/api/v1/public/reports/LP-AAAA-AAAA")).status).toBe(404);
@@ -131,6 +116,7 @@ describe("public reports", () => {
   });
 
   it("checks fields, photo type and size", async () => {
+    const posko = await http.login("posko");
     const bad = await postJson("/api/v1/public/reports", { category: "aliens", tpsCode: "", description: "pendek" });
     expect(bad.status).toBe(422);
     expect((await bad.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual(["description", "place"]);
@@ -144,7 +130,7 @@ describe("public reports", () => {
       const f = new FormData();
       for (const [k, v] of Object.entries(report({ tpsCode: "", place: "Pasar Satelit" }))) f.set(k, String(v));
       f.set("photo", photo, "foto.jpg");
-      return fetch(`${server.url}/api/v1/public/reports`, { method: "POST", body: f });
+      return http.multipart("/api/v1/public/reports", f);
     };
     const notImage = await form(new Blob(["<script>alert(1)</script>"], { type: "image/jpeg" }));
     expect(notImage.status).toBe(422);
@@ -156,7 +142,7 @@ describe("public reports", () => {
     const ok = await form(new Blob([png], { type: "image/png" }));
     expect(ok.status).toBe(201);
     const { trackingCode } = await ok.json();
-    const [row] = await server.services
+    const [row] = await server().services
       .sql`select c.incident_id, c.place, c.photo_type, i.tps_code from citizen_reports c join incidents i on i.id = c.incident_id where c.tracking_code = ${trackingCode}`;
     expect(row).toMatchObject({ place: "Pasar Satelit", photoType: "image/png", tpsCode: null });
     const photo = await get(`/api/v1/incidents/${row.incidentId}/citizen?photo=1`, posko);
@@ -165,10 +151,9 @@ describe("public reports", () => {
   });
 
   it("limits how many reports one client sends", async () => {
-    const [{ n }] = await server.services.sql`select count(*)::int as n from citizen_reports`;
     const statuses: number[] = [];
-    for (let i = n; i < 6; i++) statuses.push((await postJson("/api/v1/public/reports", report())).status);
-    expect(statuses.slice(0, -1).every((s) => s === 201)).toBe(true);
+    for (let i = 0; i < RATE.perClient; i++) statuses.push((await postJson("/api/v1/public/reports", report())).status);
+    expect(statuses).toEqual(Array(RATE.perClient).fill(201));
     const limited = await postJson("/api/v1/public/reports", report());
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("600");

@@ -1,9 +1,11 @@
-// Verification and blind double entry over the API, against the real server (issue 4 points 5, 6, 7).
+// Verification and blind double entry over the API, against the real server.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { api } from "./support/api";
+import { startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;
+const http = api(() => server);
 let posko: string;
 let posko2: string;
 let inside: string;
@@ -11,21 +13,15 @@ let outside: string;
 beforeAll(async () => {
   server = await startTestServer();
   [posko, posko2, inside, outside] = await Promise.all([
-    loginToken(server, "posko", "pantau-demo"),
-    loginToken(server, "posko2", "pantau-demo"),
-    loginToken(server, "pengawas-03", "pantau-demo"),
-    loginToken(server, "pengawas-04", "pantau-demo"),
+    http.login("posko"),
+    http.login("posko2"),
+    http.login("pengawas-03"),
+    http.login("pengawas-04"),
   ]);
 });
 afterAll(() => server?.stop());
 
-function post(path: string, body: unknown, token: string) {
-  return fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-}
+const post = (path: string, body: unknown, token: string) => http.post(path, body, token);
 const paper = (tpsCode: string, votes: Record<string, number>, over: Record<string, unknown> = {}) => ({
   id: randomUUID(),
   tpsCode,
@@ -91,7 +87,7 @@ describe("blind double entry", () => {
     const res = await post("/api/v1/paper-entries", paper("1673031003-003", { "1": -1, "2": 5, "3": 5 }), posko);
     expect(res.status).toBe(422);
     expect((await res.json()).errors[0]).toMatchObject({ field: "votes.1", code: "negative" });
-    const officer = await loginToken(server, "1673031003-003", "123456");
+    const officer = await http.login("1673031003-003");
     expect(
       (await post("/api/v1/paper-entries", paper("1673031003-003", { "1": 1, "2": 5, "3": 5 }), officer)).status,
     ).toBe(403);
@@ -101,7 +97,7 @@ describe("blind double entry", () => {
 describe("verification", () => {
   it("marks a paper result that disagrees with the app as a conflict, verifies a chosen source, and corrects with a reason", async () => {
     const tps = "1673031003-004";
-    const officer = await loginToken(server, tps, "123456");
+    const officer = await http.login(tps);
     const app = {
       id: randomUUID(),
       tpsCode: tps,
@@ -181,15 +177,11 @@ describe("sources that disagree", () => {
     const differs = await post(
       "/api/v1/quick-counts",
       app("1673031003-008", { ...votes, "2": 44 }),
-      await loginToken(server, "1673031003-008", "123456"),
+      await http.login("1673031003-008"),
     );
     expect(await differs.json()).toMatchObject({ status: "conflict" });
     expect(await result("1673031003-008")).toMatchObject({ status: "conflict", source: "app" });
-    const agrees = await post(
-      "/api/v1/quick-counts",
-      app("1673031003-009", votes),
-      await loginToken(server, "1673031003-009", "123456"),
-    );
+    const agrees = await post("/api/v1/quick-counts", app("1673031003-009", votes), await http.login("1673031003-009"));
     expect(await agrees.json()).toMatchObject({ status: "submitted" });
   });
 });
@@ -197,7 +189,7 @@ describe("sources that disagree", () => {
 describe("photos beside the sources", () => {
   it("shows a C1 photo next to the submission it belongs to", async () => {
     const tps = "1673031003-005";
-    const officer = await loginToken(server, tps, "123456");
+    const officer = await http.login(tps);
     const submissionId = randomUUID();
     const app = {
       id: submissionId,
@@ -208,39 +200,24 @@ describe("photos beside the sources", () => {
       capturedAt: new Date().toISOString(),
     };
     expect((await post("/api/v1/quick-counts", app, officer)).status).toBe(201);
-    // The officer app's photo table (issue 3); created here with its columns when this branch runs alone.
     const sql = server.services.sql;
-    await sql`create table if not exists photos (
-      id uuid primary key, tps_code text, uploader_id bigint not null, purpose text not null, contest_code text,
-      quick_count_id uuid, incident_id uuid, mime text not null, size_bytes int not null, sha256 text not null,
-      bytes bytea not null, captured_at timestamptz, received_at timestamptz not null default now())`;
     const photoId = randomUUID();
     const [{ id: uploader }] = await sql`select id from users where login = ${tps}`;
     await sql`insert into photos (id, tps_code, uploader_id, purpose, contest_code, quick_count_id, mime, size_bytes, sha256, bytes)
       values (${photoId}, ${tps}, ${uploader}, 'c1', 'walikota', ${submissionId}, 'image/jpeg', 3, 'x', ${Buffer.from([1, 2, 3])})`;
-    const page = await fetch(`${server.url}/posko/verifikasi/${tps}/walikota`, {
-      headers: { Authorization: `Bearer ${inside}` },
-    });
+    const page = await http.get(`/posko/verifikasi/${tps}/walikota`, inside);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`/api/v1/photos/${photoId}`);
-    const detail = await (
-      await fetch(`${server.url}/api/v1/tps/${tps}`, { headers: { Authorization: `Bearer ${inside}` } })
-    ).json();
+    const detail = await (await http.get(`/api/v1/tps/${tps}`, inside)).json();
     expect(detail.photoIds).toContain(photoId);
-    expect(
-      (
-        await fetch(`${server.url}/posko/verifikasi/${tps}/walikota`, {
-          headers: { Authorization: `Bearer ${outside}` },
-        })
-      ).status,
-    ).toBe(403);
+    expect((await http.get(`/posko/verifikasi/${tps}/walikota`, outside)).status).toBe(403);
   });
 });
 
 describe("posko and officer writing to one TPS at once", () => {
   it("serialises them: every write lands as its own revision, none fails", async () => {
     const tps = "1673031003-006";
-    const officer = await loginToken(server, tps, "123456");
+    const officer = await http.login(tps);
     const votes = { "1": 50, "2": 40, "3": 30 };
     const why = { justification: "Angka diperiksa ulang bersama saksi" };
     expect((await post("/api/v1/paper-entries", paper(tps, votes, why), posko)).status).toBe(201);

@@ -1,14 +1,16 @@
 // Two real Pantau instances on one database sharing live events through a real redis-server (REDIS_URL,
-// @socket.io/redis-streams-adapter; issue 6 point 3): the checks every adapter passes, proof that the events
+// @socket.io/redis-streams-adapter): the checks every adapter passes, proof that the events
 // really travel through Redis, `resume` on the other instance, and Redis going away and coming back.
 import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Socket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LiveEvent } from "~/lib/events";
 import type { Ack } from "../server/live";
 import { parseEnv } from "~/utils/env.server";
 import { startPantau, type Pantau } from "../server/app";
 import { startTestRedis, type TestRedis } from "./support/redis";
-import { startTestServer, until, type TestServer } from "./support/server";
+import { connectDashboard, startTestServer, submitAsOfficer, type TestServer } from "./support/server";
+import { until } from "./support/sockets";
 import { twoInstanceChecks } from "./support/two-instances";
 
 let redis: TestRedis;
@@ -24,7 +26,10 @@ const serverCount = (p: Pantau) => p.live.io.of("/").adapter.serverCount() as Pr
 const tpsOf = (e: LiveEvent) => (e.data as { tpsCode?: string }).tpsCode;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-beforeAll(async () => {
+/** Redis, instance A (a test server) and instance B on A's database, both joined through Redis. */
+async function startCluster() {
+  logOfB.length = 0;
+  overRedis.length = 0;
   redis = await startTestRedis();
   a = await startTestServer({ REDIS_URL: redis.url });
   b = await startPantau(
@@ -46,15 +51,17 @@ beforeAll(async () => {
   // Both instances are subscribed, and server/live.ts (which re-counts every 2 s) knows it is not alone.
   for (let i = 0; i < 100 && ((await serverCount(a)) < 2 || (await serverCount(b)) < 2); i++) await pause(50);
   await pause(2100);
-});
-afterAll(async () => {
+}
+async function stopCluster() {
   await b?.close();
   await a?.stop();
   if (listener?.isOpen) listener.destroy();
   await redis?.close();
-});
+}
 
 describe("two instances on one database with REDIS_URL", () => {
+  beforeAll(startCluster);
+  afterAll(stopCluster);
   const { dashboard, submit } = twoInstanceChecks(() => ({ a, b }));
 
   it("uses the Redis Streams adapter, and a quick count's event crosses Redis to the other instance", async () => {
@@ -92,6 +99,23 @@ describe("two instances on one database with REDIS_URL", () => {
     ]);
     expect(answer.data).toMatchObject({ more: false, head });
   });
+});
+
+// These stop Redis or an instance, so each starts from a cluster of its own.
+describe("two instances with REDIS_URL when Redis goes away", () => {
+  beforeEach(startCluster);
+  afterEach(stopCluster);
+  const sockets: Socket[] = [];
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.close();
+  });
+  async function dashboard(url: string) {
+    const connected = await connectDashboard(url);
+    sockets.push(connected.socket);
+    return connected;
+  }
+  const submit = async (url: string, tpsCode: string, contest: "gubernur" | "walikota") =>
+    expect(await submitAsOfficer({ url }, tpsCode, contest)).toBe(201);
 
   it("keeps serving when Redis goes away (logged once, events from the event log) and uses it again when it is back", async () => {
     const { received: onB } = await dashboard(b.url);
@@ -133,6 +157,9 @@ describe("two instances on one database with REDIS_URL", () => {
   });
 
   it("starts while Redis is not there yet and joins it when it comes", async () => {
+    // Only A runs, and Redis is down, when C starts.
+    await b.close();
+    await redis.stop();
     const log: string[] = [];
     const c = await startPantau(
       parseEnv({

@@ -1,4 +1,4 @@
-// Two real Pantau instances on one database (issue 6, SPEC section 5) sharing live events through
+// Two real Pantau instances on one database sharing live events through
 // @socket.io/postgres-adapter: the checks of tests/support/two-instances.ts.
 import { afterAll, beforeAll, describe } from "vitest";
 import { parseEnv } from "~/utils/env.server";

@@ -1,32 +1,27 @@
-// The SMS webhook (SPEC section 4, issue 3.8) against the real server: shared secret, PIN check, the same C1
+// The SMS webhook against the real server: shared secret, PIN check, the same C1
 // rules and idempotency as the app, receipt or precise error, duplicates ignored, malformed ones logged.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { describe, expect, it } from "vitest";
+import { api } from "./support/api";
+import { serverPerTest } from "./support/server";
 
 const SECRET = "sms-gateway-secret-0123456789";
 const TPS = "1673021001-003"; // DPT 548 + DPTb + DPK
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ SMS_WEBHOOK_SECRET: SECRET });
-});
-afterAll(() => server?.stop());
+// Messages are deduplicated and PINs locked out per TPS, so each test has a server and database of its own.
+const server = serverPerTest({ SMS_WEBHOOK_SECRET: SECRET });
+const http = api(server);
 
 async function sms(
   text: string,
   { from = "+6281234567890", id, secret = SECRET }: { from?: string; id?: string; secret?: string } = {},
 ) {
-  const res = await fetch(`${server.url}/api/v1/sms`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Pantau-Secret": secret },
-    body: JSON.stringify({ from, text, id }),
-  });
+  const res = await http.post("/api/v1/sms", { from, text, id }, undefined, { "X-Pantau-Secret": secret });
   return { status: res.status, body: await res.json() };
 }
 
 describe("SMS webhook", () => {
   it("refuses a caller without the shared secret", async () => {
     expect((await sms("QC x", { secret: "wrong-secret-0123456789" })).status).toBe(401);
-    const res = await fetch(`${server.url}/api/v1/sms?secret=${SECRET}`, {
+    const res = await fetch(`${server().url}/api/v1/sms?secret=${SECRET}`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: "sender=%2B62811&message=halo",
@@ -42,20 +37,21 @@ describe("SMS webhook", () => {
     expect(body.reply).toBe(
       `Diterima ${body.receipt}. TPS ${TPS} walikota: 1=120 2=95 3=33, tidak sah 4. Status: Terkirim.`,
     );
-    const rows = await server.services.sql`select source, votes, invalid from submissions where tps_code = ${TPS}`;
+    const rows = await server().services.sql`select source, votes, invalid from submissions where tps_code = ${TPS}`;
     expect(rows).toEqual([{ source: "sms", votes: { 1: 120, 2: 95, 3: 33 }, invalid: 4 }]);
-    const [event] = await server.services
+    const [event] = await server().services
       .sql`select data from events where type = 'result:updated' order by seq desc limit 1`;
     expect(event.data).toMatchObject({ tpsCode: TPS, source: "sms" });
   });
 
   it("ignores duplicates: the same text again, or the gateway resending its message id", async () => {
+    expect((await sms(`QC ${TPS} walikota 120 95 33 4 123456`, { id: "gw-1" })).body.status).toBe("accepted");
     const again = await sms(`qc ${TPS}  WALIKOTA 120 95 33 4 123456`);
     expect(again.body.status).toBe("duplicate");
     expect(again.body.reply).toMatch(/sudah diterima sebelumnya \(QC-[0-9A-F]{8}\)/);
     const resent = await sms(`QC ${TPS} walikota 120 95 33 4 123456`, { id: "gw-1" });
     expect(resent.body.status).toBe("duplicate");
-    const [{ n }] = await server.services.sql`select count(*)::int as n from submissions where tps_code = ${TPS}`;
+    const [{ n }] = await server().services.sql`select count(*)::int as n from submissions where tps_code = ${TPS}`;
     expect(n).toBe(1);
   });
 
@@ -89,7 +85,7 @@ describe("SMS webhook", () => {
   it("turns INC messages into incidents, Indonesian words included", async () => {
     const { body } = await sms(`INC ${TPS} politik_uang tinggi ada pembagian amplop di depan TPS 123456`);
     expect(body).toMatchObject({ status: "accepted", receipt: expect.stringMatching(/^INC-/) });
-    const [incident] = await server.services
+    const [incident] = await server().services
       .sql`select category, severity, description, source, tps_code from incidents`;
     expect(incident).toEqual({
       category: "vote_buying",
@@ -109,20 +105,21 @@ describe("SMS webhook", () => {
     const { body } = await sms("Selamat pagi pak");
     expect(body).toMatchObject({ status: "malformed" });
     expect(body.reply).toBe('Kata awal "Selamat" tidak dikenal. Awali dengan QC (hitung cepat) atau INC (kejadian).');
-    const rows = await server.services
+    const rows = await server().services
       .sql`select status, error_code, body from sms_messages where status = 'malformed' order by id`;
     expect(rows.at(-1)).toEqual({ status: "malformed", errorCode: "unknown_keyword", body: "Selamat pagi pak" });
   });
 
   it("shows the command post the malformed messages, and only the command post", async () => {
-    const page = (token: string) =>
-      fetch(`${server.url}/posko/sms?status=malformed`, { headers: { Authorization: `Bearer ${token}` } });
-    const posko = await page(await loginToken(server, "posko", "pantau-demo"));
+    expect((await sms(`QC ${TPS} walikota 120 95 33 4 123456`)).body.status).toBe("accepted");
+    expect((await sms("Selamat pagi pak")).body.status).toBe("malformed");
+    const page = (token: string) => http.get("/posko/sms?status=malformed", token);
+    const posko = await page(await http.login("posko"));
     expect(posko.status).toBe(200);
     const html = await posko.text();
     expect(html).toContain("Selamat pagi pak");
     expect(html).not.toContain(`QC ${TPS} walikota`);
-    expect((await page(await loginToken(server, TPS, "123456"))).status).toBe(403);
+    expect((await page(await http.login(TPS))).status).toBe(403);
   });
 
   it("locks a TPS out for a while after repeated wrong PINs", async () => {
@@ -134,11 +131,7 @@ describe("SMS webhook", () => {
   });
 
   it("answers 422 when the gateway sends no sender or text", async () => {
-    const res = await fetch(`${server.url}/api/v1/sms`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Pantau-Secret": SECRET },
-      body: JSON.stringify({ text: "QC" }),
-    });
+    const res = await http.post("/api/v1/sms", { text: "QC" }, undefined, { "X-Pantau-Secret": SECRET });
     expect(res.status).toBe(422);
     expect((await res.json()).errors[0].field).toBe("from");
   });

@@ -1,23 +1,20 @@
-// The writer under concurrent load (issue 6): many officers' submissions at once share commits, and writes
+// The writer under concurrent load: many officers' submissions at once share commits, and writes
 // that meet each other on one TPS from two batches are re-run instead of deadlocking or failing.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginToken, startTestServer, type TestServer } from "./support/server";
+import { api } from "./support/api";
+import { startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;
+const http = api(() => server);
 let operator: string;
 beforeAll(async () => {
   server = await startTestServer();
-  operator = await loginToken(server, "posko", "pantau-demo");
+  operator = await http.login("posko");
 });
 afterAll(() => server?.stop());
 
-const post = (body: unknown) =>
-  fetch(`${server.url}/api/v1/quick-counts`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${operator}` },
-    body: JSON.stringify(body),
-  });
+const post = (body: unknown) => http.post("/api/v1/quick-counts", body, operator);
 
 describe("writer under concurrent load", () => {
   it("accepts 120 simultaneous submissions on six TPS, all stored, in fewer commits, with gap-free revisions", async () => {

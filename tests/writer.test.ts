@@ -1,38 +1,39 @@
 // The writer: concurrent writes share commits, every event gets a gap-free seq, a failing write leaves
 // nothing behind, and the audit log is a hash chain.
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { verifyAuditChain } from "~/models/audit.server";
 import { auditHash, GENESIS_HASH } from "~/utils/event-log.server";
 import { createWriter, lockKey, type CommittedEvent } from "~/utils/writer.server";
-import { createSql } from "../db/connect";
-import { inject } from "vitest";
-import { createDatabase, dropDatabase } from "./support/postgres";
+import { databasePerTest } from "./support/database";
 
-const name = `pantau_w_${randomUUID().slice(0, 8)}`;
-let sql: ReturnType<typeof createSql>;
-beforeAll(async () => {
-  sql = createSql(await createDatabase(inject("adminUrl"), name, inject("template")));
-});
-afterAll(async () => {
-  await sql?.end();
-  await dropDatabase(inject("adminUrl"), name);
-});
+// Each test counts events and audit rows from one, so each has a database of its own.
+const database = databasePerTest();
+
+/** 120 concurrent writes, each one event and one audit row; every seventh (i % 7 === 3) fails. */
+async function writeConcurrently(
+  sql: ReturnType<typeof database>["sql"],
+  onCommit: (events: CommittedEvent[]) => void,
+) {
+  const writer = createWriter({ sql, onCommit });
+  const writes = Array.from({ length: 120 }, (_, i) =>
+    writer.write(async ({ tx, emit, audit }) => {
+      await tx`update tps set last_seen_at = now() where code = '1673011001-010'`;
+      emit("tps:updated", "16.73.01.1001", { tpsCode: `w-${i}`, dayStatus: "open", lastSeenAt: null });
+      audit({ actorId: null, action: "test.write", entity: `w-${i}`, after: { i } });
+      if (i % 7 === 3) throw new Error(`write ${i} fails`);
+      return i;
+    }),
+  );
+  const outcomes = await Promise.allSettled(writes);
+  await writer.close();
+  return outcomes;
+}
 
 describe("writer", () => {
   it("numbers events gap-free across concurrent writes, some failing, in fewer commits than writes", async () => {
+    const { sql } = database();
     const pushed: CommittedEvent[] = [];
-    const writer = createWriter({ sql, onCommit: (events) => pushed.push(...events) });
-    const writes = Array.from({ length: 120 }, (_, i) =>
-      writer.write(async ({ tx, emit, audit }) => {
-        await tx`update tps set last_seen_at = now() where code = '1673011001-010'`;
-        emit("tps:updated", "16.73.01.1001", { tpsCode: `w-${i}`, dayStatus: "open", lastSeenAt: null });
-        audit({ actorId: null, action: "test.write", entity: `w-${i}`, after: { i } });
-        if (i % 7 === 3) throw new Error(`write ${i} fails`);
-        return i;
-      }),
-    );
-    const outcomes = await Promise.allSettled(writes);
-    await writer.close();
+    const outcomes = await writeConcurrently(sql, (events) => pushed.push(...events));
 
     const failed = outcomes.filter((o) => o.status === "rejected").length;
     expect(failed).toBe(17);
@@ -48,6 +49,8 @@ describe("writer", () => {
   });
 
   it("chains audit rows by hash so a changed row is detectable", async () => {
+    const { sql } = database();
+    await writeConcurrently(sql, () => {});
     const rows =
       await sql`select id, at, actor_id, action, entity, before, after, prev_hash, hash from audit_log order by id`;
     expect(rows.length).toBe(103);
@@ -67,22 +70,21 @@ describe("writer", () => {
       );
       prev = r.hash;
     }
-    const r = rows[5];
-    const tampered = auditHash(r.prevHash, {
-      id: r.id,
-      at: (r.at as Date).toISOString(),
-      actorId: r.actorId,
-      action: r.action,
-      entity: r.entity,
-      before: r.before,
-      after: { i: 999 },
-    });
-    expect(tampered).not.toBe(r.hash);
+    expect(await verifyAuditChain(sql)).toEqual({ checked: 103, broken: null });
+
+    // Someone with owner rights gets past the table's no-update rule and changes what row 6 says: the chain
+    // check stops there and names it, having trusted only the five rows before it.
+    const changed = rows[5].id as number;
+    await sql`alter table audit_log disable rule audit_log_no_update`;
+    await sql`update audit_log set after = '{"i": 999}' where id = ${changed}`;
+    await sql`alter table audit_log enable rule audit_log_no_update`;
+    expect(await verifyAuditChain(sql)).toEqual({ checked: 5, broken: { id: changed, reason: "hash_mismatch" } });
   });
 });
 
 describe("writer: keyed jobs side by side", () => {
   it("runs jobs with different keys at once, same-key jobs in order, and a failing job fails alone", async () => {
+    const { sql } = database();
     await sql`create table side_by_side (k text not null, n int not null, unique (k, n))`;
     const writer = createWriter({ sql, onCommit: () => {}, lanes: 1 }); // one batch at a time: at once = side by side
     let inFlight = 0;

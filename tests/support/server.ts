@@ -1,12 +1,14 @@
 // Starts the real Pantau server (production build, real PostgreSQL) on a free port for one test file.
 import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { io, type Socket } from "socket.io-client";
-import { inject } from "vitest";
+import type { Socket } from "socket.io-client";
+import { afterEach, beforeEach, inject } from "vitest";
 import type { LiveEvent } from "../../app/lib/events";
 import { startPantau, type Pantau } from "../../server/app";
 import { parseEnv } from "../../app/utils/env.server";
+import { api, loginToken } from "./api";
 import { createDatabase, dropDatabase } from "./postgres";
+import { openLive } from "./sockets";
 
 export interface TestServer extends Pantau {
   databaseUrl: string;
@@ -49,57 +51,51 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
   return boot();
 }
 
-/** Logs in over the API and returns the bearer token. */
-export async function loginToken(server: { url: string }, login: string, secret: string) {
-  const res = await fetch(`${server.url}/api/v1/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ login, secret }),
+/**
+ * A server of its own for each test of the calling file, on a fresh copy of the demo data: for files whose
+ * tests change what the others would read (day status, rate limits, counts of rows). Call the returned
+ * function inside a test.
+ */
+export function serverPerTest(extraEnv: Record<string, string> = {}) {
+  let current: TestServer | undefined;
+  beforeEach(async () => {
+    current = await startTestServer(extraEnv);
   });
-  if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
+  afterEach(async () => {
+    await current?.stop();
+    current = undefined;
+  });
+  return () => {
+    if (!current) throw new Error("serverPerTest: the server runs only while a test runs");
+    return current;
+  };
 }
+
+// Older test files import these from here; new ones take them from ./api and ./sockets.
+export { loginToken } from "./api";
+export { until } from "./sockets";
 
 /** Numbers that pass every C1 check at any demo TPS (150-600 voters: 128 ballots is 21-85% turnout). */
 export const VALID_VOTES = { gubernur: { "1": 60, "2": 65 }, walikota: { "1": 40, "2": 45, "3": 40 } } as const;
 
 /** An officer logs in and submits a valid quick count for their TPS; returns the answer's status. */
 export async function submitAsOfficer(server: { url: string }, tpsCode: string, contest: keyof typeof VALID_VOTES) {
-  const token = await loginToken(server, tpsCode, "123456");
-  const res = await fetch(`${server.url}/api/v1/quick-counts`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      id: randomUUID(),
-      tpsCode,
-      contest,
-      votes: VALID_VOTES[contest],
-      invalid: 3,
-      capturedAt: new Date().toISOString(),
-    }),
-  });
+  const officer = api(() => server);
+  const body = {
+    id: randomUUID(),
+    tpsCode,
+    contest,
+    votes: VALID_VOTES[contest],
+    invalid: 3,
+    capturedAt: new Date().toISOString(),
+  };
+  const res = await officer.post("/api/v1/quick-counts", body, await officer.login(tpsCode));
   return res.status;
-}
-
-/** Polls `check` every 25 ms, up to `tries` times. */
-export async function until(check: () => boolean, what: string, tries = 200) {
-  for (let i = 0; i < tries; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** A command-post dashboard (posko) on `url` over WebSocket, with every event it receives in arrival order. */
 export async function connectDashboard(url: string): Promise<{ socket: Socket; received: LiveEvent[] }> {
-  const token = await loginToken({ url }, "posko", "pantau-demo");
-  const socket = io(url, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
-  const received: LiveEvent[] = [];
-  socket.on("event", (e: LiveEvent) => received.push(e));
-  socket.on("events", (list: LiveEvent[]) => received.push(...list));
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
+  const { socket, received, ready } = openLive(url, { token: await loginToken({ url }, "posko") });
+  await ready;
   return { socket, received };
 }

@@ -4,7 +4,8 @@
 import type { Socket } from "socket.io-client";
 import { afterAll, expect, it } from "vitest";
 import type { Pantau } from "../../server/app";
-import { connectDashboard, submitAsOfficer, until, type TestServer } from "./server";
+import { connectDashboard, submitAsOfficer, type TestServer } from "./server";
+import { until } from "./sockets";
 
 export function twoInstanceChecks(instances: () => { a: TestServer; b: Pantau }) {
   const sockets: Socket[] = [];

@@ -4,8 +4,11 @@ import type { Server as HttpServer } from "node:http";
 import type { Sql } from "postgres";
 import { Server, type ServerOptions, type Socket } from "socket.io";
 import type { LiveEvent } from "~/lib/events";
+import { problem } from "~/lib/problems";
 import { tokenFrom, userFromToken, viewOf } from "~/utils/auth.server";
 import type { CommittedEvent } from "~/utils/writer.server";
+import { handshakeLang } from "~/utils/lang.server";
+import { problemAck } from "~/utils/problem-answer.server";
 import { eventsAfter, eventViewOf, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
 import type { View } from "~/models/snapshot.server";
 import type { SessionUser } from "~/models/users.server";
@@ -100,17 +103,18 @@ export function createLive(
     socket.on("resume", async (payload: unknown, ack: unknown) => {
       if (typeof ack !== "function") return;
       const reply = ack as (answer: Ack<{ events: LiveEvent[]; more: boolean; head: number }>) => void;
+      const lang = handshakeLang(socket.handshake.headers);
       const after = (payload as { after?: unknown })?.after;
       if (typeof after !== "number" || !Number.isInteger(after) || after < 0) {
-        return reply({ ok: false, error: { code: "invalid", message: "resume needs {after: a whole number >= 0}" } });
+        return reply(problemAck(problem.invalid([{ field: "after", code: "invalid" }], "live.badAfter"), lang));
       }
       const view = eventViewOf(socket.data.user as SessionUser | null);
-      if (!view) return reply({ ok: false, error: { code: "forbidden", message: "this account has no event view" } });
+      if (!view) return reply(problemAck(problem.forbidden({ key: "live.noEventView" }), lang));
       try {
         const events = await eventsAfter(sql, { after, view, limit: MAX_EVENTS_PER_PAGE });
         reply({ ok: true, data: { events, more: events.length === MAX_EVENTS_PER_PAGE, head: await headSeq(sql) } });
       } catch {
-        reply({ ok: false, error: { code: "unavailable", message: "database unavailable, try again" } });
+        reply(problemAck(problem.unavailable(), lang));
       }
     });
   });

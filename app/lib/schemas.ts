@@ -1,8 +1,8 @@
 // Request shapes, shared by the API, the Remix forms and the browser. Shapes only: the C1 arithmetic
 // lives in c1-rules.ts. Every string and collection is bounded.
 import { z } from "zod";
-import { translate, type Lang } from "./i18n";
 import { INCIDENT_ACTIONS, SEVERITIES } from "./incidents";
+import type { FieldProblem } from "./problems";
 
 export const TPS_CODE = /^\d{10}-\d{3}$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -106,14 +106,10 @@ export function quickCountFields(form: FormData): Record<string, unknown> {
   };
 }
 
-/** zod issues as the API's per-field errors, worded in the caller's language. */
-export function fieldErrors(error: z.ZodError, lang: Lang) {
-  return error.issues.map((issue) => {
-    const required = issue.code === "invalid_type" && issue.received === "undefined";
-    return {
-      field: issue.path.join(".") || "body",
-      code: required ? "required" : "invalid",
-      message: required ? translate(lang, "c1.required") : translate(lang, "api.invalidField"),
-    };
-  });
+/** zod issues as field problems: "required" for a missing value, "invalid" for any other. */
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.join(".") || "body",
+    code: issue.code === "invalid_type" && issue.received === "undefined" ? "required" : "invalid",
+  }));
 }

@@ -1,8 +1,8 @@
 // The officer's day at the TPS: arrival check-in, the opening checklist, and the day-status changes (open,
 // counting). Each runs inside a writer job, is idempotent on the client's UUID (officer_requests), moves
 // the TPS's day status forward only, and tells the command post through `tps:updated` / `officer:*` events.
+import { problem } from "~/lib/problems";
 import type { DayStatus } from "~/lib/events";
-import { translate, type Lang } from "~/lib/i18n";
 import { getSetting } from "./settings.server";
 import {
   dayStatusAfter,
@@ -13,7 +13,7 @@ import {
   type DayStatusBody,
 } from "~/lib/officer";
 import type { Db } from "~/utils/db.server";
-import { ApiError, apiError, fieldError } from "~/utils/http.server";
+
 import type { WriteContext } from "~/utils/writer.server";
 import { getTps, type TpsInfo } from "./election.server";
 import { bodyHash, canReportFor } from "./results.server";
@@ -32,28 +32,23 @@ type Kind = "checkin" | "checklist" | "day_status";
  */
 async function once<T extends object>(
   ctx: WriteContext,
-  {
-    kind,
-    user,
-    lang,
-    body,
-  }: { kind: Kind; user: SessionUser; lang: Lang; body: { id: string; tpsCode: string; capturedAt: string } },
+  { kind, user, body }: { kind: Kind; user: SessionUser; body: { id: string; tpsCode: string; capturedAt: string } },
   act: (tps: TpsInfo) => Promise<T>,
 ): Promise<OfficerAnswer<T>> {
   const { tx } = ctx;
   await tx`select pg_advisory_xact_lock(hashtext(${"officer/" + body.tpsCode}))`;
   const tps = await getTps(tx, { code: body.tpsCode });
   if (!tps) {
-    throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: body.tpsCode }));
+    throw problem.invalidField("tpsCode", "unknown_tps", { tps: body.tpsCode });
   }
-  if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+  if (!canReportFor(user, tps)) throw problem.otherTps(user.tpsCode);
   const hash = bodyHash(body);
   const [existing] = await tx`select kind, tps_code, body_hash, response from officer_requests where id = ${body.id}`;
   if (existing) {
     if (existing.kind === kind && existing.tpsCode === body.tpsCode && existing.bodyHash === hash) {
       return { httpStatus: 200, body: existing.response as T };
     }
-    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+    throw problem.idConflict();
   }
   const response = await act(tps);
   await tx`
@@ -78,21 +73,14 @@ async function touchTps(
   return { dayStatus: next, lastSeenAt };
 }
 
-export async function recordCheckin(
-  ctx: WriteContext,
-  { user, body, lang }: { user: SessionUser; body: CheckinBody; lang: Lang },
-) {
-  return once(ctx, { kind: "checkin", user, lang, body }, async (tps) => {
+export async function recordCheckin(ctx: WriteContext, { user, body }: { user: SessionUser; body: CheckinBody }) {
+  return once(ctx, { kind: "checkin", user, body }, async (tps) => {
     const distance =
       body.lat != null && body.lng != null ? distanceMetres({ lat: body.lat, lng: body.lng }, tps) : null;
     const far = distance != null && distance > FAR_FROM_TPS_M;
     const note = body.note?.trim() || null;
     if (far && !note) {
-      const message =
-        lang === "en"
-          ? `You are ${distance} m from the TPS: write a short note why (e.g. the TPS moved).`
-          : `Anda berjarak ${distance} m dari TPS: tulis catatan singkat alasannya (mis. TPS pindah).`;
-      throw fieldError("note", "far_needs_note", message);
+      throw problem.invalidField("note", "far_needs_note", { distance });
     }
     await ctx.tx`
       insert into checkins (id, tps_code, author_id, lat, lng, accuracy_m, distance_m, note, captured_at)
@@ -117,11 +105,8 @@ export async function recordCheckin(
   });
 }
 
-export async function saveChecklist(
-  ctx: WriteContext,
-  { user, body, lang }: { user: SessionUser; body: ChecklistBody; lang: Lang },
-) {
-  return once(ctx, { kind: "checklist", user, lang, body }, async (tps) => {
+export async function saveChecklist(ctx: WriteContext, { user, body }: { user: SessionUser; body: ChecklistBody }) {
+  return once(ctx, { kind: "checklist", user, body }, async (tps) => {
     const items = await getSetting(ctx.tx, "checklist");
     const known = new Set(items.map((i) => i.id));
     const errors = body.answers
@@ -130,9 +115,9 @@ export async function saveChecklist(
       .map(({ a, i }) => ({
         field: `answers.${i}.item`,
         code: "unknown_item",
-        message: lang === "en" ? `Unknown checklist item ${a.item}.` : `Butir daftar periksa ${a.item} tidak dikenal.`,
+        params: { item: a.item },
       }));
-    if (errors.length) throw new ApiError(422, "invalid", errors[0].message, errors);
+    if (errors.length) throw problem.invalidFields(errors);
     for (const a of body.answers) {
       await ctx.tx`
         insert into checklist_answers (tps_code, item_code, ok, note, request_id, author_id, updated_at)
@@ -157,17 +142,10 @@ export async function saveChecklist(
   });
 }
 
-export async function changeDayStatus(
-  ctx: WriteContext,
-  { user, body, lang }: { user: SessionUser; body: DayStatusBody; lang: Lang },
-) {
-  return once(ctx, { kind: "day_status", user, lang, body }, async (tps) => {
+export async function changeDayStatus(ctx: WriteContext, { user, body }: { user: SessionUser; body: DayStatusBody }) {
+  return once(ctx, { kind: "day_status", user, body }, async (tps) => {
     if (!dayStatusAfter(tps.dayStatus as DayStatus, body.status)) {
-      const message =
-        lang === "en"
-          ? `The TPS is already further along (${tps.dayStatus}); the day status only moves forward.`
-          : `TPS sudah pada tahap berikutnya (${tps.dayStatus}); status hari hanya bisa maju.`;
-      throw new ApiError(409, "status_backwards", message);
+      throw problem.conflict("status_backwards", { status: tps.dayStatus });
     }
     const day = await touchTps(ctx, { tps, user, wanted: body.status });
     ctx.audit({

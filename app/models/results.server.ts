@@ -1,12 +1,13 @@
 // Quick-count submissions and the per-TPS result they build. Nothing is overwritten: every submission is
 // a new revision row; `results` points at the latest one. Runs inside a writer job (see writer.server.ts).
+import { problem } from "~/lib/problems";
 import { createHash } from "node:crypto";
 import type { Db } from "~/utils/db.server";
-import { c1Context, decideC1 } from "~/lib/c1-rules";
+import { c1Context, decideC1, type Issue } from "~/lib/c1-rules";
 import type { ResultStatus } from "~/lib/events";
-import { issueMessage, translate, type Lang } from "~/lib/i18n";
+import { issueKey, issueMessage, type Lang } from "~/lib/i18n";
 import type { QuickCountBody } from "~/lib/schemas";
-import { ApiError, apiError, fieldError } from "~/utils/http.server";
+
 import { canonicalJson, lockKey, type WriteContext } from "~/utils/writer.server";
 import type { Contest, TpsInfo } from "./election.server";
 import type { SessionUser } from "./users.server";
@@ -102,23 +103,23 @@ export async function submitQuickCount(
       }
     : null;
   if (!tps) {
-    throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: body.tpsCode }));
+    throw problem.invalidField("tpsCode", "unknown_tps", { tps: body.tpsCode });
   }
-  if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+  if (!canReportFor(user, tps)) throw problem.otherTps(user.tpsCode);
 
   // Idempotency (SPEC section 7): a retry gets the first answer; the same id with another body is a conflict.
   if (existing) {
     if (existing.tpsCode === body.tpsCode && existing.bodyHash === hash) {
       return { httpStatus: 200, body: existing.response as SubmitAnswer["body"] };
     }
-    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+    throw problem.idConflict();
   }
   if (!contest) {
-    throw fieldError("contest", "unknown_contest", translate(lang, "api.unknownContest", { contest: body.contest }));
+    throw problem.invalidField("contest", "unknown_contest", { contest: body.contest });
   }
 
   if (current?.status === "verified" && user.role === "officer") {
-    throw apiError(lang, 409, "verified", "api.verified");
+    throw problem.conflict("verified");
   }
 
   const previous = current
@@ -237,20 +238,17 @@ export function checkResultNumbers(
     },
     c1Context(contest, tps, previous),
   );
-  const describe = (i: { field: string; code: string; params?: Record<string, string | number> }) => ({
+  // Warnings are stored with the submission and sent back with a retried one, so their wording is fixed here.
+  const describe = (i: Issue) => ({
     field: i.field,
     code: i.code,
-    message: issueMessage(lang, i as never),
+    message: issueMessage(lang, i),
   });
   if (decision.errors.length > 0) {
-    throw new ApiError(
-      422,
-      "invalid",
-      lang === "en" ? "Some numbers need fixing." : "Ada angka yang perlu diperbaiki.",
-      [
-        ...decision.errors.map(describe),
-        ...(decision.errors.some((e) => e.code === "justification_required") ? decision.warnings.map(describe) : []),
-      ],
+    const unjustified = decision.errors.some((e) => e.code === "justification_required");
+    throw problem.invalid(
+      [...decision.errors, ...(unjustified ? decision.warnings : [])].map((i) => ({ ...i, key: issueKey(i.code) })),
+      "c1.fixNumbers",
     );
   }
   const numbers: Numbers = {

@@ -1,12 +1,13 @@
 // Verification (issue 4 point 5) and blind double entry of paper forms (point 6). Nothing is overwritten:
 // a correction or a consolidated paper form is a new submission revision; the earlier ones stay in the
 // history. Runs inside writer jobs; every change emits result:updated / paper:updated and is audited.
+import { problem } from "~/lib/problems";
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/utils/db.server";
 import type { ResultStatus } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
 import type { QuickCountBody, ReviewBody } from "~/lib/schemas";
-import { apiError, fieldError } from "~/utils/http.server";
+
 import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { getContest, getTps, type Contest, type TpsInfo } from "./election.server";
 import {
@@ -27,15 +28,12 @@ export type PaperState = "awaiting_second" | "consolidated" | "conflict" | "reso
 // submission for one TPS never interleave. A try-lock: a busy key sends the job back to the writer's queue.
 const lockResult = (tx: WriteContext["tx"], tpsCode: string) => lockKey(tx, resultsLockKey(tpsCode));
 
-async function loadTarget(
-  tx: Db,
-  { user, tpsCode, contest, lang }: { user: SessionUser; tpsCode: string; contest: string; lang: Lang },
-) {
+async function loadTarget(tx: Db, { user, tpsCode, contest }: { user: SessionUser; tpsCode: string; contest: string }) {
   const tps = await getTps(tx, { code: tpsCode });
-  if (!tps) throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
-  if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_area", "api.otherArea");
+  if (!tps) throw problem.invalidField("tpsCode", "unknown_tps", { tps: tpsCode });
+  if (!canReportFor(user, tps)) throw problem.otherArea();
   const c = await getContest(tx, { code: contest });
-  if (!c) throw fieldError("contest", "unknown_contest", translate(lang, "api.unknownContest", { contest }));
+  if (!c) throw problem.invalidField("contest", "unknown_contest", { contest });
   const [current] = await tx`
     select r.status, r.votes, r.invalid, r.submission_id, s.revision, s.source, s.ballots_used
     from results r join submissions s on s.id = r.submission_id
@@ -136,16 +134,16 @@ export async function verifyResult(
     lang: Lang;
   },
 ) {
-  if (!REVIEWERS.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  if (!REVIEWERS.includes(user.role)) throw problem.forbidden();
   await lockResult(ctx.tx, tpsCode);
-  const target = await loadTarget(ctx.tx, { user, tpsCode, contest, lang });
+  const target = await loadTarget(ctx.tx, { user, tpsCode, contest });
   const { tps, current } = target;
-  if (!current) throw apiError(lang, 409, "no_result", "review.noResult");
+  if (!current) throw problem.conflict("no_result");
   if (submissionId && submissionId !== current.submissionId) {
     const [chosen] = await ctx.tx`
       select source, revision, votes, invalid, ballots_used from submissions
       where id = ${submissionId} and tps_code = ${tps.code} and contest_code = ${target.contest.code}`;
-    if (!chosen) throw fieldError("submissionId", "unknown_submission", translate(lang, "api.notFound"));
+    if (!chosen) throw problem.invalidField("submissionId", "unknown_submission");
     return writeRevision(ctx, {
       user,
       ...target,
@@ -204,10 +202,10 @@ export async function correctResult(
     lang: Lang;
   },
 ) {
-  if (!REVIEWERS.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
-  if (reason.trim().length < 5) throw fieldError("reason", "required", translate(lang, "review.reasonRequired"));
+  if (!REVIEWERS.includes(user.role)) throw problem.forbidden();
+  if (reason.trim().length < 5) throw problem.invalidField("reason", "required", undefined, "review.reasonRequired");
   await lockResult(ctx.tx, body.tpsCode);
-  const target = await loadTarget(ctx.tx, { user, tpsCode: body.tpsCode, contest: body.contest, lang });
+  const target = await loadTarget(ctx.tx, { user, tpsCode: body.tpsCode, contest: body.contest });
   const [dup] = await ctx.tx`select response from submissions where id = ${body.id}`;
   if (dup) return dup.response as { id: string; status: ResultStatus; revision: number };
   // The reason also answers the C1 warnings: a supervisor who corrects has looked at the numbers.
@@ -252,7 +250,7 @@ export async function submitPaperEntry(
   httpStatus: 200 | 201;
   body: { formId: string; state: PaperState; round: 1 | 2; status?: ResultStatus };
 }> {
-  if (!["operator", "admin"].includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  if (!["operator", "admin"].includes(user.role)) throw problem.forbidden();
   const { tx } = ctx;
   await lockResult(tx, body.tpsCode);
   const hash = bodyHash({ ...body, capturedAt: undefined, source });
@@ -262,21 +260,20 @@ export async function submitPaperEntry(
     if (existing.authorId === user.id && existing.bodyHash === hash) {
       return { httpStatus: 200, body: { formId: existing.formId, state: existing.status, round: existing.round } };
     }
-    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+    throw problem.idConflict();
   }
-  const target = await loadTarget(tx, { user, tpsCode: body.tpsCode, contest: body.contest, lang });
+  const target = await loadTarget(tx, { user, tpsCode: body.tpsCode, contest: body.contest });
   // The form's state first: a locked form or a second keying by the same person is refused whatever the numbers.
   const [form] = await tx`
     select id, status, source from paper_forms
     where tps_code = ${target.tps.code} and contest_code = ${target.contest.code} and status in ('awaiting_second', 'conflict')
     for update`;
-  if (form?.status === "conflict") throw apiError(lang, 409, "paper_conflict", "paper.awaitingSupervisor");
+  if (form?.status === "conflict") throw problem.conflict("paper_conflict");
   const [first] = form
     ? await tx`select author_id, votes, invalid, ballots_used, justification from paper_entries where form_id = ${form.id} and round = 1`
     : [];
-  if (first && first.authorId === user.id) throw apiError(lang, 409, "same_operator", "paper.secondBySomeoneElse");
-  if (form && form.source !== source)
-    throw fieldError("source", "source_mismatch", translate(lang, "paper.sourceMismatch"));
+  if (first && first.authorId === user.id) throw problem.conflict("same_operator");
+  if (form && form.source !== source) throw problem.invalidField("source", "source_mismatch");
   const previous = target.current
     ? { votes: target.current.votes as Record<string, number>, invalid: target.current.invalid as number }
     : null;
@@ -369,19 +366,19 @@ export async function resolvePaperConflict(
     lang: Lang;
   },
 ) {
-  if (!["supervisor", "admin"].includes(user.role)) throw apiError(lang, 403, "forbidden", "paper.supervisorOnly");
+  if (!["supervisor", "admin"].includes(user.role)) throw problem.forbidden({ key: "paper.supervisorOnly" });
   const { tx } = ctx;
   const [form] = await tx`select id, tps_code, contest_code, source, status from paper_forms where id = ${formId}`;
-  if (!form) throw apiError(lang, 404, "not_found", "api.notFound");
+  if (!form) throw problem.notFound();
   await lockResult(tx, form.tpsCode);
-  const target = await loadTarget(tx, { user, tpsCode: form.tpsCode, contest: form.contestCode, lang });
+  const target = await loadTarget(tx, { user, tpsCode: form.tpsCode, contest: form.contestCode });
   const [locked] = await tx`select status from paper_forms where id = ${formId} for update`;
-  if (locked.status !== "conflict") throw apiError(lang, 409, "not_conflict", "paper.notConflict");
-  if (note.trim().length < 5) throw fieldError("note", "required", translate(lang, "review.reasonRequired"));
+  if (locked.status !== "conflict") throw problem.conflict("not_conflict");
+  if (note.trim().length < 5) throw problem.invalidField("note", "required", undefined, "review.reasonRequired");
   let numbers: Numbers;
   let warnings: unknown[] = [];
   if (choice === "custom") {
-    if (!body) throw fieldError("votes", "required", translate(lang, "c1.required"));
+    if (!body) throw problem.invalidField("votes", "required");
     ({ numbers, warnings } = checkResultNumbers(lang, {
       tps: target.tps,
       contest: target.contest,

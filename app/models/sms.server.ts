@@ -3,13 +3,15 @@
 // is derived from the TPS and the normalised text, so the same SMS twice is one submission), and every
 // message is logged in sms_messages, where the command post reads the malformed ones.
 import { createHash } from "node:crypto";
-import type { Lang, MessageKey } from "~/lib/i18n";
+import type { Lang } from "~/lib/i18n";
+import { isProblem, type Problem } from "~/lib/problems";
 import { translate } from "~/lib/i18n";
 import { normaliseSms, parseSms, receiptCode, type SmsParse } from "~/lib/sms";
 import type { Services } from "~/utils/context.server";
 import type { Db } from "~/utils/db.server";
-import { ApiError } from "~/utils/http.server";
+
 import { verifySecret } from "~/utils/password.server";
+import { fieldError, problemMessage } from "~/utils/problem-answer.server";
 import { getContest } from "./election.server";
 import { submitQuickCount } from "./results.server";
 import { findUserForLogin, type SessionUser } from "./users.server";
@@ -44,8 +46,7 @@ function uuidFrom(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const t = (lang: Lang, key: string, params?: Record<string, string | number>) =>
-  translate(lang, key as MessageKey, params);
+const t = translate;
 
 export async function handleSms(
   { sql, writer }: Services,
@@ -127,7 +128,7 @@ export async function handleSms(
         receipt,
       });
     } catch (error) {
-      if (error instanceof ApiError) return reject(error.code, errorText(lang, error));
+      if (isProblem(error)) return reject(error.code, errorText(lang, error));
       throw error;
     }
   }
@@ -210,19 +211,19 @@ async function quickCountBySms(
     return finish({ status: "accepted", kind: "QC", tpsCode: parsed.tpsCode, errorCode: null, reply, receipt });
   } catch (error) {
     // Two copies of one SMS arriving at once: the second finds the first's id.
-    if (error instanceof ApiError && error.code === "id_conflict") return duplicate();
-    if (error instanceof ApiError) return reject(error.code, errorText(lang, error));
+    if (isProblem(error) && error.code === "id_conflict") return duplicate();
+    if (isProblem(error)) return reject(error.code, errorText(lang, error));
     throw error;
   }
 }
 
 /** One SMS-sized line: the API message plus its first field errors. */
-function errorText(lang: Lang, error: ApiError): string {
-  const fields = (error.errors ?? [])
+function errorText(lang: Lang, error: Problem): string {
+  const fields = (error.fields ?? [])
     .slice(0, 3)
-    .map((e) => e.message)
+    .map((f) => fieldError(lang, f).message)
     .join(" ");
-  return `${t(lang, "sms.rejected")} ${fields || error.message}`.slice(0, 459);
+  return `${t(lang, "sms.rejected")} ${fields || problemMessage(error, lang)}`.slice(0, 459);
 }
 
 export type IncidentBySms = (args: {

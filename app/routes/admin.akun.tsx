@@ -4,7 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { MessageKey } from "~/lib/i18n";
 import { translate } from "~/lib/i18n";
-import { fieldErrors } from "~/lib/schemas";
+import { fieldProblems } from "~/lib/schemas";
+import { fieldErrors } from "~/utils/problem-answer.server";
 import { useT } from "~/lib/use-t";
 import {
   createStaff,
@@ -58,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
     if (!parsed.success)
       return data<ActionResult>(
-        { ok: false, message: say("admin.accounts.fix"), errors: fieldErrors(parsed.error, lang) },
+        { ok: false, message: say("admin.accounts.fix"), errors: fieldErrors(lang, fieldProblems(parsed.error)) },
         422,
       );
     if (parsed.data.regionCode) {

@@ -5,8 +5,10 @@ import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind, type ImportReport } fr
 import { useT } from "~/lib/use-t";
 import { checkImport, IMPORT_COLUMNS, runImport } from "~/models/imports.server";
 import { formFileText, requireAdminPage } from "~/utils/admin.server";
-import { ApiError } from "~/utils/http.server";
+
 import { requestLang } from "~/utils/lang.server";
+import { describeProblem, problemOf } from "~/utils/problem-answer.server";
+import { translate } from "~/lib/i18n";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
@@ -20,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         report: null,
-        error: lang === "en" ? "The file is too large (max 5 MB)." : "Berkas terlalu besar (maks. 5 MB).",
+        error: translate(lang, "import.err.tooLarge"),
       },
       413,
     );
@@ -31,25 +33,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data(
         {
           report: null,
-          error:
-            lang === "en"
-              ? "The upload could not be read; choose the file again."
-              : "Unggahan tidak terbaca; pilih berkas lagi.",
+          error: translate(lang, "import.err.unreadable"),
         },
         400,
       );
     const kind = String(form.get("kind")) as ImportKind;
     if (!IMPORT_KINDS.includes(kind)) return data({ report: null, error: "kind" }, 400);
-    const text = await formFileText(form.get("file"), lang, MAX_IMPORT_BYTES);
-    if (!text) return data({ report: null, error: lang === "en" ? "Choose a CSV file." : "Pilih berkas CSV." }, 400);
+    const text = await formFileText(form.get("file"), MAX_IMPORT_BYTES);
+    if (!text) return data({ report: null, error: translate(lang, "import.err.noFile") }, 400);
     const report: ImportReport =
       form.get("intent") === "import"
         ? await context.writer.write((ctx) => runImport(ctx, { kind, text, lang, actorId: user.id }))
         : await checkImport(context.sql, { kind, text, lang });
     return data({ report, error: null }, report.errors.length && form.get("intent") === "import" ? 422 : 200);
   } catch (error) {
-    if (error instanceof ApiError) return data({ report: null, error: error.message }, error.status);
-    throw error;
+    const refused = problemOf(error);
+    if (!refused) throw error;
+    const { status, body } = describeProblem(refused, lang);
+    return data({ report: null, error: body.message }, status);
   }
 }
 

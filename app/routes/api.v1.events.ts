@@ -1,8 +1,9 @@
 // GET /api/v1/events?after=SEQ: the events the caller missed, in order, at most 1000 a page.
+import { problem } from "~/lib/problems";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eventsAfter, eventViewOf, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
 import { requireApiUser } from "~/utils/auth.server";
-import { apiError, fieldError, handleApi, json } from "~/utils/http.server";
+import { handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -10,12 +11,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return handleApi(lang, async () => {
     const user = await requireApiUser(request, context.sql, lang);
     const view = eventViewOf(user);
-    if (!view) throw apiError(lang, 403, "forbidden", "api.forbidden");
+    if (!view) throw problem.forbidden();
     const raw = new URL(request.url).searchParams.get("after") ?? "0";
     const after = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(after)) {
-      const message = lang === "en" ? "after must be a whole number >= 0." : "after harus bilangan bulat >= 0.";
-      throw fieldError("after", "invalid", message);
+      throw problem.invalidField("after", "invalid", undefined, "api.badAfter");
     }
     const events = await eventsAfter(context.sql, { after, view });
     return json({ events, more: events.length === MAX_EVENTS_PER_PAGE });

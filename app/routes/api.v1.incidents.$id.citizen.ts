@@ -1,10 +1,11 @@
 // GET /api/v1/incidents/:id/citizen: what only the command post sees of a public report: place, contact,
 // tracking code and the photo (`?photo=1` returns the image itself). Staff who may see the incident only.
+import { problem } from "~/lib/problems";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canSeeIncident, getIncident } from "~/models/incidents.server";
 import { getReportPrivate } from "~/models/reports.server";
 import { requireApiUser } from "~/utils/auth.server";
-import { apiError, handleApi, json } from "~/utils/http.server";
+import { handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -13,11 +14,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const user = await requireApiUser(request, context.sql, lang, ["operator", "admin", "supervisor"]);
     const id = params.id ?? "";
     const incident = /^[0-9a-f-]{36}$/i.test(id) ? await getIncident(context.sql, { id }) : undefined;
-    if (!incident || !canSeeIncident(user, incident)) throw apiError(lang, 404, "not_found", "api.notFound");
+    if (!incident || !canSeeIncident(user, incident)) throw problem.notFound();
     const report = await getReportPrivate(context.sql, { incidentId: id });
-    if (!report) throw apiError(lang, 404, "not_found", "api.notFound");
+    if (!report) throw problem.notFound();
     if (new URL(request.url).searchParams.get("photo")) {
-      if (!report.photo) throw apiError(lang, 404, "not_found", "api.notFound");
+      if (!report.photo) throw problem.notFound();
       return new Response(new Uint8Array(report.photo), {
         headers: {
           "Content-Type": report.photoType!,

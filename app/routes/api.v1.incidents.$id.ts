@@ -1,10 +1,11 @@
 // GET /api/v1/incidents/:id: one incident with its timeline, for whoever may see it.
+import { problem } from "~/lib/problems";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { responseTimes } from "~/lib/incidents";
 import { UUID } from "~/lib/schemas";
 import { canSeeIncident, getIncident, incidentTimeline } from "~/models/incidents.server";
 import { requireApiUser } from "~/utils/auth.server";
-import { apiError, handleApi, json } from "~/utils/http.server";
+import { handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -13,14 +14,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const user = await requireApiUser(request, context.sql, lang);
     const id = params.id ?? "";
     const incident = UUID.test(id) ? await getIncident(context.sql, { id }) : undefined;
-    if (!incident) throw apiError(lang, 404, "not_found", "api.notFound");
-    if (!canSeeIncident(user, incident))
-      throw apiError(
-        lang,
-        403,
-        user.role === "supervisor" ? "other_area" : "forbidden",
-        user.role === "supervisor" ? "api.otherArea" : "api.forbidden",
-      );
+    if (!incident) throw problem.notFound();
+    if (!canSeeIncident(user, incident)) throw user.role === "supervisor" ? problem.otherArea() : problem.forbidden();
     return json({
       incident,
       timeline: await incidentTimeline(context.sql, { id }),

@@ -1,10 +1,11 @@
 // GET /api/v1/photos/:id: the image, for the officer of its TPS, supervisors of its area and the command post.
+import { problem } from "~/lib/problems";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getPhoto } from "~/models/photos.server";
 import { canReportFor } from "~/models/results.server";
 import { requireApiUser } from "~/utils/auth.server";
-import { apiError, handleApi } from "~/utils/http.server";
+import { handleApi } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -13,7 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const user = await requireApiUser(request, context.sql, lang);
     const id = z.string().uuid().safeParse(params.id);
     const photo = id.success ? await getPhoto(context.sql, { id: id.data }) : undefined;
-    if (!photo) throw apiError(lang, 404, "not_found", "api.notFound");
+    if (!photo) throw problem.notFound();
     // Responders see the photos of incidents dispatched to them.
     const dispatched =
       user.role === "responder" && photo.incidentId
@@ -27,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       (photo.tpsCode && photo.kelurahanCode
         ? canReportFor(user, { code: photo.tpsCode, kelurahanCode: photo.kelurahanCode })
         : user.role === "operator" || user.role === "admin");
-    if (!allowed) throw apiError(lang, 403, "forbidden", "api.forbidden");
+    if (!allowed) throw problem.forbidden();
     return new Response(new Uint8Array(photo.bytes), {
       headers: {
         "Content-Type": photo.mime,

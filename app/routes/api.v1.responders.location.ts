@@ -1,12 +1,12 @@
 // POST /api/v1/responders/location {lat, lng, accuracy?}: a responder shares where they are (optional);
 // the command post shows it on the map (event responder:located).
+import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { translate } from "~/lib/i18n";
-import { fieldErrors } from "~/lib/schemas";
+import { fieldProblems } from "~/lib/schemas";
 import { shareLocation } from "~/models/incidents.server";
 import { requireApiUser } from "~/utils/auth.server";
-import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
+import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 const LocationBody = z.object({
@@ -18,11 +18,10 @@ const LocationBody = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
+    if (request.method !== "POST") throw problem.methodNotAllowed();
     const user = await requireApiUser(request, context.sql, lang, ["responder"]);
-    const parsed = LocationBody.safeParse(await readJson(request, lang));
-    if (!parsed.success)
-      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    const parsed = LocationBody.safeParse(await readJson(request));
+    if (!parsed.success) throw problem.invalid(fieldProblems(parsed.error));
     await context.writer.write((ctx) =>
       shareLocation(ctx, { user, lat: parsed.data.lat, lng: parsed.data.lng, accuracy: parsed.data.accuracy ?? null }),
     );

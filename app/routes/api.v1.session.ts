@@ -1,7 +1,7 @@
 // POST /api/v1/session {login, secret} -> {token, user} + session cookie; DELETE logs out; GET -> {user}.
+import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { fieldErrors, LoginBody } from "~/lib/schemas";
-import { translate } from "~/lib/i18n";
+import { fieldProblems, LoginBody } from "~/lib/schemas";
 import { auditSession } from "~/models/audit.server";
 import {
   assertLoginAllowed,
@@ -13,7 +13,7 @@ import {
   sessionCookie,
   tokenFrom,
 } from "~/utils/auth.server";
-import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
+import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -33,13 +33,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (user) await auditSession(context.writer, { user, action: "session.logout" });
       return json({ ok: true }, { headers: { "Set-Cookie": clearSessionCookie(context.env) } });
     }
-    if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
-    const parsed = LoginBody.safeParse(await readJson(request, lang, 4096));
-    if (!parsed.success)
-      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    if (request.method !== "POST") throw problem.methodNotAllowed();
+    const parsed = LoginBody.safeParse(await readJson(request, 4096));
+    if (!parsed.success) throw problem.invalid(fieldProblems(parsed.error));
     assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp);
     const session = await login(context.sql, context.env, parsed.data, context.clientIp);
-    if (!session) throw apiError(lang, 401, "login_failed", "api.loginFailed");
+    if (!session) throw problem.loginFailed();
     await auditSession(context.writer, { user: session.user, action: "session.login" });
     return json(session, { headers: { "Set-Cookie": sessionCookie(context.env, session.token) } });
   });

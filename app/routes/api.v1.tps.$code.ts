@@ -1,11 +1,12 @@
 // GET /api/v1/tps/:code: one TPS for the command post's detail panel (officer, last seen, results per
 // contest, incidents, photos). Supervisors only inside their area.
+import { problem } from "~/lib/problems";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { TPS_CODE } from "~/lib/schemas";
 import { getTpsDetail } from "~/models/command-post.server";
 import { canReportFor } from "~/models/results.server";
 import { requireApiUser } from "~/utils/auth.server";
-import { apiError, handleApi, json } from "~/utils/http.server";
+import { handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -14,14 +15,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin"]);
     const code = params.code ?? "";
     const detail = TPS_CODE.test(code) ? await getTpsDetail(context.sql, { code }) : undefined;
-    if (!detail) throw apiError(lang, 404, "not_found", "api.notFound");
-    if (!canReportFor(user, detail.tps))
-      throw apiError(
-        lang,
-        403,
-        user.role === "supervisor" ? "other_area" : "forbidden",
-        user.role === "supervisor" ? "api.otherArea" : "api.forbidden",
-      );
+    if (!detail) throw problem.notFound();
+    if (!canReportFor(user, detail.tps)) throw user.role === "supervisor" ? problem.otherArea() : problem.forbidden();
     return json(detail);
   });
 }

@@ -6,8 +6,8 @@ import { useT } from "~/lib/use-t";
 import { auditSession } from "~/models/audit.server";
 import { TopBar } from "~/root";
 import { assertLoginAllowed, getRequestUser, homeFor, login, sessionCookie } from "~/utils/auth.server";
-import { ApiError } from "~/utils/http.server";
 import { requestLang } from "~/utils/lang.server";
+import { describeProblem, problemOf } from "~/utils/problem-answer.server";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Masuk" }];
 
@@ -30,9 +30,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp);
   } catch (error) {
-    if (error instanceof ApiError)
-      return data({ error: error.message }, { status: error.status, headers: error.headers });
-    throw error;
+    const refused = problemOf(error);
+    if (!refused) throw error;
+    const { status, body, headers } = describeProblem(refused, lang);
+    return data({ error: body.message }, { status, headers });
   }
   const session = await login(context.sql, context.env, parsed.data, context.clientIp);
   if (!session) return data({ error: translate(lang, "login.failed") }, 401);

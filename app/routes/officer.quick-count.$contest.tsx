@@ -8,14 +8,14 @@ import { QuickCountForm, type QueuedQuickCount } from "~/components/quick-count-
 import { discard, enqueue } from "~/lib/outbox-client";
 import { idbStore } from "~/lib/outbox-idb";
 import { resizePhoto } from "~/lib/resize-photo";
-import { translate } from "~/lib/i18n";
-import { fieldErrors, QuickCountBody } from "~/lib/schemas";
+import { fieldProblems, QuickCountBody } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
 import { submitQuickCount } from "~/models/results.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
-import { ApiError, isUnavailable } from "~/utils/http.server";
+import { describeProblem, problemOf } from "~/utils/problem-answer.server";
+import { problem, type Problem } from "~/lib/problems";
 import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -65,15 +65,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ballotsUsed: text("ballotsUsed") ?? "",
     justification: text("justification") ?? "",
   };
-  if (!parsed.success)
-    return data({ message: translate(lang, "api.invalidField"), errors: fieldErrors(parsed.error, lang), values }, 422);
+  const refuse = (p: Problem) => {
+    const { status, body } = describeProblem(p, lang);
+    return data({ message: body.message, errors: body.errors ?? [], values }, status);
+  };
+  if (!parsed.success) return refuse(problem.invalid(fieldProblems(parsed.error)));
   try {
     await context.writer.write((ctx) => submitQuickCount(ctx, { user, body: parsed.data, source: "app", lang }));
   } catch (error) {
-    if (error instanceof ApiError)
-      return data({ message: error.message, errors: error.errors ?? [], values }, error.status);
-    if (isUnavailable(error)) return data({ message: translate(lang, "api.unavailable"), errors: [], values }, 503);
-    throw error;
+    const refused = problemOf(error);
+    if (!refused) throw error;
+    return refuse(refused);
   }
   return redirect("/officer");
 }

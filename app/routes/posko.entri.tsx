@@ -9,7 +9,7 @@ import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
 import { QuickCountForm } from "~/components/quick-count-form";
 import type { MessageKey } from "~/lib/i18n";
-import { fieldErrors, PaperEntryBody, quickCountFields, TPS_CODE } from "~/lib/schemas";
+import { fieldProblems, PaperEntryBody, quickCountFields, TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getTps, listContests } from "~/models/election.server";
 import { submitPaperEntry } from "~/models/review.server";
@@ -83,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
   const form = await request.formData();
   const parsed = PaperEntryBody.safeParse({ ...quickCountFields(form), source: form.get("source") });
-  if (!parsed.success) return invalidForm(lang, fieldErrors(parsed.error, lang));
+  if (!parsed.success) return invalidForm(lang, fieldProblems(parsed.error));
   return pageAction(
     lang,
     async () =>

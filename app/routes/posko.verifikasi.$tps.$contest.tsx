@@ -9,7 +9,7 @@ import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
 import { QuickCountForm } from "~/components/quick-count-form";
 import type { MessageKey } from "~/lib/i18n";
-import { fieldErrors, quickCountFields, ReviewBody, TPS_CODE } from "~/lib/schemas";
+import { fieldProblems, quickCountFields, ReviewBody, TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
 import { tpsPhotos } from "~/models/command-post.server";
@@ -67,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             submissionId: form.get("submissionId") || null,
           };
   const parsed = ReviewBody.safeParse(raw);
-  if (!parsed.success) return invalidForm(lang, fieldErrors(parsed.error, lang));
+  if (!parsed.success) return invalidForm(lang, fieldProblems(parsed.error));
   return pageAction(lang, () => context.writer.write((ctx) => runReview(ctx, { user, body: parsed.data, lang })));
 }
 

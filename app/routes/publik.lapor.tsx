@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useLang, useT } from "~/lib/use-t";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
-import { ApiError, type FieldError } from "~/utils/http.server";
+import { describeProblem, problemOf, type FieldError } from "~/utils/problem-answer.server";
 import { requestLang } from "~/utils/lang.server";
 import { filePublicReport } from "~/utils/public-report.server";
 
@@ -24,11 +24,13 @@ type Result = { trackingCode?: string; message?: string; errors?: FieldError[] }
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
   try {
-    const { trackingCode } = await filePublicReport(request, context, lang);
+    const { trackingCode } = await filePublicReport(request, context);
     return { trackingCode } satisfies Result;
   } catch (error) {
-    if (error instanceof ApiError) return data<Result>({ message: error.message, errors: error.errors }, error.status);
-    throw error;
+    const refused = problemOf(error);
+    if (!refused) throw error;
+    const { status, body, headers } = describeProblem(refused, lang);
+    return data<Result>({ message: body.message, errors: body.errors }, { status, headers });
   }
 }
 

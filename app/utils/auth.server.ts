@@ -1,5 +1,6 @@
 // Sessions: a random token, given to the browser as an HttpOnly cookie and to API clients as a bearer
 // token (also accepted as Socket.IO auth.token). Only its SHA-256 is stored. Every route asks here.
+import { problem } from "~/lib/problems";
 import { createHash, randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import type { Sql } from "postgres";
@@ -13,8 +14,8 @@ import {
 } from "~/models/users.server";
 import type { View } from "~/models/snapshot.server";
 import type { Env } from "./env.server";
-import { translate, type Lang } from "~/lib/i18n";
-import { ApiError, apiError } from "./http.server";
+import type { Lang } from "~/lib/i18n";
+
 import { loginRetryAfter, noteLoginOutcome } from "./login-limit.server";
 import { verifyAgainstNothing, verifySecret } from "./password.server";
 
@@ -60,13 +61,7 @@ export function getRequestUser(request: Request, sql: Sql) {
 export function assertLoginAllowed(env: Env, lang: Lang, login: string, clientIp: string | undefined) {
   const wait = loginRetryAfter(login, clientIp, env.LOGIN_ATTEMPTS_PER_15_MIN);
   if (wait > 0) {
-    throw new ApiError(
-      429,
-      "too_many_attempts",
-      translate(lang, "api.loginLimited", { minutes: Math.ceil(wait / 60) }),
-      undefined,
-      { "Retry-After": String(wait) },
-    );
+    throw problem.tooManyAttempts(wait);
   }
 }
 
@@ -100,8 +95,8 @@ export function clearSessionCookie(env: Env) {
 /** For API routes: 401 without a valid session, 403 for the wrong role. */
 export async function requireApiUser(request: Request, sql: Sql, lang: Lang, roles?: Role[]) {
   const user = await getRequestUser(request, sql);
-  if (!user) throw apiError(lang, 401, "unauthenticated", "api.unauthenticated");
-  if (roles && !roles.includes(user.role)) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  if (!user) throw problem.unauthenticated();
+  if (roles && !roles.includes(user.role)) throw problem.forbidden();
   return user;
 }
 
@@ -109,7 +104,7 @@ export async function requireApiUser(request: Request, sql: Sql, lang: Lang, rol
 export async function requireApiView(request: Request, sql: Sql, lang: Lang) {
   const user = await requireApiUser(request, sql, lang);
   const view = viewOf(user);
-  if (!view) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  if (!view) throw problem.forbidden();
   return { user, view };
 }
 

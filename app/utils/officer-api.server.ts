@@ -1,12 +1,13 @@
 // One shape for the officer's JSON actions (quick count, check-in, checklist, day status): parse the body with its zod
 // schema, check the role and the TPS, run the model in a writer job, answer 201 / 200 (identical retry).
+import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
-import { translate, type Lang } from "~/lib/i18n";
-import { fieldErrors } from "~/lib/schemas";
+import type { Lang } from "~/lib/i18n";
+import { fieldProblems } from "~/lib/schemas";
 import type { SessionUser } from "~/models/users.server";
 import { requireApiUser } from "~/utils/auth.server";
-import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
+import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import type { WriteContext } from "~/utils/writer.server";
 
@@ -22,14 +23,13 @@ export function officerAction<S extends z.ZodTypeAny>(
   return ({ request, context }: ActionFunctionArgs) => {
     const lang = apiLang(request);
     return handleApi(lang, async () => {
-      if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
+      if (request.method !== "POST") throw problem.methodNotAllowed();
       const user = await requireApiUser(request, context.sql, lang, ["officer", "supervisor", "operator", "admin"]);
-      const parsed = schema.safeParse(await readJson(request, lang));
-      if (!parsed.success)
-        throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+      const parsed = schema.safeParse(await readJson(request));
+      if (!parsed.success) throw problem.invalid(fieldProblems(parsed.error));
       const body = parsed.data as z.infer<S> & { tpsCode: string };
       if (user.role === "officer" && body.tpsCode !== user.tpsCode) {
-        throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+        throw problem.otherTps(user.tpsCode);
       }
       const answer = await context.writer.write((ctx) => run(ctx, { user, body, lang }), { key: options.key?.(body) });
       return json(answer.body, answer.httpStatus);

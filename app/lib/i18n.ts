@@ -1205,6 +1205,9 @@ const en: Dictionary = {
 export type MessageKey = keyof typeof id;
 const dictionaries: Record<Lang, Dictionary> = { id, en };
 
+/** The language the switch offers: the one not in use. */
+export const otherLang = (lang: Lang): Lang => LANGUAGES.find((l) => l !== lang) ?? DEFAULT_LANG;
+
 export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }

@@ -1,4 +1,5 @@
 // Read models for the election's static data: TPS, contests and candidates.
+import type { DayStatus } from "~/lib/events";
 import type { Db } from "~/utils/db.server";
 
 export interface Contest {
@@ -20,7 +21,7 @@ export interface TpsInfo {
   dpt: number;
   dptb: number;
   dpk: number;
-  dayStatus: string;
+  dayStatus: DayStatus;
   lastSeenAt: Date | null;
 }
 
@@ -44,12 +45,12 @@ export async function getContest(sql: Db, { code }: { code: string }): Promise<C
 }
 
 export async function getTps(sql: Db, { code }: { code: string }): Promise<TpsInfo | undefined> {
-  const [row] = await sql`
+  const [row] = await sql<TpsInfo[]>`
     select t.code, t.kelurahan_code, kel.name as kelurahan_name, kec.code as kecamatan_code, kec.name as kecamatan_name,
       t.number, t.address, t.lat, t.lng, t.dpt, t.dptb, t.dpk, t.day_status, t.last_seen_at
     from tps t
     join regions kel on kel.code = t.kelurahan_code
     join regions kec on kec.code = kel.parent_code
     where t.code = ${code}`;
-  return row as TpsInfo | undefined;
+  return row;
 }

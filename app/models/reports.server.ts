@@ -4,6 +4,7 @@
 // with a tracking code that shows the status only: never the contact, the description or a name.
 import { createHash, randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { IncidentStatus } from "~/lib/incidents";
 import { TPS_CODE } from "~/lib/schemas";
 import type { Db } from "~/utils/db.server";
 import type { WriteContext } from "~/utils/writer.server";
@@ -118,13 +119,13 @@ export async function createCitizenReport(
 
 export interface ReportStatus {
   trackingCode: string;
-  status: string;
+  status: IncidentStatus;
   category: string;
   tpsCode: string | null;
   createdAt: string;
   updatedAt: string;
   /** Each status the report went through, with its time (no names, no notes). */
-  history: { status: string; at: string }[];
+  history: { status: IncidentStatus; at: string }[];
 }
 
 export async function getReportStatus(
@@ -135,7 +136,9 @@ export async function getReportStatus(
     select c.tracking_code, i.id, i.status, i.category, i.tps_code, i.created_at, i.updated_at
     from citizen_reports c join incidents i on i.id = c.incident_id where c.tracking_code = ${trackingCode}`;
   if (!row) return null;
-  const steps = await sql`select to_status, at from incident_transitions where incident_id = ${row.id} order by id`;
+  const steps = await sql<
+    { toStatus: IncidentStatus; at: Date }[]
+  >`select to_status, at from incident_transitions where incident_id = ${row.id} order by id`;
   return {
     trackingCode: row.trackingCode,
     status: row.status,
@@ -143,7 +146,7 @@ export async function getReportStatus(
     tpsCode: row.tpsCode ?? null,
     createdAt: (row.createdAt as Date).toISOString(),
     updatedAt: (row.updatedAt as Date).toISOString(),
-    history: steps.map((s) => ({ status: s.toStatus as string, at: (s.at as Date).toISOString() })),
+    history: steps.map((s) => ({ status: s.toStatus, at: s.at.toISOString() })),
   };
 }
 

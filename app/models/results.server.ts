@@ -259,8 +259,22 @@ export function checkResultNumbers(
   return { numbers, status: decision.status as ResultStatus, warnings: decision.warnings.map(describe) };
 }
 
+interface SubmissionRow {
+  id: string;
+  contestCode: string;
+  source: Source;
+  revision: number;
+  votes: Record<string, number>;
+  invalid: number;
+  receivedAt: Date;
+  warnings: SubmitAnswer["body"]["warnings"];
+  /** Null when the TPS has no result for the contest yet. */
+  resultStatus: ResultStatus | null;
+  isCurrent: boolean | null;
+}
+
 export async function listSubmissionsForTps(sql: Db, { tpsCode }: { tpsCode: string }) {
-  return sql`
+  return sql<SubmissionRow[]>`
     select s.id, s.contest_code, s.source, s.revision, s.votes, s.invalid, s.received_at, s.warnings,
       r.status as result_status, (r.submission_id = s.id) as is_current
     from submissions s left join results r on r.tps_code = s.tps_code and r.contest_code = s.contest_code

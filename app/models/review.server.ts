@@ -443,11 +443,20 @@ export async function runReview(
 // ---------------------------------------------------------------------------------------------------
 // Reading
 
+interface QueueRow {
+  kind: "result" | "paper";
+  tpsCode: string;
+  contestCode: string;
+  status: ResultStatus | "paper_conflict";
+  updatedAt: Date;
+  formId: string | null;
+}
+
 /** The review queue: conflicting and flagged results and paper conflicts, inside a scope (null = all). */
 export async function reviewQueue(sql: Db, { scope }: { scope: string | null }) {
   const area = (column: string) =>
     scope === null ? sql`true` : sql`(${sql(column)} = ${scope} or ${sql(column)} like ${scope + ".%"})`;
-  const rows = await sql`
+  const rows = await sql<QueueRow[]>`
     select 'result' as kind, r.tps_code, r.contest_code, r.status, r.updated_at, null::uuid as form_id
     from results r join tps t on t.code = r.tps_code
     where r.status in ('flagged', 'conflict') and ${area("t.kelurahan_code")}
@@ -458,20 +467,35 @@ export async function reviewQueue(sql: Db, { scope }: { scope: string | null }) 
     order by 4 desc, 5
     limit 500`;
   return rows.map((r) => ({
-    kind: r.kind as "result" | "paper",
-    tpsCode: r.tpsCode as string,
-    contest: r.contestCode as string,
-    status: r.status as string,
-    updatedAt: (r.updatedAt as Date).toISOString(),
-    formId: (r.formId as string) ?? null,
+    kind: r.kind,
+    tpsCode: r.tpsCode,
+    contest: r.contestCode,
+    status: r.status,
+    updatedAt: r.updatedAt.toISOString(),
+    formId: r.formId,
   }));
+}
+
+interface RevisionRow {
+  id: string;
+  source: Source;
+  revision: number;
+  votes: Record<string, number>;
+  invalid: number;
+  ballotsUsed: number | null;
+  justification: string | null;
+  reason: string | null;
+  warnings: { message: string }[];
+  capturedAt: Date;
+  receivedAt: Date;
+  author: string;
 }
 
 /** Everything a reviewer compares for one TPS and contest: current result, every revision, open paper entries. */
 export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: string; contest: string }) {
   const [current] =
     await sql`select status, submission_id, votes, invalid from results where tps_code = ${tpsCode} and contest_code = ${contest}`;
-  const revisions = await sql`
+  const revisions = await sql<RevisionRow[]>`
     select s.id, s.source, s.revision, s.votes, s.invalid, s.ballots_used, s.justification, s.reason, s.warnings,
       s.captured_at, s.received_at, u.name as author
     from submissions s join users u on u.id = s.author_id
@@ -496,18 +520,9 @@ export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: str
         }
       : null,
     revisions: revisions.map((r) => ({
-      id: r.id as string,
-      source: r.source as string,
-      revision: r.revision as number,
-      votes: r.votes as Record<string, number>,
-      invalid: r.invalid as number,
-      ballotsUsed: (r.ballotsUsed as number) ?? null,
-      justification: (r.justification as string) ?? null,
-      reason: (r.reason as string) ?? null,
-      warnings: r.warnings as { message: string }[],
-      capturedAt: iso(r.capturedAt)!,
-      receivedAt: iso(r.receivedAt)!,
-      author: r.author as string,
+      ...r,
+      capturedAt: r.capturedAt.toISOString(),
+      receivedAt: r.receivedAt.toISOString(),
     })),
     paper: form
       ? {

@@ -28,6 +28,8 @@ import {
   unpackTps,
   type DashboardState,
   type PackedTps,
+  isStatusLabel,
+  STATUS_LABEL_KEYS,
 } from "~/lib/dashboard";
 import type { IncidentData, LiveEvent } from "~/lib/events";
 import {
@@ -40,7 +42,6 @@ import {
   type IncidentMap,
 } from "~/lib/incident-feed";
 import { INCIDENT_ACTIONS, formatDuration, inScope } from "~/lib/incidents";
-import type { MessageKey } from "~/lib/i18n";
 import { staleChecker, type StaleReason } from "~/lib/stale";
 import { useT } from "~/lib/use-t";
 import { getStaleConfig } from "~/models/command-post.server";
@@ -171,8 +172,7 @@ export default function Posko() {
     }));
   }, [tpsList, kecamatan, contestCodes]);
   // "day:<status>" labels the TPS day status (arrival, counting...), anything else a result status.
-  const statusLabel = (s: string) =>
-    s.startsWith("day:") ? t(`day.${s.slice(4)}` as MessageKey) : t(`status.${s}` as MessageKey);
+  const statusLabel = (s: string) => (isStatusLabel(s) ? t(STATUS_LABEL_KEYS[s]) : s);
 
   // Filters: area (kecamatan, kelurahan) and status; the area also narrows the incident feed and stale list.
   const [kec, setKec] = useState("");

@@ -8,7 +8,6 @@ import { useEffect, useRef, useState } from "react";
 import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
 import { QuickCountForm } from "~/components/quick-count-form";
-import type { MessageKey } from "~/lib/i18n";
 import { fieldProblems, PaperEntryBody, quickCountFields, TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getTps, listContests } from "~/models/election.server";
@@ -153,7 +152,7 @@ export default function PaperEntry() {
             role="status"
             data-testid="entry-result"
           >
-            {t(`paper.state.${result.value.state}` as MessageKey)}
+            {t(`paper.state.${result.value.state}`)}
           </p>
         ) : null}
         {result && !result.ok ? (
@@ -209,7 +208,7 @@ export default function PaperEntry() {
                     >
                       {SOURCES.map((s) => (
                         <option key={s} value={s}>
-                          {t(`paper.source.${s}` as MessageKey)}
+                          {t(`paper.source.${s}`)}
                         </option>
                       ))}
                     </select>

@@ -8,7 +8,6 @@ import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
 import { QuickCountForm } from "~/components/quick-count-form";
-import type { MessageKey } from "~/lib/i18n";
 import { fieldProblems, quickCountFields, ReviewBody, TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
@@ -81,7 +80,7 @@ export default function ReviewResult() {
   const columns = [
     ...latestBySource.map((r) => ({
       key: r.id,
-      title: `${t(`review.source.${r.source}` as MessageKey)} · rev ${r.revision}`,
+      title: `${t(`review.source.${r.source}`)} · rev ${r.revision}`,
       by: r.author,
       votes: r.votes,
       invalid: r.invalid,
@@ -117,7 +116,7 @@ export default function ReviewResult() {
         <p data-testid="review-status">
           {t("map.status")}:{" "}
           {current ? (
-            <span className={`badge status-${current.status}`}>{t(`status.${current.status}` as MessageKey)}</span>
+            <span className={`badge status-${current.status}`}>{t(`status.${current.status}`)}</span>
           ) : (
             t("status.missing")
           )}
@@ -243,7 +242,7 @@ export default function ReviewResult() {
                   <select name="source" defaultValue="paper">
                     {(["paper", "app", "phone", "radio", "sms"] as const).map((s) => (
                       <option key={s} value={s}>
-                        {t(`review.source.${s}` as MessageKey)}
+                        {t(`review.source.${s}`)}
                       </option>
                     ))}
                   </select>
@@ -276,7 +275,7 @@ export default function ReviewResult() {
                   {r.revision}
                   {r.id === current?.submissionId ? " ★" : ""}
                 </td>
-                <td>{t(`review.source.${r.source}` as MessageKey)}</td>
+                <td>{t(`review.source.${r.source}`)}</td>
                 <td>{r.author}</td>
                 <td className="small">
                   {contest.candidates.map((k) => `${k.number}: ${r.votes[k.number]}`).join(" · ")} ·{" "}

@@ -77,7 +77,7 @@ export default function Report() {
               <select name="category" required>
                 {categories.map((c) => (
                   <option key={c.code} value={c.code}>
-                    {lang === "en" ? c.en : c.id}
+                    {c[lang]}
                   </option>
                 ))}
               </select>

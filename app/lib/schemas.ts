@@ -86,7 +86,7 @@ export const LoginBody = z.object({
 });
 
 /** The fields of the C1 form (app/components/quick-count-form.tsx) as a quick-count body, before parsing. */
-export function quickCountFields(form: FormData): Record<string, unknown> {
+export function quickCountFields(form: FormData) {
   const votes: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     const match = /^votes\.(\d{1,2})$/.exec(key);

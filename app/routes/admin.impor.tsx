@@ -7,8 +7,8 @@ import { checkImport, IMPORT_COLUMNS, runImport } from "~/models/imports.server"
 import { formFileText, requireAdminPage } from "~/utils/admin.server";
 
 import { requestLang } from "~/utils/lang.server";
-import { describeProblem, problemOf } from "~/utils/problem-answer.server";
-import { translate } from "~/lib/i18n";
+import { pageRefusal } from "~/utils/page-action.server";
+import { problem } from "~/lib/problems";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
@@ -18,40 +18,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAdminPage(request, context.sql);
   const lang = requestLang(request);
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
-    return data(
-      {
-        report: null,
-        error: translate(lang, "import.err.tooLarge"),
-      },
-      413,
-    );
-  }
-  try {
+  let outcome = null as { report: ImportReport; imported: boolean } | null;
+  const refused = await pageRefusal(lang, { report: null }, async () => {
+    if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
+      throw problem.tooLarge({ key: "import.err.tooLarge" });
     const form = await request.formData().catch(() => null);
-    if (!form)
-      return data(
-        {
-          report: null,
-          error: translate(lang, "import.err.unreadable"),
-        },
-        400,
-      );
+    if (!form) throw problem.badForm({ key: "import.err.unreadable" });
     const kind = String(form.get("kind")) as ImportKind;
-    if (!IMPORT_KINDS.includes(kind)) return data({ report: null, error: "kind" }, 400);
+    if (!IMPORT_KINDS.includes(kind)) throw problem.badForm();
     const text = await formFileText(form.get("file"), MAX_IMPORT_BYTES);
-    if (!text) return data({ report: null, error: translate(lang, "import.err.noFile") }, 400);
-    const report: ImportReport =
-      form.get("intent") === "import"
-        ? await context.writer.write((ctx) => runImport(ctx, { kind, text, lang, actorId: user.id }))
-        : await checkImport(context.sql, { kind, text, lang });
-    return data({ report, error: null }, report.errors.length && form.get("intent") === "import" ? 422 : 200);
-  } catch (error) {
-    const refused = problemOf(error);
-    if (!refused) throw error;
-    const { status, body } = describeProblem(refused, lang);
-    return data({ report: null, error: body.message }, status);
-  }
+    if (!text) throw problem.badForm({ key: "import.err.noFile" });
+    const imported = form.get("intent") === "import";
+    const report: ImportReport = imported
+      ? await context.writer.write((ctx) => runImport(ctx, { kind, text, lang, actorId: user.id }))
+      : await checkImport(context.sql, { kind, text, lang });
+    outcome = { report, imported };
+  });
+  if (refused || !outcome) return refused;
+  const { report, imported } = outcome;
+  return data({ report, message: null }, report.errors.length && imported ? 422 : 200);
 }
 
 export default function AdminImport() {
@@ -96,9 +81,9 @@ export default function AdminImport() {
           ))}
         </p>
       </Form>
-      {result?.error ? (
+      {result?.message ? (
         <p role="alert" className="error">
-          {result.error}
+          {result.message}
         </p>
       ) : null}
       {report ? (

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { c1Context } from "~/lib/c1-rules";
@@ -8,14 +8,13 @@ import { QuickCountForm, type QueuedQuickCount } from "~/components/quick-count-
 import { discard, enqueue } from "~/lib/outbox-client";
 import { idbStore } from "~/lib/outbox-idb";
 import { resizePhoto } from "~/lib/resize-photo";
-import { fieldProblems, QuickCountBody } from "~/lib/schemas";
+import { quickCountFields } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
-import { submitQuickCount } from "~/models/results.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
-import { describeProblem, problemOf } from "~/utils/problem-answer.server";
-import { problem, type Problem } from "~/lib/problems";
+import { pageRefusal } from "~/utils/page-action.server";
+import { quickCountJob } from "~/utils/officer-jobs.server";
 import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -40,44 +39,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["officer"]);
   const lang = requestLang(request);
   const form = await request.formData();
-  const votes: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
-    const match = /^votes\.(\d{1,2})$/.exec(key);
-    if (match && typeof value === "string") votes[match[1]] = value;
-  }
-  const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
-  const parsed = QuickCountBody.safeParse({
-    id: text("id"),
-    tpsCode: user.tpsCode,
-    contest: text("contest"),
-    votes,
-    invalid: text("invalid"),
-    valid: text("valid") || undefined,
-    ballotsUsed: text("ballotsUsed") || undefined,
-    justification: text("justification") || undefined,
-    capturedAt: text("capturedAt") || new Date().toISOString(),
-  });
+  const raw = { ...quickCountFields(form), tpsCode: user.tpsCode };
   // On any error the typed numbers go back to the page, so nothing is lost even without JavaScript.
+  const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
   const values = {
-    votes,
-    invalid: text("invalid") ?? "",
-    valid: text("valid") ?? "",
-    ballotsUsed: text("ballotsUsed") ?? "",
-    justification: text("justification") ?? "",
+    votes: raw.votes,
+    invalid: text("invalid"),
+    valid: text("valid"),
+    ballotsUsed: text("ballotsUsed"),
+    justification: text("justification"),
   };
-  const refuse = (p: Problem) => {
-    const { status, body } = describeProblem(p, lang);
-    return data({ message: body.message, errors: body.errors ?? [], values }, status);
-  };
-  if (!parsed.success) return refuse(problem.invalid(fieldProblems(parsed.error)));
-  try {
-    await context.writer.write((ctx) => submitQuickCount(ctx, { user, body: parsed.data, source: "app", lang }));
-  } catch (error) {
-    const refused = problemOf(error);
-    if (!refused) throw error;
-    return refuse(refused);
-  }
-  return redirect("/officer");
+  const refused = await pageRefusal(lang, { values }, () => quickCountJob(context, { user, raw, lang }));
+  return refused ?? redirect("/officer");
 }
 
 /**

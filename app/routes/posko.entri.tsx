@@ -8,14 +8,14 @@ import { useEffect, useRef, useState } from "react";
 import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
 import { QuickCountForm } from "~/components/quick-count-form";
-import { fieldProblems, PaperEntryBody, quickCountFields, TPS_CODE } from "~/lib/schemas";
+import { quickCountFields, TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getTps, listContests } from "~/models/election.server";
-import { submitPaperEntry } from "~/models/review.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
-import { invalidForm, pageAction } from "~/utils/page-action.server";
+import { pageAction } from "~/utils/page-action.server";
+import { enterPaperForm } from "~/utils/review-actions.server";
 
 const SOURCES = ["paper", "phone", "radio"] as const;
 
@@ -81,17 +81,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["operator", "admin"]);
   const lang = requestLang(request);
   const form = await request.formData();
-  const parsed = PaperEntryBody.safeParse({ ...quickCountFields(form), source: form.get("source") });
-  if (!parsed.success) return invalidForm(lang, fieldProblems(parsed.error));
-  return pageAction(
-    lang,
-    async () =>
-      (
-        await context.writer.write((ctx) =>
-          submitPaperEntry(ctx, { user, body: parsed.data, source: parsed.data.source, lang }),
-        )
-      ).body,
-  );
+  const raw = { ...quickCountFields(form), source: form.get("source") };
+  return pageAction(lang, async () => (await enterPaperForm(context, { user, raw, lang })).body);
 }
 
 export default function PaperEntry() {

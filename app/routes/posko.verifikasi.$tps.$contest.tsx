@@ -8,15 +8,16 @@ import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
 import { QuickCountForm } from "~/components/quick-count-form";
-import { fieldProblems, quickCountFields, ReviewBody, TPS_CODE } from "~/lib/schemas";
+import { quickCountFields, TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
 import { tpsPhotos } from "~/models/command-post.server";
-import { canReview, reviewDetail, runReview } from "~/models/review.server";
+import { canReview, reviewDetail } from "~/models/review.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
-import { invalidForm, pageAction } from "~/utils/page-action.server";
+import { pageAction } from "~/utils/page-action.server";
+import { reviewResult } from "~/utils/review-actions.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, ["supervisor", "operator", "admin"]);
@@ -65,9 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             contest: params.contest,
             submissionId: form.get("submissionId") || null,
           };
-  const parsed = ReviewBody.safeParse(raw);
-  if (!parsed.success) return invalidForm(lang, fieldProblems(parsed.error));
-  return pageAction(lang, () => context.writer.write((ctx) => runReview(ctx, { user, body: parsed.data, lang })));
+  return pageAction(lang, () => reviewResult(context, { user, raw, lang }));
 }
 
 export default function ReviewResult() {

@@ -1,11 +1,12 @@
 // Public report form (no login): category, TPS or place, description, optional photo and contact. On
 // success the reporter gets a tracking code. Works without JavaScript (a plain multipart form).
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useLang, useT } from "~/lib/use-t";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
-import { describeProblem, problemOf, type FieldError } from "~/utils/problem-answer.server";
+import { pageRefusal } from "~/utils/page-action.server";
+import type { FieldError } from "~/utils/problem-answer.server";
 import { requestLang } from "~/utils/lang.server";
 import { filePublicReport } from "~/utils/public-report.server";
 
@@ -23,15 +24,11 @@ type Result = { trackingCode?: string; message?: string; errors?: FieldError[] }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
-  try {
-    const { trackingCode } = await filePublicReport(request, context);
-    return { trackingCode } satisfies Result;
-  } catch (error) {
-    const refused = problemOf(error);
-    if (!refused) throw error;
-    const { status, body, headers } = describeProblem(refused, lang);
-    return data<Result>({ message: body.message, errors: body.errors }, { status, headers });
-  }
+  let trackingCode = "";
+  const refused = await pageRefusal(lang, {}, async () => {
+    ({ trackingCode } = await filePublicReport(request, context));
+  });
+  return refused ?? ({ trackingCode } satisfies Result);
 }
 
 export default function Report() {

@@ -6,7 +6,7 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATEGORY_CODES } from "~/lib/incidents";
 import { IncidentBody, PaperEntryBody, QuickCountBody, TransitionBody } from "~/lib/schemas";
-import { ReportBody } from "~/models/reports.server";
+import { ReportBody } from "~/lib/schemas/public-report";
 import { hashToken } from "~/utils/auth.server";
 import { loginToken, startTestServer, type TestServer } from "./support/server";
 

@@ -4,14 +4,8 @@
 import { problem } from "~/lib/problems";
 import type { DayStatus } from "~/lib/events";
 import { getSetting } from "./settings.server";
-import {
-  dayStatusAfter,
-  distanceMetres,
-  FAR_FROM_TPS_M,
-  type CheckinBody,
-  type ChecklistBody,
-  type DayStatusBody,
-} from "~/lib/officer";
+import { dayStatusAfter, distanceMetres, FAR_FROM_TPS_M } from "~/lib/officer";
+import type { CheckinBody, ChecklistBody, DayStatusBody } from "~/lib/schemas/officer";
 import type { Db } from "~/utils/db.server";
 
 import type { WriteContext } from "~/utils/writer.server";

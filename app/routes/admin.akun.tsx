@@ -15,8 +15,8 @@ import {
   newPassword,
   setDisabled,
   setSecrets,
-  StaffBody,
 } from "~/models/accounts.server";
+import { StaffBody } from "~/lib/schemas/admin";
 import type { Role } from "~/models/users.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { hashSecret } from "~/utils/password.server";

@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { translate } from "~/lib/i18n";
 import { fromLines, toLines } from "~/lib/settings";
 import { useT } from "~/lib/use-t";
-import { ContestBody, saveContest } from "~/models/contests.server";
+import { ContestBody } from "~/lib/schemas/admin";
+import { saveContest } from "~/models/contests.server";
 import { listContests } from "~/models/election.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";

@@ -1,7 +1,7 @@
 // GET /api/v1/photos/:id: the image, for the officer of its TPS, supervisors of its area and the command post.
 import { problem } from "~/lib/problems";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { uuid } from "~/lib/schemas/atoms";
 import { getPhoto } from "~/models/photos.server";
 import { canReportFor } from "~/models/results.server";
 import { requireApiUser } from "~/utils/auth.server";
@@ -12,7 +12,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireApiUser(request, context.sql, lang);
-    const id = z.string().uuid().safeParse(params.id);
+    const id = uuid.safeParse(params.id);
     const photo = id.success ? await getPhoto(context.sql, { id: id.data }) : undefined;
     if (!photo) throw problem.notFound();
     // Responders see the photos of incidents dispatched to them.

@@ -3,9 +3,9 @@
 // The type is checked by the file's first bytes, the size is bounded before the body is parsed.
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { fieldProblems, TPS_CODE } from "~/lib/schemas";
-import { MAX_PHOTO_BYTES, PHOTO_PURPOSES, sniffImage } from "~/lib/photos";
+import { fieldProblems } from "~/lib/schemas";
+import { PhotoFields } from "~/lib/schemas/field";
+import { MAX_PHOTO_BYTES, sniffImage } from "~/lib/photos";
 import { getTps } from "~/models/election.server";
 import { savePhoto } from "~/models/photos.server";
 import { canReportFor } from "~/models/results.server";
@@ -13,16 +13,6 @@ import { requireApiUser } from "~/utils/auth.server";
 import { handleApi, json, readBytes } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { postOnly } from "~/utils/officer-api.server";
-
-const PhotoFields = z.object({
-  id: z.string().uuid(),
-  purpose: z.enum(PHOTO_PURPOSES),
-  tpsCode: z.string().max(20).regex(TPS_CODE).optional(),
-  contest: z.string().min(1).max(40).optional(),
-  quickCountId: z.string().uuid().optional(),
-  incidentId: z.string().uuid().optional(),
-  capturedAt: z.string().datetime({ offset: true }).optional(),
-});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);

@@ -2,18 +2,12 @@
 // the command post shows it on the map (event responder:located).
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { LocationBody } from "~/lib/schemas/field";
 import { fieldProblems } from "~/lib/schemas";
 import { shareLocation } from "~/models/incidents.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
-
-const LocationBody = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  accuracy: z.number().min(0).max(100_000).nullish(),
-});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);

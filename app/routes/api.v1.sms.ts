@@ -6,19 +6,13 @@
 import { problem } from "~/lib/problems";
 import { timingSafeEqual, createHash } from "node:crypto";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { fieldProblems } from "~/lib/schemas";
 import { handleSms } from "~/models/sms.server";
 import { smsIncident } from "~/models/sms-incident.server";
 import { handleApi, json, readBytes, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { postOnly } from "~/utils/officer-api.server";
-
-const SmsBody = z.object({
-  from: z.string().trim().min(1).max(40),
-  text: z.string().max(1600),
-  id: z.string().trim().min(1).max(200).optional(),
-});
+import { SmsBody } from "~/lib/schemas/field";
 
 const sameSecret = (a: string, b: string) =>
   timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());

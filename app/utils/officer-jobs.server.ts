@@ -1,7 +1,7 @@
 // The officer's actions as jobs: each one runs behind its JSON API route and, where a screen posts a form
 // without JavaScript, behind that page's action too.
-import { CheckinBody, ChecklistBody, DayStatusBody } from "~/lib/officer";
 import { QuickCountBody } from "~/lib/schemas";
+import { CheckinBody, ChecklistBody, DayStatusBody } from "~/lib/schemas/officer";
 import { changeDayStatus, recordCheckin, saveChecklist } from "~/models/officer-actions.server";
 import { resultsLockKey, submitQuickCount } from "~/models/results.server";
 import { officerJob } from "./officer-api.server";

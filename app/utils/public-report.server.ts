@@ -3,14 +3,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { problem } from "~/lib/problems";
 import { fieldProblems } from "~/lib/schemas";
-import {
-  createCitizenReport,
-  hashClient,
-  MAX_PHOTO_BYTES,
-  MAX_REPORT_BYTES,
-  photoType,
-  ReportBody,
-} from "~/models/reports.server";
+import { createCitizenReport, hashClient, MAX_PHOTO_BYTES, MAX_REPORT_BYTES, photoType } from "~/models/reports.server";
+import { ReportBody } from "~/lib/schemas/public-report";
 import { readJson } from "./http.server";
 
 export async function filePublicReport(request: Request, context: AppLoadContext) {

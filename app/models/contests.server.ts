@@ -1,6 +1,7 @@
 // Admin edits of contests and their candidates (issue 5 point 3). A contest's ballot numbers cannot be
 // removed once results exist for it: those results refer to them.
 import type { ContestBody } from "~/lib/schemas/admin";
+import type { Db } from "~/utils/db.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getContest } from "./election.server";
 
@@ -32,4 +33,10 @@ export async function saveContest(
     after: body,
   });
   return "ok";
+}
+
+/** Each contest's place in the list (contest code -> position). */
+export async function contestPositions(sql: Db): Promise<Map<string, number>> {
+  const rows = await sql<{ code: string; position: number }[]>`select code, position from contests`;
+  return new Map(rows.map((r) => [r.code, r.position]));
 }

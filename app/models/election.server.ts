@@ -54,3 +54,27 @@ export async function getTps(sql: Db, { code }: { code: string }): Promise<TpsIn
     where t.code = ${code}`;
   return row;
 }
+
+export async function countTps(sql: Db): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from tps`;
+  return row.n;
+}
+
+/** The areas an account can be given: the city, its kecamatan and kelurahan. */
+export function listAreas(sql: Db) {
+  return sql<{ code: string; name: string; level: string }[]>`
+    select code, name, level from regions where level in ('city', 'kecamatan', 'kelurahan') order by code limit 5000`;
+}
+
+export async function regionExists(sql: Db, { code }: { code: string }): Promise<boolean> {
+  const [row] = await sql`select 1 from regions where code = ${code}`;
+  return !!row;
+}
+
+/** TPS whose kelurahan name or address contains `q`, or whose code starts with it (at most 30). */
+export function searchTps(sql: Db, { q }: { q: string }) {
+  return sql<{ code: string; address: string; kelurahan: string }[]>`
+    select t.code, t.address, kel.name as kelurahan from tps t join regions kel on kel.code = t.kelurahan_code
+    where kel.name ilike ${"%" + q + "%"} or t.address ilike ${"%" + q + "%"} or t.code like ${q.replace(/[^0-9-]/g, "") + "%"}
+    order by t.code limit 30`;
+}

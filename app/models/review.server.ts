@@ -547,3 +547,11 @@ export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: str
 export function canReview(user: SessionUser, tps: { code: string; kelurahanCode: string }) {
   return REVIEWERS.includes(user.role) && canReportFor(user, tps);
 }
+
+/** The paper form of a TPS and contest still open for keying or a decision, with who keyed it first. */
+export async function openPaperForm(sql: Db, { tpsCode, contest }: { tpsCode: string; contest: string }) {
+  const [row] = await sql<{ status: PaperState; source: PaperSource; authorId: number }[]>`
+    select f.status, f.source, e.author_id from paper_forms f join paper_entries e on e.form_id = f.id and e.round = 1
+    where f.tps_code = ${tpsCode} and f.contest_code = ${contest} and f.status in ('awaiting_second', 'conflict')`;
+  return row ?? null;
+}

@@ -17,6 +17,7 @@ import {
   setSecrets,
 } from "~/models/accounts.server";
 import { StaffBody } from "~/lib/schemas/admin";
+import { listAreas, regionExists } from "~/models/election.server";
 import type { Role } from "~/models/users.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { hashSecret } from "~/utils/password.server";
@@ -30,8 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const role = ROLES.find((r) => r === url.searchParams.get("role")) ?? null;
   const q = (url.searchParams.get("q") ?? "").slice(0, 60) || null;
-  const regions =
-    await context.sql`select code, name, level from regions where level in ('city', 'kecamatan', 'kelurahan') order by code limit 5000`;
+  const regions = await listAreas(context.sql);
   return {
     accounts: await listAccounts(context.sql, { role, q, limit: 200 }),
     role,
@@ -63,8 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         422,
       );
     if (parsed.data.regionCode) {
-      const [region] = await context.sql`select 1 from regions where code = ${parsed.data.regionCode}`;
-      if (!region)
+      if (!(await regionExists(context.sql, { code: parsed.data.regionCode })))
         return data<ActionResult>(
           {
             ok: false,

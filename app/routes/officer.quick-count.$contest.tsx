@@ -11,6 +11,7 @@ import { resizePhoto } from "~/lib/resize-photo";
 import { quickCountFields } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
+import { currentResult } from "~/models/results.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
 import { pageRefusal } from "~/utils/page-action.server";
@@ -24,14 +25,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getContest(context.sql, { code: params.contest ?? "" }),
   ]);
   if (!tps || !contest) throw new Response("Not found", { status: 404 });
-  const [current] = await context.sql`
-    select votes, invalid, status from results where tps_code = ${tps.code} and contest_code = ${contest.code}`;
+  const current = await currentResult(context.sql, { tpsCode: tps.code, contest: contest.code });
   return {
     // A fresh id per form: a double tap or a resent form is the same submission to the server.
     id: randomUUID(),
     tps: { code: tps.code, dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk },
     contest,
-    current: current ? { votes: current.votes as Record<string, number>, invalid: current.invalid as number } : null,
+    current: current ? { votes: current.votes, invalid: current.invalid } : null,
   };
 }
 

@@ -10,7 +10,9 @@ import { PoskoNav } from "~/components/posko-nav";
 import { QuickCountForm } from "~/components/quick-count-form";
 import { quickCountFields, TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
-import { getTps, listContests } from "~/models/election.server";
+import { getTps, listContests, searchTps } from "~/models/election.server";
+import { currentResult } from "~/models/results.server";
+import { openPaperForm, type PaperSource, type PaperState } from "~/models/review.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
@@ -28,25 +30,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const contest = contests.find((c) => c.code === url.searchParams.get("contest")) ?? contests[0];
   const tps = code ? await getTps(context.sql, { code }) : undefined;
   // Search by kelurahan/kecamatan name or address when the text is not a TPS code.
-  const matches =
-    !tps && q.length >= 3
-      ? await context.sql<{ code: string; address: string; kelurahan: string }[]>`
-    select t.code, t.address, kel.name as kelurahan from tps t join regions kel on kel.code = t.kelurahan_code
-    where kel.name ilike ${"%" + q + "%"} or t.address ilike ${"%" + q + "%"} or t.code like ${q.replace(/[^0-9-]/g, "") + "%"}
-    order by t.code limit 30`
-      : [];
-  let form: { state: string; mine: boolean; source: string } | null = null;
+  const matches = !tps && q.length >= 3 ? await searchTps(context.sql, { q }) : [];
+  let form: { state: PaperState; mine: boolean; source: PaperSource } | null = null;
   let current: { votes: Record<string, number>; invalid: number } | null = null;
   if (tps && contest) {
-    const [open] = await context.sql`
-      select f.status, f.source, e.author_id from paper_forms f join paper_entries e on e.form_id = f.id and e.round = 1
-      where f.tps_code = ${tps.code} and f.contest_code = ${contest.code} and f.status in ('awaiting_second', 'conflict')`;
-    form = open
-      ? { state: open.status as string, mine: open.authorId === user.id, source: open.source as string }
-      : null;
-    const [row] =
-      await context.sql`select votes, invalid from results where tps_code = ${tps.code} and contest_code = ${contest.code}`;
-    current = row ? { votes: row.votes as Record<string, number>, invalid: row.invalid as number } : null;
+    const open = await openPaperForm(context.sql, { tpsCode: tps.code, contest: contest.code });
+    form = open ? { state: open.status, mine: open.authorId === user.id, source: open.source } : null;
+    const row = await currentResult(context.sql, { tpsCode: tps.code, contest: contest.code });
+    current = row ? { votes: row.votes, invalid: row.invalid } : null;
   }
   return {
     id: randomUUID(),

@@ -3,11 +3,12 @@
 // the current status does not allow, 422 per field.
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { fieldProblems, TransitionBody, UUID } from "~/lib/schemas";
+import { TransitionBody, UUID } from "~/lib/schemas";
 import { transitionIncident } from "~/models/incidents.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
+import { parseBody } from "~/utils/parse-body.server";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
@@ -16,9 +17,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const user = await requireApiUser(request, context.sql, lang, ["supervisor", "operator", "admin", "responder"]);
     const id = params.id ?? "";
     if (!UUID.test(id)) throw problem.notFound();
-    const parsed = TransitionBody.safeParse(await readJson(request));
-    if (!parsed.success) throw problem.invalid(fieldProblems(parsed.error));
-    const incident = await context.writer.write((ctx) => transitionIncident(ctx, { user, id, body: parsed.data }));
+    const body = parseBody(TransitionBody, await readJson(request));
+    const incident = await context.writer.write((ctx) => transitionIncident(ctx, { user, id, body }));
     return json({ incident });
   });
 }

@@ -3,7 +3,6 @@
 // The type is checked by the file's first bytes, the size is bounded before the body is parsed.
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { fieldProblems } from "~/lib/schemas";
 import { PhotoFields } from "~/lib/schemas/field";
 import { MAX_PHOTO_BYTES, sniffImage } from "~/lib/photos";
 import { getTps } from "~/models/election.server";
@@ -12,6 +11,7 @@ import { canReportFor } from "~/models/results.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { handleApi, json, readBytes } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
+import { parseBody } from "~/utils/parse-body.server";
 import { postOnly } from "~/utils/officer-api.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const v = form.get(name);
       return typeof v === "string" && v !== "" ? v : undefined;
     };
-    const parsed = PhotoFields.safeParse({
+    const fields = parseBody(PhotoFields, {
       id: text("id"),
       purpose: text("purpose"),
       tpsCode: text("tpsCode"),
@@ -50,8 +50,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       incidentId: text("incidentId"),
       capturedAt: text("capturedAt"),
     });
-    if (!parsed.success) throw problem.invalid(fieldProblems(parsed.error));
-    const fields = parsed.data;
     const file = form.get("photo");
     if (!file || typeof file === "string") {
       throw problem.invalidField("photo", "required", undefined, "photo.missing");

@@ -3,21 +3,20 @@
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { LocationBody } from "~/lib/schemas/field";
-import { fieldProblems } from "~/lib/schemas";
 import { shareLocation } from "~/models/incidents.server";
 import { requireApiUser } from "~/utils/auth.server";
 import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
+import { parseBody } from "~/utils/parse-body.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw problem.methodNotAllowed();
     const user = await requireApiUser(request, context.sql, lang, ["responder"]);
-    const parsed = LocationBody.safeParse(await readJson(request));
-    if (!parsed.success) throw problem.invalid(fieldProblems(parsed.error));
+    const body = parseBody(LocationBody, await readJson(request));
     await context.writer.write((ctx) =>
-      shareLocation(ctx, { user, lat: parsed.data.lat, lng: parsed.data.lng, accuracy: parsed.data.accuracy ?? null }),
+      shareLocation(ctx, { user, lat: body.lat, lng: body.lng, accuracy: body.accuracy ?? null }),
     );
     return json({ ok: true });
   });

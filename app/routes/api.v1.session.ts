@@ -1,7 +1,7 @@
 // POST /api/v1/session {login, secret} -> {token, user} + session cookie; DELETE logs out; GET -> {user}.
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { fieldProblems, LoginBody } from "~/lib/schemas";
+import { LoginBody } from "~/lib/schemas";
 import { auditSession } from "~/models/audit.server";
 import {
   assertLoginAllowed,
@@ -15,6 +15,7 @@ import {
 } from "~/utils/auth.server";
 import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
+import { parseBody } from "~/utils/parse-body.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
@@ -34,10 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return json({ ok: true }, { headers: { "Set-Cookie": clearSessionCookie(context.env) } });
     }
     if (request.method !== "POST") throw problem.methodNotAllowed();
-    const parsed = LoginBody.safeParse(await readJson(request, 4096));
-    if (!parsed.success) throw problem.invalid(fieldProblems(parsed.error));
-    assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp);
-    const session = await login(context.sql, context.env, parsed.data, context.clientIp);
+    const body = parseBody(LoginBody, await readJson(request, 4096));
+    assertLoginAllowed(context.env, lang, body.login, context.clientIp);
+    const session = await login(context.sql, context.env, body, context.clientIp);
     if (!session) throw problem.loginFailed();
     await auditSession(context.writer, { user: session.user, action: "session.login" });
     return json(session, { headers: { "Set-Cookie": sessionCookie(context.env, session.token) } });

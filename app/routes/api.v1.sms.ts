@@ -6,11 +6,11 @@
 import { problem } from "~/lib/problems";
 import { timingSafeEqual, createHash } from "node:crypto";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { fieldProblems } from "~/lib/schemas";
 import { handleSms } from "~/models/sms.server";
 import { smsIncident } from "~/models/sms-incident.server";
 import { handleApi, json, readBytes, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
+import { parseBody } from "~/utils/parse-body.server";
 import { postOnly } from "~/utils/officer-api.server";
 import { SmsBody } from "~/lib/schemas/field";
 
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       raw = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
     }
     const pick = (...names: string[]) => names.map((n) => raw[n]).find((v) => v !== undefined && v !== null);
-    const parsed = SmsBody.safeParse({
+    const sms = parseBody(SmsBody, {
       from: pick("from", "sender", "msisdn", "phone"),
       text: pick("text", "message", "body", "content"),
       id: (() => {
@@ -43,10 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return v === undefined ? undefined : String(v);
       })(),
     });
-    if (!parsed.success) throw problem.invalid(fieldProblems(parsed.error));
     const out = await handleSms(
       context,
-      { gatewayId: parsed.data.id ?? null, sender: parsed.data.from, text: parsed.data.text },
+      { gatewayId: sms.id ?? null, sender: sms.from, text: sms.text },
       smsIncident(context),
     );
     return json(out, 200);

@@ -156,24 +156,26 @@ export async function changeDayStatus(ctx: WriteContext, { user, body }: { user:
 /** What the officer's check-in and checklist screens show; checklist items are the election's setting. */
 export async function getOfficerDay(sql: Db, { tpsCode }: { tpsCode: string }) {
   const [[checkin], items, answers] = await Promise.all([
-    sql`select distance_m, note, captured_at from checkins where tps_code = ${tpsCode} order by received_at desc limit 1`,
+    sql<{ distanceM: number | null; note: string | null; capturedAt: Date }[]>`
+      select distance_m, note, captured_at from checkins where tps_code = ${tpsCode} order by received_at desc limit 1`,
     getSetting(sql, "checklist"),
-    sql`select item_code, ok, note from checklist_answers where tps_code = ${tpsCode}`,
+    sql<{ itemCode: string; ok: boolean; note: string | null }[]>`
+      select item_code, ok, note from checklist_answers where tps_code = ${tpsCode}`,
   ]);
-  const byItem = new Map(answers.map((a) => [a.itemCode as string, a]));
+  const byItem = new Map(answers.map((a) => [a.itemCode, a]));
   return {
     checkin: checkin
       ? {
-          distanceM: checkin.distanceM as number | null,
-          note: checkin.note as string | null,
-          at: (checkin.capturedAt as Date).toISOString(),
+          distanceM: checkin.distanceM,
+          note: checkin.note,
+          at: checkin.capturedAt.toISOString(),
         }
       : null,
     checklist: items.map((i) => ({
       code: i.id,
       label: i.text,
-      ok: (byItem.get(i.id)?.ok as boolean | undefined) ?? null,
-      note: (byItem.get(i.id)?.note as string | null) ?? null,
+      ok: byItem.get(i.id)?.ok ?? null,
+      note: byItem.get(i.id)?.note ?? null,
     })),
   };
 }

@@ -232,22 +232,25 @@ export type IncidentBySms = (args: {
   id: string;
 }) => Promise<{ httpStatus: number }>;
 
+interface SmsRow {
+  /** A bigint: postgres.js reads it as a string. */
+  id: string;
+  sender: string;
+  body: string;
+  status: string;
+  kind: string | null;
+  tpsCode: string | null;
+  errorCode: string | null;
+  reply: string;
+  receipt: string | null;
+  receivedAt: Date;
+}
+
 /** The command post's view of the SMS log: the newest first, optionally only one status. */
 export async function listSms(sql: Db, { status, limit = 200 }: { status?: string; limit?: number }) {
-  const rows = await sql`
+  const rows = await sql<SmsRow[]>`
     select id, sender, body, status, kind, tps_code, error_code, reply, receipt, received_at from sms_messages
     ${status ? sql`where status = ${status}` : sql``}
     order by id desc limit ${limit}`;
-  return rows.map((r) => ({
-    id: Number(r.id),
-    sender: r.sender as string,
-    body: r.body as string,
-    status: r.status as string,
-    kind: r.kind as string | null,
-    tpsCode: r.tpsCode as string | null,
-    errorCode: r.errorCode as string | null,
-    reply: r.reply as string,
-    receipt: r.receipt as string | null,
-    receivedAt: (r.receivedAt as Date).toISOString(),
-  }));
+  return rows.map((r) => ({ ...r, id: Number(r.id), receivedAt: r.receivedAt.toISOString() }));
 }

@@ -15,7 +15,7 @@ import { can } from "~/lib/access";
 import { useNonce } from "~/lib/nonce";
 import { useEffect } from "react";
 import { UpdatePrompt } from "~/components/update-prompt";
-import type { Lang } from "~/lib/i18n";
+import { DEFAULT_LANG, otherLang, type Lang } from "~/lib/i18n";
 import { startOutbox } from "~/lib/outbox-client";
 import { useT } from "~/lib/use-t";
 import { getRequestUser } from "~/utils/auth.server";
@@ -72,7 +72,7 @@ export function TopBar({ title }: { title?: string }) {
       {title ? <span className="topbar-title">{title}</span> : null}
       <span className="spacer" />
       <Form method="post" action="/language" className="inline">
-        <input type="hidden" name="lang" value={data?.lang === "en" ? "id" : "en"} />
+        <input type="hidden" name="lang" value={otherLang(data?.lang ?? DEFAULT_LANG)} />
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
         <button type="submit" className="link-button" data-testid="lang-switch">
           {t("lang.switch")}

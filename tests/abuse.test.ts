@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATEGORY_CODES } from "~/lib/incidents";
 import { IncidentBody, PaperEntryBody, QuickCountBody, TransitionBody } from "~/lib/schemas";
-import { ReportBody } from "~/models/reports.server";
+import { ReportBody } from "~/lib/schemas/public-report";
 import { hashToken } from "~/utils/auth.server";
 import { api } from "./support/api";
 import { startTestServer, type TestServer } from "./support/server";

@@ -3,58 +3,41 @@
 // GET /api/v1/events return for it, and both must equal the permission rule (app/lib/access.ts mayReceive).
 // A rule changed on one channel only (the rooms, the replay query) fails here.
 import { randomUUID } from "node:crypto";
-import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mayReceive, type AccessUser } from "../app/lib/access";
 import type { LiveEvent } from "../app/lib/events";
-import { loginToken, startTestServer, submitAsOfficer, until, type TestServer } from "./support/server";
+import { api } from "./support/api";
+import { startTestServer, submitAsOfficer, type TestServer } from "./support/server";
+import { liveClients, resume, until } from "./support/sockets";
 
 let server: TestServer;
-const sockets: Socket[] = [];
+const http = api(() => server);
+const live = liveClients();
 
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
-  for (const s of sockets) s.close();
+  live.closeAll();
   await server?.stop();
 });
 
 const OWN_TPS = "1673011002-001";
 const NEIGHBOUR_TPS = "1673011002-002";
 
-async function call(method: string, path: string, token: string | null, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(body ? { "Content-Type": "application/json" } : {}),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
+async function call(method: "GET" | "POST", path: string, token: string | null, body?: unknown) {
+  const res =
+    method === "GET" ? await http.get(path, token ?? undefined) : await http.post(path, body, token ?? undefined);
   return { status: res.status, body: await res.json() };
 }
 
 /** A signed-in client: its account as the server sees it and every event pushed to its socket. */
-async function client(login: string, secret: string) {
-  const token = await loginToken(server, login, secret);
+async function client(login: string) {
+  const token = await http.login(login);
   const user = (await call("GET", "/api/v1/session", token)).body.user as AccessUser;
-  const socket = io(server.url, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
-  sockets.push(socket);
-  const live: LiveEvent[] = [];
-  socket.on("event", (e: LiveEvent) => live.push(e));
-  socket.on("events", (list: LiveEvent[]) => live.push(...list));
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return { login, token, user, socket, live };
+  const { socket, received } = await live.connect(server.url, { token });
+  return { login, token, user, socket, live: received };
 }
-
-const resume = (socket: Socket, after: number) =>
-  socket.timeout(5000).emitWithAck("resume", { after }) as Promise<
-    { ok: true; data: { events: LiveEvent[] } } | { ok: false; error: { code: string } }
-  >;
 
 const incident = (tpsCode: string) => ({
   id: randomUUID(),
@@ -73,15 +56,15 @@ describe("live delivery and replay", () => {
     const [start] = await server.services.sql`select seq from event_head`;
     const after = start.seq as number;
 
-    const operator = await client("posko", "pantau-demo");
+    const operator = await client("posko");
     const clients = [
       operator,
-      await client("admin", "pantau-demo"),
-      await client("pengawas-01", "pantau-demo"),
-      await client("pengawas-02", "pantau-demo"),
-      await client(OWN_TPS, "123456"),
-      await client("tim-1", "pantau-demo"),
-      await client("tim-2", "pantau-demo"),
+      await client("admin"),
+      await client("pengawas-01"),
+      await client("pengawas-02"),
+      await client(OWN_TPS),
+      await client("tim-1"),
+      await client("tim-2"),
     ];
     const tim1 = clients.find((c) => c.login === "tim-1")!;
 
@@ -142,16 +125,11 @@ describe("live delivery and replay", () => {
   });
 
   it("give a visitor without an account no events, live or replayed", async () => {
-    const visitor = io(server.url, { transports: ["websocket"], reconnection: false, forceNew: true });
-    sockets.push(visitor);
-    const live: LiveEvent[] = [];
-    visitor.on("event", (e: LiveEvent) => live.push(e));
-    visitor.on("events", (list: LiveEvent[]) => live.push(...list));
-    await new Promise<void>((resolve) => visitor.once("connect", () => resolve()));
+    const visitor = await live.connect(server.url);
     expect(await submitAsOfficer(server, OWN_TPS, "walikota")).toBe(201);
-    expect(await resume(visitor, 0)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await resume(visitor.socket, 0)).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect((await call("GET", "/api/v1/events?after=0", null)).status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
-    expect(live).toEqual([]);
+    expect(visitor.received).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 // The TPS day status with the officer's next step (open the TPS, start counting). The change goes through
 // the outbox, so it is shown at once as "waiting to send" and reaches the command post when it can.
 import { useT } from "~/lib/use-t";
-import type { MessageKey } from "~/lib/i18n";
 import { DAY_ORDER } from "~/lib/officer";
 import type { DayStatus } from "~/lib/events";
 import { enqueue, useOutbox } from "~/lib/outbox-client";
@@ -34,7 +33,7 @@ export function DayStatusCard({ tpsCode, dayStatus }: { tpsCode: string; dayStat
       <h2 id="day-heading">{t("day.title")}</h2>
       <p>
         <span className={`badge day-${shown}`} data-testid="day-status">
-          {t(`day.${shown}` as MessageKey)}
+          {t(`day.${shown}`)}
         </span>
         {queued ? <span className="muted small"> · {t("outbox.pending")}</span> : null}
       </p>

@@ -1,7 +1,6 @@
 // What the officer's phone still has to send, with each item's age and state; what the server refused,
 // with its message per field and a way to fix or discard it; and what went out recently.
 import { useEffect, useState } from "react";
-import type { MessageKey } from "~/lib/i18n";
 import type { OutboxItem } from "~/lib/outbox";
 import { discard, flushNow, useOutbox } from "~/lib/outbox-client";
 import { useT } from "~/lib/use-t";
@@ -98,7 +97,7 @@ function OutboxRow({ item, age }: { item: OutboxItem; age: string }) {
     >
       <div className="row">
         <strong>
-          {t(`outbox.kind.${item.kind}` as MessageKey)}
+          {t(`outbox.kind.${item.kind}`)}
           {item.label ? ` · ${item.label}` : ""}
         </strong>
         <span className={`badge outbox-${item.state}`}>{stateText}</span>

@@ -2,7 +2,6 @@
 // the incident form, each with the TPS code as text and as a QR code, for keying in at the command post.
 import type { Contest } from "~/models/election.server";
 import type { PaperTps } from "~/models/paper.server";
-import type { MessageKey } from "~/lib/i18n";
 import { SEVERITIES } from "~/lib/incidents";
 import { useLang, useT } from "~/lib/use-t";
 
@@ -134,7 +133,7 @@ export function PaperSheets({
             <ul className="sheet-choices">
               {SEVERITIES.map((s) => (
                 <li key={s}>
-                  <i /> {t(`incident.severity.${s}` as MessageKey)}
+                  <i /> {t(`incident.severity.${s}`)}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,6 @@
 // The TPS detail panel on the command-post map: officer, last seen, results per contest, incidents, photos.
 import { useEffect, useState } from "react";
 import type { TpsDetail } from "~/models/command-post.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/use-t";
 import { useCategoryLabel } from "./incidents/categories";
 
@@ -61,9 +60,7 @@ export function TpsDetailPanel({
             Kel. {detail.tps.kelurahanName}, Kec. {detail.tps.kecamatanName}
           </p>
           <p className="small">
-            <span className={`badge day-${detail.tps.dayStatus}`}>
-              {t(`day.${detail.tps.dayStatus}` as MessageKey)}
-            </span>{" "}
+            <span className={`badge day-${detail.tps.dayStatus}`}>{t(`day.${detail.tps.dayStatus}`)}</span>{" "}
             {t("detail.lastSeen", {
               time: detail.tps.lastSeenAt ? new Date(detail.tps.lastSeenAt).toLocaleTimeString() : "–",
             })}
@@ -94,7 +91,7 @@ export function TpsDetailPanel({
                     <td>{c.name}</td>
                     <td>
                       {r ? (
-                        <span className={`badge status-${r.status}`}>{t(`status.${r.status}` as MessageKey)}</span>
+                        <span className={`badge status-${r.status}`}>{t(`status.${r.status}`)}</span>
                       ) : (
                         t("status.missing")
                       )}

@@ -1,5 +1,6 @@
 // Command-post state: a snapshot plus the events after it. Pure functions, shared by the browser and tests.
-import type { LiveEvent } from "./events";
+import type { DayStatus, LiveEvent } from "./events";
+import type { MessageKey } from "./i18n";
 
 export interface DashboardTps {
   code: string;
@@ -36,6 +37,23 @@ export const STATUS_COLOURS: Record<MapStatus, string> = {
   conflict: "#d93025",
   verified: "#188038",
 };
+
+/** What the map and its filters label: a map status, or a TPS's day status as `day:<status>`. */
+export type StatusLabel = MapStatus | `day:${DayStatus}`;
+export const STATUS_LABEL_KEYS: Record<StatusLabel, MessageKey> = {
+  missing: "status.missing",
+  partial: "status.partial",
+  submitted: "status.submitted",
+  flagged: "status.flagged",
+  conflict: "status.conflict",
+  verified: "status.verified",
+  "day:not_arrived": "day.not_arrived",
+  "day:arrived": "day.arrived",
+  "day:open": "day.open",
+  "day:counting": "day.counting",
+  "day:reported": "day.reported",
+};
+export const isStatusLabel = (s: string): s is StatusLabel => Object.hasOwn(STATUS_LABEL_KEYS, s);
 
 export function mapStatus(results: Record<string, string>, contestCodes: string[]): MapStatus {
   const statuses = contestCodes.map((c) => results[c] ?? "missing");

@@ -4,12 +4,17 @@ import type { Lang } from "./i18n";
 
 export const ELECTION_TIME_ZONE = "Asia/Jakarta";
 
-export const formatNumber = (n: number, lang: Lang) => n.toLocaleString(lang === "en" ? "en-US" : "id-ID");
+/** The locale numbers are written in, per language (English uses the comma for thousands). */
+export const NUMBER_LOCALE: Record<Lang, string> = { id: "id-ID", en: "en-US" };
+/** The locale dates and times are written in, per language (English with the day first). */
+export const DATE_LOCALE: Record<Lang, string> = { id: "id-ID", en: "en-GB" };
+
+export const formatNumber = (n: number, lang: Lang) => n.toLocaleString(NUMBER_LOCALE[lang]);
 
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return "—";
   return (
-    new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "id-ID", {
+    new Date(iso).toLocaleString(DATE_LOCALE[lang], {
       timeZone: ELECTION_TIME_ZONE,
       dateStyle: "medium",
       timeStyle: "short",

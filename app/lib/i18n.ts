@@ -1,6 +1,6 @@
 // UI strings. Bahasa Indonesia is the default; English is available everywhere. One dictionary per
 // language with the same keys (TypeScript checks that English has every Indonesian key).
-import type { Issue } from "./c1-rules";
+import type { Issue, IssueCode } from "./c1-rules";
 
 export const LANGUAGES = ["id", "en"] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -586,6 +586,21 @@ const id = {
   "recap.allAreas": "Seluruh wilayah",
   // --- load and abuse (issue 6) ---
   "api.loginLimited": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.",
+  // --- problems without a message of their own before ---
+  "api.sendJson": "Kirim isi sebagai application/json.",
+  "api.internal": "Kesalahan server yang tidak terduga.",
+  "api.badAfter": "after harus bilangan bulat >= 0.",
+  "live.badAfter": "resume perlu {after: bilangan bulat >= 0}",
+  "live.noEventView": "akun ini tidak punya tampilan kejadian",
+  "officer.farNeedsNote": "Anda berjarak {distance} m dari TPS: tulis catatan singkat alasannya (mis. TPS pindah).",
+  "officer.unknownChecklistItem": "Butir daftar periksa {item} tidak dikenal.",
+  "officer.statusBackwards": "TPS sudah pada tahap berikutnya ({status}); status hari hanya bisa maju.",
+  "c1.fixNumbers": "Ada angka yang perlu diperbaiki.",
+  "recap.unknownContest": "Jenis pemilihan tidak dikenal.",
+  "recap.badLevel": "Tingkat harus kelurahan, kecamatan atau city.",
+  "import.err.tooLarge": "Berkas terlalu besar (maks. 5 MB).",
+  "import.err.unreadable": "Unggahan tidak terbaca; pilih berkas lagi.",
+  "import.err.noFile": "Pilih berkas CSV.",
 };
 
 type Dictionary = Record<keyof typeof id, string>;
@@ -1170,10 +1185,28 @@ const en: Dictionary = {
   "recap.allAreas": "Everywhere",
   // --- load and abuse (issue 6) ---
   "api.loginLimited": "Too many failed sign-in attempts. Try again in {minutes} minutes.",
+  // --- problems without a message of their own before ---
+  "api.sendJson": "Send the body as application/json.",
+  "api.internal": "Unexpected server error.",
+  "api.badAfter": "after must be a whole number >= 0.",
+  "live.badAfter": "resume needs {after: a whole number >= 0}",
+  "live.noEventView": "this account has no event view",
+  "officer.farNeedsNote": "You are {distance} m from the TPS: write a short note why (e.g. the TPS moved).",
+  "officer.unknownChecklistItem": "Unknown checklist item {item}.",
+  "officer.statusBackwards": "The TPS is already further along ({status}); the day status only moves forward.",
+  "c1.fixNumbers": "Some numbers need fixing.",
+  "recap.unknownContest": "Unknown contest.",
+  "recap.badLevel": "Level must be kelurahan, kecamatan or city.",
+  "import.err.tooLarge": "The file is too large (max 5 MB).",
+  "import.err.unreadable": "The upload could not be read; choose the file again.",
+  "import.err.noFile": "Choose a CSV file.",
 };
 
 export type MessageKey = keyof typeof id;
 const dictionaries: Record<Lang, Dictionary> = { id, en };
+
+/** The language the switch offers: the one not in use. */
+export const otherLang = (lang: Lang): Lang => LANGUAGES.find((l) => l !== lang) ?? DEFAULT_LANG;
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
@@ -1184,8 +1217,11 @@ export function translate(lang: Lang, key: MessageKey, params?: Record<string, s
   return params ? text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m)) : text;
 }
 
+/** The message key of a C1 rule's finding. */
+export const issueKey = (code: IssueCode): MessageKey => `c1.${code}`;
+
 export function issueMessage(lang: Lang, issue: Issue): string {
-  return translate(lang, `c1.${issue.code}` as MessageKey, issue.params);
+  return translate(lang, issueKey(issue.code), issue.params);
 }
 
 /** Picks the language from a cookie value, then Accept-Language, then the default. */

@@ -3,45 +3,11 @@
 // (on the screen that made them) and stored only as scrypt hashes; a reset or disable ends open sessions.
 import { insideArea } from "./area.server";
 import { randomBytes, randomInt } from "node:crypto";
-import { z } from "zod";
-import { TPS_CODE } from "~/lib/schemas";
+import type { StaffBody } from "~/lib/schemas/admin";
 import type { Role } from "./users.server";
 import type { Db } from "~/utils/db.server";
 import { hashSecret } from "~/utils/password.server";
 import type { WriteContext } from "~/utils/writer.server";
-
-export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin"] as const;
-
-export const StaffBody = z
-  .object({
-    // TPS codes are the officers' logins: a staff account may not take one.
-    login: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/)
-      .refine((l) => !TPS_CODE.test(l)),
-    name: z.string().trim().min(2).max(120),
-    role: z.enum(STAFF_ROLES),
-    regionCode: z
-      .string()
-      .trim()
-      .max(20)
-      .optional()
-      .transform((v) => v || null),
-    phone: z
-      .string()
-      .trim()
-      .max(20)
-      .regex(/^(\+?[0-9 -]{6,20})?$/)
-      .optional()
-      .transform((v) => v || null),
-  })
-  .refine((b) => b.role !== "supervisor" || b.regionCode, {
-    message: "supervisors need an area",
-    path: ["regionCode"],
-  });
-export type StaffBody = z.infer<typeof StaffBody>;
 
 export const newPin = () => String(randomInt(0, 1_000_000)).padStart(6, "0");
 export const newPassword = () => randomBytes(9).toString("base64url");

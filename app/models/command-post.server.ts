@@ -1,9 +1,22 @@
 // Read models for the command post: the TPS detail panel and the stale-TPS setting.
 import type { Db } from "~/utils/db.server";
 import { DEFAULT_STALE_CONFIG, type StaleConfig } from "~/lib/stale";
+import type { ResultStatus } from "~/lib/events";
 import { getTps } from "./election.server";
 import { listIncidents } from "./incidents.server";
+import type { Source } from "./results.server";
 import { getSetting } from "./settings.server";
+
+interface TpsResultRow {
+  contestCode: string;
+  contestName: string;
+  status: ResultStatus;
+  votes: Record<string, number>;
+  invalid: number;
+  updatedAt: Date;
+  revision: number;
+  source: Source;
+}
 
 export async function getTpsDetail(sql: Db, { code }: { code: string }) {
   const tps = await getTps(sql, { code });
@@ -11,7 +24,7 @@ export async function getTpsDetail(sql: Db, { code }: { code: string }) {
   const [officers, results, incidents, photos] = await Promise.all([
     sql<{ name: string; login: string; phone: string | null }[]>`
       select name, login, phone from users where tps_code = ${code} and role = 'officer' and not disabled order by login`,
-    sql`
+    sql<TpsResultRow[]>`
       select r.contest_code, c.name as contest_name, r.status, r.votes, r.invalid, r.updated_at, s.revision, s.source
       from results r join contests c on c.code = r.contest_code join submissions s on s.id = r.submission_id
       where r.tps_code = ${code} order by c.position, c.code`,
@@ -22,14 +35,14 @@ export async function getTpsDetail(sql: Db, { code }: { code: string }) {
     tps: { ...tps, lastSeenAt: tps.lastSeenAt ? tps.lastSeenAt.toISOString() : null },
     officers,
     results: results.map((r) => ({
-      contest: r.contestCode as string,
-      contestName: r.contestName as string,
-      status: r.status as string,
-      votes: r.votes as Record<string, number>,
-      invalid: r.invalid as number,
-      revision: r.revision as number,
-      source: r.source as string,
-      updatedAt: (r.updatedAt as Date).toISOString(),
+      contest: r.contestCode,
+      contestName: r.contestName,
+      status: r.status,
+      votes: r.votes,
+      invalid: r.invalid,
+      revision: r.revision,
+      source: r.source,
+      updatedAt: r.updatedAt.toISOString(),
     })),
     incidents,
     photoIds: [...new Set([...photos.map((p) => p.id), ...incidents.flatMap((i) => i.photoIds)])],

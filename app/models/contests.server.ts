@@ -1,24 +1,9 @@
 // Admin edits of contests and their candidates (issue 5 point 3). A contest's ballot numbers cannot be
 // removed once results exist for it: those results refer to them.
-import { z } from "zod";
+import type { ContestBody } from "~/lib/schemas/admin";
+import type { Db } from "~/utils/db.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getContest } from "./election.server";
-
-export const ContestBody = z.object({
-  code: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9_-]{2,40}$/),
-  name: z.string().trim().min(2).max(120),
-  position: z.coerce.number().int().min(0).max(99),
-  candidates: z
-    .array(z.object({ number: z.coerce.number().int().min(1).max(99), name: z.string().trim().min(2).max(200) }))
-    .min(1)
-    .max(30)
-    .refine((list) => new Set(list.map((c) => c.number)).size === list.length, { message: "duplicate" }),
-});
-export type ContestBody = z.infer<typeof ContestBody>;
 
 /** Creates or updates a contest; returns an error code when candidates with results would disappear. */
 export async function saveContest(
@@ -48,4 +33,10 @@ export async function saveContest(
     after: body,
   });
   return "ok";
+}
+
+/** Each contest's place in the list (contest code -> position). */
+export async function contestPositions(sql: Db): Promise<Map<string, number>> {
+  const rows = await sql<{ code: string; position: number }[]>`select code, position from contests`;
+  return new Map(rows.map((r) => [r.code, r.position]));
 }

@@ -1,13 +1,13 @@
 // Incidents and their workflow (SPEC section 2). Creation is idempotent on the client's UUID; every step is
 // a transition row with actor, time and note; dispatch assigns responders. Writes run inside a writer job.
+import { problem } from "~/lib/problems";
 import { insideArea } from "./area.server";
 import type { Db } from "~/utils/db.server";
 import type { IncidentData, IncidentStep } from "~/lib/events";
-import { translate, type Lang } from "~/lib/i18n";
 import { canActOnIncident, canReportIncidentAt, mayNameTps } from "~/lib/access";
 import { nextStatus, type IncidentStatus } from "~/lib/incidents";
 import type { IncidentBody, TransitionBody } from "~/lib/schemas";
-import { apiError, fieldError } from "~/utils/http.server";
+
 import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { getTps } from "./election.server";
 import { getSetting } from "./settings.server";
@@ -133,12 +133,7 @@ export const incidentLockKey = (id: string) => `incident:${id}`;
 /** POST /api/v1/incidents: 201 new, 200 identical retry, 409 same id with another body, 403 outside the reporter's area. */
 export async function createIncident(
   { tx, emit, audit }: WriteContext,
-  {
-    user,
-    body,
-    lang,
-    source = "app",
-  }: { user: SessionUser; body: IncidentBody; lang: Lang; source?: IncidentData["source"] },
+  { user, body, source = "app" }: { user: SessionUser; body: IncidentBody; source?: IncidentData["source"] },
 ): Promise<CreateAnswer> {
   const tpsCode = body.tpsCode ?? (user.role === "officer" ? user.tpsCode : null);
   const normalised = { ...body, tpsCode, source: body.source ?? source, photoIds: body.photoIds ?? [] };
@@ -157,22 +152,21 @@ export async function createIncident(
   if (existing) {
     if (existing.bodyHash === hash && existing.reporterId === user.id)
       return { httpStatus: 200, body: existing.response as CreateAnswer["body"] };
-    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+    throw problem.idConflict();
   }
   if (!categories.some((c) => c.code === body.category && c.active)) {
-    throw fieldError("category", "unknown_category", translate(lang, "report.unknownCategory"));
+    throw problem.invalidField("category", "unknown_category");
   }
   let regionCode: string | null = null;
   if (tpsCode) {
-    if (!tps) throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
+    if (!tps) throw problem.invalidField("tpsCode", "unknown_tps", { tps: tpsCode });
     regionCode = tps.kelurahanCode;
-    if (!mayNameTps(user, tpsCode))
-      throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+    if (!mayNameTps(user, tpsCode)) throw problem.otherTps(user.tpsCode);
   } else if (user.role === "supervisor") {
     regionCode = user.regionCode; // a supervisor's report without a TPS belongs to their area
   }
   if (!canReportIncidentAt(user, { tpsCode, regionCode })) {
-    throw apiError(lang, 403, "other_area", "api.otherArea");
+    throw problem.otherArea();
   }
 
   const response: CreateAnswer["body"] = { id: body.id, status: "new" };
@@ -196,35 +190,30 @@ export async function createIncident(
 /** POST /api/v1/incidents/:id/transitions: one step of the workflow; returns the updated incident. */
 export async function transitionIncident(
   { tx, emit, audit }: WriteContext,
-  { user, id, body, lang }: { user: SessionUser; id: string; body: TransitionBody; lang: Lang },
+  { user, id, body }: { user: SessionUser; id: string; body: TransitionBody },
 ): Promise<IncidentData> {
   const [locked] = await tx`select status from incidents where id = ${id} for update`;
   const before = locked ? await getIncident(tx, { id }) : undefined;
-  if (!before) throw apiError(lang, 404, "not_found", "api.notFound");
+  if (!before) throw problem.notFound();
   if (!canActOnIncident(user, before, body.action)) {
-    throw apiError(
-      lang,
-      403,
-      user.role === "supervisor" ? "other_area" : "forbidden",
-      user.role === "supervisor" ? "api.otherArea" : "api.forbidden",
-    );
+    throw user.role === "supervisor" ? problem.otherArea() : problem.forbidden();
   }
   const to = nextStatus(before.status, body.action);
   if (!to) {
-    throw apiError(lang, 409, "invalid_transition", "api.invalidTransition", {
-      action: translate(lang, `incident.action.${body.action}` as const),
-      status: translate(lang, `incident.status.${before.status}` as const),
+    throw problem.conflict("invalid_transition", {
+      action: { key: `incident.action.${body.action}` },
+      status: { key: `incident.status.${before.status}` },
     });
   }
 
   let responderIds: number[] = [];
   if (body.action === "dispatch") {
     responderIds = [...new Set(body.responderIds ?? [])];
-    if (!responderIds.length) throw fieldError("responderIds", "required", translate(lang, "api.respondersRequired"));
+    if (!responderIds.length)
+      throw problem.invalidField("responderIds", "required", undefined, "api.respondersRequired");
     const found =
       await tx`select id from users where id in ${tx(responderIds)} and role = 'responder' and not disabled`;
-    if (found.length !== responderIds.length)
-      throw fieldError("responderIds", "unknown_responder", translate(lang, "api.unknownResponder"));
+    if (found.length !== responderIds.length) throw problem.invalidField("responderIds", "unknown_responder");
     await tx`
       insert into incident_assignments ${tx(
         responderIds.map((r) => ({ incidentId: id, responderId: r, assignedBy: user.id })),

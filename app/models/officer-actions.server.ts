@@ -2,19 +2,13 @@
 // counting). Each runs inside a writer job, is idempotent on the client's UUID (officer_requests), moves
 // the TPS's day status forward only, and tells the command post through `tps:updated` / `officer:*` events.
 import { canReportFor } from "~/lib/access";
+import { problem } from "~/lib/problems";
 import type { DayStatus } from "~/lib/events";
-import { translate, type Lang } from "~/lib/i18n";
 import { getSetting } from "./settings.server";
-import {
-  dayStatusAfter,
-  distanceMetres,
-  FAR_FROM_TPS_M,
-  type CheckinBody,
-  type ChecklistBody,
-  type DayStatusBody,
-} from "~/lib/officer";
+import { dayStatusAfter, distanceMetres, FAR_FROM_TPS_M } from "~/lib/officer";
+import type { CheckinBody, ChecklistBody, DayStatusBody } from "~/lib/schemas/officer";
 import type { Db } from "~/utils/db.server";
-import { ApiError, apiError, fieldError } from "~/utils/http.server";
+
 import type { WriteContext } from "~/utils/writer.server";
 import { getTps, type TpsInfo } from "./election.server";
 import { bodyHash } from "./results.server";
@@ -33,28 +27,23 @@ type Kind = "checkin" | "checklist" | "day_status";
  */
 async function once<T extends object>(
   ctx: WriteContext,
-  {
-    kind,
-    user,
-    lang,
-    body,
-  }: { kind: Kind; user: SessionUser; lang: Lang; body: { id: string; tpsCode: string; capturedAt: string } },
+  { kind, user, body }: { kind: Kind; user: SessionUser; body: { id: string; tpsCode: string; capturedAt: string } },
   act: (tps: TpsInfo) => Promise<T>,
 ): Promise<OfficerAnswer<T>> {
   const { tx } = ctx;
   await tx`select pg_advisory_xact_lock(hashtext(${"officer/" + body.tpsCode}))`;
   const tps = await getTps(tx, { code: body.tpsCode });
   if (!tps) {
-    throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: body.tpsCode }));
+    throw problem.invalidField("tpsCode", "unknown_tps", { tps: body.tpsCode });
   }
-  if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+  if (!canReportFor(user, tps)) throw problem.otherTps(user.tpsCode);
   const hash = bodyHash(body);
   const [existing] = await tx`select kind, tps_code, body_hash, response from officer_requests where id = ${body.id}`;
   if (existing) {
     if (existing.kind === kind && existing.tpsCode === body.tpsCode && existing.bodyHash === hash) {
       return { httpStatus: 200, body: existing.response as T };
     }
-    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+    throw problem.idConflict();
   }
   const response = await act(tps);
   await tx`
@@ -79,21 +68,14 @@ async function touchTps(
   return { dayStatus: next, lastSeenAt };
 }
 
-export async function recordCheckin(
-  ctx: WriteContext,
-  { user, body, lang }: { user: SessionUser; body: CheckinBody; lang: Lang },
-) {
-  return once(ctx, { kind: "checkin", user, lang, body }, async (tps) => {
+export async function recordCheckin(ctx: WriteContext, { user, body }: { user: SessionUser; body: CheckinBody }) {
+  return once(ctx, { kind: "checkin", user, body }, async (tps) => {
     const distance =
       body.lat != null && body.lng != null ? distanceMetres({ lat: body.lat, lng: body.lng }, tps) : null;
     const far = distance != null && distance > FAR_FROM_TPS_M;
     const note = body.note?.trim() || null;
     if (far && !note) {
-      const message =
-        lang === "en"
-          ? `You are ${distance} m from the TPS: write a short note why (e.g. the TPS moved).`
-          : `Anda berjarak ${distance} m dari TPS: tulis catatan singkat alasannya (mis. TPS pindah).`;
-      throw fieldError("note", "far_needs_note", message);
+      throw problem.invalidField("note", "far_needs_note", { distance });
     }
     await ctx.tx`
       insert into checkins (id, tps_code, author_id, lat, lng, accuracy_m, distance_m, note, captured_at)
@@ -118,11 +100,8 @@ export async function recordCheckin(
   });
 }
 
-export async function saveChecklist(
-  ctx: WriteContext,
-  { user, body, lang }: { user: SessionUser; body: ChecklistBody; lang: Lang },
-) {
-  return once(ctx, { kind: "checklist", user, lang, body }, async (tps) => {
+export async function saveChecklist(ctx: WriteContext, { user, body }: { user: SessionUser; body: ChecklistBody }) {
+  return once(ctx, { kind: "checklist", user, body }, async (tps) => {
     const items = await getSetting(ctx.tx, "checklist");
     const known = new Set(items.map((i) => i.id));
     const errors = body.answers
@@ -131,9 +110,9 @@ export async function saveChecklist(
       .map(({ a, i }) => ({
         field: `answers.${i}.item`,
         code: "unknown_item",
-        message: lang === "en" ? `Unknown checklist item ${a.item}.` : `Butir daftar periksa ${a.item} tidak dikenal.`,
+        params: { item: a.item },
       }));
-    if (errors.length) throw new ApiError(422, "invalid", errors[0].message, errors);
+    if (errors.length) throw problem.invalidFields(errors);
     for (const a of body.answers) {
       await ctx.tx`
         insert into checklist_answers (tps_code, item_code, ok, note, request_id, author_id, updated_at)
@@ -158,17 +137,10 @@ export async function saveChecklist(
   });
 }
 
-export async function changeDayStatus(
-  ctx: WriteContext,
-  { user, body, lang }: { user: SessionUser; body: DayStatusBody; lang: Lang },
-) {
-  return once(ctx, { kind: "day_status", user, lang, body }, async (tps) => {
+export async function changeDayStatus(ctx: WriteContext, { user, body }: { user: SessionUser; body: DayStatusBody }) {
+  return once(ctx, { kind: "day_status", user, body }, async (tps) => {
     if (!dayStatusAfter(tps.dayStatus as DayStatus, body.status)) {
-      const message =
-        lang === "en"
-          ? `The TPS is already further along (${tps.dayStatus}); the day status only moves forward.`
-          : `TPS sudah pada tahap berikutnya (${tps.dayStatus}); status hari hanya bisa maju.`;
-      throw new ApiError(409, "status_backwards", message);
+      throw problem.conflict("status_backwards", { status: tps.dayStatus });
     }
     const day = await touchTps(ctx, { tps, user, wanted: body.status });
     ctx.audit({
@@ -185,24 +157,26 @@ export async function changeDayStatus(
 /** What the officer's check-in and checklist screens show; checklist items are the election's setting. */
 export async function getOfficerDay(sql: Db, { tpsCode }: { tpsCode: string }) {
   const [[checkin], items, answers] = await Promise.all([
-    sql`select distance_m, note, captured_at from checkins where tps_code = ${tpsCode} order by received_at desc limit 1`,
+    sql<{ distanceM: number | null; note: string | null; capturedAt: Date }[]>`
+      select distance_m, note, captured_at from checkins where tps_code = ${tpsCode} order by received_at desc limit 1`,
     getSetting(sql, "checklist"),
-    sql`select item_code, ok, note from checklist_answers where tps_code = ${tpsCode}`,
+    sql<{ itemCode: string; ok: boolean; note: string | null }[]>`
+      select item_code, ok, note from checklist_answers where tps_code = ${tpsCode}`,
   ]);
-  const byItem = new Map(answers.map((a) => [a.itemCode as string, a]));
+  const byItem = new Map(answers.map((a) => [a.itemCode, a]));
   return {
     checkin: checkin
       ? {
-          distanceM: checkin.distanceM as number | null,
-          note: checkin.note as string | null,
-          at: (checkin.capturedAt as Date).toISOString(),
+          distanceM: checkin.distanceM,
+          note: checkin.note,
+          at: checkin.capturedAt.toISOString(),
         }
       : null,
     checklist: items.map((i) => ({
       code: i.id,
       label: i.text,
-      ok: (byItem.get(i.id)?.ok as boolean | undefined) ?? null,
-      note: (byItem.get(i.id)?.note as string | null) ?? null,
+      ok: byItem.get(i.id)?.ok ?? null,
+      note: byItem.get(i.id)?.note ?? null,
     })),
   };
 }

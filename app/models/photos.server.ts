@@ -1,10 +1,10 @@
 // Photos of C1 forms and incidents. Stored with the client's UUID, so an outbox retry returns the first
 // answer; linked to a quick count or an incident by id (no foreign key: either may arrive first).
+import { problem } from "~/lib/problems";
 import { createHash } from "node:crypto";
-import type { Lang } from "~/lib/i18n";
 import type { PhotoPurpose } from "~/lib/photos";
 import type { Db } from "~/utils/db.server";
-import { apiError } from "~/utils/http.server";
+
 import type { WriteContext } from "~/utils/writer.server";
 import type { TpsInfo } from "./election.server";
 import type { SessionUser } from "./users.server";
@@ -23,14 +23,14 @@ export interface PhotoInput {
 
 export async function savePhoto(
   { tx, emit, audit }: WriteContext,
-  { user, photo, lang }: { user: SessionUser; photo: PhotoInput; lang: Lang },
+  { user, photo }: { user: SessionUser; photo: PhotoInput },
 ) {
   const sha256 = createHash("sha256").update(photo.bytes).digest("hex");
   const [existing] = await tx`select uploader_id, sha256 from photos where id = ${photo.id}`;
   if (existing) {
     if (Number(existing.uploaderId) === user.id && existing.sha256 === sha256)
       return { httpStatus: 200 as const, body: { photoId: photo.id } };
-    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+    throw problem.idConflict();
   }
   await tx`
     insert into photos (id, tps_code, uploader_id, purpose, contest_code, quick_count_id, incident_id, mime, size_bytes, sha256, bytes, captured_at)

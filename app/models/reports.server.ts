@@ -3,8 +3,8 @@
 // operator acknowledges (verifies) or rejects it through the incident workflow. The reporter follows it
 // with a tracking code that shows the status only: never the contact, the description or a name.
 import { createHash, randomInt, randomUUID } from "node:crypto";
-import { z } from "zod";
-import { TPS_CODE } from "~/lib/schemas";
+import type { IncidentStatus } from "~/lib/incidents";
+import type { ReportBody } from "~/lib/schemas/public-report";
 import type { Db } from "~/utils/db.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getTps } from "./election.server";
@@ -15,37 +15,6 @@ export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 export const MAX_REPORT_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 /** Per client address: at most this many reports per window; and a cap for everyone together. */
 export const RATE = { perClient: 5, all: 600, windowMinutes: 10 };
-
-export const ReportBody = z
-  .object({
-    category: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9_]{1,40}$/),
-    tpsCode: z
-      .string()
-      .trim()
-      .max(20)
-      .regex(TPS_CODE)
-      .optional()
-      .or(z.literal(""))
-      .transform((v) => v || null),
-    place: z
-      .string()
-      .trim()
-      .max(200)
-      .optional()
-      .transform((v) => v || null),
-    description: z.string().trim().min(10).max(2000),
-    contact: z
-      .string()
-      .trim()
-      .max(200)
-      .optional()
-      .transform((v) => v || null),
-  })
-  .refine((b) => b.tpsCode || b.place, { message: "tps or place", path: ["place"] });
-export type ReportBody = z.infer<typeof ReportBody>;
 
 /** A photo is accepted only when its first bytes say JPEG, PNG or WebP (not its name or declared type). */
 export function photoType(bytes: Uint8Array): "image/jpeg" | "image/png" | "image/webp" | null {
@@ -118,13 +87,13 @@ export async function createCitizenReport(
 
 export interface ReportStatus {
   trackingCode: string;
-  status: string;
+  status: IncidentStatus;
   category: string;
   tpsCode: string | null;
   createdAt: string;
   updatedAt: string;
   /** Each status the report went through, with its time (no names, no notes). */
-  history: { status: string; at: string }[];
+  history: { status: IncidentStatus; at: string }[];
 }
 
 export async function getReportStatus(
@@ -135,7 +104,9 @@ export async function getReportStatus(
     select c.tracking_code, i.id, i.status, i.category, i.tps_code, i.created_at, i.updated_at
     from citizen_reports c join incidents i on i.id = c.incident_id where c.tracking_code = ${trackingCode}`;
   if (!row) return null;
-  const steps = await sql`select to_status, at from incident_transitions where incident_id = ${row.id} order by id`;
+  const steps = await sql<
+    { toStatus: IncidentStatus; at: Date }[]
+  >`select to_status, at from incident_transitions where incident_id = ${row.id} order by id`;
   return {
     trackingCode: row.trackingCode,
     status: row.status,
@@ -143,7 +114,7 @@ export async function getReportStatus(
     tpsCode: row.tpsCode ?? null,
     createdAt: (row.createdAt as Date).toISOString(),
     updatedAt: (row.updatedAt as Date).toISOString(),
-    history: steps.map((s) => ({ status: s.toStatus as string, at: (s.at as Date).toISOString() })),
+    history: steps.map((s) => ({ status: s.toStatus, at: s.at.toISOString() })),
   };
 }
 

@@ -1,13 +1,13 @@
 // Quick-count submissions and the per-TPS result they build. Nothing is overwritten: every submission is
 // a new revision row; `results` points at the latest one. Runs inside a writer job (see writer.server.ts).
 import { canReportFor, mayReplaceVerified } from "~/lib/access";
+import { problem } from "~/lib/problems";
 import { createHash } from "node:crypto";
 import type { Db } from "~/utils/db.server";
-import { c1Context, decideC1 } from "~/lib/c1-rules";
+import { c1Context, decideC1, type Issue } from "~/lib/c1-rules";
 import type { ResultStatus } from "~/lib/events";
-import { issueMessage, translate, type Lang } from "~/lib/i18n";
+import { issueKey, issueMessage, type Lang } from "~/lib/i18n";
 import type { QuickCountBody } from "~/lib/schemas";
-import { ApiError, apiError, fieldError } from "~/utils/http.server";
 import { canonicalJson } from "~/utils/event-log.server";
 import { lockKey, type WriteContext } from "~/utils/writer.server";
 import type { Contest, TpsInfo } from "./election.server";
@@ -86,23 +86,23 @@ export async function submitQuickCount(
       }
     : null;
   if (!tps) {
-    throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: body.tpsCode }));
+    throw problem.invalidField("tpsCode", "unknown_tps", { tps: body.tpsCode });
   }
-  if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
+  if (!canReportFor(user, tps)) throw problem.otherTps(user.tpsCode);
 
   // Idempotency (SPEC section 7): a retry gets the first answer; the same id with another body is a conflict.
   if (existing) {
     if (existing.tpsCode === body.tpsCode && existing.bodyHash === hash) {
       return { httpStatus: 200, body: existing.response as SubmitAnswer["body"] };
     }
-    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+    throw problem.idConflict();
   }
   if (!contest) {
-    throw fieldError("contest", "unknown_contest", translate(lang, "api.unknownContest", { contest: body.contest }));
+    throw problem.invalidField("contest", "unknown_contest", { contest: body.contest });
   }
 
   if (current?.status === "verified" && !mayReplaceVerified(user)) {
-    throw apiError(lang, 409, "verified", "api.verified");
+    throw problem.conflict("verified");
   }
 
   const previous = current
@@ -221,20 +221,17 @@ export function checkResultNumbers(
     },
     c1Context(contest, tps, previous),
   );
-  const describe = (i: { field: string; code: string; params?: Record<string, string | number> }) => ({
+  // Warnings are stored with the submission and sent back with a retried one, so their wording is fixed here.
+  const describe = (i: Issue) => ({
     field: i.field,
     code: i.code,
-    message: issueMessage(lang, i as never),
+    message: issueMessage(lang, i),
   });
   if (decision.errors.length > 0) {
-    throw new ApiError(
-      422,
-      "invalid",
-      lang === "en" ? "Some numbers need fixing." : "Ada angka yang perlu diperbaiki.",
-      [
-        ...decision.errors.map(describe),
-        ...(decision.errors.some((e) => e.code === "justification_required") ? decision.warnings.map(describe) : []),
-      ],
+    const unjustified = decision.errors.some((e) => e.code === "justification_required");
+    throw problem.invalid(
+      [...decision.errors, ...(unjustified ? decision.warnings : [])].map((i) => ({ ...i, key: issueKey(i.code) })),
+      "c1.fixNumbers",
     );
   }
   const numbers: Numbers = {
@@ -245,11 +242,32 @@ export function checkResultNumbers(
   return { numbers, status: decision.status as ResultStatus, warnings: decision.warnings.map(describe) };
 }
 
+interface SubmissionRow {
+  id: string;
+  contestCode: string;
+  source: Source;
+  revision: number;
+  votes: Record<string, number>;
+  invalid: number;
+  receivedAt: Date;
+  warnings: SubmitAnswer["body"]["warnings"];
+  /** Null when the TPS has no result for the contest yet. */
+  resultStatus: ResultStatus | null;
+  isCurrent: boolean | null;
+}
+
 export async function listSubmissionsForTps(sql: Db, { tpsCode }: { tpsCode: string }) {
-  return sql`
+  return sql<SubmissionRow[]>`
     select s.id, s.contest_code, s.source, s.revision, s.votes, s.invalid, s.received_at, s.warnings,
       r.status as result_status, (r.submission_id = s.id) as is_current
     from submissions s left join results r on r.tps_code = s.tps_code and r.contest_code = s.contest_code
     where s.tps_code = ${tpsCode}
     order by s.received_at desc limit 50`;
+}
+
+/** The current result of a TPS for a contest, or null before any. */
+export async function currentResult(sql: Db, { tpsCode, contest }: { tpsCode: string; contest: string }) {
+  const [row] = await sql<{ votes: Record<string, number>; invalid: number; status: ResultStatus }[]>`
+    select votes, invalid, status from results where tps_code = ${tpsCode} and contest_code = ${contest}`;
+  return row ?? null;
 }

@@ -1,13 +1,14 @@
 // Verification (issue 4 point 5) and blind double entry of paper forms (point 6). Nothing is overwritten:
 // a correction or a consolidated paper form is a new submission revision; the earlier ones stay in the
 // history. Runs inside writer jobs; every change emits result:updated / paper:updated and is audited.
+import { problem } from "~/lib/problems";
 import { randomUUID } from "node:crypto";
 import { can, canReportFor } from "~/lib/access";
 import type { Db } from "~/utils/db.server";
 import type { ResultStatus } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
 import type { QuickCountBody, ReviewBody } from "~/lib/schemas";
-import { apiError, fieldError } from "~/utils/http.server";
+
 import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { insideArea } from "./area.server";
 import { getContest, getTps, type Contest, type TpsInfo } from "./election.server";
@@ -21,15 +22,12 @@ export type PaperState = "awaiting_second" | "consolidated" | "conflict" | "reso
 // submission for one TPS never interleave. A try-lock: a busy key sends the job back to the writer's queue.
 const lockResult = (tx: WriteContext["tx"], tpsCode: string) => lockKey(tx, resultsLockKey(tpsCode));
 
-async function loadTarget(
-  tx: Db,
-  { user, tpsCode, contest, lang }: { user: SessionUser; tpsCode: string; contest: string; lang: Lang },
-) {
+async function loadTarget(tx: Db, { user, tpsCode, contest }: { user: SessionUser; tpsCode: string; contest: string }) {
   const tps = await getTps(tx, { code: tpsCode });
-  if (!tps) throw fieldError("tpsCode", "unknown_tps", translate(lang, "api.unknownTps", { tps: tpsCode }));
-  if (!canReportFor(user, tps)) throw apiError(lang, 403, "other_area", "api.otherArea");
+  if (!tps) throw problem.invalidField("tpsCode", "unknown_tps", { tps: tpsCode });
+  if (!canReportFor(user, tps)) throw problem.otherArea();
   const c = await getContest(tx, { code: contest });
-  if (!c) throw fieldError("contest", "unknown_contest", translate(lang, "api.unknownContest", { contest }));
+  if (!c) throw problem.invalidField("contest", "unknown_contest", { contest });
   const [current] = await tx`
     select r.status, r.votes, r.invalid, r.submission_id, s.revision, s.source, s.ballots_used
     from results r join submissions s on s.id = r.submission_id
@@ -128,16 +126,16 @@ export async function verifyResult(
     lang: Lang;
   },
 ) {
-  if (!can(user, "result:review")) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  if (!can(user, "result:review")) throw problem.forbidden();
   await lockResult(ctx.tx, tpsCode);
-  const target = await loadTarget(ctx.tx, { user, tpsCode, contest, lang });
+  const target = await loadTarget(ctx.tx, { user, tpsCode, contest });
   const { tps, current } = target;
-  if (!current) throw apiError(lang, 409, "no_result", "review.noResult");
+  if (!current) throw problem.conflict("no_result");
   if (submissionId && submissionId !== current.submissionId) {
     const [chosen] = await ctx.tx`
       select source, revision, votes, invalid, ballots_used from submissions
       where id = ${submissionId} and tps_code = ${tps.code} and contest_code = ${target.contest.code}`;
-    if (!chosen) throw fieldError("submissionId", "unknown_submission", translate(lang, "api.notFound"));
+    if (!chosen) throw problem.invalidField("submissionId", "unknown_submission");
     return writeRevision(ctx, {
       user,
       ...target,
@@ -196,10 +194,10 @@ export async function correctResult(
     lang: Lang;
   },
 ) {
-  if (!can(user, "result:review")) throw apiError(lang, 403, "forbidden", "api.forbidden");
-  if (reason.trim().length < 5) throw fieldError("reason", "required", translate(lang, "review.reasonRequired"));
+  if (!can(user, "result:review")) throw problem.forbidden();
+  if (reason.trim().length < 5) throw problem.invalidField("reason", "required", undefined, "review.reasonRequired");
   await lockResult(ctx.tx, body.tpsCode);
-  const target = await loadTarget(ctx.tx, { user, tpsCode: body.tpsCode, contest: body.contest, lang });
+  const target = await loadTarget(ctx.tx, { user, tpsCode: body.tpsCode, contest: body.contest });
   const [dup] = await ctx.tx`select response from submissions where id = ${body.id}`;
   if (dup) return dup.response as { id: string; status: ResultStatus; revision: number };
   // The reason also answers the C1 warnings: a supervisor who corrects has looked at the numbers.
@@ -244,7 +242,7 @@ export async function submitPaperEntry(
   httpStatus: 200 | 201;
   body: { formId: string; state: PaperState; round: 1 | 2; status?: ResultStatus };
 }> {
-  if (!can(user, "paper:enter")) throw apiError(lang, 403, "forbidden", "api.forbidden");
+  if (!can(user, "paper:enter")) throw problem.forbidden();
   const { tx } = ctx;
   await lockResult(tx, body.tpsCode);
   const hash = bodyHash({ ...body, capturedAt: undefined, source });
@@ -254,21 +252,20 @@ export async function submitPaperEntry(
     if (existing.authorId === user.id && existing.bodyHash === hash) {
       return { httpStatus: 200, body: { formId: existing.formId, state: existing.status, round: existing.round } };
     }
-    throw apiError(lang, 409, "id_conflict", "api.idConflict");
+    throw problem.idConflict();
   }
-  const target = await loadTarget(tx, { user, tpsCode: body.tpsCode, contest: body.contest, lang });
+  const target = await loadTarget(tx, { user, tpsCode: body.tpsCode, contest: body.contest });
   // The form's state first: a locked form or a second keying by the same person is refused whatever the numbers.
   const [form] = await tx`
     select id, status, source from paper_forms
     where tps_code = ${target.tps.code} and contest_code = ${target.contest.code} and status in ('awaiting_second', 'conflict')
     for update`;
-  if (form?.status === "conflict") throw apiError(lang, 409, "paper_conflict", "paper.awaitingSupervisor");
+  if (form?.status === "conflict") throw problem.conflict("paper_conflict");
   const [first] = form
     ? await tx`select author_id, votes, invalid, ballots_used, justification from paper_entries where form_id = ${form.id} and round = 1`
     : [];
-  if (first && first.authorId === user.id) throw apiError(lang, 409, "same_operator", "paper.secondBySomeoneElse");
-  if (form && form.source !== source)
-    throw fieldError("source", "source_mismatch", translate(lang, "paper.sourceMismatch"));
+  if (first && first.authorId === user.id) throw problem.conflict("same_operator");
+  if (form && form.source !== source) throw problem.invalidField("source", "source_mismatch");
   const previous = target.current
     ? { votes: target.current.votes as Record<string, number>, invalid: target.current.invalid as number }
     : null;
@@ -361,19 +358,19 @@ export async function resolvePaperConflict(
     lang: Lang;
   },
 ) {
-  if (!can(user, "paper:resolve")) throw apiError(lang, 403, "forbidden", "paper.supervisorOnly");
+  if (!can(user, "paper:resolve")) throw problem.forbidden({ key: "paper.supervisorOnly" });
   const { tx } = ctx;
   const [form] = await tx`select id, tps_code, contest_code, source, status from paper_forms where id = ${formId}`;
-  if (!form) throw apiError(lang, 404, "not_found", "api.notFound");
+  if (!form) throw problem.notFound();
   await lockResult(tx, form.tpsCode);
-  const target = await loadTarget(tx, { user, tpsCode: form.tpsCode, contest: form.contestCode, lang });
+  const target = await loadTarget(tx, { user, tpsCode: form.tpsCode, contest: form.contestCode });
   const [locked] = await tx`select status from paper_forms where id = ${formId} for update`;
-  if (locked.status !== "conflict") throw apiError(lang, 409, "not_conflict", "paper.notConflict");
-  if (note.trim().length < 5) throw fieldError("note", "required", translate(lang, "review.reasonRequired"));
+  if (locked.status !== "conflict") throw problem.conflict("not_conflict");
+  if (note.trim().length < 5) throw problem.invalidField("note", "required", undefined, "review.reasonRequired");
   let numbers: Numbers;
   let warnings: unknown[] = [];
   if (choice === "custom") {
-    if (!body) throw fieldError("votes", "required", translate(lang, "c1.required"));
+    if (!body) throw problem.invalidField("votes", "required");
     ({ numbers, warnings } = checkResultNumbers(lang, {
       tps: target.tps,
       contest: target.contest,
@@ -438,10 +435,19 @@ export async function runReview(
 // ---------------------------------------------------------------------------------------------------
 // Reading
 
+interface QueueRow {
+  kind: "result" | "paper";
+  tpsCode: string;
+  contestCode: string;
+  status: ResultStatus | "paper_conflict";
+  updatedAt: Date;
+  formId: string | null;
+}
+
 /** The review queue: conflicting and flagged results and paper conflicts, inside a scope (null = all). */
 export async function reviewQueue(sql: Db, { scope }: { scope: string | null }) {
   const area = (column: string) => insideArea(sql, column, scope);
-  const rows = await sql`
+  const rows = await sql<QueueRow[]>`
     select 'result' as kind, r.tps_code, r.contest_code, r.status, r.updated_at, null::uuid as form_id
     from results r join tps t on t.code = r.tps_code
     where r.status in ('flagged', 'conflict') and ${area("t.kelurahan_code")}
@@ -452,20 +458,35 @@ export async function reviewQueue(sql: Db, { scope }: { scope: string | null }) 
     order by 4 desc, 5
     limit 500`;
   return rows.map((r) => ({
-    kind: r.kind as "result" | "paper",
-    tpsCode: r.tpsCode as string,
-    contest: r.contestCode as string,
-    status: r.status as string,
-    updatedAt: (r.updatedAt as Date).toISOString(),
-    formId: (r.formId as string) ?? null,
+    kind: r.kind,
+    tpsCode: r.tpsCode,
+    contest: r.contestCode,
+    status: r.status,
+    updatedAt: r.updatedAt.toISOString(),
+    formId: r.formId,
   }));
+}
+
+interface RevisionRow {
+  id: string;
+  source: Source;
+  revision: number;
+  votes: Record<string, number>;
+  invalid: number;
+  ballotsUsed: number | null;
+  justification: string | null;
+  reason: string | null;
+  warnings: { message: string }[];
+  capturedAt: Date;
+  receivedAt: Date;
+  author: string;
 }
 
 /** Everything a reviewer compares for one TPS and contest: current result, every revision, open paper entries. */
 export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: string; contest: string }) {
   const [current] =
     await sql`select status, submission_id, votes, invalid from results where tps_code = ${tpsCode} and contest_code = ${contest}`;
-  const revisions = await sql`
+  const revisions = await sql<RevisionRow[]>`
     select s.id, s.source, s.revision, s.votes, s.invalid, s.ballots_used, s.justification, s.reason, s.warnings,
       s.captured_at, s.received_at, u.name as author
     from submissions s join users u on u.id = s.author_id
@@ -490,18 +511,9 @@ export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: str
         }
       : null,
     revisions: revisions.map((r) => ({
-      id: r.id as string,
-      source: r.source as string,
-      revision: r.revision as number,
-      votes: r.votes as Record<string, number>,
-      invalid: r.invalid as number,
-      ballotsUsed: (r.ballotsUsed as number) ?? null,
-      justification: (r.justification as string) ?? null,
-      reason: (r.reason as string) ?? null,
-      warnings: r.warnings as { message: string }[],
-      capturedAt: iso(r.capturedAt)!,
-      receivedAt: iso(r.receivedAt)!,
-      author: r.author as string,
+      ...r,
+      capturedAt: r.capturedAt.toISOString(),
+      receivedAt: r.receivedAt.toISOString(),
     })),
     paper: form
       ? {
@@ -520,4 +532,12 @@ export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: str
         }
       : null,
   };
+}
+
+/** The paper form of a TPS and contest still open for keying or a decision, with who keyed it first. */
+export async function openPaperForm(sql: Db, { tpsCode, contest }: { tpsCode: string; contest: string }) {
+  const [row] = await sql<{ status: PaperState; source: PaperSource; authorId: number }[]>`
+    select f.status, f.source, e.author_id from paper_forms f join paper_entries e on e.form_id = f.id and e.round = 1
+    where f.tps_code = ${tpsCode} and f.contest_code = ${contest} and f.status in ('awaiting_second', 'conflict')`;
+  return row ?? null;
 }

@@ -1,10 +1,9 @@
 // INC messages by SMS become incidents (issue 4's model) with source "sms". Officers may type the category
 // and severity in Indonesian (e.g. "politik_uang", "kritis") as well as the codes.
+import { isProblem, problem } from "~/lib/problems";
 import { SEVERITIES, type Severity } from "~/lib/incidents";
-import { translate } from "~/lib/i18n";
 import type { IncidentBody } from "~/lib/schemas";
 import type { Services } from "~/utils/context.server";
-import { ApiError } from "~/utils/http.server";
 import { createIncident } from "./incidents.server";
 import { getSetting } from "./settings.server";
 import type { IncidentBySms } from "./sms.server";
@@ -35,27 +34,17 @@ const SEVERITY_WORDS: Record<string, Severity> = {
 
 export function smsIncident({ sql, writer }: Services): IncidentBySms {
   return async ({ user, parsed, id }) => {
-    const lang = parsed.lang;
     // The categories configured on the admin screens (active ones); Indonesian words map onto the defaults.
     const active = (await getSetting(sql, "incident.categories")).filter((c) => c.active).map((c) => c.code);
     const wanted = active.includes(parsed.category) ? parsed.category : CATEGORY_WORDS[parsed.category];
     const category = wanted && active.includes(wanted) ? wanted : null;
     if (!category) {
-      throw new ApiError(
-        422,
-        "unknown_category",
-        translate(lang, "sms.unknownCategory", { category: parsed.category.slice(0, 20), list: active.join(", ") }),
-      );
+      throw problem.unknownCategory({ category: parsed.category.slice(0, 20), list: active.join(", ") });
     }
     const severity = (SEVERITIES as readonly string[]).includes(parsed.severity)
       ? (parsed.severity as Severity)
       : SEVERITY_WORDS[parsed.severity];
-    if (!severity)
-      throw new ApiError(
-        422,
-        "unknown_severity",
-        translate(lang, "sms.unknownSeverity", { severity: parsed.severity.slice(0, 20) }),
-      );
+    if (!severity) throw problem.unknownSeverity({ severity: parsed.severity.slice(0, 20) });
     // The id comes from the text: the same SMS again is the same incident.
     const [seen] = await sql`select 1 from incidents where id = ${id}`;
     if (seen) return { httpStatus: 200 };
@@ -63,7 +52,6 @@ export function smsIncident({ sql, writer }: Services): IncidentBySms {
       return await writer.write((ctx) =>
         createIncident(ctx, {
           user,
-          lang,
           source: "sms",
           body: {
             id,
@@ -76,7 +64,7 @@ export function smsIncident({ sql, writer }: Services): IncidentBySms {
         }),
       );
     } catch (error) {
-      if (error instanceof ApiError && error.code === "id_conflict") return { httpStatus: 200 };
+      if (isProblem(error) && error.code === "id_conflict") return { httpStatus: 200 };
       throw error;
     }
   };

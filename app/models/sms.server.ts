@@ -4,13 +4,17 @@
 // message is logged in sms_messages, where the command post reads the malformed ones.
 import { createHash } from "node:crypto";
 import { can } from "~/lib/access";
-import type { Lang, MessageKey } from "~/lib/i18n";
+import type { Lang } from "~/lib/i18n";
+import { isProblem, type Problem } from "~/lib/problems";
 import { translate } from "~/lib/i18n";
 import { normaliseSms, parseSms, receiptCode, type SmsParse } from "~/lib/sms";
 import type { Services } from "~/utils/context.server";
 import type { Db } from "~/utils/db.server";
-import { ApiError } from "~/utils/http.server";
+
 import { verifySecret } from "~/utils/password.server";
+// The SMS channel answers in text, so it words its refusals with the same boundary the API uses.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { fieldError, problemMessage } from "~/utils/problem-answer.server";
 import { getContest } from "./election.server";
 import { submitQuickCount } from "./results.server";
 import { findUserForLogin, type SessionUser } from "./users.server";
@@ -45,8 +49,7 @@ function uuidFrom(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const t = (lang: Lang, key: string, params?: Record<string, string | number>) =>
-  translate(lang, key as MessageKey, params);
+const t = translate;
 
 export async function handleSms(
   { sql, writer }: Services,
@@ -128,7 +131,7 @@ export async function handleSms(
         receipt,
       });
     } catch (error) {
-      if (error instanceof ApiError) return reject(error.code, errorText(lang, error));
+      if (isProblem(error)) return reject(error.code, errorText(lang, error));
       throw error;
     }
   }
@@ -211,19 +214,19 @@ async function quickCountBySms(
     return finish({ status: "accepted", kind: "QC", tpsCode: parsed.tpsCode, errorCode: null, reply, receipt });
   } catch (error) {
     // Two copies of one SMS arriving at once: the second finds the first's id.
-    if (error instanceof ApiError && error.code === "id_conflict") return duplicate();
-    if (error instanceof ApiError) return reject(error.code, errorText(lang, error));
+    if (isProblem(error) && error.code === "id_conflict") return duplicate();
+    if (isProblem(error)) return reject(error.code, errorText(lang, error));
     throw error;
   }
 }
 
 /** One SMS-sized line: the API message plus its first field errors. */
-function errorText(lang: Lang, error: ApiError): string {
-  const fields = (error.errors ?? [])
+function errorText(lang: Lang, error: Problem): string {
+  const fields = (error.fields ?? [])
     .slice(0, 3)
-    .map((e) => e.message)
+    .map((f) => fieldError(lang, f).message)
     .join(" ");
-  return `${t(lang, "sms.rejected")} ${fields || error.message}`.slice(0, 459);
+  return `${t(lang, "sms.rejected")} ${fields || problemMessage(error, lang)}`.slice(0, 459);
 }
 
 export type IncidentBySms = (args: {
@@ -232,22 +235,25 @@ export type IncidentBySms = (args: {
   id: string;
 }) => Promise<{ httpStatus: number }>;
 
+interface SmsRow {
+  /** A bigint: postgres.js reads it as a string. */
+  id: string;
+  sender: string;
+  body: string;
+  status: string;
+  kind: string | null;
+  tpsCode: string | null;
+  errorCode: string | null;
+  reply: string;
+  receipt: string | null;
+  receivedAt: Date;
+}
+
 /** The command post's view of the SMS log: the newest first, optionally only one status. */
 export async function listSms(sql: Db, { status, limit = 200 }: { status?: string; limit?: number }) {
-  const rows = await sql`
+  const rows = await sql<SmsRow[]>`
     select id, sender, body, status, kind, tps_code, error_code, reply, receipt, received_at from sms_messages
     ${status ? sql`where status = ${status}` : sql``}
     order by id desc limit ${limit}`;
-  return rows.map((r) => ({
-    id: Number(r.id),
-    sender: r.sender as string,
-    body: r.body as string,
-    status: r.status as string,
-    kind: r.kind as string | null,
-    tpsCode: r.tpsCode as string | null,
-    errorCode: r.errorCode as string | null,
-    reply: r.reply as string,
-    receipt: r.receipt as string | null,
-    receivedAt: (r.receivedAt as Date).toISOString(),
-  }));
+  return rows.map((r) => ({ ...r, id: Number(r.id), receivedAt: r.receivedAt.toISOString() }));
 }

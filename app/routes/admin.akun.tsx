@@ -4,7 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { MessageKey } from "~/lib/i18n";
 import { translate } from "~/lib/i18n";
-import { fieldErrors } from "~/lib/schemas";
+import { fieldProblems } from "~/lib/schemas";
+import { fieldErrors } from "~/utils/problem-answer.server";
 import { useT } from "~/lib/use-t";
 import {
   createStaff,
@@ -14,9 +15,10 @@ import {
   newPassword,
   setDisabled,
   setSecrets,
-  StaffBody,
 } from "~/models/accounts.server";
 import { ROLES } from "~/lib/access";
+import { StaffBody } from "~/lib/schemas/admin";
+import { listAreas, regionExists } from "~/models/election.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { hashSecret } from "~/utils/password.server";
 import { requestLang } from "~/utils/lang.server";
@@ -28,8 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const role = ROLES.find((r) => r === url.searchParams.get("role")) ?? null;
   const q = (url.searchParams.get("q") ?? "").slice(0, 60) || null;
-  const regions =
-    await context.sql`select code, name, level from regions where level in ('city', 'kecamatan', 'kelurahan') order by code limit 5000`;
+  const regions = await listAreas(context.sql);
   return {
     accounts: await listAccounts(context.sql, { role, q, limit: 200 }),
     role,
@@ -57,12 +58,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
     if (!parsed.success)
       return data<ActionResult>(
-        { ok: false, message: say("admin.accounts.fix"), errors: fieldErrors(parsed.error, lang) },
+        { ok: false, message: say("admin.accounts.fix"), errors: fieldErrors(lang, fieldProblems(parsed.error)) },
         422,
       );
     if (parsed.data.regionCode) {
-      const [region] = await context.sql`select 1 from regions where code = ${parsed.data.regionCode}`;
-      if (!region)
+      if (!(await regionExists(context.sql, { code: parsed.data.regionCode })))
         return data<ActionResult>(
           {
             ok: false,

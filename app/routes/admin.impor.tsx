@@ -5,8 +5,10 @@ import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind, type ImportReport } fr
 import { useT } from "~/lib/use-t";
 import { checkImport, IMPORT_COLUMNS, runImport } from "~/models/imports.server";
 import { formFileText, requireAdminPage } from "~/utils/admin.server";
-import { ApiError } from "~/utils/http.server";
+
 import { requestLang } from "~/utils/lang.server";
+import { pageRefusal } from "~/utils/page-action.server";
+import { problem } from "~/lib/problems";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
@@ -16,41 +18,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAdminPage(request, context.sql);
   const lang = requestLang(request);
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
-    return data(
-      {
-        report: null,
-        error: lang === "en" ? "The file is too large (max 5 MB)." : "Berkas terlalu besar (maks. 5 MB).",
-      },
-      413,
-    );
-  }
-  try {
+  let outcome = null as { report: ImportReport; imported: boolean } | null;
+  const refused = await pageRefusal(lang, { report: null }, async () => {
+    if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
+      throw problem.tooLarge({ key: "import.err.tooLarge" });
     const form = await request.formData().catch(() => null);
-    if (!form)
-      return data(
-        {
-          report: null,
-          error:
-            lang === "en"
-              ? "The upload could not be read; choose the file again."
-              : "Unggahan tidak terbaca; pilih berkas lagi.",
-        },
-        400,
-      );
+    if (!form) throw problem.badForm({ key: "import.err.unreadable" });
     const kind = String(form.get("kind")) as ImportKind;
-    if (!IMPORT_KINDS.includes(kind)) return data({ report: null, error: "kind" }, 400);
-    const text = await formFileText(form.get("file"), lang, MAX_IMPORT_BYTES);
-    if (!text) return data({ report: null, error: lang === "en" ? "Choose a CSV file." : "Pilih berkas CSV." }, 400);
-    const report: ImportReport =
-      form.get("intent") === "import"
-        ? await context.writer.write((ctx) => runImport(ctx, { kind, text, lang, actorId: user.id }))
-        : await checkImport(context.sql, { kind, text, lang });
-    return data({ report, error: null }, report.errors.length && form.get("intent") === "import" ? 422 : 200);
-  } catch (error) {
-    if (error instanceof ApiError) return data({ report: null, error: error.message }, error.status);
-    throw error;
-  }
+    if (!IMPORT_KINDS.includes(kind)) throw problem.badForm();
+    const text = await formFileText(form.get("file"), MAX_IMPORT_BYTES);
+    if (!text) throw problem.badForm({ key: "import.err.noFile" });
+    const imported = form.get("intent") === "import";
+    const report: ImportReport = imported
+      ? await context.writer.write((ctx) => runImport(ctx, { kind, text, lang, actorId: user.id }))
+      : await checkImport(context.sql, { kind, text, lang });
+    outcome = { report, imported };
+  });
+  if (refused || !outcome) return refused;
+  const { report, imported } = outcome;
+  return data({ report, message: null }, report.errors.length && imported ? 422 : 200);
 }
 
 export default function AdminImport() {
@@ -95,9 +81,9 @@ export default function AdminImport() {
           ))}
         </p>
       </Form>
-      {result?.error ? (
+      {result?.message ? (
         <p role="alert" className="error">
-          {result.error}
+          {result.message}
         </p>
       ) : null}
       {report ? (

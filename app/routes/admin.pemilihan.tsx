@@ -4,15 +4,15 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { translate } from "~/lib/i18n";
 import { fromLines, toLines } from "~/lib/settings";
 import { useT } from "~/lib/use-t";
-import { ContestBody, saveContest } from "~/models/contests.server";
+import { ContestBody } from "~/lib/schemas/admin";
+import { contestPositions, saveContest } from "~/models/contests.server";
 import { listContests } from "~/models/election.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
-  const positions = await context.sql`select code, position from contests`;
-  const pos = new Map(positions.map((p) => [p.code as string, p.position as number]));
+  const pos = await contestPositions(context.sql);
   return { contests: (await listContests(context.sql)).map((c) => ({ ...c, position: pos.get(c.code) ?? 0 })) };
 }
 

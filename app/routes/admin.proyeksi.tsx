@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { translate } from "~/lib/i18n";
 import { formatDateTime } from "~/lib/format";
 import { useLang, useT } from "~/lib/use-t";
-import { listContests } from "~/models/election.server";
+import { countTps, listContests } from "~/models/election.server";
 import { drawProjectionSample, getProjection } from "~/models/projection.server";
 import { getSetting } from "~/models/settings.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
@@ -13,10 +13,10 @@ import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
-  const [info, contests, [total]] = await Promise.all([
+  const [info, contests, tpsCount] = await Promise.all([
     getSetting(context.sql, "projection.sample"),
     listContests(context.sql),
-    context.sql`select count(*)::int as n from tps`,
+    countTps(context.sql),
   ]);
   const projections = await Promise.all(
     contests.map(async (c) => ({
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       projection: await getProjection(context.sql, { contest: c.code, candidates: c.candidates.map((k) => k.number) }),
     })),
   );
-  return { info, projections, totalTps: total.n as number };
+  return { info, projections, totalTps: tpsCount };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,19 +1,20 @@
 // POST /api/v1/admin/imports/:kind (regions | tps | officers), body text/csv; `?dryRun=1` only checks.
 // 200 {kind, rows, created, updated, errors, applied}; a real run with any bad row is a 422 that writes nothing.
+import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { checkImport, IMPORT_KINDS, MAX_IMPORT_BYTES, runImport, type ImportKind } from "~/models/imports.server";
 import { readText, requireAdminApi } from "~/utils/admin.server";
-import { apiError, handleApi, json } from "~/utils/http.server";
+import { handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireAdminApi(request, context.sql, lang);
-    if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
+    const user = await requireAdminApi(request, context.sql);
+    if (request.method !== "POST") throw problem.methodNotAllowed();
     const kind = params.kind as ImportKind;
-    if (!IMPORT_KINDS.includes(kind)) throw apiError(lang, 404, "not_found", "api.notFound");
-    const text = await readText(request, lang, MAX_IMPORT_BYTES);
+    if (!IMPORT_KINDS.includes(kind)) throw problem.notFound();
+    const text = await readText(request, MAX_IMPORT_BYTES);
     const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
     const report = dryRun
       ? await checkImport(context.sql, { kind, text, lang })

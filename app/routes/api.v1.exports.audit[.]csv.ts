@@ -8,7 +8,7 @@ import { apiLang } from "~/utils/lang.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    await requireUserWithPermission(request, context.sql, lang, "audit:export");
+    await requireUserWithPermission(request, context.sql, "audit:export");
     return csvResponse(await auditCsv(context.sql), "pantau-audit.csv");
   });
 }

@@ -8,7 +8,7 @@ import { apiLang } from "~/utils/lang.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireUserWithPermission(request, context.sql, lang, "posko:view");
+    const user = await requireUserWithPermission(request, context.sql, "posko:view");
     return csvResponse(await incidentsCsv(context.sql, { scope: areaOf(user) }), "pantau-kejadian.csv");
   });
 }

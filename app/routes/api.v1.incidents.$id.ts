@@ -1,20 +1,21 @@
 // GET /api/v1/incidents/:id: one incident with its timeline, for whoever may see it.
+import { problem } from "~/lib/problems";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { responseTimes } from "~/lib/incidents";
 import { UUID } from "~/lib/schemas";
 import { getIncident, incidentTimeline } from "~/models/incidents.server";
-import { apiError, handleApi, json } from "~/utils/http.server";
+import { handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { canSeeIncident, placeDenial, requireAccess, requireUser } from "~/utils/permissions.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireUser(request, context.sql, lang);
+    const user = await requireUser(request, context.sql);
     const id = params.id ?? "";
     const incident = UUID.test(id) ? await getIncident(context.sql, { id }) : undefined;
-    if (!incident) throw apiError(lang, 404, "not_found", "api.notFound");
-    requireAccess(lang, user, canSeeIncident(user, incident), placeDenial(user));
+    if (!incident) throw problem.notFound();
+    requireAccess(user, canSeeIncident(user, incident), placeDenial(user));
     return json({
       incident,
       timeline: await incidentTimeline(context.sql, { id }),

@@ -1,26 +1,27 @@
 // GET /api/v1/photos/:id: the image, for the officer of its TPS, supervisors of its area and the command post.
+import { problem } from "~/lib/problems";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { uuid } from "~/lib/schemas/atoms";
 import { isDispatchedTo } from "~/models/incidents.server";
 import { getPhoto } from "~/models/photos.server";
-import { apiError, handleApi } from "~/utils/http.server";
+import { handleApi } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { canSeePhoto, requireAccess, requireUser } from "~/utils/permissions.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const user = await requireUser(request, context.sql, lang);
-    const id = z.string().uuid().safeParse(params.id);
+    const user = await requireUser(request, context.sql);
+    const id = uuid.safeParse(params.id);
     const photo = id.success ? await getPhoto(context.sql, { id: id.data }) : undefined;
-    if (!photo) throw apiError(lang, 404, "not_found", "api.notFound");
+    if (!photo) throw problem.notFound();
     // Responders see the photos of incidents dispatched to them.
     const dispatched =
       user.role === "responder" && photo.incidentId
         ? await isDispatchedTo(context.sql, { incidentId: photo.incidentId, responderId: user.id })
         : false;
     const uploaderId = Number(photo.uploaderId);
-    requireAccess(lang, user, canSeePhoto(user, { ...photo, uploaderId }, { dispatchedToUser: dispatched }));
+    requireAccess(user, canSeePhoto(user, { ...photo, uploaderId }, { dispatchedToUser: dispatched }));
     return new Response(new Uint8Array(photo.bytes), {
       headers: {
         "Content-Type": photo.mime,

@@ -1,50 +1,40 @@
 // POST /api/v1/photos (SPEC section 7): multipart with `photo` (the file) and `id` (client UUID), `purpose`
 // (c1 | incident | other), `tpsCode`, and optionally `contest` + `quickCountId` or `incidentId`.
 // The type is checked by the file's first bytes, the size is bounded before the body is parsed.
+import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { fieldErrors, TPS_CODE } from "~/lib/schemas";
-import { MAX_PHOTO_BYTES, PHOTO_PURPOSES, sniffImage } from "~/lib/photos";
-import { translate } from "~/lib/i18n";
+import { PhotoFields } from "~/lib/schemas/field";
+import { MAX_PHOTO_BYTES, sniffImage } from "~/lib/photos";
 import { getTps } from "~/models/election.server";
 import { savePhoto } from "~/models/photos.server";
 import { canUploadPhotoFor, mayNameTps, requireAccess, requireUserWithPermission } from "~/utils/permissions.server";
-import { ApiError, apiError, fieldError, handleApi, json, readBytes } from "~/utils/http.server";
+import { handleApi, json, readBytes } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
+import { parseBody } from "~/utils/parse-body.server";
 import { postOnly } from "~/utils/officer-api.server";
-
-const PhotoFields = z.object({
-  id: z.string().uuid(),
-  purpose: z.enum(PHOTO_PURPOSES),
-  tpsCode: z.string().max(20).regex(TPS_CODE).optional(),
-  contest: z.string().min(1).max(40).optional(),
-  quickCountId: z.string().uuid().optional(),
-  incidentId: z.string().uuid().optional(),
-  capturedAt: z.string().datetime({ offset: true }).optional(),
-});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
-    const user = await requireUserWithPermission(request, context.sql, lang, "photo:upload");
+    if (request.method !== "POST") throw problem.methodNotAllowed();
+    const user = await requireUserWithPermission(request, context.sql, "photo:upload");
     const type = request.headers.get("Content-Type") ?? "";
     if (!type.toLowerCase().startsWith("multipart/form-data")) {
-      throw new ApiError(415, "unsupported_media_type", translate(lang, "photo.multipart"));
+      throw problem.unsupportedMediaType({ key: "photo.multipart" });
     }
     // Bounded read first, then parse: a huge upload is refused without being held in memory.
-    const raw = await readBytes(request, lang, MAX_PHOTO_BYTES + 64 * 1024);
+    const raw = await readBytes(request, MAX_PHOTO_BYTES + 64 * 1024);
     let form: FormData;
     try {
       form = await new Response(new Uint8Array(raw), { headers: { "Content-Type": type } }).formData();
     } catch {
-      throw new ApiError(400, "bad_multipart", translate(lang, "photo.multipart"));
+      throw problem.badMultipart();
     }
     const text = (name: string) => {
       const v = form.get(name);
       return typeof v === "string" && v !== "" ? v : undefined;
     };
-    const parsed = PhotoFields.safeParse({
+    const fields = parseBody(PhotoFields, {
       id: text("id"),
       purpose: text("purpose"),
       tpsCode: text("tpsCode"),
@@ -53,37 +43,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
       incidentId: text("incidentId"),
       capturedAt: text("capturedAt"),
     });
-    if (!parsed.success)
-      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
-    const fields = parsed.data;
     const file = form.get("photo");
     if (!file || typeof file === "string") {
-      const message = translate(lang, "photo.missing");
-      throw fieldError("photo", "required", message);
+      throw problem.invalidField("photo", "required", undefined, "photo.missing");
     }
     const bytes = Buffer.from(await file.arrayBuffer());
     if (bytes.length === 0 || bytes.length > MAX_PHOTO_BYTES) {
-      const message = translate(lang, "photo.tooLarge", { mb: MAX_PHOTO_BYTES / 1024 / 1024 });
-      throw new ApiError(bytes.length ? 413 : 422, bytes.length ? "too_large" : "invalid", message, [
-        { field: "photo", code: "too_large", message },
-      ]);
+      const fields = [
+        {
+          field: "photo",
+          code: "too_large",
+          params: { mb: MAX_PHOTO_BYTES / 1024 / 1024 },
+          key: "photo.tooLarge" as const,
+        },
+      ];
+      throw bytes.length ? problem.tooLarge({ fields }) : problem.invalidFields(fields);
     }
     const mime = sniffImage(bytes);
     if (!mime) {
-      const message = translate(lang, "photo.badType");
-      throw new ApiError(415, "unsupported_media_type", message, [{ field: "photo", code: "bad_type", message }]);
+      throw problem.unsupportedMediaType({ fields: [{ field: "photo", code: "bad_type", key: "photo.badType" }] });
     }
-    requireAccess(lang, user, mayNameTps(user, fields.tpsCode), "other_tps");
+    requireAccess(user, mayNameTps(user, fields.tpsCode), "other_tps");
     const tps = fields.tpsCode ? await getTps(context.sql, { code: fields.tpsCode }) : null;
     if (fields.tpsCode && !tps) {
-      const message = translate(lang, "api.unknownTps", { tps: fields.tpsCode });
-      throw fieldError("tpsCode", "unknown_tps", message);
+      throw problem.invalidField("tpsCode", "unknown_tps", { tps: fields.tpsCode });
     }
-    if (tps) requireAccess(lang, user, canUploadPhotoFor(user, tps), "other_tps");
+    if (tps) requireAccess(user, canUploadPhotoFor(user, tps), "other_tps");
     const answer = await context.writer.write((ctx) =>
       savePhoto(ctx, {
         user,
-        lang,
         photo: {
           id: fields.id,
           purpose: fields.purpose,

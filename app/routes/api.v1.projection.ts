@@ -10,7 +10,7 @@ import { apiLang } from "~/utils/lang.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    await requireUserWithPermission(request, context.sql, lang, "posko:view");
+    await requireUserWithPermission(request, context.sql, "posko:view");
     const contests = await listContests(context.sql);
     const entries = await Promise.all(
       contests.map(

@@ -1,30 +1,22 @@
 // POST /api/v1/responders/location {lat, lng, accuracy?}: a responder shares where they are (optional);
 // the command post shows it on the map (event responder:located).
+import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { translate } from "~/lib/i18n";
-import { fieldErrors } from "~/lib/schemas";
+import { LocationBody } from "~/lib/schemas/field";
 import { shareLocation } from "~/models/incidents.server";
 import { requireUserWithPermission } from "~/utils/permissions.server";
-import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
+import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
-
-const LocationBody = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  accuracy: z.number().min(0).max(100_000).nullish(),
-});
+import { parseBody } from "~/utils/parse-body.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
-    const user = await requireUserWithPermission(request, context.sql, lang, "responder:locate");
-    const parsed = LocationBody.safeParse(await readJson(request, lang));
-    if (!parsed.success)
-      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
+    if (request.method !== "POST") throw problem.methodNotAllowed();
+    const user = await requireUserWithPermission(request, context.sql, "responder:locate");
+    const body = parseBody(LocationBody, await readJson(request));
     await context.writer.write((ctx) =>
-      shareLocation(ctx, { user, lat: parsed.data.lat, lng: parsed.data.lng, accuracy: parsed.data.accuracy ?? null }),
+      shareLocation(ctx, { user, lat: body.lat, lng: body.lng, accuracy: body.accuracy ?? null }),
     );
     return json({ ok: true });
   });

@@ -1,7 +1,7 @@
 // POST /api/v1/session {login, secret} -> {token, user} + session cookie; DELETE logs out; GET -> {user}.
+import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { fieldErrors, LoginBody } from "~/lib/schemas";
-import { translate } from "~/lib/i18n";
+import { LoginBody } from "~/lib/schemas";
 import { auditSession } from "~/models/audit.server";
 import {
   assertLoginAllowed,
@@ -12,13 +12,14 @@ import {
   sessionCookie,
   tokenFrom,
 } from "~/utils/auth.server";
-import { ApiError, apiError, handleApi, json, readJson } from "~/utils/http.server";
+import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { requireUser } from "~/utils/permissions.server";
+import { parseBody } from "~/utils/parse-body.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
-  return handleApi(lang, async () => json({ user: await requireUser(request, context.sql, lang) }));
+  return handleApi(lang, async () => json({ user: await requireUser(request, context.sql) }));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,13 +34,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (user) await auditSession(context.writer, { user, action: "session.logout" });
       return json({ ok: true }, { headers: { "Set-Cookie": clearSessionCookie(context.env) } });
     }
-    if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
-    const parsed = LoginBody.safeParse(await readJson(request, lang, 4096));
-    if (!parsed.success)
-      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
-    assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp);
-    const session = await login(context.sql, context.env, parsed.data, context.clientIp);
-    if (!session) throw apiError(lang, 401, "login_failed", "api.loginFailed");
+    if (request.method !== "POST") throw problem.methodNotAllowed();
+    const body = parseBody(LoginBody, await readJson(request, 4096));
+    assertLoginAllowed(context.env, lang, body.login, context.clientIp);
+    const session = await login(context.sql, context.env, body, context.clientIp);
+    if (!session) throw problem.loginFailed();
     await auditSession(context.writer, { user: session.user, action: "session.login" });
     return json(session, { headers: { "Set-Cookie": sessionCookie(context.env, session.token) } });
   });

@@ -3,22 +3,16 @@
 // that only let you configure a URL). Takes JSON or a urlencoded form with the sender (`from`), the text
 // (`text`) and optionally the gateway's message id (`id`); common gateway field names are accepted too.
 // Answers 200 {reply, status, receipt} for every message it could read, so the gateway sends the reply.
+import { problem } from "~/lib/problems";
 import { timingSafeEqual, createHash } from "node:crypto";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { translate } from "~/lib/i18n";
-import { fieldErrors } from "~/lib/schemas";
 import { handleSms } from "~/models/sms.server";
 import { smsIncident } from "~/models/sms-incident.server";
-import { ApiError, apiError, handleApi, json, readBytes, readJson } from "~/utils/http.server";
+import { handleApi, json, readBytes, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
+import { parseBody } from "~/utils/parse-body.server";
 import { postOnly } from "~/utils/officer-api.server";
-
-const SmsBody = z.object({
-  from: z.string().trim().min(1).max(40),
-  text: z.string().max(1600),
-  id: z.string().trim().min(1).max(200).optional(),
-});
+import { SmsBody } from "~/lib/schemas/field";
 
 const sameSecret = (a: string, b: string) =>
   timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
@@ -26,22 +20,22 @@ const sameSecret = (a: string, b: string) =>
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    if (request.method !== "POST") throw apiError(lang, 405, "method_not_allowed", "api.methodNotAllowed");
+    if (request.method !== "POST") throw problem.methodNotAllowed();
     const secret = context.env.SMS_WEBHOOK_SECRET;
-    if (!secret) throw new ApiError(503, "not_configured", translate(lang, "sms.notConfigured"));
+    if (!secret) throw problem.notConfigured();
     const given = request.headers.get("X-Pantau-Secret") ?? new URL(request.url).searchParams.get("secret") ?? "";
-    if (!sameSecret(given, secret)) throw new ApiError(401, "bad_secret", translate(lang, "sms.badSecret"));
+    if (!sameSecret(given, secret)) throw problem.badSecret();
 
     const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
     let raw: Record<string, unknown>;
     if (type.startsWith("application/x-www-form-urlencoded")) {
-      raw = Object.fromEntries(new URLSearchParams((await readBytes(request, lang, 8 * 1024)).toString("utf8")));
+      raw = Object.fromEntries(new URLSearchParams((await readBytes(request, 8 * 1024)).toString("utf8")));
     } else {
-      const body = await readJson(request, lang, 8 * 1024);
+      const body = await readJson(request, 8 * 1024);
       raw = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
     }
     const pick = (...names: string[]) => names.map((n) => raw[n]).find((v) => v !== undefined && v !== null);
-    const parsed = SmsBody.safeParse({
+    const sms = parseBody(SmsBody, {
       from: pick("from", "sender", "msisdn", "phone"),
       text: pick("text", "message", "body", "content"),
       id: (() => {
@@ -49,11 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return v === undefined ? undefined : String(v);
       })(),
     });
-    if (!parsed.success)
-      throw new ApiError(422, "invalid", translate(lang, "api.invalidField"), fieldErrors(parsed.error, lang));
     const out = await handleSms(
       context,
-      { gatewayId: parsed.data.id ?? null, sender: parsed.data.from, text: parsed.data.text },
+      { gatewayId: sms.id ?? null, sender: sms.from, text: sms.text },
       smsIncident(context),
     );
     return json(out, 200);

@@ -8,7 +8,7 @@ import { requireResultsView } from "~/utils/permissions.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const { view } = await requireResultsView(request, context.sql, lang);
+    const { view } = await requireResultsView(request, context.sql);
     return json(await getSnapshot(context.sql, view));
   });
 }

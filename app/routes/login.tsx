@@ -6,8 +6,8 @@ import { useT } from "~/lib/use-t";
 import { auditSession } from "~/models/audit.server";
 import { TopBar } from "~/root";
 import { assertLoginAllowed, getRequestUser, homeFor, login, sessionCookie } from "~/utils/auth.server";
-import { ApiError } from "~/utils/http.server";
 import { requestLang } from "~/utils/lang.server";
+import { pageRefusal } from "~/utils/page-action.server";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Masuk" }];
 
@@ -26,16 +26,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const lang = requestLang(request);
   const parsed = LoginBody.safeParse({ login: form.get("login"), secret: form.get("secret") });
-  if (!parsed.success) return data({ error: translate(lang, "login.failed") }, 400);
-  try {
-    assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp);
-  } catch (error) {
-    if (error instanceof ApiError)
-      return data({ error: error.message }, { status: error.status, headers: error.headers });
-    throw error;
-  }
+  if (!parsed.success) return data({ message: translate(lang, "login.failed") }, 400);
+  const refused = await pageRefusal(lang, {}, async () =>
+    assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp),
+  );
+  if (refused) return refused;
   const session = await login(context.sql, context.env, parsed.data, context.clientIp);
-  if (!session) return data({ error: translate(lang, "login.failed") }, 401);
+  if (!session) return data({ message: translate(lang, "login.failed") }, 401);
   await auditSession(context.writer, { user: session.user, action: "session.login" });
   return redirect(safeRedirect(form.get("redirectTo"), homeFor(session.user)), {
     headers: { "Set-Cookie": sessionCookie(context.env, session.token) },
@@ -70,9 +67,9 @@ export default function Login() {
             {t("login.secret")}
             <input name="secret" type="password" autoComplete="current-password" required maxLength={200} />
           </label>
-          {result?.error ? (
+          {result?.message ? (
             <p role="alert" className="error">
-              {result.error}
+              {result.message}
             </p>
           ) : null}
           <button type="submit" className="primary big" disabled={busy}>

@@ -5,7 +5,6 @@ import { DayStatusCard } from "~/components/day-status";
 import { OFFICER_SCREENS, OfficerNav } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
 import type { DayStatus } from "~/lib/events";
-import type { MessageKey } from "~/lib/i18n";
 import { warmPages } from "~/lib/sw-client";
 import { useT } from "~/lib/use-t";
 import { getOfficerHome } from "~/models/officer.server";
@@ -76,7 +75,7 @@ export default function OfficerHome() {
                 <div>
                   <strong>{c.name}</strong>
                   <span className={`badge status-${c.status}`} data-testid={`status-${c.code}`}>
-                    {t(`status.${c.status}` as MessageKey)}
+                    {t(`status.${c.status}`)}
                   </span>
                 </div>
                 {c.status !== "verified" ? (
@@ -103,7 +102,7 @@ export default function OfficerHome() {
                   </span>
                   <span className="muted small">{new Date(s.receivedAt).toLocaleTimeString()}</span>
                   <span className={`badge status-${s.status}`}>
-                    {s.status === "replaced" ? "—" : t(`status.${s.status}` as MessageKey)}
+                    {s.status === "replaced" ? "—" : t(`status.${s.status}`)}
                   </span>
                 </li>
               ))}

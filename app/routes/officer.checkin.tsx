@@ -8,6 +8,7 @@ import { OutboxPanel } from "~/components/outbox-panel";
 import { distanceMetres, FAR_FROM_TPS_M } from "~/lib/officer";
 import { enqueue } from "~/lib/outbox-client";
 import { useLang, useT } from "~/lib/use-t";
+import { DATE_LOCALE } from "~/lib/format";
 import { getTps } from "~/models/election.server";
 import { getOfficerDay } from "~/models/officer-actions.server";
 import { TopBar } from "~/root";
@@ -89,7 +90,7 @@ export default function Checkin() {
         {checkin ? (
           <p className="card" data-testid="last-checkin">
             {t("checkin.last", {
-              time: new Date(checkin.at).toLocaleTimeString(lang === "en" ? "en-GB" : "id-ID"),
+              time: new Date(checkin.at).toLocaleTimeString(DATE_LOCALE[lang]),
               distance: checkin.distanceM ?? "–",
             })}
           </p>

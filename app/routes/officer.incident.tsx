@@ -6,7 +6,6 @@ import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { BackHome } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
-import type { MessageKey } from "~/lib/i18n";
 import { SEVERITIES, type Severity } from "~/lib/incidents";
 import { enqueue } from "~/lib/outbox-client";
 import { resizePhoto } from "~/lib/resize-photo";
@@ -147,7 +146,7 @@ export default function ReportIncident() {
                   checked={severity === s}
                   onChange={() => setSeverity(s)}
                 />
-                {t(`incident.severity.${s}` as MessageKey)}
+                {t(`incident.severity.${s}`)}
               </label>
             ))}
             {tried && errors.severity ? (

@@ -7,7 +7,7 @@ import { BackHome } from "~/components/officer-nav";
 import { useAgo, useNow } from "~/components/outbox-panel";
 import { useLive } from "~/components/use-live";
 import type { IncidentData } from "~/lib/events";
-import type { MessageKey } from "~/lib/i18n";
+import type { Severity } from "~/lib/incidents";
 import { useOutbox } from "~/lib/outbox-client";
 import { useLang, useT } from "~/lib/use-t";
 import { headSeq } from "~/models/events.server";
@@ -74,7 +74,7 @@ export default function MyIncidents() {
         {incidents.length === 0 && waiting.length === 0 ? <p className="muted">{t("officerReport.none")}</p> : null}
         <ul className="incident-list">
           {waiting.map((item) => {
-            const body = item.body as { category: string; severity: string; description: string };
+            const body = item.body as { category: string; severity: Severity; description: string };
             return (
               <li key={item.id} className="card" data-testid="my-incident" data-id={item.id}>
                 <div className="row">
@@ -85,7 +85,7 @@ export default function MyIncidents() {
                 </div>
                 <p>{body.description}</p>
                 <span className="muted small">
-                  {t(`incident.severity.${body.severity}` as MessageKey)} · {ago(item.createdAt, now)}
+                  {t(`incident.severity.${body.severity}`)} · {ago(item.createdAt, now)}
                 </span>
               </li>
             );
@@ -95,12 +95,12 @@ export default function MyIncidents() {
               <div className="row">
                 <strong>{categoryLabel(i.category)}</strong>
                 <span className={`badge incident-${i.status}`} data-testid="incident-status">
-                  {t(`incident.status.${i.status}` as MessageKey)}
+                  {t(`incident.status.${i.status}`)}
                 </span>
               </div>
               <p>{i.description}</p>
               <span className="muted small">
-                {t(`incident.severity.${i.severity}` as MessageKey)} · {ago(Date.parse(i.createdAt), now)}
+                {t(`incident.severity.${i.severity}`)} · {ago(Date.parse(i.createdAt), now)}
                 {i.photoIds.length ? ` · ${t("officerReport.photoCount", { n: i.photoIds.length })}` : ""}
               </span>
             </li>

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { c1Context } from "~/lib/c1-rules";
@@ -8,14 +8,14 @@ import { QuickCountForm, type QueuedQuickCount } from "~/components/quick-count-
 import { discard, enqueue } from "~/lib/outbox-client";
 import { idbStore } from "~/lib/outbox-idb";
 import { resizePhoto } from "~/lib/resize-photo";
-import { translate } from "~/lib/i18n";
-import { fieldErrors, QuickCountBody } from "~/lib/schemas";
+import { quickCountFields } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
-import { submitQuickCount } from "~/models/results.server";
+import { currentResult } from "~/models/results.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
-import { ApiError, isUnavailable } from "~/utils/http.server";
+import { pageRefusal } from "~/utils/page-action.server";
+import { quickCountJob } from "~/utils/officer-jobs.server";
 import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -25,14 +25,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getContest(context.sql, { code: params.contest ?? "" }),
   ]);
   if (!tps || !contest) throw new Response("Not found", { status: 404 });
-  const [current] = await context.sql`
-    select votes, invalid, status from results where tps_code = ${tps.code} and contest_code = ${contest.code}`;
+  const current = await currentResult(context.sql, { tpsCode: tps.code, contest: contest.code });
   return {
     // A fresh id per form: a double tap or a resent form is the same submission to the server.
     id: randomUUID(),
     tps: { code: tps.code, dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk },
     contest,
-    current: current ? { votes: current.votes as Record<string, number>, invalid: current.invalid as number } : null,
+    current: current ? { votes: current.votes, invalid: current.invalid } : null,
   };
 }
 
@@ -40,42 +39,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "officer:app");
   const lang = requestLang(request);
   const form = await request.formData();
-  const votes: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
-    const match = /^votes\.(\d{1,2})$/.exec(key);
-    if (match && typeof value === "string") votes[match[1]] = value;
-  }
-  const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
-  const parsed = QuickCountBody.safeParse({
-    id: text("id"),
-    tpsCode: user.tpsCode,
-    contest: text("contest"),
-    votes,
-    invalid: text("invalid"),
-    valid: text("valid") || undefined,
-    ballotsUsed: text("ballotsUsed") || undefined,
-    justification: text("justification") || undefined,
-    capturedAt: text("capturedAt") || new Date().toISOString(),
-  });
+  const raw = { ...quickCountFields(form), tpsCode: user.tpsCode };
   // On any error the typed numbers go back to the page, so nothing is lost even without JavaScript.
+  const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
   const values = {
-    votes,
-    invalid: text("invalid") ?? "",
-    valid: text("valid") ?? "",
-    ballotsUsed: text("ballotsUsed") ?? "",
-    justification: text("justification") ?? "",
+    votes: raw.votes,
+    invalid: text("invalid"),
+    valid: text("valid"),
+    ballotsUsed: text("ballotsUsed"),
+    justification: text("justification"),
   };
-  if (!parsed.success)
-    return data({ message: translate(lang, "api.invalidField"), errors: fieldErrors(parsed.error, lang), values }, 422);
-  try {
-    await context.writer.write((ctx) => submitQuickCount(ctx, { user, body: parsed.data, source: "app", lang }));
-  } catch (error) {
-    if (error instanceof ApiError)
-      return data({ message: error.message, errors: error.errors ?? [], values }, error.status);
-    if (isUnavailable(error)) return data({ message: translate(lang, "api.unavailable"), errors: [], values }, 503);
-    throw error;
-  }
-  return redirect("/officer");
+  const refused = await pageRefusal(lang, { values }, () => quickCountJob(context, { user, raw, lang }));
+  return refused ?? redirect("/officer");
 }
 
 /**

@@ -8,15 +8,16 @@ import { useEffect, useRef, useState } from "react";
 import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
 import { QuickCountForm } from "~/components/quick-count-form";
-import type { MessageKey } from "~/lib/i18n";
-import { fieldErrors, PaperEntryBody, quickCountFields, TPS_CODE } from "~/lib/schemas";
+import { quickCountFields, TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
-import { getTps, listContests } from "~/models/election.server";
-import { submitPaperEntry } from "~/models/review.server";
+import { getTps, listContests, searchTps } from "~/models/election.server";
+import { currentResult } from "~/models/results.server";
+import { openPaperForm, type PaperSource, type PaperState } from "~/models/review.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
 import { requestLang } from "~/utils/lang.server";
-import { invalidForm, pageAction } from "~/utils/page-action.server";
+import { pageAction } from "~/utils/page-action.server";
+import { enterPaperForm } from "~/utils/review-actions.server";
 
 const SOURCES = ["paper", "phone", "radio"] as const;
 
@@ -29,25 +30,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const contest = contests.find((c) => c.code === url.searchParams.get("contest")) ?? contests[0];
   const tps = code ? await getTps(context.sql, { code }) : undefined;
   // Search by kelurahan/kecamatan name or address when the text is not a TPS code.
-  const matches =
-    !tps && q.length >= 3
-      ? await context.sql<{ code: string; address: string; kelurahan: string }[]>`
-    select t.code, t.address, kel.name as kelurahan from tps t join regions kel on kel.code = t.kelurahan_code
-    where kel.name ilike ${"%" + q + "%"} or t.address ilike ${"%" + q + "%"} or t.code like ${q.replace(/[^0-9-]/g, "") + "%"}
-    order by t.code limit 30`
-      : [];
-  let form: { state: string; mine: boolean; source: string } | null = null;
+  const matches = !tps && q.length >= 3 ? await searchTps(context.sql, { q }) : [];
+  let form: { state: PaperState; mine: boolean; source: PaperSource } | null = null;
   let current: { votes: Record<string, number>; invalid: number } | null = null;
   if (tps && contest) {
-    const [open] = await context.sql`
-      select f.status, f.source, e.author_id from paper_forms f join paper_entries e on e.form_id = f.id and e.round = 1
-      where f.tps_code = ${tps.code} and f.contest_code = ${contest.code} and f.status in ('awaiting_second', 'conflict')`;
-    form = open
-      ? { state: open.status as string, mine: open.authorId === user.id, source: open.source as string }
-      : null;
-    const [row] =
-      await context.sql`select votes, invalid from results where tps_code = ${tps.code} and contest_code = ${contest.code}`;
-    current = row ? { votes: row.votes as Record<string, number>, invalid: row.invalid as number } : null;
+    const open = await openPaperForm(context.sql, { tpsCode: tps.code, contest: contest.code });
+    form = open ? { state: open.status, mine: open.authorId === user.id, source: open.source } : null;
+    const row = await currentResult(context.sql, { tpsCode: tps.code, contest: contest.code });
+    current = row ? { votes: row.votes, invalid: row.invalid } : null;
   }
   return {
     id: randomUUID(),
@@ -82,17 +72,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "paper:enter");
   const lang = requestLang(request);
   const form = await request.formData();
-  const parsed = PaperEntryBody.safeParse({ ...quickCountFields(form), source: form.get("source") });
-  if (!parsed.success) return invalidForm(lang, fieldErrors(parsed.error, lang));
-  return pageAction(
-    lang,
-    async () =>
-      (
-        await context.writer.write((ctx) =>
-          submitPaperEntry(ctx, { user, body: parsed.data, source: parsed.data.source, lang }),
-        )
-      ).body,
-  );
+  const raw = { ...quickCountFields(form), source: form.get("source") };
+  return pageAction(lang, async () => (await enterPaperForm(context, { user, raw, lang })).body);
 }
 
 export default function PaperEntry() {
@@ -153,7 +134,7 @@ export default function PaperEntry() {
             role="status"
             data-testid="entry-result"
           >
-            {t(`paper.state.${result.value.state}` as MessageKey)}
+            {t(`paper.state.${result.value.state}`)}
           </p>
         ) : null}
         {result && !result.ok ? (
@@ -209,7 +190,7 @@ export default function PaperEntry() {
                     >
                       {SOURCES.map((s) => (
                         <option key={s} value={s}>
-                          {t(`paper.source.${s}` as MessageKey)}
+                          {t(`paper.source.${s}`)}
                         </option>
                       ))}
                     </select>

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useLang, useT } from "~/lib/use-t";
+import { DATE_LOCALE } from "~/lib/format";
 import { listSms } from "~/models/sms.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
@@ -52,7 +53,7 @@ export default function SmsLog() {
             <tbody>
               {messages.map((m) => (
                 <tr key={m.id} className={`sms-${m.status}`}>
-                  <td>{new Date(m.receivedAt).toLocaleTimeString(lang === "en" ? "en-GB" : "id-ID")}</td>
+                  <td>{new Date(m.receivedAt).toLocaleTimeString(DATE_LOCALE[lang])}</td>
                   <td>{m.sender}</td>
                   <td>
                     <code>{m.body}</code>

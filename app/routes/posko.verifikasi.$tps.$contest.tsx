@@ -12,16 +12,16 @@ import { ResolvePaperForm } from "~/components/review/resolve-paper-form";
 import { RevisionHistory } from "~/components/review/revision-history";
 import { OtherPhotos, SourceColumnCard, useSourceColumns } from "~/components/review/source-columns";
 import type { ReviewDetail } from "~/components/review/types";
-import type { MessageKey } from "~/lib/i18n";
-import { fieldErrors, quickCountFields, ReviewBody, TPS_CODE } from "~/lib/schemas";
+import { quickCountFields, TPS_CODE } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
 import { tpsPhotos } from "~/models/command-post.server";
-import { reviewDetail, runReview } from "~/models/review.server";
+import { reviewDetail } from "~/models/review.server";
 import { TopBar } from "~/root";
 import { canReview, requirePageAccess, requirePageUser } from "~/utils/permissions.server";
 import { requestLang } from "~/utils/lang.server";
-import { invalidForm, pageAction } from "~/utils/page-action.server";
+import { pageAction } from "~/utils/page-action.server";
+import { reviewResult } from "~/utils/review-actions.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "result:review");
@@ -70,9 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             contest: params.contest,
             submissionId: form.get("submissionId") || null,
           };
-  const parsed = ReviewBody.safeParse(raw);
-  if (!parsed.success) return invalidForm(lang, fieldErrors(parsed.error, lang));
-  return pageAction(lang, () => context.writer.write((ctx) => runReview(ctx, { user, body: parsed.data, lang })));
+  return pageAction(lang, () => reviewResult(context, { user, raw, lang }));
 }
 
 export default function ReviewResult() {
@@ -156,7 +154,7 @@ function ReviewStatus({ detail }: { detail: ReviewDetail }) {
     <p data-testid="review-status">
       {t("map.status")}:{" "}
       {current ? (
-        <span className={`badge status-${current.status}`}>{t(`status.${current.status}` as MessageKey)}</span>
+        <span className={`badge status-${current.status}`}>{t(`status.${current.status}`)}</span>
       ) : (
         t("status.missing")
       )}

@@ -7,7 +7,6 @@ import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
 import { useLive } from "~/components/use-live";
 import type { LiveEvent } from "~/lib/events";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/use-t";
 import { headSeq } from "~/models/events.server";
 import { reviewQueue } from "~/models/review.server";
@@ -60,9 +59,7 @@ export default function ReviewQueue() {
                   <td>{q.contest}</td>
                   <td>
                     <span className={`badge status-${q.status === "paper_conflict" ? "conflict" : q.status}`}>
-                      {q.status === "paper_conflict"
-                        ? t("review.paperConflict")
-                        : t(`status.${q.status}` as MessageKey)}
+                      {q.status === "paper_conflict" ? t("review.paperConflict") : t(`status.${q.status}`)}
                     </span>
                   </td>
                   <td className="small">

@@ -185,7 +185,7 @@ export default function PublicPage() {
                 <tbody>
                   {summary.incidents.map((i) => (
                     <tr key={i.category}>
-                      <td>{lang === "en" ? i.label.en : i.label.id}</td>
+                      <td>{i.label[lang]}</td>
                       <td className="num">{i.count}</td>
                     </tr>
                   ))}

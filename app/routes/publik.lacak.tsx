@@ -1,7 +1,6 @@
 // Follow a public report by its tracking code (no login): its status and when it changed, nothing else.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { MessageKey } from "~/lib/i18n";
 import { formatDateTime } from "~/lib/format";
 import { useLang, useT } from "~/lib/use-t";
 import { getReportStatus, TRACKING_CODE } from "~/models/reports.server";
@@ -54,17 +53,17 @@ export default function Track() {
             <p className="tracking-code">{report.trackingCode}</p>
             <p>
               <strong>{t("report.statusLabel")}:</strong>{" "}
-              <span data-testid="report-status-text">{t(`report.status.${report.status}` as MessageKey)}</span>
+              <span data-testid="report-status-text">{t(`report.status.${report.status}`)}</span>
             </p>
             <p className="muted">
-              {category ? (lang === "en" ? category.en : category.id) : report.category}
+              {category ? category[lang] : report.category}
               {report.tpsCode ? ` · TPS ${report.tpsCode}` : ""}
             </p>
             <h2>{t("report.history")}</h2>
             <ol>
               {report.history.map((h, i) => (
                 <li key={i}>
-                  {t(`report.status.${h.status}` as MessageKey)} — {when(h.at)}
+                  {t(`report.status.${h.status}`)} — {when(h.at)}
                 </li>
               ))}
             </ol>

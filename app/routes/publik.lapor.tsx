@@ -1,11 +1,12 @@
 // Public report form (no login): category, TPS or place, description, optional photo and contact. On
 // success the reporter gets a tracking code. Works without JavaScript (a plain multipart form).
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useLang, useT } from "~/lib/use-t";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
-import { ApiError, type FieldError } from "~/utils/http.server";
+import { pageRefusal } from "~/utils/page-action.server";
+import type { FieldError } from "~/utils/problem-answer.server";
 import { requestLang } from "~/utils/lang.server";
 import { filePublicReport } from "~/utils/public-report.server";
 
@@ -23,13 +24,11 @@ type Result = { trackingCode?: string; message?: string; errors?: FieldError[] }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
-  try {
-    const { trackingCode } = await filePublicReport(request, context, lang);
-    return { trackingCode } satisfies Result;
-  } catch (error) {
-    if (error instanceof ApiError) return data<Result>({ message: error.message, errors: error.errors }, error.status);
-    throw error;
-  }
+  let trackingCode = "";
+  const refused = await pageRefusal(lang, {}, async () => {
+    ({ trackingCode } = await filePublicReport(request, context));
+  });
+  return refused ?? ({ trackingCode } satisfies Result);
 }
 
 export default function Report() {
@@ -75,7 +74,7 @@ export default function Report() {
               <select name="category" required>
                 {categories.map((c) => (
                   <option key={c.code} value={c.code}>
-                    {lang === "en" ? c.en : c.id}
+                    {c[lang]}
                   </option>
                 ))}
               </select>

@@ -2,7 +2,6 @@
 // totals, turnout and status counts; the same table as CSV. Staff only; supervisors see their area.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import type { MessageKey } from "~/lib/i18n";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { useLang, useT } from "~/lib/use-t";
 import { listContests } from "~/models/election.server";
@@ -84,7 +83,7 @@ export default function Recap() {
             <select name="level" defaultValue={level}>
               {RECAP_LEVELS.map((l) => (
                 <option key={l} value={l}>
-                  {t(`recap.level.${l}` as MessageKey)}
+                  {t(`recap.level.${l}`)}
                 </option>
               ))}
             </select>
@@ -124,7 +123,7 @@ export default function Recap() {
             </a>
           ) : null}
         </Form>
-        <h1>{t("recap.heading", { contest: contest.name, level: t(`recap.level.${level}` as MessageKey) })}</h1>
+        <h1>{t("recap.heading", { contest: contest.name, level: t(`recap.level.${level}`) })}</h1>
         <p className="provisional-mark">
           <strong>{t("public.provisional")}</strong> {t("recap.generated", { time: formatDateTime(generatedAt, lang) })}
         </p>
@@ -137,7 +136,7 @@ export default function Recap() {
                 <th className="num">{t("recap.in")}</th>
                 {RESULT_STATUSES.map((s) => (
                   <th key={s} className="num">
-                    {t(`status.${s}` as MessageKey)}
+                    {t(`status.${s}`)}
                   </th>
                 ))}
                 {contest.candidates.map((k) => (

@@ -1,37 +1,32 @@
 // Helpers for the admin screens and admin API: the admin check every admin loader and action makes
 // (server-side; the layout route alone would not protect actions), and bounded reading of uploads.
 import type { Sql } from "postgres";
-import type { Lang } from "~/lib/i18n";
-import { apiError, readBytes } from "./http.server";
+import { problem } from "~/lib/problems";
+import { readBytes } from "./http.server";
 import { requirePageUser, requireUserWithPermission } from "./permissions.server";
 
 export const requireAdminPage = (request: Request, sql: Sql) => requirePageUser(request, sql, "admin:manage");
-export const requireAdminApi = (request: Request, sql: Sql, lang: Lang) =>
-  requireUserWithPermission(request, sql, lang, "admin:manage");
+export const requireAdminApi = (request: Request, sql: Sql) => requireUserWithPermission(request, sql, "admin:manage");
 
 /** Reads a request body as UTF-8 text of at most maxBytes (413 beyond). */
-export async function readText(request: Request, lang: Lang, maxBytes: number): Promise<string> {
-  const body = await readBytes(request, lang, maxBytes);
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  const body = await readBytes(request, maxBytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
-    throw apiError(lang, 400, "bad_encoding", "import.err.encoding");
+    throw problem.badEncoding({ key: "import.err.encoding" });
   }
 }
 
 /** A file from a multipart form as text, size-checked; null when the form has none. */
-export async function formFileText(
-  file: FormDataEntryValue | null,
-  lang: Lang,
-  maxBytes: number,
-): Promise<string | null> {
+export async function formFileText(file: FormDataEntryValue | null, maxBytes: number): Promise<string | null> {
   if (!file || typeof file === "string") return typeof file === "string" && file.trim() ? file : null;
-  if (file.size > maxBytes) throw apiError(lang, 413, "too_large", "api.tooLarge");
+  if (file.size > maxBytes) throw problem.tooLarge();
   if (file.size === 0) return null;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
   } catch {
-    throw apiError(lang, 400, "bad_encoding", "import.err.encoding");
+    throw problem.badEncoding({ key: "import.err.encoding" });
   }
 }
 

@@ -1,6 +1,7 @@
 // Sessions: a random token, given to the browser as an HttpOnly cookie and to API clients as a bearer
 // token (also accepted as Socket.IO auth.token). Only its SHA-256 is stored. Whether the user may do
 // something is asked in app/utils/permissions.server.ts.
+import { problem } from "~/lib/problems";
 import { createHash, randomBytes } from "node:crypto";
 import type { Sql } from "postgres";
 import {
@@ -11,8 +12,7 @@ import {
   type SessionUser,
 } from "~/models/users.server";
 import type { Env } from "./env.server";
-import { translate, type Lang } from "~/lib/i18n";
-import { ApiError } from "./http.server";
+import type { Lang } from "~/lib/i18n";
 import { loginRetryAfter, noteLoginOutcome } from "./login-limit.server";
 import { verifyAgainstNothing, verifySecret } from "./password.server";
 
@@ -58,13 +58,7 @@ export function getRequestUser(request: Request, sql: Sql) {
 export function assertLoginAllowed(env: Env, lang: Lang, login: string, clientIp: string | undefined) {
   const wait = loginRetryAfter(login, clientIp, env.LOGIN_ATTEMPTS_PER_15_MIN);
   if (wait > 0) {
-    throw new ApiError(
-      429,
-      "too_many_attempts",
-      translate(lang, "api.loginLimited", { minutes: Math.ceil(wait / 60) }),
-      undefined,
-      { "Retry-After": String(wait) },
-    );
+    throw problem.tooManyAttempts(wait);
   }
 }
 

@@ -1,13 +1,8 @@
 // JSON API helpers: one error shape everywhere ({message, code, errors?}), bounded body reading, and a
 // wrapper that turns anything unexpected into a 503/500 without leaking a stack trace.
-import type { Lang, MessageKey } from "~/lib/i18n";
-import { translate } from "~/lib/i18n";
-
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}
+import type { Lang } from "~/lib/i18n";
+import { problem, type Problem } from "~/lib/problems";
+import { describeProblem, problemOf } from "./problem-answer.server";
 
 export const MAX_JSON_BYTES = 64 * 1024;
 // Well above the largest body accepted anywhere (photos, 4 MB): a client a little over a limit still reads its 413.
@@ -21,43 +16,8 @@ export function json(data: unknown, init: number | ResponseInit = 200): Response
   return new Response(JSON.stringify(data), { ...base, headers });
 }
 
-/** Throwable API error; `errors` lists per-field problems (422). */
-export class ApiError extends Error {
-  constructor(
-    public status: number,
-    public code: string,
-    message: string,
-    public errors?: FieldError[],
-    public headers?: HeadersInit,
-  ) {
-    super(message);
-  }
-  toResponse() {
-    return json(
-      { message: this.message, code: this.code, ...(this.errors ? { errors: this.errors } : {}) },
-      { status: this.status, headers: this.headers },
-    );
-  }
-}
-
-export function apiError(
-  lang: Lang,
-  status: number,
-  code: string,
-  key: MessageKey,
-  params?: Record<string, string | number>,
-  errors?: FieldError[],
-) {
-  return new ApiError(status, code, translate(lang, key, params), errors);
-}
-
-/** A 422 about one field, its message also the answer's message. */
-export function fieldError(field: string, code: string, message: string) {
-  return new ApiError(422, "invalid", message, [{ field, code, message }]);
-}
-
 /** Reads a body of at most `maxBytes` (413 beyond, by the declared length or while reading). */
-export async function readBytes(request: Request, lang: Lang, maxBytes: number): Promise<Buffer> {
+export async function readBytes(request: Request, maxBytes: number): Promise<Buffer> {
   const reader = request.body?.getReader();
   // A refused body is read to its end (up to a cap) and the connection closed after the answer: otherwise the
   // client is still sending when the 413 comes, and the unread rest breaks the kept-alive connection.
@@ -69,9 +29,7 @@ export async function readBytes(request: Request, lang: Lang, maxBytes: number):
       dropped += value.byteLength;
     }
     await reader?.cancel().catch(() => {});
-    const error = apiError(lang, 413, "too_large", "api.tooLarge");
-    error.headers = { Connection: "close" };
-    return error;
+    return problem.tooLarge({ closeConnection: true });
   };
   if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) throw await tooLarge();
   const chunks: Uint8Array[] = [];
@@ -89,70 +47,40 @@ export async function readBytes(request: Request, lang: Lang, maxBytes: number):
 }
 
 /** Reads a JSON body of at most `maxBytes`, answering 415/413/400 for the wrong type, size or syntax. */
-export async function readJson(request: Request, lang: Lang, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
-    throw new ApiError(
-      415,
-      "unsupported_media_type",
-      lang === "en" ? "Send the body as application/json." : "Kirim isi sebagai application/json.",
-    );
+    throw problem.unsupportedMediaType();
   }
-  const body = await readBytes(request, lang, maxBytes);
+  const body = await readBytes(request, maxBytes);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
-    throw apiError(lang, 400, "bad_encoding", "api.badJson");
+    throw problem.badEncoding();
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw apiError(lang, 400, "bad_json", "api.badJson");
+    throw problem.badJson();
   }
 }
 
-/** True for errors meaning the database is unreachable or overloaded: the client should retry later. */
-export function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? "";
-  return (
-    [
-      "ECONNREFUSED",
-      "ECONNRESET",
-      "CONNECTION_CLOSED",
-      "CONNECTION_ENDED",
-      "CONNECTION_DESTROYED",
-      "CONNECT_TIMEOUT",
-      "57P01",
-      "57P03",
-      "53300",
-      "08006",
-      "08001",
-      "08003",
-      "40P01",
-      "55P03",
-      "40001",
-    ].includes(code) || /writer closed/.test(String((error as Error)?.message))
-  );
+/** A problem as the API's JSON answer in the caller's language. */
+export function problemResponse(p: Problem, lang: Lang): Response {
+  const { status, body, headers } = describeProblem(p, lang);
+  return json(body, { status, headers });
 }
 
-/** Wraps an API loader/action: ApiErrors become their JSON answer, outages a 503, the rest a logged 500. */
+/** Wraps an API loader/action: problems become their JSON answer, outages a 503, the rest a logged 500. */
 export async function handleApi(lang: Lang, fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn();
   } catch (error) {
     if (error instanceof Response) return error;
-    if (error instanceof ApiError) return error.toResponse();
-    if (isUnavailable(error)) {
-      return apiError(lang, 503, "unavailable", "api.unavailable").toResponse();
-    }
+    const known = problemOf(error);
+    if (known) return problemResponse(known, lang);
     console.error("API error", error);
-    return json(
-      {
-        message: lang === "en" ? "Unexpected server error." : "Kesalahan server yang tidak terduga.",
-        code: "internal",
-      },
-      500,
-    );
+    return problemResponse(problem.internal(), lang);
   }
 }

@@ -15,3 +15,8 @@ export function requestLang(request: Request): Lang {
 export function apiLang(request: Request): Lang {
   return pickLang(cookieLang(request), request.headers.get("Accept-Language"));
 }
+
+/** Socket.IO: the same choice as the API, from the handshake's headers. */
+export function handshakeLang(headers: { cookie?: string; "accept-language"?: string }): Lang {
+  return pickLang(readCookie(headers.cookie, LANG_COOKIE), headers["accept-language"] ?? null);
+}

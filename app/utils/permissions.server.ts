@@ -1,61 +1,61 @@
 // The gatekeeper of every route, page and socket: who is asking (the session, app/utils/auth.server.ts)
 // and whether they may (the rules, app/lib/access.ts). A "no" is raised here and only here: 401 without a
-// session, 403 for a role or area that may not, a login redirect or a 403 page for pages.
+// session, 403 for a role or area that may not (as problems: app/lib/problems.ts), a login redirect or a
+// 403 page for pages.
 import { redirect } from "@remix-run/node";
 import type { Sql } from "postgres";
 import { can, eventViewOf, viewOf, type AccessUser, type Permission } from "~/lib/access";
-import type { Lang } from "~/lib/i18n";
 import type { SessionUser } from "~/models/users.server";
 import { getRequestUser } from "./auth.server";
-import { apiError } from "./http.server";
+import { problem } from "~/lib/problems";
 
 export * from "~/lib/access";
 
 /** Why a request is refused: a role without the right, or a TPS or area outside the user's own. */
 export type Denial = "forbidden" | "other_area" | "other_tps";
 
-/** The 403 for a refusal, in the caller's language. */
-export function denied(lang: Lang, user: AccessUser, why: Denial = "forbidden") {
-  if (why === "other_tps") return apiError(lang, 403, "other_tps", "api.otherTps", { tps: user.tpsCode ?? "-" });
-  if (why === "other_area") return apiError(lang, 403, "other_area", "api.otherArea");
-  return apiError(lang, 403, "forbidden", "api.forbidden");
+/** The problem (a 403 at the boundary) for a refusal. */
+export function denied(user: AccessUser, why: Denial = "forbidden") {
+  if (why === "other_tps") return problem.otherTps(user.tpsCode);
+  if (why === "other_area") return problem.otherArea();
+  return problem.forbidden();
 }
 
 /** Throws the 403 unless `allowed`. */
-export function requireAccess(lang: Lang, user: AccessUser, allowed: boolean, why: Denial = "forbidden") {
-  if (!allowed) throw denied(lang, user, why);
+export function requireAccess(user: AccessUser, allowed: boolean, why: Denial = "forbidden") {
+  if (!allowed) throw denied(user, why);
 }
 
 /** A refusal about a place: a supervisor hears it is outside their area, anyone else that it is forbidden. */
 export const placeDenial = (user: AccessUser): Denial => (user.role === "supervisor" ? "other_area" : "forbidden");
 
 /** For API routes: the caller, or 401 without a valid session. */
-export async function requireUser(request: Request, sql: Sql, lang: Lang): Promise<SessionUser> {
+export async function requireUser(request: Request, sql: Sql): Promise<SessionUser> {
   const user = await getRequestUser(request, sql);
-  if (!user) throw apiError(lang, 401, "unauthenticated", "api.unauthenticated");
+  if (!user) throw problem.unauthenticated();
   return user;
 }
 
 /** For API routes: the caller if they hold `permission`; 401 without a session, 403 without the right. */
-export async function requireUserWithPermission(request: Request, sql: Sql, lang: Lang, permission: Permission) {
-  const user = await requireUser(request, sql, lang);
-  requireAccess(lang, user, can(user, permission));
+export async function requireUserWithPermission(request: Request, sql: Sql, permission: Permission) {
+  const user = await requireUser(request, sql);
+  requireAccess(user, can(user, permission));
   return user;
 }
 
 /** For API routes that read results: the caller and what they may see (403 for roles without a view). */
-export async function requireResultsView(request: Request, sql: Sql, lang: Lang) {
-  const user = await requireUser(request, sql, lang);
+export async function requireResultsView(request: Request, sql: Sql) {
+  const user = await requireUser(request, sql);
   const view = viewOf(user);
-  if (!view) throw denied(lang, user);
+  if (!view) throw denied(user);
   return { user, view };
 }
 
 /** For GET /api/v1/events: the caller and the events they may replay (403 for accounts without any). */
-export async function requireEventView(request: Request, sql: Sql, lang: Lang) {
-  const user = await requireUser(request, sql, lang);
+export async function requireEventView(request: Request, sql: Sql) {
+  const user = await requireUser(request, sql);
   const view = eventViewOf(user);
-  if (!view) throw denied(lang, user);
+  if (!view) throw denied(user);
   return { user, view };
 }
 

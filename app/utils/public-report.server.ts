@@ -1,27 +1,16 @@
 // Reads a public report from a request (multipart form with an optional photo, or JSON), size-limited,
 // and files it; shared by the API (POST /api/v1/public/reports) and the /publik/lapor page.
 import type { AppLoadContext } from "@remix-run/node";
-import { translate, type Lang } from "~/lib/i18n";
-import { fieldErrors } from "~/lib/schemas";
-import {
-  createCitizenReport,
-  hashClient,
-  MAX_PHOTO_BYTES,
-  MAX_REPORT_BYTES,
-  photoType,
-  ReportBody,
-} from "~/models/reports.server";
-import { ApiError, readJson, type FieldError } from "./http.server";
+import { problem } from "~/lib/problems";
+import { fieldProblems } from "~/lib/schemas";
+import { createCitizenReport, hashClient, MAX_PHOTO_BYTES, MAX_REPORT_BYTES, photoType } from "~/models/reports.server";
+import { ReportBody } from "~/lib/schemas/public-report";
+import { readJson } from "./http.server";
 
-const err = (lang: Lang, status: number, code: string, message: string, errors?: FieldError[]) =>
-  new ApiError(status, code, message, errors);
-
-export async function filePublicReport(request: Request, context: AppLoadContext, lang: Lang) {
-  const say = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(lang, key, params);
+export async function filePublicReport(request: Request, context: AppLoadContext) {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_REPORT_BYTES) {
     await drain(request, 4 * MAX_REPORT_BYTES);
-    throw err(lang, 413, "too_large", say("report.tooLarge"));
+    throw problem.tooLarge({ key: "report.tooLarge" });
   }
   let fields: Record<string, unknown>;
   let photo: { bytes: Uint8Array; type: string } | null = null;
@@ -30,7 +19,7 @@ export async function filePublicReport(request: Request, context: AppLoadContext
     try {
       form = await request.formData();
     } catch {
-      throw err(lang, 400, "bad_form", say("api.invalidField"));
+      throw problem.badForm();
     }
     fields = Object.fromEntries(
       ["category", "tpsCode", "place", "description", "contact"].map((k) => [
@@ -41,48 +30,46 @@ export async function filePublicReport(request: Request, context: AppLoadContext
     const file = form.get("photo");
     if (file && typeof file !== "string" && file.size > 0) {
       if (file.size > MAX_PHOTO_BYTES)
-        throw err(lang, 413, "too_large", say("report.photoTooLarge"), [
-          { field: "photo", code: "too_large", message: say("report.photoTooLarge") },
-        ]);
+        throw problem.tooLarge({
+          key: "report.photoTooLarge",
+          fields: [{ field: "photo", code: "too_large", key: "report.photoTooLarge" }],
+        });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const type = photoType(bytes);
       if (!type)
-        throw err(lang, 422, "invalid", say("report.photoType"), [
-          { field: "photo", code: "bad_type", message: say("report.photoType") },
-        ]);
+        throw problem.invalid([{ field: "photo", code: "bad_type", key: "report.photoType" }], "report.photoType");
       photo = { bytes, type };
     }
   } else {
-    fields = (await readJson(request, lang, 16 * 1024)) as Record<string, unknown>;
-    if (!fields || typeof fields !== "object") throw err(lang, 400, "bad_json", say("api.badJson"));
+    fields = (await readJson(request, 16 * 1024)) as Record<string, unknown>;
+    if (!fields || typeof fields !== "object") throw problem.badJson();
   }
   const parsed = ReportBody.safeParse(fields);
   if (!parsed.success) {
-    const errors = fieldErrors(parsed.error, lang).map((e) =>
+    const errors = fieldProblems(parsed.error).map((e) =>
       e.field === "place" && e.code === "invalid"
-        ? { ...e, message: say("report.placeOrTps") }
+        ? { ...e, key: "report.placeOrTps" as const }
         : e.field === "description" && e.code === "invalid"
-          ? { ...e, message: say("report.descriptionLength") }
+          ? { ...e, key: "report.descriptionLength" as const }
           : e,
     );
-    throw err(lang, 422, "invalid", say("report.fix"), errors);
+    throw problem.invalid(errors, "report.fix");
   }
   const ipHash = await hashClient(context.sql, context.clientIp ?? "");
   const outcome = await context.writer.write((ctx) => createCitizenReport(ctx, { body: parsed.data, photo, ipHash }));
   if (!outcome.ok) {
     switch (outcome.code) {
       case "rate_limited":
-        throw new ApiError(429, "rate_limited", say("report.rateLimited"), undefined, { "Retry-After": "600" });
+        throw problem.rateLimited(600);
       case "disabled":
-        throw err(lang, 403, "disabled", say("report.disabled"));
+        throw problem.disabled();
       case "unknown_tps":
-        throw err(lang, 422, "invalid", say("report.fix"), [
-          { field: "tpsCode", code: "unknown_tps", message: say("api.unknownTps", { tps: parsed.data.tpsCode ?? "" }) },
-        ]);
+        throw problem.invalid(
+          [{ field: "tpsCode", code: "unknown_tps", params: { tps: parsed.data.tpsCode ?? "" } }],
+          "report.fix",
+        );
       case "unknown_category":
-        throw err(lang, 422, "invalid", say("report.fix"), [
-          { field: "category", code: "unknown_category", message: say("report.unknownCategory") },
-        ]);
+        throw problem.invalid([{ field: "category", code: "unknown_category" }], "report.fix");
     }
   }
   return { trackingCode: outcome.trackingCode, status: "new" as const };

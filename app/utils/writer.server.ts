@@ -8,6 +8,7 @@
 import type { Sql, TransactionSql } from "postgres";
 import type { EventPayloads, EventType } from "~/lib/events";
 import { appendToLog, type AuditEntry, type CommittedEvent, type PendingEvent } from "./event-log.server";
+import { isCallerProblem } from "./problem-answer.server";
 
 export type { AuditEntry, CommittedEvent };
 
@@ -66,14 +67,9 @@ class SideBySideFailed extends Error {}
 /** Deadlock, lock not available or serialization failure: the job was rolled back, a retry can pass. */
 const isLockConflict = (error: unknown) =>
   ["40P01", "55P03", "40001"].includes((error as { code?: string })?.code ?? "");
-/** A job's answer to its client (ApiError: 4xx) or a busy lock: thrown before any write, nothing to undo. */
-const isRefusal = (error: unknown) => {
-  const status = (error as { status?: unknown })?.status;
-  return (
-    (typeof status === "number" && status >= 400 && status < 500) ||
-    (isLockConflict(error) && (error as { name?: string }).name !== "PostgresError")
-  );
-};
+/** A job's answer to its client (a problem of the caller's) or a busy lock: thrown before any write, nothing to undo. */
+const isRefusal = (error: unknown) =>
+  isCallerProblem(error) || (isLockConflict(error) && (error as { name?: string }).name !== "PostgresError");
 /**
  * How long a job that keeps meeting a busy lock is run again before the client gets a 503 (and retries).
  * A count of attempts was too few under bursts on one TPS: fresh jobs in the other lane can take the lock

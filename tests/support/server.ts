@@ -71,10 +71,6 @@ export function serverPerTest(extraEnv: Record<string, string> = {}) {
   };
 }
 
-// Older test files import these from here; new ones take them from ./api and ./sockets.
-export { loginToken } from "./api";
-export { until } from "./sockets";
-
 /** Numbers that pass every C1 check at any demo TPS (150-600 voters: 128 ballots is 21-85% turnout). */
 export const VALID_VOTES = { gubernur: { "1": 60, "2": 65 }, walikota: { "1": 40, "2": 45, "3": 40 } } as const;
 

@@ -1,6 +1,5 @@
 import type { ComponentProps } from "react";
 import { QuickCountForm } from "~/components/quick-count-form";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/use-t";
 
 /** The quick-count form as a correction: a new revision with its source and the reviewer's reason. */
@@ -20,7 +19,7 @@ export function CorrectionForm(props: Omit<ComponentProps<typeof QuickCountForm>
               <select name="source" defaultValue="paper">
                 {(["paper", "app", "phone", "radio", "sms"] as const).map((s) => (
                   <option key={s} value={s}>
-                    {t(`review.source.${s}` as MessageKey)}
+                    {t(`review.source.${s}`)}
                   </option>
                 ))}
               </select>

@@ -1,5 +1,4 @@
 import { Time } from "~/components/time";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/use-t";
 import type { ReviewContest, ReviewDetail } from "./types";
 
@@ -25,7 +24,7 @@ export function RevisionHistory({ detail, contest }: { detail: ReviewDetail; con
               {r.revision}
               {r.id === detail.current?.submissionId ? " ★" : ""}
             </td>
-            <td>{t(`review.source.${r.source}` as MessageKey)}</td>
+            <td>{t(`review.source.${r.source}`)}</td>
             <td>{r.author}</td>
             <td className="small">
               {contest.candidates.map((k) => `${k.number}: ${r.votes[k.number]}`).join(" · ")} · {t("posko.invalid")}:{" "}

@@ -1,5 +1,4 @@
 import { Form } from "@remix-run/react";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/use-t";
 import type { TpsPhoto } from "~/models/command-post.server";
 import type { ReviewContest, ReviewDetail, SourceColumn } from "./types";
@@ -12,7 +11,7 @@ export function useSourceColumns(detail: ReviewDetail): SourceColumn[] {
   return [
     ...latestBySource.map((r) => ({
       key: r.id,
-      title: `${t(`review.source.${r.source}` as MessageKey)} · rev ${r.revision}`,
+      title: `${t(`review.source.${r.source}`)} · rev ${r.revision}`,
       by: r.author,
       votes: r.votes,
       invalid: r.invalid,

@@ -1,18 +1,18 @@
 // Request shapes, shared by the API, the Remix forms and the browser. Shapes only: the C1 arithmetic
 // lives in c1-rules.ts. Every string and collection is bounded.
 import { z } from "zod";
-import { translate, type Lang } from "./i18n";
-import { INCIDENT_ACTIONS, SEVERITIES } from "./incidents";
+import { INCIDENT_ACTIONS, SEVERITIES } from "../incidents";
+import type { FieldProblem } from "../problems";
+import { CATEGORY_CODE, contestCode, latitude, longitude, text, timestamp, tpsCode, uuid } from "./atoms";
 
-export const TPS_CODE = /^\d{10}-\d{3}$/;
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { TPS_CODE, UUID } from "./atoms";
 
 const countInput = z.union([z.number(), z.string().max(12), z.null()]).optional();
 
 export const QuickCountBody = z.object({
-  id: z.string().uuid(),
-  tpsCode: z.string().max(20).regex(TPS_CODE),
-  contest: z.string().min(1).max(40),
+  id: uuid,
+  tpsCode,
+  contest: contestCode,
   votes: z
     .record(z.string().max(3), countInput)
     .refine((v) => Object.keys(v).length <= 30, { message: "too many candidates" }),
@@ -20,7 +20,7 @@ export const QuickCountBody = z.object({
   valid: countInput,
   ballotsUsed: countInput,
   justification: z.string().max(2000).nullish(),
-  capturedAt: z.string().datetime({ offset: true }),
+  capturedAt: timestamp,
 });
 export type QuickCountBody = z.infer<typeof QuickCountBody>;
 
@@ -28,20 +28,17 @@ export type QuickCountBody = z.infer<typeof QuickCountBody>;
 // paper reports; photos are uploaded first (POST /api/v1/photos) and referenced here.
 export const IncidentBody = z
   .object({
-    id: z.string().uuid(),
-    tpsCode: z.string().max(20).regex(TPS_CODE).nullish(),
+    id: uuid,
+    tpsCode: tpsCode.nullish(),
     // A code of the admin's `incident.categories` setting; the server checks it is an active one (unknown_category).
-    category: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9_]{1,40}$/),
+    category: z.string().trim().regex(CATEGORY_CODE),
     severity: z.enum(SEVERITIES),
     description: z.string().trim().min(1).max(2000),
-    lat: z.number().min(-90).max(90).nullish(),
-    lng: z.number().min(-180).max(180).nullish(),
-    photoIds: z.array(z.string().uuid()).max(10).optional(),
+    lat: latitude.nullish(),
+    lng: longitude.nullish(),
+    photoIds: z.array(uuid).max(10).optional(),
     source: z.enum(["app", "paper", "phone", "sms"]).optional(),
-    occurredAt: z.string().datetime({ offset: true }),
+    occurredAt: timestamp,
   })
   .refine((b) => (b.lat == null) === (b.lng == null), { message: "lat and lng go together", path: ["lng"] });
 export type IncidentBody = z.infer<typeof IncidentBody>;
@@ -49,7 +46,7 @@ export type IncidentBody = z.infer<typeof IncidentBody>;
 export const TransitionBody = z.object({
   action: z.enum(INCIDENT_ACTIONS),
   responderIds: z.array(z.number().int().positive()).max(20).optional(),
-  note: z.string().trim().max(1000).nullish(),
+  note: text(1000).nullish(),
 });
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
@@ -57,13 +54,13 @@ export type TransitionBody = z.infer<typeof TransitionBody>;
 export const PaperEntryBody = QuickCountBody.extend({ source: z.enum(["paper", "phone", "radio"]).default("paper") });
 export type PaperEntryBody = z.infer<typeof PaperEntryBody>;
 
-const reason = z.string().trim().max(1000);
+const reason = text(1000);
 export const ReviewBody = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("verify"),
-    tpsCode: z.string().max(20).regex(TPS_CODE),
-    contest: z.string().min(1).max(40),
-    submissionId: z.string().uuid().nullish(),
+    tpsCode,
+    contest: contestCode,
+    submissionId: uuid.nullish(),
   }),
   QuickCountBody.extend({
     action: z.literal("correct"),
@@ -72,7 +69,7 @@ export const ReviewBody = z.discriminatedUnion("action", [
   }),
   z.object({
     action: z.literal("resolve_paper"),
-    formId: z.string().uuid(),
+    formId: uuid,
     choice: z.enum(["first", "second", "custom"]),
     note: reason,
     values: QuickCountBody.optional(),
@@ -86,7 +83,7 @@ export const LoginBody = z.object({
 });
 
 /** The fields of the C1 form (app/components/quick-count-form.tsx) as a quick-count body, before parsing. */
-export function quickCountFields(form: FormData): Record<string, unknown> {
+export function quickCountFields(form: FormData) {
   const votes: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     const match = /^votes\.(\d{1,2})$/.exec(key);
@@ -106,14 +103,10 @@ export function quickCountFields(form: FormData): Record<string, unknown> {
   };
 }
 
-/** zod issues as the API's per-field errors, worded in the caller's language. */
-export function fieldErrors(error: z.ZodError, lang: Lang) {
-  return error.issues.map((issue) => {
-    const required = issue.code === "invalid_type" && issue.received === "undefined";
-    return {
-      field: issue.path.join(".") || "body",
-      code: required ? "required" : "invalid",
-      message: required ? translate(lang, "c1.required") : translate(lang, "api.invalidField"),
-    };
-  });
+/** zod issues as field problems: "required" for a missing value, "invalid" for any other. */
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.join(".") || "body",
+    code: issue.code === "invalid_type" && issue.received === "undefined" ? "required" : "invalid",
+  }));
 }

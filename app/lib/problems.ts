@@ -1,0 +1,141 @@
+// The one vocabulary for "this request cannot be done": a problem is a code with parameters, and for
+// invalid input a list of field problems. Rules, models and utils throw them without knowing who asked:
+// no HTTP status, no language, no text. The boundary (app/utils/problem-answer.server.ts) turns a problem
+// into the status and the message in the caller's language.
+import type { MessageKey } from "./i18n";
+
+/** A parameter of a message: a value shown as is, or a key whose text is shown in the caller's language. */
+export type ProblemParam = string | number | { key: MessageKey };
+export type ProblemParams = Record<string, ProblemParam>;
+
+/** Every code a problem can have; each has one status and one default message at the boundary. */
+export const PROBLEM_CODES = [
+  "invalid",
+  "bad_json",
+  "bad_encoding",
+  "bad_multipart",
+  "bad_form",
+  "unsupported_media_type",
+  "too_large",
+  "unauthenticated",
+  "login_failed",
+  "bad_secret",
+  "forbidden",
+  "other_tps",
+  "other_area",
+  "disabled",
+  "not_found",
+  "method_not_allowed",
+  "id_conflict",
+  "verified",
+  "invalid_transition",
+  "no_result",
+  "paper_conflict",
+  "same_operator",
+  "not_conflict",
+  "status_backwards",
+  "unknown_category",
+  "unknown_severity",
+  "rate_limited",
+  "too_many_attempts",
+  "not_configured",
+  "unavailable",
+  "internal",
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** One field's problem: which field, a code clients can act on, and what the message needs. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  params?: ProblemParams;
+  /** The message when the code's usual one does not fit this field (e.g. "required" for a reason). */
+  key?: MessageKey;
+}
+
+export interface ProblemOptions {
+  params?: ProblemParams;
+  fields?: FieldProblem[];
+  /** The message when the code's usual one does not fit; for "invalid" without it, the first field's. */
+  key?: MessageKey;
+  /** Seconds after which trying again can succeed (rate limits). */
+  retryAfter?: number;
+  /** The request body was left partly unread: the answer has to end the connection. */
+  closeConnection?: boolean;
+}
+
+export class Problem extends Error {
+  readonly code: ProblemCode;
+  readonly params: ProblemParams;
+  readonly fields?: FieldProblem[];
+  readonly key?: MessageKey;
+  readonly retryAfter?: number;
+  readonly closeConnection?: boolean;
+
+  constructor(code: ProblemCode, options: ProblemOptions = {}) {
+    super(code);
+    this.name = "Problem";
+    this.code = code;
+    this.params = options.params ?? {};
+    this.fields = options.fields;
+    this.key = options.key;
+    this.retryAfter = options.retryAfter;
+    this.closeConnection = options.closeConnection;
+  }
+}
+
+export const isProblem = (error: unknown): error is Problem => error instanceof Problem;
+
+const make =
+  (code: ProblemCode) =>
+  (options?: ProblemOptions): Problem =>
+    new Problem(code, options);
+
+/** The problems, by name: `throw problem.notFound()`, `throw problem.invalid([...])`. */
+export const problem = {
+  /** Invalid input; the message is `key` (by default "some value is invalid"). */
+  invalid: (fields: FieldProblem[], key: MessageKey = "api.invalidField") => new Problem("invalid", { fields, key }),
+  /** Invalid input whose message is its first field's (one field, or the most important one first). */
+  invalidFields: (fields: FieldProblem[]) => new Problem("invalid", { fields }),
+  /** One invalid field; its message is also the answer's. */
+  invalidField: (field: string, code: string, params?: ProblemParams, key?: MessageKey) =>
+    new Problem("invalid", { fields: [{ field, code, params, key }] }),
+  badJson: make("bad_json"),
+  badEncoding: make("bad_encoding"),
+  badMultipart: make("bad_multipart"),
+  badForm: make("bad_form"),
+  unsupportedMediaType: make("unsupported_media_type"),
+  tooLarge: make("too_large"),
+  unauthenticated: make("unauthenticated"),
+  loginFailed: make("login_failed"),
+  badSecret: make("bad_secret"),
+  forbidden: make("forbidden"),
+  otherTps: (tps: string | null | undefined) => new Problem("other_tps", { params: { tps: tps ?? "-" } }),
+  otherArea: make("other_area"),
+  disabled: make("disabled"),
+  notFound: make("not_found"),
+  methodNotAllowed: make("method_not_allowed"),
+  idConflict: make("id_conflict"),
+  /** A refusal of the current state (409): verified, paper_conflict, status_backwards, ... */
+  conflict: (
+    code: Extract<
+      ProblemCode,
+      | "verified"
+      | "invalid_transition"
+      | "no_result"
+      | "paper_conflict"
+      | "same_operator"
+      | "not_conflict"
+      | "status_backwards"
+    >,
+    params?: ProblemParams,
+  ) => new Problem(code, { params }),
+  unknownCategory: (params: ProblemParams) => new Problem("unknown_category", { params }),
+  unknownSeverity: (params: ProblemParams) => new Problem("unknown_severity", { params }),
+  rateLimited: (retryAfter: number, key?: MessageKey) => new Problem("rate_limited", { retryAfter, key }),
+  tooManyAttempts: (retryAfter: number) =>
+    new Problem("too_many_attempts", { retryAfter, params: { minutes: Math.ceil(retryAfter / 60) } }),
+  notConfigured: make("not_configured"),
+  unavailable: make("unavailable"),
+  internal: make("internal"),
+};

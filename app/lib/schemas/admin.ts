@@ -1,0 +1,52 @@
+// What admins send: staff accounts and contests with their candidates.
+import { z } from "zod";
+import { TPS_CODE } from "./atoms";
+
+export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin"] as const;
+
+export const StaffBody = z
+  .object({
+    // TPS codes are the officers' logins: a staff account may not take one.
+    login: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/)
+      .refine((l) => !TPS_CODE.test(l)),
+    name: z.string().trim().min(2).max(120),
+    role: z.enum(STAFF_ROLES),
+    regionCode: z
+      .string()
+      .trim()
+      .max(20)
+      .optional()
+      .transform((v) => v || null),
+    phone: z
+      .string()
+      .trim()
+      .max(20)
+      .regex(/^(\+?[0-9 -]{6,20})?$/)
+      .optional()
+      .transform((v) => v || null),
+  })
+  .refine((b) => b.role !== "supervisor" || b.regionCode, {
+    message: "supervisors need an area",
+    path: ["regionCode"],
+  });
+export type StaffBody = z.infer<typeof StaffBody>;
+
+export const ContestBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9_-]{2,40}$/),
+  name: z.string().trim().min(2).max(120),
+  position: z.coerce.number().int().min(0).max(99),
+  candidates: z
+    .array(z.object({ number: z.coerce.number().int().min(1).max(99), name: z.string().trim().min(2).max(200) }))
+    .min(1)
+    .max(30)
+    .refine((list) => new Set(list.map((c) => c.number)).size === list.length, { message: "duplicate" }),
+});
+export type ContestBody = z.infer<typeof ContestBody>;

@@ -1,0 +1,43 @@
+// The officer's small actions (arrival check-in, opening checklist, TPS day status) as the phone, the API and
+// the outbox send them.
+import { z } from "zod";
+import { OFFICER_DAY_STATUSES } from "../officer";
+import { accuracy, latitude, longitude, SLUG, text, timestamp, tpsCode, uuid } from "./atoms";
+
+export const CheckinBody = z
+  .object({
+    id: uuid,
+    tpsCode,
+    lat: latitude.nullish(),
+    lng: longitude.nullish(),
+    accuracy: accuracy.nullish(),
+    note: text(1000).nullish(),
+    capturedAt: timestamp,
+  })
+  .refine((b) => (b.lat == null) === (b.lng == null), { message: "lat and lng go together", path: ["lng"] });
+export type CheckinBody = z.infer<typeof CheckinBody>;
+
+export const ChecklistBody = z.object({
+  id: uuid,
+  tpsCode,
+  answers: z
+    .array(
+      z.object({
+        item: z.string().regex(SLUG),
+        ok: z.boolean(),
+        note: text(500).nullish(),
+      }),
+    )
+    .min(1)
+    .max(50),
+  capturedAt: timestamp,
+});
+export type ChecklistBody = z.infer<typeof ChecklistBody>;
+
+export const DayStatusBody = z.object({
+  id: uuid,
+  tpsCode,
+  status: z.enum(OFFICER_DAY_STATUSES),
+  capturedAt: timestamp,
+});
+export type DayStatusBody = z.infer<typeof DayStatusBody>;

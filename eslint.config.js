@@ -33,7 +33,6 @@ export default defineConfig(
                 "!~/utils/db.server",
                 "!~/utils/writer.server",
                 "!~/utils/event-log.server",
-                "!~/utils/http.server",
                 "!~/utils/password.server",
                 "~/routes/*",
               ],

@@ -1,4 +1,4 @@
-// Live side effects of admin and public changes (issue 5). Pushes the public summary (aggregates only, app/models/public.server.ts) to the `public` Socket.IO room
+// Live side effects of admin and public changes. Pushes the public summary (aggregates only, app/models/public.server.ts) to the `public` Socket.IO room
 // when results or incidents change, at most once per `minIntervalMs`: a busy election day costs one
 // summary query every few seconds, however many changes or public viewers there are.
 import type { Sql } from "postgres";

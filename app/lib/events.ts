@@ -1,5 +1,6 @@
-// The live event contract (README "HTTP API", decisions/002-event-log.md): every change appends one of these with a global,
-// gap-free sequence number. The server sends `event` (one) or `events` (an ordered array) messages.
+// The live event contract (README "HTTP API", docs/decisions/002-event-log.md): every change appends one of
+// these with a global, gap-free sequence number. The server sends `event` (one) or `events` (an ordered
+// array) messages.
 
 export type ResultStatus = "missing" | "submitted" | "flagged" | "conflict" | "verified";
 export type DayStatus = "not_arrived" | "arrived" | "open" | "counting" | "reported";

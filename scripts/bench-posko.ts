@@ -1,5 +1,5 @@
 // `npm run bench:posko -- [--tps 100000] [--burst 500] [--json FILE]`
-// The command-post page (/posko) in a real browser with a big generated region (issue 6 point 2). A fresh
+// The command-post page (/posko) in a real browser with a big generated region. A fresh
 // embedded PostgreSQL seeded with `--tps` generated TPS, Pantau's production build (`npm run build` first)
 // without map tiles (TILE_URL empty: nothing offline serves them, the map draws without), and Debian's
 // Chromium logged in as `posko`. It prints: navigation to the map showing clusters and the totals, the JS

@@ -1,4 +1,4 @@
-// `npm run bench:writer`: the writer alone, in this process, without HTTP or Socket.IO (issue 6): how many
+// `npm run bench:writer`: the writer alone, in this process, without HTTP or Socket.IO: how many
 // quick counts per second one Pantau process's writer commits when N arrive at once, with 1, 2 and 4 lanes,
 // one job after another (each in its savepoint) and side by side (the lock key the quick-count API passes).
 // Tells the database-bound part of `npm run bench` apart from the HTTP and fan-out part. Loopback only,

@@ -1,6 +1,6 @@
 // `npm run bench -- [--tps 10000] [--rate 500|max] [--duration 20] [--warmup 5] [--incidents 5]
 //                   [--dashboards 1000] [--officers 2000] [--skip-baseline] [--json FILE]`
-// Pantau under load against the bare stack it is built on (issue 6, SPEC section 5). Everything runs on
+// Pantau under load against the bare stack it is built on (figures: docs/BENCHMARKS.md). Everything runs on
 // 127.0.0.1: a fresh embedded PostgreSQL in a temporary folder, seeded with a generated region; Pantau's
 // production build in a child process; simulated officers posting quick counts (and a share of incident
 // reports) over HTTP at a target rate while N command-post dashboards, in a process of their own

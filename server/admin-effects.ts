@@ -1,6 +1,7 @@
-// Live side effects of admin and public changes (issue 5). Pushes the public summary (aggregates only, app/models/public.server.ts) to the `public` Socket.IO room
-// when results or incidents change, at most once per `minIntervalMs`: a busy election day costs one
-// summary query every few seconds, however many changes or public viewers there are.
+// Live side effects of admin and public changes. Pushes the public summary (aggregates only,
+// app/models/public.server.ts) to the `public` Socket.IO room when results or incidents change, at most once
+// per `minIntervalMs`: a busy election day costs one summary query every few seconds, however many changes or
+// public viewers there are.
 import type { Sql } from "postgres";
 import type { Server } from "socket.io";
 import { getPublicSummary, invalidatePublicSummary } from "~/models/public.server";

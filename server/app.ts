@@ -67,7 +67,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   if (env.NODE_ENV === "production") {
     const buildDir = path.join(ROOT, "build");
     // The service worker must be re-checked on every visit, or an officer could be stuck on an old version
-    // (STACK-NOTES gotcha 7); it is read from disk each time, so a new build is picked up at once.
+    // (so no cache may keep it); it is read from disk each time, so a new build is picked up at once.
     app.get("/sw.js", (_req, res) => {
       res.sendFile(path.join(buildDir, "client/sw.js"), {
         cacheControl: false,

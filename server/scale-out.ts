@@ -1,6 +1,6 @@
-// Several Pantau instances on one database (issue 6, SPEC section 5): they share live events through
-// @socket.io/postgres-adapter (LISTEN/NOTIFY on the same PostgreSQL; payloads over 8 kB go through the
-// socket_io_attachments table of migration 0007). On by default: a single instance pays one cheap LISTEN
+// Several Pantau instances on one database (docs/decisions/008-cluster-adapter.md): they share live events
+// through @socket.io/postgres-adapter (LISTEN/NOTIFY on the same PostgreSQL; payloads over 8 kB go through
+// the socket_io_attachments table of migration 0007). On by default: a single instance pays one cheap LISTEN
 // connection, and server/live.ts sends server-side messages only while another instance is there.
 // With REDIS_URL they use @socket.io/redis-streams-adapter instead (server-side messages over Redis pub/sub).
 // Deployment (sticky sessions or websocket-only transport): docs/DEPLOYMENT.md.

@@ -1,4 +1,4 @@
-// Security headers on every answer (issue 6). The Content-Security-Policy lets scripts run only from this
+// Security headers on every answer. The Content-Security-Policy lets scripts run only from this
 // origin or with the response's nonce (Remix's inline hydration scripts carry it: app/entry.server.tsx,
 // app/root.tsx); styles may be inline because Leaflet positions the map with style attributes; images may
 // come from the map tile host of TILE_URL, data: (QR codes) and blob: (photo previews); connections
@@ -38,7 +38,7 @@ export function contentSecurityPolicy(nonce: string, tileUrl: string) {
 }
 
 export function securityHeaders(env: Pick<Env, "NODE_ENV" | "TILE_URL">) {
-  // Everything but the nonce is the same for every answer: built once, not per request (issue 6).
+  // Everything but the nonce is the same for every answer: built once, not per request, as it is on the hot path.
   const [beforeNonce, afterNonce] = contentSecurityPolicy("\0", env.TILE_URL).split("\0");
   return (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader("X-Content-Type-Options", "nosniff");

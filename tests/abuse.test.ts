@@ -333,7 +333,7 @@ function corpus(): Attempt[] {
       body: JSON.stringify({ lat: 1, lng: 1 }),
       token: "officer",
     },
-    // officer actions, photos, posko entry and review (merged from issues 3 and 4)
+    // officer actions, photos, posko entry and review
     ...bodyAttacks("check-in", "/api/v1/checkins", "officer"),
     ...bodyAttacks("checklist", "/api/v1/checklists", "officer"),
     ...bodyAttacks("paper entry", "/api/v1/paper-entries", "operator"),

@@ -1,4 +1,4 @@
-// A small map of incident locations for the responder (client only, STACK-NOTES gotcha 4). Vector markers
+// A small map of incident locations for the responder (client only: Leaflet touches `window` at import). Vector markers
 // draw without tiles.
 import { CircleMarker, MapContainer, TileLayer, Tooltip } from "react-leaflet";
 import { useMemo } from "react";

@@ -1,4 +1,4 @@
-// The command-post map (Leaflet; client only: Leaflet touches `window` at import, STACK-NOTES gotcha 4).
+// The command-post map (Leaflet; client only: Leaflet touches `window` at import).
 // Markers are vector circles and div icons: they draw with or without tiles, and tiles are optional
 // (TILE_URL). Zoomed out, TPS are grouped by a screen grid (app/lib/cluster.ts); zoomed in, only the TPS
 // in view are drawn, so a province-sized region stays usable. With 100,000 TPS: each TPS's grid cell is

@@ -1,4 +1,4 @@
-// A4 paper forms per TPS (issue 3.7, SPEC section 4): the quick-count form (C1 numbers per contest) and
+// A4 paper forms per TPS (the paper channel, docs/overview.md): the quick-count form (C1 numbers per contest) and
 // the incident form, each with the TPS code as text and as a QR code, for keying in at the command post.
 import type { Contest } from "~/models/election.server";
 import type { PaperTps } from "~/models/paper.server";

@@ -25,7 +25,7 @@ export interface QuickCountFormProps {
   extra?: React.ReactNode;
   submitLabel?: string;
   /**
-   * With JavaScript, the submission goes to the outbox instead of the form post (issue 3.2); the plain form
+   * With JavaScript, the submission goes to the outbox instead of the form post (app/lib/outbox.ts); the plain form
    * still works without it. Gets the API body and the C1 photos the officer took.
    */
   onQueue?: (body: QueuedQuickCount, photos: File[]) => Promise<void>;

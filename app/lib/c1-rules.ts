@@ -1,4 +1,4 @@
-// The quick-count (C1) arithmetic of SPEC section 3, in one module shared by the officer's form, the
+// The quick-count (C1) result rules (docs/overview.md, "The domain"), in one module shared by the officer's form, the
 // server and the paper-entry screen, so all three say the same thing. Pure functions, no I/O.
 // Messages are not made here: each issue is a code with parameters, worded by app/lib/i18n.ts.
 

@@ -1,5 +1,6 @@
-// The live event contract (SPEC sections 5 and 7): every change appends one of these with a global,
-// gap-free sequence number. The server sends `event` (one) or `events` (an ordered array) messages.
+// The live event contract (README "HTTP API", docs/decisions/002-event-log.md): every change appends one of
+// these with a global, gap-free sequence number. The server sends `event` (one) or `events` (an ordered
+// array) messages.
 
 export type ResultStatus = "missing" | "submitted" | "flagged" | "conflict" | "verified";
 export type DayStatus = "not_arrived" | "arrived" | "open" | "counting" | "reported";
@@ -23,7 +24,7 @@ export interface TpsUpdated {
   lastSeenAt: string | null;
 }
 
-// --- officer (issue 3) ---
+// --- officer ---
 /** An officer checked in at their TPS; far = more than FAR_FROM_TPS_M away (allowed, with a note). */
 export interface CheckinCreated {
   tpsCode: string;
@@ -48,7 +49,7 @@ export interface PhotoAdded {
   quickCountId: string | null;
   incidentId: string | null;
 }
-/** An incident as every screen shows it (SPEC section 2). Carries responderIds: the event also goes to
+/** An incident as every screen shows it. Carries responderIds: the event also goes to
  *  each responder's own room (app/lib/access.ts roomsFor). */
 export interface IncidentData {
   id: string;
@@ -119,7 +120,7 @@ export interface EventPayloads {
   "incident:updated": IncidentUpdated;
   "responder:located": ResponderLocated;
   "paper:updated": PaperUpdated;
-  /** An admin changed a setting (issue 5); screens that show it may reload it. */
+  /** An admin changed a setting (app/lib/settings.ts); screens that show it may reload it. */
   "settings:updated": { key: string };
   /** Accounts whose sessions an admin ended (disabled, new secret): their live connections are closed too. */
   "accounts:signed-out": { userIds: number[] };

@@ -1,4 +1,4 @@
-// The pocket guide (issue 3.6): what an officer needs on the day, in both languages. Static text, so the
+// The pocket guide: what an officer needs on the day, in both languages. Static text, so the
 // page works offline once cached. Follows the usual order of the day at a TPS (PKPU procedures).
 import type { Lang } from "./i18n";
 

@@ -97,7 +97,7 @@ const id = {
   "api.notFound": "Tidak ditemukan.",
   "api.methodNotAllowed": "Metode tidak didukung.",
   "api.unavailable": "Server sedang sibuk atau basis data tidak terjangkau. Coba lagi sebentar.",
-  // --- officer PWA (issue 3) ---
+  // --- officer PWA ---
   "nav.officer": "Menu petugas",
   "nav.checkin": "Check-in kedatangan",
   "nav.checklist": "Daftar periksa pembukaan",
@@ -228,7 +228,7 @@ const id = {
   "sms.unknownCategory": 'Kategori "{category}" tidak dikenal. Pilih: {list}.',
   "sms.unknownSeverity":
     'Tingkat "{severity}" tidak dikenal. Pilih: low, medium, high, critical (rendah, sedang, tinggi, kritis).',
-  // --- incidents, command post, responder, verification, double entry, audit (issue 4) ---
+  // --- incidents, command post, responder, verification, double entry, audit ---
   "api.otherArea": "Ini di luar wilayah Anda.",
   "api.invalidTransition": "Tidak bisa {action}: insiden berstatus {status}.",
   "api.respondersRequired": "Pilih minimal satu tim lapangan.",
@@ -378,7 +378,7 @@ const id = {
   "citizen.code": "Kode lacak",
   "alert.soundOff": "🔇 Aktifkan suara peringatan",
   "alert.soundOn": "🔔 Suara peringatan aktif",
-  // --- admin, public, recap, projection (issue 5) ---
+  // --- admin, public, recap, projection ---
   "public.title": "Hasil sementara",
   "public.provisional": "SEMENTARA.",
   "public.provisionalNote": "Angka hitung cepat dari TPS yang sudah melapor, belum hasil resmi KPU.",
@@ -584,7 +584,7 @@ const id = {
   "public.fromLogin": "Tanpa akun: lihat hasil sementara atau laporkan pelanggaran",
   "recap.area": "Wilayah",
   "recap.allAreas": "Seluruh wilayah",
-  // --- load and abuse (issue 6) ---
+  // --- load and abuse ---
   "api.loginLimited": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.",
   // --- problems without a message of their own before ---
   "api.sendJson": "Kirim isi sebagai application/json.",
@@ -697,7 +697,7 @@ const en: Dictionary = {
   "api.notFound": "Not found.",
   "api.methodNotAllowed": "Method not allowed.",
   "api.unavailable": "The server is busy or cannot reach its database. Try again shortly.",
-  // --- officer PWA (issue 3) ---
+  // --- officer PWA ---
   "nav.officer": "Officer menu",
   "nav.checkin": "Arrival check-in",
   "nav.checklist": "Opening checklist",
@@ -827,7 +827,7 @@ const en: Dictionary = {
   "smslog.reply": "Reply",
   "sms.unknownCategory": 'Unknown category "{category}". Choose one of: {list}.',
   "sms.unknownSeverity": 'Unknown severity "{severity}". Choose low, medium, high or critical.',
-  // --- incidents, command post, responder, verification, double entry, audit (issue 4) ---
+  // --- incidents, command post, responder, verification, double entry, audit ---
   "api.otherArea": "This is outside your area.",
   "api.invalidTransition": "Cannot {action}: the incident is {status}.",
   "api.respondersRequired": "Choose at least one responder.",
@@ -977,7 +977,7 @@ const en: Dictionary = {
   "citizen.code": "Tracking code",
   "alert.soundOff": "🔇 Turn on alert sound",
   "alert.soundOn": "🔔 Alert sound on",
-  // --- admin, public, recap, projection (issue 5) ---
+  // --- admin, public, recap, projection ---
   "public.title": "Provisional results",
   "public.provisional": "PROVISIONAL.",
   "public.provisionalNote": "Quick-count numbers from the TPS that have reported, not the official KPU result.",
@@ -1183,7 +1183,7 @@ const en: Dictionary = {
   "public.fromLogin": "No account: see the provisional results or report a violation",
   "recap.area": "Area",
   "recap.allAreas": "Everywhere",
-  // --- load and abuse (issue 6) ---
+  // --- load and abuse ---
   "api.loginLimited": "Too many failed sign-in attempts. Try again in {minutes} minutes.",
   // --- problems without a message of their own before ---
   "api.sendJson": "Send the body as application/json.",

@@ -80,7 +80,7 @@ describe("incident feed", () => {
     expect(avg).toEqual({ acknowledge: 180, dispatch: null, arrive: null, resolve: 1800 });
   });
 
-  it("follows the workflow of SPEC section 2", () => {
+  it("follows the incident workflow", () => {
     expect(allowedActions("new")).toEqual(["acknowledge", "dispatch", "resolve", "reject"]);
     expect(nextStatus("dispatched", "on_scene")).toBe("on_scene");
     expect(nextStatus("new", "on_scene")).toBeNull();

@@ -1,5 +1,5 @@
-// Incidents: categories, severities and the workflow of SPEC section 2, shared by browser and server.
-// Categories are a fixed default list for now (issue 5 may make them configurable): codes are stored,
+// Incidents: categories, severities and the workflow (docs/overview.md), shared by browser and server.
+// Categories are a fixed default list for now (the admin may add more in settings): codes are stored,
 // labels are shown.
 import type { Lang } from "./i18n";
 
@@ -53,7 +53,7 @@ export const INCIDENT_ACTIONS = ["acknowledge", "dispatch", "on_scene", "resolve
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 
 /**
- * The workflow (SPEC section 2): new -> acknowledged -> dispatched -> on_scene -> resolved; rejected (false
+ * The workflow: new -> acknowledged -> dispatched -> on_scene -> resolved; rejected (false
  * or duplicate) from any open state; reopened from a closed one. Dispatching again adds responders.
  */
 const TRANSITIONS: Record<IncidentAction, { from: IncidentStatus[]; to: IncidentStatus }> = {
@@ -86,7 +86,7 @@ export interface IncidentTimes {
   resolvedAt: string | null;
 }
 
-/** Response times in seconds (SPEC section 2): to acknowledge, to dispatch, to arrive, to resolve. */
+/** Response times in seconds: to acknowledge, to dispatch, to arrive, to resolve. */
 export function responseTimes(t: IncidentTimes) {
   const since = (a: string | null, b: string | null) =>
     a && b ? Math.max(0, Math.round((Date.parse(b) - Date.parse(a)) / 1000)) : null;

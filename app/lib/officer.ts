@@ -2,7 +2,7 @@
 // the distance rule. Their request shapes are in schemas/officer.ts.
 import type { DayStatus } from "./events";
 
-/** Beyond this many metres from the TPS a check-in is still accepted, but only with a note (issue 3.3). */
+/** Beyond this many metres from the TPS a check-in is still accepted, but only with a note (TPS sometimes move). */
 export const FAR_FROM_TPS_M = 300;
 
 export const DAY_ORDER: DayStatus[] = ["not_arrived", "arrived", "open", "counting", "reported"];

@@ -1,4 +1,4 @@
-// The officer's outbox (SPEC section 4, issue 3.2): every action is stored first and sent when the network
+// The officer's outbox (docs/decisions/007-offline-outbox.md): every action is stored first and sent when the network
 // allows. This module is the logic only, shared by the page and the service worker (Background Sync) and
 // tested in Node: what to send next, how to read the server's answer, when to try again. The IndexedDB
 // store lives in outbox-idb.ts. Relative imports only: the service worker is bundled without the ~ alias.

@@ -1,5 +1,5 @@
 // The projection's estimate and margin against a hand-computed example and a simulated election whose
-// true result is known (issue 5, points 7 and 8).
+// true result is known.
 import { describe, expect, it } from "vitest";
 import { allocate, drawSample, estimate, sampleSizeFor, seededRandom, type SampledResult } from "./projection";
 

@@ -1,4 +1,4 @@
-// Statistical quick-count projection (issue 5, point 7): a stratified random sample of TPS and the
+// Statistical quick-count projection: a stratified random sample of TPS and the
 // combined ratio estimator of each candidate's share, with a 95% margin of error. Pure functions, used by
 // the server (public summary, dashboard) and by the unit tests.
 //

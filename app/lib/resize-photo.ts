@@ -1,5 +1,5 @@
 // Camera photos are several megabytes; on a weak network that is minutes per photo. The phone scales them
-// to PHOTO_MAX_EDGE and re-encodes as JPEG before they enter the outbox (issue 3.4).
+// to PHOTO_MAX_EDGE and re-encodes as JPEG before they enter the outbox.
 import { MAX_PHOTO_BYTES, PHOTO_MAX_EDGE } from "./photos";
 
 export async function resizePhoto(file: Blob): Promise<Blob> {

@@ -1,4 +1,4 @@
-// Election settings edited on the admin screens (issue 5, point 3). Each key has a zod schema and a
+// Election settings edited on the admin screens (/admin/pengaturan). Each key has a zod schema and a
 // default, so a fresh database works without any row in `settings`. Shared by the browser and the server.
 import { z } from "zod";
 import { INCIDENT_CATEGORIES } from "./incidents";

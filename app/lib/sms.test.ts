@@ -1,4 +1,4 @@
-// The SMS format of SPEC section 4: what the parser reads, and the precise error for what it cannot.
+// The SMS format (app/lib/sms.ts): what the parser reads, and the precise error for what it cannot.
 import { describe, expect, it } from "vitest";
 import { normaliseSms, parseSms, receiptCode } from "./sms";
 

@@ -1,4 +1,4 @@
-// The SMS fallback format (SPEC section 4), for phones with signal but no data:
+// The SMS fallback format, for phones with signal but no data:
 //   QC <tps-code> <contest> <votes per candidate...> <invalid> <pin> [ALASAN <reason...>]
 //   INC <tps-code> <category> <severity> <text...> <pin>
 // Separators may be spaces, '#', ',' or ';' (some phones make typing spaces awkward); keywords, contests,

@@ -1,5 +1,5 @@
-// Stale TPS (SPEC section 6): no check-in, or no result, by a configured time. Times are the region's
-// local time (WIB, UTC+7 by default); the setting comes from admin's `election.times` (issue 5) when it
+// Stale TPS: no check-in, or no result, by a configured time. Times are the region's
+// local time (WIB, UTC+7 by default); the setting comes from admin's `election.times` (app/lib/settings.ts) when it
 // exists, else these defaults. Pure, so it is tested with explicit clocks.
 
 export interface StaleConfig {

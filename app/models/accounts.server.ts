@@ -1,4 +1,4 @@
-// Accounts (issue 5 point 2): staff with a role and an area, officers per TPS; create, disable/enable,
+// Accounts: staff with a role and an area, officers per TPS; create, disable/enable,
 // reset; random PINs for officers, set when their credential letters are printed. Secrets are shown once
 // (on the screen that made them) and stored only as scrypt hashes; a reset or disable ends open sessions.
 import { insideArea } from "./area.server";

@@ -4,7 +4,7 @@ import type { Db } from "~/utils/db.server";
 import { auditHash, GENESIS_HASH } from "~/utils/event-log.server";
 import type { Writer } from "~/utils/writer.server";
 
-/** Logins and logouts are actions too (issue 4 point 8): who, when, with which role and TPS. */
+/** Logins and logouts are actions too: who, when, with which role and TPS. */
 export function auditSession(
   writer: Writer,
   {

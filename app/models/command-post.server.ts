@@ -65,7 +65,7 @@ export interface TpsPhoto {
 }
 
 /**
- * Photos of a TPS (C1 forms and incidents) from the officer app's `photos` table (issue 3), newest first;
+ * Photos of a TPS (C1 forms and incidents) from the officer app's `photos` table (migration 0002), newest first;
  * none while that table does not exist. `contest` narrows C1 photos to one contest.
  */
 export async function tpsPhotos(

@@ -1,4 +1,4 @@
-// Admin edits of contests and their candidates (issue 5 point 3). A contest's ballot numbers cannot be
+// Admin edits of contests and their candidates. A contest's ballot numbers cannot be
 // removed once results exist for it: those results refer to them.
 import type { ContestBody } from "~/lib/schemas/admin";
 import type { Db } from "~/utils/db.server";

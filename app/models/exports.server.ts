@@ -1,4 +1,4 @@
-// CSV exports (issue 5 point 6, SPEC 7 `/api/v1/exports/`): results per TPS, the recap, the audit log.
+// CSV exports (`/api/v1/exports/`, docs/public-admin.md): results per TPS, the recap, the audit log.
 import { insideArea } from "./area.server";
 import { toCsv } from "~/lib/csv";
 import type { Db } from "~/utils/db.server";

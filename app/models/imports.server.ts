@@ -1,4 +1,4 @@
-// Admin CSV imports (issue 5 point 1): regions, TPS and officers. `checkImport` validates every row
+// Admin CSV imports (docs/import.md): regions, TPS and officers. `checkImport` validates every row
 // (format, references to the database or to earlier rows of the same file, duplicates) and reports
 // row-level errors; `runImport` writes all rows in one writer job or nothing at all. Rows are upserts on
 // their natural key (region code, TPS code, officer login = TPS code), so the same file can run again.

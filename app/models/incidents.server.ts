@@ -1,4 +1,4 @@
-// Incidents and their workflow (SPEC section 2). Creation is idempotent on the client's UUID; every step is
+// Incidents and their workflow (app/lib/incidents.ts). Creation is idempotent on the client's UUID; every step is
 // a transition row with actor, time and note; dispatch assigns responders. Writes run inside a writer job.
 import { problem } from "~/lib/problems";
 import { insideArea } from "./area.server";

@@ -1,4 +1,4 @@
-// Printable paper forms (issue 3.7): what one sheet needs per TPS, with its code as a QR (SVG, made here so
+// Printable paper forms: what one sheet needs per TPS, with its code as a QR (SVG, made here so
 // the page prints the same offline from the service worker's cache).
 import { insideArea } from "./area.server";
 import QRCode from "qrcode";

@@ -1,6 +1,6 @@
-// The public summary (SPEC 6 "Public", 7 `GET /api/v1/public/summary`): aggregates only. No officer,
-// login, phone, reporter or any other personal data ever enters this object; the public Socket.IO room
-// receives exactly this object, and the open data (CSV/JSON) is built from it.
+// The public summary (`GET /api/v1/public/summary`, docs/decisions/013-public-sees-aggregates-only.md):
+// aggregates only. No officer, login, phone, reporter or any other personal data ever enters this object; the
+// public Socket.IO room receives exactly this object, and the open data (CSV/JSON) is built from it.
 import { toCsv } from "~/lib/csv";
 import type { Db } from "~/utils/db.server";
 import { listContests } from "./election.server";

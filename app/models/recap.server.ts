@@ -1,4 +1,4 @@
-// Recap (rekapitulasi, issue 5 point 6): results summed per kelurahan, kecamatan or city for one contest,
+// Recap (rekapitulasi): results summed per kelurahan, kecamatan or city for one contest,
 // with TPS status counts and turnout. The public summary uses the same sums, so every screen agrees.
 import { areaWithin, type AccessUser } from "~/lib/access";
 import { insideArea } from "./area.server";

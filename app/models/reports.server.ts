@@ -1,4 +1,4 @@
-// Public reports (laporan masyarakat, issue 5 point 5): anyone can report a violation; it becomes an
+// Public reports (laporan masyarakat): anyone can report a violation; it becomes an
 // incident with source 'citizen' and status 'new' (unverified) in the command post's feed, where an
 // operator acknowledges (verifies) or rejects it through the incident workflow. The reporter follows it
 // with a tracking code that shows the status only: never the contact, the description or a name.

@@ -39,7 +39,7 @@ export async function submitQuickCount(
   { user, body, source, lang }: { user: SessionUser; body: QuickCountBody; source: Source; lang: Lang },
 ): Promise<SubmitAnswer> {
   const hash = bodyHash(body);
-  // The lock, then every read in one statement (issue 6: each statement costs the server and PostgreSQL more
+  // The lock, then every read in one statement (each statement costs the server and PostgreSQL more
   // than the rows it reads). Both travel in one round trip: postgres.js pipelines them and PostgreSQL runs them
   // in order, so the read sees the TPS as the last writer holding its lock left it. The lock serialises
   // writes to one TPS (its results and its row) across batches and nodes; a busy lock re-runs the job in a
@@ -90,7 +90,7 @@ export async function submitQuickCount(
   }
   if (!canReportFor(user, tps)) throw problem.otherTps(user.tpsCode);
 
-  // Idempotency (SPEC section 7): a retry gets the first answer; the same id with another body is a conflict.
+  // Idempotency: a retry gets the first answer; the same id with another body is a conflict.
   if (existing) {
     if (existing.tpsCode === body.tpsCode && existing.bodyHash === hash) {
       return { httpStatus: 200, body: existing.response as SubmitAnswer["body"] };
@@ -111,7 +111,7 @@ export async function submitQuickCount(
   const { numbers, status: ruled, warnings } = checkResultNumbers(lang, { tps, contest, body, previous });
   const { votes, invalid } = numbers;
   const revision = ((current?.revision as number) ?? 0) + 1;
-  // Sources disagree (SPEC 2): another channel already reported other numbers (e.g. the paper form keyed at
+  // Sources disagree: another channel already reported other numbers (e.g. the paper form keyed at
   // the posko, then the officer's app). The newest numbers stand, marked `conflict` for a supervisor.
   const disagrees =
     !!previous &&

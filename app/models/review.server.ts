@@ -1,4 +1,4 @@
-// Verification (issue 4 point 5) and blind double entry of paper forms (point 6). Nothing is overwritten:
+// Verification and blind double entry of paper forms (docs/command-post.md). Nothing is overwritten:
 // a correction or a consolidated paper form is a new submission revision; the earlier ones stay in the
 // history. Runs inside writer jobs; every change emits result:updated / paper:updated and is audited.
 import { problem } from "~/lib/problems";

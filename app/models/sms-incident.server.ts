@@ -1,5 +1,5 @@
-// INC messages by SMS become incidents (issue 4's model) with source "sms". Officers may type the category
-// and severity in Indonesian (e.g. "politik_uang", "kritis") as well as the codes.
+// INC messages by SMS become incidents (app/models/incidents.server.ts) with source "sms". Officers may type
+// the category and severity in Indonesian (e.g. "politik_uang", "kritis") as well as the codes.
 import { isProblem, problem } from "~/lib/problems";
 import { SEVERITIES, type Severity } from "~/lib/incidents";
 import type { IncidentBody } from "~/lib/schemas";

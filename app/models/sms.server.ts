@@ -1,4 +1,4 @@
-// The SMS fallback (SPEC section 4, issue 3.8): one gateway message in, one reply text out. The officer's
+// The SMS fallback (format: app/lib/sms.ts): one gateway message in, one reply text out. The officer's
 // PIN is checked, quick counts go through the same C1 rules and idempotency as the app (the submission id
 // is derived from the TPS and the normalised text, so the same SMS twice is one submission), and every
 // message is logged in sms_messages, where the command post reads the malformed ones.

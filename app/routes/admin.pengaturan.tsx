@@ -1,4 +1,4 @@
-// Admin: election settings (issue 5 point 3): election-day times and staleness, public-page options,
+// Admin: election settings: election-day times and staleness, public-page options,
 // emergency contacts, the opening checklist, incident categories. Lists are edited as "a | b | c" lines.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";

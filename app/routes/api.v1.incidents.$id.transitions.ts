@@ -1,5 +1,5 @@
 // POST /api/v1/incidents/:id/transitions {action, responderIds?, note?}: one step of the incident workflow
-// (SPEC section 2). 200 with the incident, 404 unknown, 403 outside the caller's area or role, 409 a step
+// (app/lib/incidents.ts). 200 with the incident, 404 unknown, 403 outside the caller's area or role, 409 a step
 // the current status does not allow, 422 per field.
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";

@@ -1,4 +1,4 @@
-// POST /api/v1/incidents (SPEC section 7): 201 new, 200 identical retry, 409 changed retry, 422 per field,
+// POST /api/v1/incidents: 201 new, 200 identical retry, 409 changed retry, 422 per field,
 // 403 another TPS or area. GET lists the incidents the caller may see, most urgent first.
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";

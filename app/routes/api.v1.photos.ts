@@ -1,4 +1,4 @@
-// POST /api/v1/photos (SPEC section 7): multipart with `photo` (the file) and `id` (client UUID), `purpose`
+// POST /api/v1/photos: multipart with `photo` (the file) and `id` (client UUID), `purpose`
 // (c1 | incident | other), `tpsCode`, and optionally `contest` + `quickCountId` or `incidentId`.
 // The type is checked by the file's first bytes, the size is bounded before the body is parsed.
 import { problem } from "~/lib/problems";

@@ -1,4 +1,4 @@
-// GET /api/v1/public/summary (SPEC 7): the public, aggregate-only summary; no login. Also the open data
+// GET /api/v1/public/summary: the public, aggregate-only summary; no login. Also the open data
 // in JSON (CORS open so anyone may build on it); the CSV is /api/v1/public/summary.csv.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCachedPublicSummary } from "~/models/public.server";

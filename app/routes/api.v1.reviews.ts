@@ -1,4 +1,4 @@
-// POST /api/v1/reviews: a reviewer's decision on a result (issue 4 point 5).
+// POST /api/v1/reviews: a reviewer's decision on a result.
 //   {action: "verify", tpsCode, contest, submissionId?}      verify the current result or make a source current
 //   {action: "correct", ...quick count, reason, source}      a new verified revision with the reason
 //   {action: "resolve_paper", formId, choice, note, values?} settle a double-entry conflict (supervisor)

@@ -1,4 +1,4 @@
-// POST /api/v1/sms: the webhook an SMS gateway calls for each incoming message (SPEC section 4, issue 3.8).
+// POST /api/v1/sms: the webhook an SMS gateway calls for each incoming message (format: app/lib/sms.ts).
 // Authenticated by the shared secret SMS_WEBHOOK_SECRET (header X-Pantau-Secret, or ?secret= for gateways
 // that only let you configure a URL). Takes JSON or a urlencoded form with the sender (`from`), the text
 // (`text`) and optionally the gateway's message id (`id`); common gateway field names are accepted too.

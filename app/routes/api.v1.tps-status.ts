@@ -1,4 +1,4 @@
-// POST /api/v1/tps-status (issue 3): 201 new, 200 identical retry, 409 changed retry, 422 per-field errors, 403 another TPS.
+// POST /api/v1/tps-status: 201 new, 200 identical retry, 409 changed retry, 422 per-field errors, 403 another TPS.
 import { officerAction, postOnly } from "~/utils/officer-api.server";
 import { dayStatusJob } from "~/utils/officer-jobs.server";
 

@@ -15,7 +15,7 @@ import { requirePageUser } from "~/utils/permissions.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "officer:app");
   const home = await getOfficerHome(context.sql, { tpsCode: user.tpsCode! });
-  // C1 photos that arrived for each submission (issue 3.5)
+  // C1 photos that arrived for each submission
   const photos = await listPhotosFor(context.sql, { quickCountIds: home.submissions.map((s) => s.id) });
   const count = (id: string) => photos.filter((p) => p.quickCountId === id).length;
   return { ...home, submissions: home.submissions.map((s) => ({ ...s, photos: count(s.id) })) };

@@ -1,4 +1,4 @@
-// Arrival check-in (issue 3.3): the phone's GPS position, its distance from the TPS, and a note when the
+// Arrival check-in: the phone's GPS position, its distance from the TPS, and a note when the
 // officer is far away (allowed: TPS sometimes move). Goes through the outbox like every officer action.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";

@@ -1,4 +1,4 @@
-// The opening checklist (issue 3.3): the items configured for this election, each "yes" or "no" with a
+// The opening checklist: the items configured for this election, each "yes" or "no" with a
 // note for a "no". Sent through the outbox; the command post sees which items are not in order.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";

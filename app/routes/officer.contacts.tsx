@@ -1,4 +1,4 @@
-// Emergency contacts (issue 3.6): the numbers configured on the admin screens (setting "contacts"), tap to call.
+// Emergency contacts: the numbers configured on the admin screens (setting "contacts"), tap to call.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackHome } from "~/components/officer-nav";

@@ -1,4 +1,4 @@
-// The pocket guide (issue 3.6): procedures for the day, offline once opened (the service worker caches it).
+// The pocket guide (app/lib/guide.ts): procedures for the day, offline once opened (the service worker caches it).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { BackHome } from "~/components/officer-nav";
 import { GUIDE } from "~/lib/guide";

@@ -1,4 +1,4 @@
-// Incident report from the TPS (issue 3.4): category (admin setting) and severity, a description, optional
+// Incident report from the TPS: category (admin setting) and severity, a description, optional
 // camera photos (resized on the phone), and the phone's position. Photos and the report go through the
 // outbox, photos first, so the incident that lists them never waits on a photo that is not stored.
 import type { LoaderFunctionArgs } from "@remix-run/node";

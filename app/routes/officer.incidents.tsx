@@ -1,4 +1,4 @@
-// The officer's incidents (issue 3.4): what they reported, each with its current status as the command
+// The officer's incidents: what they reported, each with its current status as the command
 // post handles it, updated live; reports still in the outbox are listed as waiting to be sent.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";

@@ -1,4 +1,4 @@
-// The officer's own paper forms (issue 3.7): printable, and offline once opened (cached by the service worker).
+// The officer's own paper forms: printable, and offline once opened (cached by the service worker).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackHome } from "~/components/officer-nav";

@@ -1,4 +1,4 @@
-// Bulk paper forms (issue 3.7): the command post and supervisors pick a kelurahan and print every TPS's forms.
+// Bulk paper forms: the command post and supervisors pick a kelurahan and print every TPS's forms.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useT } from "~/lib/use-t";

@@ -1,4 +1,4 @@
-// Every TPS's paper forms of one kelurahan, one A4 sheet each, for printing in bulk (issue 3.7).
+// Every TPS's paper forms of one kelurahan, one A4 sheet each, for printing in bulk.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PaperSheets, PrintButton } from "~/components/paper-forms";

@@ -1,5 +1,5 @@
-// The audit log (issue 4 point 8): browse by TPS, user and time; verify the hash chain. Supervisors see
-// only rows about TPS in their area.
+// The audit log (docs/decisions/004-audit-hash-chain.md): browse by TPS, user and time; verify the hash
+// chain. Supervisors see only rows about TPS in their area.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PoskoNav } from "~/components/posko-nav";

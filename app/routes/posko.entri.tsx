@@ -1,4 +1,4 @@
-// Posko paper entry (issue 4 point 6): find the TPS by code, name or QR, key the quick count from a paper
+// Posko paper entry: find the TPS by code, name or QR, key the quick count from a paper
 // form, phone or radio report with the same C1 rules as the officer's app; a second operator keys it again
 // blind (the first entry's numbers are never shown here). Equal -> consolidated, different -> conflict.
 import { randomUUID } from "node:crypto";

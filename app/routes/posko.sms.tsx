@@ -1,4 +1,4 @@
-// The command post's SMS log (issue 3.8): every message the gateway delivered, with the reply it got;
+// The command post's SMS log: every message the gateway delivered, with the reply it got;
 // malformed and refused ones first in mind, so an operator can call the officer back.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";

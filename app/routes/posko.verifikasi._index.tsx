@@ -1,4 +1,4 @@
-// The verification queue (issue 4 point 5): conflicting and flagged results and paper-entry conflicts in
+// The verification queue: conflicting and flagged results and paper-entry conflicts in
 // the reviewer's area, kept current by live events.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";

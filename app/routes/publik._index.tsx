@@ -1,6 +1,6 @@
-// The public page (no login, SPEC 6 "Public"): progress by area, provisional results per contest with the
-// share of TPS in, the projection with its margin, incident counts; live over the `public` Socket.IO room,
-// which carries this aggregate summary only.
+// The public page (no login, aggregates only: docs/decisions/013-public-sees-aggregates-only.md): progress by
+// area, provisional results per contest with the share of TPS in, the projection with its margin, incident
+// counts; live over the `public` Socket.IO room, which carries this aggregate summary only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";

@@ -34,7 +34,7 @@ const EnvSchema = z.object({
   PUBLIC_SUMMARY_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Express "trust proxy" value when Pantau runs behind a reverse proxy (e.g. "loopback" or "1"); empty = off. */
   TRUST_PROXY: z.string().default(""),
-  // --- scale-out (issue 6) ---
+  // --- scale-out (docs/DEPLOYMENT.md) ---
   /** Live events shared between instances on one database: "postgres" (@socket.io/postgres-adapter) or "off". */
   PANTAU_CLUSTER: z.enum(["postgres", "off"]).default("postgres"),
   /** When set (and PANTAU_CLUSTER is not "off"), live events go through Redis Streams instead of PostgreSQL. Empty = unset. */

@@ -1,4 +1,4 @@
-// Login rate limit (issue 6): failed attempts are counted per login name and per client address in a sliding
+// Login rate limit: failed attempts are counted per login name and per client address in a sliding
 // 15-minute window; past the limit a login answers 429 with the minutes to wait, before any secret is checked.
 // Per address the limit is ten times higher: officers at many TPS share a mobile operator's NAT address.
 // Kept in memory per instance (bounded); with several instances behind a sticky proxy a client meets the same one.

@@ -38,7 +38,7 @@ export interface Writer {
   write<T>(job: (ctx: WriteContext) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** Waits for queued writes, then refuses new ones. */
   close(): Promise<void>;
-  /** Counters since start (bench, issue 6): how many writes shared one commit. */
+  /** Counters since start (for `npm run bench`): how many writes shared one commit. */
   stats(): WriterStats;
 }
 

@@ -1,4 +1,4 @@
--- Officer side of election day (issue 3): arrival check-in, opening checklist, TPS day-status changes,
+-- Officer side of election day: arrival check-in, opening checklist, TPS day-status changes,
 -- photos and the SMS fallback log. Forward-only. (Checklist items and emergency contacts are election
 -- settings, migration 0004.)
 

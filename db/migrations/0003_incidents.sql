@@ -1,4 +1,4 @@
--- Incidents (SPEC section 2): reported from the app, paper, phone, SMS or by citizens; triaged at the
+-- Incidents: reported from the app, paper, phone, SMS or by citizens; triaged at the
 -- command post and dispatched to responders. Every step is a row in incident_transitions.
 
 create table incidents (
@@ -11,7 +11,7 @@ create table incidents (
   description     text not null check (length(description) between 1 and 2000),
   lat             double precision check (lat between -90 and 90),
   lng             double precision check (lng between -180 and 180),
-  -- photos live in another table (issue 3); no foreign key so either can land first.
+  -- photos live in another table (migration 0002); no foreign key so either can land first.
   photo_ids       uuid[] not null default '{}',
   reporter_id     bigint references users (id),
   source          text not null check (source in ('app', 'paper', 'phone', 'sms', 'citizen')),
@@ -58,7 +58,7 @@ create table incident_assignments (
 );
 create index incident_assignments_responder on incident_assignments (responder_id);
 
--- A responder's last shared location (optional, SPEC section 6), shown on the command-post map.
+-- A responder's last shared location (optional), shown on the command-post map.
 create table responder_locations (
   user_id     bigint primary key references users (id),
   lat         double precision not null check (lat between -90 and 90),

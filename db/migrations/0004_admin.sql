@@ -1,4 +1,4 @@
--- Administration, public transparency and projection (issue 5). Forward-only.
+-- Administration, public transparency and projection. Forward-only.
 
 -- Election settings edited on the admin screens, one JSON value per key (defaults live in
 -- app/lib/settings.ts, so a missing row means "default").

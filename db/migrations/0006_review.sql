@@ -1,4 +1,4 @@
--- Verification and blind double entry of paper forms (issue 4, points 5 and 6). Forward-only.
+-- Verification and blind double entry of paper forms. Forward-only.
 
 -- One paper (or phone/radio) quick-count form as keyed at the posko. Two operators key it independently
 -- ("blind"): equal entries are consolidated into a submission, different ones wait for a supervisor.

@@ -24,7 +24,7 @@ export const QuickCountBody = z.object({
 });
 export type QuickCountBody = z.infer<typeof QuickCountBody>;
 
-// Incidents (SPEC section 7). `source` and `photoIds` extend the contract: command-post staff key phone and
+// Incidents (README "HTTP API"). `source` and `photoIds` extend the contract: command-post staff key phone and
 // paper reports; photos are uploaded first (POST /api/v1/photos) and referenced here.
 export const IncidentBody = z
   .object({
@@ -50,7 +50,7 @@ export const TransitionBody = z.object({
 });
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
-// Posko entry of a paper/phone/radio form (blind double entry) and the reviewers' actions (issue 4).
+// Posko entry of a paper/phone/radio form (blind double entry) and the reviewers' actions.
 export const PaperEntryBody = QuickCountBody.extend({ source: z.enum(["paper", "phone", "radio"]).default("paper") });
 export type PaperEntryBody = z.infer<typeof PaperEntryBody>;
 

@@ -217,21 +217,13 @@ export function canSeePhoto(
 /** What a user may replay: an area (null = all), an officer's TPS, or a responder's dispatched incidents. */
 export type EventView = { scope: string | null; tpsCode?: string | null; responderId?: number };
 
+/** The command post and supervisors replay their results view; an officer the events of their TPS; a
+ *  responder the incidents dispatched to them. */
 export function eventViewOf(user: AccessUser | null): EventView | null {
   if (!user) return null;
-  switch (user.role) {
-    case "operator":
-    case "admin":
-      return { scope: null };
-    case "supervisor":
-      return user.regionCode ? { scope: user.regionCode } : null;
-    case "officer":
-      return user.tpsCode ? { scope: null, tpsCode: user.tpsCode } : null;
-    case "responder":
-      return { scope: null, responderId: user.id };
-    default:
-      return null;
-  }
+  if (user.role === "officer") return user.tpsCode ? { scope: null, tpsCode: user.tpsCode } : null;
+  if (user.role === "responder") return { scope: null, responderId: user.id };
+  return viewOf(user);
 }
 
 /** The parts of a committed event that decide who receives it. */

@@ -17,6 +17,7 @@ import { useEffect } from "react";
 import { UpdatePrompt } from "~/components/update-prompt";
 import { DEFAULT_LANG, otherLang, type Lang } from "~/lib/i18n";
 import { startOutbox } from "~/lib/outbox-client";
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 import { getRequestUser } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
@@ -64,7 +65,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 /** Top bar: app name, who is logged in, language switch, logout. */
 export function TopBar({ title }: { title?: string }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const t = useT();
+  const t = useT(commonMessages);
   const location = useLocation();
   return (
     <header className="topbar">
@@ -122,7 +123,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const t = useT();
+  const t = useT(commonMessages);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : t("error.title");
   if (!isRouteErrorResponse(error)) console.error(error);

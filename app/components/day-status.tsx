@@ -1,12 +1,14 @@
 // The TPS day status with the officer's next step (open the TPS, start counting). The change goes through
 // the outbox, so it is shown at once as "waiting to send" and reaches the command post when it can.
+import { officerMessages } from "~/lib/messages/officer";
+import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
 import { DAY_ORDER } from "~/lib/officer";
 import type { DayStatus } from "~/lib/events";
 import { enqueue, useOutbox } from "~/lib/outbox-client";
 
 export function DayStatusCard({ tpsCode, dayStatus }: { tpsCode: string; dayStatus: DayStatus }) {
-  const t = useT();
+  const t = useT(tpsStatusMessages, officerMessages);
   const { items } = useOutbox(tpsCode);
   // The day status only moves forward, so the furthest of what the server said (maybe a cached page) and
   // what this phone has sent or still holds is the truth; a check-in means at least "arrived".

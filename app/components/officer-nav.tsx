@@ -2,9 +2,11 @@
 // from its cache when offline (client-side navigation would need data requests the cache may not have).
 import { useRouteLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/lib/i18n";
+import { commonMessages } from "~/lib/messages/common";
+import { officerMessages } from "~/lib/messages/officer";
 import { useT } from "~/lib/use-t";
 
-export const OFFICER_SCREENS: { href: string; key: MessageKey }[] = [
+export const OFFICER_SCREENS: { href: string; key: MessageKey<typeof officerMessages | typeof commonMessages> }[] = [
   { href: "/officer/checkin", key: "nav.checkin" },
   { href: "/officer/checklist", key: "nav.checklist" },
   { href: "/officer/incident", key: "nav.incident" },
@@ -21,7 +23,7 @@ export function useOfficerTps(): string | null {
 }
 
 export function OfficerNav() {
-  const t = useT();
+  const t = useT(officerMessages, commonMessages);
   return (
     <nav className="officer-nav" aria-label={t("nav.officer")}>
       {OFFICER_SCREENS.map((s) => (
@@ -34,7 +36,7 @@ export function OfficerNav() {
 }
 
 export function BackHome() {
-  const t = useT();
+  const t = useT(officerMessages, commonMessages);
   return (
     <p>
       <a href="/officer">← {t("qc.back")}</a>

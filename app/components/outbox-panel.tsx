@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { OutboxItem } from "~/lib/outbox";
 import { discard, flushNow, useOutbox } from "~/lib/outbox-client";
+import { officerMessages } from "~/lib/messages/officer";
 import { useT } from "~/lib/use-t";
 import { useOfficerTps } from "./officer-nav";
 
@@ -16,7 +17,7 @@ export function useNow(everyMs = 15_000) {
 }
 
 export function useAgo() {
-  const t = useT();
+  const t = useT(officerMessages);
   return (then: number, now: number) => {
     const minutes = Math.floor((now - then) / 60_000);
     if (minutes < 1) return t("outbox.justNow");
@@ -41,7 +42,7 @@ function useOnline() {
 }
 
 export function OutboxPanel({ showSent = true }: { showSent?: boolean }) {
-  const t = useT();
+  const t = useT(officerMessages);
   const ago = useAgo();
   const now = useNow();
   const online = useOnline();
@@ -85,7 +86,7 @@ export function OutboxPanel({ showSent = true }: { showSent?: boolean }) {
 }
 
 function OutboxRow({ item, age }: { item: OutboxItem; age: string }) {
-  const t = useT();
+  const t = useT(officerMessages);
   const stateText =
     item.state === "sent" ? t("outbox.sent") : item.state === "rejected" ? t("outbox.rejected") : t("outbox.pending");
   return (

@@ -3,10 +3,14 @@
 import type { Contest } from "~/models/election.server";
 import type { PaperTps } from "~/models/paper.server";
 import { SEVERITIES } from "~/lib/incidents";
+import { commonMessages } from "~/lib/messages/common";
+import { incidentMessages } from "~/lib/messages/incidents";
+import { paperMessages } from "~/lib/messages/paper";
+import { quickCountMessages } from "~/lib/messages/quick-count";
 import { useLang, useT } from "~/lib/use-t";
 
 function SheetHead({ tps, title }: { tps: PaperTps; title: string }) {
-  const t = useT();
+  const t = useT(quickCountMessages, incidentMessages, paperMessages, commonMessages);
   return (
     <header className="sheet-head">
       <div>
@@ -44,7 +48,7 @@ const Boxes = ({ n = 4 }: { n?: number }) => (
 );
 
 function Signatures() {
-  const t = useT();
+  const t = useT(quickCountMessages, incidentMessages, paperMessages, commonMessages);
   return (
     <footer className="sheet-sign">
       <div>
@@ -72,7 +76,7 @@ export function PaperSheets({
   contests: Contest[];
   categories: { code: string; id: string; en: string }[];
 }) {
-  const t = useT();
+  const t = useT(quickCountMessages, incidentMessages, paperMessages, commonMessages);
   const lang = useLang();
   return (
     <>
@@ -152,7 +156,7 @@ export function PaperSheets({
 }
 
 export function PrintButton() {
-  const t = useT();
+  const t = useT(quickCountMessages, incidentMessages, paperMessages, commonMessages);
   return (
     <button type="button" className="primary big no-print" onClick={() => window.print()}>
       {t("paper.print")}

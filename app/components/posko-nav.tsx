@@ -1,10 +1,12 @@
 // Links between the command-post screens.
 import { NavLink } from "@remix-run/react";
 import { can, type Role } from "~/lib/access";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 
 export function PoskoNav({ role }: { role: Role }) {
-  const t = useT();
+  const t = useT(commandPostMessages, commonMessages);
   const links: [string, string][] = [
     ["/posko", t("nav.map")],
     ["/posko/verifikasi", t("nav.review")],

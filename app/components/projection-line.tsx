@@ -2,6 +2,7 @@
 // the sampled TPS that reported. Refetched (at most every few seconds) whenever the count of TPS in changes.
 import { useEffect, useState } from "react";
 import type { Projection } from "~/lib/projection";
+import { projectionMessages } from "~/lib/messages/projection";
 import { useT } from "~/lib/use-t";
 
 export function ProjectionLine({
@@ -13,7 +14,7 @@ export function ProjectionLine({
   candidates: { number: number }[];
   reported: number;
 }) {
-  const t = useT();
+  const t = useT(projectionMessages);
   const [projection, setProjection] = useState<Projection | null>(null);
   useEffect(() => {
     const controller = new AbortController();

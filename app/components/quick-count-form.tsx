@@ -3,7 +3,9 @@
 import { Form } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { checkC1, MIN_JUSTIFICATION, type C1Context } from "~/lib/c1-rules";
-import { issueMessage } from "~/lib/i18n";
+import { issueMessage } from "~/lib/messages/quick-count";
+import { commonMessages } from "~/lib/messages/common";
+import { quickCountMessages } from "~/lib/messages/quick-count";
 import { useLang, useT } from "~/lib/use-t";
 import { CountField } from "./quick-count/count-field";
 import { WarningsBox } from "./quick-count/warnings-box";
@@ -49,7 +51,7 @@ export interface QueuedQuickCount {
 
 export function QuickCountForm(props: QuickCountFormProps) {
   const { id, tpsCode, contest, context, serverErrors, busy, extra, submitLabel, onQueue } = props;
-  const t = useT();
+  const t = useT(quickCountMessages, commonMessages);
   const lang = useLang();
   const { values, setValues, touched, setTouched, justification, setJustification, hydrated } =
     useQuickCountValues(props);

@@ -1,6 +1,10 @@
 // The TPS detail panel on the command-post map: officer, last seen, results per contest, incidents, photos.
 import { useEffect, useState } from "react";
 import type { TpsDetail } from "~/models/command-post.server";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
+import { incidentMessages } from "~/lib/messages/incidents";
+import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
 import { useCategoryLabel } from "./incidents/categories";
 
@@ -13,7 +17,7 @@ export function TpsDetailPanel({
   onClose: () => void;
   contests: { code: string; name: string; candidates: { number: number; name: string }[] }[];
 }) {
-  const t = useT();
+  const t = useT(tpsStatusMessages, incidentMessages, commandPostMessages, commonMessages);
   const label = useCategoryLabel();
   const [detail, setDetail] = useState<TpsDetail | null>(null);
   const [error, setError] = useState<string | null>(null);

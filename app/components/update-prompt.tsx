@@ -1,11 +1,12 @@
 // "A new version is ready": shown when an updated service worker waits. Updating reloads the page; unsent
 // reports stay in the outbox (IndexedDB) and form drafts are kept, so nothing is lost.
 import { useEffect, useState } from "react";
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 import { applyUpdate, onUpdateWaiting, updateWaiting } from "~/lib/sw-client";
 
 export function UpdatePrompt() {
-  const t = useT();
+  const t = useT(commonMessages);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     setReady(updateWaiting());

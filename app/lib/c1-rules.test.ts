@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ballotCapacity, checkC1, decideC1, type C1Context } from "./c1-rules";
-import { issueMessage } from "./i18n";
+import { issueMessage } from "~/lib/messages/quick-count";
 
 const ctx: C1Context = { candidates: [1, 2, 3], dpt: 300, dptb: 5, dpk: 2 };
 const good = { votes: { "1": 100, "2": 80, "3": 40 }, invalid: 6 };

@@ -1,6 +1,6 @@
 // The quick-count (C1) result rules (docs/overview.md, "The domain"), in one module shared by the officer's form, the
 // server and the paper-entry screen, so all three say the same thing. Pure functions, no I/O.
-// Messages are not made here: each issue is a code with parameters, worded by app/lib/i18n.ts.
+// Messages are not made here: each issue is a code with parameters, worded by app/lib/messages/quick-count.ts.
 
 export const MAX_COUNT = 9999;
 /** Reserve ballots: 2% of the DPT per TPS (PKPU on ballot logistics). */

@@ -1,6 +1,7 @@
 // Command-post state: a snapshot plus the events after it. Pure functions, shared by the browser and tests.
 import type { DayStatus, LiveEvent } from "./events";
 import type { MessageKey } from "./i18n";
+import type { tpsStatusMessages } from "./messages/tps-status";
 
 export interface DashboardTps {
   code: string;
@@ -40,7 +41,7 @@ export const STATUS_COLOURS: Record<MapStatus, string> = {
 
 /** What the map and its filters label: a map status, or a TPS's day status as `day:<status>`. */
 export type StatusLabel = MapStatus | `day:${DayStatus}`;
-export const STATUS_LABEL_KEYS: Record<StatusLabel, MessageKey> = {
+export const STATUS_LABEL_KEYS: Record<StatusLabel, MessageKey<typeof tpsStatusMessages>> = {
   missing: "status.missing",
   partial: "status.partial",
   submitted: "status.submitted",

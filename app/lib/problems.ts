@@ -2,10 +2,10 @@
 // invalid input a list of field problems. Rules, models and utils throw them without knowing who asked:
 // no HTTP status, no language, no text. The boundary (app/utils/problem-answer.server.ts) turns a problem
 // into the status and the message in the caller's language.
-import type { MessageKey } from "./i18n";
+import type { ProblemMessageKey } from "./problem-messages";
 
 /** A parameter of a message: a value shown as is, or a key whose text is shown in the caller's language. */
-export type ProblemParam = string | number | { key: MessageKey };
+export type ProblemParam = string | number | { key: ProblemMessageKey };
 export type ProblemParams = Record<string, ProblemParam>;
 
 /** Every code a problem can have; each has one status and one default message at the boundary. */
@@ -50,14 +50,14 @@ export interface FieldProblem {
   code: string;
   params?: ProblemParams;
   /** The message when the code's usual one does not fit this field (e.g. "required" for a reason). */
-  key?: MessageKey;
+  key?: ProblemMessageKey;
 }
 
 export interface ProblemOptions {
   params?: ProblemParams;
   fields?: FieldProblem[];
   /** The message when the code's usual one does not fit; for "invalid" without it, the first field's. */
-  key?: MessageKey;
+  key?: ProblemMessageKey;
   /** Seconds after which trying again can succeed (rate limits). */
   retryAfter?: number;
   /** The request body was left partly unread: the answer has to end the connection. */
@@ -68,7 +68,7 @@ export class Problem extends Error {
   readonly code: ProblemCode;
   readonly params: ProblemParams;
   readonly fields?: FieldProblem[];
-  readonly key?: MessageKey;
+  readonly key?: ProblemMessageKey;
   readonly retryAfter?: number;
   readonly closeConnection?: boolean;
 
@@ -94,11 +94,12 @@ const make =
 /** The problems, by name: `throw problem.notFound()`, `throw problem.invalid([...])`. */
 export const problem = {
   /** Invalid input; the message is `key` (by default "some value is invalid"). */
-  invalid: (fields: FieldProblem[], key: MessageKey = "api.invalidField") => new Problem("invalid", { fields, key }),
+  invalid: (fields: FieldProblem[], key: ProblemMessageKey = "api.invalidField") =>
+    new Problem("invalid", { fields, key }),
   /** Invalid input whose message is its first field's (one field, or the most important one first). */
   invalidFields: (fields: FieldProblem[]) => new Problem("invalid", { fields }),
   /** One invalid field; its message is also the answer's. */
-  invalidField: (field: string, code: string, params?: ProblemParams, key?: MessageKey) =>
+  invalidField: (field: string, code: string, params?: ProblemParams, key?: ProblemMessageKey) =>
     new Problem("invalid", { fields: [{ field, code, params, key }] }),
   badJson: make("bad_json"),
   badEncoding: make("bad_encoding"),
@@ -132,7 +133,7 @@ export const problem = {
   ) => new Problem(code, { params }),
   unknownCategory: (params: ProblemParams) => new Problem("unknown_category", { params }),
   unknownSeverity: (params: ProblemParams) => new Problem("unknown_severity", { params }),
-  rateLimited: (retryAfter: number, key?: MessageKey) => new Problem("rate_limited", { retryAfter, key }),
+  rateLimited: (retryAfter: number, key?: ProblemMessageKey) => new Problem("rate_limited", { retryAfter, key }),
   tooManyAttempts: (retryAfter: number) =>
     new Problem("too_many_attempts", { retryAfter, params: { minutes: Math.ceil(retryAfter / 60) } }),
   notConfigured: make("not_configured"),

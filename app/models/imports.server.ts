@@ -5,7 +5,8 @@
 // Sample files: public/samples/*.csv, documented in docs/import.md.
 import { randomBytes } from "node:crypto";
 import { csvRecords } from "~/lib/csv";
-import { translate, type Lang, type MessageKey } from "~/lib/i18n";
+import { translate, type Lang, type MessageKey, type MessageParams } from "~/lib/i18n";
+import { importMessages } from "~/lib/messages/imports";
 import { TPS_CODE } from "~/lib/schemas";
 import type { Db } from "~/utils/db.server";
 import { hashSecret } from "~/utils/password.server";
@@ -30,7 +31,8 @@ function validate(
   lang: Lang,
   db: { regions: Map<string, string>; tps: Set<string>; nips: Map<string, string> },
 ) {
-  const msg = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+  const msg = (key: MessageKey<typeof importMessages>, params?: MessageParams) =>
+    translate(lang, importMessages, key, params);
   const errors: ImportError[] = [];
   const rows: Row[] = [];
   const { header, records } = csvRecords(text);
@@ -51,7 +53,7 @@ function validate(
 
   for (const { line, values: v } of records) {
     const rowErrors: ImportError[] = [];
-    const bad = (field: string, key: MessageKey, params?: Record<string, string | number>) =>
+    const bad = (field: string, key: MessageKey<typeof importMessages>, params?: MessageParams) =>
       rowErrors.push({ line, field, message: msg(key, params) });
     const int = (field: string, min: number, max: number, optional = false) => {
       const raw = v[field] ?? "";

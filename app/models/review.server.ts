@@ -7,6 +7,7 @@ import { can, canReportFor } from "~/lib/access";
 import type { Db } from "~/utils/db.server";
 import type { ResultStatus } from "~/lib/events";
 import { translate, type Lang } from "~/lib/i18n";
+import { reviewMessages } from "~/lib/messages/review";
 import type { QuickCountBody, ReviewBody } from "~/lib/schemas";
 
 import { lockKey, type WriteContext } from "~/utils/writer.server";
@@ -147,7 +148,7 @@ export async function verifyResult(
         invalid: chosen.invalid as number,
         ballotsUsed: (chosen.ballotsUsed as number) ?? null,
       },
-      reason: translate(lang, "review.fromSource", {
+      reason: translate(lang, reviewMessages, "review.fromSource", {
         source: chosen.source as string,
         revision: chosen.revision as number,
       }),

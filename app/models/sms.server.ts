@@ -4,9 +4,10 @@
 // message is logged in sms_messages, where the command post reads the malformed ones.
 import { createHash } from "node:crypto";
 import { can } from "~/lib/access";
-import type { Lang } from "~/lib/i18n";
 import { isProblem, type Problem } from "~/lib/problems";
-import { translate } from "~/lib/i18n";
+import { combineMessages, translate, type Lang, type MessageKey, type MessageParams } from "~/lib/i18n";
+import { smsMessages } from "~/lib/messages/sms";
+import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { normaliseSms, parseSms, receiptCode, type SmsParse } from "~/lib/sms";
 import type { Services } from "~/utils/context.server";
 import type { Db } from "~/utils/db.server";
@@ -49,7 +50,9 @@ function uuidFrom(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const t = translate;
+const messages = combineMessages(smsMessages, tpsStatusMessages);
+const t = (lang: Lang, key: MessageKey<typeof messages>, params?: MessageParams) =>
+  translate(lang, messages, key, params);
 
 export async function handleSms(
   { sql, writer }: Services,

@@ -2,10 +2,13 @@
 // (from the import) are listed here too and get new PINs through their credential letters.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { MessageKey } from "~/lib/i18n";
-import { translate } from "~/lib/i18n";
+import type { MessageKey, MessageParams } from "~/lib/i18n";
+import { combineMessages, translate } from "~/lib/i18n";
 import { fieldProblems } from "~/lib/schemas";
 import { fieldErrors } from "~/utils/problem-answer.server";
+import { adminMessages } from "~/lib/messages/admin";
+import { commonMessages } from "~/lib/messages/common";
+import { problemMessages } from "~/lib/messages/problems";
 import { useT } from "~/lib/use-t";
 import {
   createStaff,
@@ -22,6 +25,8 @@ import { listAreas, regionExists } from "~/models/election.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { hashSecret } from "~/utils/password.server";
 import { requestLang } from "~/utils/lang.server";
+
+const messages = combineMessages(adminMessages, problemMessages, commonMessages);
 
 const STAFF_ROLES_LIST = ROLES.filter((r) => r !== "officer");
 
@@ -51,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
   const form = await readForm(request);
   const intent = form.get("intent");
-  const say = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+  const say = (key: MessageKey<typeof messages>, params?: MessageParams) => translate(lang, messages, key, params);
   if (intent === "create") {
     const parsed = StaffBody.safeParse(
       Object.fromEntries(["login", "name", "role", "regionCode", "phone"].map((k) => [k, form.get(k) ?? undefined])),
@@ -124,7 +129,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Accounts() {
   const { accounts, role, q, regions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const t = useT();
+  const t = useT(adminMessages, problemMessages, commonMessages);
   const busy = useNavigation().state !== "idle";
   const err = (field: string) => result?.errors?.find((e) => e.field === field)?.message;
   return (

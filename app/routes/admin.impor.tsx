@@ -2,6 +2,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind, type ImportReport } from "~/lib/imports";
+import { importMessages } from "~/lib/messages/imports";
 import { useT } from "~/lib/use-t";
 import { checkImport, IMPORT_COLUMNS, runImport } from "~/models/imports.server";
 import { formFileText, requireAdminPage } from "~/utils/admin.server";
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminImport() {
   const { columns } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useT(importMessages);
   const busy = useNavigation().state !== "idle";
   const report = result?.report;
   return (

@@ -1,14 +1,18 @@
 // Admin: contests (ballots) and their candidates by ballot number.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { translate } from "~/lib/i18n";
+import { combineMessages, translate } from "~/lib/i18n";
 import { fromLines, toLines } from "~/lib/settings";
+import { adminMessages } from "~/lib/messages/admin";
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 import { ContestBody } from "~/lib/schemas/admin";
 import { contestPositions, saveContest } from "~/models/contests.server";
 import { listContests } from "~/models/election.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
+
+const messages = combineMessages(adminMessages, commonMessages);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
@@ -34,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ok: false,
         errors: parsed.error.issues.map(
           (i) =>
-            `${i.path.map((p) => (typeof p === "number" ? translate(lang, "admin.settings.line", { line: p + 1 }) : p)).join(" ")}: ${i.message === "duplicate" ? translate(lang, "admin.settings.duplicate") : translate(lang, "api.invalidField")}`,
+            `${i.path.map((p) => (typeof p === "number" ? translate(lang, messages, "admin.settings.line", { line: p + 1 }) : p)).join(" ")}: ${i.message === "duplicate" ? translate(lang, messages, "admin.settings.duplicate") : translate(lang, messages, "api.invalidField")}`,
         ),
       },
       422,
@@ -42,14 +46,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const outcome = await context.writer.write((ctx) => saveContest(ctx, { body: parsed.data, actorId: admin.id }));
   if (outcome === "in_use")
-    return data({ code: parsed.data.code, ok: false, errors: [translate(lang, "admin.contests.inUse")] }, 409);
+    return data(
+      { code: parsed.data.code, ok: false, errors: [translate(lang, messages, "admin.contests.inUse")] },
+      409,
+    );
   return { code: parsed.data.code, ok: true, errors: [] as string[] };
 }
 
 export default function Contests() {
   const { contests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useT(adminMessages, commonMessages);
   const busy = useNavigation().state !== "idle";
   const forms = [...contests, { code: "", name: "", position: contests.length + 1, candidates: [] }];
   return (

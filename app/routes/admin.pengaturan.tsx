@@ -2,12 +2,16 @@
 // emergency contacts, the opening checklist, incident categories. Lists are edited as "a | b | c" lines.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { translate } from "~/lib/i18n";
+import { combineMessages, translate } from "~/lib/i18n";
 import { fromLines, SETTINGS, toLines, type SettingKey } from "~/lib/settings";
+import { adminMessages } from "~/lib/messages/admin";
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 import { getSetting, saveSetting } from "~/models/settings.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
+
+const messages = combineMessages(adminMessages, commonMessages);
 
 const EDITABLE = ["election.times", "public", "contacts", "checklist", "incident.categories"] as const;
 type Editable = (typeof EDITABLE)[number];
@@ -57,16 +61,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
   const form = await readForm(request);
   const key = EDITABLE.find((k) => k === form.get("section"));
-  if (!key) return data({ section: null, ok: false, errors: [translate(lang, "api.invalidField")] }, 400);
+  if (!key) return data({ section: null, ok: false, errors: [translate(lang, messages, "api.invalidField")] }, 400);
   const parsed = SETTINGS[key].safeParse(fromForm(key, form));
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => {
       const [row, field] = i.path;
       const where =
         typeof row === "number"
-          ? translate(lang, "admin.settings.line", { line: row + 1 }) + (field ? ` (${String(field)})` : "")
+          ? translate(lang, messages, "admin.settings.line", { line: row + 1 }) + (field ? ` (${String(field)})` : "")
           : String(row ?? "");
-      return `${where}: ${i.message === "duplicate code" ? translate(lang, "admin.settings.duplicate") : translate(lang, "api.invalidField")}`;
+      return `${where}: ${i.message === "duplicate code" ? translate(lang, messages, "admin.settings.duplicate") : translate(lang, messages, "api.invalidField")}`;
     });
     return data({ section: key, ok: false, errors }, 422);
   }
@@ -79,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Settings() {
   const s = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useT(adminMessages, commonMessages);
   const busy = useNavigation().state !== "idle";
   const feedback = (key: Editable) =>
     result?.section === key ? (

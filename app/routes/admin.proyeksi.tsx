@@ -2,14 +2,18 @@
 // target margin of error; shows the current draw and the estimates (formula in app/lib/projection.ts).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { translate } from "~/lib/i18n";
+import { combineMessages, translate } from "~/lib/i18n";
 import { formatDateTime } from "~/lib/format";
+import { adminMessages } from "~/lib/messages/admin";
+import { projectionMessages } from "~/lib/messages/projection";
 import { useLang, useT } from "~/lib/use-t";
 import { countTps, listContests } from "~/models/election.server";
 import { drawProjectionSample, getProjection } from "~/models/projection.server";
 import { getSetting } from "~/models/settings.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
+
+const messages = combineMessages(projectionMessages, adminMessages);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
@@ -39,7 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     mode === "margin" ? !(value >= 0.1 && value <= 20) : !(Number.isInteger(value) && value >= 2 && value <= 1_000_000)
   ) {
     return data(
-      { error: translate(lang, mode === "margin" ? "admin.projection.badMargin" : "admin.projection.badSize") },
+      {
+        error: translate(lang, messages, mode === "margin" ? "admin.projection.badMargin" : "admin.projection.badSize"),
+      },
       422,
     );
   }
@@ -55,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Projection() {
   const { info, projections, totalTps } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useT(projectionMessages, adminMessages);
   const lang = useLang();
   const busy = useNavigation().state !== "idle";
   return (

@@ -4,11 +4,16 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import QRCode from "qrcode";
-import { translate } from "~/lib/i18n";
+import { combineMessages, translate } from "~/lib/i18n";
+import { adminMessages } from "~/lib/messages/admin";
+import { commonMessages } from "~/lib/messages/common";
+import { loginMessages } from "~/lib/messages/login";
 import { useT } from "~/lib/use-t";
 import { hashAll, newPin, officersForLetters, setSecrets } from "~/models/accounts.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
+
+const messages = combineMessages(loginMessages, adminMessages, commonMessages);
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -27,7 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     .trim()
     .slice(0, 20);
   const officers = area ? await officersForLetters(context.sql, { area }) : [];
-  if (!officers.length) return data({ error: translate(lang, "admin.letters.none", { area }), letters: [] }, 404);
+  if (!officers.length)
+    return data({ error: translate(lang, messages, "admin.letters.none", { area }), letters: [] }, 404);
   const withPins = await hashAll(officers, newPin);
   await context.writer.write((ctx) =>
     setSecrets(ctx, { hashes: withPins, actorId: admin.id, action: "account.letters" }),
@@ -50,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Letters() {
   const { area, count } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useT(loginMessages, adminMessages, commonMessages);
   const busy = useNavigation().state !== "idle";
   const letters = result?.letters ?? [];
   return (

@@ -2,6 +2,8 @@
 // admin role itself (a layout loader does not guard its children's actions).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
+import { adminMessages } from "~/lib/messages/admin";
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 import { TopBar } from "~/root";
 import { requireAdminPage } from "~/utils/admin.server";
@@ -12,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function AdminLayout() {
-  const t = useT();
+  const t = useT(adminMessages, commonMessages);
   const links: [string, Parameters<typeof t>[0]][] = [
     ["/admin/impor", "admin.nav.import"],
     ["/admin/akun", "admin.nav.accounts"],

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { LoginBody } from "~/lib/schemas";
 import { translate } from "~/lib/i18n";
+import { loginMessages } from "~/lib/messages/login";
 import { useT } from "~/lib/use-t";
 import { auditSession } from "~/models/audit.server";
 import { TopBar } from "~/root";
@@ -26,13 +27,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const lang = requestLang(request);
   const parsed = LoginBody.safeParse({ login: form.get("login"), secret: form.get("secret") });
-  if (!parsed.success) return data({ message: translate(lang, "login.failed") }, 400);
+  if (!parsed.success) return data({ message: translate(lang, loginMessages, "login.failed") }, 400);
   const refused = await pageRefusal(lang, {}, async () =>
     assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp),
   );
   if (refused) return refused;
   const session = await login(context.sql, context.env, parsed.data, context.clientIp);
-  if (!session) return data({ message: translate(lang, "login.failed") }, 401);
+  if (!session) return data({ message: translate(lang, loginMessages, "login.failed") }, 401);
   await auditSession(context.writer, { user: session.user, action: "session.login" });
   return redirect(safeRedirect(form.get("redirectTo"), homeFor(session.user)), {
     headers: { "Set-Cookie": sessionCookie(context.env, session.token) },
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const t = useT();
+  const t = useT(loginMessages);
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";

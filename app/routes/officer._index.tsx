@@ -6,6 +6,9 @@ import { OFFICER_SCREENS, OfficerNav } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
 import type { DayStatus } from "~/lib/events";
 import { warmPages } from "~/lib/sw-client";
+import { commonMessages } from "~/lib/messages/common";
+import { officerMessages } from "~/lib/messages/officer";
+import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
 import { getOfficerHome } from "~/models/officer.server";
 import { listPhotosFor } from "~/models/photos.server";
@@ -23,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function OfficerHome() {
   const { tps, contests, submissions } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(tpsStatusMessages, officerMessages, commonMessages);
   // Every screen the officer may need later, cached now while there is a network.
   useEffect(() => {
     if (navigator.onLine)

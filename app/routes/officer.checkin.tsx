@@ -7,6 +7,8 @@ import { BackHome } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
 import { distanceMetres, FAR_FROM_TPS_M } from "~/lib/officer";
 import { enqueue } from "~/lib/outbox-client";
+import { commonMessages } from "~/lib/messages/common";
+import { officerMessages } from "~/lib/messages/officer";
 import { useLang, useT } from "~/lib/use-t";
 import { DATE_LOCALE } from "~/lib/format";
 import { getTps } from "~/models/election.server";
@@ -27,7 +29,7 @@ type Fix = { lat: number; lng: number; accuracy: number };
 
 export default function Checkin() {
   const { tps, checkin } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(officerMessages, commonMessages);
   const lang = useLang();
   const [fix, setFix] = useState<Fix | null>(null);
   const [gps, setGps] = useState<"idle" | "locating" | "failed">("idle");

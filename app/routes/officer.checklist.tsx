@@ -6,6 +6,7 @@ import { useState } from "react";
 import { BackHome } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
 import { enqueue } from "~/lib/outbox-client";
+import { officerMessages } from "~/lib/messages/officer";
 import { useT } from "~/lib/use-t";
 import { getOfficerDay } from "~/models/officer-actions.server";
 import { TopBar } from "~/root";
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Checklist() {
   const { tpsCode, items } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(officerMessages);
   const [answers, setAnswers] = useState<Record<string, { ok: boolean | null; note: string }>>(() =>
     Object.fromEntries(items.map((i) => [i.code, { ok: i.ok, note: i.note ?? "" }])),
   );

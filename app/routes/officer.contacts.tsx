@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackHome } from "~/components/officer-nav";
+import { officerMessages } from "~/lib/messages/officer";
 import { useT } from "~/lib/use-t";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
@@ -14,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Contacts() {
   const { contacts } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(officerMessages);
   return (
     <>
       <TopBar title={t("nav.contacts")} />

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { BackHome } from "~/components/officer-nav";
 import { GUIDE } from "~/lib/guide";
+import { officerMessages } from "~/lib/messages/officer";
 import { useLang, useT } from "~/lib/use-t";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
@@ -12,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Guide() {
-  const t = useT();
+  const t = useT(officerMessages);
   const lang = useLang();
   return (
     <>

@@ -9,6 +9,9 @@ import { OutboxPanel } from "~/components/outbox-panel";
 import { SEVERITIES, type Severity } from "~/lib/incidents";
 import { enqueue } from "~/lib/outbox-client";
 import { resizePhoto } from "~/lib/resize-photo";
+import { commonMessages } from "~/lib/messages/common";
+import { incidentMessages } from "~/lib/messages/incidents";
+import { officerMessages } from "~/lib/messages/officer";
 import { useLang, useT } from "~/lib/use-t";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
@@ -25,7 +28,7 @@ const MAX_PHOTOS = 5;
 
 export default function ReportIncident() {
   const { tpsCode, categories } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(officerMessages, incidentMessages, commonMessages);
   const lang = useLang();
   const [category, setCategory] = useState("");
   const [severity, setSeverity] = useState<Severity | "">("");

@@ -9,6 +9,9 @@ import { useLive } from "~/components/use-live";
 import type { IncidentData } from "~/lib/events";
 import type { Severity } from "~/lib/incidents";
 import { useOutbox } from "~/lib/outbox-client";
+import { commonMessages } from "~/lib/messages/common";
+import { incidentMessages } from "~/lib/messages/incidents";
+import { officerMessages } from "~/lib/messages/officer";
 import { useLang, useT } from "~/lib/use-t";
 import { headSeq } from "~/models/events.server";
 import { listIncidents } from "~/models/incidents.server";
@@ -33,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function MyIncidents() {
   const data = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(officerMessages, incidentMessages, commonMessages);
   const lang = useLang();
   const categoryLabel = (code: string) => data.categories.find((c) => c.code === code)?.[lang] ?? code;
   const ago = useAgo();

@@ -3,6 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackHome } from "~/components/officer-nav";
 import { PaperSheets, PrintButton } from "~/components/paper-forms";
+import { commonMessages } from "~/lib/messages/common";
+import { paperMessages } from "~/lib/messages/paper";
 import { useT } from "~/lib/use-t";
 import { paperFormsFor } from "~/models/paper.server";
 import { TopBar } from "~/root";
@@ -15,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function OfficerPaper() {
   const { tps, contests, categories } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(paperMessages, commonMessages);
   return (
     <>
       <div className="no-print">

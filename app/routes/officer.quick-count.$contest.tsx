@@ -9,6 +9,7 @@ import { discard, enqueue } from "~/lib/outbox-client";
 import { idbStore } from "~/lib/outbox-idb";
 import { resizePhoto } from "~/lib/resize-photo";
 import { quickCountFields } from "~/lib/schemas";
+import { quickCountMessages } from "~/lib/messages/quick-count";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
 import { currentResult } from "~/models/results.server";
@@ -126,7 +127,7 @@ export default function QuickCountPage() {
   const { id, tps, contest, current } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const t = useT();
+  const t = useT(quickCountMessages);
   const fixing = useSearchParams()[0].get("fix");
   const restore = useFixItem(fixing);
   const draftKey = `pantau:draft:qc:${tps.code}:${contest.code}`;

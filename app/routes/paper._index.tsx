@@ -1,6 +1,8 @@
 // Bulk paper forms: the command post and supervisors pick a kelurahan and print every TPS's forms.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { commonMessages } from "~/lib/messages/common";
+import { paperMessages } from "~/lib/messages/paper";
 import { useT } from "~/lib/use-t";
 import { listKelurahan } from "~/models/paper.server";
 import { TopBar } from "~/root";
@@ -15,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function PaperIndex() {
   const { kelurahan } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(paperMessages, commonMessages);
   return (
     <>
       <TopBar title={t("nav.paper")} />

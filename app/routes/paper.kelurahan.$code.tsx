@@ -2,6 +2,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PaperSheets, PrintButton } from "~/components/paper-forms";
+import { commonMessages } from "~/lib/messages/common";
+import { paperMessages } from "~/lib/messages/paper";
 import { useT } from "~/lib/use-t";
 import { paperFormsFor } from "~/models/paper.server";
 import { TopBar } from "~/root";
@@ -19,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function KelurahanPaper() {
   const { code, tps, contests, categories } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(paperMessages, commonMessages);
   return (
     <>
       <div className="no-print">

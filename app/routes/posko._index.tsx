@@ -17,6 +17,8 @@ import { useCommandPostLive } from "~/components/posko/use-command-post-live";
 import { useMapView } from "~/components/posko/use-map-view";
 import { PoskoNav } from "~/components/posko-nav";
 import { initialState, packTps, unpackTps, type PackedTps } from "~/lib/dashboard";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 import { getStaleConfig } from "~/models/command-post.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
@@ -62,7 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Posko() {
   const { snapshot, tileUrl, incidents, responders, staleConfig, role, categories } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(commandPostMessages, commonMessages);
   const live = useCommandPostLive({
     seq: snapshot.seq,
     initialDashboard: () => initialState({ ...snapshot, tps: unpackTps(JSON.parse(snapshot.tps) as PackedTps) }),

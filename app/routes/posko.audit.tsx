@@ -6,6 +6,8 @@ import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
 import { can } from "~/lib/access";
 import { TPS_CODE } from "~/lib/schemas";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 import { listAudit, verifyAuditChain } from "~/models/audit.server";
 import { TopBar } from "~/root";
@@ -56,7 +58,7 @@ export default function AuditLog() {
   const { rows, role, filters, more } = useLoaderData<typeof loader>();
   const verified = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const t = useT();
+  const t = useT(commandPostMessages, commonMessages);
   const older = new URLSearchParams({ ...filters, before: String(rows[rows.length - 1]?.id ?? "") });
   return (
     <>

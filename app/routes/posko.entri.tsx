@@ -9,6 +9,9 @@ import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
 import { QuickCountForm } from "~/components/quick-count-form";
 import { quickCountFields, TPS_CODE } from "~/lib/schemas";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
+import { reviewMessages } from "~/lib/messages/review";
 import { useT } from "~/lib/use-t";
 import { getTps, listContests, searchTps } from "~/models/election.server";
 import { currentResult } from "~/models/results.server";
@@ -80,7 +83,7 @@ export default function PaperEntry() {
   const { id, q, contests, contest, tps, notFound, matches, form, previous } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const t = useT();
+  const t = useT(commandPostMessages, reviewMessages, commonMessages);
   const [source, setSource] = useState<string>(form?.source ?? "paper");
   useEffect(() => setSource(form?.source ?? "paper"), [form?.source]);
   const round = form?.state === "awaiting_second" ? 2 : 1;
@@ -208,7 +211,7 @@ export default function PaperEntry() {
 
 /** QR scan with the camera where the browser can decode barcodes; a USB scanner types into the field instead. */
 function QrScanButton() {
-  const t = useT();
+  const t = useT(commandPostMessages, reviewMessages, commonMessages);
   const [supported, setSupported] = useState(false);
   const [scanning, setScanning] = useState(false);
   const video = useRef<HTMLVideoElement>(null);

@@ -2,6 +2,8 @@
 // malformed and refused ones first in mind, so an operator can call the officer back.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { commonMessages } from "~/lib/messages/common";
+import { smsMessages } from "~/lib/messages/sms";
 import { useLang, useT } from "~/lib/use-t";
 import { DATE_LOCALE } from "~/lib/format";
 import { listSms } from "~/models/sms.server";
@@ -18,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function SmsLog() {
   const { messages } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(smsMessages, commonMessages);
   const lang = useLang();
   const [params] = useSearchParams();
   const current = params.get("status");

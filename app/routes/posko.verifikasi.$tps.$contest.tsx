@@ -13,6 +13,10 @@ import { RevisionHistory } from "~/components/review/revision-history";
 import { OtherPhotos, SourceColumnCard, useSourceColumns } from "~/components/review/source-columns";
 import type { ReviewDetail } from "~/components/review/types";
 import { quickCountFields, TPS_CODE } from "~/lib/schemas";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
+import { reviewMessages } from "~/lib/messages/review";
+import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
 import { tpsPhotos } from "~/models/command-post.server";
@@ -77,7 +81,7 @@ export default function ReviewResult() {
   const { id, role, contest, detail, tps, photos } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const t = useT();
+  const t = useT(tpsStatusMessages, commandPostMessages, reviewMessages, commonMessages);
   const current = detail.current;
   const columns = useSourceColumns(detail);
 
@@ -148,7 +152,7 @@ export default function ReviewResult() {
 
 /** The result's review status, and whether its paper form's two keyings disagree. */
 function ReviewStatus({ detail }: { detail: ReviewDetail }) {
-  const t = useT();
+  const t = useT(tpsStatusMessages, commandPostMessages, reviewMessages, commonMessages);
   const current = detail.current;
   return (
     <p data-testid="review-status">

@@ -7,6 +7,10 @@ import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
 import { useLive } from "~/components/use-live";
 import type { LiveEvent } from "~/lib/events";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
+import { reviewMessages } from "~/lib/messages/review";
+import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
 import { headSeq } from "~/models/events.server";
 import { reviewQueue } from "~/models/review.server";
@@ -21,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function ReviewQueue() {
   const { seq, role, queue } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(tpsStatusMessages, commandPostMessages, reviewMessages, commonMessages);
   const revalidator = useRevalidator();
   const onEvents = useCallback(
     (events: LiveEvent[]) => {

@@ -6,6 +6,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { io } from "socket.io-client";
 import { formatDateTime, formatNumber } from "~/lib/format";
+import { commonMessages } from "~/lib/messages/common";
+import { projectionMessages } from "~/lib/messages/projection";
+import { publicMessages } from "~/lib/messages/public";
 import { useLang, useT } from "~/lib/use-t";
 import { getCachedPublicSummary, type PublicSummary } from "~/models/public.server";
 import { getSetting } from "~/models/settings.server";
@@ -25,7 +28,7 @@ const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 
 export default function PublicPage() {
   const data = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(projectionMessages, publicMessages, commonMessages);
   const lang = useLang();
   const [summary, setSummary] = useState<PublicSummary>(data.summary as PublicSummary);
   const [live, setLive] = useState(false);

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/format";
+import { publicMessages } from "~/lib/messages/public";
 import { useLang, useT } from "~/lib/use-t";
 import { getReportStatus, TRACKING_CODE } from "~/models/reports.server";
 import { getSetting } from "~/models/settings.server";
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Track() {
   const { code, report, category } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(publicMessages);
   const lang = useLang();
   const when = (iso: string) => formatDateTime(iso, lang);
   return (

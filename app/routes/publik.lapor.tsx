@@ -2,6 +2,7 @@
 // success the reporter gets a tracking code. Works without JavaScript (a plain multipart form).
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { publicMessages } from "~/lib/messages/public";
 import { useLang, useT } from "~/lib/use-t";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
@@ -34,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Report() {
   const { categories, enabled } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
-  const t = useT();
+  const t = useT(publicMessages);
   const lang = useLang();
   const busy = useNavigation().state !== "idle";
   const err = (field: string) => result?.errors?.find((e) => e.field === field)?.message;

@@ -3,6 +3,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { formatDateTime, formatNumber } from "~/lib/format";
+import { commonMessages } from "~/lib/messages/common";
+import { publicMessages } from "~/lib/messages/public";
+import { recapMessages } from "~/lib/messages/recap";
+import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useLang, useT } from "~/lib/use-t";
 import { listContests } from "~/models/election.server";
 import { RECAP_LEVELS, RESULT_STATUSES, type RecapLevel } from "~/lib/recap";
@@ -48,7 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Recap() {
   const { contests, contest, level, recap, scope, generatedAt, mayExportAudit, kecamatan } =
     useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(tpsStatusMessages, publicMessages, recapMessages, commonMessages);
   const lang = useLang();
   const n = (x: number) => formatNumber(x, lang);
   if (!contest || !recap)

@@ -11,6 +11,8 @@ import { useLive } from "~/components/use-live";
 import type { LiveEvent } from "~/lib/events";
 import { applyIncidentEvents, isOpen, sortIncidents, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
 import { RESPONDER_ACTIONS } from "~/lib/incidents";
+import { commonMessages } from "~/lib/messages/common";
+import { responderMessages } from "~/lib/messages/responder";
 import { useT } from "~/lib/use-t";
 import { headSeq } from "~/models/events.server";
 import { listIncidents } from "~/models/incidents.server";
@@ -38,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Responder() {
   const { me, seq, incidents: first, tileUrl, categories } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(responderMessages, commonMessages);
   const now = useNow();
   const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(first));
   const onEvents = useCallback(
@@ -119,7 +121,7 @@ export default function Responder() {
 
 /** Optional: while switched on, the phone's position goes to the command post (at most every 15 s). */
 function LocationSharing() {
-  const t = useT();
+  const t = useT(responderMessages, commonMessages);
   const [on, setOn] = useState(false);
   const [state, setState] = useState<"idle" | "shared" | "error">("idle");
   const last = useRef(0);

@@ -1,7 +1,8 @@
 // Where a problem meets its caller: the HTTP status of each problem code, and its message in the caller's
 // language. API routes (handleApi), page actions (pageAction) and Socket.IO acknowledgements all answer
 // through here, so a code has the same status and wording everywhere.
-import { translate, type Lang, type MessageKey } from "~/lib/i18n";
+import { translate, type Lang } from "~/lib/i18n";
+import { problemTexts, type ProblemMessageKey } from "~/lib/problem-messages";
 import { Problem, problem, type FieldProblem, type ProblemCode, type ProblemParams } from "~/lib/problems";
 
 /** A field problem as clients see it. */
@@ -58,7 +59,7 @@ const STATUS: Record<ProblemCode, number> = {
   internal: 500,
 };
 
-const MESSAGE: Record<ProblemCode, MessageKey> = {
+const MESSAGE: Record<ProblemCode, ProblemMessageKey> = {
   invalid: "api.invalidField",
   bad_json: "api.badJson",
   bad_encoding: "api.badJson",
@@ -93,7 +94,7 @@ const MESSAGE: Record<ProblemCode, MessageKey> = {
 };
 
 /** The usual message of a field problem's code; a field problem may name another (FieldProblem.key). */
-const FIELD_MESSAGE: Record<string, MessageKey> = {
+const FIELD_MESSAGE: Record<string, ProblemMessageKey> = {
   required: "c1.required",
   invalid: "api.invalidField",
   unknown_tps: "api.unknownTps",
@@ -142,14 +143,14 @@ export function problemOf(error: unknown): Problem | null {
   return null;
 }
 
-function say(lang: Lang, key: MessageKey, params: ProblemParams = {}): string {
+function say(lang: Lang, key: ProblemMessageKey, params: ProblemParams = {}): string {
   const shown = Object.fromEntries(
     Object.entries(params).map(([name, value]) => [
       name,
-      typeof value === "object" ? translate(lang, value.key) : value,
+      typeof value === "object" ? translate(lang, problemTexts, value.key) : value,
     ]),
   );
-  return translate(lang, key, shown);
+  return translate(lang, problemTexts, key, shown);
 }
 
 export function fieldError(lang: Lang, f: FieldProblem): FieldError {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { commandPostMessages } from "~/lib/messages/command-post";
 import { useT } from "~/lib/use-t";
 
 // One AudioContext for the page. Browsers start it suspended until the user interacts with the page, so
@@ -36,7 +37,7 @@ export function beep(): boolean {
 
 /** Unlocks the alert sound (a click is the user gesture browsers ask for) and plays it once as a test. */
 export function SoundToggle() {
-  const t = useT();
+  const t = useT(commandPostMessages);
   const [on, setOn] = useState(false);
   useEffect(() => setOn(audio?.state === "running"), []);
   return (

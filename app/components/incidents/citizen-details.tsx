@@ -1,9 +1,11 @@
 import { useState } from "react";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 
 /** A citizen report's private part (place, contact, photo), shown to the command post on request. */
 export function CitizenDetails({ id }: { id: string }) {
-  const t = useT();
+  const t = useT(commandPostMessages, commonMessages);
   const [details, setDetails] = useState<{
     trackingCode: string;
     place: string | null;

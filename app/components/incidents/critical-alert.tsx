@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { IncidentData } from "~/lib/events";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
+import { incidentMessages } from "~/lib/messages/incidents";
 import { useT } from "~/lib/use-t";
 import { beep } from "./alert-sound";
 import { useCategoryLabel } from "./categories";
@@ -14,7 +17,7 @@ export function CriticalAlert({
   onDismiss: (id: string) => void;
   tpsLabel: (code: string) => string;
 }) {
-  const t = useT();
+  const t = useT(incidentMessages, commandPostMessages, commonMessages);
   const label = useCategoryLabel();
   const sounded = useRef(new Set<string>());
   const [sound, setSound] = useState<"idle" | "played" | "blocked">("idle");

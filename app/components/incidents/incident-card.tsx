@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { IncidentData } from "~/lib/events";
 import { allowedActions, formatDuration, responseTimes, type IncidentAction } from "~/lib/incidents";
+import { incidentMessages } from "~/lib/messages/incidents";
 import { useT } from "~/lib/use-t";
 import { useCategoryLabel } from "./categories";
 
@@ -45,7 +46,7 @@ export function IncidentCard({
   tpsLabel?: string;
   children?: React.ReactNode;
 }) {
-  const t = useT();
+  const t = useT(incidentMessages);
   const label = useCategoryLabel();
   const possible = allowedActions(incident.status).filter((a) => actions.includes(a));
   const times = responseTimes(incident);
@@ -104,7 +105,7 @@ function IncidentActions({
   responders?: ResponderOption[];
   onChange: (incident: IncidentData) => void;
 }) {
-  const t = useT();
+  const t = useT(incidentMessages);
   const [note, setNote] = useState("");
   const [chosen, setChosen] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);

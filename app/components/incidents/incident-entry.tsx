@@ -1,12 +1,15 @@
 import { useContext, useState } from "react";
 import { SEVERITIES } from "~/lib/incidents";
 import { newId } from "~/lib/uuid";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
+import { incidentMessages } from "~/lib/messages/incidents";
 import { useLang, useT } from "~/lib/use-t";
 import { CategoriesContext } from "./categories";
 
 /** Command post: key an incident reported by phone, on paper or by SMS (it joins the feed like any other). */
 export function IncidentEntry() {
-  const t = useT();
+  const t = useT(incidentMessages, commandPostMessages, commonMessages);
   const lang = useLang();
   const categories = useContext(CategoriesContext).filter((c) => c.active !== false);
   const [id, setId] = useState(() => newId());

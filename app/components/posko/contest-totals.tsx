@@ -1,5 +1,7 @@
 import { ProjectionLine } from "~/components/projection-line";
 import type { DashboardTotals } from "~/lib/dashboard";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 
 export type ContestSummary = { code: string; name: string; candidates: { number: number; name: string }[] };
@@ -14,7 +16,7 @@ export function ContestTotals({
   totals: DashboardTotals;
   tpsCount: number;
 }) {
-  const t = useT();
+  const t = useT(commandPostMessages, commonMessages);
   const sum = Object.values(totals.votes).reduce((a, b) => a + b, 0);
   return (
     <section className="contest-totals" data-testid={`totals-${c.code}`}>

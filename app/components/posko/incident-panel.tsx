@@ -6,6 +6,7 @@ import { useNow } from "~/components/incidents/use-now";
 import type { IncidentData } from "~/lib/events";
 import { averageTimes, isOpen, sortIncidents, type IncidentMap } from "~/lib/incident-feed";
 import { INCIDENT_ACTIONS, formatDuration } from "~/lib/incidents";
+import { commandPostMessages } from "~/lib/messages/command-post";
 import { useT } from "~/lib/use-t";
 
 /** The incident feed: open ones by severity then age, closed ones on request, response-time summary. */
@@ -18,7 +19,7 @@ export function IncidentPanel({
   responders: ResponderOption[];
   onChange: (incident: IncidentData) => void;
 }) {
-  const t = useT();
+  const t = useT(commandPostMessages);
   const now = useNow();
   const [showClosed, setShowClosed] = useState(false);
   const all = useMemo(() => sortIncidents(Object.values(incidents)), [incidents]);

@@ -1,4 +1,6 @@
 import { MAP_STATUSES } from "~/lib/dashboard";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 import { useStatusLabel } from "./status-label";
 
@@ -27,7 +29,7 @@ export function MapFilters({
   shown: number;
   total: number;
 }) {
-  const t = useT();
+  const t = useT(commandPostMessages, commonMessages);
   const statusLabel = useStatusLabel();
   return (
     <div className="map-filters" aria-label={t("map.filters")}>

@@ -1,10 +1,12 @@
 import { MAP_STATUSES, STATUS_COLOURS } from "~/lib/dashboard";
+import { commandPostMessages } from "~/lib/messages/command-post";
+import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
 import { useStatusLabel } from "./status-label";
 
 /** What each colour and outline on the map means. */
 export function MapLegend() {
-  const t = useT();
+  const t = useT(tpsStatusMessages, commandPostMessages);
   const statusLabel = useStatusLabel();
   return (
     <div className="legend" aria-label={t("posko.legend")}>

@@ -1,10 +1,11 @@
 import { useState } from "react";
+import { commandPostMessages } from "~/lib/messages/command-post";
 import { useT } from "~/lib/use-t";
 import { STALE_SHOWN, type StaleList } from "./use-map-view";
 
 /** TPS that have not checked in or reported by the configured time. */
 export function StalePanel({ stale, onSelect }: { stale: StaleList; onSelect: (code: string) => void }) {
-  const t = useT();
+  const t = useT(commandPostMessages);
   const [open, setOpen] = useState(false);
   return (
     <section className="stale" data-testid="stale-panel">

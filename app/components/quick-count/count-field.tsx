@@ -1,5 +1,6 @@
 import type { Issue } from "~/lib/c1-rules";
-import { issueMessage } from "~/lib/i18n";
+import { issueMessage } from "~/lib/messages/quick-count";
+import { commonMessages } from "~/lib/messages/common";
 import { useLang, useT } from "~/lib/use-t";
 
 /** One number of the C1 form with its error, or else its warnings. */
@@ -22,7 +23,7 @@ export function CountField({
   onChange: (value: string) => void;
   onBlur: () => void;
 }) {
-  const t = useT();
+  const t = useT(commonMessages);
   const lang = useLang();
   return (
     <label className={`field ${error ? "has-error" : warnings.length ? "has-warning" : ""}`}>

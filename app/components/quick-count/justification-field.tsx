@@ -1,5 +1,6 @@
 import { MIN_JUSTIFICATION } from "~/lib/c1-rules";
-import { issueMessage } from "~/lib/i18n";
+import { issueMessage } from "~/lib/messages/quick-count";
+import { quickCountMessages } from "~/lib/messages/quick-count";
 import { useLang, useT } from "~/lib/use-t";
 
 /** Why the numbers break a warning rule: required, at least MIN_JUSTIFICATION characters, once tried. */
@@ -15,7 +16,7 @@ export function JustificationField({
   tooShort: boolean;
   serverError: string | undefined;
 }) {
-  const t = useT();
+  const t = useT(quickCountMessages);
   const lang = useLang();
   return (
     <label className={`field ${tooShort || serverError ? "has-error" : ""}`}>

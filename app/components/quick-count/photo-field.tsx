@@ -1,8 +1,9 @@
+import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 
 /** The C1 photos the officer takes along with the numbers (at most five). */
 export function PhotoField({ photos, onChange }: { photos: File[]; onChange: (photos: File[]) => void }) {
-  const t = useT();
+  const t = useT(commonMessages);
   return (
     <label className="field">
       <span>

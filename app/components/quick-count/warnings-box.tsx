@@ -1,10 +1,11 @@
 import type { Issue } from "~/lib/c1-rules";
-import { issueMessage } from "~/lib/i18n";
+import { issueMessage } from "~/lib/messages/quick-count";
+import { quickCountMessages } from "~/lib/messages/quick-count";
 import { useLang, useT } from "~/lib/use-t";
 
 /** Every warning rule the numbers break, listed above the reason they call for. */
 export function WarningsBox({ warnings }: { warnings: Issue[] }) {
-  const t = useT();
+  const t = useT(quickCountMessages);
   const lang = useLang();
   return (
     <div className="warning-box" role="status">

@@ -1,10 +1,12 @@
 import type { ComponentProps } from "react";
 import { QuickCountForm } from "~/components/quick-count-form";
+import { commonMessages } from "~/lib/messages/common";
+import { reviewMessages } from "~/lib/messages/review";
 import { useT } from "~/lib/use-t";
 
 /** The quick-count form as a correction: a new revision with its source and the reviewer's reason. */
 export function CorrectionForm(props: Omit<ComponentProps<typeof QuickCountForm>, "submitLabel" | "extra">) {
-  const t = useT();
+  const t = useT(reviewMessages, commonMessages);
   return (
     <section className="card">
       <h2>{t("review.correctTitle")}</h2>

@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
+import { reviewMessages } from "~/lib/messages/review";
 import { useT } from "~/lib/use-t";
 
 /** A supervisor settles a paper form whose two keyings disagree: which keying holds, and why. */
 export function ResolvePaperForm({ formId, busy }: { formId: string; busy: boolean }) {
-  const t = useT();
+  const t = useT(reviewMessages);
   return (
     <section className="card" data-testid="resolve-paper">
       <h2>{t("review.resolveTitle")}</h2>

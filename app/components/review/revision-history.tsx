@@ -1,10 +1,12 @@
 import { Time } from "~/components/time";
+import { commonMessages } from "~/lib/messages/common";
+import { reviewMessages } from "~/lib/messages/review";
 import { useT } from "~/lib/use-t";
 import type { ReviewContest, ReviewDetail } from "./types";
 
 /** Every revision of the result, newest first; a star marks the current one. */
 export function RevisionHistory({ detail, contest }: { detail: ReviewDetail; contest: ReviewContest }) {
-  const t = useT();
+  const t = useT(reviewMessages, commonMessages);
   return (
     <table className="data-table" data-testid="history">
       <thead>

@@ -1,11 +1,13 @@
 import { Form } from "@remix-run/react";
+import { commonMessages } from "~/lib/messages/common";
+import { reviewMessages } from "~/lib/messages/review";
 import { useT } from "~/lib/use-t";
 import type { TpsPhoto } from "~/models/command-post.server";
 import type { ReviewContest, ReviewDetail, SourceColumn } from "./types";
 
 /** The latest revision of each source, then the keyings of a conflicting paper form. */
 export function useSourceColumns(detail: ReviewDetail): SourceColumn[] {
-  const t = useT();
+  const t = useT(reviewMessages, commonMessages);
   const current = detail.current;
   const latestBySource = Object.values(Object.fromEntries([...detail.revisions].reverse().map((r) => [r.source, r])));
   return [
@@ -46,7 +48,7 @@ export function SourceColumnCard({
   currentVerified: boolean;
   busy: boolean;
 }) {
-  const t = useT();
+  const t = useT(reviewMessages, commonMessages);
   const differs = (k: string, v: number) => columns.some((o) => (k === "invalid" ? o.invalid : o.votes[k]) !== v);
   return (
     <div className={`source${c.isCurrent ? " current" : ""}`}>
@@ -93,7 +95,7 @@ export function SourceColumnCard({
 
 /** The C1 photos that belong to no column shown, or a note that there are none at all. */
 export function OtherPhotos({ photos, columns }: { photos: TpsPhoto[]; columns: SourceColumn[] }) {
-  const t = useT();
+  const t = useT(reviewMessages, commonMessages);
   const loose = photos.filter((p) => !columns.some((c) => c.submissionId && c.submissionId === p.submissionId));
   if (loose.length)
     return (
@@ -107,7 +109,7 @@ export function OtherPhotos({ photos, columns }: { photos: TpsPhoto[]; columns: 
 }
 
 function PhotoLink({ id }: { id: string }) {
-  const t = useT();
+  const t = useT(reviewMessages, commonMessages);
   return (
     <a href={`/api/v1/photos/${id}`} target="_blank" rel="noreferrer">
       <img className="c1-photo" src={`/api/v1/photos/${id}`} alt={t("detail.photos")} loading="lazy" />

@@ -1,0 +1,30 @@
+// The messages a problem may name: the API's own and the refusals of each feature's rules. Only the
+// boundary that words problems (app/utils/problem-answer.server.ts) loads them; problems name their key
+// by type alone, so a browser module that raises a problem does not pull in these texts.
+import { combineMessages, type MessageKey } from "./i18n";
+import { commonMessages } from "./messages/common";
+import { importMessages } from "./messages/imports";
+import { incidentMessages } from "./messages/incidents";
+import { officerMessages } from "./messages/officer";
+import { problemMessages } from "./messages/problems";
+import { publicMessages } from "./messages/public";
+import { quickCountMessages } from "./messages/quick-count";
+import { recapMessages } from "./messages/recap";
+import { reviewMessages } from "./messages/review";
+import { smsMessages } from "./messages/sms";
+
+export const problemTexts = combineMessages(
+  problemMessages,
+  commonMessages,
+  quickCountMessages,
+  officerMessages,
+  incidentMessages,
+  reviewMessages,
+  publicMessages,
+  importMessages,
+  recapMessages,
+  smsMessages,
+);
+
+/** A key a problem, a field problem or a problem's parameter may name. */
+export type ProblemMessageKey = MessageKey<typeof problemTexts>;

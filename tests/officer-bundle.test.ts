@@ -1,0 +1,35 @@
+// An officer's phone downloads only the officer's messages: the production build's JavaScript for the
+// officer screens must not carry admin-only or command-post-only texts. Each text is first found in the
+// JavaScript of the screen that shows it, so the check cannot pass because the build spells it otherwise.
+import { describe, expect, it } from "vitest";
+import { OFFICER_SCREENS, readClientFile, readManifest, screenFiles } from "../scripts/client-manifest";
+
+const manifest = readManifest();
+
+/** Texts (both languages) that only the admin or the command post shows, with a screen that shows them. */
+const FOREIGN_TEXTS = [
+  { screen: "routes/admin.surat", text: "Jaga kerahasiaan PIN ini. Pindai kode QR, lalu masukkan PIN." },
+  { screen: "routes/admin.surat", text: "Keep this PIN secret. Scan the QR code, then enter the PIN." },
+  { screen: "routes/posko.audit", text: "Rantai utuh: {checked} baris diperiksa." },
+  { screen: "routes/posko.audit", text: "Chain intact: {checked} rows checked." },
+  { screen: "routes/posko._index", text: "TPS terlambat ({count})" },
+  { screen: "routes/posko._index", text: "Stale TPS ({count})" },
+];
+
+function screenText(routeId: string): string {
+  if (!manifest) throw new Error("no build");
+  return [...screenFiles(manifest, routeId)].map((file) => readClientFile(file).toString("utf8")).join("\n");
+}
+
+const skipped = manifest ? "" : " (SKIPPED: no production build in build/; run `npm run build` first)";
+
+describe.skipIf(!manifest)(`officer screens' JavaScript${skipped}`, () => {
+  it("the foreign texts are where they belong", () => {
+    for (const { screen, text } of FOREIGN_TEXTS) expect(screenText(screen), screen).toContain(text);
+  });
+
+  it.each(OFFICER_SCREENS)("%s carries no admin or command-post text", (screen) => {
+    const js = screenText(screen);
+    for (const { text } of FOREIGN_TEXTS) expect(js.includes(text), `${screen} contains "${text}"`).toBe(false);
+  });
+});

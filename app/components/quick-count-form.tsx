@@ -10,7 +10,7 @@ import { useLang, useT } from "~/lib/use-t";
 import { CountField } from "./quick-count/count-field";
 import { WarningsBox } from "./quick-count/warnings-box";
 import { JustificationField } from "./quick-count/justification-field";
-import { PhotoField } from "./quick-count/photo-field";
+import { PhotoField } from "./photo-field";
 import { useQuickCountValues } from "./quick-count/use-quick-count-values";
 
 export interface QuickCountFormProps {
@@ -141,7 +141,9 @@ export function QuickCountForm(props: QuickCountFormProps) {
           serverError={errorFor("justification")}
         />
       ) : null}
-      {hydrated && onQueue ? <PhotoField photos={photos} onChange={setPhotos} /> : null}
+      {hydrated && onQueue ? (
+        <PhotoField label={t("qc.photos")} testId="c1-photos" photos={photos} onChange={setPhotos} />
+      ) : null}
       {extra}
       {tried && blocked ? (
         <p className="error" role="alert">

@@ -6,6 +6,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { BackHome } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
+import { PhotoField } from "~/components/photo-field";
 import { SEVERITIES, type Severity } from "~/lib/incidents";
 import { enqueue } from "~/lib/outbox-client";
 import { resizePhoto } from "~/lib/resize-photo";
@@ -23,8 +24,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const categories = (await getSetting(context.sql, "incident.categories")).filter((c) => c.active);
   return { tpsCode: user.tpsCode!, categories };
 }
-
-const MAX_PHOTOS = 5;
 
 export default function ReportIncident() {
   const { tpsCode, categories } = useLoaderData<typeof loader>();
@@ -173,20 +172,7 @@ export default function ReportIncident() {
               </span>
             ) : null}
           </label>
-          <label className="field">
-            <span>
-              {t("officerReport.photos")} <em className="muted small">({t("qc.optional")})</em>
-            </span>
-            <input
-              type="file"
-              accept="image/jpeg,image/png,image/webp,image/*"
-              capture="environment"
-              multiple
-              data-testid="incident-photos"
-              onChange={(e) => setPhotos(Array.from(e.target.files ?? []).slice(0, MAX_PHOTOS))}
-            />
-            {photos.length ? <span className="muted small">{t("qc.photosChosen", { n: photos.length })}</span> : null}
-          </label>
+          <PhotoField label={t("officerReport.photos")} testId="incident-photos" photos={photos} onChange={setPhotos} />
           <p className="muted small" data-testid="incident-position">
             {position ? t("officerReport.position", { accuracy: position.accuracy }) : t("officerReport.noPosition")}
           </p>

@@ -33,6 +33,20 @@ export function recapScope(user: AccessUser, area: string | null): string | null
   return areaWithin(user, asked);
 }
 
+/**
+ * The kecamatan a recap can be narrowed to: for a supervisor those inside their area and the one that
+ * holds it (a kelurahan supervisor still sees their kecamatan in the list); everyone else sees all.
+ */
+export async function listRecapKecamatan(
+  sql: Db,
+  { area }: { area: string | null },
+): Promise<{ code: string; name: string }[]> {
+  return await sql<{ code: string; name: string }[]>`
+    select code, name from regions where level = 'kecamatan'
+      and ${area === null ? sql`true` : sql`(code = ${area} or code like ${area + ".%"} or ${area} like code || '.%')`}
+    order by code`;
+}
+
 /** The region column of a TPS at a level (kelurahan, its kecamatan, its city). */
 function areaColumn(sql: Db, level: RecapLevel) {
   return level === "kelurahan" ? sql`kel.code` : level === "kecamatan" ? sql`kec.code` : sql`kec.parent_code`;

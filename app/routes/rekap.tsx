@@ -6,7 +6,7 @@ import { formatDateTime, formatNumber } from "~/lib/format";
 import { useLang, useT } from "~/lib/use-t";
 import { listContests } from "~/models/election.server";
 import { RECAP_LEVELS, RESULT_STATUSES, type RecapLevel } from "~/lib/recap";
-import { getRecap, recapScope } from "~/models/recap.server";
+import { getRecap, listRecapKecamatan, recapScope } from "~/models/recap.server";
 import { TopBar } from "~/root";
 import { areaOf, can, requirePageUser } from "~/utils/permissions.server";
 
@@ -28,11 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         candidates: contest.candidates.map((k) => k.number),
       })
     : null;
-  const own = areaOf(user);
-  const kecamatan = await context.sql`
-    select code, name from regions where level = 'kecamatan'
-      and ${own === null ? context.sql`true` : context.sql`(code = ${own} or code like ${own + ".%"} or ${own} like code || '.%')`}
-    order by code`;
+  const kecamatan = await listRecapKecamatan(context.sql, { area: areaOf(user) });
   return {
     contests: contests.map((c) => ({ code: c.code, name: c.name })),
     contest,
@@ -41,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     scope,
     generatedAt: new Date().toISOString(),
     mayExportAudit: can(user, "audit:export"),
-    kecamatan: kecamatan as unknown as { code: string; name: string }[],
+    kecamatan,
   };
 }
 

@@ -27,20 +27,20 @@ export interface AccountRow {
 export async function listAccounts(
   sql: Db,
   { role, q, limit = 200 }: { role?: Role | null; q?: string | null; limit?: number },
-) {
+): Promise<AccountRow[]> {
   const like = q ? `%${q.replace(/[%_\\]/g, "\\$&")}%` : null;
-  return (await sql`
+  return await sql<AccountRow[]>`
     select id, login, name, role, tps_code, region_code, phone, nip, disabled from users
     where ${role ? sql`role = ${role}` : sql`true`}
       and ${like ? sql`(login ilike ${like} or name ilike ${like} or coalesce(nip, '') ilike ${like})` : sql`true`}
-    order by array_position(array['admin', 'operator', 'supervisor', 'responder', 'officer'], role), login limit ${limit}`) as unknown as AccountRow[];
+    order by array_position(array['admin', 'operator', 'supervisor', 'responder', 'officer'], role), login limit ${limit}`;
 }
 
 export async function createStaff(
   { tx, audit }: WriteContext,
   { body, secretHash, actorId }: { body: StaffBody; secretHash: string; actorId: number },
 ) {
-  const [row] = await tx`
+  const [row] = await tx<[{ id: number }?]>`
     insert into users (login, name, role, region_code, phone, secret_hash)
     values (${body.login}, ${body.name}, ${body.role}, ${body.regionCode}, ${body.phone}, ${secretHash})
     on conflict (login) do nothing returning id`;
@@ -51,7 +51,7 @@ export async function createStaff(
     entity: `user:${row.id}`,
     after: { login: body.login, name: body.name, role: body.role, regionCode: body.regionCode },
   });
-  return row.id as number;
+  return row.id;
 }
 
 export async function setDisabled(
@@ -88,10 +88,11 @@ export async function setSecrets(
   audit({ actorId, action, entity: "users", after: { userIds: hashes.map((h) => h.id) } });
 }
 
-export async function getAccount(sql: Db, { id }: { id: number }) {
-  const [row] =
-    await sql`select id, login, name, role, tps_code, region_code, phone, nip, disabled from users where id = ${id}`;
-  return row as AccountRow | undefined;
+export async function getAccount(sql: Db, { id }: { id: number }): Promise<AccountRow | undefined> {
+  const [row] = await sql<
+    [AccountRow?]
+  >`select id, login, name, role, tps_code, region_code, phone, nip, disabled from users where id = ${id}`;
+  return row;
 }
 
 export interface Letter {
@@ -107,14 +108,14 @@ export interface Letter {
 }
 
 /** Officers of an area (kelurahan/kecamatan/city prefix or one TPS code) for their credential letters. */
-export async function officersForLetters(sql: Db, { area }: { area: string }) {
-  return (await sql`
+export async function officersForLetters(sql: Db, { area }: { area: string }): Promise<Omit<Letter, "pin">[]> {
+  return await sql<Omit<Letter, "pin">[]>`
     select u.id, u.login, u.name, u.nip, t.code as tps_code, t.address, kel.name as kelurahan, kec.name as kecamatan
     from users u join tps t on t.code = u.tps_code
     join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
     where u.role = 'officer' and not u.disabled
       and (t.code = ${area} or ${insideArea(sql, "t.kelurahan_code", area)})
-    order by t.code limit 2000`) as unknown as Omit<Letter, "pin">[];
+    order by t.code limit 2000`;
 }
 
 /** Hashes secrets a few at a time (scrypt is deliberately slow) without holding a transaction open. */

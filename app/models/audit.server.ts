@@ -25,6 +25,19 @@ export function auditSession(
   });
 }
 
+/** An audit row as it was hashed: before/after as the JSON text that was stored. */
+type StoredAuditRow = {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  action: string;
+  entity: string;
+  beforeText: string | null;
+  afterText: string | null;
+  prevHash: string;
+  hash: string;
+};
+
 export type AuditBreak = { id: number; reason: "hash_mismatch" | "prev_hash_mismatch" | "missing_row" };
 
 /**
@@ -39,7 +52,7 @@ export async function verifyAuditChain(
   let lastId = 0;
   let checked = 0;
   for (;;) {
-    const rows = await sql`
+    const rows = await sql<StoredAuditRow[]>`
       select id, at, actor_id, action, entity, before::text as before_text, after::text as after_text, prev_hash, hash
       from audit_log where id > ${lastId} order by id limit ${pageSize}`;
     for (const r of rows) {
@@ -47,7 +60,7 @@ export async function verifyAuditChain(
       if (r.prevHash !== prevHash) return { checked, broken: { id: r.id, reason: "prev_hash_mismatch" } };
       const expected = auditHash(prevHash, {
         id: r.id,
-        at: (r.at as Date).toISOString(),
+        at: r.at.toISOString(),
         actorId: r.actorId ?? null,
         action: r.action,
         entity: r.entity,
@@ -71,6 +84,16 @@ export interface AuditFilter {
   beforeId?: number | null;
 }
 
+type AuditListRow = {
+  id: number;
+  at: Date;
+  action: string;
+  entity: string;
+  before: unknown;
+  after: unknown;
+  hash: string;
+} & ({ login: string; name: string } | { login: null; name: null }); // the actor, when there is one
+
 /** Audit rows newest first, by TPS, user and time. `tpsPrefix` limits a supervisor to their area's TPS. */
 export async function listAudit(
   sql: Db,
@@ -88,7 +111,7 @@ export async function listAudit(
     const pattern = exact ? code : `${code}%`;
     return sql`(a.entity like ${"%:" + pattern + (exact ? "%" : "")} or a.after->>'tpsCode' like ${pattern} or a.before->>'tpsCode' like ${pattern})`;
   };
-  const rows = await sql`
+  const rows = await sql<AuditListRow[]>`
     select a.id, a.at, a.action, a.entity, a.before, a.after, a.hash, u.login, u.name
     from audit_log a left join users u on u.id = a.actor_id
     where true
@@ -100,13 +123,13 @@ export async function listAudit(
       ${beforeId ? sql`and a.id < ${beforeId}` : sql``}
     order by a.id desc limit ${limit}`;
   return rows.map((r) => ({
-    id: r.id as number,
-    at: (r.at as Date).toISOString(),
-    action: r.action as string,
-    entity: r.entity as string,
-    before: r.before as unknown,
-    after: r.after as unknown,
-    hash: r.hash as string,
-    actor: r.login ? { login: r.login as string, name: r.name as string } : null,
+    id: r.id,
+    at: r.at.toISOString(),
+    action: r.action,
+    entity: r.entity,
+    before: r.before,
+    after: r.after,
+    hash: r.hash,
+    actor: r.login ? { login: r.login, name: r.name } : null,
   }));
 }

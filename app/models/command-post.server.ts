@@ -64,6 +64,14 @@ export interface TpsPhoto {
   incidentId: string | null;
 }
 
+type PhotoRow = {
+  id: string;
+  purpose: string;
+  contestCode: string | null;
+  quickCountId: string | null;
+  incidentId: string | null;
+};
+
 /**
  * Photos of a TPS (C1 forms and incidents) from the officer app's `photos` table (migration 0002), newest first;
  * none while that table does not exist. `contest` narrows C1 photos to one contest.
@@ -72,9 +80,9 @@ export async function tpsPhotos(
   sql: Db,
   { tpsCode, contest }: { tpsCode: string; contest?: string },
 ): Promise<TpsPhoto[]> {
-  const [has] = await sql`select to_regclass('photos') is not null as present`;
+  const [has] = await sql<[{ present: boolean }]>`select to_regclass('photos') is not null as present`;
   if (!has.present) return [];
-  const rows = await sql`
+  const rows = await sql<PhotoRow[]>`
     select id, purpose, contest_code, quick_count_id, incident_id from photos
     where tps_code = ${tpsCode} ${contest ? sql`and purpose = 'c1' and (contest_code = ${contest} or contest_code is null)` : sql``}
     order by received_at desc limit 40`;

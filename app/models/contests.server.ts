@@ -15,7 +15,9 @@ export async function saveContest(
     .filter((c) => !body.candidates.some((k) => k.number === c.number))
     .map((c) => c.number);
   if (removed.length) {
-    const [used] = await tx`select exists (select 1 from results where contest_code = ${body.code}) as used`;
+    const [used] = await tx<
+      [{ used: boolean }]
+    >`select exists (select 1 from results where contest_code = ${body.code}) as used`;
     if (used.used) return "in_use";
     await tx`delete from candidates where contest_code = ${body.code} and ballot_number = any(${removed})`;
   }

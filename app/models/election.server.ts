@@ -27,7 +27,7 @@ export interface TpsInfo {
 
 /** Contests with their candidates in ballot order; `where` narrows them (one query shape for a list and one). */
 function selectContests(sql: Db, where: ReturnType<Db>) {
-  return sql`
+  return sql<Contest[]>`
     select c.code, c.name,
       coalesce((select json_agg(json_build_object('number', k.ballot_number, 'name', k.name) order by k.ballot_number)
         from candidates k where k.contest_code = c.code), '[]') as candidates
@@ -36,16 +36,16 @@ function selectContests(sql: Db, where: ReturnType<Db>) {
 }
 
 export async function listContests(sql: Db): Promise<Contest[]> {
-  return (await selectContests(sql, sql``)) as unknown as Contest[];
+  return await selectContests(sql, sql``);
 }
 
 export async function getContest(sql: Db, { code }: { code: string }): Promise<Contest | undefined> {
-  const [row] = await selectContests(sql, sql`where c.code = ${code}`);
-  return row as Contest | undefined;
+  const [row]: (Contest | undefined)[] = await selectContests(sql, sql`where c.code = ${code}`);
+  return row;
 }
 
 export async function getTps(sql: Db, { code }: { code: string }): Promise<TpsInfo | undefined> {
-  const [row] = await sql<TpsInfo[]>`
+  const [row] = await sql<[TpsInfo?]>`
     select t.code, t.kelurahan_code, kel.name as kelurahan_name, kec.code as kecamatan_code, kec.name as kecamatan_name,
       t.number, t.address, t.lat, t.lng, t.dpt, t.dptb, t.dpk, t.day_status, t.last_seen_at
     from tps t

@@ -15,12 +15,28 @@ export function csvResponse(text: string, filename: string) {
   });
 }
 
+type ResultExportRow = {
+  code: string;
+  kelurahan: string;
+  kecamatan: string;
+  contest: string;
+  status: string;
+  revision: number | null;
+  source: string | null;
+  votes: Record<string, number> | null;
+  invalid: number | null;
+  updatedAt: Date | null;
+  dpt: number;
+  dptb: number;
+  dpk: number;
+};
+
 /** One row per TPS and contest (missing ones too), inside a region scope (null = all). */
 export async function resultsCsv(sql: Db, { scope }: { scope: string | null }) {
   const contests = await listContests(sql);
   const maxCandidates = Math.max(0, ...contests.map((c) => c.candidates.length));
   const inScope = insideArea(sql, "t.kelurahan_code", scope);
-  const rows = await sql`
+  const rows = await sql<ResultExportRow[]>`
     select t.code, kel.name as kelurahan, kec.name as kecamatan, c.code as contest, coalesce(r.status, 'missing') as status,
       s.revision, s.source, r.votes, r.invalid, r.updated_at, t.dpt, t.dptb, t.dpk
     from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
@@ -48,7 +64,7 @@ export async function resultsCsv(sql: Db, { scope }: { scope: string | null }) {
   return toCsv([
     header,
     ...rows.map((r) => {
-      const votes = (r.votes ?? {}) as Record<string, number>;
+      const votes: Record<string, number> = r.votes ?? {};
       const valid = r.votes ? Object.values(votes).reduce((a, b) => a + b, 0) : null;
       return [
         r.code,
@@ -64,7 +80,7 @@ export async function resultsCsv(sql: Db, { scope }: { scope: string | null }) {
         ...Array.from({ length: maxCandidates }, (_, i) => votes[String(i + 1)] ?? null),
         valid,
         r.invalid,
-        r.updatedAt ? (r.updatedAt as Date).toISOString() : null,
+        r.updatedAt ? r.updatedAt.toISOString() : null,
       ];
     }),
   ]);
@@ -107,16 +123,29 @@ export async function recapCsv(
   return toCsv([header, ...rows.map((r) => line(r)), line(total, "TOTAL", "")]);
 }
 
+type AuditExportRow = {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  actorLogin: string | null;
+  action: string;
+  entity: string;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
+};
+
 /** The audit log with its hash chain, so a reader can re-check it (see auditHash in writer.server.ts). */
 export async function auditCsv(sql: Db) {
-  const rows = await sql`
+  const rows = await sql<AuditExportRow[]>`
     select a.id, a.at, a.actor_id, u.login as actor_login, a.action, a.entity, a.before, a.after, a.prev_hash, a.hash
     from audit_log a left join users u on u.id = a.actor_id order by a.id`;
   return toCsv([
     ["id", "at", "actor_id", "actor_login", "action", "entity", "before", "after", "prev_hash", "hash"],
     ...rows.map((r) => [
       r.id,
-      (r.at as Date).toISOString(),
+      r.at.toISOString(),
       r.actorId,
       r.actorLogin,
       r.action,
@@ -129,9 +158,32 @@ export async function auditCsv(sql: Db) {
   ]);
 }
 
+type IncidentExportRow = {
+  id: string;
+  createdAt: Date;
+  occurredAt: Date;
+  source: string;
+  category: string;
+  severity: string;
+  status: string;
+  tpsCode: string | null;
+  regionCode: string | null;
+  description: string;
+  lat: number | null;
+  lng: number | null;
+  reporterLogin: string | null;
+  trackingCode: string | null;
+  responders: string | null;
+  acknowledgedAt: Date | null;
+  dispatchedAt: Date | null;
+  onSceneAt: Date | null;
+  resolvedAt: Date | null;
+  rejectedAt: Date | null;
+};
+
 /** Incidents with their workflow times and response times (seconds); a citizen's contact is never exported. */
 export async function incidentsCsv(sql: Db, { scope }: { scope: string | null }) {
-  const rows = await sql`
+  const rows = await sql<IncidentExportRow[]>`
     select i.id, i.created_at, i.occurred_at, i.source, i.category, i.severity, i.status, i.tps_code, i.region_code,
       i.description, i.lat, i.lng, u.login as reporter_login, c.tracking_code,
       (select string_agg(r.login, ' ' order by r.login) from incident_assignments a join users r on r.id = a.responder_id where a.incident_id = i.id) as responders,
@@ -139,9 +191,8 @@ export async function incidentsCsv(sql: Db, { scope }: { scope: string | null })
     from incidents i left join users u on u.id = i.reporter_id left join citizen_reports c on c.incident_id = i.id
     where ${insideArea(sql, "i.region_code", scope)}
     order by i.created_at, i.id`;
-  const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
-  const secs = (a: unknown, b: unknown) =>
-    a && b ? Math.round(((b as Date).getTime() - (a as Date).getTime()) / 1000) : null;
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const secs = (a: Date | null, b: Date | null) => (a && b ? Math.round((b.getTime() - a.getTime()) / 1000) : null);
   return toCsv([
     [
       "id",

@@ -138,16 +138,20 @@ function validate(
   return { rows, errors };
 }
 
+type OfficerNip = { nip: string; tpsCode: string };
+type TpsKelurahan = { code: string; kelurahanCode: string };
+
 async function loadReferences(sql: Db, kind: ImportKind) {
   const regions = new Map<string, string>();
   const tps = new Set<string>();
   const nips = new Map<string, string>();
   if (kind !== "officers")
-    for (const r of await sql`select code, level from regions`) regions.set(r.code as string, r.level as string);
+    for (const r of await sql<{ code: string; level: string }[]>`select code, level from regions`)
+      regions.set(r.code, r.level);
   if (kind === "officers") {
-    for (const r of await sql`select code from tps`) tps.add(r.code as string);
-    for (const r of await sql`select nip, tps_code from users where nip is not null`)
-      nips.set(r.nip as string, r.tpsCode as string);
+    for (const r of await sql<{ code: string }[]>`select code from tps`) tps.add(r.code);
+    for (const r of await sql<OfficerNip[]>`select nip, tps_code from users where nip is not null`)
+      nips.set(r.nip, r.tpsCode);
   }
   return { regions, tps, nips };
 }
@@ -157,8 +161,8 @@ async function countExisting(sql: Db, kind: ImportKind, rows: Row[]) {
   if (!keys.length) return 0;
   const table =
     kind === "regions" ? sql`regions where code` : kind === "tps" ? sql`tps where code` : sql`users where login`;
-  const [row] = await sql`select count(*)::int as n from ${table} = any(${keys})`;
-  return row.n as number;
+  const [row] = await sql<[{ n: number }]>`select count(*)::int as n from ${table} = any(${keys})`;
+  return row.n;
 }
 
 /** Validates a file and says what a real run would do; writes nothing. */
@@ -205,11 +209,9 @@ export async function runImport(
   } else {
     // New officers get a random secret nobody knows; their PIN is set when their credential letter is printed.
     const unknown = await hashSecret(randomBytes(24).toString("base64url"));
-    const kelurahan = new Map(
-      (await tx`select code, kelurahan_code from tps where code = any(${rows.map((r) => r.tps_code as string)})`).map(
-        (r) => [r.code as string, r.kelurahanCode as string],
-      ),
-    );
+    const officerTps = rows.map((r) => r.tps_code as string);
+    const placed = await tx<TpsKelurahan[]>`select code, kelurahan_code from tps where code = any(${officerTps})`;
+    const kelurahan = new Map(placed.map((r) => [r.code, r.kelurahanCode]));
     for (const part of chunks(rows)) {
       const values = part.map((r) => ({
         ...r,

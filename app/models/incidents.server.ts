@@ -2,7 +2,7 @@
 // a transition row with actor, time and note; dispatch assigns responders. Writes run inside a writer job.
 import { problem } from "~/lib/problems";
 import { insideArea } from "./area.server";
-import type { Db } from "~/utils/db.server";
+import type { Db, LeftJoined } from "~/utils/db.server";
 import type { IncidentData, IncidentStep } from "~/lib/events";
 import { canActOnIncident, canReportIncidentAt, mayNameTps } from "~/lib/access";
 import { nextStatus, type IncidentStatus } from "~/lib/incidents";
@@ -14,7 +14,32 @@ import { getSetting } from "./settings.server";
 import { bodyHash } from "./results.server";
 import type { SessionUser } from "./users.server";
 
-const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** An incident as SELECT reads it; the TPS columns are there exactly when the incident names a TPS. */
+type IncidentRow = LeftJoined<{ tpsCode: string; tpsLat: number; tpsLng: number; tpsAddress: string }> & {
+  id: string;
+  regionCode: string | null;
+  category: string;
+  severity: IncidentData["severity"];
+  description: string;
+  lat: number | null;
+  lng: number | null;
+  photoIds: string[];
+  source: string;
+  status: IncidentData["status"];
+  reporterId: number | null;
+  reporterName: string | null;
+  responderIds: number[];
+  occurredAt: Date;
+  createdAt: Date;
+  acknowledgedAt: Date | null;
+  dispatchedAt: Date | null;
+  onSceneAt: Date | null;
+  resolvedAt: Date | null;
+  rejectedAt: Date | null;
+  reopenedAt: Date | null;
+};
 
 const SELECT = (sql: Db) => sql`
   select i.id, i.tps_code, i.region_code, i.category, i.severity, i.description, i.lat, i.lng,
@@ -24,26 +49,24 @@ const SELECT = (sql: Db) => sql`
     t.lat as tps_lat, t.lng as tps_lng, t.address as tps_address
   from incidents i left join users u on u.id = i.reporter_id left join tps t on t.code = i.tps_code`;
 
-function toIncident(r: Record<string, unknown>): IncidentData {
+function toIncident(r: IncidentRow): IncidentData {
   return {
-    id: r.id as string,
-    tpsCode: (r.tpsCode as string) ?? null,
-    tps: r.tpsCode
-      ? { lat: r.tpsLat as number, lng: r.tpsLng as number, address: (r.tpsAddress as string) ?? "" }
-      : null,
-    regionCode: (r.regionCode as string) ?? null,
-    category: r.category as string,
-    severity: r.severity as IncidentData["severity"],
-    description: r.description as string,
-    lat: (r.lat as number) ?? null,
-    lng: (r.lng as number) ?? null,
-    photoIds: (r.photoIds as string[]) ?? [],
-    source: r.source as string,
-    status: r.status as IncidentData["status"],
-    reporter: r.reporterId ? { id: r.reporterId as number, name: (r.reporterName as string) ?? "" } : null,
-    responderIds: (r.responderIds as number[]) ?? [],
-    occurredAt: iso(r.occurredAt)!,
-    createdAt: iso(r.createdAt)!,
+    id: r.id,
+    tpsCode: r.tpsCode ?? null,
+    tps: r.tpsCode ? { lat: r.tpsLat, lng: r.tpsLng, address: r.tpsAddress ?? "" } : null,
+    regionCode: r.regionCode ?? null,
+    category: r.category,
+    severity: r.severity,
+    description: r.description,
+    lat: r.lat ?? null,
+    lng: r.lng ?? null,
+    photoIds: r.photoIds ?? [],
+    source: r.source,
+    status: r.status,
+    reporter: r.reporterId ? { id: r.reporterId, name: r.reporterName ?? "" } : null,
+    responderIds: r.responderIds ?? [],
+    occurredAt: r.occurredAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
     acknowledgedAt: iso(r.acknowledgedAt),
     dispatchedAt: iso(r.dispatchedAt),
     onSceneAt: iso(r.onSceneAt),
@@ -54,7 +77,7 @@ function toIncident(r: Record<string, unknown>): IncidentData {
 }
 
 export async function getIncident(sql: Db, { id }: { id: string }): Promise<IncidentData | undefined> {
-  const [row] = await sql`${SELECT(sql)} where i.id = ${id}`;
+  const [row] = await sql<[IncidentRow?]>`${SELECT(sql)} where i.id = ${id}`;
   return row ? toIncident(row) : undefined;
 }
 
@@ -78,7 +101,7 @@ export async function listIncidents(
     limit?: number;
   },
 ): Promise<IncidentData[]> {
-  const rows = await sql`${SELECT(sql)}
+  const rows = await sql<IncidentRow[]>`${SELECT(sql)}
     where true
       and ${insideArea(sql, "i.region_code", scope)}
       ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
@@ -99,8 +122,19 @@ export async function isDispatchedTo(
   return rows.length > 0;
 }
 
+type StepRow = {
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: number | null;
+  actorName: string | null;
+  responderIds: number[] | null;
+  note: string | null;
+  at: Date;
+};
+
 export async function incidentTimeline(sql: Db, { id }: { id: string }): Promise<IncidentStep[]> {
-  const rows = await sql`
+  const rows = await sql<StepRow[]>`
     select t.action, t.from_status, t.to_status, t.actor_id, u.name as actor_name, t.responder_ids::int[] as responder_ids, t.note, t.at
     from incident_transitions t left join users u on u.id = t.actor_id
     where t.incident_id = ${id} order by t.id`;
@@ -111,7 +145,7 @@ export async function incidentTimeline(sql: Db, { id }: { id: string }): Promise
     actor: r.actorId ? { id: r.actorId, name: r.actorName ?? "" } : null,
     responderIds: r.responderIds ?? [],
     note: r.note ?? null,
-    at: iso(r.at)!,
+    at: r.at.toISOString(),
   }));
 }
 
@@ -130,6 +164,9 @@ export interface CreateAnswer {
 /** The lock a report takes while it is created (writer.server.ts lockKey). */
 export const incidentLockKey = (id: string) => `incident:${id}`;
 
+/** A report already stored under the same id (a retry or a clash). */
+type StoredIncident = { reporterId: number | null; bodyHash: string; response: CreateAnswer["body"] };
+
 /** POST /api/v1/incidents: 201 new, 200 identical retry, 409 same id with another body, 403 outside the reporter's area. */
 export async function createIncident(
   { tx, emit, audit }: WriteContext,
@@ -145,13 +182,13 @@ export async function createIncident(
   // 403) only before it writes.
   const [, [existing], categories, tps] = await Promise.all([
     lockKey(tx, incidentLockKey(body.id)),
-    tx`select reporter_id, body_hash, response from incidents where id = ${body.id}`.execute(),
+    tx<[StoredIncident?]>`select reporter_id, body_hash, response from incidents where id = ${body.id}`.execute(),
     getSetting(tx, "incident.categories"),
     tpsCode ? getTps(tx, { code: tpsCode }) : undefined,
   ]);
   if (existing) {
     if (existing.bodyHash === hash && existing.reporterId === user.id)
-      return { httpStatus: 200, body: existing.response as CreateAnswer["body"] };
+      return { httpStatus: 200, body: existing.response };
     throw problem.idConflict();
   }
   if (!categories.some((c) => c.code === body.category && c.active)) {
@@ -237,7 +274,7 @@ export async function transitionIncident(
     update incidents set status = ${to}, updated_at = now(),
       ${tx(column)} = ${keepFirst ? tx`coalesce(${tx(column)}, now())` : tx`now()`}
     where id = ${id}`;
-  const [step] = await tx`
+  const [step] = await tx<[{ at: Date }]>`
     insert into incident_transitions (incident_id, action, from_status, to_status, actor_id, responder_ids, note)
     values (${id}, ${body.action}, ${before.status}, ${to}, ${user.id}, ${responderIds}::bigint[], ${note})
     returning at`;
@@ -251,7 +288,7 @@ export async function transitionIncident(
       actor: { id: user.id, name: user.name },
       responderIds,
       note,
-      at: iso(step.at)!,
+      at: step.at.toISOString(),
     },
   });
   audit({
@@ -269,9 +306,16 @@ export async function shareLocation(
   { tx, emit }: WriteContext,
   { user, lat, lng, accuracy }: { user: SessionUser; lat: number; lng: number; accuracy: number | null },
 ) {
-  const [row] = await tx`
+  const [row] = await tx<[{ at: Date }]>`
     insert into responder_locations (user_id, lat, lng, accuracy, at) values (${user.id}, ${lat}, ${lng}, ${accuracy}, now())
     on conflict (user_id) do update set lat = excluded.lat, lng = excluded.lng, accuracy = excluded.accuracy, at = excluded.at
     returning at`;
-  emit("responder:located", null, { responderId: user.id, name: user.name, lat, lng, accuracy, at: iso(row.at)! });
+  emit("responder:located", null, {
+    responderId: user.id,
+    name: user.name,
+    lat,
+    lng,
+    accuracy,
+    at: row.at.toISOString(),
+  });
 }

@@ -21,6 +21,9 @@ export interface OfficerAnswer<T> {
 
 type Kind = "checkin" | "checklist" | "day_status";
 
+/** A request already stored under the client's id, with the answer it got. */
+type StoredRequest<T> = { kind: Kind; tpsCode: string; bodyHash: string; response: T };
+
 /**
  * Runs `act` once per client id: a retry with the same body returns the first answer (200), the same id
  * with another body is a 409. Also checks the TPS exists and the user may report for it.
@@ -38,10 +41,12 @@ async function once<T extends object>(
   }
   if (!canReportFor(user, tps)) throw problem.otherTps(user.tpsCode);
   const hash = bodyHash(body);
-  const [existing] = await tx`select kind, tps_code, body_hash, response from officer_requests where id = ${body.id}`;
+  const [existing] = await tx<
+    [StoredRequest<T>?]
+  >`select kind, tps_code, body_hash, response from officer_requests where id = ${body.id}`;
   if (existing) {
     if (existing.kind === kind && existing.tpsCode === body.tpsCode && existing.bodyHash === hash) {
-      return { httpStatus: 200, body: existing.response as T };
+      return { httpStatus: 200, body: existing.response };
     }
     throw problem.idConflict();
   }
@@ -57,13 +62,13 @@ async function touchTps(
   ctx: WriteContext,
   { tps, user, wanted }: { tps: TpsInfo; user: SessionUser; wanted: DayStatus | null },
 ) {
-  const current = tps.dayStatus as DayStatus;
+  const current = tps.dayStatus;
   const next = wanted ? (dayStatusAfter(current, wanted) ?? current) : current;
   const seen = user.role === "officer";
-  const [row] = await ctx.tx`
+  const [row] = await ctx.tx<[{ lastSeenAt: Date | null }]>`
     update tps set day_status = ${next}, last_seen_at = case when ${seen} then now() else last_seen_at end
     where code = ${tps.code} returning last_seen_at`;
-  const lastSeenAt = row.lastSeenAt ? (row.lastSeenAt as Date).toISOString() : null;
+  const lastSeenAt = row.lastSeenAt ? row.lastSeenAt.toISOString() : null;
   ctx.emit("tps:updated", tps.kelurahanCode, { tpsCode: tps.code, dayStatus: next, lastSeenAt });
   return { dayStatus: next, lastSeenAt };
 }
@@ -121,8 +126,10 @@ export async function saveChecklist(ctx: WriteContext, { user, body }: { user: S
           set ok = excluded.ok, note = excluded.note, request_id = excluded.request_id,
               author_id = excluded.author_id, updated_at = excluded.updated_at`;
     }
-    const answered = await ctx.tx`select item_code from checklist_answers where tps_code = ${tps.code} and ok`;
-    const okItems = new Set(answered.map((a) => a.itemCode as string));
+    const answered = await ctx.tx<
+      { itemCode: string }[]
+    >`select item_code from checklist_answers where tps_code = ${tps.code} and ok`;
+    const okItems = new Set(answered.map((a) => a.itemCode));
     const count = { ok: items.filter((i) => okItems.has(i.id)).length, total: items.length };
     const problems = body.answers.filter((a) => !a.ok).map((a) => ({ item: a.item, note: a.note ?? null }));
     await touchTps(ctx, { tps, user, wanted: null });
@@ -139,7 +146,7 @@ export async function saveChecklist(ctx: WriteContext, { user, body }: { user: S
 
 export async function changeDayStatus(ctx: WriteContext, { user, body }: { user: SessionUser; body: DayStatusBody }) {
   return once(ctx, { kind: "day_status", user, body }, async (tps) => {
-    if (!dayStatusAfter(tps.dayStatus as DayStatus, body.status)) {
+    if (!dayStatusAfter(tps.dayStatus, body.status)) {
       throw problem.conflict("status_backwards", { status: tps.dayStatus });
     }
     const day = await touchTps(ctx, { tps, user, wanted: body.status });

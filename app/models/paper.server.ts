@@ -19,38 +19,41 @@ export interface PaperTps {
 }
 
 export async function paperFormsFor(sql: Db, { tpsCode, kelurahanCode }: { tpsCode?: string; kelurahanCode?: string }) {
-  const rows = await sql`
+  const rows = await sql<Omit<PaperTps, "qrSvg">[]>`
     select t.code, t.number, t.address, t.dpt, t.dptb, t.dpk, kel.name as kelurahan_name, kec.name as kecamatan_name
     from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
     where ${tpsCode ? sql`t.code = ${tpsCode}` : sql`t.kelurahan_code = ${kelurahanCode ?? ""}`}
     order by t.code limit 200`;
   const tps: PaperTps[] = await Promise.all(
     rows.map(async (r) => ({
-      code: r.code as string,
-      number: r.number as number,
-      address: r.address as string,
-      kelurahanName: r.kelurahanName as string,
-      kecamatanName: r.kecamatanName as string,
-      dpt: r.dpt as number,
-      dptb: r.dptb as number,
-      dpk: r.dpk as number,
-      qrSvg: await QRCode.toString(r.code as string, { type: "svg", margin: 1, errorCorrectionLevel: "M" }),
+      code: r.code,
+      number: r.number,
+      address: r.address,
+      kelurahanName: r.kelurahanName,
+      kecamatanName: r.kecamatanName,
+      dpt: r.dpt,
+      dptb: r.dptb,
+      dpk: r.dpk,
+      qrSvg: await QRCode.toString(r.code, { type: "svg", margin: 1, errorCorrectionLevel: "M" }),
     })),
   );
   const categories = (await getSetting(sql, "incident.categories")).filter((c) => c.active);
   return { tps, contests: await listContests(sql), categories };
 }
 
-export async function listKelurahan(sql: Db, { scope }: { scope: string | null }) {
-  const rows = await sql`
+export interface KelurahanSheet {
+  code: string;
+  name: string;
+  kecamatanName: string;
+  /** How many TPS it has. */
+  tps: number;
+}
+
+export async function listKelurahan(sql: Db, { scope }: { scope: string | null }): Promise<KelurahanSheet[]> {
+  const rows = await sql<KelurahanSheet[]>`
     select kel.code, kel.name, kec.name as kecamatan_name, (select count(*)::int from tps where kelurahan_code = kel.code) as tps
     from regions kel join regions kec on kec.code = kel.parent_code
     where kel.level = 'kelurahan' and ${insideArea(sql, "kel.code", scope || null)}
     order by kel.code`;
-  return rows.map((r) => ({
-    code: r.code as string,
-    name: r.name as string,
-    kecamatanName: r.kecamatanName as string,
-    tps: r.tps as number,
-  }));
+  return rows.map((r) => ({ code: r.code, name: r.name, kecamatanName: r.kecamatanName, tps: r.tps }));
 }

@@ -21,14 +21,16 @@ export interface PhotoInput {
   bytes: Buffer;
 }
 
+type PhotoOwner = { uploaderId: number; sha256: string };
+
 export async function savePhoto(
   { tx, emit, audit }: WriteContext,
   { user, photo }: { user: SessionUser; photo: PhotoInput },
 ) {
   const sha256 = createHash("sha256").update(photo.bytes).digest("hex");
-  const [existing] = await tx`select uploader_id, sha256 from photos where id = ${photo.id}`;
+  const [existing] = await tx<[PhotoOwner?]>`select uploader_id, sha256 from photos where id = ${photo.id}`;
   if (existing) {
-    if (Number(existing.uploaderId) === user.id && existing.sha256 === sha256)
+    if (existing.uploaderId === user.id && existing.sha256 === sha256)
       return { httpStatus: 200 as const, body: { photoId: photo.id } };
     throw problem.idConflict();
   }
@@ -53,26 +55,30 @@ export async function savePhoto(
   return { httpStatus: 201 as const, body: { photoId: photo.id } };
 }
 
-export async function getPhoto(sql: Db, { id }: { id: string }) {
-  const [row] = await sql`
+export interface StoredPhoto {
+  id: string;
+  tpsCode: string | null;
+  mime: string;
+  bytes: Buffer;
+  uploaderId: number;
+  incidentId: string | null;
+  /** The kelurahan of the photo's TPS, for the area check. */
+  kelurahanCode: string | null;
+}
+
+export async function getPhoto(sql: Db, { id }: { id: string }): Promise<StoredPhoto | undefined> {
+  const [row] = await sql<[StoredPhoto?]>`
     select p.id, p.tps_code, p.mime, p.bytes, p.uploader_id, p.incident_id, t.kelurahan_code
     from photos p left join tps t on t.code = p.tps_code where p.id = ${id}`;
-  return row as
-    | {
-        id: string;
-        tpsCode: string | null;
-        mime: string;
-        bytes: Buffer;
-        uploaderId: string;
-        incidentId: string | null;
-        kelurahanCode: string | null;
-      }
-    | undefined;
+  return row;
 }
+
+type PhotoLink = { id: string; quickCountId: string };
 
 export async function listPhotosFor(sql: Db, { quickCountIds }: { quickCountIds: string[] }) {
   if (!quickCountIds.length) return [];
-  const rows =
-    await sql`select id, quick_count_id from photos where quick_count_id in ${sql(quickCountIds)} order by received_at`;
-  return rows.map((r) => ({ id: r.id as string, quickCountId: r.quickCountId as string }));
+  const rows = await sql<
+    PhotoLink[]
+  >`select id, quick_count_id from photos where quick_count_id in ${sql(quickCountIds)} order by received_at`;
+  return rows.map((r) => ({ id: r.id, quickCountId: r.quickCountId }));
 }

@@ -22,13 +22,9 @@ export async function drawProjectionSample(
   },
 ) {
   const { tx, audit } = ctx;
-  const units = (await tx`
+  const units = await tx<{ code: string; stratum: string; registered: number }[]>`
     select t.code, kel.parent_code as stratum, t.dpt + t.dptb + t.dpk as registered
-    from tps t join regions kel on kel.code = t.kelurahan_code order by t.code`) as unknown as {
-    code: string;
-    stratum: string;
-    registered: number;
-  }[];
+    from tps t join regions kel on kel.code = t.kelurahan_code order by t.code`;
   const meanVoters = units.reduce((s, u) => s + u.registered, 0) / Math.max(1, units.length);
   const n = size ?? sampleSizeFor({ margin: margin!, population: units.length, meanVoters });
   const sample = drawSample(units, n, seed);
@@ -47,6 +43,8 @@ export async function drawProjectionSample(
   return info;
 }
 
+type StratumCount = { stratum: string; n: number };
+
 /** The estimate per candidate of one contest from the sampled TPS that reported; null without a sample. */
 export async function getProjection(
   sql: Db,
@@ -55,9 +53,11 @@ export async function getProjection(
   const info = await getSetting(sql, "projection.sample");
   if (!info) return null;
   const [strata, sampled, results] = await Promise.all([
-    sql`select kel.parent_code as stratum, count(*)::int as n from tps t join regions kel on kel.code = t.kelurahan_code group by 1`,
-    sql`select stratum, count(*)::int as n from projection_sample group by 1`,
-    sql`
+    sql<
+      StratumCount[]
+    >`select kel.parent_code as stratum, count(*)::int as n from tps t join regions kel on kel.code = t.kelurahan_code group by 1`,
+    sql<StratumCount[]>`select stratum, count(*)::int as n from projection_sample group by 1`,
+    sql<{ stratum: string; votes: Record<string, number> }[]>`
       select s.stratum, r.votes from projection_sample s
       join results r on r.tps_code = s.tps_code and r.contest_code = ${contest}
       where r.status <> 'missing'`,
@@ -65,7 +65,7 @@ export async function getProjection(
   return estimate({
     strataSizes: Object.fromEntries(strata.map((r) => [r.stratum, r.n])),
     sampleSizes: Object.fromEntries(sampled.map((r) => [r.stratum, r.n])),
-    results: results.map((r) => ({ stratum: r.stratum as string, votes: r.votes as Record<string, number> })),
+    results: results.map((r) => ({ stratum: r.stratum, votes: r.votes })),
     candidates: candidates.map(String),
   });
 }

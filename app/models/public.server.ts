@@ -84,8 +84,8 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
   const [options, contests, [last], progress] = await Promise.all([
     getSetting(sql, "public"),
     listContests(sql),
-    sql`select max(updated_at) as at from results`,
-    sql`
+    sql<[{ at: Date | null }]>`select max(updated_at) as at from results`,
+    sql<PublicSummary["progress"]>`
       select kec.code, kec.name, count(*)::int as tps,
         count(*) filter (where (select count(*) from results r where r.tps_code = t.code and r.status <> 'missing') = (select count(*) from contests))::int as complete
       from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
@@ -99,7 +99,7 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
       options.showProjection ? getProjection(sql, { contest: c.code, candidates: numbers }) : null,
     ]);
     const total = recap?.total;
-    const tpsTotal = progress.reduce((s, p) => s + (p.tps as number), 0);
+    const tpsTotal = progress.reduce((s, p) => s + p.tps, 0);
     out.push({
       code: c.code,
       name: c.name,
@@ -131,18 +131,13 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
     title: options.title,
     provisional: true,
     generatedAt: new Date().toISOString(),
-    lastUpdate: last?.at ? (last.at as Date).toISOString() : null,
+    lastUpdate: last?.at ? last.at.toISOString() : null,
     tps: {
-      total: progress.reduce((s, p) => s + (p.tps as number), 0),
-      complete: progress.reduce((s, p) => s + (p.complete as number), 0),
+      total: progress.reduce((s, p) => s + p.tps, 0),
+      complete: progress.reduce((s, p) => s + p.complete, 0),
     },
     contests: out,
-    progress: progress.map((p) => ({
-      code: p.code as string,
-      name: p.name as string,
-      tps: p.tps as number,
-      complete: p.complete as number,
-    })),
+    progress: progress.map((p) => ({ code: p.code, name: p.name, tps: p.tps, complete: p.complete })),
     incidents: options.showIncidents ? await publicIncidentCounts(sql) : null,
   };
 }
@@ -150,7 +145,7 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
 /** Incident counts by category (no descriptions, places or people); rejected ones and unverified citizen reports left out. */
 async function publicIncidentCounts(sql: Db): Promise<NonNullable<PublicSummary["incidents"]>> {
   const [rows, categories] = await Promise.all([
-    sql`
+    sql<{ category: string; count: number }[]>`
       select category, count(*)::int as count from incidents
       where status <> 'rejected' and (source <> 'citizen' or acknowledged_at is not null)
       group by category order by count(*) desc, category`,
@@ -159,9 +154,9 @@ async function publicIncidentCounts(sql: Db): Promise<NonNullable<PublicSummary[
   return rows.map((r) => {
     const c = categories.find((x) => x.code === r.category);
     return {
-      category: r.category as string,
-      label: { id: c?.id ?? (r.category as string), en: c?.en ?? (r.category as string) },
-      count: r.count as number,
+      category: r.category,
+      label: { id: c?.id ?? r.category, en: c?.en ?? r.category },
+      count: r.count,
     };
   });
 }

@@ -25,12 +25,45 @@ export interface RecapRow {
   turnout: number | null;
 }
 
+/** One area's counts as the recap query sums them (name is null for a code with no region row). */
+type AreaSums = {
+  code: string;
+  name: string | null;
+  tps: number;
+  registered: number;
+  tpsIn: number;
+  registeredIn: number;
+  invalid: number;
+  sMissing: number;
+  sSubmitted: number;
+  sFlagged: number;
+  sConflict: number;
+  sVerified: number;
+};
+
+/** One candidate's votes in one area (the number as the jsonb key it is stored under). */
+type AreaVotes = { code: string; number: string; votes: number };
+
 const emptyStatus = () => Object.fromEntries(RESULT_STATUSES.map((s) => [s, 0])) as Record<ResultStatus, number>;
 
 /** The area a recap covers: what the caller asked for, kept inside a supervisor's own region. */
 export function recapScope(user: AccessUser, area: string | null): string | null {
   const asked = area && /^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/.test(area) ? area : null;
   return areaWithin(user, asked);
+}
+
+/**
+ * The kecamatan a recap can be narrowed to: for a supervisor those inside their area and the one that
+ * holds it (a kelurahan supervisor still sees their kecamatan in the list); everyone else sees all.
+ */
+export async function listRecapKecamatan(
+  sql: Db,
+  { area }: { area: string | null },
+): Promise<{ code: string; name: string }[]> {
+  return await sql<{ code: string; name: string }[]>`
+    select code, name from regions where level = 'kecamatan'
+      and ${area === null ? sql`true` : sql`(code = ${area} or code like ${area + ".%"} or ${area} like code || '.%')`}
+    order by code`;
 }
 
 /** The region column of a TPS at a level (kelurahan, its kecamatan, its city). */
@@ -57,7 +90,7 @@ export async function getRecap(
   const base = sql`from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
     left join results r on r.tps_code = t.code and r.contest_code = ${contest}`;
   const [areas, sums] = await Promise.all([
-    sql`
+    sql<AreaSums[]>`
       select a.*, g.name from (select ${area} as code,
         count(*)::int as tps, sum(t.dpt + t.dptb + t.dpk)::int as registered,
         count(r.tps_code) filter (where r.status <> 'missing')::int as tps_in,
@@ -70,39 +103,38 @@ export async function getRecap(
         count(*) filter (where r.status = 'verified')::int as s_verified
       ${base} where ${inScope}
       group by 1) a left join regions g on g.code = a.code order by a.code`,
-    sql`
+    sql<AreaVotes[]>`
       select ${area} as code, v.key as number, sum(v.value::int)::int as votes
       ${base}, jsonb_each_text(r.votes) v
       where ${inScope} group by 1, 2`,
   ]);
   const votesOf = new Map<string, Record<string, number>>();
   for (const s of sums) {
-    const code = s.code as string;
-    if (!votesOf.has(code)) votesOf.set(code, {});
-    votesOf.get(code)![s.number as string] = s.votes as number;
+    if (!votesOf.has(s.code)) votesOf.set(s.code, {});
+    votesOf.get(s.code)![s.number] = s.votes;
   }
   const blankVotes = () => Object.fromEntries(candidates.map((n) => [String(n), 0]));
   const rows: (RecapRow & { registeredIn: number })[] = areas.map((a) => {
-    const votes = { ...blankVotes(), ...(votesOf.get(a.code as string) ?? {}) };
+    const votes = { ...blankVotes(), ...(votesOf.get(a.code) ?? {}) };
     const valid = Object.values(votes).reduce((x, y) => x + y, 0);
     return {
-      code: a.code as string,
-      name: (a.name as string) ?? (a.code as string),
-      tps: a.tps as number,
-      registered: a.registered as number,
+      code: a.code,
+      name: a.name ?? a.code,
+      tps: a.tps,
+      registered: a.registered,
       status: {
         missing: a.sMissing,
         submitted: a.sSubmitted,
         flagged: a.sFlagged,
         conflict: a.sConflict,
         verified: a.sVerified,
-      } as Record<ResultStatus, number>,
-      tpsIn: a.tpsIn as number,
+      },
+      tpsIn: a.tpsIn,
       votes,
       valid,
-      invalid: a.invalid as number,
-      registeredIn: a.registeredIn as number,
-      turnout: (a.registeredIn as number) > 0 ? (valid + (a.invalid as number)) / (a.registeredIn as number) : null,
+      invalid: a.invalid,
+      registeredIn: a.registeredIn,
+      turnout: a.registeredIn > 0 ? (valid + a.invalid) / a.registeredIn : null,
     };
   });
   const total = rows.reduce(

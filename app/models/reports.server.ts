@@ -33,7 +33,7 @@ export const TRACKING_CODE = /^LP-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
 
 /** The client address as a salted hash (the salt is made once per database by migration 0004). */
 export async function hashClient(sql: Db, ip: string) {
-  const [row] = await sql`select value from settings where key = 'report.salt'`;
+  const [row] = await sql<[{ value: unknown }?]>`select value from settings where key = 'report.salt'`;
   return createHash("sha256")
     .update(String(row?.value ?? ""))
     .update(ip)
@@ -52,7 +52,7 @@ export async function createCitizenReport(
   if (!options.reportsEnabled) return { ok: false, code: "disabled" };
   // Serialise the rate check per client so parallel requests cannot slip past it.
   await tx`select pg_advisory_xact_lock(hashtext(${"report/" + ipHash}))`;
-  const [recent] = await tx`
+  const [recent] = await tx<[{ mine: number; everyone: number }]>`
     select count(*) filter (where ip_hash = ${ipHash})::int as mine, count(*)::int as everyone
     from citizen_reports where created_at > now() - make_interval(mins => ${RATE.windowMinutes})`;
   if (recent.mine >= RATE.perClient || recent.everyone >= RATE.all) return { ok: false, code: "rate_limited" };
@@ -96,11 +96,21 @@ export interface ReportStatus {
   history: { status: IncidentStatus; at: string }[];
 }
 
+type ReportRow = {
+  trackingCode: string;
+  id: string;
+  status: IncidentStatus;
+  category: string;
+  tpsCode: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
 export async function getReportStatus(
   sql: Db,
   { trackingCode }: { trackingCode: string },
 ): Promise<ReportStatus | null> {
-  const [row] = await sql`
+  const [row] = await sql<[ReportRow?]>`
     select c.tracking_code, i.id, i.status, i.category, i.tps_code, i.created_at, i.updated_at
     from citizen_reports c join incidents i on i.id = c.incident_id where c.tracking_code = ${trackingCode}`;
   if (!row) return null;
@@ -112,25 +122,28 @@ export async function getReportStatus(
     status: row.status,
     category: row.category,
     tpsCode: row.tpsCode ?? null,
-    createdAt: (row.createdAt as Date).toISOString(),
-    updatedAt: (row.updatedAt as Date).toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
     history: steps.map((s) => ({ status: s.toStatus, at: s.at.toISOString() })),
   };
 }
 
 /** What the command post sees besides the incident: place, contact and whether there is a photo. */
-export async function getReportPrivate(sql: Db, { incidentId }: { incidentId: string }) {
-  const [row] = await sql`
+export interface ReportPrivate {
+  trackingCode: string;
+  place: string | null;
+  contact: string | null;
+  hasPhoto: boolean;
+  photoType: string | null;
+  photo: Buffer | null;
+}
+
+export async function getReportPrivate(
+  sql: Db,
+  { incidentId }: { incidentId: string },
+): Promise<ReportPrivate | undefined> {
+  const [row] = await sql<[ReportPrivate?]>`
     select tracking_code, place, contact, photo is not null as has_photo, photo_type, photo
     from citizen_reports where incident_id = ${incidentId}`;
-  return row as
-    | {
-        trackingCode: string;
-        place: string | null;
-        contact: string | null;
-        hasPhoto: boolean;
-        photoType: string | null;
-        photo: Buffer | null;
-      }
-    | undefined;
+  return row;
 }

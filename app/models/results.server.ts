@@ -3,9 +3,9 @@
 import { canReportFor, mayReplaceVerified } from "~/lib/access";
 import { problem } from "~/lib/problems";
 import { createHash } from "node:crypto";
-import type { Db } from "~/utils/db.server";
+import type { Db, LeftJoined } from "~/utils/db.server";
 import { c1Context, decideC1, type Issue } from "~/lib/c1-rules";
-import type { ResultStatus } from "~/lib/events";
+import type { DayStatus, ResultStatus } from "~/lib/events";
 import { issueKey, issueMessage } from "~/lib/messages/quick-count";
 import type { Lang } from "~/lib/i18n";
 import type { QuickCountBody } from "~/lib/schemas";
@@ -35,6 +35,29 @@ export function bodyHash(body: unknown): string {
 /** The lock every write to a TPS's results takes (writer.server.ts lockKey): one writer at a time per TPS. */
 export const resultsLockKey = (tpsCode: string) => `tps:${tpsCode}`;
 
+type TpsColumns = {
+  tpsCode: string;
+  kelurahanCode: string;
+  dpt: number;
+  dptb: number;
+  dpk: number;
+  dayStatus: DayStatus;
+};
+/** A submission already stored under the same id (a retry or a clash). */
+type ExistingColumns = { existingTpsCode: string; existingHash: string; existingResponse: SubmitAnswer["body"] };
+type CurrentColumns = {
+  currentStatus: ResultStatus;
+  currentVotes: Record<string, number>;
+  currentInvalid: number;
+  currentRevision: number;
+  currentSource: Source;
+};
+/** Everything a submission checks, read in one statement; each group is all null when its row is absent. */
+type SubmitContextRow = LeftJoined<TpsColumns> &
+  LeftJoined<ExistingColumns> &
+  LeftJoined<{ contestCode: string }> &
+  LeftJoined<CurrentColumns> & { candidates: number[] };
+
 export async function submitQuickCount(
   { tx, emit, audit }: WriteContext,
   { user, body, source, lang }: { user: SessionUser; body: QuickCountBody; source: Source; lang: Lang },
@@ -47,7 +70,7 @@ export async function submitQuickCount(
   // later batch instead of waiting (no deadlocks).
   const [, [row]] = await Promise.all([
     lockKey(tx, resultsLockKey(body.tpsCode)),
-    tx`
+    tx<[SubmitContextRow]>`
       select t.code as tps_code, t.kelurahan_code, t.dpt, t.dptb, t.dpk, t.day_status,
         e.tps_code as existing_tps_code, e.body_hash as existing_hash, e.response as existing_response,
         c.code as contest_code,
@@ -63,27 +86,27 @@ export async function submitQuickCount(
   ]);
   const tps = row.tpsCode
     ? {
-        code: row.tpsCode as string,
-        kelurahanCode: row.kelurahanCode as string,
-        dpt: row.dpt as number,
-        dptb: row.dptb as number,
-        dpk: row.dpk as number,
-        dayStatus: row.dayStatus as string,
+        code: row.tpsCode,
+        kelurahanCode: row.kelurahanCode,
+        dpt: row.dpt,
+        dptb: row.dptb,
+        dpk: row.dpk,
+        dayStatus: row.dayStatus,
       }
     : null;
   const existing = row.existingTpsCode
-    ? { tpsCode: row.existingTpsCode as string, bodyHash: row.existingHash as string, response: row.existingResponse }
+    ? { tpsCode: row.existingTpsCode, bodyHash: row.existingHash, response: row.existingResponse }
     : null;
   const contest = row.contestCode
-    ? { code: row.contestCode as string, candidates: (row.candidates as number[]).map((number) => ({ number })) }
+    ? { code: row.contestCode, candidates: row.candidates.map((number) => ({ number })) }
     : null;
   const current = row.currentStatus
     ? {
-        status: row.currentStatus as ResultStatus,
-        votes: row.currentVotes as Record<string, number>,
-        invalid: row.currentInvalid as number,
-        revision: row.currentRevision as number,
-        source: row.currentSource as Source,
+        status: row.currentStatus,
+        votes: row.currentVotes,
+        invalid: row.currentInvalid,
+        revision: row.currentRevision,
+        source: row.currentSource,
       }
     : null;
   if (!tps) {
@@ -94,7 +117,7 @@ export async function submitQuickCount(
   // Idempotency: a retry gets the first answer; the same id with another body is a conflict.
   if (existing) {
     if (existing.tpsCode === body.tpsCode && existing.bodyHash === hash) {
-      return { httpStatus: 200, body: existing.response as SubmitAnswer["body"] };
+      return { httpStatus: 200, body: existing.response };
     }
     throw problem.idConflict();
   }
@@ -106,12 +129,10 @@ export async function submitQuickCount(
     throw problem.conflict("verified");
   }
 
-  const previous = current
-    ? { votes: current.votes as Record<string, number>, invalid: current.invalid as number }
-    : null;
+  const previous = current ? { votes: current.votes, invalid: current.invalid } : null;
   const { numbers, status: ruled, warnings } = checkResultNumbers(lang, { tps, contest, body, previous });
   const { votes, invalid } = numbers;
-  const revision = ((current?.revision as number) ?? 0) + 1;
+  const revision = (current?.revision ?? 0) + 1;
   // Sources disagree: another channel already reported other numbers (e.g. the paper form keyed at
   // the posko, then the officer's app). The newest numbers stand, marked `conflict` for a supervisor.
   const disagrees =
@@ -123,7 +144,7 @@ export async function submitQuickCount(
 
   // The writes in one statement: the submission, the result pointing at it, and the TPS's day status. A
   // statement does not see its own inserts, so the contests reported count this one plus the others.
-  const [day] = await tx`
+  const [day] = await tx<[{ dayStatus: DayStatus; lastSeenAt: Date | null }]>`
     with submission as (
       insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid, ballots_used,
         justification, warnings, captured_at, body_hash, response)
@@ -146,8 +167,8 @@ export async function submitQuickCount(
     where code = ${tps.code}
     returning day_status, last_seen_at`;
 
-  const before = (current?.votes ?? {}) as Record<string, number>;
-  const previousStatus = (current?.status as ResultStatus) ?? "missing";
+  const before: Record<string, number> = current?.votes ?? {};
+  const previousStatus = current?.status ?? "missing";
   emit("result:updated", tps.kelurahanCode, {
     tpsCode: tps.code,
     contest: contest.code,
@@ -159,7 +180,7 @@ export async function submitQuickCount(
     invalid,
     delta: {
       votes: Object.fromEntries(Object.entries(votes).map(([k, n]) => [k, n - (before[k] ?? 0)])),
-      invalid: invalid - ((current?.invalid as number) ?? 0),
+      invalid: invalid - (current?.invalid ?? 0),
     },
   });
   audit({
@@ -176,7 +197,7 @@ export async function submitQuickCount(
     emit("tps:updated", tps.kelurahanCode, {
       tpsCode: tps.code,
       dayStatus: day.dayStatus,
-      lastSeenAt: day.lastSeenAt ? (day.lastSeenAt as Date).toISOString() : null,
+      lastSeenAt: day.lastSeenAt ? day.lastSeenAt.toISOString() : null,
     });
   }
   return { httpStatus: 201, body: response };

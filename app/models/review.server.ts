@@ -23,13 +23,34 @@ export type PaperState = "awaiting_second" | "consolidated" | "conflict" | "reso
 // submission for one TPS never interleave. A try-lock: a busy key sends the job back to the writer's queue.
 const lockResult = (tx: WriteContext["tx"], tpsCode: string) => lockKey(tx, resultsLockKey(tpsCode));
 
+/** A TPS's current result for a contest with the submission it points at. */
+interface CurrentResult {
+  status: ResultStatus;
+  votes: Record<string, number>;
+  invalid: number;
+  submissionId: string;
+  revision: number;
+  source: Source;
+  ballotsUsed: number | null;
+}
+
+/** The numbers one keying of a paper form holds. */
+type EntryNumbers = { votes: Record<string, number>; invalid: number; ballotsUsed: number | null };
+/** The first keying of a form, as the second one is checked against it. */
+type FirstEntry = EntryNumbers & { authorId: number; justification: string | null };
+/** A keying already stored under an entry id, with its form (a retry or a clash). */
+type StoredEntry = { authorId: number; bodyHash: string; round: 1 | 2; formId: string; status: PaperState };
+type PaperFormRow = { id: string; status: PaperState; source: PaperSource };
+/** What a review answered, kept with the submission so a retry gets it again. */
+type ReviewAnswer = { id: string; status: ResultStatus; revision: number };
+
 async function loadTarget(tx: Db, { user, tpsCode, contest }: { user: SessionUser; tpsCode: string; contest: string }) {
   const tps = await getTps(tx, { code: tpsCode });
   if (!tps) throw problem.invalidField("tpsCode", "unknown_tps", { tps: tpsCode });
   if (!canReportFor(user, tps)) throw problem.otherArea();
   const c = await getContest(tx, { code: contest });
   if (!c) throw problem.invalidField("contest", "unknown_contest", { contest });
-  const [current] = await tx`
+  const [current] = await tx<[CurrentResult?]>`
     select r.status, r.votes, r.invalid, r.submission_id, s.revision, s.source, s.ballots_used
     from results r join submissions s on s.id = r.submission_id
     where r.tps_code = ${tps.code} and r.contest_code = ${c.code}`;
@@ -56,7 +77,7 @@ async function writeRevision(
     user: SessionUser;
     tps: TpsInfo;
     contest: Contest;
-    current: Record<string, unknown> | undefined;
+    current: CurrentResult | undefined;
     source: Source;
     numbers: Numbers;
     status: ResultStatus;
@@ -67,7 +88,7 @@ async function writeRevision(
     id?: string;
   },
 ) {
-  const revision = ((current?.revision as number) ?? 0) + 1;
+  const revision = (current?.revision ?? 0) + 1;
   const response = { id, status, warnings, revision };
   await tx`
     insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid, ballots_used,
@@ -80,19 +101,19 @@ async function writeRevision(
     on conflict (tps_code, contest_code) do update
       set status = excluded.status, submission_id = excluded.submission_id, votes = excluded.votes,
           invalid = excluded.invalid, updated_at = excluded.updated_at`;
-  const before = (current?.votes ?? {}) as Record<string, number>;
+  const before: Record<string, number> = current?.votes ?? {};
   emit("result:updated", tps.kelurahanCode, {
     tpsCode: tps.code,
     contest: contest.code,
     status,
-    previousStatus: (current?.status as ResultStatus) ?? "missing",
+    previousStatus: current?.status ?? "missing",
     revision,
     source,
     votes: numbers.votes,
     invalid: numbers.invalid,
     delta: {
       votes: Object.fromEntries(Object.entries(numbers.votes).map(([k, n]) => [k, n - (before[k] ?? 0)])),
-      invalid: numbers.invalid - ((current?.invalid as number) ?? 0),
+      invalid: numbers.invalid - (current?.invalid ?? 0),
     },
   });
   audit({
@@ -133,39 +154,35 @@ export async function verifyResult(
   const { tps, current } = target;
   if (!current) throw problem.conflict("no_result");
   if (submissionId && submissionId !== current.submissionId) {
-    const [chosen] = await ctx.tx`
+    const [chosen] = await ctx.tx<[(EntryNumbers & { source: Source; revision: number })?]>`
       select source, revision, votes, invalid, ballots_used from submissions
       where id = ${submissionId} and tps_code = ${tps.code} and contest_code = ${target.contest.code}`;
     if (!chosen) throw problem.invalidField("submissionId", "unknown_submission");
     return writeRevision(ctx, {
       user,
       ...target,
-      source: chosen.source as Source,
+      source: chosen.source,
       status: "verified",
       action: "result.verify_source",
-      numbers: {
-        votes: chosen.votes as Record<string, number>,
-        invalid: chosen.invalid as number,
-        ballotsUsed: (chosen.ballotsUsed as number) ?? null,
-      },
+      numbers: { votes: chosen.votes, invalid: chosen.invalid, ballotsUsed: chosen.ballotsUsed ?? null },
       reason: translate(lang, reviewMessages, "review.fromSource", {
-        source: chosen.source as string,
-        revision: chosen.revision as number,
+        source: chosen.source,
+        revision: chosen.revision,
       }),
     });
   }
   if (current.status === "verified")
-    return { id: current.submissionId as string, status: "verified" as const, revision: current.revision as number };
+    return { id: current.submissionId, status: "verified" as const, revision: current.revision };
   await ctx.tx`update results set status = 'verified', updated_at = now() where tps_code = ${tps.code} and contest_code = ${target.contest.code}`;
   ctx.emit("result:updated", tps.kelurahanCode, {
     tpsCode: tps.code,
     contest: target.contest.code,
     status: "verified",
-    previousStatus: current.status as ResultStatus,
-    revision: current.revision as number,
-    source: current.source as string,
-    votes: current.votes as Record<string, number>,
-    invalid: current.invalid as number,
+    previousStatus: current.status,
+    revision: current.revision,
+    source: current.source,
+    votes: current.votes,
+    invalid: current.invalid,
     delta: { votes: {}, invalid: 0 },
   });
   ctx.audit({
@@ -175,7 +192,7 @@ export async function verifyResult(
     before: { status: current.status },
     after: { status: "verified", revision: current.revision },
   });
-  return { id: current.submissionId as string, status: "verified" as const, revision: current.revision as number };
+  return { id: current.submissionId, status: "verified" as const, revision: current.revision };
 }
 
 /** A correction: a new revision with the reason, verified; the original stays in the history. */
@@ -199,8 +216,8 @@ export async function correctResult(
   if (reason.trim().length < 5) throw problem.invalidField("reason", "required", undefined, "review.reasonRequired");
   await lockResult(ctx.tx, body.tpsCode);
   const target = await loadTarget(ctx.tx, { user, tpsCode: body.tpsCode, contest: body.contest });
-  const [dup] = await ctx.tx`select response from submissions where id = ${body.id}`;
-  if (dup) return dup.response as { id: string; status: ResultStatus; revision: number };
+  const [dup] = await ctx.tx<[{ response: ReviewAnswer }?]>`select response from submissions where id = ${body.id}`;
+  if (dup) return dup.response;
   // The reason also answers the C1 warnings: a supervisor who corrects has looked at the numbers.
   const { numbers, warnings } = checkResultNumbers(lang, {
     tps: target.tps,
@@ -247,7 +264,7 @@ export async function submitPaperEntry(
   const { tx } = ctx;
   await lockResult(tx, body.tpsCode);
   const hash = bodyHash({ ...body, capturedAt: undefined, source });
-  const [existing] = await tx`
+  const [existing] = await tx<[StoredEntry?]>`
     select e.author_id, e.body_hash, e.round, f.id as form_id, f.status from paper_entries e join paper_forms f on f.id = e.form_id where e.id = ${body.id}`;
   if (existing) {
     if (existing.authorId === user.id && existing.bodyHash === hash) {
@@ -257,19 +274,19 @@ export async function submitPaperEntry(
   }
   const target = await loadTarget(tx, { user, tpsCode: body.tpsCode, contest: body.contest });
   // The form's state first: a locked form or a second keying by the same person is refused whatever the numbers.
-  const [form] = await tx`
+  const [form] = await tx<[PaperFormRow?]>`
     select id, status, source from paper_forms
     where tps_code = ${target.tps.code} and contest_code = ${target.contest.code} and status in ('awaiting_second', 'conflict')
     for update`;
   if (form?.status === "conflict") throw problem.conflict("paper_conflict");
   const [first] = form
-    ? await tx`select author_id, votes, invalid, ballots_used, justification from paper_entries where form_id = ${form.id} and round = 1`
+    ? await tx<
+        [FirstEntry]
+      >`select author_id, votes, invalid, ballots_used, justification from paper_entries where form_id = ${form.id} and round = 1`
     : [];
   if (first && first.authorId === user.id) throw problem.conflict("same_operator");
   if (form && form.source !== source) throw problem.invalidField("source", "source_mismatch");
-  const previous = target.current
-    ? { votes: target.current.votes as Record<string, number>, invalid: target.current.invalid as number }
-    : null;
+  const previous = target.current ? { votes: target.current.votes, invalid: target.current.invalid } : null;
   const { numbers, status, warnings } = checkResultNumbers(lang, {
     tps: target.tps,
     contest: target.contest,
@@ -303,7 +320,12 @@ export async function submitPaperEntry(
     return { httpStatus: 201, body: { formId, state: "awaiting_second", round: 1 } };
   }
   await entry(form.id, 2);
-  const firstNumbers: Numbers = { votes: first.votes, invalid: first.invalid, ballotsUsed: first.ballotsUsed ?? null };
+  const firstEntry = first!; // a form waiting for its second keying always holds its first
+  const firstNumbers: Numbers = {
+    votes: firstEntry.votes,
+    invalid: firstEntry.invalid,
+    ballotsUsed: firstEntry.ballotsUsed ?? null,
+  };
   if (!sameNumbers(firstNumbers, numbers)) {
     await tx`update paper_forms set status = 'conflict', updated_at = now() where id = ${form.id}`;
     paperEvent(form.id, "conflict");
@@ -333,7 +355,7 @@ export async function submitPaperEntry(
     warnings,
     status: resultStatus,
     action: "paper.consolidate",
-    justification: body.justification?.trim() || first.justification || null,
+    justification: body.justification?.trim() || firstEntry.justification || null,
   });
   await tx`update paper_forms set status = 'consolidated', submission_id = ${written.id}, updated_at = now() where id = ${form.id}`;
   paperEvent(form.id, "consolidated");
@@ -361,11 +383,13 @@ export async function resolvePaperConflict(
 ) {
   if (!can(user, "paper:resolve")) throw problem.forbidden({ key: "paper.supervisorOnly" });
   const { tx } = ctx;
-  const [form] = await tx`select id, tps_code, contest_code, source, status from paper_forms where id = ${formId}`;
+  const [form] = await tx<
+    [(PaperFormRow & { tpsCode: string; contestCode: string })?]
+  >`select id, tps_code, contest_code, source, status from paper_forms where id = ${formId}`;
   if (!form) throw problem.notFound();
   await lockResult(tx, form.tpsCode);
   const target = await loadTarget(tx, { user, tpsCode: form.tpsCode, contest: form.contestCode });
-  const [locked] = await tx`select status from paper_forms where id = ${formId} for update`;
+  const [locked] = await tx<[{ status: PaperState }]>`select status from paper_forms where id = ${formId} for update`;
   if (locked.status !== "conflict") throw problem.conflict("not_conflict");
   if (note.trim().length < 5) throw problem.invalidField("note", "required", undefined, "review.reasonRequired");
   let numbers: Numbers;
@@ -379,14 +403,15 @@ export async function resolvePaperConflict(
       previous: null,
     }));
   } else {
-    const [e] =
-      await tx`select votes, invalid, ballots_used from paper_entries where form_id = ${formId} and round = ${choice === "first" ? 1 : 2}`;
+    const [e] = await tx<
+      [EntryNumbers]
+    >`select votes, invalid, ballots_used from paper_entries where form_id = ${formId} and round = ${choice === "first" ? 1 : 2}`;
     numbers = { votes: e.votes, invalid: e.invalid, ballotsUsed: e.ballotsUsed ?? null };
   }
   const written = await writeRevision(ctx, {
     user,
     ...target,
-    source: form.source as Source,
+    source: form.source,
     numbers,
     warnings,
     status: "verified",
@@ -485,30 +510,30 @@ interface RevisionRow {
 
 /** Everything a reviewer compares for one TPS and contest: current result, every revision, open paper entries. */
 export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: string; contest: string }) {
-  const [current] =
-    await sql`select status, submission_id, votes, invalid from results where tps_code = ${tpsCode} and contest_code = ${contest}`;
+  const [current] = await sql<
+    [Pick<CurrentResult, "status" | "submissionId" | "votes" | "invalid">?]
+  >`select status, submission_id, votes, invalid from results where tps_code = ${tpsCode} and contest_code = ${contest}`;
   const revisions = await sql<RevisionRow[]>`
     select s.id, s.source, s.revision, s.votes, s.invalid, s.ballots_used, s.justification, s.reason, s.warnings,
       s.captured_at, s.received_at, u.name as author
     from submissions s join users u on u.id = s.author_id
     where s.tps_code = ${tpsCode} and s.contest_code = ${contest} order by s.revision desc`;
-  const [form] = await sql`
+  const [form] = await sql<[PaperFormRow?]>`
     select f.id, f.status, f.source from paper_forms f
     where f.tps_code = ${tpsCode} and f.contest_code = ${contest} and f.status in ('awaiting_second', 'conflict')`;
   const entries =
     form?.status === "conflict"
-      ? await sql`
+      ? await sql<(EntryNumbers & { round: number; createdAt: Date; author: string })[]>`
     select e.round, e.votes, e.invalid, e.ballots_used, e.created_at, u.name as author
     from paper_entries e join users u on u.id = e.author_id where e.form_id = ${form.id} order by e.round`
       : [];
-  const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
   return {
     current: current
       ? {
-          status: current.status as ResultStatus,
-          submissionId: current.submissionId as string,
-          votes: current.votes as Record<string, number>,
-          invalid: current.invalid as number,
+          status: current.status,
+          submissionId: current.submissionId,
+          votes: current.votes,
+          invalid: current.invalid,
         }
       : null,
     revisions: revisions.map((r) => ({
@@ -518,17 +543,17 @@ export async function reviewDetail(sql: Db, { tpsCode, contest }: { tpsCode: str
     })),
     paper: form
       ? {
-          formId: form.id as string,
-          state: form.status as PaperState,
-          source: form.source as string,
+          formId: form.id,
+          state: form.status,
+          source: form.source,
           // Entries are shown only once they conflict: before that the second keying must stay blind.
           entries: entries.map((e) => ({
-            round: e.round as number,
-            votes: e.votes as Record<string, number>,
-            invalid: e.invalid as number,
-            ballotsUsed: (e.ballotsUsed as number) ?? null,
-            author: e.author as string,
-            at: iso(e.createdAt)!,
+            round: e.round,
+            votes: e.votes,
+            invalid: e.invalid,
+            ballotsUsed: e.ballotsUsed ?? null,
+            author: e.author,
+            at: e.createdAt.toISOString(),
           })),
         }
       : null,

@@ -5,7 +5,7 @@ import type { Db } from "~/utils/db.server";
 import type { WriteContext } from "~/utils/writer.server";
 
 export async function getSetting<K extends SettingKey>(sql: Db, key: K): Promise<SettingValue<K>> {
-  const [row] = await sql`select value from settings where key = ${key}`;
+  const [row] = await sql<[{ value: unknown }?]>`select value from settings where key = ${key}`;
   if (!row) return DEFAULT_SETTINGS[key];
   const parsed = SETTINGS[key].safeParse(row.value);
   return parsed.success ? (parsed.data as SettingValue<K>) : DEFAULT_SETTINGS[key];

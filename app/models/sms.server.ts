@@ -77,8 +77,9 @@ export async function handleSms(
 
   // The gateway resent a message it already delivered: same answer, nothing new.
   if (message.gatewayId) {
-    const [seen] =
-      await sql`select reply, receipt, kind, tps_code from sms_messages where gateway_id = ${message.gatewayId} and status <> 'duplicate' limit 1`;
+    const [seen] = await sql<
+      [Pick<LogRow, "reply" | "receipt" | "kind" | "tpsCode">?]
+    >`select reply, receipt, kind, tps_code from sms_messages where gateway_id = ${message.gatewayId} and status <> 'duplicate' limit 1`;
     if (seen) {
       return finish({
         status: "duplicate",
@@ -106,7 +107,7 @@ export async function handleSms(
   const reject = (errorCode: string, reply: string) =>
     finish({ status: "rejected", kind: parsed.kind, tpsCode: parsed.tpsCode, errorCode, reply, receipt: null });
 
-  const [{ failures }] = await sql`
+  const [{ failures }] = await sql<[{ failures: number }]>`
     select count(*)::int as failures from sms_messages
     where tps_code = ${parsed.tpsCode} and error_code = 'bad_pin' and received_at > now() - make_interval(mins => ${PIN_WINDOW_MINUTES})`;
   if (failures >= PIN_ATTEMPTS) return reject("locked", t(lang, "sms.locked", { minutes: PIN_WINDOW_MINUTES }));
@@ -239,8 +240,7 @@ export type IncidentBySms = (args: {
 }) => Promise<{ httpStatus: number }>;
 
 interface SmsRow {
-  /** A bigint: postgres.js reads it as a string. */
-  id: string;
+  id: number;
   sender: string;
   body: string;
   status: string;
@@ -258,5 +258,5 @@ export async function listSms(sql: Db, { status, limit = 200 }: { status?: strin
     select id, sender, body, status, kind, tps_code, error_code, reply, receipt, received_at from sms_messages
     ${status ? sql`where status = ${status}` : sql``}
     order by id desc limit ${limit}`;
-  return rows.map((r) => ({ ...r, id: Number(r.id), receivedAt: r.receivedAt.toISOString() }));
+  return rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }));
 }

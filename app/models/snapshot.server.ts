@@ -32,27 +32,30 @@ export interface Snapshot {
   totals: Record<string, ContestTotals>;
 }
 
+/** A TPS row before its last-seen time is written as text for the client. */
+type TpsRow = Omit<SnapshotTps, "lastSeenAt"> & { lastSeenAt: Date | null };
+
 export async function getSnapshot(sql: Sql, { scope, tpsCode }: View): Promise<Snapshot> {
   const inScope = (column: string) => insideArea(sql, column, scope);
   const tpsFilter = (column: string) => (tpsCode ? sql`and ${sql(column)} = ${tpsCode}` : sql``);
   return sql.begin("isolation level repeatable read read only", async (tx) => {
-    const [head] = await tx`select seq from event_head`;
+    const [head] = await tx<[{ seq: number }]>`select seq from event_head`;
     const contests = await listContests(tx);
-    const regions = await tx`
+    const regions = await tx<Snapshot["regions"]>`
       select code, name, level, parent_code from regions
       where level in ('kecamatan', 'kelurahan') and ${inScope("code")}
       order by code`;
-    const tps = await tx`
+    const tps = await tx<TpsRow[]>`
       select t.code, t.kelurahan_code, t.lat, t.lng, t.day_status, t.last_seen_at,
         coalesce((select json_object_agg(r.contest_code, r.status) from results r where r.tps_code = t.code), '{}') as results
       from tps t where ${inScope("t.kelurahan_code")} ${tpsFilter("t.code")}
       order by t.code`;
-    const sums = await tx`
+    const sums = await tx<{ contestCode: string; number: string; votes: number }[]>`
       select r.contest_code, v.key as number, sum(v.value::int)::int as votes
       from results r join tps t on t.code = r.tps_code, jsonb_each_text(r.votes) v
       where ${inScope("t.kelurahan_code")} ${tpsFilter("t.code")}
       group by r.contest_code, v.key`;
-    const counts = await tx`
+    const counts = await tx<{ contestCode: string; invalid: number; reported: number }[]>`
       select r.contest_code, sum(r.invalid)::int as invalid, count(*)::int as reported
       from results r join tps t on t.code = r.tps_code
       where ${inScope("t.kelurahan_code")} ${tpsFilter("t.code")}
@@ -69,14 +72,11 @@ export async function getSnapshot(sql: Sql, { scope, tpsCode }: View): Promise<S
     for (const c of counts)
       if (totals[c.contestCode]) Object.assign(totals[c.contestCode], { invalid: c.invalid, reported: c.reported });
     return {
-      seq: head.seq as number,
+      seq: head.seq,
       contests,
-      regions: regions as unknown as Snapshot["regions"],
-      tps: tps.map((t) => ({
-        ...t,
-        lastSeenAt: t.lastSeenAt ? (t.lastSeenAt as Date).toISOString() : null,
-      })) as unknown as SnapshotTps[],
+      regions,
+      tps: tps.map((t) => ({ ...t, lastSeenAt: t.lastSeenAt ? t.lastSeenAt.toISOString() : null })),
       totals,
     };
-  }) as Promise<Snapshot>;
+  });
 }

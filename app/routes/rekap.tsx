@@ -10,7 +10,7 @@ import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useLang, useT } from "~/lib/use-t";
 import { listContests } from "~/models/election.server";
 import { RECAP_LEVELS, RESULT_STATUSES, type RecapLevel } from "~/lib/recap";
-import { getRecap, recapScope } from "~/models/recap.server";
+import { getRecap, listRecapKecamatan, recapScope } from "~/models/recap.server";
 import { TopBar } from "~/root";
 import { areaOf, can, requirePageUser } from "~/utils/permissions.server";
 
@@ -32,11 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         candidates: contest.candidates.map((k) => k.number),
       })
     : null;
-  const own = areaOf(user);
-  const kecamatan = await context.sql`
-    select code, name from regions where level = 'kecamatan'
-      and ${own === null ? context.sql`true` : context.sql`(code = ${own} or code like ${own + ".%"} or ${own} like code || '.%')`}
-    order by code`;
+  const kecamatan = await listRecapKecamatan(context.sql, { area: areaOf(user) });
   return {
     contests: contests.map((c) => ({ code: c.code, name: c.name })),
     contest,
@@ -45,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     scope,
     generatedAt: new Date().toISOString(),
     mayExportAudit: can(user, "audit:export"),
-    kecamatan: kecamatan as unknown as { code: string; name: string }[],
+    kecamatan,
   };
 }
 

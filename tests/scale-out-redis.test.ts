@@ -2,16 +2,15 @@
 // @socket.io/redis-streams-adapter): the checks every adapter passes, proof that the events
 // really travel through Redis, `resume` on the other instance, and Redis going away and coming back.
 import { createClient } from "redis";
-import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LiveEvent } from "~/lib/events";
 import type { Ack } from "../server/live";
 import { parseEnv } from "~/utils/env.server";
 import { startPantau, type Pantau } from "../server/app";
 import { startTestRedis, type TestRedis } from "./support/redis";
-import { connectDashboard, startTestServer, submitAsOfficer, type TestServer } from "./support/server";
+import { startTestServer, type TestServer } from "./support/server";
 import { until } from "./support/sockets";
-import { twoInstanceChecks } from "./support/two-instances";
+import { clusterClients, twoInstanceChecks } from "./support/two-instances";
 
 let redis: TestRedis;
 let a: TestServer;
@@ -105,17 +104,8 @@ describe("two instances on one database with REDIS_URL", () => {
 describe("two instances with REDIS_URL when Redis goes away", () => {
   beforeEach(startCluster);
   afterEach(stopCluster);
-  const sockets: Socket[] = [];
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
-  });
-  async function dashboard(url: string) {
-    const connected = await connectDashboard(url);
-    sockets.push(connected.socket);
-    return connected;
-  }
-  const submit = async (url: string, tpsCode: string, contest: "gubernur" | "walikota") =>
-    expect(await submitAsOfficer({ url }, tpsCode, contest)).toBe(201);
+  const { dashboard, submit, closeAll } = clusterClients();
+  afterEach(closeAll);
 
   it("keeps serving when Redis goes away (logged once, events from the event log) and uses it again when it is back", async () => {
     const { received: onB } = await dashboard(b.url);

@@ -7,19 +7,26 @@ import type { Pantau } from "../../server/app";
 import { connectDashboard, submitAsOfficer, type TestServer } from "./server";
 import { until } from "./sockets";
 
-export function twoInstanceChecks(instances: () => { a: TestServer; b: Pantau }) {
+/** Command-post dashboards on either instance and officers' submissions to either; `closeAll` after. */
+export function clusterClients() {
   const sockets: Socket[] = [];
-  afterAll(() => {
-    for (const s of sockets) s.close();
-  });
+  return {
+    async dashboard(url: string) {
+      const connected = await connectDashboard(url);
+      sockets.push(connected.socket);
+      return connected;
+    },
+    submit: async (url: string, tpsCode: string, contest: "gubernur" | "walikota") =>
+      expect(await submitAsOfficer({ url }, tpsCode, contest)).toBe(201),
+    closeAll() {
+      for (const s of sockets.splice(0)) s.close();
+    },
+  };
+}
 
-  async function dashboard(url: string) {
-    const connected = await connectDashboard(url);
-    sockets.push(connected.socket);
-    return connected;
-  }
-  const submit = async (url: string, tpsCode: string, contest: "gubernur" | "walikota") =>
-    expect(await submitAsOfficer({ url }, tpsCode, contest)).toBe(201);
+export function twoInstanceChecks(instances: () => { a: TestServer; b: Pantau }) {
+  const { dashboard, submit, closeAll } = clusterClients();
+  afterAll(closeAll);
 
   it("delivers a submission made on instance A to a dashboard connected to instance B", async () => {
     const { a, b } = instances();

@@ -1,4 +1,7 @@
 // CSV import kinds and columns (docs/import.md), shared by the import screen and the server.
+import { translate, type Lang, type MessageKey, type MessageParams } from "./i18n";
+import { importMessages } from "./messages/imports";
+
 export const IMPORT_KINDS = ["regions", "tps", "officers"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -10,11 +13,29 @@ export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: 
   officers: { required: ["tps_code", "name"], optional: ["nip", "phone"] },
 };
 
+/** A row's problem as the checks find it: which message, with what; worded for the reader by `wordImportReport`. */
+export interface ImportProblem {
+  line: number;
+  field: string;
+  key: MessageKey<typeof importMessages>;
+  params?: MessageParams;
+}
+/** What a check or a run found, before it is worded. */
+export interface ImportCheck {
+  kind: ImportKind;
+  rows: number;
+  created: number;
+  updated: number;
+  problems: ImportProblem[];
+  applied: boolean;
+}
+
 export interface ImportError {
   line: number;
   field: string;
   message: string;
 }
+/** The report the admin reads (and the API answers), in their language. */
 export interface ImportReport {
   kind: ImportKind;
   rows: number;
@@ -22,4 +43,13 @@ export interface ImportReport {
   updated: number;
   errors: ImportError[];
   applied: boolean;
+}
+
+export function wordImportReport(lang: Lang, { problems, ...check }: ImportCheck): ImportReport {
+  const errors = problems.map(({ line, field, key, params }) => ({
+    line,
+    field,
+    message: translate(lang, importMessages, key, params),
+  }));
+  return { ...check, errors };
 }

@@ -5,16 +5,14 @@
 // Sample files: public/samples/*.csv, documented in docs/import.md.
 import { randomBytes } from "node:crypto";
 import { csvRecords } from "~/lib/csv";
-import { translate, type Lang, type MessageKey, type MessageParams } from "~/lib/i18n";
-import { importMessages } from "~/lib/messages/imports";
 import { TPS_CODE } from "~/lib/schemas";
 import type { Db } from "~/utils/db.server";
 import { hashSecret } from "~/utils/password.server";
 import type { WriteContext } from "~/utils/writer.server";
 
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportError, type ImportKind, type ImportReport } from "~/lib/imports";
+import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportCheck, type ImportKind, type ImportProblem } from "~/lib/imports";
 
-export { IMPORT_COLUMNS, IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind, type ImportReport } from "~/lib/imports";
+export { IMPORT_COLUMNS, IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportCheck, type ImportKind } from "~/lib/imports";
 
 type Row = Record<string, string | number | null>;
 const LEVELS = ["province", "city", "kecamatan", "kelurahan"];
@@ -28,33 +26,30 @@ const PARENT_LEVEL: Record<string, string | null> = {
 function validate(
   kind: ImportKind,
   text: string,
-  lang: Lang,
   db: { regions: Map<string, string>; tps: Set<string>; nips: Map<string, string> },
 ) {
-  const msg = (key: MessageKey<typeof importMessages>, params?: MessageParams) =>
-    translate(lang, importMessages, key, params);
-  const errors: ImportError[] = [];
+  const errors: ImportProblem[] = [];
   const rows: Row[] = [];
   const { header, records } = csvRecords(text);
   const missing = IMPORT_COLUMNS[kind].required.filter((c) => !header.includes(c));
+  const fileProblem = (problem: Omit<ImportProblem, "line">) => ({ rows, errors: [{ line: 1, ...problem }] });
   if (missing.length)
-    return {
-      rows,
-      errors: [
-        { line: 1, field: missing.join(", "), message: msg("import.err.columns", { columns: missing.join(", ") }) },
-      ],
-    };
-  if (records.length === 0) return { rows, errors: [{ line: 1, field: "", message: msg("import.err.empty") }] };
+    return fileProblem({
+      field: missing.join(", "),
+      key: "import.err.columns",
+      params: { columns: missing.join(", ") },
+    });
+  if (records.length === 0) return fileProblem({ field: "", key: "import.err.empty" });
   if (records.length > MAX_IMPORT_ROWS)
-    return { rows, errors: [{ line: 1, field: "", message: msg("import.err.tooMany", { max: MAX_IMPORT_ROWS }) }] };
+    return fileProblem({ field: "", key: "import.err.tooMany", params: { max: MAX_IMPORT_ROWS } });
   const seen = new Map<string, number>();
   const regionLevels = new Map(db.regions);
   const tpsInFile = new Set<string>();
 
   for (const { line, values: v } of records) {
-    const rowErrors: ImportError[] = [];
-    const bad = (field: string, key: MessageKey<typeof importMessages>, params?: MessageParams) =>
-      rowErrors.push({ line, field, message: msg(key, params) });
+    const rowErrors: ImportProblem[] = [];
+    const bad = (field: string, key: ImportProblem["key"], params?: ImportProblem["params"]) =>
+      rowErrors.push({ line, field, key, params });
     const int = (field: string, min: number, max: number, optional = false) => {
       const raw = v[field] ?? "";
       if (raw === "" && optional) return 0;
@@ -166,18 +161,15 @@ async function countExisting(sql: Db, kind: ImportKind, rows: Row[]) {
 }
 
 /** Validates a file and says what a real run would do; writes nothing. */
-export async function checkImport(
-  sql: Db,
-  { kind, text, lang }: { kind: ImportKind; text: string; lang: Lang },
-): Promise<ImportReport> {
-  const { rows, errors } = validate(kind, text, lang, await loadReferences(sql, kind));
+export async function checkImport(sql: Db, { kind, text }: { kind: ImportKind; text: string }): Promise<ImportCheck> {
+  const { rows, errors } = validate(kind, text, await loadReferences(sql, kind));
   const existing = errors.length ? 0 : await countExisting(sql, kind, rows);
   return {
     kind,
     rows: rows.length + new Set(errors.map((e) => e.line)).size,
     created: rows.length - existing,
     updated: existing,
-    errors,
+    problems: errors,
     applied: false,
   };
 }
@@ -185,14 +177,14 @@ export async function checkImport(
 /** Validates and, only when every row is right, writes them all in one transaction (upserts). */
 export async function runImport(
   ctx: WriteContext,
-  { kind, text, lang, actorId }: { kind: ImportKind; text: string; lang: Lang; actorId: number },
-): Promise<ImportReport> {
+  { kind, text, actorId }: { kind: ImportKind; text: string; actorId: number },
+): Promise<ImportCheck> {
   const { tx, audit } = ctx;
   // One import at a time, so two admins cannot interleave half-checked files.
   await tx`select pg_advisory_xact_lock(hashtext('pantau-import'))`;
-  const report = await checkImport(tx, { kind, text, lang });
-  if (report.errors.length) return report;
-  const { rows } = validate(kind, text, lang, await loadReferences(tx, kind));
+  const report = await checkImport(tx, { kind, text });
+  if (report.problems.length) return report;
+  const { rows } = validate(kind, text, await loadReferences(tx, kind));
   const chunks = <T>(list: T[], size = 2000) =>
     Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
   if (kind === "regions") {

@@ -1,7 +1,7 @@
 // Admin: CSV imports of regions, TPS and officers, with a dry run first (docs/import.md).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind, type ImportReport } from "~/lib/imports";
+import { IMPORT_KINDS, MAX_IMPORT_BYTES, wordImportReport, type ImportKind, type ImportReport } from "~/lib/imports";
 import { importMessages } from "~/lib/messages/imports";
 import { useT } from "~/lib/use-t";
 import { checkImport, IMPORT_COLUMNS, runImport } from "~/models/imports.server";
@@ -30,9 +30,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const text = await formFileText(form.get("file"), MAX_IMPORT_BYTES);
     if (!text) throw problem.badForm({ key: "import.err.noFile" });
     const imported = form.get("intent") === "import";
-    const report: ImportReport = imported
-      ? await context.writer.write((ctx) => runImport(ctx, { kind, text, lang, actorId: user.id }))
-      : await checkImport(context.sql, { kind, text, lang });
+    const report = wordImportReport(
+      lang,
+      imported
+        ? await context.writer.write((ctx) => runImport(ctx, { kind, text, actorId: user.id }))
+        : await checkImport(context.sql, { kind, text }),
+    );
     outcome = { report, imported };
   });
   if (refused || !outcome) return refused;

@@ -2,6 +2,7 @@
 // 200 {kind, rows, created, updated, errors, applied}; a real run with any bad row is a 422 that writes nothing.
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { wordImportReport } from "~/lib/imports";
 import { checkImport, IMPORT_KINDS, MAX_IMPORT_BYTES, runImport, type ImportKind } from "~/models/imports.server";
 import { readText, requireAdminApi } from "~/utils/admin.server";
 import { handleApi, json } from "~/utils/http.server";
@@ -16,9 +17,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!IMPORT_KINDS.includes(kind)) throw problem.notFound();
     const text = await readText(request, MAX_IMPORT_BYTES);
     const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
-    const report = dryRun
-      ? await checkImport(context.sql, { kind, text, lang })
-      : await context.writer.write((ctx) => runImport(ctx, { kind, text, lang, actorId: user.id }));
+    const report = wordImportReport(
+      lang,
+      dryRun
+        ? await checkImport(context.sql, { kind, text })
+        : await context.writer.write((ctx) => runImport(ctx, { kind, text, actorId: user.id })),
+    );
     return json(report, report.errors.length && !dryRun ? 422 : 200);
   });
 }

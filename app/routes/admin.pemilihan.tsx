@@ -1,6 +1,7 @@
 // Admin: contests (ballots) and their candidates by ballot number.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { SaveFeedback } from "~/components/save-feedback";
 import { combineMessages, translate } from "~/lib/i18n";
 import { fromLines, toLines } from "~/lib/settings";
 import { adminMessages } from "~/lib/messages/admin";
@@ -93,19 +94,7 @@ export default function Contests() {
               maxLength={10000}
             />
           </label>
-          {result && result.code === c.code ? (
-            result.ok ? (
-              <p role="status" className="notice good">
-                {t("admin.settings.saved")}
-              </p>
-            ) : (
-              <ul role="alert" className="error">
-                {result.errors.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            )
-          ) : null}
+          {result && result.code === c.code ? <SaveFeedback result={result} saved={t("admin.settings.saved")} /> : null}
           <button type="submit" className="primary" disabled={busy}>
             {t("admin.settings.save")}
           </button>

@@ -2,6 +2,7 @@
 // emergency contacts, the opening checklist, incident categories. Lists are edited as "a | b | c" lines.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { SaveFeedback } from "~/components/save-feedback";
 import { combineMessages, translate } from "~/lib/i18n";
 import { fromLines, SETTINGS, toLines, type SettingKey } from "~/lib/settings";
 import { adminMessages } from "~/lib/messages/admin";
@@ -86,19 +87,7 @@ export default function Settings() {
   const t = useT(adminMessages, commonMessages);
   const busy = useNavigation().state !== "idle";
   const feedback = (key: Editable) =>
-    result?.section === key ? (
-      result.ok ? (
-        <p role="status" className="notice good">
-          {t("admin.settings.saved")}
-        </p>
-      ) : (
-        <ul role="alert" className="error">
-          {result.errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )
-    ) : null;
+    result?.section === key ? <SaveFeedback result={result} saved={t("admin.settings.saved")} /> : null;
   const save = (
     <button type="submit" className="primary" disabled={busy}>
       {t("admin.settings.save")}

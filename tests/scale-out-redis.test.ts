@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { LiveEvent } from "~/lib/events";
 import type { Ack } from "../server/live";
 import { parseEnv } from "~/utils/env.server";
-import { startPantau, type Pantau } from "../server/app";
+import type { Pantau } from "../server/app";
 import { startTestRedis, type TestRedis } from "./support/redis";
-import { startTestServer, type TestServer } from "./support/server";
+import { startInstance, startTestServer, type TestServer } from "./support/server";
 import { until } from "./support/sockets";
 import { clusterClients, twoInstanceChecks } from "./support/two-instances";
 
@@ -31,18 +31,7 @@ async function startCluster() {
   overRedis.length = 0;
   redis = await startTestRedis();
   a = await startTestServer({ REDIS_URL: redis.url });
-  b = await startPantau(
-    parseEnv({
-      NODE_ENV: "production",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: a.databaseUrl,
-      PANTAU_SEED: "none",
-      COOKIE_SECURE: "false",
-      REDIS_URL: redis.url,
-    }),
-    (line) => logOfB.push(line),
-  );
+  b = await startInstance(a.databaseUrl, { REDIS_URL: redis.url }, (line) => logOfB.push(line));
   listener = createClient({ url: redis.url, socket: { reconnectStrategy: () => 100 } });
   listener.on("error", () => {}); // the outage test stops Redis on purpose
   await listener.connect();
@@ -151,18 +140,7 @@ describe("two instances with REDIS_URL when Redis goes away", () => {
     await b.close();
     await redis.stop();
     const log: string[] = [];
-    const c = await startPantau(
-      parseEnv({
-        NODE_ENV: "production",
-        PORT: "0",
-        HOST: "127.0.0.1",
-        DATABASE_URL: a.databaseUrl,
-        PANTAU_SEED: "none",
-        COOKIE_SECURE: "false",
-        REDIS_URL: redis.url,
-      }),
-      (line) => log.push(line),
-    );
+    const c = await startInstance(a.databaseUrl, { REDIS_URL: redis.url }, (line) => log.push(line));
     try {
       const { received: onC } = await dashboard(c.url);
       await submit(a.url, "1673051006-005", "gubernur");

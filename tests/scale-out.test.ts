@@ -1,9 +1,8 @@
 // Two real Pantau instances on one database sharing live events through
 // @socket.io/postgres-adapter: the checks of tests/support/two-instances.ts.
 import { afterAll, beforeAll, describe } from "vitest";
-import { parseEnv } from "~/utils/env.server";
-import { startPantau, type Pantau } from "../server/app";
-import { startTestServer, type TestServer } from "./support/server";
+import type { Pantau } from "../server/app";
+import { startInstance, startTestServer, type TestServer } from "./support/server";
 import { twoInstanceChecks } from "./support/two-instances";
 
 let a: TestServer;
@@ -11,17 +10,7 @@ let b: Pantau;
 
 beforeAll(async () => {
   a = await startTestServer();
-  b = await startPantau(
-    parseEnv({
-      NODE_ENV: "production",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: a.databaseUrl,
-      PANTAU_SEED: "none",
-      COOKIE_SECURE: "false",
-    }),
-    () => {},
-  );
+  b = await startInstance(a.databaseUrl);
 });
 afterAll(async () => {
   await b?.close();

@@ -25,16 +25,7 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
   const name = `pantau_t_${randomUUID().slice(0, 8)}`;
   const databaseUrl = await createDatabase(adminUrl, name, inject("template"));
   const boot = async (): Promise<TestServer> => {
-    const parsed = parseEnv({
-      NODE_ENV: "production",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      PANTAU_SEED: "none",
-      COOKIE_SECURE: "false",
-      ...extraEnv,
-    });
-    const pantau = await startPantau(parsed, () => {});
+    const pantau = await startInstance(databaseUrl, extraEnv);
     return {
       ...pantau,
       databaseUrl,
@@ -49,6 +40,21 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
     };
   };
   return boot();
+}
+
+/** One more Pantau instance on a database (e.g. a test server's: instances sharing one database); the
+ *  caller closes it. `log` receives its output lines. */
+export function startInstance(databaseUrl: string, extraEnv: Record<string, string> = {}, log = (_line: string) => {}) {
+  const env = parseEnv({
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: databaseUrl,
+    PANTAU_SEED: "none",
+    COOKIE_SECURE: "false",
+    ...extraEnv,
+  });
+  return startPantau(env, log);
 }
 
 /**

@@ -12,12 +12,16 @@ export const DEMO_CONTESTS = [
   {
     code: "gubernur",
     name: "Gubernur dan Wakil Gubernur",
+    type: "gubernur",
+    area: ["16"],
     position: 1,
     candidates: ["H. Ahmad Fauzi & Dr. Rina Marlina", "Ir. Bambang Sutrisno & Hj. Siti Aminah"],
   },
   {
     code: "walikota",
     name: "Wali Kota dan Wakil Wali Kota",
+    type: "walikota",
+    area: ["16.73"],
     position: 2,
     candidates: [
       "Drs. Hendra Gunawan & Yuliana, S.E.",
@@ -36,7 +40,9 @@ const ALL_TABLES = [
   "sessions",
   "users",
   "candidates",
+  "contest_areas",
   "contests",
+  "parties",
   "tps",
   "regions",
 ];
@@ -72,7 +78,16 @@ export async function seed(sql: Sql, options: { tpsCount?: number } = {}) {
     await insertChunks(tx, "regions", region.regions);
     await insertChunks(tx, "tps", region.tps);
     for (const contest of DEMO_CONTESTS) {
-      await tx`insert into contests (code, name, position) values (${contest.code}, ${contest.name}, ${contest.position})`;
+      await tx`insert into contests (code, name, type, position) values (${contest.code}, ${contest.name}, ${contest.type}, ${contest.position})`;
+      await insertChunks(
+        tx,
+        "contest_areas",
+        // A generated province has no 16.73: its mayor's contest takes the first kabupaten/kota instead.
+        (options.tpsCount ? [contest.type === "gubernur" ? "16" : "16.01"] : contest.area).map((region_code) => ({
+          contest_code: contest.code,
+          region_code,
+        })),
+      );
       await insertChunks(
         tx,
         "candidates",

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ballotCapacity, checkC1, decideC1, type C1Context } from "./c1-rules";
+import { ballotsExpected, c1Context, checkC1, decideC1 } from "./c1-rules";
 import { issueMessage } from "~/lib/messages/quick-count";
 
-const ctx: C1Context = { candidates: [1, 2, 3], dpt: 300, dptb: 5, dpk: 2 };
+const pairs = [1, 2, 3].map((number) => ({ number, name: `Pasangan ${number}` }));
+const ctx = c1Context({ type: "walikota", candidates: pairs, parties: [] }, { dpt: 300, dptb: 5, dpk: 2 });
 const good = { votes: { "1": 100, "2": 80, "3": 40 }, invalid: 6 };
 const codes = (issues: { field: string; code: string }[]) => issues.map((i) => `${i.field}:${i.code}`);
 
-describe("C1 hard errors", () => {
+describe("C1 tier 1 (invalid) and tier 2 (inconsistent) of a quick entry", () => {
   it("accepts a plausible tally without warnings", () => {
     const r = checkC1(good, ctx);
     expect(r.errors).toEqual([]);
@@ -34,23 +35,25 @@ describe("C1 hard errors", () => {
     expect(codes(r.errors)).toEqual(["votes.7:unknown_candidate"]);
   });
 
-  it("rejects candidate votes that do not add up to the valid votes", () => {
+  it("finds candidate votes that do not add up to the valid votes inconsistent", () => {
     const r = checkC1({ ...good, valid: 221 }, ctx);
-    expect(codes(r.errors)).toEqual(["valid:sum_mismatch"]);
-    expect(r.errors[0].params).toEqual({ sum: 220, valid: 221 });
+    expect(r.errors).toEqual([]);
+    expect(codes(r.warnings)).toEqual(["valid:sum_mismatch"]);
+    expect(r.warnings[0]).toMatchObject({ tier: "inconsistent", params: { sum: 220, valid: 221 } });
   });
 
-  it("rejects valid + invalid that differ from ballots used", () => {
-    expect(codes(checkC1({ ...good, ballotsUsed: 225 }, ctx).errors)).toEqual(["ballotsUsed:ballots_mismatch"]);
-    expect(checkC1({ ...good, ballotsUsed: 226 }, ctx).errors).toEqual([]);
+  it("finds valid + invalid that differ from ballots used inconsistent", () => {
+    expect(codes(checkC1({ ...good, ballotsUsed: 225 }, ctx).warnings)).toEqual(["ballotsUsed:ballots_mismatch"]);
+    expect(checkC1({ ...good, ballotsUsed: 226 }, ctx).warnings).toEqual([]);
   });
 
-  it("rejects more ballots than DPT + DPTb + DPK + 2% reserve", () => {
-    expect(ballotCapacity(ctx)).toBe(300 + 5 + 2 + 6);
-    const over = { votes: { "1": 150, "2": 150, "3": 10 }, invalid: 4 }; // 314 > 313
-    expect(codes(checkC1(over, ctx).errors)).toEqual(["invalid:exceeds_ballots"]);
-    const atLimit = { votes: { "1": 150, "2": 150, "3": 10 }, invalid: 3 }; // 313
-    expect(checkC1(atLimit, ctx).errors).toEqual([]);
+  it("finds more ballots used than DPT + the 2% reserve (DPTb and DPK are served from it) inconsistent", () => {
+    expect(ballotsExpected(300)).toBe(306);
+    expect(ballotsExpected(301)).toBe(308); // 2% of 301 is 6.02, rounded up
+    const over = { votes: { "1": 140, "2": 150, "3": 10 }, invalid: 7 }; // 307 > 306
+    expect(codes(checkC1(over, ctx).warnings)).toContain("invalid:exceeds_ballots");
+    const atLimit = { votes: { "1": 140, "2": 150, "3": 10 }, invalid: 6 }; // 306
+    expect(codes(checkC1(atLimit, ctx).warnings)).not.toContain("invalid:exceeds_ballots");
   });
 
   it("accepts numbers typed as text, as a form sends them", () => {
@@ -60,9 +63,9 @@ describe("C1 hard errors", () => {
 
 describe("C1 warnings", () => {
   it("warns on turnout above 95% and below 20%", () => {
-    const high = checkC1({ votes: { "1": 100, "2": 100, "3": 95 }, invalid: 2 }, ctx); // 297/307
+    const high = checkC1({ votes: { "1": 100, "2": 100, "3": 88 }, invalid: 2 }, ctx); // 290/300
     expect(codes(high.warnings)).toEqual(["ballotsUsed:turnout_high"]);
-    const low = checkC1({ votes: { "1": 20, "2": 20, "3": 10 }, invalid: 1 }, ctx); // 51/307
+    const low = checkC1({ votes: { "1": 20, "2": 20, "3": 10 }, invalid: 1 }, ctx); // 51/300
     expect(codes(low.warnings)).toEqual(["ballotsUsed:turnout_low"]);
   });
 
@@ -96,7 +99,12 @@ describe("C1 warnings", () => {
 
 describe("C1 messages", () => {
   it("words each issue in Bahasa Indonesia and English", () => {
-    const issue = { field: "valid", code: "sum_mismatch" as const, params: { sum: 220, valid: 221 } };
+    const issue = {
+      field: "valid",
+      code: "sum_mismatch" as const,
+      tier: "inconsistent" as const,
+      params: { sum: 220, valid: 221 },
+    };
     expect(issueMessage("id", issue)).toBe("Jumlah suara calon (220) tidak sama dengan suara sah (221).");
     expect(issueMessage("en", issue)).toBe("Candidate votes add up to 220, not the 221 valid votes.");
   });

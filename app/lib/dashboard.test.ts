@@ -36,6 +36,7 @@ const result = (
     source: "officer",
     votes,
     invalid: 1,
+    completeness: "quick",
     delta: { votes, invalid: 1 },
   },
 });

@@ -14,6 +14,8 @@ export interface ResultUpdated {
   source: string;
   votes: Record<string, number>;
   invalid: number;
+  /** "quick" (section IV + invalid) or "complete" (the whole C.Hasil). */
+  completeness: "quick" | "complete";
   /** What this change adds to the contest totals, so a dashboard needs no per-TPS history. */
   delta: { votes: Record<string, number>; invalid: number };
 }

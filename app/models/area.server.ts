@@ -7,3 +7,12 @@ export function insideArea(sql: Db, column: string, area: string | null) {
   if (area === null) return sql`true`;
   return sql`(${sql(column)} = ${area} or ${sql(column)} like ${area + ".%"})`;
 }
+
+/**
+ * A condition: the TPS whose kelurahan is `kelurahanColumn` votes in the contest `contestColumn` (one of the
+ * kelurahan's ancestors, or itself, is in the contest's area; app/lib/contests.ts votesIn).
+ */
+export function votesInContest(sql: Db, kelurahanColumn: string, contestColumn: string) {
+  return sql`exists (select 1 from contest_areas a where a.contest_code = ${sql(contestColumn)}
+    and (${sql(kelurahanColumn)} = a.region_code or ${sql(kelurahanColumn)} like a.region_code || '.%'))`;
+}

@@ -19,13 +19,18 @@ export async function saveContest(
       [{ used: boolean }]
     >`select exists (select 1 from results where contest_code = ${body.code}) as used`;
     if (used.used) return "in_use";
-    await tx`delete from candidates where contest_code = ${body.code} and ballot_number = any(${removed})`;
+    await tx`delete from candidates where contest_code = ${body.code} and party_number = 0 and ballot_number = any(${removed})`;
   }
-  await tx`insert into contests (code, name, position) values (${body.code}, ${body.name}, ${body.position})
-    on conflict (code) do update set name = excluded.name, position = excluded.position`;
+  await tx`insert into contests (code, name, type, position) values (${body.code}, ${body.name}, ${body.type}, ${body.position})
+    on conflict (code) do update set name = excluded.name, type = excluded.type, position = excluded.position`;
+  // The area: the regions given, or (none given) every top-level region, so the contest covers the election.
+  await tx`delete from contest_areas where contest_code = ${body.code}`;
+  await tx`insert into contest_areas (contest_code, region_code)
+    select ${body.code}, code from regions
+    where ${body.area.length > 0} and code = any(${body.area}) or ${body.area.length === 0} and parent_code is null`;
   for (const c of body.candidates) {
     await tx`insert into candidates (contest_code, ballot_number, name) values (${body.code}, ${c.number}, ${c.name})
-      on conflict (contest_code, ballot_number) do update set name = excluded.name`;
+      on conflict (contest_code, party_number, ballot_number) do update set name = excluded.name`;
   }
   audit({
     actorId,

@@ -1,17 +1,16 @@
 // Read models for the election's static data: TPS, contests and candidates.
+import type { Contest } from "~/lib/contests";
 import type { DayStatus } from "~/lib/events";
 import type { Db } from "~/utils/db.server";
 
-export interface Contest {
-  code: string;
-  name: string;
-  candidates: { number: number; name: string }[];
-}
+export type { Contest };
 
 export interface TpsInfo {
   code: string;
   kelurahanCode: string;
   kelurahanName: string;
+  /** "desa" or "kelurahan" (printed "Desa"/"Kel."). */
+  kelurahanKind: "desa" | "kelurahan";
   kecamatanCode: string;
   kecamatanName: string;
   number: number;
@@ -19,18 +18,31 @@ export interface TpsInfo {
   lat: number;
   lng: number;
   dpt: number;
+  /** DPT by sex, when the voter list import gave it. */
+  dptMen: number | null;
+  dptWomen: number | null;
   dptb: number;
   dpk: number;
   dayStatus: DayStatus;
   lastSeenAt: Date | null;
 }
 
-/** Contests with their candidates in ballot order; `where` narrows them (one query shape for a list and one). */
+/**
+ * Contests with their type, area, candidates and (party lists) parties with candidates, in ballot order;
+ * `where` narrows them (one query shape for a list and one).
+ */
 function selectContests(sql: Db, where: ReturnType<Db>) {
   return sql<Contest[]>`
-    select c.code, c.name,
+    select c.code, c.name, c.type, c.dapil,
+      coalesce((select array_agg(a.region_code order by a.region_code) from contest_areas a
+        where a.contest_code = c.code), '{}') as area,
       coalesce((select json_agg(json_build_object('number', k.ballot_number, 'name', k.name) order by k.ballot_number)
-        from candidates k where k.contest_code = c.code), '[]') as candidates
+        from candidates k where k.contest_code = c.code and k.party_number = 0), '[]') as candidates,
+      coalesce((select json_agg(json_build_object('number', p.number, 'name', p.name, 'abbrev', p.abbrev,
+          'candidates', (select json_agg(json_build_object('number', k.ballot_number, 'name', k.name) order by k.ballot_number)
+            from candidates k where k.contest_code = c.code and k.party_number = p.number)) order by p.number)
+        from parties p where c.type in ('dpr', 'dprd_prov', 'dprd_kabkota')
+          and exists (select 1 from candidates k where k.contest_code = c.code and k.party_number = p.number)), '[]') as parties
     from contests c ${where}
     order by c.position, c.code`;
 }
@@ -44,10 +56,19 @@ export async function getContest(sql: Db, { code }: { code: string }): Promise<C
   return row;
 }
 
+/** The contests a TPS votes in: those with one of its kelurahan's ancestors (or itself) in their area. */
+export async function contestsForTps(sql: Db, { kelurahanCode }: { kelurahanCode: string }): Promise<Contest[]> {
+  return await selectContests(
+    sql,
+    sql`where exists (select 1 from contest_areas a where a.contest_code = c.code
+      and (${kelurahanCode} = a.region_code or ${kelurahanCode} like a.region_code || '.%'))`,
+  );
+}
+
 export async function getTps(sql: Db, { code }: { code: string }): Promise<TpsInfo | undefined> {
   const [row] = await sql<[TpsInfo?]>`
-    select t.code, t.kelurahan_code, kel.name as kelurahan_name, kec.code as kecamatan_code, kec.name as kecamatan_name,
-      t.number, t.address, t.lat, t.lng, t.dpt, t.dptb, t.dpk, t.day_status, t.last_seen_at
+    select t.code, t.kelurahan_code, kel.name as kelurahan_name, kel.kind as kelurahan_kind, kec.code as kecamatan_code, kec.name as kecamatan_name,
+      t.number, t.address, t.lat, t.lng, t.dpt, t.dpt_men, t.dpt_women, t.dptb, t.dpk, t.day_status, t.last_seen_at
     from tps t
     join regions kel on kel.code = t.kelurahan_code
     join regions kec on kec.code = kel.parent_code

@@ -3,15 +3,18 @@
 import { canReportFor, mayReplaceVerified } from "~/lib/access";
 import { problem } from "~/lib/problems";
 import { createHash } from "node:crypto";
+import type { JSONValue } from "postgres";
 import type { Db, LeftJoined } from "~/utils/db.server";
-import { c1Context, decideC1, type Issue } from "~/lib/c1-rules";
+import { c1Context, decideC1, votersOf, type C1Context, type C1Form, type C1Numbers, type Issue } from "~/lib/c1-rules";
+import type { Contest, ContestType } from "~/lib/contests";
 import type { DayStatus, ResultStatus } from "~/lib/events";
 import { issueKey, issueMessage } from "~/lib/messages/quick-count";
 import type { Lang } from "~/lib/i18n";
 import type { QuickCountBody } from "~/lib/schemas";
 import { canonicalJson } from "~/utils/event-log.server";
 import { lockKey, type WriteContext } from "~/utils/writer.server";
-import type { Contest, TpsInfo } from "./election.server";
+import type { TpsInfo } from "./election.server";
+import { votesInContest } from "./area.server";
 import type { SessionUser } from "./users.server";
 
 export type Source = "app" | "paper" | "phone" | "radio" | "sms";
@@ -22,7 +25,7 @@ export interface SubmitAnswer {
   body: {
     id: string;
     status: ResultStatus;
-    warnings: { field: string; code: string; message: string }[];
+    warnings: { field: string; code: string; tier?: string; message: string }[];
     revision: number;
   };
 }
@@ -39,12 +42,22 @@ type TpsColumns = {
   tpsCode: string;
   kelurahanCode: string;
   dpt: number;
+  dptMen: number | null;
+  dptWomen: number | null;
   dptb: number;
   dpk: number;
   dayStatus: DayStatus;
 };
 /** A submission already stored under the same id (a retry or a clash). */
 type ExistingColumns = { existingTpsCode: string; existingHash: string; existingResponse: SubmitAnswer["body"] };
+type ContestColumns = {
+  contestCode: string;
+  contestName: string;
+  contestType: ContestType;
+  votesHere: boolean;
+  /** Every candidate of the ballot with its party (0 = none). */
+  ballot: { number: number; party: number }[];
+};
 type CurrentColumns = {
   currentStatus: ResultStatus;
   currentVotes: Record<string, number>;
@@ -55,8 +68,25 @@ type CurrentColumns = {
 /** Everything a submission checks, read in one statement; each group is all null when its row is absent. */
 type SubmitContextRow = LeftJoined<TpsColumns> &
   LeftJoined<ExistingColumns> &
-  LeftJoined<{ contestCode: string }> &
-  LeftJoined<CurrentColumns> & { candidates: number[] };
+  LeftJoined<ContestColumns> &
+  LeftJoined<CurrentColumns> & { otherBallots: OtherBallot[] };
+
+/** The structure of a ballot as the rules need it, from its candidates and their parties. */
+export function ballotOf(type: ContestType, ballot: { number: number; party: number }[]): RulesContest {
+  const parties = new Map<number, { number: number }[]>();
+  for (const k of ballot)
+    if (k.party > 0) parties.set(k.party, [...(parties.get(k.party) ?? []), { number: k.number }]);
+  return {
+    type,
+    candidates: ballot.filter((k) => k.party === 0).map((k) => ({ number: k.number, name: "" })),
+    parties: [...parties].map(([number, candidates]) => ({
+      number,
+      name: "",
+      abbrev: "",
+      candidates: candidates.map((c) => ({ ...c, name: "" })),
+    })),
+  };
+}
 
 export async function submitQuickCount(
   { tx, emit, audit }: WriteContext,
@@ -71,12 +101,16 @@ export async function submitQuickCount(
   const [, [row]] = await Promise.all([
     lockKey(tx, resultsLockKey(body.tpsCode)),
     tx<[SubmitContextRow]>`
-      select t.code as tps_code, t.kelurahan_code, t.dpt, t.dptb, t.dpk, t.day_status,
+      select t.code as tps_code, t.kelurahan_code, t.dpt, t.dpt_men, t.dpt_women, t.dptb, t.dpk, t.day_status,
         e.tps_code as existing_tps_code, e.body_hash as existing_hash, e.response as existing_response,
-        c.code as contest_code,
-        (select coalesce(array_agg(k.ballot_number order by k.ballot_number), '{}') from candidates k where k.contest_code = c.code) as candidates,
+        c.code as contest_code, c.name as contest_name, c.type as contest_type,
+        ${votesInContest(tx, "t.kelurahan_code", "c.code")} as votes_here,
+        (select coalesce(json_agg(json_build_object('number', k.ballot_number, 'party', k.party_number)
+          order by k.party_number, k.ballot_number), '[]') from candidates k where k.contest_code = c.code) as ballot,
         r.status as current_status, r.votes as current_votes, r.invalid as current_invalid,
-        cs.revision as current_revision, cs.source as current_source
+        cs.revision as current_revision, cs.source as current_source,
+        (select coalesce(json_agg(json_build_object('contest', o.contest_code, 'votes', o.votes, 'invalid', o.invalid,
+          'form', o.form)), '[]') from results o where o.tps_code = t.code and o.contest_code <> ${body.contest}) as other_ballots
       from (select 1) as one
       left join tps t on t.code = ${body.tpsCode}
       left join submissions e on e.id = ${body.id}
@@ -89,6 +123,8 @@ export async function submitQuickCount(
         code: row.tpsCode,
         kelurahanCode: row.kelurahanCode,
         dpt: row.dpt,
+        dptMen: row.dptMen,
+        dptWomen: row.dptWomen,
         dptb: row.dptb,
         dpk: row.dpk,
         dayStatus: row.dayStatus,
@@ -98,7 +134,12 @@ export async function submitQuickCount(
     ? { tpsCode: row.existingTpsCode, bodyHash: row.existingHash, response: row.existingResponse }
     : null;
   const contest = row.contestCode
-    ? { code: row.contestCode, candidates: row.candidates.map((number) => ({ number })) }
+    ? {
+        code: row.contestCode,
+        name: row.contestName,
+        votesHere: row.votesHere,
+        ...ballotOf(row.contestType, row.ballot),
+      }
     : null;
   const current = row.currentStatus
     ? {
@@ -124,44 +165,47 @@ export async function submitQuickCount(
   if (!contest) {
     throw problem.invalidField("contest", "unknown_contest", { contest: body.contest });
   }
+  if (!contest.votesHere) throw contestNotHere(tps.code, contest.name);
 
   if (current?.status === "verified" && !mayReplaceVerified(user)) {
     throw problem.conflict("verified");
   }
 
   const previous = current ? { votes: current.votes, invalid: current.invalid } : null;
-  const { numbers, status: ruled, warnings } = checkResultNumbers(lang, { tps, contest, body, previous });
+  const otherBallots = row.otherBallots.map((o) => ({ contest: o.contest, voters: votersOf(o) }));
+  const { numbers, status: ruled, warnings } = checkResultNumbers(lang, { tps, contest, body, previous, otherBallots });
   const { votes, invalid } = numbers;
   const revision = (current?.revision ?? 0) + 1;
   // Sources disagree: another channel already reported other numbers (e.g. the paper form keyed at
   // the posko, then the officer's app). The newest numbers stand, marked `conflict` for a supervisor.
-  const disagrees =
-    !!previous &&
-    current!.source !== source &&
-    !sameNumbers({ ...previous, ballotsUsed: null }, { ...numbers, ballotsUsed: null });
+  const disagrees = !!previous && current!.source !== source && !sameSectionIv(previous, numbers);
   const status: ResultStatus = disagrees ? "conflict" : ruled;
   const response: SubmitAnswer["body"] = { id: body.id, status, warnings, revision };
+  const form = numbers.form ? tx.json(numbers.form as unknown as JSONValue) : null;
 
   // The writes in one statement: the submission, the result pointing at it, and the TPS's day status. A
   // statement does not see its own inserts, so the contests reported count this one plus the others.
   const [day] = await tx<[{ dayStatus: DayStatus; lastSeenAt: Date | null }]>`
     with submission as (
       insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid, ballots_used,
-        justification, warnings, captured_at, body_hash, response)
+        form, completeness, justification, warnings, captured_at, body_hash, response)
       values (${body.id}, ${tps.code}, ${contest.code}, ${source}, ${user.id}, ${revision}, ${tx.json(votes)}, ${invalid},
-        ${numbers.ballotsUsed}, ${body.justification?.trim() || null}, ${tx.json(warnings)}, ${body.capturedAt}, ${hash},
-        ${tx.json(response)})
+        ${numbers.ballotsUsed}, ${form}, ${numbers.completeness}, ${body.justification?.trim() || null},
+        ${tx.json(warnings)}, ${body.capturedAt}, ${hash}, ${tx.json(response)})
       returning id
     ), result as (
-      insert into results (tps_code, contest_code, status, submission_id, votes, invalid, updated_at)
-      select ${tps.code}, ${contest.code}, ${status}, id, ${tx.json(votes)}, ${invalid}, now() from submission
+      insert into results (tps_code, contest_code, status, submission_id, votes, invalid, form, completeness, updated_at)
+      select ${tps.code}, ${contest.code}, ${status}, id, ${tx.json(votes)}, ${invalid}, ${form}, ${numbers.completeness},
+        now() from submission
       on conflict (tps_code, contest_code) do update
         set status = excluded.status, submission_id = excluded.submission_id, votes = excluded.votes,
-            invalid = excluded.invalid, updated_at = excluded.updated_at
+            invalid = excluded.invalid, form = excluded.form, completeness = excluded.completeness,
+            updated_at = excluded.updated_at
     )
     update tps set
       day_status = case
-        when (select count(*) from contests) = 1 + (select count(*) from results where tps_code = ${tps.code} and contest_code <> ${contest.code})
+        when (select count(*) from contests c where ${votesInContest(tx, "tps.kelurahan_code", "c.code")})
+          = 1 + (select count(*) from results where tps_code = ${tps.code} and contest_code <> ${contest.code})
         then 'reported' else 'counting' end,
       last_seen_at = case when ${user.role === "officer"} then now() else last_seen_at end
     where code = ${tps.code}
@@ -178,6 +222,7 @@ export async function submitQuickCount(
     source,
     votes,
     invalid,
+    completeness: numbers.completeness,
     delta: {
       votes: Object.fromEntries(Object.entries(votes).map(([k, n]) => [k, n - (before[k] ?? 0)])),
       invalid: invalid - (current?.invalid ?? 0),
@@ -190,7 +235,7 @@ export async function submitQuickCount(
     before: current
       ? { status: current.status, votes: current.votes, invalid: current.invalid, revision: current.revision }
       : null,
-    after: { status, votes, invalid, revision, source, submissionId: body.id },
+    after: { status, votes, invalid, completeness: numbers.completeness, revision, source, submissionId: body.id },
   });
 
   if (day.dayStatus !== tps.dayStatus) {
@@ -203,20 +248,32 @@ export async function submitQuickCount(
   return { httpStatus: 201, body: response };
 }
 
-/** A result's numbers, as stored. */
-export interface Numbers {
-  votes: Record<string, number>;
-  invalid: number;
-  ballotsUsed: number | null;
-}
+/** A TPS outside a contest's electoral area is refused for it, naming the contest. */
+export const contestNotHere = (tpsCode: string, contestName: string) =>
+  problem.invalidField("contest", "contest_not_here", { tps: tpsCode, contest: contestName });
 
+/** A result's numbers, as stored. */
+export type Numbers = Pick<C1Numbers, "votes" | "invalid" | "ballotsUsed"> &
+  Partial<Pick<C1Numbers, "form" | "completeness">>;
+
+/** Another ballot's result at the same TPS, for the two-ballots comparison. */
+type OtherBallot = { contest: string; votes: Record<string, number>; invalid: number; form: C1Form | null };
+
+/** Section IV and invalid agree (what the sources must agree on; a later complete form adds to a quick entry). */
+export const sameSectionIv = (a: Pick<Numbers, "votes" | "invalid">, b: Pick<Numbers, "votes" | "invalid">) =>
+  a.invalid === b.invalid && Object.keys({ ...a.votes, ...b.votes }).every((k) => a.votes[k] === b.votes[k]);
+
+/** Two keyings say the same: section IV, invalid, ballots used and the complete form when there is one. */
 export const sameNumbers = (a: Numbers, b: Numbers) =>
-  a.invalid === b.invalid &&
+  sameSectionIv(a, b) &&
   (a.ballotsUsed ?? null) === (b.ballotsUsed ?? null) &&
-  Object.keys({ ...a.votes, ...b.votes }).every((k) => a.votes[k] === b.votes[k]);
+  canonicalJson(a.form ?? null) === canonicalJson(b.form ?? null);
+
+/** A contest as the rules need it: its type and its ballot's candidates/parties (names unused). */
+export type RulesContest = Pick<Contest, "type" | "candidates" | "parties">;
 
 /**
- * The C1 rules for every channel that writes a result (officer app, SMS, posko entry, corrections): hard
+ * The result rules for every channel that writes a result (officer app, SMS, posko entry, corrections): tier-1
  * errors and unjustified warnings are a 422 with a message per field; otherwise the numbers as stored.
  */
 export function checkResultNumbers(
@@ -226,42 +283,42 @@ export function checkResultNumbers(
     contest,
     body,
     previous,
+    otherBallots = [],
   }: {
-    tps: Pick<TpsInfo, "dpt" | "dptb" | "dpk">;
-    contest: { candidates: Pick<Contest["candidates"][number], "number">[] };
-    body: Pick<QuickCountBody, "votes" | "invalid" | "valid" | "ballotsUsed" | "justification">;
+    tps: Pick<TpsInfo, "dpt" | "dptb" | "dpk"> & Partial<Pick<TpsInfo, "dptMen" | "dptWomen">>;
+    contest: RulesContest;
+    body: Pick<QuickCountBody, "votes" | "invalid" | "valid" | "ballotsUsed" | "form" | "justification">;
     previous: { votes: Record<string, number>; invalid: number } | null;
+    otherBallots?: C1Context["otherBallots"];
   },
 ) {
-  const decision = decideC1(
-    {
-      votes: body.votes,
-      invalid: body.invalid,
-      valid: body.valid,
-      ballotsUsed: body.ballotsUsed,
-      justification: body.justification,
-    },
-    c1Context(contest, tps, previous),
-  );
+  const decision = decideC1(body, c1Context(contest, tps, previous, otherBallots));
   // Warnings are stored with the submission and sent back with a retried one, so their wording is fixed here.
   const describe = (i: Issue) => ({
     field: i.field,
     code: i.code,
+    tier: i.tier,
     message: issueMessage(lang, i),
   });
-  if (decision.errors.length > 0) {
-    const unjustified = decision.errors.some((e) => e.code === "justification_required");
+  if (decision.errors.length > 0 || !decision.numbers) {
+    const unjustified = decision.errors.some(
+      (e) => e.code === "justification_required" || e.code === "confirmation_required",
+    );
     throw problem.invalid(
-      [...decision.errors, ...(unjustified ? decision.warnings : [])].map((i) => ({ ...i, key: issueKey(i.code) })),
+      [...decision.errors, ...(unjustified ? decision.warnings : [])].map((i) => ({
+        field: i.field,
+        code: i.code,
+        params: { ...i.params, tier: i.tier },
+        key: issueKey(i.code),
+      })),
       "c1.fixNumbers",
     );
   }
-  const numbers: Numbers = {
-    votes: Object.fromEntries(contest.candidates.map((c) => [String(c.number), Number(body.votes[String(c.number)])])),
-    invalid: Number(body.invalid),
-    ballotsUsed: body.ballotsUsed == null || body.ballotsUsed === "" ? null : Number(body.ballotsUsed),
+  return {
+    numbers: decision.numbers,
+    status: decision.status as ResultStatus,
+    warnings: decision.warnings.map(describe),
   };
-  return { numbers, status: decision.status as ResultStatus, warnings: decision.warnings.map(describe) };
 }
 
 interface SubmissionRow {

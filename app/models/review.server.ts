@@ -13,7 +13,18 @@ import type { QuickCountBody, ReviewBody } from "~/lib/schemas";
 import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { insideArea } from "./area.server";
 import { getContest, getTps, type Contest, type TpsInfo } from "./election.server";
-import { bodyHash, checkResultNumbers, resultsLockKey, sameNumbers, type Numbers, type Source } from "./results.server";
+import {
+  bodyHash,
+  checkResultNumbers,
+  contestNotHere,
+  resultsLockKey,
+  sameNumbers,
+  sameSectionIv,
+  type Numbers,
+  type Source,
+} from "./results.server";
+import type { C1Form } from "~/lib/c1-rules";
+import { votesIn } from "~/lib/contests";
 import type { SessionUser } from "./users.server";
 
 export type PaperSource = "paper" | "phone" | "radio";
@@ -32,10 +43,18 @@ interface CurrentResult {
   revision: number;
   source: Source;
   ballotsUsed: number | null;
+  form: C1Form | null;
+  completeness: "quick" | "complete";
 }
 
 /** The numbers one keying of a paper form holds. */
-type EntryNumbers = { votes: Record<string, number>; invalid: number; ballotsUsed: number | null };
+type EntryNumbers = {
+  votes: Record<string, number>;
+  invalid: number;
+  ballotsUsed: number | null;
+  form: C1Form | null;
+  completeness?: "quick" | "complete";
+};
 /** The first keying of a form, as the second one is checked against it. */
 type FirstEntry = EntryNumbers & { authorId: number; justification: string | null };
 /** A keying already stored under an entry id, with its form (a retry or a clash). */
@@ -50,8 +69,9 @@ async function loadTarget(tx: Db, { user, tpsCode, contest }: { user: SessionUse
   if (!canReportFor(user, tps)) throw problem.otherArea();
   const c = await getContest(tx, { code: contest });
   if (!c) throw problem.invalidField("contest", "unknown_contest", { contest });
+  if (!votesIn(tps.kelurahanCode, c)) throw contestNotHere(tps.code, c.name);
   const [current] = await tx<[CurrentResult?]>`
-    select r.status, r.votes, r.invalid, r.submission_id, s.revision, s.source, s.ballots_used
+    select r.status, r.votes, r.invalid, r.submission_id, s.revision, s.source, s.ballots_used, r.form, r.completeness
     from results r join submissions s on s.id = r.submission_id
     where r.tps_code = ${tps.code} and r.contest_code = ${c.code}`;
   return { tps, contest: c, current };
@@ -90,17 +110,22 @@ async function writeRevision(
 ) {
   const revision = (current?.revision ?? 0) + 1;
   const response = { id, status, warnings, revision };
+  const completeness = numbers.completeness ?? (numbers.form ? "complete" : "quick");
+  const form = numbers.form ? tx.json(numbers.form as never) : null;
   await tx`
     insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid, ballots_used,
-      justification, reason, warnings, captured_at, body_hash, response)
+      form, completeness, justification, reason, warnings, captured_at, body_hash, response)
     values (${id}, ${tps.code}, ${contest.code}, ${source}, ${user.id}, ${revision}, ${tx.json(numbers.votes)}, ${numbers.invalid},
-      ${numbers.ballotsUsed}, ${justification}, ${reason}, ${tx.json(warnings as never)}, now(), ${bodyHash({ ...numbers, source, reason })}, ${tx.json(response as never)})`;
+      ${numbers.ballotsUsed}, ${form}, ${completeness}, ${justification}, ${reason}, ${tx.json(warnings as never)}, now(),
+      ${bodyHash({ ...numbers, source, reason })}, ${tx.json(response as never)})`;
   await tx`
-    insert into results (tps_code, contest_code, status, submission_id, votes, invalid, updated_at)
-    values (${tps.code}, ${contest.code}, ${status}, ${id}, ${tx.json(numbers.votes)}, ${numbers.invalid}, now())
+    insert into results (tps_code, contest_code, status, submission_id, votes, invalid, form, completeness, updated_at)
+    values (${tps.code}, ${contest.code}, ${status}, ${id}, ${tx.json(numbers.votes)}, ${numbers.invalid}, ${form},
+      ${completeness}, now())
     on conflict (tps_code, contest_code) do update
       set status = excluded.status, submission_id = excluded.submission_id, votes = excluded.votes,
-          invalid = excluded.invalid, updated_at = excluded.updated_at`;
+          invalid = excluded.invalid, form = excluded.form, completeness = excluded.completeness,
+          updated_at = excluded.updated_at`;
   const before: Record<string, number> = current?.votes ?? {};
   emit("result:updated", tps.kelurahanCode, {
     tpsCode: tps.code,
@@ -111,6 +136,7 @@ async function writeRevision(
     source,
     votes: numbers.votes,
     invalid: numbers.invalid,
+    completeness,
     delta: {
       votes: Object.fromEntries(Object.entries(numbers.votes).map(([k, n]) => [k, n - (before[k] ?? 0)])),
       invalid: numbers.invalid - (current?.invalid ?? 0),
@@ -155,7 +181,7 @@ export async function verifyResult(
   if (!current) throw problem.conflict("no_result");
   if (submissionId && submissionId !== current.submissionId) {
     const [chosen] = await ctx.tx<[(EntryNumbers & { source: Source; revision: number })?]>`
-      select source, revision, votes, invalid, ballots_used from submissions
+      select source, revision, votes, invalid, ballots_used, form, completeness from submissions
       where id = ${submissionId} and tps_code = ${tps.code} and contest_code = ${target.contest.code}`;
     if (!chosen) throw problem.invalidField("submissionId", "unknown_submission");
     return writeRevision(ctx, {
@@ -164,7 +190,13 @@ export async function verifyResult(
       source: chosen.source,
       status: "verified",
       action: "result.verify_source",
-      numbers: { votes: chosen.votes, invalid: chosen.invalid, ballotsUsed: chosen.ballotsUsed ?? null },
+      numbers: {
+        votes: chosen.votes,
+        invalid: chosen.invalid,
+        ballotsUsed: chosen.ballotsUsed ?? null,
+        form: chosen.form,
+        completeness: chosen.completeness,
+      },
       reason: translate(lang, reviewMessages, "review.fromSource", {
         source: chosen.source,
         revision: chosen.revision,
@@ -183,6 +215,7 @@ export async function verifyResult(
     source: current.source,
     votes: current.votes,
     invalid: current.invalid,
+    completeness: current.completeness,
     delta: { votes: {}, invalid: 0 },
   });
   ctx.audit({
@@ -282,7 +315,7 @@ export async function submitPaperEntry(
   const [first] = form
     ? await tx<
         [FirstEntry]
-      >`select author_id, votes, invalid, ballots_used, justification from paper_entries where form_id = ${form.id} and round = 1`
+      >`select author_id, votes, invalid, ballots_used, form, justification from paper_entries where form_id = ${form.id} and round = 1`
     : [];
   if (first && first.authorId === user.id) throw problem.conflict("same_operator");
   if (form && form.source !== source) throw problem.invalidField("source", "source_mismatch");
@@ -294,9 +327,9 @@ export async function submitPaperEntry(
     previous,
   });
   const entry = (formId: string, round: 1 | 2) => tx`
-    insert into paper_entries (id, form_id, round, author_id, votes, invalid, ballots_used, justification, body_hash)
+    insert into paper_entries (id, form_id, round, author_id, votes, invalid, ballots_used, form, justification, body_hash)
     values (${body.id}, ${formId}, ${round}, ${user.id}, ${tx.json(numbers.votes)}, ${numbers.invalid}, ${numbers.ballotsUsed},
-      ${body.justification?.trim() || null}, ${hash})`;
+      ${numbers.form ? tx.json(numbers.form as never) : null}, ${body.justification?.trim() || null}, ${hash})`;
   const paperEvent = (formId: string, state: PaperState) =>
     ctx.emit("paper:updated", target.tps.kelurahanCode, {
       formId,
@@ -325,6 +358,7 @@ export async function submitPaperEntry(
     votes: firstEntry.votes,
     invalid: firstEntry.invalid,
     ballotsUsed: firstEntry.ballotsUsed ?? null,
+    form: firstEntry.form,
   };
   if (!sameNumbers(firstNumbers, numbers)) {
     await tx`update paper_forms set status = 'conflict', updated_at = now() where id = ${form.id}`;
@@ -339,13 +373,7 @@ export async function submitPaperEntry(
     return { httpStatus: 201, body: { formId: form.id, state: "conflict", round: 2 } };
   }
   // Equal: one submission. If the result already holds other numbers from another channel, the sources disagree.
-  const disagrees =
-    target.current &&
-    target.current.source !== source &&
-    !sameNumbers(
-      { votes: target.current.votes, invalid: target.current.invalid, ballotsUsed: null },
-      { ...numbers, ballotsUsed: null },
-    );
+  const disagrees = target.current && target.current.source !== source && !sameSectionIv(target.current, numbers);
   const resultStatus: ResultStatus = disagrees ? "conflict" : status;
   const written = await writeRevision(ctx, {
     user,
@@ -405,8 +433,8 @@ export async function resolvePaperConflict(
   } else {
     const [e] = await tx<
       [EntryNumbers]
-    >`select votes, invalid, ballots_used from paper_entries where form_id = ${formId} and round = ${choice === "first" ? 1 : 2}`;
-    numbers = { votes: e.votes, invalid: e.invalid, ballotsUsed: e.ballotsUsed ?? null };
+    >`select votes, invalid, ballots_used, form from paper_entries where form_id = ${formId} and round = ${choice === "first" ? 1 : 2}`;
+    numbers = { votes: e.votes, invalid: e.invalid, ballotsUsed: e.ballotsUsed ?? null, form: e.form };
   }
   const written = await writeRevision(ctx, {
     user,

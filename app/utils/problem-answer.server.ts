@@ -99,6 +99,7 @@ const FIELD_MESSAGE: Record<string, ProblemMessageKey> = {
   invalid: "api.invalidField",
   unknown_tps: "api.unknownTps",
   unknown_contest: "api.unknownContest",
+  contest_not_here: "api.contestNotHere",
   unknown_submission: "api.notFound",
   unknown_category: "report.unknownCategory",
   unknown_responder: "api.unknownResponder",

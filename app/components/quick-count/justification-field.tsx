@@ -33,6 +33,7 @@ export function JustificationField({
           {issueMessage(lang, {
             field: "justification",
             code: "justification_required",
+            tier: "invalid",
             params: { min: MIN_JUSTIFICATION },
           })}
         </span>

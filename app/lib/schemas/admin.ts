@@ -1,6 +1,7 @@
 // What admins send: staff accounts and contests with their candidates.
 import { z } from "zod";
-import { TPS_CODE } from "./atoms";
+import { CONTEST_TYPES } from "../contests";
+import { REGION_CODE, TPS_CODE } from "./atoms";
 
 export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin"] as const;
 
@@ -43,6 +44,9 @@ export const ContestBody = z.object({
     .regex(/^[a-z0-9_-]{2,40}$/),
   name: z.string().trim().min(2).max(120),
   position: z.coerce.number().int().min(0).max(99),
+  type: z.enum(CONTEST_TYPES).default("walikota"),
+  /** Region codes whose TPS vote in the contest; empty = every TPS of the election. */
+  area: z.array(z.string().regex(REGION_CODE)).max(600).default([]),
   candidates: z
     .array(z.object({ number: z.coerce.number().int().min(1).max(99), name: z.string().trim().min(2).max(200) }))
     .min(1)

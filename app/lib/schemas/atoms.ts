@@ -3,6 +3,8 @@ import { z } from "zod";
 
 export const TPS_CODE = /^\d{10}-\d{3}$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A Kemendagri region code of any level: 16, 16.73, 16.73.01, 16.73.01.1001. */
+export const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 /** A lower-case code an admin chooses (categories, checklist items, contests). */
 export const SLUG = /^[a-z0-9_-]{1,40}$/;
 /** An incident category code (the admin's `incident.categories` setting). */

@@ -9,16 +9,49 @@ export { TPS_CODE, UUID } from "./atoms";
 
 const countInput = z.union([z.number(), z.string().max(12), z.null()]).optional();
 
+const sexRow = z.object({ m: countInput, f: countInput, total: countInput }).partial().nullish();
+const countsByKey = (max: number) =>
+  z.record(z.string().max(3), countInput).refine((v) => Object.keys(v).length <= max, { message: "too many" });
+
+/** The complete C.Hasil, sections I-V (README "HTTP API"); its arithmetic is checked by c1-rules.ts. */
+export const C1FormBody = z.object({
+  voters: z
+    .object({ dpt: sexRow, dptUsed: sexRow, dptbUsed: sexRow, dpkUsed: sexRow, used: sexRow })
+    .partial()
+    .nullish(),
+  ballots: z
+    .object({ received: countInput, used: countInput, damaged: countInput, unused: countInput })
+    .partial()
+    .nullish(),
+  disabled: sexRow,
+  // Per pair/candidate a number; per party { party, candidates, total } (party-list ballots).
+  votes: z
+    .record(
+      z.string().max(3),
+      z.union([
+        countInput,
+        z.object({ party: countInput, candidates: countsByKey(120).optional(), total: countInput }).partial(),
+      ]),
+    )
+    .refine((v) => Object.keys(v).length <= 40, { message: "too many choices" })
+    .nullish(),
+  valid: countInput,
+  invalid: countInput,
+  total: countInput,
+});
+export type C1FormBody = z.infer<typeof C1FormBody>;
+
+/** A result: the quick entry (section IV + invalid), the complete form, or both. */
 export const QuickCountBody = z.object({
   id: uuid,
   tpsCode,
   contest: contestCode,
-  votes: z
-    .record(z.string().max(3), countInput)
-    .refine((v) => Object.keys(v).length <= 30, { message: "too many candidates" }),
+  // Optional only beside a complete `form`, which then carries section IV (the rules say "required" otherwise).
+  votes: countsByKey(40).default({}),
   invalid: countInput,
   valid: countInput,
   ballotsUsed: countInput,
+  form: C1FormBody.nullish(),
   justification: z.string().max(2000).nullish(),
   capturedAt: timestamp,
 });

@@ -51,6 +51,8 @@ export interface FieldProblem {
   params?: ProblemParams;
   /** The message when the code's usual one does not fit this field (e.g. "required" for a reason). */
   key?: ProblemMessageKey;
+  /** A result rule's finding: its tier (app/lib/c1-rules.ts), so a client can tell a typo from a form to confirm. */
+  tier?: "invalid" | "inconsistent" | "unusual";
 }
 
 export interface ProblemOptions {

@@ -308,7 +308,8 @@ export function checkResultNumbers(
       [...decision.errors, ...(unjustified ? decision.warnings : [])].map((i) => ({
         field: i.field,
         code: i.code,
-        params: { ...i.params, tier: i.tier },
+        params: i.params,
+        tier: i.tier,
         key: issueKey(i.code),
       })),
       "c1.fixNumbers",

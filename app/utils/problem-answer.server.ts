@@ -10,6 +10,8 @@ export interface FieldError {
   field: string;
   code: string;
   message: string;
+  /** Result rules only: "invalid", "inconsistent" or "unusual". */
+  tier?: string;
 }
 
 /** The JSON error shape of the whole API. */
@@ -159,6 +161,7 @@ export function fieldError(lang: Lang, f: FieldProblem): FieldError {
     field: f.field,
     code: f.code,
     message: say(lang, f.key ?? FIELD_MESSAGE[f.code] ?? "api.invalidField", f.params),
+    ...(f.tier ? { tier: f.tier } : {}),
   };
 }
 

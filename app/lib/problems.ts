@@ -30,6 +30,7 @@ export const PROBLEM_CODES = [
   "verified",
   "invalid_transition",
   "no_result",
+  "no_photo",
   "paper_conflict",
   "same_operator",
   "not_conflict",
@@ -126,6 +127,7 @@ export const problem = {
       | "verified"
       | "invalid_transition"
       | "no_result"
+      | "no_photo"
       | "paper_conflict"
       | "same_operator"
       | "not_conflict"

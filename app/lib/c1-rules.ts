@@ -527,7 +527,10 @@ export function decideC1(entry: C1Entry & { justification?: string | null }, ctx
     });
   }
   const status: "submitted" | "flagged" = check.warnings.length > 0 ? "flagged" : "submitted";
-  return { ...check, errors, status };
+  // What a refusal lists: the errors, and when only the officer's word is missing, the findings it is for.
+  const unjustified = errors.some((e) => e.code === "confirmation_required" || e.code === "justification_required");
+  const refusal = errors.length > 0 ? [...errors, ...(unjustified ? check.warnings : [])] : [];
+  return { ...check, errors, refusal, status };
 }
 
 /** Voters of a stored result, for the two-ballots comparison: B.4 of a complete form, else valid + invalid. */

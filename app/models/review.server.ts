@@ -17,6 +17,7 @@ import {
   bodyHash,
   checkResultNumbers,
   contestNotHere,
+  otherBallotsAt,
   resultsLockKey,
   sameNumbers,
   sameSectionIv,
@@ -338,11 +339,14 @@ export async function submitPaperEntry(
   if (first && first.authorId === user.id) throw problem.conflict("same_operator");
   if (form && form.source !== source) throw problem.invalidField("source", "source_mismatch");
   const previous = target.current ? { votes: target.current.votes, invalid: target.current.invalid } : null;
+  // The same context as the officer's submission (previous revision, other ballots): the same verdict.
+  const otherBallots = await otherBallotsAt(tx, { tpsCode: target.tps.code, contest: target.contest.code });
   const { numbers, status, warnings } = checkResultNumbers(lang, {
     tps: target.tps,
     contest: target.contest,
     body,
     previous,
+    otherBallots,
   });
   const entry = (formId: string, round: 1 | 2) => tx`
     insert into paper_entries (id, form_id, round, author_id, votes, invalid, ballots_used, form, justification, body_hash)

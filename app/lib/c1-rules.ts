@@ -58,6 +58,13 @@ const UNUSUAL_CODES = [
 export type IssueCode =
   (typeof INVALID_CODES)[number] | (typeof INCONSISTENT_CODES)[number] | (typeof UNUSUAL_CODES)[number];
 
+/** Every finding the rules can make, tier by tier. */
+export const ISSUE_CODES = {
+  invalid: INVALID_CODES,
+  inconsistent: INCONSISTENT_CODES,
+  unusual: UNUSUAL_CODES,
+} as const;
+
 const TIER_OF = new Map<IssueCode, Tier>([
   ...INVALID_CODES.map((c) => [c, "invalid"] as const),
   ...INCONSISTENT_CODES.map((c) => [c, "inconsistent"] as const),

@@ -150,6 +150,24 @@ describe("one table of C.Hasil cases, one verdict through every channel", () => 
     });
   }
 
+  it("tells by SMS how many numbers each ballot structure takes, in ballot order", async () => {
+    const send = async (text: string) =>
+      (
+        await http.post("/api/v1/sms", { from: "+6281200000001", text }, undefined, {
+          "X-Pantau-Secret": SMS_SECRET,
+        })
+      ).json();
+    const tps = pool[pool.length - 2];
+    expect((await send(`QC ${tps} dprd_kota_1 120 6 123456`)).reply).toBe(
+      "dprd_kota_1 perlu 3 angka: jumlah suara tiap partai (2 partai, urut nomor partai), lalu suara tidak sah. Anda mengirim 2.",
+    );
+    expect((await send(`QC ${tps} walikota_tunggal 150 6 123456`)).reply).toBe(
+      "walikota_tunggal perlu 3 angka: suara pasangan, suara kolom kosong, lalu suara tidak sah. Anda mengirim 2.",
+    );
+    const accepted = await send(`QC ${tps} walikota_tunggal 150 70 6 123456`);
+    expect(accepted.reply).toMatch(/walikota_tunggal: 1=150 kosong=70, tidak sah 6\. Status: Terkirim\.$/);
+  });
+
   it("names the contest in the SMS reply when the TPS does not vote in it", async () => {
     const sms = await bySms(
       C1_CASES.find((c) => c.codes.includes("contest:contest_not_here"))!,

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "./support/api";
+import { CASE_TPS, completeForm, type FormBody } from "./support/c1-cases";
 import { startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;
@@ -161,6 +162,52 @@ describe("verification", () => {
 
     // Verified results are closed to the officer.
     expect((await post("/api/v1/quick-counts", { ...app, id: randomUUID(), invalid: 3 }, officer)).status).toBe(409);
+  });
+});
+
+describe("complete C.Hasil forms at the posko", () => {
+  it("compares the whole form in double entry, and corrects with a complete form", async () => {
+    const [same, differs] = ["1673031002-002", "1673031002-003"];
+    await server.services.sql`update tps set dpt = ${CASE_TPS.dpt}, dpt_men = ${CASE_TPS.dptMen},
+      dpt_women = ${CASE_TPS.dptWomen}, dptb = ${CASE_TPS.dptb}, dpk = ${CASE_TPS.dpk} where code in (${same}, ${differs})`;
+    const keyed = (tpsCode: string, form: FormBody) => ({
+      id: randomUUID(),
+      tpsCode,
+      contest: "walikota",
+      form,
+      source: "paper",
+      capturedAt: new Date().toISOString(),
+    });
+    const form = completeForm({ "1": 100, "2": 80, "3": 40 }, 6);
+    expect((await post("/api/v1/paper-entries", keyed(same, form), posko)).status).toBe(201);
+    expect(await (await post("/api/v1/paper-entries", keyed(same, form), posko2)).json()).toMatchObject({
+      state: "consolidated",
+      status: "submitted",
+    });
+    const [stored] = await server.services.sql`select completeness, form from results where tps_code = ${same}`;
+    expect(stored).toEqual({ completeness: "complete", form });
+
+    // Section IV agrees, section III does not (1 man vs 1 woman with a disability): the keyings differ.
+    const other = completeForm({ "1": 100, "2": 80, "3": 40 }, 6, (f) => (f.disabled = { m: 0, f: 1, total: 1 }));
+    expect((await post("/api/v1/paper-entries", keyed(differs, form), posko)).status).toBe(201);
+    expect(await (await post("/api/v1/paper-entries", keyed(differs, other), posko2)).json()).toMatchObject({
+      state: "conflict",
+    });
+
+    // A supervisor corrects the consolidated result with the complete form they read on the C.Hasil.
+    await http.uploadC1Photo(posko, { tpsCode: same, contest: "walikota" });
+    const corrected = completeForm({ "1": 101, "2": 80, "3": 40 }, 5);
+    const correction = { action: "correct", ...keyed(same, corrected), reason: "C.Hasil dibaca ulang" };
+    expect((await post("/api/v1/reviews", correction, inside)).status).toBe(200);
+    const [after] = await server.services
+      .sql`select status, votes, invalid, completeness, form from results where tps_code = ${same}`;
+    expect(after).toEqual({
+      status: "verified",
+      votes: { "1": 101, "2": 80, "3": 40 },
+      invalid: 5,
+      completeness: "complete",
+      form: corrected,
+    });
   });
 });
 

@@ -247,6 +247,9 @@ describe("C1 tier 2 (inconsistent): every relationship printed on the C.Hasil", 
     const r = checkC1({ ...formWith(() => {}), votes: { "1": 101 }, invalid: 6 }, formCtx(walikota));
     expect(codes(r.errors)).toEqual(["votes.1:form_mismatch"]);
     expect(r.errors[0].tier).toBe("invalid");
+    // A choice the ballot does not have is unknown, beside the form as on its own.
+    const unknown = checkC1({ ...formWith(() => {}), votes: { "9": 1 } }, formCtx(walikota));
+    expect(codes(unknown.errors)).toEqual(["votes.9:unknown_candidate"]);
   });
 
   it("needs the officer's confirmation, not just a reason, when the form is inconsistent", () => {

@@ -456,8 +456,10 @@ export function checkC1(entry: C1Entry, ctx: C1Context): C1Check {
     // A quick entry sent beside the form must say the same (the app sends both; a mismatch is a bug or a typo).
     if (form && totals) {
       for (const [key, value] of Object.entries(entry.votes ?? {})) {
-        if (!isBlank(value) && Number(value) !== totals[key])
-          f.add(`votes.${key}`, "form_mismatch", { form: totals[key] ?? 0 });
+        if (isBlank(value)) continue;
+        if (!(key in totals)) {
+          f.add(`votes.${key}`, ctx.structure === "parties" ? "unknown_party" : "unknown_candidate", { number: key });
+        } else if (Number(value) !== totals[key]) f.add(`votes.${key}`, "form_mismatch", { form: totals[key] });
       }
       if (!isBlank(entry.invalid) && Number(entry.invalid) !== form.invalid) {
         f.add("invalid", "form_mismatch", { form: form.invalid });

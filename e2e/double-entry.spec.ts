@@ -2,6 +2,7 @@
 // conflict -> resolved by the kecamatan's supervisor, whom another kecamatan's supervisor cannot replace.
 // Only TPS of kecamatan 16.73.03.
 import type { Page } from "@playwright/test";
+import { C1_PHOTO } from "../tests/support/api";
 import { expect, test } from "./fixtures";
 
 async function keyForm(page: Page, tps: string, votes: [number, number, number], invalid: number) {
@@ -59,9 +60,26 @@ test("double entry: equal entries consolidate, different ones become a conflict 
   await expect(sources).toContainText("Entri kertas 2");
   await expect(sources.locator("td.diff")).toHaveCount(2);
   const resolve = supervisor.getByTestId("resolve-paper");
-  await resolve.getByLabel("Entri kertas 2").check();
-  await resolve.getByLabel("Alasan").fill("C1 plano dicek: 88 yang benar");
-  await resolve.getByRole("button", { name: "Putuskan" }).click();
+  const decide = async () => {
+    await resolve.getByLabel("Entri kertas 2").check();
+    await resolve.getByLabel("Alasan").fill("C1 plano dicek: 88 yang benar");
+    await resolve.getByRole("button", { name: "Putuskan" }).click();
+  };
+  // A decision verifies the result, which needs the photo of the C.Hasil it was checked against.
+  await decide();
+  await expect(supervisor.getByText(/Belum ada foto C\.Hasil untuk TPS 1673031004-002/)).toBeVisible();
+  const photo = await page.request.post("/api/v1/photos", {
+    multipart: {
+      id: crypto.randomUUID(),
+      purpose: "c1",
+      tpsCode: "1673031004-002",
+      contest: "walikota",
+      photo: { name: "c-hasil.png", mimeType: "image/png", buffer: C1_PHOTO },
+    },
+  });
+  expect(photo.status()).toBe(201);
+  await supervisor.reload();
+  await decide();
   await expect(supervisor.getByTestId("review-status")).toContainText("Terverifikasi");
   await expect(supervisor.getByTestId("history")).toContainText("C1 plano dicek: 88 yang benar");
   await supervisor.goto("/posko/verifikasi");

@@ -32,7 +32,9 @@ test("an officer's quick count appears on the command post map and totals withou
   await officer.getByLabel("Suara tidak sah").fill("4");
   await officer.getByLabel("Suara tidak sah").blur();
   await officer.getByLabel(/Jumlah suara sah/).blur();
-  await expect(officer.getByText("Jumlah suara calon (248) tidak sama dengan suara sah (250).")).toBeVisible();
+  // An inconsistency (tier 2): shown at the field it concerns and in the list of warnings above the reason.
+  await expect(officer.getByText("Jumlah suara calon (248) tidak sama dengan suara sah (250).")).toHaveCount(2);
+  await expect(officer.getByLabel(/Jumlah suara sah/)).toHaveAccessibleDescription(/tidak sama dengan suara sah/);
   await officer.getByLabel(/Jumlah suara sah/).fill("248");
   await expect(officer.getByText(/tidak sama dengan suara sah/)).toHaveCount(0);
   await officer.getByRole("button", { name: "Kirim hasil" }).click();

@@ -1,5 +1,7 @@
 // `npm run bench -- [--tps 10000] [--rate 500|max] [--duration 20] [--warmup 5] [--incidents 5]
-//                   [--dashboards 1000] [--officers 2000] [--skip-baseline] [--json FILE]`
+//                   [--dashboards 1000] [--officers 2000] [--form] [--skip-baseline] [--json FILE]`
+// --form: officers send the complete C.Hasil (sections I-V, the API's `form` body) instead of the quick entry,
+// so the figures can be printed for both kinds of body.
 // Pantau under load against the bare stack it is built on (figures: docs/BENCHMARKS.md). Everything runs on
 // 127.0.0.1: a fresh embedded PostgreSQL in a temporary folder, seeded with a generated region; Pantau's
 // production build in a child process; simulated officers posting quick counts (and a share of incident
@@ -60,6 +62,8 @@ const opts = {
   incidents: bounded("incidents", 5, 0, 100),
   dashboards: bounded("dashboards", 1_000, 0, 5_000),
   officers: bounded("officers", 2_000, 1, 50_000),
+  /** Complete C.Hasil bodies instead of quick entries. */
+  form: flag("form"),
   baseline: !flag("skip-baseline"),
   json: option("json", ""),
 };
@@ -77,6 +81,8 @@ interface Slot {
   tps: string;
   contest: (typeof CONTESTS)[number];
   dpt: number;
+  dptMen: number | null;
+  dptWomen: number | null;
   revision: number;
   busy: boolean;
 }
@@ -88,8 +94,11 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     // Officers: the first N TPS of the region. A few log in over HTTP (the real path, demo PIN); the rest get
     // sessions written straight into the bench database, since hashing thousands of PINs (scrypt) would
     // make the set-up take minutes and measure nothing the run is about.
-    const tpsRows = await sql<{ code: string; dpt: number; userId: number }[]>`
-      select t.code, t.dpt, u.id as user_id from tps t join users u on u.tps_code = t.code order by t.code limit ${opts.officers}`;
+    const tpsRows = await sql<
+      { code: string; dpt: number; dptMen: number | null; dptWomen: number | null; userId: number }[]
+    >`
+      select t.code, t.dpt, t.dpt_men, t.dpt_women, u.id as user_id from tps t join users u on u.tps_code = t.code
+      order by t.code limit ${opts.officers}`;
     const tokens: string[] = [];
     const t0 = now();
     for (const t of tpsRows.slice(0, 16)) {
@@ -114,7 +123,16 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     );
 
     const slots: Slot[] = tpsRows.flatMap((t, i) =>
-      CONTESTS.map((contest) => ({ token: tokens[i], tps: t.code, contest, dpt: t.dpt, revision: 0, busy: false })),
+      CONTESTS.map((contest) => ({
+        token: tokens[i],
+        tps: t.code,
+        contest,
+        dpt: t.dpt,
+        dptMen: t.dptMen,
+        dptWomen: t.dptWomen,
+        revision: 0,
+        busy: false,
+      })),
     );
     /** When each measured submission was sent, wall-clock ms by event key (the dashboards' process times arrivals). */
     const sentAt = new Map<string, number>();
@@ -200,8 +218,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
         id: randomUUID(),
         tpsCode: slot.tps,
         contest: slot.contest,
-        votes,
-        invalid,
+        ...(opts.form ? { form: completeForm(slot, votes, invalid) } : { votes, invalid }),
         capturedAt: new Date().toISOString(),
       };
       return send(
@@ -400,6 +417,36 @@ async function measureSnapshot(port: number, token: string) {
       .on("error", reject);
   });
   return { ms, bytes: Buffer.byteLength(res.text), gzipped };
+}
+
+/**
+ * A complete C.Hasil for a slot's numbers on which every printed relationship holds (no C1 warnings): every
+ * voter from the DPT, no damaged ballots, received = DPT + the 2% reserve rounded up, as the rules expect.
+ */
+function completeForm(slot: Slot, votes: Record<string, number>, invalid: number) {
+  const half = (n: number) => ({ m: Math.floor(n / 2), f: n - Math.floor(n / 2), total: n });
+  const zero = { m: 0, f: 0, total: 0 };
+  const valid = Object.values(votes).reduce((a, n) => a + n, 0);
+  const voters = valid + invalid;
+  const received = slot.dpt + Math.ceil(slot.dpt * 0.02);
+  return {
+    voters: {
+      dpt:
+        slot.dptMen !== null && slot.dptWomen !== null
+          ? { m: slot.dptMen, f: slot.dptWomen, total: slot.dpt }
+          : half(slot.dpt),
+      dptUsed: half(voters),
+      dptbUsed: zero,
+      dpkUsed: zero,
+      used: half(voters),
+    },
+    ballots: { received, used: voters, damaged: 0, unused: received - voters },
+    disabled: zero,
+    votes,
+    valid,
+    invalid,
+    total: voters,
+  };
 }
 
 // ---------- Pantau's floor ----------
@@ -603,7 +650,7 @@ function report(
   const ms = (h: { p50: number; p95?: number; p99: number }) =>
     `p50 ${h.p50} ms${h.p95 !== undefined ? `, p95 ${h.p95} ms` : ""}, p99 ${h.p99} ms`;
   const lines = [
-    `Pantau bench — ${opts.tps} TPS, rate ${opts.rate || "max"}/s, ${opts.duration} s, ${opts.officers} officers, ${opts.dashboards} dashboards, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} (${loadAtStart.toFixed(1)} at start)`,
+    `Pantau bench — ${opts.form ? "complete C.Hasil" : "quick"} bodies, ${opts.tps} TPS, rate ${opts.rate || "max"}/s, ${opts.duration} s, ${opts.officers} officers, ${opts.dashboards} dashboards, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} (${loadAtStart.toFixed(1)} at start)`,
     `  submissions/s         ${p.perSecond} (acknowledged ${p.acked} of ${p.submissions} sent; backlog peak ${p.backlogPeak}; after ${p.warmupSeconds} s of warm-up at the same rate)`,
     `  submit -> ack         ${ms(p.ack)}`,
     `  ack p99 per second    ${p.ackP99BySecond.map((v) => v ?? "-").join(" ")} (ms, by the second the submission was sent)`,

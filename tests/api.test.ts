@@ -87,7 +87,12 @@ describe("POST /api/v1/quick-counts", () => {
     const res = await post("/api/v1/quick-counts", body, officer);
     expect(res.status).toBe(422);
     const { errors } = await res.json();
-    expect(errors).toContainEqual({ field: "votes.1", code: "negative", message: "Tidak boleh negatif." });
+    expect(errors).toContainEqual({
+      field: "votes.1",
+      code: "negative",
+      tier: "invalid",
+      message: "Tidak boleh negatif.",
+    });
     const [{ count }] = await server.services.sql`select count(*)::int from submissions where id = ${body.id}`;
     expect(count).toBe(0);
   });
@@ -100,11 +105,15 @@ describe("POST /api/v1/quick-counts", () => {
   });
 
   it("needs a justification for warnings and then stores the result as flagged", async () => {
-    const unanimous = submission({ contest: "gubernur", votes: { "1": 150, "2": 0 }, invalid: 2 });
+    // The walikota ballot of this TPS has 226 voters: the same here, so unanimity is the only warning.
+    const unanimous = submission({ contest: "gubernur", votes: { "1": 220, "2": 0 }, invalid: 6 });
     const refused = await post("/api/v1/quick-counts", unanimous, officer);
     expect(refused.status).toBe(422);
     const { errors } = await refused.json();
-    expect(errors.map((e: { code: string }) => e.code)).toEqual(["justification_required", "unanimous"]);
+    expect(errors.map((e: { code: string; tier: string }) => `${e.code}:${e.tier}`)).toEqual([
+      "justification_required:invalid",
+      "unanimous:unusual",
+    ]);
     const accepted = await post(
       "/api/v1/quick-counts",
       { ...unanimous, justification: "Saksi kedua calon sudah tanda tangan." },
@@ -113,7 +122,7 @@ describe("POST /api/v1/quick-counts", () => {
     expect(accepted.status).toBe(201);
     expect(await accepted.json()).toMatchObject({
       status: "flagged",
-      warnings: [{ field: "votes.1", code: "unanimous" }],
+      warnings: [{ field: "votes.1", code: "unanimous", tier: "unusual" }],
     });
   });
 

@@ -129,7 +129,8 @@ describe("flush against the server", () => {
 
   it("is safe to resend: a retry of a sent item gets the first answer, not a second submission", async () => {
     const store = memoryStore();
-    const item = quickCount(0, { contest: "gubernur", votes: { 1: "150", 2: "120" } });
+    // 226 voters, as on this TPS's walikota ballot: a plain valid count, so only the resend is under test.
+    const item = quickCount(0, { contest: "gubernur", votes: { 1: "120", 2: "100" } });
     await store.put(item);
     await flush(store, { fetcher: asOfficer(), base: server.url, now: () => 0 });
     // the answer was lost (tab closed mid-request): the item is still pending on the phone and goes again
@@ -161,7 +162,8 @@ describe("flush against the server", () => {
   it("keeps items pending through a network failure, backs off, and sends when the server is back", async () => {
     const store = memoryStore();
     let now = 0;
-    const first = quickCount(now, { contest: "walikota", votes: { 1: "110", 2: "80", 3: "40" } });
+    // A corrected walikota count with the same 226 voters as this TPS's other ballot: plain, accepted.
+    const first = quickCount(now, { contest: "walikota", votes: { 1: "104", 2: "76", 3: "40" } });
     const second = newItem({ id: randomUUID(), kind: "checkin", url: "/api/v1/checkins", owner: TPS, label: "" }, 1);
     second.body = { id: second.id, tpsCode: TPS, capturedAt: "2026-11-22T06:30:00+07:00" };
     await store.put(first);

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "./support/api";
+import { CASE_TPS, completeForm, type FormBody } from "./support/c1-cases";
 import { startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;
@@ -73,6 +74,12 @@ describe("blind double entry", () => {
     const refused = await post("/api/v1/reviews", resolve, outside);
     expect(refused.status).toBe(403);
     expect((await refused.json()).message).toMatch(/wilayah/);
+    // A decision makes the result verified: not before the C.Hasil it is checked against has a photo.
+    const noPhoto = await post("/api/v1/reviews", resolve, inside);
+    expect(noPhoto.status).toBe(409);
+    expect(await noPhoto.json()).toMatchObject({ code: "no_photo", message: expect.stringMatching(/foto C\.Hasil/) });
+    expect(await result(tps)).toBeUndefined();
+    await http.uploadC1Photo(posko, { tpsCode: tps, contest: "walikota" });
     const ok = await post("/api/v1/reviews", resolve, inside);
     expect(ok.status).toBe(200);
     expect(await result(tps)).toMatchObject({
@@ -120,6 +127,8 @@ describe("verification", () => {
       (await post("/api/v1/reviews", { action: "verify", tpsCode: tps, contest: "walikota" }, outside)).status,
     ).toBe(403);
     const [appRow] = await server.services.sql`select id from submissions where tps_code = ${tps} and source = 'app'`;
+    // The officer's photo of the C.Hasil, attached to their submission, is what the supervisor checks against.
+    await http.uploadC1Photo(officer, { tpsCode: tps, contest: "walikota" });
     const verified = await post(
       "/api/v1/reviews",
       { action: "verify", tpsCode: tps, contest: "walikota", submissionId: appRow.id },
@@ -153,6 +162,96 @@ describe("verification", () => {
 
     // Verified results are closed to the officer.
     expect((await post("/api/v1/quick-counts", { ...app, id: randomUUID(), invalid: 3 }, officer)).status).toBe(409);
+  });
+});
+
+describe("complete C.Hasil forms at the posko", () => {
+  it("compares the whole form in double entry, and corrects with a complete form", async () => {
+    const [same, differs] = ["1673031002-002", "1673031002-003"];
+    await server.services.sql`update tps set dpt = ${CASE_TPS.dpt}, dpt_men = ${CASE_TPS.dptMen},
+      dpt_women = ${CASE_TPS.dptWomen}, dptb = ${CASE_TPS.dptb}, dpk = ${CASE_TPS.dpk} where code in (${same}, ${differs})`;
+    const keyed = (tpsCode: string, form: FormBody) => ({
+      id: randomUUID(),
+      tpsCode,
+      contest: "walikota",
+      form,
+      source: "paper",
+      capturedAt: new Date().toISOString(),
+    });
+    const form = completeForm({ "1": 100, "2": 80, "3": 40 }, 6);
+    expect((await post("/api/v1/paper-entries", keyed(same, form), posko)).status).toBe(201);
+    expect(await (await post("/api/v1/paper-entries", keyed(same, form), posko2)).json()).toMatchObject({
+      state: "consolidated",
+      status: "submitted",
+    });
+    const [stored] = await server.services.sql`select completeness, form from results where tps_code = ${same}`;
+    expect(stored).toEqual({ completeness: "complete", form });
+
+    // Section IV agrees, section III does not (1 man vs 1 woman with a disability): the keyings differ.
+    const other = completeForm({ "1": 100, "2": 80, "3": 40 }, 6, (f) => (f.disabled = { m: 0, f: 1, total: 1 }));
+    expect((await post("/api/v1/paper-entries", keyed(differs, form), posko)).status).toBe(201);
+    expect(await (await post("/api/v1/paper-entries", keyed(differs, other), posko2)).json()).toMatchObject({
+      state: "conflict",
+    });
+
+    // A supervisor corrects the consolidated result with the complete form they read on the C.Hasil.
+    await http.uploadC1Photo(posko, { tpsCode: same, contest: "walikota" });
+    const corrected = completeForm({ "1": 101, "2": 80, "3": 40 }, 5);
+    const correction = { action: "correct", ...keyed(same, corrected), reason: "C.Hasil dibaca ulang" };
+    expect((await post("/api/v1/reviews", correction, inside)).status).toBe(200);
+    const [after] = await server.services
+      .sql`select status, votes, invalid, completeness, form from results where tps_code = ${same}`;
+    expect(after).toEqual({
+      status: "verified",
+      votes: { "1": 101, "2": 80, "3": 40 },
+      invalid: 5,
+      completeness: "complete",
+      form: corrected,
+    });
+  });
+});
+
+describe("verification needs the C.Hasil photo", () => {
+  it("refuses to verify or correct a result without a photo of its C.Hasil, and verifies once there is one", async () => {
+    const tps = "1673031002-001";
+    // A DPT these numbers are plausible for: the test is about the photo, not about turnout.
+    await server.services.sql`update tps set dpt = 250, dpt_men = null, dpt_women = null where code = ${tps}`;
+    const officer = await http.login(tps);
+    const id = randomUUID();
+    const count = { id, tpsCode: tps, contest: "walikota", votes: { "1": 100, "2": 60, "3": 40 }, invalid: 3 };
+    expect(
+      (await post("/api/v1/quick-counts", { ...count, capturedAt: new Date().toISOString() }, officer)).status,
+    ).toBe(201);
+    const verify = { action: "verify", tpsCode: tps, contest: "walikota" };
+    const refused = await post("/api/v1/reviews", verify, inside);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({
+      code: "no_photo",
+      message:
+        "Belum ada foto C.Hasil untuk TPS 1673031002-001 (Wali Kota dan Wakil Wali Kota). Hasil baru bisa diverifikasi setelah fotonya diunggah.",
+    });
+    const en = await http.post("/api/v1/reviews", verify, inside, { "Accept-Language": "en" });
+    expect((await en.json()).message).toMatch(/^There is no photo of the C\.Hasil for TPS 1673031002-001/);
+    const correction = {
+      action: "correct",
+      ...count,
+      id: randomUUID(),
+      votes: { "1": 101, "2": 60, "3": 40 },
+      capturedAt: new Date().toISOString(),
+      source: "paper",
+      reason: "Dicek ulang dengan saksi",
+    };
+    expect((await post("/api/v1/reviews", correction, inside)).status).toBe(409);
+    // Another ballot's photo is not this one's C.Hasil.
+    await http.uploadC1Photo(officer, { tpsCode: tps, contest: "gubernur" });
+    expect((await post("/api/v1/reviews", verify, inside)).status).toBe(409);
+    expect((await result(tps)).status).toBe("submitted");
+
+    // The app's photo names the submission it belongs to, not the contest: that is this ballot's C.Hasil.
+    await http.uploadC1Photo(officer, { tpsCode: tps, quickCountId: id });
+    expect((await post("/api/v1/reviews", verify, inside)).status).toBe(200);
+    expect((await result(tps)).status).toBe("verified");
+    expect((await post("/api/v1/reviews", correction, inside)).status).toBe(200);
   });
 });
 

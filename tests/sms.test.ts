@@ -70,11 +70,16 @@ describe("SMS webhook", () => {
     expect(count.body.reply).toBe("walikota perlu 4 angka: 3 suara calon lalu suara tidak sah. Anda mengirim 3.");
     const over = await sms(`QC ${TPS} gubernur 500 400 2 123456`);
     expect(over.body.status).toBe("rejected");
+    // More ballots than DPT + 2% is the form's own arithmetic: the reply names it first, then how to confirm.
     expect(over.body.reply).toMatch(
-      /^Ditolak: Surat suara terpakai \(902\) melebihi DPT \+ DPTb \+ DPK \+ cadangan 2%/,
+      /^Ditolak: Surat suara terpakai \(902\) melebihi surat suara yang diterima, DPT \+ cadangan 2% \(559\)\./,
     );
+    expect(over.body.reply).toMatch(/tambahan di akhir: ALASAN sesuai C\.Hasil$/);
+    expect(over.body.reply.length).toBeLessThanOrEqual(459);
     const unanimous = await sms(`QC ${TPS} gubernur 300 0 1 123456`);
-    expect(unanimous.body.reply).toMatch(/Ada peringatan: tulis alasan/);
+    expect(unanimous.body.reply).toBe(
+      "Ditolak: Calon nomor 1 mendapat 100% suara sah. Bila angka sudah benar, kirim lagi SMS yang sama dengan tambahan di akhir: ALASAN <alasan Anda>",
+    );
     const reasoned = await sms(`QC ${TPS} gubernur 300 0 1 123456 ALASAN kampung asal calon nomor satu`);
     expect(reasoned.body).toMatchObject({ status: "accepted" });
     expect(reasoned.body.reply).toMatch(/Status: Ditandai\.$/);

@@ -49,6 +49,7 @@ const UNUSUAL_CODES = [
   "turnout_high",
   "turnout_low",
   "unanimous",
+  "unanimous_blank",
   "invalid_high",
   "large_change",
   "ballots_voters_differ",
@@ -56,6 +57,13 @@ const UNUSUAL_CODES = [
 
 export type IssueCode =
   (typeof INVALID_CODES)[number] | (typeof INCONSISTENT_CODES)[number] | (typeof UNUSUAL_CODES)[number];
+
+/** Every finding the rules can make, tier by tier. */
+export const ISSUE_CODES = {
+  invalid: INVALID_CODES,
+  inconsistent: INCONSISTENT_CODES,
+  unusual: UNUSUAL_CODES,
+} as const;
 
 const TIER_OF = new Map<IssueCode, Tier>([
   ...INVALID_CODES.map((c) => [c, "invalid"] as const),
@@ -323,25 +331,38 @@ export function sectionIvTotals(form: C1Form): Record<string, number> {
   return Object.fromEntries(Object.entries(form.votes).map(([k, v]) => [k, typeof v === "number" ? v : v.total]));
 }
 
+/**
+ * The box of the printed C.Hasil each row of the form is (the same in both languages), so a message can send
+ * the officer to the line of the paper to look at.
+ */
+export const FORM_BOXES = {
+  dpt: "I.A",
+  dptUsed: "I.B.1",
+  dptbUsed: "I.B.2",
+  dpkUsed: "I.B.3",
+  used: "I.B.4",
+  disabled: "III",
+} as const;
+
 /** The form's own arithmetic (tier "inconsistent"). */
 function checkFormArithmetic(f: Findings, form: C1Form, ctx: C1Context) {
   const rowNames = ["dpt", "dptUsed", "dptbUsed", "dpkUsed", "used"] as const;
-  for (const name of rowNames) {
-    const row = form.voters[name];
-    if (row.m + row.f !== row.total) {
-      f.add(`form.voters.${name}.total`, "row_sum", { m: row.m, f: row.f, total: row.total });
-    }
-  }
+  const rowSum = (field: string, box: string, row: SexRow) => {
+    if (row.m + row.f !== row.total)
+      f.add(field, "row_sum", { box, m: row.m, f: row.f, sum: row.m + row.f, total: row.total });
+  };
+  for (const name of rowNames) rowSum(`form.voters.${name}.total`, FORM_BOXES[name], form.voters[name]);
   const d = form.disabled;
-  if (d.m + d.f !== d.total) f.add("form.disabled.total", "row_sum", { m: d.m, f: d.f, total: d.total });
+  rowSum("form.disabled.total", FORM_BOXES.disabled, d);
 
   const v = form.voters;
   for (const col of ["m", "f", "total"] as const) {
     const sum = v.dptUsed[col] + v.dptbUsed[col] + v.dpkUsed[col];
     if (sum !== v.used[col]) f.add(`form.voters.used.${col}`, "voters_sum", { sum, total: v.used[col] });
-  }
-  if (v.dptUsed.total > v.dpt.total) {
-    f.add("form.voters.dptUsed.total", "dpt_voters_exceed", { used: v.dptUsed.total, dpt: v.dpt.total });
+    // Voters from the DPT can never outnumber it, for men and women as for the total.
+    if (v.dptUsed[col] > v.dpt[col]) {
+      f.add(`form.voters.dptUsed.${col}`, "dpt_voters_exceed", { used: v.dptUsed[col], dpt: v.dpt[col] });
+    }
   }
   if (v.dpt.total !== ctx.dpt)
     f.add("form.voters.dpt.total", "dpt_mismatch", { given: v.dpt.total, expected: ctx.dpt });
@@ -381,7 +402,13 @@ function checkFormArithmetic(f: Findings, form: C1Form, ctx: C1Context) {
 /** Plausibility (tier "unusual"): odd but possible numbers. */
 function checkPlausibility(
   f: Findings,
-  { votes, invalid, voters, valid }: { votes: Record<string, number>; invalid: number; voters: number; valid: number },
+  {
+    votes,
+    invalid,
+    voters,
+    valid,
+    cast,
+  }: { votes: Record<string, number>; invalid: number; voters: number; valid: number; cast: number },
   ctx: C1Context,
   fields: { voters: string; votes: string; invalid: string },
 ) {
@@ -393,10 +420,13 @@ function checkPlausibility(
   }
   if (valid > 0) {
     for (const [number, n] of Object.entries(votes)) {
-      if (n === valid) f.add(`${fields.votes}${number}`, "unanimous", { number });
+      if (n !== valid) continue;
+      // The blank column winning everything is as odd as a pair doing so, and worded as what it is.
+      if (Number(number) === KOLOM_KOSONG) f.add(`${fields.votes}${number}`, "unanimous_blank");
+      else f.add(`${fields.votes}${number}`, "unanimous", { number });
     }
   }
-  const cast = valid + invalid;
+  // Invalid votes against all votes cast (V.C).
   if (cast > 0 && invalid / cast > 0.1) {
     f.add(fields.invalid, "invalid_high", { percent: Math.round((invalid / cast) * 1000) / 10 });
   }
@@ -426,8 +456,10 @@ export function checkC1(entry: C1Entry, ctx: C1Context): C1Check {
     // A quick entry sent beside the form must say the same (the app sends both; a mismatch is a bug or a typo).
     if (form && totals) {
       for (const [key, value] of Object.entries(entry.votes ?? {})) {
-        if (!isBlank(value) && Number(value) !== totals[key])
-          f.add(`votes.${key}`, "form_mismatch", { form: totals[key] ?? 0 });
+        if (isBlank(value)) continue;
+        if (!(key in totals)) {
+          f.add(`votes.${key}`, ctx.structure === "parties" ? "unknown_party" : "unknown_candidate", { number: key });
+        } else if (Number(value) !== totals[key]) f.add(`votes.${key}`, "form_mismatch", { form: totals[key] });
       }
       if (!isBlank(entry.invalid) && Number(entry.invalid) !== form.invalid) {
         f.add("invalid", "form_mismatch", { form: form.invalid });
@@ -438,7 +470,13 @@ export function checkC1(entry: C1Entry, ctx: C1Context): C1Check {
     checkFormArithmetic(f, form, ctx);
     checkPlausibility(
       f,
-      { votes: totals, invalid: form.invalid, voters: form.voters.used.total, valid: form.valid },
+      {
+        votes: totals,
+        invalid: form.invalid,
+        voters: form.voters.used.total,
+        valid: form.valid,
+        cast: form.total,
+      },
       ctx,
       { voters: "form.voters.used.total", votes: "form.votes.", invalid: "form.invalid" },
     );
@@ -466,7 +504,7 @@ export function checkC1(entry: C1Entry, ctx: C1Context): C1Check {
   const used = ballotsUsed ?? validCount + invalid;
   const capacity = ballotsExpected(ctx.dpt);
   if (used > capacity) f.add(ballotsUsed !== null ? "ballotsUsed" : "invalid", "exceeds_ballots", { used, capacity });
-  checkPlausibility(f, { votes, invalid, voters: used, valid: validCount }, ctx, {
+  checkPlausibility(f, { votes, invalid, voters: used, valid: validCount, cast: validCount + invalid }, ctx, {
     voters: "ballotsUsed",
     votes: "votes.",
     invalid: "invalid",
@@ -498,7 +536,10 @@ export function decideC1(entry: C1Entry & { justification?: string | null }, ctx
     });
   }
   const status: "submitted" | "flagged" = check.warnings.length > 0 ? "flagged" : "submitted";
-  return { ...check, errors, status };
+  // What a refusal lists: the errors, and when only the officer's word is missing, the findings it is for.
+  const unjustified = errors.some((e) => e.code === "confirmation_required" || e.code === "justification_required");
+  const refusal = errors.length > 0 ? [...errors, ...(unjustified ? check.warnings : [])] : [];
+  return { ...check, errors, refusal, status };
 }
 
 /** Voters of a stored result, for the two-ballots comparison: B.4 of a complete form, else valid + invalid. */

@@ -30,6 +30,7 @@ export const PROBLEM_CODES = [
   "verified",
   "invalid_transition",
   "no_result",
+  "no_photo",
   "paper_conflict",
   "same_operator",
   "not_conflict",
@@ -51,6 +52,8 @@ export interface FieldProblem {
   params?: ProblemParams;
   /** The message when the code's usual one does not fit this field (e.g. "required" for a reason). */
   key?: ProblemMessageKey;
+  /** A result rule's finding: its tier (app/lib/c1-rules.ts), so a client can tell a typo from a form to confirm. */
+  tier?: "invalid" | "inconsistent" | "unusual";
 }
 
 export interface ProblemOptions {
@@ -124,6 +127,7 @@ export const problem = {
       | "verified"
       | "invalid_transition"
       | "no_result"
+      | "no_photo"
       | "paper_conflict"
       | "same_operator"
       | "not_conflict"

@@ -248,6 +248,14 @@ export async function submitQuickCount(
   return { httpStatus: 201, body: response };
 }
 
+/** Voters of a TPS's results for its other ballots, for the rules' two-ballots comparison. */
+export async function otherBallotsAt(sql: Db, { tpsCode, contest }: { tpsCode: string; contest: string }) {
+  const rows = await sql<OtherBallot[]>`
+    select contest_code as contest, votes, invalid, form from results
+    where tps_code = ${tpsCode} and contest_code <> ${contest}`;
+  return rows.map((o) => ({ contest: o.contest, voters: votersOf(o) }));
+}
+
 /** A TPS outside a contest's electoral area is refused for it, naming the contest. */
 export const contestNotHere = (tpsCode: string, contestName: string) =>
   problem.invalidField("contest", "contest_not_here", { tps: tpsCode, contest: contestName });
@@ -301,14 +309,12 @@ export function checkResultNumbers(
     message: issueMessage(lang, i),
   });
   if (decision.errors.length > 0 || !decision.numbers) {
-    const unjustified = decision.errors.some(
-      (e) => e.code === "justification_required" || e.code === "confirmation_required",
-    );
     throw problem.invalid(
-      [...decision.errors, ...(unjustified ? decision.warnings : [])].map((i) => ({
+      decision.refusal.map((i) => ({
         field: i.field,
         code: i.code,
-        params: { ...i.params, tier: i.tier },
+        params: i.params,
+        tier: i.tier,
         key: issueKey(i.code),
       })),
       "c1.fixNumbers",

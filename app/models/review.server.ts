@@ -17,6 +17,7 @@ import {
   bodyHash,
   checkResultNumbers,
   contestNotHere,
+  otherBallotsAt,
   resultsLockKey,
   sameNumbers,
   sameSectionIv,
@@ -157,6 +158,22 @@ async function writeRevision(
 // ---------------------------------------------------------------------------------------------------
 // Verification
 
+/**
+ * A result is verified against its C.Hasil: without a photo of it (for the contest, or attached to one of
+ * that TPS and contest's submissions) there is nothing to verify against, and the public page that shows
+ * verified results with their photos would show a number nobody can check.
+ */
+async function requireC1Photo(tx: Db, { tps, contest }: { tps: TpsInfo; contest: Contest }) {
+  const [{ found }] = await tx<[{ found: boolean }]>`
+    select exists (
+      select 1 from photos p
+      where p.purpose = 'c1' and p.tps_code = ${tps.code}
+        and (p.contest_code = ${contest.code} or p.quick_count_id in (
+          select s.id from submissions s where s.tps_code = ${tps.code} and s.contest_code = ${contest.code}))
+    ) as found`;
+  if (!found) throw problem.conflict("no_photo", { tps: tps.code, contest: contest.name });
+}
+
 /** Marks the current result verified, or (submissionId) makes an earlier source's numbers current and verified. */
 export async function verifyResult(
   ctx: WriteContext,
@@ -179,6 +196,7 @@ export async function verifyResult(
   const target = await loadTarget(ctx.tx, { user, tpsCode, contest });
   const { tps, current } = target;
   if (!current) throw problem.conflict("no_result");
+  if (current.status !== "verified" || submissionId) await requireC1Photo(ctx.tx, target);
   if (submissionId && submissionId !== current.submissionId) {
     const [chosen] = await ctx.tx<[(EntryNumbers & { source: Source; revision: number })?]>`
       select source, revision, votes, invalid, ballots_used, form, completeness from submissions
@@ -251,6 +269,7 @@ export async function correctResult(
   const target = await loadTarget(ctx.tx, { user, tpsCode: body.tpsCode, contest: body.contest });
   const [dup] = await ctx.tx<[{ response: ReviewAnswer }?]>`select response from submissions where id = ${body.id}`;
   if (dup) return dup.response;
+  await requireC1Photo(ctx.tx, target);
   // The reason also answers the C1 warnings: a supervisor who corrects has looked at the numbers.
   const { numbers, warnings } = checkResultNumbers(lang, {
     tps: target.tps,
@@ -320,11 +339,14 @@ export async function submitPaperEntry(
   if (first && first.authorId === user.id) throw problem.conflict("same_operator");
   if (form && form.source !== source) throw problem.invalidField("source", "source_mismatch");
   const previous = target.current ? { votes: target.current.votes, invalid: target.current.invalid } : null;
+  // The same context as the officer's submission (previous revision, other ballots): the same verdict.
+  const otherBallots = await otherBallotsAt(tx, { tpsCode: target.tps.code, contest: target.contest.code });
   const { numbers, status, warnings } = checkResultNumbers(lang, {
     tps: target.tps,
     contest: target.contest,
     body,
     previous,
+    otherBallots,
   });
   const entry = (formId: string, round: 1 | 2) => tx`
     insert into paper_entries (id, form_id, round, author_id, votes, invalid, ballots_used, form, justification, body_hash)
@@ -420,6 +442,7 @@ export async function resolvePaperConflict(
   const [locked] = await tx<[{ status: PaperState }]>`select status from paper_forms where id = ${formId} for update`;
   if (locked.status !== "conflict") throw problem.conflict("not_conflict");
   if (note.trim().length < 5) throw problem.invalidField("note", "required", undefined, "review.reasonRequired");
+  await requireC1Photo(tx, target);
   let numbers: Numbers;
   let warnings: unknown[] = [];
   if (choice === "custom") {

@@ -16,8 +16,9 @@ import { verifySecret } from "~/utils/password.server";
 // The SMS channel answers in text, so it words its refusals with the same boundary the API uses.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { fieldError, problemMessage } from "~/utils/problem-answer.server";
-import { getContest } from "./election.server";
-import { submitQuickCount } from "./results.server";
+import { ballotStructure, KOLOM_KOSONG, quickChoices, votesIn } from "~/lib/contests";
+import { getContest, getTps } from "./election.server";
+import { contestNotHere, submitQuickCount } from "./results.server";
 import { findUserForLogin, type SessionUser } from "./users.server";
 
 /** Wrong PINs for one TPS within the window before SMS for that TPS are refused for a while. */
@@ -162,19 +163,31 @@ async function quickCountBySms(
 ): Promise<SmsOut> {
   const contest = await getContest(sql, { code: parsed.contest });
   if (!contest) return reject("unknown_contest", t(lang, "sms.unknownContest", { contest: parsed.contest }));
-  const expected = contest.candidates.length + 1;
+  // Before counting the numbers: a TPS outside the contest's area is told so, naming the contest.
+  const tps = await getTps(sql, { code: parsed.tpsCode });
+  if (tps && !votesIn(tps.kelurahanCode, contest)) {
+    return reject("contest_not_here", errorText(lang, contestNotHere(tps.code, contest.name)));
+  }
+  // The numbers of section IV in ballot order: pairs (then the blank column of a single pair), DPD
+  // candidates, or party totals by party number; the invalid votes last.
+  const choices = quickChoices(contest);
+  const expected = choices.length + 1;
   if (parsed.numbers.length !== expected) {
+    const structure = ballotStructure(contest.type);
+    const key =
+      structure === "parties" ? "sms.countParties" : choices.includes(KOLOM_KOSONG) ? "sms.countBlank" : "sms.count";
     return reject(
       "count",
-      t(lang, "sms.count", {
+      t(lang, key, {
         contest: contest.code,
-        candidates: contest.candidates.length,
+        candidates: choices.length,
+        parties: choices.length,
         expected,
         got: parsed.numbers.length,
       }),
     );
   }
-  const votes = Object.fromEntries(contest.candidates.map((c, i) => [String(c.number), parsed.numbers[i]]));
+  const votes = Object.fromEntries(choices.map((c, i) => [String(c), parsed.numbers[i]]));
   const invalid = parsed.numbers[parsed.numbers.length - 1];
   const receipt = receiptCode("QC", id);
   const duplicate = () =>
@@ -206,7 +219,9 @@ async function quickCountBySms(
         },
       }),
     );
-    const numbers = contest.candidates.map((c) => `${c.number}=${votes[String(c.number)]}`).join(" ");
+    const numbers = choices
+      .map((c) => `${c === KOLOM_KOSONG ? t(lang, "sms.blank") : c}=${votes[String(c)]}`)
+      .join(" ");
     const reply = t(lang, "sms.qcAccepted", {
       receipt,
       tps: parsed.tpsCode,
@@ -224,13 +239,27 @@ async function quickCountBySms(
   }
 }
 
-/** One SMS-sized line: the API message plus its first field errors. */
+/** The longest reply: three SMS. */
+const REPLY_MAX = 459;
+
+/**
+ * One reply of at most three SMS: what to fix first (the findings), then, when the rules only want the
+ * officer's word, how to give it by SMS (the app's wording speaks of a reason box an SMS does not have).
+ */
 function errorText(lang: Lang, error: Problem): string {
-  const fields = (error.fields ?? [])
-    .slice(0, 3)
-    .map((f) => fieldError(lang, f).message)
-    .join(" ");
-  return `${t(lang, "sms.rejected")} ${fields || problemMessage(error, lang)}`.slice(0, 459);
+  const fields = error.fields ?? [];
+  const ask = fields.find((f) => f.code === "confirmation_required" || f.code === "justification_required");
+  const how = ask ? t(lang, ask.code === "confirmation_required" ? "sms.confirmBy" : "sms.reasonBy") : "";
+  const findings =
+    fields
+      .filter((f) => f !== ask)
+      .slice(0, 3)
+      .map((f) => fieldError(lang, f).message)
+      .join(" ") || problemMessage(error, lang);
+  const head = `${t(lang, "sms.rejected")} `;
+  const room = REPLY_MAX - head.length - (how ? how.length + 1 : 0);
+  const shown = findings.length > room ? `${findings.slice(0, room - 1)}…` : findings;
+  return how ? `${head}${shown} ${how}` : `${head}${shown}`;
 }
 
 export type IncidentBySms = (args: {

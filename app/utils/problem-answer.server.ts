@@ -10,6 +10,8 @@ export interface FieldError {
   field: string;
   code: string;
   message: string;
+  /** Result rules only: "invalid", "inconsistent" or "unusual". */
+  tier?: string;
 }
 
 /** The JSON error shape of the whole API. */
@@ -46,6 +48,7 @@ const STATUS: Record<ProblemCode, number> = {
   verified: 409,
   invalid_transition: 409,
   no_result: 409,
+  no_photo: 409,
   paper_conflict: 409,
   same_operator: 409,
   not_conflict: 409,
@@ -80,6 +83,7 @@ const MESSAGE: Record<ProblemCode, ProblemMessageKey> = {
   verified: "api.verified",
   invalid_transition: "api.invalidTransition",
   no_result: "review.noResult",
+  no_photo: "review.photoRequired",
   paper_conflict: "paper.awaitingSupervisor",
   same_operator: "paper.secondBySomeoneElse",
   not_conflict: "paper.notConflict",
@@ -159,6 +163,7 @@ export function fieldError(lang: Lang, f: FieldProblem): FieldError {
     field: f.field,
     code: f.code,
     message: say(lang, f.key ?? FIELD_MESSAGE[f.code] ?? "api.invalidField", f.params),
+    ...(f.tier ? { tier: f.tier } : {}),
   };
 }
 

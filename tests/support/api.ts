@@ -57,8 +57,35 @@ export function api(server: () => Target) {
 
     /** The login's bearer token; the secret defaults to the demo data's. */
     login: (login: string, secret?: string) => loginToken(server(), login, secret),
+
+    /** Uploads a photo of a TPS's C.Hasil, for a contest or a submission, as the app or the posko does; answers its id. */
+    uploadC1Photo: async (
+      token: string,
+      { tpsCode, contest, quickCountId }: { tpsCode: string; contest?: string; quickCountId?: string },
+    ) => {
+      const id = crypto.randomUUID();
+      const form = new FormData();
+      const fields = {
+        id,
+        purpose: "c1",
+        tpsCode,
+        ...(contest ? { contest } : {}),
+        ...(quickCountId ? { quickCountId } : {}),
+      };
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      form.set("photo", new Blob([new Uint8Array(C1_PHOTO)], { type: "image/png" }), "c-hasil.png");
+      const res = await fetch(url("/api/v1/photos"), { method: "POST", headers: bearer(token), body: form });
+      if (res.status !== 201) throw new Error(`photo upload failed: ${res.status} ${await res.text()}`);
+      return id;
+    },
   };
 }
+
+/** A 1x1 PNG: the server checks a photo's bytes, not its name or declared type. */
+export const C1_PHOTO = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
 
 /** Pages as HTML text with the entities React escapes turned back, so tests can match what a reader sees. */
 export const decodeHtml = (html: string) =>

@@ -5,6 +5,8 @@ import { defineMessages } from "../i18n";
 export const reviewMessages = defineMessages({
   id: {
     "review.noResult": "Belum ada hasil untuk diverifikasi.",
+    "review.photoRequired":
+      "Belum ada foto C.Hasil untuk TPS {tps} ({contest}). Hasil baru bisa diverifikasi setelah fotonya diunggah.",
     "review.fromSource": "Diverifikasi dari sumber {source}, revisi {revision}",
     "review.reasonRequired": "Tulis alasannya (minimal 5 huruf).",
     "paper.awaitingSupervisor": "Dua entri formulir ini berbeda; menunggu keputusan pengawas.",
@@ -55,6 +57,8 @@ export const reviewMessages = defineMessages({
   },
   en: {
     "review.noResult": "There is no result to verify yet.",
+    "review.photoRequired":
+      "There is no photo of the C.Hasil for TPS {tps} ({contest}) yet. A result can be verified once it is uploaded.",
     "review.fromSource": "Verified from source {source}, revision {revision}",
     "review.reasonRequired": "Give the reason (at least 5 letters).",
     "paper.awaitingSupervisor": "The two entries of this form differ; waiting for a supervisor.",

@@ -17,6 +17,14 @@ export const smsMessages = defineMessages({
     "sms.unknownContest": 'Pemilihan "{contest}" tidak dikenal. Gunakan kode seperti gubernur atau walikota.',
     "sms.count":
       "{contest} perlu {expected} angka: {candidates} suara calon lalu suara tidak sah. Anda mengirim {got}.",
+    "sms.countBlank":
+      "{contest} perlu {expected} angka: suara pasangan, suara kolom kosong, lalu suara tidak sah. Anda mengirim {got}.",
+    "sms.countParties":
+      "{contest} perlu {expected} angka: jumlah suara tiap partai ({parties} partai, urut nomor partai), lalu suara tidak sah. Anda mengirim {got}.",
+    "sms.blank": "kosong",
+    "sms.confirmBy":
+      "Bila di C.Hasil memang tertulis begitu, kirim lagi SMS yang sama dengan tambahan di akhir: ALASAN sesuai C.Hasil",
+    "sms.reasonBy": "Bila angka sudah benar, kirim lagi SMS yang sama dengan tambahan di akhir: ALASAN <alasan Anda>",
     "sms.qcAccepted": "Diterima {receipt}. TPS {tps} {contest}: {numbers}, tidak sah {invalid}. Status: {status}.",
     "sms.incAccepted": "Laporan kejadian diterima. Kode {receipt}. Posko akan menindaklanjuti.",
     "sms.incUnavailable": "Laporan kejadian lewat SMS belum tersedia. Hubungi posko.",
@@ -52,6 +60,13 @@ export const smsMessages = defineMessages({
     "sms.unknownContest": 'Unknown contest "{contest}". Use a code such as gubernur or walikota.',
     "sms.count":
       "{contest} needs {expected} numbers: {candidates} candidate votes, then invalid votes. You sent {got}.",
+    "sms.countBlank":
+      "{contest} needs {expected} numbers: the pair's votes, the blank column's votes, then invalid votes. You sent {got}.",
+    "sms.countParties":
+      "{contest} needs {expected} numbers: each party's total ({parties} parties, in party number order), then invalid votes. You sent {got}.",
+    "sms.blank": "blank",
+    "sms.confirmBy": "If the C.Hasil really says so, send the same SMS again ending with: REASON as on the C.Hasil",
+    "sms.reasonBy": "If the numbers are right, send the same SMS again ending with: REASON <your reason>",
     "sms.qcAccepted": "Received {receipt}. TPS {tps} {contest}: {numbers}, invalid {invalid}. Status: {status}.",
     "sms.incAccepted": "Incident report received. Code {receipt}. The command post will follow up.",
     "sms.incUnavailable": "Incident reports by SMS are not available yet. Call the command post.",

@@ -1,5 +1,6 @@
-// Printable paper forms: what one sheet needs per TPS, with its code as a QR (SVG, made here so
-// the page prints the same offline from the service worker's cache).
+// Printable paper forms: what one sheet needs per TPS (its regions with their kinds, as the C.Hasil's head
+// names them), with its code as a QR (SVG, made here so the page prints the same offline from the service
+// worker's cache), and the contests; each TPS's sheets are the contests it votes in.
 import { insideArea } from "./area.server";
 import QRCode from "qrcode";
 import type { Db } from "~/utils/db.server";
@@ -10,8 +11,15 @@ export interface PaperTps {
   code: string;
   number: number;
   address: string;
+  kelurahanCode: string;
   kelurahanName: string;
+  /** "desa" or "kelurahan" (printed "Desa"/"Kel."). */
+  kelurahanKind: string;
   kecamatanName: string;
+  cityName: string;
+  /** "kabupaten" or "kota". */
+  cityKind: string;
+  provinceName: string;
   dpt: number;
   dptb: number;
   dpk: number;
@@ -20,8 +28,11 @@ export interface PaperTps {
 
 export async function paperFormsFor(sql: Db, { tpsCode, kelurahanCode }: { tpsCode?: string; kelurahanCode?: string }) {
   const rows = await sql<Omit<PaperTps, "qrSvg">[]>`
-    select t.code, t.number, t.address, t.dpt, t.dptb, t.dpk, kel.name as kelurahan_name, kec.name as kecamatan_name
+    select t.code, t.number, t.address, t.dpt, t.dptb, t.dpk, t.kelurahan_code, kel.name as kelurahan_name,
+      kel.kind as kelurahan_kind, kec.name as kecamatan_name, coalesce(city.name, '') as city_name,
+      coalesce(city.kind, 'kota') as city_kind, coalesce(prov.name, '') as province_name
     from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
+      left join regions city on city.code = kec.parent_code left join regions prov on prov.code = city.parent_code
     where ${tpsCode ? sql`t.code = ${tpsCode}` : sql`t.kelurahan_code = ${kelurahanCode ?? ""}`}
     order by t.code limit 200`;
   const tps: PaperTps[] = await Promise.all(
@@ -29,8 +40,13 @@ export async function paperFormsFor(sql: Db, { tpsCode, kelurahanCode }: { tpsCo
       code: r.code,
       number: r.number,
       address: r.address,
+      kelurahanCode: r.kelurahanCode,
       kelurahanName: r.kelurahanName,
+      kelurahanKind: r.kelurahanKind,
       kecamatanName: r.kecamatanName,
+      cityName: r.cityName,
+      cityKind: r.cityKind,
+      provinceName: r.provinceName,
       dpt: r.dpt,
       dptb: r.dptb,
       dpk: r.dpk,

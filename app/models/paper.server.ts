@@ -4,7 +4,7 @@
 import { insideArea } from "./area.server";
 import QRCode from "qrcode";
 import type { Db } from "~/utils/db.server";
-import { listContests } from "./election.server";
+import { contestsForTps } from "./election.server";
 import { getSetting } from "./settings.server";
 
 export interface PaperTps {
@@ -54,7 +54,9 @@ export async function paperFormsFor(sql: Db, { tpsCode, kelurahanCode }: { tpsCo
     })),
   );
   const categories = (await getSetting(sql, "incident.categories")).filter((c) => c.active);
-  return { tps, contests: await listContests(sql), categories };
+  // One kelurahan's TPS all vote in the same contests: those whose area holds the kelurahan.
+  const contests = rows.length ? await contestsForTps(sql, { kelurahanCode: rows[0].kelurahanCode }) : [];
+  return { tps, contests, categories };
 }
 
 export interface KelurahanSheet {

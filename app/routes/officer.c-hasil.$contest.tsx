@@ -12,6 +12,7 @@ import { queueQuickCount } from "~/components/quick-count/queue";
 import { boxesFromQuick, flattenForm } from "~/lib/c1-layout";
 import { c1Context } from "~/lib/c1-rules";
 import { votesIn } from "~/lib/contests";
+import { translate } from "~/lib/i18n";
 import { c1FormMessages } from "~/lib/messages/c1-form";
 import { idbStore } from "~/lib/outbox-idb";
 import { quickCountFields } from "~/lib/schemas";
@@ -50,7 +51,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
   const form = await request.formData();
   const raw = { ...quickCountFields(form), tpsCode: user.tpsCode };
-  const refused = await pageRefusal(lang, {}, () => quickCountJob(context, { user, raw, lang }));
+  // The script composes the justification; without it, the confirmation box and the reason do.
+  const reason = typeof form.get("reason") === "string" ? (form.get("reason") as string).trim() : "";
+  const confirmed = form.get("confirmed") ? translate(lang, c1FormMessages, "cform.confirm") : "";
+  raw.justification ||= [confirmed, reason].filter(Boolean).join(" — ") || undefined;
+  const values: Record<string, string> = {};
+  for (const [name, value] of form.entries())
+    if (name.startsWith("form.") && typeof value === "string") values[name] = value;
+  const refused = await pageRefusal(lang, { values }, () => quickCountJob(context, { user, raw, lang }));
   return refused ?? redirect("/officer");
 }
 
@@ -95,7 +103,7 @@ export default function CompleteC1Page() {
           tpsCode={tps.code}
           contest={contest}
           context={c1Context(contest, tps, previous, otherBallots)}
-          start={start}
+          start={result?.values ?? start}
           serverErrors={result?.errors}
           busy={busy}
           draftKey={draftKey}

@@ -70,7 +70,10 @@ export function CompleteC1Form(props: CompleteFormProps) {
   const reasonShort = unusual.length > 0 && reason.trim().length < MIN_JUSTIFICATION;
   const blocked = check.errors.length > 0 || (inconsistent.length > 0 && !confirmed) || reasonShort;
   // What the server reads as the justification: the confirmation (in the officer's words) and the reason.
-  const justification = [inconsistent.length ? t("cform.confirm") : "", unusual.length ? reason.trim() : ""]
+  const justification = [
+    inconsistent.length && confirmed ? t("cform.confirm") : "",
+    unusual.length ? reason.trim() : "",
+  ]
     .filter(Boolean)
     .join(" — ");
 

@@ -134,7 +134,9 @@ describe("the complete form without JavaScript", () => {
     );
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/officer");
-    const [result] = await server.services.sql<{ completeness: string; votes: object; status: string; form: any }[]>`
+    const [result] = await server.services.sql<
+      { completeness: string; votes: object; status: string; form: { votes: Record<string, unknown> } }[]
+    >`
       select completeness, votes, status, form from results where tps_code = ${IN_DAPIL} and contest_code = 'dprd-llg-1'`;
     expect(result).toMatchObject({ completeness: "complete", status: "submitted", votes: { "1": 60, "2": 50 } });
     expect(result.form.votes["1"]).toEqual({ party: 10, candidates: { "1": 30, "2": 20 }, total: 60 });

@@ -103,6 +103,7 @@ test("an officer sends both quick entries, completes the C.Hasil with a photo of
   const started = Date.now();
   await page.getByTestId("contest-gubernur").getByRole("link", { name: "Isi hasil" }).click();
   await expect(page.getByLabel(/No\. 1/)).toBeFocused();
+  await expect(page.getByTestId("c1-photos")).toBeVisible(); // the script runs: Enter moves on, not sends
   await page.keyboard.type(String(gubernur[0]));
   await page.keyboard.press("Enter");
   await expect(page.getByLabel(/No\. 2/)).toBeFocused();
@@ -265,6 +266,7 @@ test("the posko keys the complete C.Hasil in the paper's order, twice and blind,
   const boxes = completeBoxes({ dpt, voters, votes, invalid: 6 });
   // Typed as the paper reads, top to bottom: Enter moves to the next box.
   const key = async (page: Page) => {
+    await expect(page.locator("form.c1-complete[data-hydrated]")).toBeAttached();
     await page.locator('input[name="form.voters.dpt.m"]').focus();
     for (const [i, n] of Object.values(boxes).flat().entries()) {
       if (i > 0) await page.keyboard.press("Enter");

@@ -32,7 +32,8 @@ test("an officer's quick count appears on the command post map and totals withou
   await officer.getByLabel("Suara tidak sah").fill("4");
   await officer.getByLabel("Suara tidak sah").blur();
   await officer.getByLabel(/Jumlah suara sah/).blur();
-  await expect(officer.getByText("Jumlah suara calon (248) tidak sama dengan suara sah (250).")).toBeVisible();
+  // On the box and in the list of warnings above the confirmation.
+  await expect(officer.getByText("Jumlah suara calon (248) tidak sama dengan suara sah (250).")).toHaveCount(2);
   await officer.getByLabel(/Jumlah suara sah/).fill("248");
   await expect(officer.getByText(/tidak sama dengan suara sah/)).toHaveCount(0);
   await officer.getByRole("button", { name: "Kirim hasil" }).click();
@@ -49,7 +50,7 @@ test("an officer's quick count appears on the command post map and totals withou
 test("the officer's form works in English too", async ({ page, login }) => {
   await login(page, "1673011001-004");
   await page.getByTestId("lang-switch").click();
-  await expect(page.getByRole("heading", { name: "Quick count (C1)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "This TPS's ballots" })).toBeVisible();
   await page.getByTestId("contest-gubernur").getByRole("link", { name: "Enter result" }).click();
   await page.getByLabel(/No\. 1/).fill("-5");
   await page.getByLabel(/No\. 1/).blur();

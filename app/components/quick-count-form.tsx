@@ -14,6 +14,7 @@ import { CountField } from "./quick-count/count-field";
 import { WarningsBox } from "./quick-count/warnings-box";
 import { JustificationField } from "./quick-count/justification-field";
 import { PhotoField } from "./photo-field";
+import { ConfirmAsWritten } from "./c1-form/confirm-as-written";
 import { useQuickCountValues } from "./quick-count/use-quick-count-values";
 import { enterMovesToNextBox } from "./quick-count/next-box";
 
@@ -67,6 +68,7 @@ export function QuickCountForm(props: QuickCountFormProps) {
   const [tried, setTried] = useState(false);
   const [photos, setPhotos] = useState<File[]>([]);
   const [queueing, setQueueing] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
 
   const check = useMemo(
     () =>
@@ -95,9 +97,16 @@ export function QuickCountForm(props: QuickCountFormProps) {
     if (local && show(field)) return issueMessage(lang, local);
     return serverErrors?.find((e) => e.field === field)?.message;
   };
-  const needsReason = check.warnings.length > 0;
+  // Tier "inconsistent" (the numbers do not add up) is confirmed as written on the C.Hasil; tier "unusual"
+  // needs a reason. Both become the justification the server requires for them.
+  const inconsistent = check.warnings.some((w) => w.tier === "inconsistent");
+  const needsReason = check.warnings.some((w) => w.tier === "unusual");
   const reasonShort = needsReason && justification.trim().length < MIN_JUSTIFICATION;
-  const blocked = check.errors.length > 0 || reasonShort;
+  const blocked = check.errors.length > 0 || (inconsistent && !confirmed) || reasonShort;
+  const sentJustification =
+    [inconsistent && confirmed ? t("cform.confirm") : "", needsReason ? justification.trim() : ""]
+      .filter(Boolean)
+      .join(" — ") || undefined;
 
   const field = (name: string, label: string, optional = false, autoFocus = false) => (
     <CountField
@@ -132,7 +141,7 @@ export function QuickCountForm(props: QuickCountFormProps) {
         event.preventDefault();
         setQueueing(true);
         void onQueue(
-          queuedBody({ tpsCode, contest, choices, values, justification: needsReason ? justification : undefined }),
+          queuedBody({ tpsCode, contest, choices, values, justification: sentJustification }),
           photos,
         ).finally(() => setQueueing(false));
       }}
@@ -148,7 +157,14 @@ export function QuickCountForm(props: QuickCountFormProps) {
       {field("valid", t("qc.valid"), true)}
       {field("invalid", t("qc.invalid"))}
       {field("ballotsUsed", t("qc.ballotsUsed"), true)}
-      {needsReason ? <WarningsBox warnings={check.warnings} /> : null}
+      {check.warnings.length ? <WarningsBox warnings={check.warnings} /> : null}
+      {inconsistent ? (
+        <ConfirmAsWritten checked={confirmed} onChange={setConfirmed} missing={tried && !confirmed} />
+      ) : null}
+      {/* A plain post (the posko's) carries the confirmation here when no reason box is shown. */}
+      {inconsistent && !needsReason && !serverErrors?.some((e) => e.field === "justification") ? (
+        <input type="hidden" name="justification" value={sentJustification ?? ""} />
+      ) : null}
       {needsReason || serverErrors?.some((e) => e.field === "justification") ? (
         <JustificationField
           value={justification}

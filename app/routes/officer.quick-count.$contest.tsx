@@ -9,6 +9,8 @@ import { queueQuickCount } from "~/components/quick-count/queue";
 import { idbStore } from "~/lib/outbox-idb";
 import { votesIn } from "~/lib/contests";
 import { quickCountFields } from "~/lib/schemas";
+import { translate } from "~/lib/i18n";
+import { c1FormMessages } from "~/lib/messages/c1-form";
 import { quickCountMessages } from "~/lib/messages/quick-count";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
@@ -42,6 +44,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
   const form = await request.formData();
   const raw = { ...quickCountFields(form), tpsCode: user.tpsCode };
+  // Without the script, the confirmation box stands for the words the script would send.
+  if (form.get("confirmed")) {
+    raw.justification = [translate(lang, c1FormMessages, "cform.confirm"), raw.justification]
+      .filter(Boolean)
+      .join(" — ");
+  }
   // On any error the typed numbers go back to the page, so nothing is lost even without JavaScript.
   const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
   const values = {

@@ -24,6 +24,7 @@ import { useLang, useT } from "~/lib/use-t";
 import type { QueuedQuickCount } from "../quick-count-form";
 import { PhotoField } from "../photo-field";
 import { enterMovesToNextBox } from "../quick-count/next-box";
+import { ConfirmAsWritten } from "./confirm-as-written";
 import { useFormValues, type FormDraft } from "./use-form-values";
 
 export interface CompleteFormProps {
@@ -153,6 +154,8 @@ export function CompleteC1Form(props: CompleteFormProps) {
     <Form
       method="post"
       className="c1-complete stack"
+      // Set once the script runs (Enter moves between boxes from then on); tests and scripts wait for it.
+      data-hydrated={hydrated ? "" : undefined}
       noValidate
       onKeyDown={enterMovesToNextBox}
       onSubmit={(event) => {
@@ -241,18 +244,7 @@ export function CompleteC1Form(props: CompleteFormProps) {
 
       <TierSummary errors={check.errors.length} inconsistent={inconsistent} unusual={unusual} tried={tried} />
       {inconsistent.length ? (
-        <label className={`confirm ${tried && !confirmed ? "has-error" : ""}`}>
-          <input
-            type="checkbox"
-            name="confirmed"
-            checked={confirmed}
-            onChange={(e) => setConfirmed(e.target.checked)}
-          />
-          <span>
-            <strong>{t("cform.confirm")}</strong>
-            <span className="muted small">{t("cform.confirmHelp")}</span>
-          </span>
-        </label>
+        <ConfirmAsWritten checked={confirmed} onChange={setConfirmed} missing={tried && !confirmed} />
       ) : null}
       {unusual.length ? (
         <label className={`field ${tried && reasonShort ? "has-error" : ""}`}>

@@ -180,6 +180,9 @@ test("an officer sends both quick entries, completes the C.Hasil with a photo of
   const view = posko.getByTestId("c1-form-view");
   await expect(view.locator("td.tier-inconsistent")).toHaveCount(1);
   await expect(view).toContainText("seharusnya DPT + cadangan 2%");
+  await posko.setViewportSize({ width: 1366, height: 768 });
+  await view.scrollIntoViewIfNeeded();
+  await shot(posko, "posko-review-complete");
 });
 
 test("a consistent complete form needs no confirmation, and a missing box blocks it", async ({ phone, login }) => {
@@ -275,6 +278,9 @@ test("the posko keys the complete C.Hasil in the paper's order, twice and blind,
   };
   await key(first);
   await expect(first.getByTestId("tier-summary")).toHaveText("Semua angka cocok.");
+  await first.evaluate(() => window.scrollTo(0, 0));
+  await shot(first, "posko-entry-complete-top");
+  await first.getByTestId("section-IV").scrollIntoViewIfNeeded();
   await shot(first, "posko-entry-complete");
   await first.getByRole("button", { name: "Simpan entri" }).click();
   await expect(first.getByTestId("entry-result")).toContainText("Menunggu entri kedua");

@@ -62,6 +62,8 @@ export async function paperFormsFor(sql: Db, { tpsCode, kelurahanCode }: { tpsCo
 export interface KelurahanSheet {
   code: string;
   name: string;
+  /** "desa" or "kelurahan". */
+  kind: string;
   kecamatanName: string;
   /** How many TPS it has. */
   tps: number;
@@ -69,9 +71,9 @@ export interface KelurahanSheet {
 
 export async function listKelurahan(sql: Db, { scope }: { scope: string | null }): Promise<KelurahanSheet[]> {
   const rows = await sql<KelurahanSheet[]>`
-    select kel.code, kel.name, kec.name as kecamatan_name, (select count(*)::int from tps where kelurahan_code = kel.code) as tps
+    select kel.code, kel.name, kel.kind, kec.name as kecamatan_name, (select count(*)::int from tps where kelurahan_code = kel.code) as tps
     from regions kel join regions kec on kec.code = kel.parent_code
     where kel.level = 'kelurahan' and ${insideArea(sql, "kel.code", scope || null)}
     order by kel.code`;
-  return rows.map((r) => ({ code: r.code, name: r.name, kecamatanName: r.kecamatanName, tps: r.tps }));
+  return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, kecamatanName: r.kecamatanName, tps: r.tps }));
 }

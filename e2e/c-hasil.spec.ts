@@ -298,3 +298,53 @@ test("the posko keys the complete C.Hasil in the paper's order, twice and blind,
   await expect(second.getByTestId("review-completeness")).toHaveText("C.Hasil lengkap");
   await expect(second.getByTestId("c1-form-view")).toContainText(String(votes[0]));
 });
+
+test("a complete form the server refuses after reconnecting comes back whole, is fixed and sent", async ({
+  phone,
+  login,
+  apiAs,
+}) => {
+  const tps = "1673071003-001";
+  const { context, page } = await phone(PHONE);
+  await login(page, tps);
+  const dpt = Number(await page.locator(".facts dd").first().innerText());
+  await readyOffline(page, ["/officer", "/officer/c-hasil/gubernur"]);
+  await page.goto("/officer/c-hasil/gubernur");
+  await expect(page.locator("form.c1-complete[data-hydrated]")).toBeAttached();
+  await context.setOffline(true);
+  const voters = Math.round(dpt * 0.5);
+  await fillRows(page, completeBoxes({ dpt, voters, votes: [voters - 60, 56], invalid: 4 }));
+  await expect(page.getByTestId("sum-iv")).toHaveText(`Jumlah bagian IV: ${voters - 4}`);
+  await page.getByRole("button", { name: "Kirim C.Hasil lengkap" }).click();
+  await expect(page).toHaveURL(/\/officer$/);
+
+  // Meanwhile the command post keys a phone report with quite different numbers.
+  const posko = await apiAs("posko");
+  const keyed = await posko.post("/api/v1/quick-counts", {
+    id: crypto.randomUUID(),
+    tpsCode: tps,
+    contest: "gubernur",
+    votes: { 1: 20, 2: 20 },
+    invalid: 1,
+    justification: "Laporan telepon saksi, belum lengkap",
+    capturedAt: new Date().toISOString(),
+  });
+  expect(keyed.status()).toBe(201);
+
+  // Back online: the server wants a reason for the large change; the form comes back with every box.
+  await context.setOffline(false);
+  const refused = page.getByTestId("outbox-item-quick-count");
+  await expect(refused).toHaveAttribute("data-state", "rejected");
+  await refused.getByRole("link", { name: "Perbaiki" }).click();
+  await expect(page).toHaveURL(/\/officer\/c-hasil\/gubernur\?fix=/);
+  await expect(page.locator('input[name="form.votes.2"]')).toHaveValue("56");
+  await expect(page.locator('input[name="form.voters.dpt.total"]')).toHaveValue(String(dpt));
+  await expect(page.getByTestId("tier-summary")).toContainText("angka tidak biasa");
+  await page.getByLabel(/Alasan angka tidak biasa/).fill("Posko salah ketik, C.Hasil asli seperti ini");
+  await page.getByRole("button", { name: "Kirim C.Hasil lengkap" }).click();
+  await expect(page).toHaveURL(/\/officer$/);
+  await expect(page.getByTestId("outbox-empty")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("status-gubernur")).toHaveText("Ditandai");
+  await expect(page.getByTestId("completeness-gubernur")).toContainText("C.Hasil lengkap");
+});

@@ -104,7 +104,7 @@ export default function OfficerHome() {
                       className={`button big${c.completeness === "quick" ? " primary" : ""}`}
                       href={`/officer/c-hasil/${c.code}`}
                     >
-                      {t("cform.open")}
+                      {c.completeness === "complete" ? t("cform.reopen") : t("cform.open")}
                     </a>
                   </div>
                 ) : null}

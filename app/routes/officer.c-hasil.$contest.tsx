@@ -63,16 +63,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** A refused outbox item put back in the form (?fix=<id>). */
-function useFixItem(fixId: string | null) {
+function useFixItem(fixId: string | null, confirmation: string) {
   const [restore, setRestore] = useState<FormDraft | null>(null);
   useEffect(() => {
     if (!fixId) return;
     void idbStore.get(fixId).then((item) => {
       const body = item?.body as QueuedQuickCount | undefined;
       if (!body?.form) return;
-      setRestore({ values: flattenForm(body.form), confirmed: !!body.justification, reason: "" });
+      // The justification was the confirmation's words, the reason, or both joined by " — ".
+      const parts = (body.justification ?? "").split(" — ");
+      const confirmed = parts.includes(confirmation);
+      const reason = parts.filter((p) => p !== confirmation).join(" — ");
+      setRestore({ values: flattenForm(body.form), confirmed, reason });
     });
-  }, [fixId]);
+  }, [fixId, confirmation]);
   return restore;
 }
 
@@ -82,7 +86,7 @@ export default function CompleteC1Page() {
   const busy = useNavigation().state === "submitting";
   const t = useT(c1FormMessages);
   const fixing = useSearchParams()[0].get("fix");
-  const restore = useFixItem(fixing);
+  const restore = useFixItem(fixing, t("cform.confirm"));
   const draftKey = `pantau:draft:c1:${tps.code}:${contest.code}`;
   return (
     <>

@@ -78,6 +78,10 @@ export function CompleteC1Form(props: CompleteFormProps) {
     .filter(Boolean)
     .join(" — ");
 
+  // The sum the officer checks V.A against, once every total of section IV holds a whole number.
+  const ivTotals = blocks.map((b) => values[b.kind === "party" ? b.totalPath : b.path] ?? "");
+  const sumIv = ivTotals.every((v) => /^\d{1,4}$/.test(v)) ? ivTotals.reduce((a, v) => a + Number(v), 0) : null;
+
   /** Findings on a row's boxes: errors once the box was left (or sending was tried), then warnings. */
   const issuesOf = (rowPaths: string[]) => {
     const mine = (i: { field: string }) => rowPaths.includes(i.field);
@@ -238,6 +242,11 @@ export function CompleteC1Form(props: CompleteFormProps) {
       <fieldset className="c1-section" data-testid="section-V">
         <legend>{t("cform.sectionV")}</legend>
         {oneRow("form.valid", t("cform.row.valid"))}
+        {sumIv !== null ? (
+          <p className="muted small" aria-live="polite" data-testid="sum-iv">
+            {t("cform.sumIv", { sum: sumIv })}
+          </p>
+        ) : null}
         {oneRow("form.invalid", t("cform.row.invalid"))}
         {oneRow("form.total", t("cform.row.total"))}
       </fieldset>

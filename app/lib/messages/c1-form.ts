@@ -7,6 +7,8 @@ export const c1FormMessages = defineMessages({
   id: {
     "cform.title": "C.Hasil lengkap: {contest}",
     "cform.open": "Lengkapi C.Hasil",
+    "cform.reopen": "Perbaiki C.Hasil",
+    "cform.sumIv": "Jumlah bagian IV: {sum}",
     "cform.intro":
       "Salin setiap kotak persis seperti tertulis di C.Hasil, bagian I sampai V, lalu foto setiap halamannya.",
     "cform.prefilled": "Bagian IV dan V.B sudah diisi dari hitung cepat. Periksa lagi dengan C.Hasil.",
@@ -80,6 +82,8 @@ export const c1FormMessages = defineMessages({
   en: {
     "cform.title": "Complete C.Hasil: {contest}",
     "cform.open": "Complete the C.Hasil",
+    "cform.reopen": "Correct the C.Hasil",
+    "cform.sumIv": "Section IV adds up to {sum}",
     "cform.intro": "Copy every box exactly as written on the C.Hasil, sections I to V, then photograph each page.",
     "cform.prefilled": "Section IV and V.B come from the quick entry. Check them against the C.Hasil.",
     "cform.sectionI": "I. Voters and voters who voted",

@@ -259,9 +259,10 @@ test("paper forms: A4 sheets with the TPS code as text and QR, offline too, and 
   const { context, page: officer } = await officerOnPhone({ phone, login }, tps);
   await context.setOffline(true);
   await officer.goto("/officer/paper");
-  await expect(officer.getByTestId("paper-tps-code")).toHaveText([`TPS ${tps}`, `TPS ${tps}`]);
+  // Two pages of the C.Hasil per ballot (governor, mayor) and the incident form, each with the code and QR.
+  await expect(officer.getByTestId("paper-tps-code")).toHaveText(Array(5).fill(`TPS ${tps}`));
   await expect(officer.getByTestId("paper-qr").locator("svg path").first()).toBeAttached();
-  await expect(officer.getByTestId("paper-sheet-qc")).toContainText("Wali Kota dan Wakil Wali Kota");
+  await expect(officer.getByTestId("paper-sheet-c1").nth(1)).toContainText("Wali Kota dan Wakil Wali Kota");
   await expect(officer.getByTestId("paper-sheet-incident")).toContainText("Politik uang");
   await officer.emulateMedia({ media: "print" });
   await expect(officer.getByRole("button", { name: "Cetak" })).toBeHidden();
@@ -269,8 +270,8 @@ test("paper forms: A4 sheets with the TPS code as text and QR, offline too, and 
 
   await login(page, "posko");
   await page.goto("/paper/kelurahan/16.73.02.1003");
-  await expect(page.getByTestId("paper-sheet-qc")).toHaveCount(9);
-  await expect(page.getByTestId("paper-qr")).toHaveCount(18);
+  await expect(page.getByTestId("paper-sheet-c1")).toHaveCount(18);
+  await expect(page.getByTestId("paper-qr")).toHaveCount(45);
 });
 
 test("without JavaScript the quick-count form still posts and is stored", async ({ phone, login }) => {

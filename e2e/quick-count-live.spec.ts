@@ -51,7 +51,7 @@ test("an officer's quick count appears on the command post map and totals withou
 test("the officer's form works in English too", async ({ page, login }) => {
   await login(page, "1673011001-004");
   await page.getByTestId("lang-switch").click();
-  await expect(page.getByRole("heading", { name: "Quick count (C1)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "This TPS's ballots" })).toBeVisible();
   await page.getByTestId("contest-gubernur").getByRole("link", { name: "Enter result" }).click();
   await page.getByLabel(/No\. 1/).fill("-5");
   await page.getByLabel(/No\. 1/).blur();

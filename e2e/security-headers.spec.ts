@@ -45,6 +45,7 @@ test("every page runs under the CSP without a violation", async ({ page, login }
     "/officer/guide",
     "/officer/paper",
     "/officer/quick-count/gubernur",
+    "/officer/c-hasil/gubernur",
   ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");

@@ -3,6 +3,9 @@
 import { Form } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { checkC1, MIN_JUSTIFICATION, type C1Context } from "~/lib/c1-rules";
+import { quickChoiceList, type QuickChoice } from "~/lib/c1-layout";
+import type { Contest } from "~/lib/contests";
+import { c1FormMessages } from "~/lib/messages/c1-form";
 import { issueMessage } from "~/lib/messages/quick-count";
 import { commonMessages } from "~/lib/messages/common";
 import { quickCountMessages } from "~/lib/messages/quick-count";
@@ -11,12 +14,14 @@ import { CountField } from "./quick-count/count-field";
 import { WarningsBox } from "./quick-count/warnings-box";
 import { JustificationField } from "./quick-count/justification-field";
 import { PhotoField } from "./photo-field";
+import { ConfirmAsWritten } from "./c1-form/confirm-as-written";
 import { useQuickCountValues } from "./quick-count/use-quick-count-values";
+import { enterMovesToNextBox } from "./quick-count/next-box";
 
 export interface QuickCountFormProps {
   id: string;
   tpsCode: string;
-  contest: { code: string; name: string; candidates: { number: number; name: string }[] };
+  contest: Pick<Contest, "code" | "name" | "type" | "candidates" | "parties">;
   context: C1Context;
   initial?: { votes: Record<string, number>; invalid: number } | null;
   /** What the officer typed before a server-side rejection (no-JavaScript round trip). */
@@ -35,6 +40,8 @@ export interface QuickCountFormProps {
   restore?: { values: Record<string, string>; justification: string } | null;
   /** localStorage key for the draft; the page clears it once the submission is queued. */
   draftKey?: string;
+  /** Put the cursor in the first box on open (the officer's quick entry: open, type, send). */
+  autoFocus?: boolean;
 }
 
 export interface QueuedQuickCount {
@@ -43,6 +50,8 @@ export interface QueuedQuickCount {
   contest: string;
   votes: Record<string, string>;
   invalid: string;
+  /** The complete C.Hasil (sections I-V) as typed, when the officer completed it. */
+  form?: Record<string, unknown> | null;
   valid?: string;
   ballotsUsed?: string;
   justification?: string;
@@ -51,44 +60,61 @@ export interface QueuedQuickCount {
 
 export function QuickCountForm(props: QuickCountFormProps) {
   const { id, tpsCode, contest, context, serverErrors, busy, extra, submitLabel, onQueue } = props;
-  const t = useT(quickCountMessages, commonMessages);
+  const t = useT(quickCountMessages, c1FormMessages, commonMessages);
   const lang = useLang();
+  const choices = useMemo(() => quickChoiceList(contest), [contest]);
   const { values, setValues, touched, setTouched, justification, setJustification, hydrated } =
     useQuickCountValues(props);
   const [tried, setTried] = useState(false);
   const [photos, setPhotos] = useState<File[]>([]);
   const [queueing, setQueueing] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
 
   const check = useMemo(
     () =>
       checkC1(
         {
-          votes: votesOf(contest.candidates, values),
+          votes: votesOf(choices, values),
           invalid: values.invalid,
           valid: values.valid,
           ballotsUsed: values.ballotsUsed,
         },
         context,
       ),
-    [values, context, contest.candidates],
+    [values, context, choices],
   );
 
+  // A pair or DPD candidate by ballot number and names, the blank column, or a party (its total only).
+  const choiceLabel = (c: QuickChoice) =>
+    c.kind === "blank"
+      ? t("cform.blank")
+      : c.kind === "party"
+        ? t("cform.party", { number: c.number, name: c.name })
+        : `${t("qc.candidate", { number: c.number })} — ${c.name}`;
   const show = (field: string) => tried || touched[field];
   const errorFor = (field: string): string | undefined => {
     const local = check.errors.find((e) => e.field === field);
     if (local && show(field)) return issueMessage(lang, local);
     return serverErrors?.find((e) => e.field === field)?.message;
   };
-  const needsReason = check.warnings.length > 0;
+  // Tier "inconsistent" (the numbers do not add up) is confirmed as written on the C.Hasil; tier "unusual"
+  // needs a reason. Both become the justification the server requires for them.
+  const inconsistent = check.warnings.some((w) => w.tier === "inconsistent");
+  const needsReason = check.warnings.some((w) => w.tier === "unusual");
   const reasonShort = needsReason && justification.trim().length < MIN_JUSTIFICATION;
-  const blocked = check.errors.length > 0 || reasonShort;
+  const blocked = check.errors.length > 0 || (inconsistent && !confirmed) || reasonShort;
+  const sentJustification =
+    [inconsistent && confirmed ? t("cform.confirm") : "", needsReason ? justification.trim() : ""]
+      .filter(Boolean)
+      .join(" — ") || undefined;
 
-  const field = (name: string, label: string, optional = false) => (
+  const field = (name: string, label: string, optional = false, autoFocus = false) => (
     <CountField
       key={name}
       name={name}
       label={label}
       optional={optional}
+      autoFocus={autoFocus}
       value={values[name]}
       error={errorFor(name)}
       warnings={check.warnings.filter((w) => w.field === name)}
@@ -102,6 +128,7 @@ export function QuickCountForm(props: QuickCountFormProps) {
       method="post"
       className="stack qc-form"
       noValidate
+      onKeyDown={enterMovesToNextBox}
       onSubmit={(event) => {
         setTried(true);
         if (blocked) {
@@ -114,7 +141,7 @@ export function QuickCountForm(props: QuickCountFormProps) {
         event.preventDefault();
         setQueueing(true);
         void onQueue(
-          queuedBody({ tpsCode, contest, values, justification: needsReason ? justification : undefined }),
+          queuedBody({ tpsCode, contest, choices, values, justification: sentJustification }),
           photos,
         ).finally(() => setQueueing(false));
       }}
@@ -123,16 +150,21 @@ export function QuickCountForm(props: QuickCountFormProps) {
       <input type="hidden" name="tpsCode" value={tpsCode} />
       <input type="hidden" name="contest" value={contest.code} />
       <input type="hidden" name="capturedAt" defaultValue={new Date().toISOString()} />
-      {contest.candidates.map((c) =>
-        field(`votes.${c.number}`, `${t("qc.candidate", { number: c.number })} — ${c.name}`),
-      )}
+      {choices.map((c, i) => field(`votes.${c.number}`, choiceLabel(c), false, i === 0 && !!props.autoFocus))}
       <p className="sum muted" aria-live="polite">
         {t("qc.sum", { sum: check.validTotal ?? "–" })}
       </p>
       {field("valid", t("qc.valid"), true)}
       {field("invalid", t("qc.invalid"))}
       {field("ballotsUsed", t("qc.ballotsUsed"), true)}
-      {needsReason ? <WarningsBox warnings={check.warnings} /> : null}
+      {check.warnings.length ? <WarningsBox warnings={check.warnings} /> : null}
+      {inconsistent ? (
+        <ConfirmAsWritten checked={confirmed} onChange={setConfirmed} missing={tried && !confirmed} />
+      ) : null}
+      {/* A plain post (the posko's) carries the confirmation here when no reason box is shown. */}
+      {inconsistent && !needsReason && !serverErrors?.some((e) => e.field === "justification") ? (
+        <input type="hidden" name="justification" value={sentJustification ?? ""} />
+      ) : null}
       {needsReason || serverErrors?.some((e) => e.field === "justification") ? (
         <JustificationField
           value={justification}
@@ -157,18 +189,20 @@ export function QuickCountForm(props: QuickCountFormProps) {
   );
 }
 
-const votesOf = (candidates: { number: number }[], values: Record<string, string>) =>
-  Object.fromEntries(candidates.map((c) => [String(c.number), values[`votes.${c.number}`]]));
+const votesOf = (choices: { number: number }[], values: Record<string, string>) =>
+  Object.fromEntries(choices.map((c) => [String(c.number), values[`votes.${c.number}`]]));
 
 /** The API body of a submission queued in the outbox. */
 function queuedBody({
   tpsCode,
   contest,
+  choices,
   values,
   justification,
 }: {
   tpsCode: string;
   contest: QuickCountFormProps["contest"];
+  choices: QuickChoice[];
   values: Record<string, string>;
   justification: string | undefined;
 }): QueuedQuickCount {
@@ -178,7 +212,7 @@ function queuedBody({
     id: crypto.randomUUID(),
     tpsCode,
     contest: contest.code,
-    votes: votesOf(contest.candidates, values),
+    votes: votesOf(choices, values),
     invalid: values.invalid,
     valid: optional("valid"),
     ballotsUsed: optional("ballotsUsed"),

@@ -5,7 +5,9 @@ import { DayStatusCard } from "~/components/day-status";
 import { OFFICER_SCREENS, OfficerNav } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
 import type { DayStatus } from "~/lib/events";
+import { regionLabel } from "~/lib/format";
 import { warmPages } from "~/lib/sw-client";
+import { c1FormMessages } from "~/lib/messages/c1-form";
 import { commonMessages } from "~/lib/messages/common";
 import { officerMessages } from "~/lib/messages/officer";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
@@ -26,14 +28,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function OfficerHome() {
   const { tps, contests, submissions } = useLoaderData<typeof loader>();
-  const t = useT(tpsStatusMessages, officerMessages, commonMessages);
+  const t = useT(tpsStatusMessages, officerMessages, c1FormMessages, commonMessages);
   // Every screen the officer may need later, cached now while there is a network.
   useEffect(() => {
     if (navigator.onLine)
       void warmPages([
         "/officer",
         ...OFFICER_SCREENS.map((s) => s.href),
-        ...contests.map((c) => `/officer/quick-count/${c.code}`),
+        ...contests.flatMap((c) => [`/officer/quick-count/${c.code}`, `/officer/c-hasil/${c.code}`]),
       ]);
   }, [contests]);
   return (
@@ -46,7 +48,7 @@ export default function OfficerHome() {
           </h1>
           <p>{tps.address}</p>
           <p className="muted">
-            Kel. {tps.kelurahanName}, Kec. {tps.kecamatanName}
+            {regionLabel(tps.kelurahanKind, tps.kelurahanName)}, Kec. {tps.kecamatanName}
           </p>
           <dl className="facts">
             <div>
@@ -71,7 +73,7 @@ export default function OfficerHome() {
         <OfficerNav />
 
         <section className="card">
-          <h2>{t("officer.quickCount")}</h2>
+          <h2>{t("cform.ballots")}</h2>
           <ul className="contest-list">
             {contests.map((c) => (
               <li key={c.code} data-testid={`contest-${c.code}`}>
@@ -81,10 +83,30 @@ export default function OfficerHome() {
                     {t(`status.${c.status}`)}
                   </span>
                 </div>
+                {c.completeness ? (
+                  <p className="ballot-state" data-testid={`completeness-${c.code}`}>
+                    <span className={`badge completeness-${c.completeness}`}>
+                      {t(`cform.completeness.${c.completeness}`)}
+                    </span>
+                    {c.photos ? (
+                      <span className="muted small">{t("cform.photoCount", { n: c.photos })}</span>
+                    ) : (
+                      <span className="warning small">{t("cform.missingPhoto")}</span>
+                    )}
+                  </p>
+                ) : null}
                 {c.status !== "verified" ? (
-                  <a className="button primary big" href={`/officer/quick-count/${c.code}`}>
-                    {c.status === "missing" ? t("officer.enter") : t("officer.correct")}
-                  </a>
+                  <div className="button-column">
+                    <a className="button primary big" href={`/officer/quick-count/${c.code}`}>
+                      {c.status === "missing" ? t("officer.enter") : t("officer.correct")}
+                    </a>
+                    <a
+                      className={`button big${c.completeness === "quick" ? " primary" : ""}`}
+                      href={`/officer/c-hasil/${c.code}`}
+                    >
+                      {c.completeness === "complete" ? t("cform.reopen") : t("cform.open")}
+                    </a>
+                  </div>
                 ) : null}
               </li>
             ))}

@@ -5,10 +5,12 @@ import { useEffect, useState } from "react";
 import { c1Context } from "~/lib/c1-rules";
 import { BackHome } from "~/components/officer-nav";
 import { QuickCountForm, type QueuedQuickCount } from "~/components/quick-count-form";
-import { discard, enqueue } from "~/lib/outbox-client";
+import { queueQuickCount } from "~/components/quick-count/queue";
 import { idbStore } from "~/lib/outbox-idb";
-import { resizePhoto } from "~/lib/resize-photo";
+import { votesIn } from "~/lib/contests";
 import { quickCountFields } from "~/lib/schemas";
+import { translate } from "~/lib/i18n";
+import { c1FormMessages } from "~/lib/messages/c1-form";
 import { quickCountMessages } from "~/lib/messages/quick-count";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
@@ -25,7 +27,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getTps(context.sql, { code: user.tpsCode! }),
     getContest(context.sql, { code: params.contest ?? "" }),
   ]);
-  if (!tps || !contest) throw new Response("Not found", { status: 404 });
+  // Only the ballots this TPS votes in have a form here.
+  if (!tps || !contest || !votesIn(tps.kelurahanCode, contest)) throw new Response("Not found", { status: 404 });
   const current = await currentResult(context.sql, { tpsCode: tps.code, contest: contest.code });
   return {
     // A fresh id per form: a double tap or a resent form is the same submission to the server.
@@ -41,6 +44,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
   const form = await request.formData();
   const raw = { ...quickCountFields(form), tpsCode: user.tpsCode };
+  // Without the script, the confirmation box stands for the words the script would send.
+  if (form.get("confirmed")) {
+    raw.justification = [translate(lang, c1FormMessages, "cform.confirm"), raw.justification]
+      .filter(Boolean)
+      .join(" — ");
+  }
   // On any error the typed numbers go back to the page, so nothing is lost even without JavaScript.
   const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
   const values = {
@@ -52,55 +61,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   };
   const refused = await pageRefusal(lang, { values }, () => quickCountJob(context, { user, raw, lang }));
   return refused ?? redirect("/officer");
-}
-
-/**
- * The outbox path (JavaScript on): the C1 photos first, then the quick count, all stored on the phone
- * before anything is sent; then back to the TPS screen, where the outbox shows what is still waiting.
- */
-async function queueQuickCount(
-  body: QueuedQuickCount,
-  photos: File[],
-  { contestName, fixing }: { contestName: string; fixing: string | null },
-) {
-  for (const file of photos) {
-    const photoId = crypto.randomUUID();
-    const blob = await resizePhoto(file).catch(() => null);
-    if (!blob) continue;
-    await enqueue({
-      id: photoId,
-      kind: "photo",
-      url: "/api/v1/photos",
-      owner: body.tpsCode,
-      label: `C1 ${contestName}`,
-      form: {
-        fields: {
-          id: photoId,
-          purpose: "c1",
-          tpsCode: body.tpsCode,
-          contest: body.contest,
-          quickCountId: body.id,
-          capturedAt: body.capturedAt,
-        },
-        file: blob,
-        fileName: `c1-${body.contest}.jpg`,
-      },
-    });
-  }
-  await enqueue(
-    {
-      id: body.id,
-      kind: "quick-count",
-      url: "/api/v1/quick-counts",
-      owner: body.tpsCode,
-      label: contestName,
-      body,
-      fixUrl: `/officer/quick-count/${body.contest}?fix=${body.id}`,
-    },
-    { waitMs: 4000 },
-  );
-  // The fixed item replaces the one the server refused.
-  if (fixing) await discard(fixing);
 }
 
 /** A refused outbox item to put back in the form (?fix=<id>). */
@@ -154,8 +114,13 @@ export default function QuickCountPage() {
           busy={busy}
           draftKey={draftKey}
           restore={restore}
+          autoFocus
           onQueue={async (body, photos) => {
-            await queueQuickCount(body, photos, { contestName: contest.name, fixing });
+            await queueQuickCount(body, photos, {
+              contestName: contest.name,
+              fixing,
+              fixUrl: `/officer/quick-count/${contest.code}?fix=${body.id}`,
+            });
             localStorage.removeItem(draftKey);
             window.location.assign("/officer");
           }}

@@ -1,6 +1,7 @@
 // Bulk paper forms: the command post and supervisors pick a kelurahan and print every TPS's forms.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { regionLabel } from "~/lib/format";
 import { commonMessages } from "~/lib/messages/common";
 import { paperMessages } from "~/lib/messages/paper";
 import { useT } from "~/lib/use-t";
@@ -26,7 +27,7 @@ export default function PaperIndex() {
         <ul className="kelurahan-list">
           {kelurahan.map((k) => (
             <li key={k.code}>
-              <a href={`/paper/kelurahan/${k.code}`}>{k.name}</a>{" "}
+              <a href={`/paper/kelurahan/${k.code}`}>{regionLabel(k.kind, k.name)}</a>{" "}
               <span className="muted small">
                 Kec. {k.kecamatanName} · {t("paper.tpsCount", { n: k.tps })}
               </span>

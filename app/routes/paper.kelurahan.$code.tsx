@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PaperSheets, PrintButton } from "~/components/paper-forms";
+import { regionLabel } from "~/lib/format";
 import { commonMessages } from "~/lib/messages/common";
 import { paperMessages } from "~/lib/messages/paper";
 import { useT } from "~/lib/use-t";
@@ -32,7 +33,13 @@ export default function KelurahanPaper() {
           <p>
             <a href="/paper">← {t("paper.bulkTitle")}</a>
           </p>
-          <h1>{t("paper.kelurahanTitle", { name: tps[0].kelurahanName, code, n: tps.length })}</h1>
+          <h1>
+            {t("paper.kelurahanTitle", {
+              name: regionLabel(tps[0].kelurahanKind, tps[0].kelurahanName),
+              code,
+              n: tps.length,
+            })}
+          </h1>
           <PrintButton />
         </div>
         <PaperSheets tps={tps} contests={contests} categories={categories} />

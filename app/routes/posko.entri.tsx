@@ -1,19 +1,24 @@
-// Posko paper entry: find the TPS by code, name or QR, key the quick count from a paper
-// form, phone or radio report with the same C1 rules as the officer's app; a second operator keys it again
-// blind (the first entry's numbers are never shown here). Equal -> consolidated, different -> conflict.
+// Posko paper entry: find the TPS by code, name or QR, key the quick count or the complete C.Hasil from a paper
+// form, phone or radio report with the same C1 rules as the officer's app, in the order the paper prints the
+// boxes; a second operator keys it again blind (the first entry's numbers are never shown here, only whether
+// it was quick or complete, so both keyings are of one kind). Equal -> consolidated, different -> conflict.
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { c1Context } from "~/lib/c1-rules";
+import { regionLabel } from "~/lib/format";
+import { CompleteC1Form } from "~/components/c1-form/complete-form";
 import { PoskoNav } from "~/components/posko-nav";
 import { QuickCountForm } from "~/components/quick-count-form";
 import { quickCountFields, TPS_CODE } from "~/lib/schemas";
+import { c1FormMessages } from "~/lib/messages/c1-form";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { reviewMessages } from "~/lib/messages/review";
 import { useT } from "~/lib/use-t";
-import { getTps, listContests, searchTps } from "~/models/election.server";
+import { awaitingPaperKind } from "~/models/c1-form.server";
+import { contestsForTps, getTps, listContests, searchTps } from "~/models/election.server";
 import { currentResult } from "~/models/results.server";
 import { openPaperForm, type PaperSource, type PaperState } from "~/models/review.server";
 import { TopBar } from "~/root";
@@ -23,15 +28,22 @@ import { pageAction } from "~/utils/page-action.server";
 import { enterPaperForm } from "~/utils/review-actions.server";
 
 const SOURCES = ["paper", "phone", "radio"] as const;
+const MODES = ["quick", "complete"] as const;
+type Mode = (typeof MODES)[number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "paper:enter");
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 60);
   const code = extractTpsCode(url.searchParams.get("tps") ?? q);
-  const contests = await listContests(context.sql);
-  const contest = contests.find((c) => c.code === url.searchParams.get("contest")) ?? contests[0];
   const tps = code ? await getTps(context.sql, { code }) : undefined;
+  // A TPS's tabs are exactly the ballots it votes in.
+  const contests = tps
+    ? await contestsForTps(context.sql, { kelurahanCode: tps.kelurahanCode })
+    : await listContests(context.sql);
+  const contest = contests.find((c) => c.code === url.searchParams.get("contest")) ?? contests[0];
+  let mode: Mode = url.searchParams.get("mode") === "complete" ? "complete" : "quick";
+  let modeFixed = false;
   // Search by kelurahan/kecamatan name or address when the text is not a TPS code.
   const matches = !tps && q.length >= 3 ? await searchTps(context.sql, { q }) : [];
   let form: { state: PaperState; mine: boolean; source: PaperSource } | null = null;
@@ -41,6 +53,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     form = open ? { state: open.status, mine: open.authorId === user.id, source: open.source } : null;
     const row = await currentResult(context.sql, { tpsCode: tps.code, contest: contest.code });
     current = row ? { votes: row.votes, invalid: row.invalid } : null;
+    const firstKind = await awaitingPaperKind(context.sql, { tpsCode: tps.code, contest: contest.code });
+    if (firstKind) [mode, modeFixed] = [firstKind, true];
   }
   return {
     id: randomUUID(),
@@ -52,12 +66,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           code: tps.code,
           address: tps.address,
           kelurahan: tps.kelurahanName,
+          kelurahanKind: tps.kelurahanKind,
           kecamatan: tps.kecamatanName,
           dpt: tps.dpt,
+          dptMen: tps.dptMen,
+          dptWomen: tps.dptWomen,
           dptb: tps.dptb,
           dpk: tps.dpk,
         }
       : null,
+    mode,
+    modeFixed,
     notFound: !!code && !tps,
     matches,
     form,
@@ -80,19 +99,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PaperEntry() {
-  const { id, q, contests, contest, tps, notFound, matches, form, previous } = useLoaderData<typeof loader>();
+  const { id, q, contests, contest, tps, notFound, matches, form, previous, mode, modeFixed } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const t = useT(commandPostMessages, reviewMessages, commonMessages);
+  const t = useT(commandPostMessages, reviewMessages, c1FormMessages, commonMessages);
   const [source, setSource] = useState<string>(form?.source ?? "paper");
   useEffect(() => setSource(form?.source ?? "paper"), [form?.source]);
   const round = form?.state === "awaiting_second" ? 2 : 1;
+  const sourceField = (
+    <label className="field">
+      <span>{t("paper.source")}</span>
+      <select name="source" value={source} onChange={(e) => setSource(e.target.value)} disabled={round === 2}>
+        {SOURCES.map((s) => (
+          <option key={s} value={s}>
+            {t(`paper.source.${s}`)}
+          </option>
+        ))}
+      </select>
+      {round === 2 ? <input type="hidden" name="source" value={source} /> : null}
+    </label>
+  );
 
   return (
     <>
       <TopBar title={t("posko.title")} />
       <PoskoNav role="operator" />
-      <main className="page phone">
+      <main className={`page ${mode === "complete" && tps ? "entry-wide" : "phone"}`}>
         <h1>{t("paper.entryTitle")}</h1>
         <Form method="get" className="card stack" role="search">
           <label className="field">
@@ -106,6 +139,7 @@ export default function PaperEntry() {
             />
           </label>
           <input type="hidden" name="contest" value={contest.code} />
+          <input type="hidden" name="mode" value={mode} />
           <div className="button-row">
             <button type="submit" className="primary">
               {t("paper.search")}
@@ -121,7 +155,7 @@ export default function PaperEntry() {
             <ul className="stale-list">
               {matches.map((m) => (
                 <li key={m.code}>
-                  <Link to={`?tps=${m.code}&contest=${contest.code}`}>TPS {m.code}</Link>
+                  <Link to={`?tps=${m.code}&contest=${contest.code}&mode=${mode}`}>TPS {m.code}</Link>
                   <span className="muted">
                     {m.kelurahan} · {m.address}
                   </span>
@@ -150,16 +184,31 @@ export default function PaperEntry() {
           <section className="card">
             <h2 className="tps-code">TPS {tps.code}</h2>
             <p className="muted small">
-              {tps.address} · Kel. {tps.kelurahan}, Kec. {tps.kecamatan}
+              {tps.address} · {regionLabel(tps.kelurahanKind, tps.kelurahan)}, Kec. {tps.kecamatan}
+            </p>
+            <p className="small" data-testid="entry-dpt" data-dpt={tps.dpt}>
+              DPT {tps.dpt} · DPTb {tps.dptb} · DPK {tps.dpk}
             </p>
             <nav className="tabs" aria-label={t("paper.contest")}>
               {contests.map((c) => (
                 <Link
                   key={c.code}
-                  to={`?tps=${tps.code}&contest=${c.code}`}
+                  to={`?tps=${tps.code}&contest=${c.code}&mode=${mode}`}
                   className={`button${c.code === contest.code ? " active" : ""}`}
                 >
                   {c.name}
+                </Link>
+              ))}
+            </nav>
+            <nav className="tabs" aria-label={t("cform.mode")} data-testid="entry-mode">
+              {MODES.filter((m) => !modeFixed || m === mode).map((m) => (
+                <Link
+                  key={m}
+                  to={`?tps=${tps.code}&contest=${contest.code}&mode=${m}`}
+                  className={`button${m === mode ? " active" : ""}`}
+                  aria-current={m === mode ? "page" : undefined}
+                >
+                  {t(`cform.mode.${m}`)}
                 </Link>
               ))}
             </nav>
@@ -172,7 +221,20 @@ export default function PaperEntry() {
                     ? t("paper.secondRound")
                     : t("paper.firstRound")}
             </p>
-            {form?.state === "conflict" || form?.mine ? null : (
+            {form?.state === "conflict" || form?.mine ? null : mode === "complete" ? (
+              <CompleteC1Form
+                key={`${id}-${contest.code}-complete`}
+                id={id}
+                tpsCode={tps.code}
+                contest={contest}
+                context={c1Context(contest, tps, previous)}
+                start={{}}
+                serverErrors={result && !result.ok ? result.errors : undefined}
+                busy={busy}
+                submitLabel={t("paper.save")}
+                extra={sourceField}
+              />
+            ) : (
               <QuickCountForm
                 key={`${id}-${contest.code}`}
                 id={id}
@@ -182,24 +244,7 @@ export default function PaperEntry() {
                 serverErrors={result && !result.ok ? result.errors : undefined}
                 busy={busy}
                 submitLabel={t("paper.save")}
-                extra={
-                  <label className="field">
-                    <span>{t("paper.source")}</span>
-                    <select
-                      name="source"
-                      value={source}
-                      onChange={(e) => setSource(e.target.value)}
-                      disabled={round === 2}
-                    >
-                      {SOURCES.map((s) => (
-                        <option key={s} value={s}>
-                          {t(`paper.source.${s}`)}
-                        </option>
-                      ))}
-                    </select>
-                    {round === 2 ? <input type="hidden" name="source" value={source} /> : null}
-                  </label>
-                }
+                extra={sourceField}
               />
             )}
           </section>

@@ -7,6 +7,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { can } from "~/lib/access";
 import { c1Context } from "~/lib/c1-rules";
 import { PoskoNav } from "~/components/posko-nav";
+import { C1FormView } from "~/components/c1-form/form-view";
 import { CorrectionForm } from "~/components/review/correction-form";
 import { ResolvePaperForm } from "~/components/review/resolve-paper-form";
 import { RevisionHistory } from "~/components/review/revision-history";
@@ -14,6 +15,7 @@ import { OtherPhotos, SourceColumnCard, useSourceColumns } from "~/components/re
 import type { ReviewDetail } from "~/components/review/types";
 import { quickCountFields, TPS_CODE } from "~/lib/schemas";
 import { commandPostMessages } from "~/lib/messages/command-post";
+import { c1FormMessages } from "~/lib/messages/c1-form";
 import { commonMessages } from "~/lib/messages/common";
 import { reviewMessages } from "~/lib/messages/review";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
@@ -21,6 +23,7 @@ import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
 import { tpsPhotos } from "~/models/command-post.server";
 import { reviewDetail } from "~/models/review.server";
+import { ballotForForm } from "~/models/c1-form.server";
 import { TopBar } from "~/root";
 import { canReview, requirePageAccess, requirePageUser } from "~/utils/permissions.server";
 import { requestLang } from "~/utils/lang.server";
@@ -36,9 +39,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   if (!tps || !contest) throw new Response("Not found", { status: 404 });
   requirePageAccess(canReview(user, tps));
-  const [detail, photos] = await Promise.all([
+  const [detail, photos, ballot] = await Promise.all([
     reviewDetail(context.sql, { tpsCode: tps.code, contest: contest.code }),
     tpsPhotos(context.sql, { tpsCode: tps.code, contest: contest.code }),
+    ballotForForm(context.sql, { tpsCode: tps.code, contest: contest.code }),
   ]);
   return {
     id: randomUUID(),
@@ -46,6 +50,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     contest,
     detail,
     photos,
+    // Quick entry only, or the complete C.Hasil (sections I-V) with it.
+    completeness: ballot.current?.completeness ?? null,
+    c1Form: ballot.current?.form ?? null,
     tps: {
       code: tps.code,
       address: tps.address,
@@ -78,10 +85,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ReviewResult() {
-  const { id, role, contest, detail, tps, photos } = useLoaderData<typeof loader>();
+  const { id, role, contest, detail, tps, photos, completeness, c1Form } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const t = useT(tpsStatusMessages, commandPostMessages, reviewMessages, commonMessages);
+  const t = useT(tpsStatusMessages, commandPostMessages, reviewMessages, c1FormMessages, commonMessages);
   const current = detail.current;
   const columns = useSourceColumns(detail);
 
@@ -100,6 +107,11 @@ export default function ReviewResult() {
           {tps.address} · Kel. {tps.kelurahan}, Kec. {tps.kecamatan}
         </p>
         <ReviewStatus detail={detail} />
+        {completeness ? (
+          <p data-testid="review-completeness">
+            <span className={`badge completeness-${completeness}`}>{t(`cform.completeness.${completeness}`)}</span>
+          </p>
+        ) : null}
         {result && !result.ok ? (
           <p className="notice bad" role="alert">
             {result.message}
@@ -111,6 +123,8 @@ export default function ReviewResult() {
             {t("review.saved")}
           </p>
         ) : null}
+
+        {c1Form ? <C1FormView contest={contest} form={c1Form} context={c1Context(contest, tps)} /> : null}
 
         <h2>{t("review.sources")}</h2>
         <div className="side-by-side" data-testid="sources">
@@ -152,7 +166,7 @@ export default function ReviewResult() {
 
 /** The result's review status, and whether its paper form's two keyings disagree. */
 function ReviewStatus({ detail }: { detail: ReviewDetail }) {
-  const t = useT(tpsStatusMessages, commandPostMessages, reviewMessages, commonMessages);
+  const t = useT(tpsStatusMessages, commandPostMessages, reviewMessages, c1FormMessages, commonMessages);
   const current = detail.current;
   return (
     <p data-testid="review-status">

@@ -13,10 +13,12 @@ export function CountField({
   warnings,
   onChange,
   onBlur,
+  autoFocus = false,
 }: {
   name: string;
   label: string;
   optional?: boolean;
+  autoFocus?: boolean;
   value: string;
   error: string | undefined;
   warnings: Issue[];
@@ -36,6 +38,8 @@ export function CountField({
         inputMode="numeric"
         pattern="[0-9]*"
         autoComplete="off"
+        enterKeyHint="next"
+        autoFocus={autoFocus}
         maxLength={6}
         value={value}
         aria-invalid={error ? true : undefined}

@@ -2,6 +2,7 @@
 // rejection, the stored result, numbers typed before hydration, a draft or an item to fix), and the draft
 // kept in localStorage across reloads and updates.
 import { useEffect, useRef, useState } from "react";
+import { quickChoices } from "~/lib/contests";
 import type { QuickCountFormProps } from "../quick-count-form";
 
 type Values = Record<string, string>;
@@ -59,11 +60,11 @@ function startValues(
 ): Values {
   if (typed) {
     const start: Values = { invalid: typed.invalid, valid: typed.valid, ballotsUsed: typed.ballotsUsed };
-    for (const c of contest.candidates) start[`votes.${c.number}`] = typed.votes[c.number] ?? "";
+    for (const n of quickChoices(contest)) start[`votes.${n}`] = typed.votes[n] ?? "";
     return start;
   }
   const start: Values = { invalid: initial ? String(initial.invalid) : "", valid: "", ballotsUsed: "" };
-  for (const c of contest.candidates) start[`votes.${c.number}`] = initial ? String(initial.votes[c.number] ?? "") : "";
+  for (const n of quickChoices(contest)) start[`votes.${n}`] = initial ? String(initial.votes[n] ?? "") : "";
   return start;
 }
 

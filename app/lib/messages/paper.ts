@@ -16,7 +16,7 @@ export const paperMessages = defineMessages({
     "paper.time": "Jam diserahkan",
     "paper.enteredBy": "Diinput posko oleh",
     "paper.bulkTitle": "Cetak formulir kertas per kelurahan",
-    "paper.kelurahanTitle": "Formulir kertas Kel. {name} ({code}) — {n} TPS",
+    "paper.kelurahanTitle": "Formulir kertas {name} ({code}) — {n} TPS",
     "paper.tpsCount": "{n} TPS",
   },
   en: {
@@ -33,7 +33,7 @@ export const paperMessages = defineMessages({
     "paper.time": "Time handed in",
     "paper.enteredBy": "Keyed in at the command post by",
     "paper.bulkTitle": "Print paper forms per kelurahan",
-    "paper.kelurahanTitle": "Paper forms Kel. {name} ({code}) — {n} TPS",
+    "paper.kelurahanTitle": "Paper forms {name} ({code}) — {n} TPS",
     "paper.tpsCount": "{n} TPS",
   },
 });

@@ -1,6 +1,7 @@
 // Request shapes, shared by the API, the Remix forms and the browser. Shapes only: the C1 arithmetic
 // lives in c1-rules.ts. Every string and collection is bounded.
 import { z } from "zod";
+import { nestForm } from "../c1-layout";
 import { INCIDENT_ACTIONS, SEVERITIES } from "../incidents";
 import type { FieldProblem } from "../problems";
 import { CATEGORY_CODE, contestCode, latitude, longitude, text, timestamp, tpsCode, uuid } from "./atoms";
@@ -115,12 +116,18 @@ export const LoginBody = z.object({
   secret: z.string().min(1).max(200),
 });
 
-/** The fields of the C1 form (app/components/quick-count-form.tsx) as a quick-count body, before parsing. */
+/**
+ * The fields of the C1 forms as a quick-count body, before parsing: the quick entry
+ * (app/components/quick-count-form.tsx) and the complete C.Hasil, whose boxes are named by their path in
+ * the body (`form.voters.dpt.m`, app/components/c1-form/complete-form.tsx).
+ */
 export function quickCountFields(form: FormData) {
   const votes: Record<string, string> = {};
+  const boxes: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     const match = /^votes\.(\d{1,2})$/.exec(key);
     if (match && typeof value === "string") votes[match[1]] = value;
+    if (key.startsWith("form.") && typeof value === "string" && Object.keys(boxes).length < 1000) boxes[key] = value;
   }
   const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
   return {
@@ -132,6 +139,7 @@ export function quickCountFields(form: FormData) {
     valid: text("valid") || undefined,
     ballotsUsed: text("ballotsUsed") || undefined,
     justification: text("justification") || undefined,
+    form: nestForm(boxes) ?? undefined,
     capturedAt: text("capturedAt") || new Date().toISOString(),
   };
 }

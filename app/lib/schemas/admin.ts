@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CONTEST_TYPES } from "../contests";
 import { REGION_CODE, TPS_CODE } from "./atoms";
 
-export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin"] as const;
+export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin", "case_officer"] as const;
 
 export const StaffBody = z
   .object({
@@ -30,7 +30,8 @@ export const StaffBody = z
       .optional()
       .transform((v) => v || null),
   })
-  .refine((b) => b.role !== "supervisor" || b.regionCode, {
+  // Supervisors and case officers watch a region; without one they would see nothing.
+  .refine((b) => (b.role !== "supervisor" && b.role !== "case_officer") || b.regionCode, {
     message: "supervisors need an area",
     path: ["regionCode"],
   });

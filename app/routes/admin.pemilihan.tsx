@@ -302,7 +302,13 @@ export default function Contests() {
           </div>
           <label>
             {t("admin.contests.area")}
-            <input name="area" defaultValue={editing.area.join(" ")} maxLength={8000} aria-describedby="area-help" />
+            <textarea
+              name="area"
+              rows={2}
+              defaultValue={editing.area.join(" ")}
+              maxLength={8000}
+              aria-describedby="area-help"
+            />
             <span id="area-help" className="small muted">
               {t("admin.contests.areaHelp")}
             </span>

@@ -217,3 +217,15 @@ export function generatedProvince(tpsCount: number, seed = 16): GeneratedRegion 
   const regions = referenceRegions(SUMSEL);
   return { regions, tps: [...tpsOnRegions(regions, tpsCount, () => SUMSEL_CENTRE, seed)] };
 }
+
+/**
+ * The real Kota Lubuklinggau (16.73, the demo's city: 8 kecamatan, 72 kelurahan) with `tpsCount` TPS, under
+ * its province row: a city-sized benchmark with real names, the same two contests as the demo.
+ */
+export function generatedCity(tpsCount: number, seed = 1673): GeneratedRegion {
+  if (!Number.isInteger(tpsCount) || tpsCount < 1 || tpsCount > 72_000) {
+    throw new Error(`tpsCount must be a whole number from 1 to 72,000, got ${tpsCount}`);
+  }
+  const regions = [...referenceRegions(SUMSEL).filter((r) => r.code === SUMSEL), ...referenceRegions("16.73")];
+  return { regions, tps: [...tpsOnRegions(regions, tpsCount, () => [-3.296, 102.862], seed)] };
+}

@@ -4,7 +4,7 @@
 import type { Sql } from "postgres";
 import type { Db } from "../app/utils/db.server";
 import { hashSecret } from "../app/utils/password.server";
-import { demoCity, generatedProvince, type RegionRow, type TpsRow } from "./demo-region";
+import { demoCity, generatedCity, generatedProvince, type RegionRow, type TpsRow } from "./demo-region";
 import { DEMO_PAIRS, pilkadaContests, type SeedContest, type SeedParty } from "./generated-contests";
 import { nationalElection } from "./national-election";
 
@@ -93,8 +93,8 @@ async function copyRows<R extends object>(sql: Db, table: string, columns: (keyo
   return count;
 }
 
-/** What `seed` loads: the demo city, a generated province of N TPS, or the national election of N TPS. */
-export type SeedOptions = { tpsCount?: number; election?: "province" | "national" };
+/** What `seed` loads: the demo city, or a generated city, province or national election of N TPS. */
+export type SeedOptions = { tpsCount?: number; election?: "city" | "province" | "national" };
 
 interface Election {
   regions: RegionRow[];
@@ -121,6 +121,15 @@ function electionOf({ tpsCount, election = "province" }: SeedOptions): Election 
       ...national,
       tps: national.tps(),
       bawaslu: { name: "Bawaslu Provinsi Sumatera Selatan", region: "16" },
+    };
+  }
+  if (election === "city") {
+    const city = generatedCity(tpsCount);
+    return {
+      ...city,
+      contests: DEMO_CONTESTS,
+      parties: [],
+      bawaslu: { name: "Bawaslu Kota Lubuklinggau", region: "16.73" },
     };
   }
   const province = generatedProvince(tpsCount);

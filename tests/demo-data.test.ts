@@ -141,6 +141,18 @@ describe("generated regions for benchmarks", () => {
 });
 
 describe("generated elections", () => {
+  it("a city of 3,000 TPS: the real Kota Lubuklinggau with the demo's two contests", async () => {
+    const { sql } = database();
+    await wipe(sql);
+    const counts = await seed(sql, { tpsCount: 3_000, election: "city" });
+    expect(counts).toMatchObject({ regions: 82, tps: 3_000, contests: 2 });
+    const [row] = await sql`
+      select (select count(*) from regions where level = 'kelurahan')::int as kelurahan,
+        (select count(distinct kelurahan_code) from tps)::int as with_tps,
+        (select count(*) from tps where kelurahan_code not like '16.73.%')::int as outside`;
+    expect(row).toEqual({ kelurahan: 72, withTps: 72, outside: 0 });
+  }, 60_000);
+
   it("a province of 2,000 TPS: real Sumatera Selatan, one regent/mayor contest per kabupaten/kota over that city, and the governor", async () => {
     const { sql } = database();
     await wipe(sql);
@@ -223,5 +235,5 @@ describe("generated elections", () => {
         select count(distinct party_number) as parties from candidates k join contests c on c.code = k.contest_code
         where c.type in ('dpr', 'dprd_prov', 'dprd_kabkota') group by c.code) x`;
     expect(lists).toEqual({ min: 18, max: 18 });
-  }, 120_000);
+  }, 240_000);
 });

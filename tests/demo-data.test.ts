@@ -93,7 +93,18 @@ describe("the demo case officer", () => {
     try {
       const http = api(() => server);
       const token = await http.login("bawaslu");
-      expect((await http.page("/posko", token)).status).toBe(200);
+      const posko = await http.page("/posko", token);
+      expect(posko.status).toBe(200);
+      // Its command post offers only what it may open and do: no review, audit or incident entry.
+      const html = await posko.text();
+      expect(html).toContain('data-testid="incident-feed"');
+      expect(html).not.toContain('href="/posko/verifikasi"');
+      expect(html).not.toContain('href="/posko/audit"');
+      expect(html).not.toContain('data-testid="incident-entry"');
+      const operator = await (await http.page("/posko", await http.login("posko"))).text();
+      expect(operator).toContain('href="/posko/verifikasi"');
+      expect(operator).toContain('data-testid="incident-entry"');
+      expect((await http.page("/posko/verifikasi", token)).status).toBe(403);
       expect((await http.page("/rekap", token)).status).toBe(200);
       const report = await http.post(
         "/api/v1/quick-counts",

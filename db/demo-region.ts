@@ -1,14 +1,11 @@
-// Deterministic region generator: the demo city of docs/overview.md (Kota Lubuklinggau-like, code 16.73,
-// 8 kecamatan, 72 kelurahan, 635 TPS) and larger made-up regions for benchmarks (10,000, 100,000 TPS...).
+// Deterministic region generators: the demo city of docs/overview.md (Kota Lubuklinggau-like, code 16.73,
+// 8 kecamatan, 72 kelurahan, 635 TPS) and, for benchmarks, the real province of Sumatera Selatan with any
+// number of TPS (10,000, 100,000...) hung on its real kelurahan and desa.
 
 import { seededRandom } from "../app/lib/random";
+import { referenceRegions, type ReferenceRegion } from "./reference-regions";
 
-export interface RegionRow {
-  code: string;
-  parent_code: string | null;
-  level: string;
-  name: string;
-}
+export type RegionRow = ReferenceRegion;
 export interface TpsRow {
   code: string;
   kelurahan_code: string;
@@ -19,9 +16,12 @@ export interface TpsRow {
   dpt: number;
   dptb: number;
   dpk: number;
+  /** DPT by sex; the demo city leaves them out (the rules then check the total only). */
+  dpt_men?: number;
+  dpt_women?: number;
 }
 export interface GeneratedRegion {
-  regions: RegionRow[];
+  regions: ReferenceRegion[];
   tps: TpsRow[];
 }
 
@@ -111,22 +111,22 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 export function demoCity(seed = 1673): GeneratedRegion {
   const rnd = seededRandom(seed);
   const regions: RegionRow[] = [
-    { code: "16", parent_code: null, level: "province", name: "Sumatera Selatan" },
-    { code: "16.73", parent_code: "16", level: "city", name: "Kota Lubuklinggau" },
+    { code: "16", parent_code: null, level: "province", kind: "province", name: "Sumatera Selatan" },
+    { code: "16.73", parent_code: "16", level: "city", kind: "kota", name: "Kota Lubuklinggau" },
   ];
   const tps: TpsRow[] = [];
   const tpsPerKelurahan = spread(635, 72);
   let kelIndex = 0;
   KECAMATAN.forEach((name, k) => {
     const kecCode = `16.73.${String(k + 1).padStart(2, "0")}`;
-    regions.push({ code: kecCode, parent_code: "16.73", level: "kecamatan", name });
+    regions.push({ code: kecCode, parent_code: "16.73", level: "kecamatan", kind: "kecamatan", name });
     // kecamatan laid out on a ring around the city centre
     const angle = (k / KECAMATAN.length) * 2 * Math.PI;
     const kecCenter: [number, number] = [-3.296 + 0.03 * Math.sin(angle), 102.862 + 0.03 * Math.cos(angle)];
     for (let j = 0; j < 9; j++, kelIndex++) {
       const kelCode = `${kecCode}.${1001 + j}`;
       const kelName = kelurahanName(kelIndex);
-      regions.push({ code: kelCode, parent_code: kecCode, level: "kelurahan", name: kelName });
+      regions.push({ code: kelCode, parent_code: kecCode, level: "kelurahan", kind: "kelurahan", name: kelName });
       const kelCenter: [number, number] = [kecCenter[0] + (rnd() - 0.5) * 0.02, kecCenter[1] + (rnd() - 0.5) * 0.02];
       addTps(tps, kelCode, tpsPerKelurahan[kelIndex], kelCenter, 0.006, rnd, kelName);
     }
@@ -134,39 +134,98 @@ export function demoCity(seed = 1673): GeneratedRegion {
   return { regions, tps };
 }
 
+/** Where a province's TPS are drawn around: its rough centre (the reference data has no coordinates). */
+export type ProvinceCentre = (provinceCode: string) => [number, number];
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
 /**
- * A made-up province of `tpsCount` TPS for benchmarks: cities of 15 kecamatan, kecamatan of 10 kelurahan,
- * kelurahan of about 9 TPS, like the demo city. Codes keep the Kemendagri pattern under province 16.
+ * TPS hung on real regions, in code order: `tpsCount` spread evenly over every desa/kelurahan (so each
+ * kabupaten/kota gets its share even when there are fewer TPS than villages). Kabupaten/kota sit on a grid
+ * around their province's centre, kecamatan and villages scattered around them, so a map shows clusters
+ * where a real one would. A generator: the national election's 820,000 rows never sit in memory at once.
+ */
+export function* tpsOnRegions(
+  regions: readonly ReferenceRegion[],
+  tpsCount: number,
+  centreOf: ProvinceCentre,
+  seed: number,
+): Generator<TpsRow> {
+  const rnd = seededRandom(seed);
+  const villages = regions.filter((r) => r.level === "kelurahan");
+  const citiesOf = new Map<string, string[]>();
+  for (const r of regions)
+    if (r.level === "city") citiesOf.set(r.parent_code!, [...(citiesOf.get(r.parent_code!) ?? []), r.code]);
+  const centres = new Map<string, [number, number]>();
+  for (const [province, cities] of citiesOf) {
+    const [lat, lng] = centreOf(province);
+    const cols = Math.ceil(Math.sqrt(cities.length));
+    const rows = Math.ceil(cities.length / cols);
+    cities.forEach((city, i) => {
+      const row = Math.floor(i / cols);
+      const col = i % cols;
+      centres.set(city, [lat + (row - (rows - 1) / 2) * 0.45, lng + (col - (cols - 1) / 2) * 0.45]);
+    });
+  }
+  const near = (code: string, spread: number) => {
+    let centre = centres.get(code);
+    if (!centre) {
+      const [lat, lng] = centres.get(code.slice(0, code.lastIndexOf(".")))!;
+      centre = [lat + (rnd() - 0.5) * spread, lng + (rnd() - 0.5) * spread];
+      centres.set(code, centre);
+    }
+    return centre;
+  };
+  for (let j = 0; j < villages.length; j++) {
+    const count = Math.floor(((j + 1) * tpsCount) / villages.length) - Math.floor((j * tpsCount) / villages.length);
+    if (count === 0) continue;
+    const village = villages[j];
+    near(village.parent_code!, 0.3);
+    const [lat, lng] = near(village.code, 0.08);
+    for (let n = 1; n <= count; n++) {
+      const dpt = 150 + Math.floor(rnd() * 451); // 150-600 registered voters
+      const men = Math.round(dpt * (0.46 + rnd() * 0.08));
+      yield {
+        code: tpsCode(village.code, n),
+        kelurahan_code: village.code,
+        number: n,
+        address: `Jl. ${village.name} No. ${Math.floor(rnd() * 150) + 1}`,
+        lat: round6(clamp(lat + (rnd() - 0.5) * 0.012, -10.9, 5.9)),
+        lng: round6(clamp(lng + (rnd() - 0.5) * 0.012, 94.1, 141.9)),
+        dpt,
+        dpt_men: men,
+        dpt_women: dpt - men,
+        dptb: Math.floor(rnd() * 6),
+        dpk: Math.floor(rnd() * 4),
+      };
+    }
+  }
+}
+
+/** The real province of Sumatera Selatan (16): 17 kabupaten/kota, 241 kecamatan, 3,259 desa/kelurahan. */
+export const SUMSEL = "16";
+const SUMSEL_CENTRE: [number, number] = [-3.3, 104.0];
+
+/**
+ * Sumatera Selatan with `tpsCount` TPS for benchmarks and the province's simultaneous Pilkada: real codes,
+ * names and kinds (its regions hold up to 3 million TPS at 999 per village).
  */
 export function generatedProvince(tpsCount: number, seed = 16): GeneratedRegion {
   if (!Number.isInteger(tpsCount) || tpsCount < 1 || tpsCount > 2_000_000) {
     throw new Error(`tpsCount must be a whole number from 1 to 2,000,000, got ${tpsCount}`);
   }
-  const rnd = seededRandom(seed);
-  const regions: RegionRow[] = [{ code: "16", parent_code: null, level: "province", name: "Provinsi Simulasi" }];
-  const tps: TpsRow[] = [];
-  const kelurahanCount = Math.ceil(tpsCount / 9);
-  const perKelurahan = spread(tpsCount, kelurahanCount);
-  const kecamatanCount = Math.ceil(kelurahanCount / 10);
-  const cityCount = Math.ceil(kecamatanCount / 15);
-  if (cityCount > 99) throw new Error("too many TPS for one province's city codes (at most 99 cities)");
-  let kel = 0;
-  for (let c = 0; c < cityCount && kel < kelurahanCount; c++) {
-    const cityCode = `16.${String(c + 1).padStart(2, "0")}`;
-    regions.push({ code: cityCode, parent_code: "16", level: "city", name: `Kabupaten Simulasi ${c + 1}` });
-    const cityCenter: [number, number] = [-4.5 + (c % 10) * 0.3, 102 + Math.floor(c / 10) * 0.3];
-    for (let k = 0; k < 15 && kel < kelurahanCount; k++) {
-      const kecCode = `${cityCode}.${String(k + 1).padStart(2, "0")}`;
-      regions.push({ code: kecCode, parent_code: cityCode, level: "kecamatan", name: `Kecamatan ${c + 1}-${k + 1}` });
-      const kecCenter: [number, number] = [cityCenter[0] + (rnd() - 0.5) * 0.2, cityCenter[1] + (rnd() - 0.5) * 0.2];
-      for (let j = 0; j < 10 && kel < kelurahanCount; j++, kel++) {
-        const kelCode = `${kecCode}.${1001 + j}`;
-        const kelName = kelurahanName(kel);
-        regions.push({ code: kelCode, parent_code: kecCode, level: "kelurahan", name: kelName });
-        const kelCenter: [number, number] = [kecCenter[0] + (rnd() - 0.5) * 0.05, kecCenter[1] + (rnd() - 0.5) * 0.05];
-        addTps(tps, kelCode, perKelurahan[kel], kelCenter, 0.01, rnd, kelName);
-      }
-    }
+  const regions = referenceRegions(SUMSEL);
+  return { regions, tps: [...tpsOnRegions(regions, tpsCount, () => SUMSEL_CENTRE, seed)] };
+}
+
+/**
+ * The real Kota Lubuklinggau (16.73, the demo's city: 8 kecamatan, 72 kelurahan) with `tpsCount` TPS, under
+ * its province row: a city-sized benchmark with real names, the same two contests as the demo.
+ */
+export function generatedCity(tpsCount: number, seed = 1673): GeneratedRegion {
+  if (!Number.isInteger(tpsCount) || tpsCount < 1 || tpsCount > 72_000) {
+    throw new Error(`tpsCount must be a whole number from 1 to 72,000, got ${tpsCount}`);
   }
-  return { regions, tps };
+  const regions = [...referenceRegions(SUMSEL).filter((r) => r.code === SUMSEL), ...referenceRegions("16.73")];
+  return { regions, tps: [...tpsOnRegions(regions, tpsCount, () => [-3.296, 102.862], seed)] };
 }

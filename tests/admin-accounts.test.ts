@@ -43,6 +43,35 @@ describe("admin access", () => {
 });
 
 describe("accounts", () => {
+  it("creates a case officer only with a region; it reads the command post and reports nothing", async () => {
+    const noRegion = await form("/admin/akun", {
+      intent: "create",
+      login: "panwas-x",
+      name: "Panwas X",
+      role: "case_officer",
+    });
+    expect(noRegion.status).toBe(422);
+    const created = await form("/admin/akun", {
+      intent: "create",
+      login: "panwas-04",
+      name: "Panwascam Lubuklinggau Selatan I",
+      role: "case_officer",
+      regionCode: "16.73.04",
+      phone: "",
+    });
+    expect(created.status).toBe(200);
+    const password = decode(await created.text()).match(/data-testid="new-secret"[^>]*>.*?<code>([^<]+)<\/code>/)![1];
+    const login = await tryLogin("panwas-04", password);
+    const { token, user } = await login.json();
+    expect(user).toMatchObject({ role: "case_officer", regionCode: "16.73.04" });
+    expect((await page("/posko", token)).status).toBe(200);
+    // Its snapshot holds the TPS of its kecamatan only.
+    const snapshot = await (await http.get("/api/v1/snapshot", token)).json();
+    expect(snapshot.tps.length).toBeGreaterThan(0);
+    expect(snapshot.tps.every((t: { code: string }) => t.code.startsWith("167304"))).toBe(true);
+    expect((await page("/posko/entri", token)).status).toBe(403);
+  });
+
   it("creates a staff account with role and area, shows its password once, disables, enables and resets it", async () => {
     const created = await form("/admin/akun", {
       intent: "create",

@@ -1,5 +1,6 @@
 // Admin CSV imports against the real server: dry run and real run with good and
 // bad rows, all-or-nothing, re-runnable without duplicates. Uses the documented sample files.
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "./support/api";
@@ -108,5 +109,176 @@ describe("CSV imports", () => {
     expect(missing.errors).toEqual([
       { line: 1, field: "kelurahan_code, lng, dpt", message: "Kolom wajib tidak ada: kelurahan_code, lng, dpt." },
     ]);
+  });
+});
+
+describe("CSV imports of the election model", () => {
+  it("reads a region's kind (checked against its level) and a TPS's DPT by sex, from a semicolon file with a BOM", async () => {
+    const regions =
+      "\uFEFFcode;parent_code;level;name;kind\r\n" +
+      "16.73.10;16.73;kecamatan;Lubuklinggau Baru;kecamatan\r\n" +
+      "16.73.10.2001;16.73.10;kelurahan;Sukarami, Ulu;desa\r\n" +
+      "16.73.10.1002;16.73.10;kelurahan;Watervang;kabupaten\r\n";
+    const checked = await (await post("regions", regions, { dryRun: true })).json();
+    expect(checked.errors).toEqual([
+      { line: 4, field: "kind", message: "Jenis wilayah untuk tingkat kelurahan harus desa / kelurahan." },
+    ]);
+    const good = regions.replace(";Watervang;kabupaten", ";Watervang;");
+    expect(await (await post("regions", good)).json()).toMatchObject({ created: 3, errors: [], applied: true });
+    const kinds = await server.services.sql`select code, kind from regions where code like '16.73.10%' order by code`;
+    // Given kinds are kept; a missing one is derived from the code (1xxx kelurahan, 2xxx desa).
+    expect(kinds.map((r) => `${r.code}:${r.kind}`)).toEqual([
+      "16.73.10:kecamatan",
+      "16.73.10.1002:kelurahan",
+      "16.73.10.2001:desa",
+    ]);
+
+    const tps =
+      "kelurahan_code;number;lat;lng;dpt;dpt_men;dpt_women\n" +
+      "16.73.10.2001;1;-3,2901;102,8702;300;148;152\n" +
+      "16.73.10.2001;2;-3,2911;102,8712;300;148;150\n" +
+      "16.73.10.2001;3;-3,2921;102,8722;300;148;\n";
+    const refused = await post("tps", tps);
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).errors).toEqual([
+      { line: 3, field: "dpt_women", message: "DPT laki-laki dan perempuan diisi berdua dan berjumlah DPT (300)." },
+      { line: 4, field: "dpt_women", message: "Harus bilangan bulat 0–9999." },
+    ]);
+    expect(await count("tps", "kelurahan_code = '16.73.10.2001'")).toBe(0);
+    const ok = tps.split("\n").slice(0, 2).join("\n") + "\n16.73.10.2001;2;-3,2911;102,8712;250;;\n";
+    expect(await (await post("tps", ok)).json()).toMatchObject({ created: 2, errors: [], applied: true });
+    const rows = await server.services
+      .sql`select code, lat, dpt, dpt_men, dpt_women from tps where kelurahan_code = '16.73.10.2001' order by code`;
+    expect(rows).toEqual([
+      { code: "1673102001-001", lat: -3.2901, dpt: 300, dptMen: 148, dptWomen: 152 },
+      { code: "1673102001-002", lat: -3.2911, dpt: 250, dptMen: null, dptWomen: null },
+    ]);
+  });
+
+  it("imports parties, contests with their areas and candidates in order, and again without duplicates", async () => {
+    expect(await (await post("parties", sample("parties"))).json()).toMatchObject({
+      rows: 3,
+      created: 3,
+      updated: 0,
+      applied: true,
+    });
+    expect(await (await post("contests", sample("contests"))).json()).toMatchObject({
+      rows: 3,
+      created: 3,
+      applied: true,
+    });
+    expect(await (await post("candidates", sample("candidates"))).json()).toMatchObject({
+      rows: 7,
+      created: 7,
+      applied: true,
+    });
+    const contests = await server.services.sql`
+      select c.code, c.type, c.dapil, array_agg(a.region_code order by a.region_code) as area
+      from contests c join contest_areas a on a.contest_code = c.code
+      where c.code in ('dpd-16', 'dprd-llg-1', 'dprd-llg-2') group by c.code order by c.code`;
+    expect(contests).toEqual([
+      { code: "dpd-16", type: "dpd", dapil: null, area: ["16"] },
+      { code: "dprd-llg-1", type: "dprd_kabkota", dapil: "Lubuklinggau 1", area: ["16.73.01", "16.73.02", "16.73.03"] },
+      {
+        code: "dprd-llg-2",
+        type: "dprd_kabkota",
+        dapil: "Lubuklinggau 2",
+        area: ["16.73.04", "16.73.05", "16.73.06", "16.73.07", "16.73.08"],
+      },
+    ]);
+    const lists = await server.services.sql`
+      select party_number, ballot_number, name from candidates where contest_code = 'dprd-llg-1' order by 1, 2`;
+    expect(lists.map((k) => `${k.partyNumber}.${k.ballotNumber} ${k.name}`)).toEqual([
+      "1.1 Ahmad Zainuddin",
+      "1.2 Siti Rohani",
+      "2.1 Budi Hartono",
+      "3.1 Maria Ulfa",
+    ]);
+
+    // Again, with a dapil moved: the area is replaced, nothing duplicated.
+    const moved = sample("contests").replace("16.73.01 16.73.02 16.73.03", "16.73.01|16.73.02");
+    expect(await (await post("contests", moved)).json()).toMatchObject({ created: 0, updated: 3, applied: true });
+    expect(await count("contest_areas", "contest_code = 'dprd-llg-1'")).toBe(2);
+    expect(await (await post("candidates", sample("candidates"))).json()).toMatchObject({ created: 0, updated: 7 });
+    expect(await count("candidates", "contest_code in ('dpd-16', 'dprd-llg-1', 'dprd-llg-2')")).toBe(7);
+  });
+
+  it("reports bad party, contest and candidate rows per field, worded for the admin", async () => {
+    const parties = "number,name,abbrev\n0,Partai Nol,PN\n5,,X\n";
+    expect(
+      (await (await post("parties", parties, { dryRun: true })).json()).errors.map(
+        (e: { line: number; field: string }) => `${e.line}:${e.field}`,
+      ),
+    ).toEqual(["2:number", "3:name"]);
+
+    const contests =
+      "code,name,type,area\n" +
+      "DPR Satu,DPR RI Sumsel I,dpr,16.73\n" +
+      "dpr-16-1,DPR RI Sumsel I,dewan,16.73\n" +
+      "dpr-16-2,DPR RI Sumsel II,dpr,16.73 16.99|16.73.77\n" +
+      "dpr-16-3,DPR RI Sumsel III,dpr,\n";
+    const report = await (await post("contests", contests, { dryRun: true })).json();
+    expect(report.errors).toEqual([
+      { line: 2, field: "code", message: "Kode pemilihan: 2–40 huruf kecil, angka, - atau _." },
+      {
+        line: 3,
+        field: "type",
+        message:
+          "Jenis pemilihan harus salah satu dari: presiden, dpr, dpd, dprd_prov, dprd_kabkota, gubernur, bupati, walikota.",
+      },
+      { line: 4, field: "area", message: "Wilayah 16.99, 16.73.77 tidak ada; impor wilayah dulu." },
+      { line: 5, field: "area", message: "Wajib diisi." },
+    ]);
+
+    const candidates =
+      "contest,party,number,name\n" +
+      "dpr-99,1,1,Tanpa Pemilihan\n" +
+      "dprd-llg-1,,4,Tanpa Partai\n" +
+      "dprd-llg-1,42,1,Partai Asing\n" +
+      "dpd-16,2,3,Calon Berpartai\n" +
+      "walikota,,1,Pasangan Lama\n" +
+      "walikota,0,1,Pasangan Lama Lagi\n";
+    const english = await (
+      await http.post(`/api/v1/admin/imports/candidates?dryRun=1`, candidates, admin, {
+        "Content-Type": "text/csv",
+        "Accept-Language": "en",
+      })
+    ).json();
+    expect(english.errors).toEqual([
+      { line: 2, field: "contest", message: "Unknown contest dpr-99; import the contests first." },
+      { line: 3, field: "party", message: "A dprd_kabkota ballot lists parties: give the party number." },
+      { line: 4, field: "party", message: "Unknown party number 42; import the parties first." },
+      { line: 5, field: "party", message: "Candidates on a dpd ballot have no party: leave party empty or 0." },
+      { line: 7, field: "number", message: "Same as line 6." },
+    ]);
+  });
+
+  it("refuses to change the type of a contest that has results", async () => {
+    const officer = await http.login("1673011001-002");
+    const sent = await http.post(
+      "/api/v1/quick-counts",
+      {
+        id: randomUUID(),
+        tpsCode: "1673011001-002",
+        contest: "walikota",
+        votes: { "1": 100, "2": 80, "3": 40 },
+        invalid: 6,
+        capturedAt: "2026-11-22T10:00:00+07:00",
+      },
+      officer,
+    );
+    expect(sent.status).toBe(201);
+    const refused = await post("contests", "code,name,type,area\nwalikota,Bupati,bupati,16.73\n");
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).errors).toEqual([
+      { line: 2, field: "type", message: "Jenis tidak dapat diubah: pemilihan ini sudah punya hasil." },
+    ]);
+    const renamed = await post(
+      "contests",
+      "code;name;type;area;position\nwalikota;Wali Kota Lubuklinggau;walikota;16.73;2\n",
+    );
+    expect(await renamed.json()).toMatchObject({ updated: 1, applied: true });
+    const [row] = await server.services.sql`select name, type from contests where code = 'walikota'`;
+    expect(row).toEqual({ name: "Wali Kota Lubuklinggau", type: "walikota" });
   });
 });

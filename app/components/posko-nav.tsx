@@ -7,13 +7,16 @@ import { useT } from "~/lib/use-t";
 
 export function PoskoNav({ role }: { role: Role }) {
   const t = useT(commandPostMessages, commonMessages);
-  const links: [string, string][] = [
-    ["/posko", t("nav.map")],
-    ["/posko/verifikasi", t("nav.review")],
-    ...(can({ role }, "paper:enter") ? [["/posko/entri", t("nav.paperEntry")] as [string, string]] : []),
-    ["/posko/audit", t("nav.audit")],
-    ["/rekap", t("admin.nav.recap")],
-  ];
+  // Only the screens the role may open (a case officer reads the map and the recap, nothing more).
+  const links = (
+    [
+      ["/posko", t("nav.map"), "posko:view"],
+      ["/posko/verifikasi", t("nav.review"), "result:review"],
+      ["/posko/entri", t("nav.paperEntry"), "paper:enter"],
+      ["/posko/audit", t("nav.audit"), "audit:read"],
+      ["/rekap", t("admin.nav.recap"), "posko:view"],
+    ] as const
+  ).filter(([, , permission]) => can({ role }, permission));
   return (
     <nav className="tabs posko-nav" aria-label={t("nav.posko")}>
       {links.map(([to, label]) => (

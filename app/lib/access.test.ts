@@ -37,13 +37,15 @@ const users = {
   operator: { id: 30, role: "operator", regionCode: null, tpsCode: null },
   responder: { id: 40, role: "responder", regionCode: null, tpsCode: null },
   admin: { id: 50, role: "admin", regionCode: null, tpsCode: null },
+  case_officer: { id: 60, role: "case_officer", regionCode: "16.73.01", tpsCode: null },
   public: null,
 } satisfies Record<string, AccessUser | null>;
 type Who = keyof typeof users;
 const WHO = Object.keys(users) as Who[];
 
-/** Each row: who may (1) or may not (0), in the order officer, supervisor, operator, responder, admin, public. */
-type Row = [string, (user: AccessUser) => boolean, [number, number, number, number, number, number]];
+/** Each row: who may (1) or may not (0), in the order officer, supervisor, operator, responder, admin,
+ *  case officer, public. */
+type Row = [string, (user: AccessUser) => boolean, [number, number, number, number, number, number, number]];
 
 function walk(rows: Row[]) {
   for (const [what, rule, expected] of rows) {
@@ -57,26 +59,26 @@ function walk(rows: Row[]) {
 }
 
 describe("named permissions", () => {
-  const table: Record<Permission, [number, number, number, number, number, number]> = {
-    "result:report": [1, 1, 1, 0, 1, 0],
-    "sms:report": [1, 0, 0, 0, 0, 0],
-    "incident:report": [1, 1, 1, 0, 1, 0],
-    "incident:transition": [0, 1, 1, 1, 1, 0],
-    "incident:citizen": [0, 1, 1, 0, 1, 0],
-    "photo:upload": [1, 1, 1, 1, 1, 0],
-    "result:review": [0, 1, 1, 0, 1, 0],
-    "paper:enter": [0, 0, 1, 0, 1, 0],
-    "paper:resolve": [0, 1, 0, 0, 1, 0],
-    "posko:view": [0, 1, 1, 0, 1, 0],
-    "audit:read": [0, 1, 1, 0, 1, 0],
-    "posko:operate": [0, 0, 1, 0, 1, 0],
-    "audit:export": [0, 0, 0, 0, 1, 0],
-    "responder:locate": [0, 0, 0, 1, 0, 0],
-    "officer:app": [1, 0, 0, 0, 0, 0],
-    "responder:app": [0, 0, 0, 1, 0, 0],
-    "guide:read": [1, 1, 1, 0, 1, 0],
-    "contacts:read": [1, 1, 1, 1, 1, 0],
-    "admin:manage": [0, 0, 0, 0, 1, 0],
+  const table: Record<Permission, [number, number, number, number, number, number, number]> = {
+    "result:report": [1, 1, 1, 0, 1, 0, 0],
+    "sms:report": [1, 0, 0, 0, 0, 0, 0],
+    "incident:report": [1, 1, 1, 0, 1, 0, 0],
+    "incident:transition": [0, 1, 1, 1, 1, 0, 0],
+    "incident:citizen": [0, 1, 1, 0, 1, 0, 0],
+    "photo:upload": [1, 1, 1, 1, 1, 0, 0],
+    "result:review": [0, 1, 1, 0, 1, 0, 0],
+    "paper:enter": [0, 0, 1, 0, 1, 0, 0],
+    "paper:resolve": [0, 1, 0, 0, 1, 0, 0],
+    "posko:view": [0, 1, 1, 0, 1, 1, 0],
+    "audit:read": [0, 1, 1, 0, 1, 0, 0],
+    "posko:operate": [0, 0, 1, 0, 1, 0, 0],
+    "audit:export": [0, 0, 0, 0, 1, 0, 0],
+    "responder:locate": [0, 0, 0, 1, 0, 0, 0],
+    "officer:app": [1, 0, 0, 0, 0, 0, 0],
+    "responder:app": [0, 0, 0, 1, 0, 0, 0],
+    "guide:read": [1, 1, 1, 0, 1, 0, 0],
+    "contacts:read": [1, 1, 1, 1, 1, 0, 0],
+    "admin:manage": [0, 0, 0, 0, 1, 0, 0],
   };
   it("has a row for every permission", () => expect(Object.keys(table).sort()).toEqual([...PERMISSION_NAMES].sort()));
   walk(PERMISSION_NAMES.map((p): Row => [p, (u) => can(u, p), table[p]]));
@@ -85,19 +87,19 @@ describe("named permissions", () => {
 
 describe("TPS and areas", () => {
   walk([
-    ["report for their own TPS", (u) => canReportFor(u, OWN_TPS), [1, 1, 1, 0, 1, 0]],
-    ["report for another TPS in their area", (u) => canReportFor(u, NEIGHBOUR_TPS), [0, 1, 1, 0, 1, 0]],
-    ["report for a TPS outside their area", (u) => canReportFor(u, FAR_TPS), [0, 0, 1, 0, 1, 0]],
-    ["name their own TPS in a report", (u) => mayNameTps(u, OWN_TPS.code), [1, 1, 1, 1, 1, 0]],
-    ["name another TPS in a report", (u) => mayNameTps(u, FAR_TPS.code), [0, 1, 1, 1, 1, 0]],
-    ["upload a photo for their own TPS", (u) => canUploadPhotoFor(u, OWN_TPS), [1, 1, 1, 1, 1, 0]],
-    ["upload a photo for a TPS outside their area", (u) => canUploadPhotoFor(u, FAR_TPS), [0, 0, 1, 1, 1, 0]],
-    ["replace a verified result by reporting", (u) => mayReplaceVerified(u), [0, 1, 1, 1, 1, 0]],
-    ["review their own TPS", (u) => canReview(u, OWN_TPS), [0, 1, 1, 0, 1, 0]],
-    ["review a TPS outside their area", (u) => canReview(u, FAR_TPS), [0, 0, 1, 0, 1, 0]],
-    ["see results at all", (u) => viewOf(u) !== null, [1, 1, 1, 0, 1, 0]],
-    ["see the whole election's results", (u) => viewOf(u)?.scope === null, [0, 0, 1, 0, 1, 0]],
-    ["keep lists and exports to an area", (u) => areaOf(u) !== null, [0, 1, 0, 0, 0, 0]],
+    ["report for their own TPS", (u) => canReportFor(u, OWN_TPS), [1, 1, 1, 0, 1, 0, 0]],
+    ["report for another TPS in their area", (u) => canReportFor(u, NEIGHBOUR_TPS), [0, 1, 1, 0, 1, 0, 0]],
+    ["report for a TPS outside their area", (u) => canReportFor(u, FAR_TPS), [0, 0, 1, 0, 1, 0, 0]],
+    ["name their own TPS in a report", (u) => mayNameTps(u, OWN_TPS.code), [1, 1, 1, 1, 1, 1, 0]],
+    ["name another TPS in a report", (u) => mayNameTps(u, FAR_TPS.code), [0, 1, 1, 1, 1, 1, 0]],
+    ["upload a photo for their own TPS", (u) => canUploadPhotoFor(u, OWN_TPS), [1, 1, 1, 1, 1, 0, 0]],
+    ["upload a photo for a TPS outside their area", (u) => canUploadPhotoFor(u, FAR_TPS), [0, 0, 1, 1, 1, 0, 0]],
+    ["replace a verified result by reporting", (u) => mayReplaceVerified(u), [0, 1, 1, 1, 1, 1, 0]],
+    ["review their own TPS", (u) => canReview(u, OWN_TPS), [0, 1, 1, 0, 1, 0, 0]],
+    ["review a TPS outside their area", (u) => canReview(u, FAR_TPS), [0, 0, 1, 0, 1, 0, 0]],
+    ["see results at all", (u) => viewOf(u) !== null, [1, 1, 1, 0, 1, 1, 0]],
+    ["see the whole election's results", (u) => viewOf(u)?.scope === null, [0, 0, 1, 0, 1, 0, 0]],
+    ["keep lists and exports to an area", (u) => areaOf(u) !== null, [0, 1, 0, 0, 0, 1, 0]],
   ]);
   it("keeps a supervisor's asked-for area inside their own", () => {
     expect(areaWithin(users.supervisor, "16.73.01.1002")).toBe("16.73.01.1002");
@@ -116,26 +118,27 @@ describe("incidents", () => {
   const far = { regionCode: FAR_TPS.kelurahanCode, tpsCode: FAR_TPS.code, responderIds: [] };
   const placeless = { regionCode: null, tpsCode: null, responderIds: [] };
   walk([
-    ["see an incident at their TPS, dispatched to them", (u) => canSeeIncident(u, mine), [1, 1, 1, 1, 1, 0]],
-    ["see an incident outside their area, not dispatched", (u) => canSeeIncident(u, far), [0, 0, 1, 0, 1, 0]],
-    ["see an incident without a place", (u) => canSeeIncident(u, placeless), [0, 0, 1, 0, 1, 0]],
-    ["acknowledge an incident in their area", (u) => canActOnIncident(u, mine, "acknowledge"), [0, 1, 1, 0, 1, 0]],
-    ["arrive at an incident dispatched to them", (u) => canActOnIncident(u, mine, "on_scene"), [0, 1, 1, 1, 1, 0]],
-    ["act on an incident not dispatched to them", (u) => canActOnIncident(u, far, "on_scene"), [0, 0, 1, 0, 1, 0]],
+    ["see an incident at their TPS, dispatched to them", (u) => canSeeIncident(u, mine), [1, 1, 1, 1, 1, 1, 0]],
+    ["see an incident outside their area, not dispatched", (u) => canSeeIncident(u, far), [0, 0, 1, 0, 1, 0, 0]],
+    ["see an incident without a place", (u) => canSeeIncident(u, placeless), [0, 0, 1, 0, 1, 0, 0]],
+    ["acknowledge an incident in their area", (u) => canActOnIncident(u, mine, "acknowledge"), [0, 1, 1, 0, 1, 0, 0]],
+    ["arrive at an incident dispatched to them", (u) => canActOnIncident(u, mine, "on_scene"), [0, 1, 1, 1, 1, 0, 0]],
+    ["act on an incident not dispatched to them", (u) => canActOnIncident(u, far, "on_scene"), [0, 0, 1, 0, 1, 0, 0]],
     [
       "report an incident at their TPS",
       (u) => canReportIncidentAt(u, { tpsCode: OWN_TPS.code, regionCode: OWN_KEL }),
-      [1, 1, 1, 0, 1, 0],
+      [1, 1, 1, 0, 1, 0, 0],
     ],
     [
       "report an incident outside their area",
       (u) => canReportIncidentAt(u, { tpsCode: FAR_TPS.code, regionCode: FAR_TPS.kelurahanCode }),
-      [0, 0, 1, 0, 1, 0],
+      [0, 0, 1, 0, 1, 0, 0],
     ],
   ]);
   it("lists the incidents each role may see", () => {
     expect(incidentViewOf(users.officer)).toEqual({ scope: null, tpsCode: OWN_TPS.code, responderId: undefined });
     expect(incidentViewOf(users.supervisor)).toEqual({ scope: "16.73.01", tpsCode: null, responderId: undefined });
+    expect(incidentViewOf(users.case_officer)).toEqual({ scope: "16.73.01", tpsCode: null, responderId: undefined });
     expect(incidentViewOf(users.operator)).toEqual({ scope: null, tpsCode: null, responderId: undefined });
     expect(incidentViewOf(users.responder)).toEqual({ scope: null, tpsCode: null, responderId: 40 });
   });
@@ -147,51 +150,55 @@ describe("photos", () => {
   const loosePhoto = { uploaderId: 99, tpsCode: null, kelurahanCode: null };
   const none = { dispatchedToUser: false };
   walk([
-    ["see a photo of their TPS", (u) => canSeePhoto(u, ownPhoto, none), [1, 1, 1, 0, 1, 0]],
-    ["see a photo of another TPS", (u) => canSeePhoto(u, farPhoto, none), [0, 0, 1, 0, 1, 0]],
-    ["see a photo without a TPS", (u) => canSeePhoto(u, loosePhoto, none), [0, 0, 1, 0, 1, 0]],
-    ["see a photo they uploaded", (u) => canSeePhoto(u, { ...farPhoto, uploaderId: u.id }, none), [1, 1, 1, 1, 1, 0]],
+    ["see a photo of their TPS", (u) => canSeePhoto(u, ownPhoto, none), [1, 1, 1, 0, 1, 0, 0]],
+    ["see a photo of another TPS", (u) => canSeePhoto(u, farPhoto, none), [0, 0, 1, 0, 1, 0, 0]],
+    ["see a photo without a TPS", (u) => canSeePhoto(u, loosePhoto, none), [0, 0, 1, 0, 1, 0, 0]],
+    [
+      "see a photo they uploaded",
+      (u) => canSeePhoto(u, { ...farPhoto, uploaderId: u.id }, none),
+      [1, 1, 1, 1, 1, 1, 0],
+    ],
     [
       "see a photo of an incident dispatched to them",
       (u) => canSeePhoto(u, farPhoto, { dispatchedToUser: true }),
-      [0, 0, 1, 1, 1, 0],
+      [0, 0, 1, 1, 1, 0, 0],
     ],
   ]);
 });
 
 describe("events, live and replayed", () => {
-  const events: [string, EventAddress, [number, number, number, number, number, number]][] = [
-    ["a result at their TPS", { region: OWN_KEL, data: { tpsCode: OWN_TPS.code } }, [1, 1, 1, 0, 1, 0]],
+  const events: [string, EventAddress, [number, number, number, number, number, number, number]][] = [
+    ["a result at their TPS", { region: OWN_KEL, data: { tpsCode: OWN_TPS.code } }, [1, 1, 1, 0, 1, 1, 0]],
     [
       "a result at another TPS of their area",
       { region: OWN_KEL, data: { tpsCode: NEIGHBOUR_TPS.code } },
-      [0, 1, 1, 0, 1, 0],
+      [0, 1, 1, 0, 1, 1, 0],
     ],
     [
       "a result in another kecamatan",
       { region: FAR_TPS.kelurahanCode, data: { tpsCode: FAR_TPS.code } },
-      [0, 0, 1, 0, 1, 0],
+      [0, 0, 1, 0, 1, 0, 0],
     ],
     [
       "an incident at their TPS dispatched to the responder",
       { region: OWN_KEL, data: { tpsCode: OWN_TPS.code, responderIds: [40] } },
-      [1, 1, 1, 1, 1, 0],
+      [1, 1, 1, 1, 1, 1, 0],
     ],
     [
       "an incident elsewhere dispatched to the responder",
       { region: FAR_TPS.kelurahanCode, data: { tpsCode: FAR_TPS.code, responderIds: [40] } },
-      [0, 0, 1, 1, 1, 0],
+      [0, 0, 1, 1, 1, 0, 0],
     ],
     [
       "an incident elsewhere dispatched to nobody",
       { region: FAR_TPS.kelurahanCode, data: { tpsCode: FAR_TPS.code, responderIds: [] } },
-      [0, 0, 1, 0, 1, 0],
+      [0, 0, 1, 0, 1, 0, 0],
     ],
-    ["an incident without a place", { region: null, data: { tpsCode: null, responderIds: [] } }, [0, 0, 1, 0, 1, 0]],
-    ["a photo without a TPS in their area", { region: OWN_KEL, data: { tpsCode: null } }, [0, 1, 1, 0, 1, 0]],
-    ["a responder's location", { region: null, data: { responderId: 40 } }, [0, 0, 1, 0, 1, 0]],
-    ["a changed setting", { region: null, data: { key: "incident.categories" } }, [0, 0, 1, 0, 1, 0]],
-    ["accounts signed out", { region: null, data: { userIds: [10, 40] } }, [0, 0, 1, 0, 1, 0]],
+    ["an incident without a place", { region: null, data: { tpsCode: null, responderIds: [] } }, [0, 0, 1, 0, 1, 0, 0]],
+    ["a photo without a TPS in their area", { region: OWN_KEL, data: { tpsCode: null } }, [0, 1, 1, 0, 1, 1, 0]],
+    ["a responder's location", { region: null, data: { responderId: 40 } }, [0, 0, 1, 0, 1, 0, 0]],
+    ["a changed setting", { region: null, data: { key: "incident.categories" } }, [0, 0, 1, 0, 1, 0, 0]],
+    ["accounts signed out", { region: null, data: { userIds: [10, 40] } }, [0, 0, 1, 0, 1, 0, 0]],
   ];
   walk(events.map(([what, event, expected]): Row => [`receive ${what}`, (u) => mayReceive(u, event), expected]));
 

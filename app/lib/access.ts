@@ -6,14 +6,15 @@
 
 import { RESPONDER_ACTIONS } from "./incidents";
 
-export const ROLES = ["officer", "supervisor", "operator", "responder", "admin"] as const;
+export const ROLES = ["officer", "supervisor", "operator", "responder", "admin", "case_officer"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What the rules need to know about a signed-in user. */
 export interface AccessUser {
   id: number;
   role: Role;
-  /** The region a supervisor watches (kecamatan or wider); for an officer, the kelurahan of their TPS. */
+  /** The region a supervisor or case officer watches (kecamatan or wider); for an officer, the kelurahan of
+   *  their TPS. */
   regionCode: string | null;
   /** An officer's own TPS. */
   tpsCode: string | null;
@@ -40,7 +41,7 @@ const PERMISSIONS = {
   /** Settle a paper form whose two keyings disagree. */
   "paper:resolve": ["supervisor", "admin"],
   /** Print paper forms and use the command post's dashboard, recap, projection and exports. */
-  "posko:view": ["supervisor", "operator", "admin"],
+  "posko:view": ["supervisor", "operator", "admin", "case_officer"],
   /** Read the audit log (a supervisor only their area's TPS). */
   "audit:read": ["supervisor", "operator", "admin"],
   /** Check the audit chain and read SMS traffic. */
@@ -86,7 +87,10 @@ export function viewOf(user: AccessUser): View | null {
     case "operator":
     case "admin":
       return { scope: null };
+    // A case officer (Bawaslu/Panwaslu) reads the results of the region it supervises, like a supervisor,
+    // without acting on them.
     case "supervisor":
+    case "case_officer":
       return user.regionCode ? { scope: user.regionCode } : null;
     case "officer":
       return { scope: user.regionCode, tpsCode: user.tpsCode };
@@ -95,9 +99,10 @@ export function viewOf(user: AccessUser): View | null {
   }
 }
 
-/** The area a command-post user's lists, exports and paper forms cover: a supervisor's own, else all. */
+/** The area a command-post user's lists, exports and paper forms cover: a supervisor's or case officer's
+ *  own (none when it has no region), else all. */
 export function areaOf(user: AccessUser): string | null {
-  return user.role === "supervisor" ? (user.regionCode ?? "-") : null;
+  return user.role === "supervisor" || user.role === "case_officer" ? (user.regionCode ?? "-") : null;
 }
 
 /** An area a user asked for, kept inside a supervisor's own area (their own when outside it). */
@@ -158,13 +163,15 @@ export function canReview(user: AccessUser, tps: { code: string; kelurahanCode: 
 
 type IncidentScope = { regionCode: string | null; tpsCode: string | null; responderIds: number[] };
 
-/** Who may see an incident: command post everywhere, supervisors in their area, responders theirs, officers their TPS's. */
+/** Who may see an incident: command post everywhere, supervisors and case officers in their area (as their
+ *  events reach them), responders theirs, officers their TPS's. */
 export function canSeeIncident(user: AccessUser, incident: IncidentScope): boolean {
   switch (user.role) {
     case "operator":
     case "admin":
       return true;
     case "supervisor":
+    case "case_officer":
       return !!user.regionCode && inArea(incident.regionCode, user.regionCode);
     case "responder":
       return incident.responderIds.includes(user.id);

@@ -16,6 +16,14 @@ describe("csv", () => {
     });
   });
 
+  it("reads a spreadsheet's semicolon-separated file, with a BOM, commas and semicolons inside quoted cells", () => {
+    const text = '\uFEFFnumber;lat;name\r\n1;-3,29;"Kel. Air Kuti, Timur"\r\n2;-3,3;"a;b"\r\n';
+    expect(csvRecords(text).records.map((r) => r.values)).toEqual([
+      { number: "1", lat: "-3,29", name: "Kel. Air Kuti, Timur" },
+      { number: "2", lat: "-3,3", name: "a;b" },
+    ]);
+  });
+
   it("writes RFC 4180 and defuses spreadsheet formulas, leaving negative numbers alone", () => {
     expect(toCsv([["a,b", 'say "hi"', null, 3, -4, "=SUM(A1)", "+62 812", "@x"]])).toBe(
       '"a,b","say ""hi""",,3,-4,\'=SUM(A1),\'+62 812,\'@x\r\n',

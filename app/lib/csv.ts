@@ -1,7 +1,8 @@
 // CSV in and out (RFC 4180): the admin imports read it, the exports and the open data write it.
 
-/** Parses CSV text into rows of cells: quoted cells, doubled quotes, CRLF or LF, a leading BOM. */
-export function parseCsv(text: string): string[][] {
+/** Parses CSV text into rows of cells: quoted cells, doubled quotes, CRLF or LF, a leading BOM; cells are
+ *  separated by commas or, as a spreadsheet set to Indonesian saves them, by semicolons. */
+export function parseCsv(text: string, separator: "," | ";" = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
@@ -17,7 +18,7 @@ export function parseCsv(text: string): string[][] {
         } else quoted = false;
       } else cell += ch;
     } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") {
+    else if (ch === separator) {
       row.push(cell);
       cell = "";
     } else if (ch === "\n" || ch === "\r") {
@@ -35,12 +36,20 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((c) => c.trim() !== ""));
 }
 
+/** The separator a file uses: the one its header line has more of (a spreadsheet set to Indonesian saves
+ *  semicolons, since the comma is its decimal mark). */
+export function csvSeparator(text: string): "," | ";" {
+  const header = text.slice(0, text.search(/\r|\n|$/));
+  const count = (ch: string) => header.split(ch).length - 1;
+  return count(";") > count(",") ? ";" : ",";
+}
+
 /** Rows as objects keyed by the (lower-cased, trimmed) header; `line` is the 1-based line in the file. */
 export function csvRecords(text: string): {
   header: string[];
   records: { line: number; values: Record<string, string> }[];
 } {
-  const [head = [], ...rest] = parseCsv(text);
+  const [head = [], ...rest] = parseCsv(text, csvSeparator(text));
   const header = head.map((h) => h.trim().toLowerCase());
   return {
     header,

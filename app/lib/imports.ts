@@ -1,16 +1,23 @@
-// CSV import kinds and columns (docs/import.md), shared by the import screen and the server.
+// CSV import kinds and columns (docs/import.md), shared by the import screen and the server. The order is
+// the order to import in: each kind refers to the ones before it.
 import { translate, type Lang, type MessageKey, type MessageParams } from "./i18n";
 import { importMessages } from "./messages/imports";
 
-export const IMPORT_KINDS = ["regions", "tps", "officers"] as const;
+export const IMPORT_KINDS = ["regions", "tps", "officers", "parties", "contests", "candidates"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 100_000;
 
 export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = {
-  regions: { required: ["code", "parent_code", "level", "name"], optional: [] },
-  tps: { required: ["kelurahan_code", "number", "lat", "lng", "dpt"], optional: ["code", "address", "dptb", "dpk"] },
+  regions: { required: ["code", "parent_code", "level", "name"], optional: ["kind"] },
+  tps: {
+    required: ["kelurahan_code", "number", "lat", "lng", "dpt"],
+    optional: ["code", "address", "dpt_men", "dpt_women", "dptb", "dpk"],
+  },
   officers: { required: ["tps_code", "name"], optional: ["nip", "phone"] },
+  parties: { required: ["number", "name", "abbrev"], optional: [] },
+  contests: { required: ["code", "name", "type", "area"], optional: ["dapil", "position"] },
+  candidates: { required: ["contest", "number", "name"], optional: ["party"] },
 };
 
 /** A row's problem as the checks find it: which message, with what; worded for the reader by `wordImportReport`. */

@@ -1,9 +1,11 @@
-// Admin CSV imports (docs/import.md): regions, TPS and officers. `checkImport` validates every row
-// (format, references to the database or to earlier rows of the same file, duplicates) and reports
-// row-level errors; `runImport` writes all rows in one writer job or nothing at all. Rows are upserts on
-// their natural key (region code, TPS code, officer login = TPS code), so the same file can run again.
+// Admin CSV imports (docs/import.md): regions, TPS, officers, parties, contests with their electoral areas,
+// and candidates. `checkImport` validates every row (format, references to the database or to earlier rows
+// of the same file, duplicates) and reports row-level errors; `runImport` writes all rows in one writer job
+// or nothing at all. Rows are upserts on their natural key (region code, TPS code, officer login = TPS code,
+// party number, contest code, contest + party + ballot number), so the same file can run again.
 // Sample files: public/samples/*.csv, documented in docs/import.md.
 import { randomBytes } from "node:crypto";
+import { ballotStructure, CONTEST_TYPES, type ContestType } from "~/lib/contests";
 import { csvRecords } from "~/lib/csv";
 import { TPS_CODE } from "~/lib/schemas";
 import type { Db } from "~/utils/db.server";
@@ -22,12 +24,28 @@ const PARENT_LEVEL: Record<string, string | null> = {
   kecamatan: "city",
   kelurahan: "kecamatan",
 };
+/** The kinds a level allows (SPEC section 2: kabupaten/kota are cities, desa/kelurahan villages). */
+const KINDS_OF_LEVEL: Record<string, string[]> = {
+  province: ["province"],
+  city: ["kabupaten", "kota"],
+  kecamatan: ["kecamatan"],
+  kelurahan: ["desa", "kelurahan"],
+};
+const CONTEST_CODE = /^[a-z0-9_-]{2,40}$/;
+const MAX_AREA_CODES = 600;
+/** A decimal as a spreadsheet set to Indonesian writes it ("-3,2901") or as CSV usually does ("-3.2901"). */
+const decimal = (raw: string | undefined) => (raw ? Number(raw.includes(".") ? raw : raw.replace(",", ".")) : NaN);
 
-function validate(
-  kind: ImportKind,
-  text: string,
-  db: { regions: Map<string, string>; tps: Set<string>; nips: Map<string, string> },
-) {
+interface References {
+  regions: Map<string, string>;
+  tps: Set<string>;
+  nips: Map<string, string>;
+  parties: Set<number>;
+  /** Contest code -> its type and whether results refer to it. */
+  contests: Map<string, { type: ContestType; used: boolean }>;
+}
+
+function validate(kind: ImportKind, text: string, db: References) {
   const errors: ImportProblem[] = [];
   const rows: Row[] = [];
   const { header, records } = csvRecords(text);
@@ -84,25 +102,86 @@ function validate(
         bad("parent_code", "import.err.parent", { parent: parent ?? "" });
       if (parent && !code.startsWith(parent + ".")) bad("parent_code", "import.err.parentPrefix");
       const name = textField("name", 120);
+      const regionKind = (v.kind ?? "").toLowerCase() || null;
+      if (regionKind && LEVELS.includes(level) && !KINDS_OF_LEVEL[level].includes(regionKind))
+        bad("kind", "import.err.kind", { level, kinds: KINDS_OF_LEVEL[level].join(" / ") });
       key = code;
-      row = { code, parent_code: parent, level, name };
+      row = { code, parent_code: parent, level, name, kind: regionKind };
     } else if (kind === "tps") {
       const kel = v.kelurahan_code ?? "";
       if (regionLevels.get(kel) !== "kelurahan") bad("kelurahan_code", "import.err.kelurahan", { code: kel });
       const number = int("number", 1, 999);
       const code = number === null ? "" : `${kel.replaceAll(".", "")}-${String(number).padStart(3, "0")}`;
       if (v.code && v.code !== code) bad("code", "import.err.tpsCode", { code });
-      const lat = Number(v.lat);
-      const lng = Number(v.lng);
+      const lat = decimal(v.lat);
+      const lng = decimal(v.lng);
       if (!v.lat || !Number.isFinite(lat) || lat < -11 || lat > 6) bad("lat", "import.err.lat");
       if (!v.lng || !Number.isFinite(lng) || lng < 94 || lng > 142) bad("lng", "import.err.lng");
       const dpt = int("dpt", 0, 9999);
       const dptb = int("dptb", 0, 9999, true);
       const dpk = int("dpk", 0, 9999, true);
+      // DPT by sex (C.Hasil I.A): both or neither, adding up to the DPT.
+      const bySex = !!(v.dpt_men || v.dpt_women);
+      const men = bySex ? int("dpt_men", 0, 9999) : null;
+      const women = bySex ? int("dpt_women", 0, 9999) : null;
+      if (bySex && men !== null && women !== null && dpt !== null && men + women !== dpt)
+        bad("dpt_women", "import.err.dptBySex", { dpt });
       const address = textField("address", 300, true);
       key = code;
-      row = { code, kelurahan_code: kel, number, address: address ?? "", lat, lng, dpt, dptb, dpk };
+      row = {
+        code,
+        kelurahan_code: kel,
+        number,
+        address: address ?? "",
+        lat,
+        lng,
+        dpt,
+        dpt_men: men,
+        dpt_women: women,
+        dptb,
+        dpk,
+      };
       tpsInFile.add(code);
+    } else if (kind === "parties") {
+      const number = int("number", 1, 99);
+      const name = textField("name", 200);
+      const abbrev = textField("abbrev", 30);
+      key = number === null ? "" : `party:${number}`;
+      row = { number, name, abbrev };
+    } else if (kind === "contests") {
+      const code = (v.code ?? "").toLowerCase();
+      if (!CONTEST_CODE.test(code)) bad("code", "import.err.contestCode");
+      const name = textField("name", 120);
+      const type = (v.type ?? "").toLowerCase() as ContestType;
+      if (!CONTEST_TYPES.includes(type)) bad("type", "import.err.contestType", { types: CONTEST_TYPES.join(", ") });
+      else if (db.contests.get(code)?.used && db.contests.get(code)!.type !== type) bad("type", "import.err.typeInUse");
+      // The electoral area: region codes of any level, separated by spaces or "|" (a dapil's kecamatan).
+      const area = [...new Set((v.area ?? "").split(/[\s|]+/).filter(Boolean))];
+      if (!area.length) bad("area", "import.err.required");
+      else if (area.length > MAX_AREA_CODES) bad("area", "import.err.areaTooLarge", { max: MAX_AREA_CODES });
+      else {
+        const unknown = area.filter((a) => !regionLevels.has(a));
+        if (unknown.length) bad("area", "import.err.area", { codes: unknown.slice(0, 5).join(", ") });
+      }
+      const dapil = textField("dapil", 200, true) || null;
+      const position = int("position", 0, 99, true);
+      key = code;
+      row = { code, name, type, dapil, position, area: area.join(" ") };
+    } else if (kind === "candidates") {
+      const contestCode = (v.contest ?? "").toLowerCase();
+      const contest = db.contests.get(contestCode);
+      if (!contest) bad("contest", "import.err.contest", { code: contestCode });
+      const party = int("party", 0, 99, true);
+      if (contest && party !== null) {
+        const partyList = ballotStructure(contest.type) === "parties";
+        if (partyList && party === 0) bad("party", "import.err.partyNeeded", { type: contest.type });
+        else if (partyList && !db.parties.has(party)) bad("party", "import.err.party", { number: party });
+        else if (!partyList && party !== 0) bad("party", "import.err.noParty", { type: contest.type });
+      }
+      const number = int("number", 1, 99);
+      const name = textField("name", 200);
+      key = `candidate:${contestCode}/${party}/${number}`;
+      row = { contest_code: contestCode, party_number: party, ballot_number: number, name };
     } else {
       const tpsCode = v.tps_code ?? "";
       if (!TPS_CODE.test(tpsCode) || !db.tps.has(tpsCode)) bad("tps_code", "import.err.tps", { code: tpsCode });
@@ -121,8 +200,7 @@ function validate(
         else seen.set(`nip:${nip}`, line);
       }
     }
-    if (key && seen.has(key))
-      bad(kind === "officers" ? "tps_code" : "code", "import.err.duplicate", { line: seen.get(key)! });
+    if (key && seen.has(key)) bad(KEY_FIELD[kind], "import.err.duplicate", { line: seen.get(key)! });
     else if (key) seen.set(key, line);
     if (rowErrors.length) errors.push(...rowErrors);
     else {
@@ -133,14 +211,26 @@ function validate(
   return { rows, errors };
 }
 
+/** The column a duplicate row is reported on. */
+const KEY_FIELD: Record<ImportKind, string> = {
+  regions: "code",
+  tps: "code",
+  officers: "tps_code",
+  parties: "number",
+  contests: "code",
+  candidates: "number",
+};
+
 type OfficerNip = { nip: string; tpsCode: string };
 type TpsKelurahan = { code: string; kelurahanCode: string };
 
-async function loadReferences(sql: Db, kind: ImportKind) {
+async function loadReferences(sql: Db, kind: ImportKind): Promise<References> {
   const regions = new Map<string, string>();
   const tps = new Set<string>();
   const nips = new Map<string, string>();
-  if (kind !== "officers")
+  const parties = new Set<number>();
+  const contests = new Map<string, { type: ContestType; used: boolean }>();
+  if (kind === "regions" || kind === "tps" || kind === "contests")
     for (const r of await sql<{ code: string; level: string }[]>`select code, level from regions`)
       regions.set(r.code, r.level);
   if (kind === "officers") {
@@ -148,14 +238,39 @@ async function loadReferences(sql: Db, kind: ImportKind) {
     for (const r of await sql<OfficerNip[]>`select nip, tps_code from users where nip is not null`)
       nips.set(r.nip, r.tpsCode);
   }
-  return { regions, tps, nips };
+  if (kind === "candidates")
+    for (const r of await sql<{ number: number }[]>`select number from parties`) parties.add(r.number);
+  if (kind === "contests" || kind === "candidates")
+    for (const r of await sql<{ code: string; type: ContestType; used: boolean }[]>`
+      select code, type, exists (select 1 from results where contest_code = c.code) as used from contests c`)
+      contests.set(r.code, { type: r.type, used: r.used });
+  return { regions, tps, nips, parties, contests };
 }
 
 async function countExisting(sql: Db, kind: ImportKind, rows: Row[]) {
+  if (!rows.length) return 0;
+  if (kind === "candidates") {
+    const [row] = await sql<[{ n: number }]>`
+      select count(*)::int as n from candidates k
+      join unnest(${rows.map((r) => r.contest_code as string)}::text[], ${rows.map((r) => r.party_number as number)}::int[],
+        ${rows.map((r) => r.ballot_number as number)}::int[]) as f(contest_code, party_number, ballot_number)
+      using (contest_code, party_number, ballot_number)`;
+    return row.n;
+  }
+  if (kind === "parties") {
+    const [row] = await sql<[{ n: number }]>`
+      select count(*)::int as n from parties where number = any(${rows.map((r) => r.number as number)}::int[])`;
+    return row.n;
+  }
   const keys = rows.map((r) => (kind === "officers" ? r.login : r.code) as string);
-  if (!keys.length) return 0;
   const table =
-    kind === "regions" ? sql`regions where code` : kind === "tps" ? sql`tps where code` : sql`users where login`;
+    kind === "regions"
+      ? sql`regions where code`
+      : kind === "tps"
+        ? sql`tps where code`
+        : kind === "contests"
+          ? sql`contests where code`
+          : sql`users where login`;
   const [row] = await sql<[{ n: number }]>`select count(*)::int as n from ${table} = any(${keys})`;
   return row.n;
 }
@@ -188,15 +303,45 @@ export async function runImport(
   const chunks = <T>(list: T[], size = 2000) =>
     Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
   if (kind === "regions") {
-    for (const part of chunks(rows)) {
+    // A row without a kind keeps the region's own, unless its level changed (the database then derives it).
+    const withKind = rows.filter((r) => r.kind !== null);
+    const withoutKind = rows.filter((r) => r.kind === null);
+    for (const part of chunks(withKind)) {
+      await tx`insert into regions ${tx(part as Record<string, unknown>[], "code", "parent_code", "level", "name", "kind")}
+        on conflict (code) do update set parent_code = excluded.parent_code, level = excluded.level, name = excluded.name,
+          kind = excluded.kind`;
+    }
+    for (const part of chunks(withoutKind)) {
       await tx`insert into regions ${tx(part as Record<string, unknown>[], "code", "parent_code", "level", "name")}
-        on conflict (code) do update set parent_code = excluded.parent_code, level = excluded.level, name = excluded.name`;
+        on conflict (code) do update set parent_code = excluded.parent_code, level = excluded.level, name = excluded.name,
+          kind = case when regions.level = excluded.level then regions.kind else excluded.kind end`;
     }
   } else if (kind === "tps") {
     for (const part of chunks(rows)) {
-      await tx`insert into tps ${tx(part as Record<string, unknown>[], "code", "kelurahan_code", "number", "address", "lat", "lng", "dpt", "dptb", "dpk")}
+      await tx`insert into tps ${tx(part as Record<string, unknown>[], "code", "kelurahan_code", "number", "address", "lat", "lng", "dpt", "dpt_men", "dpt_women", "dptb", "dpk")}
         on conflict (code) do update set address = excluded.address, lat = excluded.lat, lng = excluded.lng,
-          dpt = excluded.dpt, dptb = excluded.dptb, dpk = excluded.dpk`;
+          dpt = excluded.dpt, dpt_men = excluded.dpt_men, dpt_women = excluded.dpt_women, dptb = excluded.dptb, dpk = excluded.dpk`;
+    }
+  } else if (kind === "parties") {
+    await tx`insert into parties ${tx(rows as Record<string, unknown>[], "number", "name", "abbrev")}
+      on conflict (number) do update set name = excluded.name, abbrev = excluded.abbrev`;
+  } else if (kind === "contests") {
+    for (const part of chunks(rows)) {
+      await tx`insert into contests ${tx(part as Record<string, unknown>[], "code", "name", "type", "dapil", "position")}
+        on conflict (code) do update set name = excluded.name, type = excluded.type, dapil = excluded.dapil,
+          position = excluded.position`;
+      // The file's area replaces the contest's area.
+      const codes = part.map((r) => r.code as string);
+      await tx`delete from contest_areas where contest_code = any(${codes})`;
+      const areas = part.flatMap((r) =>
+        (r.area as string).split(" ").map((region_code) => ({ contest_code: r.code, region_code })),
+      );
+      for (const areaPart of chunks(areas)) await tx`insert into contest_areas ${tx(areaPart)}`;
+    }
+  } else if (kind === "candidates") {
+    for (const part of chunks(rows)) {
+      await tx`insert into candidates ${tx(part as Record<string, unknown>[], "contest_code", "party_number", "ballot_number", "name")}
+        on conflict (contest_code, party_number, ballot_number) do update set name = excluded.name`;
     }
   } else {
     // New officers get a random secret nobody knows; their PIN is set when their credential letter is printed.

@@ -1,4 +1,5 @@
-// POST /api/v1/admin/imports/:kind (regions | tps | officers), body text/csv; `?dryRun=1` only checks.
+// POST /api/v1/admin/imports/:kind (regions | tps | officers | parties | contests | candidates), body text/csv;
+// `?dryRun=1` only checks (docs/import.md).
 // 200 {kind, rows, created, updated, errors, applied}; a real run with any bad row is a 422 that writes nothing.
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";

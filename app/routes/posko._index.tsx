@@ -16,6 +16,7 @@ import { StalePanel } from "~/components/posko/stale-panel";
 import { useCommandPostLive } from "~/components/posko/use-command-post-live";
 import { useMapView } from "~/components/posko/use-map-view";
 import { PoskoNav } from "~/components/posko-nav";
+import { can } from "~/lib/access";
 import { initialState, packTps, unpackTps, type PackedTps } from "~/lib/dashboard";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
@@ -108,7 +109,12 @@ export default function Posko() {
               {live.status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
             </p>
             <SoundToggle />
-            <IncidentPanel incidents={view.areaIncidents} responders={live.responders} onChange={live.updateIncident} />
+            <IncidentPanel
+              incidents={view.areaIncidents}
+              responders={live.responders}
+              onChange={live.updateIncident}
+              readOnly={!can({ role }, "incident:transition")}
+            />
             <StalePanel stale={view.staleInArea} onSelect={setSelected} />
             <h2>{t("posko.totals")}</h2>
             {snapshot.contests.map((c) => (

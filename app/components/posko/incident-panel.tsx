@@ -9,15 +9,18 @@ import { INCIDENT_ACTIONS, formatDuration } from "~/lib/incidents";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { useT } from "~/lib/use-t";
 
-/** The incident feed: open ones by severity then age, closed ones on request, response-time summary. */
+/** The incident feed: open ones by severity then age, closed ones on request, response-time summary. A reader
+ *  (a case officer) sees the feed without the entry form, the workflow buttons or citizens' contacts. */
 export function IncidentPanel({
   incidents,
   responders,
   onChange,
+  readOnly = false,
 }: {
   incidents: IncidentMap;
   responders: ResponderOption[];
   onChange: (incident: IncidentData) => void;
+  readOnly?: boolean;
 }) {
   const t = useT(commandPostMessages);
   const now = useNow();
@@ -37,7 +40,7 @@ export function IncidentPanel({
           resolve: formatDuration(avg.resolve),
         })}
       </p>
-      <IncidentEntry />
+      {readOnly ? null : <IncidentEntry />}
       <label className="check">
         <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
         {t("feed.showClosed")}
@@ -47,12 +50,12 @@ export function IncidentPanel({
         <IncidentCard
           key={incident.id}
           incident={incident}
-          actions={INCIDENT_ACTIONS}
+          actions={readOnly ? [] : INCIDENT_ACTIONS}
           responders={responders}
           onChange={onChange}
           now={now}
         >
-          {incident.source === "citizen" ? <CitizenDetails id={incident.id} /> : null}
+          {incident.source === "citizen" && !readOnly ? <CitizenDetails id={incident.id} /> : null}
         </IncidentCard>
       ))}
     </section>

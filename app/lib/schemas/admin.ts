@@ -1,9 +1,9 @@
 // What admins send: staff accounts and contests with their candidates.
 import { z } from "zod";
-import { CONTEST_TYPES } from "../contests";
+import { ballotStructure, CONTEST_TYPES } from "../contests";
 import { REGION_CODE, TPS_CODE } from "./atoms";
 
-export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin"] as const;
+export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin", "case_officer"] as const;
 
 export const StaffBody = z
   .object({
@@ -30,27 +30,57 @@ export const StaffBody = z
       .optional()
       .transform((v) => v || null),
   })
-  .refine((b) => b.role !== "supervisor" || b.regionCode, {
+  // Supervisors and case officers watch a region; without one they would see nothing.
+  .refine((b) => (b.role !== "supervisor" && b.role !== "case_officer") || b.regionCode, {
     message: "supervisors need an area",
     path: ["regionCode"],
   });
 export type StaffBody = z.infer<typeof StaffBody>;
 
-export const ContestBody = z.object({
-  code: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9_-]{2,40}$/),
-  name: z.string().trim().min(2).max(120),
-  position: z.coerce.number().int().min(0).max(99),
-  type: z.enum(CONTEST_TYPES).default("walikota"),
-  /** Region codes whose TPS vote in the contest; empty = every TPS of the election. */
-  area: z.array(z.string().regex(REGION_CODE)).max(600).default([]),
-  candidates: z
-    .array(z.object({ number: z.coerce.number().int().min(1).max(99), name: z.string().trim().min(2).max(200) }))
-    .min(1)
-    .max(30)
-    .refine((list) => new Set(list.map((c) => c.number)).size === list.length, { message: "duplicate" }),
-});
+export const ContestBody = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9_-]{2,40}$/),
+    name: z.string().trim().min(2).max(120),
+    position: z.coerce.number().int().min(0).max(99),
+    type: z.enum(CONTEST_TYPES).default("walikota"),
+    /** The electoral district's name (legislative contests); empty = none. */
+    dapil: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => v || null),
+    /** Region codes whose TPS vote in the contest; empty = every TPS of the election. */
+    area: z.array(z.string().regex(REGION_CODE)).max(600).default([]),
+    /** Pairs or DPD candidates (party 0), or the party lists' candidates numbered within their party. */
+    candidates: z
+      .array(
+        z.object({
+          party: z.coerce.number().int().min(0).max(99).default(0),
+          number: z.coerce.number().int().min(1).max(99),
+          name: z.string().trim().min(2).max(200),
+        }),
+      )
+      .min(1)
+      .max(2000)
+      .refine((list) => new Set(list.map((c) => `${c.party}/${c.number}`)).size === list.length, {
+        message: "duplicate",
+      }),
+  })
+  // A party-list ballot names each candidate's party; pairs and DPD candidates have none.
+  .superRefine((body, ctx) => {
+    const partyList = ballotStructure(body.type) === "parties";
+    body.candidates.forEach((c, i) => {
+      if (partyList ? c.party === 0 : c.party !== 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["candidates", i, "party"],
+          message: partyList ? "party_needed" : "no_party",
+        });
+    });
+  });
 export type ContestBody = z.infer<typeof ContestBody>;

@@ -349,10 +349,3 @@ export async function listSubmissionsForTps(sql: Db, { tpsCode }: { tpsCode: str
     where s.tps_code = ${tpsCode}
     order by s.received_at desc limit 50`;
 }
-
-/** The current result of a TPS for a contest, or null before any. */
-export async function currentResult(sql: Db, { tpsCode, contest }: { tpsCode: string; contest: string }) {
-  const [row] = await sql<{ votes: Record<string, number>; invalid: number; status: ResultStatus }[]>`
-    select votes, invalid, status from results where tps_code = ${tpsCode} and contest_code = ${contest}`;
-  return row ?? null;
-}

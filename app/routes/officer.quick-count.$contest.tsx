@@ -14,7 +14,7 @@ import { c1FormMessages } from "~/lib/messages/c1-form";
 import { quickCountMessages } from "~/lib/messages/quick-count";
 import { useT } from "~/lib/use-t";
 import { getContest, getTps } from "~/models/election.server";
-import { currentResult } from "~/models/results.server";
+import { ballotForForm } from "~/models/c1-form.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
 import { pageRefusal } from "~/utils/page-action.server";
@@ -29,13 +29,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   // Only the ballots this TPS votes in have a form here.
   if (!tps || !contest || !votesIn(tps.kelurahanCode, contest)) throw new Response("Not found", { status: 404 });
-  const current = await currentResult(context.sql, { tpsCode: tps.code, contest: contest.code });
+  const { current, otherBallots } = await ballotForForm(context.sql, { tpsCode: tps.code, contest: contest.code });
   return {
     // A fresh id per form: a double tap or a resent form is the same submission to the server.
     id: randomUUID(),
-    tps: { code: tps.code, dpt: tps.dpt, dptb: tps.dptb, dpk: tps.dpk },
+    tps: { code: tps.code, dpt: tps.dpt, dptMen: tps.dptMen, dptWomen: tps.dptWomen, dptb: tps.dptb, dpk: tps.dpk },
     contest,
     current: current ? { votes: current.votes, invalid: current.invalid } : null,
+    otherBallots,
   };
 }
 
@@ -84,7 +85,7 @@ function useFixItem(fixId: string | null) {
 }
 
 export default function QuickCountPage() {
-  const { id, tps, contest, current } = useLoaderData<typeof loader>();
+  const { id, tps, contest, current, otherBallots } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT(quickCountMessages);
@@ -107,7 +108,7 @@ export default function QuickCountPage() {
           id={id}
           tpsCode={tps.code}
           contest={contest}
-          context={c1Context(contest, tps, current)}
+          context={c1Context(contest, tps, current, otherBallots)}
           initial={current}
           typed={result?.values}
           serverErrors={result?.errors}

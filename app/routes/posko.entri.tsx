@@ -17,9 +17,8 @@ import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { reviewMessages } from "~/lib/messages/review";
 import { useT } from "~/lib/use-t";
-import { awaitingPaperKind } from "~/models/c1-form.server";
+import { awaitingPaperKind, ballotForForm } from "~/models/c1-form.server";
 import { contestsForTps, getTps, listContests, searchTps } from "~/models/election.server";
-import { currentResult } from "~/models/results.server";
 import { openPaperForm, type PaperSource, type PaperState } from "~/models/review.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
@@ -48,11 +47,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const matches = !tps && q.length >= 3 ? await searchTps(context.sql, { q }) : [];
   let form: { state: PaperState; mine: boolean; source: PaperSource } | null = null;
   let current: { votes: Record<string, number>; invalid: number } | null = null;
+  let otherBallots: { contest: string; voters: number }[] = [];
   if (tps && contest) {
     const open = await openPaperForm(context.sql, { tpsCode: tps.code, contest: contest.code });
     form = open ? { state: open.status, mine: open.authorId === user.id, source: open.source } : null;
-    const row = await currentResult(context.sql, { tpsCode: tps.code, contest: contest.code });
-    current = row ? { votes: row.votes, invalid: row.invalid } : null;
+    const ballot = await ballotForForm(context.sql, { tpsCode: tps.code, contest: contest.code });
+    current = ballot.current ? { votes: ballot.current.votes, invalid: ballot.current.invalid } : null;
+    otherBallots = ballot.otherBallots;
     const firstKind = await awaitingPaperKind(context.sql, { tpsCode: tps.code, contest: contest.code });
     if (firstKind) [mode, modeFixed] = [firstKind, true];
   }
@@ -81,6 +82,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     matches,
     form,
     previous: current,
+    otherBallots,
   };
 }
 
@@ -99,7 +101,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PaperEntry() {
-  const { id, q, contests, contest, tps, notFound, matches, form, previous, mode, modeFixed } =
+  const { id, q, contests, contest, tps, notFound, matches, form, previous, otherBallots, mode, modeFixed } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -227,7 +229,7 @@ export default function PaperEntry() {
                 id={id}
                 tpsCode={tps.code}
                 contest={contest}
-                context={c1Context(contest, tps, previous)}
+                context={c1Context(contest, tps, previous, otherBallots)}
                 start={{}}
                 serverErrors={result && !result.ok ? result.errors : undefined}
                 busy={busy}
@@ -240,7 +242,7 @@ export default function PaperEntry() {
                 id={id}
                 tpsCode={tps.code}
                 contest={contest}
-                context={c1Context(contest, tps, previous)}
+                context={c1Context(contest, tps, previous, otherBallots)}
                 serverErrors={result && !result.ok ? result.errors : undefined}
                 busy={busy}
                 submitLabel={t("paper.save")}

@@ -95,6 +95,15 @@ export function viewOf(user: AccessUser): View | null {
   }
 }
 
+/** Which contests a caller is given (GET /api/v1/contests): the public and roles without a results view
+ *  (responders) every contest, as a ballot holds no personal data; everyone else those of their results
+ *  view, as in their snapshot (a supervisor without a region none). */
+export function contestViewOf(user: AccessUser | null): View {
+  if (!user) return { scope: null };
+  if (user.role === "supervisor" && !user.regionCode) return { scope: "-" };
+  return viewOf(user) ?? { scope: null };
+}
+
 /** The area a command-post user's lists, exports and paper forms cover: a supervisor's own, else all. */
 export function areaOf(user: AccessUser): string | null {
   return user.role === "supervisor" ? (user.regionCode ?? "-") : null;

@@ -207,13 +207,16 @@ export function canReportIncidentAt(user: AccessUser, place: { tpsCode: string |
   return true;
 }
 
-/** Whether a user may see a photo: its uploader, whoever may report for its TPS, responders of its incident;
+/** Whether a user may see a photo: anyone (the public too) a C.Hasil photo of a verified result, as the
+ *  official form is public; else its uploader, whoever may report for its TPS, responders of its incident;
  *  a photo without a TPS only the command post. */
 export function canSeePhoto(
-  user: AccessUser,
-  photo: { uploaderId: number; tpsCode: string | null; kelurahanCode: string | null },
+  user: AccessUser | null,
+  photo: { uploaderId: number; tpsCode: string | null; kelurahanCode: string | null; ofVerifiedResult?: boolean },
   { dispatchedToUser }: { dispatchedToUser: boolean },
 ): boolean {
+  if (photo.ofVerifiedResult) return true;
+  if (!user) return false;
   if (dispatchedToUser && user.role === "responder") return true;
   if (photo.uploaderId === user.id) return true;
   if (photo.tpsCode && photo.kelurahanCode)

@@ -51,6 +51,11 @@ export async function requireResultsView(request: Request, sql: Sql) {
   return { user, view };
 }
 
+/** For routes the public may use too: the caller, or null without a session (the rules then decide). */
+export async function findUser(request: Request, sql: Sql): Promise<SessionUser | null> {
+  return await getRequestUser(request, sql);
+}
+
 /** For GET /api/v1/contests: the contests' view of the caller, who may be anyone (no session: the public). */
 export async function requireContestView(request: Request, sql: Sql) {
   return contestViewOf(await getRequestUser(request, sql));

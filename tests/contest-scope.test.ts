@@ -157,3 +157,29 @@ describe("events of another kabupaten's contest", () => {
     expect(page.events.filter(isResult(MURA.regent))).toEqual([]);
   });
 });
+
+describe("projection per contest", () => {
+  it("projects a mayor's contest from the sampled TPS inside the city only", async () => {
+    const admin = await http.login("admin");
+    expect((await http.form("/admin/proyeksi", { mode: "size", size: 60 }, admin)).status).toBe(200);
+    const sql = server().services.sql;
+    // A sampled TPS of the kabupaten with a mayor's result (one left from before an admin narrowed the area).
+    await sql`insert into projection_sample (tps_code, stratum) values (${MURA.tps[0]}, ${MURA.kecamatan})
+      on conflict do nothing`;
+    const [stray] = await sql`insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes,
+        invalid, captured_at, body_hash, response)
+      select gen_random_uuid(), ${MURA.tps[0]}, 'walikota', 'app', u.id, 1, '{"1": 900, "2": 0, "3": 0}', 1, now(), 'x', '{}'
+      from users u where u.login = 'posko' returning id`;
+    await sql`insert into results (tps_code, contest_code, status, submission_id, votes, invalid)
+      values (${MURA.tps[0]}, 'walikota', 'submitted', ${stray.id}, '{"1": 900, "2": 0, "3": 0}', 1)`;
+    // Two sampled TPS of the city report the mayor's contest.
+    const cityTps = await sql<{ tpsCode: string }[]>`
+      select tps_code from projection_sample where tps_code like '1673%' order by tps_code limit 2`;
+    for (const { tpsCode } of cityTps) await submit(tpsCode, "walikota", { "1": 40, "2": 45, "3": 40 }, 3);
+
+    const projection = (await (await http.get("/api/v1/projection", await http.login("posko"))).json()).contests
+      .walikota;
+    expect(projection.reported).toBe(2);
+    expect(projection.candidates[0].estimate).toBeCloseTo(40 / 125, 10);
+  });
+});

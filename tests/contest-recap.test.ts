@@ -166,6 +166,27 @@ describe("recap of executive contests over their areas", () => {
   });
 });
 
+describe("quick-only TPS", () => {
+  it("lists per contest on the verification page the TPS whose complete C.Hasil is still missing", async () => {
+    await submit(MURA.tps[0], MURA.dprd, {
+      form: dprdForm({
+        "1": { party: 10, candidates: { "1": 50, "2": 40 } },
+        "2": { party: 5, candidates: { "1": 60, "2": 25 } },
+      }),
+    });
+    await submit(MURA.tps[1], MURA.dprd, { votes: { "1": 80, "2": 70 }, invalid: 6 });
+    await submit("1673011001-001", "walikota", { votes: { "1": 40, "2": 45, "3": 40 }, invalid: 3 });
+    const html = decodeHtml(await (await http.get("/posko/verifikasi", await http.login(MURA.supervisor))).text());
+    const dprd = html.slice(html.indexOf(`data-testid="quick-only-${MURA.dprd}"`)).split("</div>")[0];
+    expect(dprd).toContain(MURA.tps[1]);
+    expect(dprd).not.toContain(MURA.tps[0]);
+    // Another kota's quick entries are not this supervisor's to chase.
+    expect(html).not.toContain('data-testid="quick-only-walikota"');
+    const posko = decodeHtml(await (await http.get("/posko/verifikasi", await http.login("posko"))).text());
+    expect(posko).toContain('data-testid="quick-only-walikota"');
+  });
+});
+
 describe("public data per contest and TPS", () => {
   const PNG = Buffer.from(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",

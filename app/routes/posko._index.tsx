@@ -137,7 +137,12 @@ export default function Posko() {
                   contest={c}
                   totals={totals}
                   progress={{ reported: totals.reported, total: totals.tpsCount ?? tpsList.length }}
-                  areaProgress={areaProgress?.[c.code] ?? null}
+                  // Only when the area cuts the contest's own: otherwise the contest's figures are the area's.
+                  areaProgress={
+                    areaProgress && areaProgress[c.code].total !== (totals.tpsCount ?? tpsList.length)
+                      ? areaProgress[c.code]
+                      : null
+                  }
                 />
               );
             })}

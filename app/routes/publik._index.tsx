@@ -96,7 +96,13 @@ export default function PublicPage() {
             <table className="results-table">
               <thead>
                 <tr>
-                  <th>{t("public.candidate")}</th>
+                  <th>
+                    {c.candidates[0]?.kind === "party"
+                      ? t("public.party")
+                      : c.candidates[0]?.kind === "candidate"
+                        ? t("public.dpdCandidate")
+                        : t("public.candidate")}
+                  </th>
                   <th className="num">{t("public.votes")}</th>
                   <th className="num">%</th>
                   {c.projection ? <th className="num">{t("public.projection")}</th> : null}

@@ -31,6 +31,8 @@ test("the command post shows each contest's totals, progress and quick-only TPS"
   await expect(page.getByTestId("quick-only-walikota")).toContainText(tpsCode);
 
   await page.getByTestId("filter-kecamatan").selectOption("16.73.07");
+  // The filter scopes the totals: only this kecamatan's TPS count (this spec's TPS is its only result).
+  await expect(page.getByTestId("votes-walikota-1")).toHaveText("61");
   await expect(page.getByTestId("area-progress-walikota")).toHaveText(
     /^Di wilayah yang dipilih: masuk 1 dari \d+ TPS$/,
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   applyEvents,
   initialState,
+  totalsInArea,
   packTps,
   tpsStatus,
   unpackTps,
@@ -129,5 +130,28 @@ describe("contests over their areas", () => {
     const complete: LiveEvent = { ...result(13, "A-001", {}, "submitted") } as LiveEvent;
     if (complete.type === "result:updated") complete.data = { ...complete.data, completeness: "complete" };
     expect(row(applyEvents(after, [complete]), "A-001").quick).toEqual([]);
+  });
+});
+
+describe("totals of an area", () => {
+  it("keeps each kelurahan's share current so that an area filter can sum them", () => {
+    const state = initialState({
+      ...snapshot,
+      areaTotals: { gubernur: { "16.73.01.1001": { votes: { "1": 3, "2": 1 }, invalid: 1, reported: 1 } } },
+    });
+    const after = applyEvents(state, [result(11, "A-001", { "1": 10, "2": 5 }), result(12, "B-001", { "1": 7 })]);
+    expect(totalsInArea(after.areaTotals!.gubernur, "16.73.01")).toEqual({
+      votes: { "1": 13, "2": 6 },
+      invalid: 2,
+      reported: 2,
+    });
+    expect(totalsInArea(after.areaTotals!.gubernur, "16.73.02")).toEqual({
+      votes: { "1": 7 },
+      invalid: 1,
+      reported: 1,
+    });
+    expect(totalsInArea(after.areaTotals!.gubernur, "16.73")).toMatchObject({ reported: 3 });
+    // The state it started from is untouched.
+    expect(state.areaTotals!.gubernur["16.73.02.1001"]).toBeUndefined();
   });
 });

@@ -31,6 +31,8 @@ export interface DashboardState {
   totals: Record<string, DashboardTotals>;
   /** Each contest's electoral area: a result from a TPS outside it never enters its totals. */
   areas: Readonly<Record<string, string[]>>;
+  /** Per contest and kelurahan, the totals of its TPS (when the page loaded them): an area filter sums them. */
+  areaTotals?: Record<string, Record<string, DashboardTotals>>;
   lastEventAt: string | null;
 }
 
@@ -78,6 +80,7 @@ export function initialState(snapshot: {
   tps: DashboardTps[];
   totals: Record<string, DashboardTotals>;
   contests?: { code: string; area: string[] }[];
+  areaTotals?: Record<string, Record<string, DashboardTotals>>;
 }): DashboardState {
   return {
     seq: snapshot.seq,
@@ -85,6 +88,7 @@ export function initialState(snapshot: {
     index: new Map(snapshot.tps.map((t, i) => [t.code, i])),
     totals: snapshot.totals,
     areas: Object.fromEntries((snapshot.contests ?? []).map((c) => [c.code, c.area])),
+    areaTotals: snapshot.areaTotals,
     lastEventAt: null,
   };
 }
@@ -177,10 +181,11 @@ export function unpackTps(p: PackedTps): DashboardTps[] {
  * event): a burst of events on a 100,000-TPS region costs one array copy, and unchanged TPS keep their objects.
  */
 export function applyEvents(state: DashboardState, events: LiveEvent[]): DashboardState {
-  let { seq, lastEventAt, tps, totals } = state;
+  let { seq, lastEventAt, tps, totals, areaTotals } = state;
   const { index, areas } = state;
   let tpsCopied = false;
   let totalsCopied = false;
+  const areaCopied = new Set<string>();
   const sorted = events.length > 1 ? [...events].sort((a, b) => a.seq - b.seq) : events;
   for (const event of sorted) {
     if (event.seq <= seq) continue;
@@ -216,6 +221,22 @@ export function applyEvents(state: DashboardState, events: LiveEvent[]): Dashboa
           invalid: sums.invalid + d.delta.invalid,
           reported: sums.reported + newlyIn,
         };
+        // The kelurahan's share, copied once per contest per call (a contest's map has a row per kelurahan).
+        if (areaTotals?.[d.contest] && at !== undefined) {
+          const kel = tps[at].kelurahanCode;
+          if (!areaCopied.has(d.contest)) {
+            areaTotals = { ...areaTotals, [d.contest]: { ...areaTotals[d.contest] } };
+            areaCopied.add(d.contest);
+          }
+          const here = areaTotals[d.contest][kel] ?? { votes: {}, invalid: 0, reported: 0 };
+          const kelVotes = { ...here.votes };
+          for (const [k, n] of Object.entries(d.delta.votes)) kelVotes[k] = (kelVotes[k] ?? 0) + n;
+          areaTotals[d.contest][kel] = {
+            votes: kelVotes,
+            invalid: here.invalid + d.delta.invalid,
+            reported: here.reported + newlyIn,
+          };
+        }
       }
     } else if (event.type === "tps:updated") {
       const at = index.get(event.data.tpsCode);
@@ -228,7 +249,7 @@ export function applyEvents(state: DashboardState, events: LiveEvent[]): Dashboa
       }
     }
   }
-  return seq === state.seq ? state : { seq, tps, index, totals, areas, lastEventAt };
+  return seq === state.seq ? state : { seq, tps, index, totals, areas, areaTotals, lastEventAt };
 }
 
 /** Each contest's electoral area (contest code -> region codes). */
@@ -250,4 +271,16 @@ export function tpsStatus(tps: DashboardTps, contestCodes: string[], areas?: Con
   if (status === undefined)
     cache.set(tps, (status = mapStatus(tps.results, ballotsAt(tps.kelurahanCode, contestCodes, areas))));
   return status;
+}
+
+/** A contest's totals over an area, summed from its kelurahan's (kelurahan codes nest inside the area's). */
+export function totalsInArea(byKelurahan: Record<string, DashboardTotals>, area: string): DashboardTotals {
+  const sum: DashboardTotals = { votes: {}, invalid: 0, reported: 0 };
+  for (const [kel, t] of Object.entries(byKelurahan)) {
+    if (kel !== area && !kel.startsWith(area + ".")) continue;
+    for (const [k, n] of Object.entries(t.votes)) sum.votes[k] = (sum.votes[k] ?? 0) + n;
+    sum.invalid += t.invalid;
+    sum.reported += t.reported;
+  }
+  return sum;
 }

@@ -53,7 +53,15 @@ export interface Snapshot {
 /** A TPS row before its last-seen time is written as text for the client. */
 type TpsRow = Omit<SnapshotTps, "lastSeenAt"> & { lastSeenAt: Date | null };
 
-export async function getSnapshot(sql: Sql, view: View): Promise<Snapshot> {
+/**
+ * `byKelurahan`: also each contest's totals per kelurahan (the command post's area filter sums them), read in
+ * the same transaction so that they agree with `seq`.
+ */
+export async function getSnapshot(
+  sql: Sql,
+  view: View,
+  { byKelurahan = false }: { byKelurahan?: boolean } = {},
+): Promise<Snapshot & { areaTotals?: Awaited<ReturnType<typeof contestTotalsByKelurahan>> }> {
   const { scope } = view;
   return sql.begin("isolation level repeatable read read only", async (tx) => {
     const [head] = await tx<[{ seq: number }]>`select seq from event_head`;
@@ -72,6 +80,7 @@ export async function getSnapshot(sql: Sql, view: View): Promise<Snapshot> {
       from tps t where ${inView(tx, view, "t")}
       order by t.code`;
     const totals = await contestTotals(tx, { view, codes });
+    const areaTotals = byKelurahan ? await contestTotalsByKelurahan(tx, { view, codes }) : undefined;
     for (const c of contests) {
       const sums = totals[c.code];
       // Every choice of the ballot has a number, even before its first vote.
@@ -84,6 +93,7 @@ export async function getSnapshot(sql: Sql, view: View): Promise<Snapshot> {
       regions,
       tps: tps.map((t) => ({ ...t, lastSeenAt: t.lastSeenAt ? t.lastSeenAt.toISOString() : null })),
       totals,
+      ...(areaTotals ? { areaTotals } : {}),
     };
   });
 }
@@ -129,4 +139,36 @@ export async function contestTotals(
   for (const c of counts) Object.assign(totals[c.contestCode], { invalid: c.invalid, reported: c.reported });
   for (const d of denominators) totals[d.contestCode].tpsCount = d.tpsCount;
   return totals;
+}
+
+/** Per contest and kelurahan of the view, the same sums as `contestTotals` (kelurahan without results left
+ *  out): the command post adds them up for the area its filter narrows to. */
+export async function contestTotalsByKelurahan(
+  sql: Db,
+  { view, codes }: { view: View; codes: string[] },
+): Promise<Record<string, Record<string, Omit<ContestTotals, "tpsCount">>>> {
+  const out: Record<string, Record<string, Omit<ContestTotals, "tpsCount">>> = {};
+  for (const code of codes) out[code] = {};
+  if (!codes.length) return out;
+  const [sums, counts] = await Promise.all([
+    sql<{ contestCode: string; kelurahanCode: string; number: string; votes: number }[]>`
+      select r.contest_code, t.kelurahan_code, v.key as number, sum(v.value::int)::int as votes
+      from results r join tps t on t.code = r.tps_code, jsonb_each_text(r.votes) v
+      where r.contest_code in ${sql(codes)} and ${inView(sql, view, "t")}
+        and ${votesInContest(sql, "t.kelurahan_code", "r.contest_code")}
+      group by 1, 2, 3`,
+    sql<{ contestCode: string; kelurahanCode: string; invalid: number; reported: number }[]>`
+      select r.contest_code, t.kelurahan_code, sum(r.invalid)::int as invalid,
+        count(*) filter (where r.status <> 'missing')::int as reported
+      from results r join tps t on t.code = r.tps_code
+      where r.contest_code in ${sql(codes)} and ${inView(sql, view, "t")}
+        and ${votesInContest(sql, "t.kelurahan_code", "r.contest_code")}
+      group by 1, 2`,
+  ]);
+  for (const c of counts) out[c.contestCode][c.kelurahanCode] = { votes: {}, invalid: c.invalid, reported: c.reported };
+  for (const s of sums) {
+    const at = (out[s.contestCode][s.kelurahanCode] ??= { votes: {}, invalid: 0, reported: 0 });
+    at.votes[s.number] = s.votes;
+  }
+  return out;
 }

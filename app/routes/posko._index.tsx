@@ -20,7 +20,7 @@ import { useCommandPostLive } from "~/components/posko/use-command-post-live";
 import { useMapView } from "~/components/posko/use-map-view";
 import { PoskoNav } from "~/components/posko-nav";
 import { contestTouches, votesIn } from "~/lib/contests";
-import { initialState, packTps, unpackTps, type DashboardTps, type PackedTps } from "~/lib/dashboard";
+import { initialState, packTps, totalsInArea, unpackTps, type DashboardTps, type PackedTps } from "~/lib/dashboard";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, view } = await requirePageView(request, context.sql, "posko:view");
   // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
   // (the feed replaces an incident by id); one read before it could be missed.
-  const { tps, ...snapshot } = await getSnapshot(context.sql, view);
+  const { tps, ...snapshot } = await getSnapshot(context.sql, view, { byKelurahan: true });
   const [incidents, responders, staleConfig, categories] = await Promise.all([
     listIncidents(context.sql, { scope: view.scope }),
     listResponders(context.sql),
@@ -131,18 +131,17 @@ export default function Posko() {
             <h2>{t("posko.totals")}</h2>
             {shownContests.map((c) => {
               const totals = live.state.totals[c.code];
+              const progress = { reported: totals.reported, total: totals.tpsCount ?? tpsList.length };
+              // Only when the area cuts the contest's own: otherwise the contest's figures are the area's.
+              const cut = view.area && areaProgress && areaProgress[c.code].total !== progress.total;
+              const byKelurahan = live.state.areaTotals?.[c.code];
               return (
                 <ContestTotals
                   key={c.code}
                   contest={c}
-                  totals={totals}
-                  progress={{ reported: totals.reported, total: totals.tpsCount ?? tpsList.length }}
-                  // Only when the area cuts the contest's own: otherwise the contest's figures are the area's.
-                  areaProgress={
-                    areaProgress && areaProgress[c.code].total !== (totals.tpsCount ?? tpsList.length)
-                      ? areaProgress[c.code]
-                      : null
-                  }
+                  totals={cut && byKelurahan ? totalsInArea(byKelurahan, view.area!) : totals}
+                  progress={progress}
+                  areaProgress={cut ? areaProgress[c.code] : null}
                 />
               );
             })}

@@ -14,7 +14,8 @@ export type Progress = { reported: number; total: number };
 /**
  * One contest's running totals over its own area: votes and share per choice (pairs with the blank column of a
  * single-pair contest, DPD candidates, or party totals), invalid ballots, progress against the TPS that vote
- * in it, and the projection. With an area filter, the progress line of that area too.
+ * in it, and the projection. When an area filter cuts the contest's area, `totals` are the area's and its
+ * progress line is shown too.
  */
 export function ContestTotals({
   contest: c,
@@ -51,7 +52,7 @@ export function ContestTotals({
               total: formatNumber(areaProgress.total, lang),
             })}
           </p>
-          <p className="muted small">{t("posko.votesWholeArea")}</p>
+          <p className="muted small">{t("posko.votesInArea")}</p>
         </>
       ) : null}
       <table>

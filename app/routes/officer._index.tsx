@@ -12,6 +12,7 @@ import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
 import { getOfficerHome } from "~/models/officer.server";
 import { listPhotosFor } from "~/models/photos.server";
+import { regionLabel } from "~/lib/regions";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
 
@@ -46,7 +47,7 @@ export default function OfficerHome() {
           </h1>
           <p>{tps.address}</p>
           <p className="muted">
-            Kel. {tps.kelurahanName}, Kec. {tps.kecamatanName}
+            {regionLabel(tps.kelurahanKind, tps.kelurahanName)}, {regionLabel("kecamatan", tps.kecamatanName)}
           </p>
           <dl className="facts">
             <div>

@@ -216,6 +216,15 @@ export default function Recap() {
           ))}
         </ul>
         {choices.some((k) => k.kind === "party") ? <PartyDetail choices={choices} rows={rows} /> : null}
+        <div className="recap-signatures" data-testid="recap-signatures">
+          <p>{t("recap.signPlace")}</p>
+          {(["recap.signPrepared", "recap.signChecked"] as const).map((key) => (
+            <div key={key} className="recap-signature">
+              <p>{t(key)}</p>
+              <p className="recap-signature-line">{t("recap.signName")}</p>
+            </div>
+          ))}
+        </div>
       </main>
     </>
   );

@@ -2,6 +2,7 @@
 // Uses only TPS of kecamatan 16.73.04.
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseCsv } from "../app/lib/csv";
 import { api } from "./support/api";
 import { serverPerTest } from "./support/server";
 import { liveClients } from "./support/sockets";
@@ -98,10 +99,8 @@ describe("recap and exports", () => {
     for (const level of ["kelurahan", "kecamatan", "city"]) {
       const res = await get(`/api/v1/exports/recap.csv?contest=walikota&level=${level}`, posko);
       expect(res.status).toBe(200);
-      const lines = (await res.text())
-        .trim()
-        .split("\r\n")
-        .map((l) => l.split(","));
+      // Written for a spreadsheet set to Indonesian: semicolons, after a byte order mark.
+      const lines = parseCsv(await res.text(), ";");
       const header = lines[0];
       const col = (name: string) => header.indexOf(name);
       const body = lines.slice(1, -1);
@@ -165,7 +164,9 @@ describe("recap and exports", () => {
     const results = await (await get("/api/v1/exports/results.csv", posko)).text();
     const lines = results.trim().split("\r\n");
     expect(lines).toHaveLength(1 + 635 * 2);
-    expect(lines.some((l) => l.startsWith(`${tpsCodes[0]},`) && l.includes(",walikota,submitted,1,app,"))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${tpsCodes[0]};`) && l.includes(";walikota;submitted;quick;1;app;"))).toBe(
+      true,
+    );
 
     const supervisor = await http.login("pengawas-04");
     const scoped = (await (await get("/api/v1/exports/results.csv", supervisor)).text()).trim().split("\r\n").slice(1);

@@ -8,7 +8,7 @@ import { CircleMarker, MapContainer, Marker, TileLayer, Tooltip, useMap, useMapE
 import L, { type LatLngBoundsExpression } from "leaflet";
 import { useMemo, useRef, useState } from "react";
 import { gridCells, groupCells } from "~/lib/cluster";
-import { STATUS_COLOURS, tpsStatus, type DashboardTps, type MapStatus } from "~/lib/dashboard";
+import { STATUS_COLOURS, tpsStatus, type ContestAreas, type DashboardTps, type MapStatus } from "~/lib/dashboard";
 
 /** Below this zoom TPS are clustered (the demo city fits at 13: all its TPS show one by one). */
 export const CLUSTER_BELOW_ZOOM = 13;
@@ -29,6 +29,8 @@ export interface MapIncidentPoint {
 interface Props {
   tps: DashboardTps[];
   contestCodes: string[];
+  /** Contest areas: a TPS's colour counts only the contests it votes in. */
+  areas?: ContestAreas;
   tileUrl: string;
   statusLabel: (status: string) => string;
   stale?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
@@ -70,10 +72,10 @@ const RANK: MapStatus[] = ["conflict", "flagged", "partial", "missing", "submitt
 /** A TPS as a map point, kept per TPS object: a live update rebuilds only the points of the TPS it changed. */
 type Point = { key: string; lat: number; lng: number; tps: DashboardTps; status: MapStatus };
 const pointCache = new WeakMap<DashboardTps, Point>();
-function pointOf(t: DashboardTps, contestCodes: string[]): Point {
+function pointOf(t: DashboardTps, contestCodes: string[], areas?: ContestAreas): Point {
   let p = pointCache.get(t);
-  if (!p || p.status !== tpsStatus(t, contestCodes))
-    pointCache.set(t, (p = { key: t.code, lat: t.lat, lng: t.lng, tps: t, status: tpsStatus(t, contestCodes) }));
+  const status = tpsStatus(t, contestCodes, areas);
+  if (!p || p.status !== status) pointCache.set(t, (p = { key: t.code, lat: t.lat, lng: t.lng, tps: t, status }));
   return p;
 }
 
@@ -98,6 +100,7 @@ function clusterIcon(count: number, worst: MapStatus, hot: boolean, staleCount: 
 function Layers({
   tps,
   contestCodes,
+  areas,
   statusLabel,
   stale,
   alerting,
@@ -110,7 +113,7 @@ function Layers({
   const [view, setView] = useState(() => ({ zoom: map.getZoom(), bounds: map.getBounds() }));
   useMapEvents({ moveend: () => setView({ zoom: map.getZoom(), bounds: map.getBounds() }) });
 
-  const points = useMemo(() => tps.map((t) => pointOf(t, contestCodes)), [tps, contestCodes]);
+  const points = useMemo(() => tps.map((t) => pointOf(t, contestCodes, areas)), [tps, contestCodes, areas]);
   const clustered = view.zoom < CLUSTER_BELOW_ZOOM;
   // Grid cells of every TPS at this zoom: projected once per zoom level, reused by every live update.
   const cellsAt = useRef<{ zoom: number; cells: Map<string, string> }>({ zoom: NaN, cells: new Map() });

@@ -1,4 +1,7 @@
 // The TPS detail panel on the command-post map: officer, last seen, results per contest, incidents, photos.
+import { ballotChoices, type BallotContest } from "~/lib/ballot";
+import { contestsAt } from "~/lib/contests";
+import { regionLabel } from "~/lib/regions";
 import { useEffect, useState } from "react";
 import type { TpsDetail } from "~/models/command-post.server";
 import { commandPostMessages } from "~/lib/messages/command-post";
@@ -15,7 +18,8 @@ export function TpsDetailPanel({
 }: {
   code: string;
   onClose: () => void;
-  contests: { code: string; name: string; candidates: { number: number; name: string }[] }[];
+  /** The view's contests; the TPS's own ballots (those whose area holds it) are listed. */
+  contests: (BallotContest & { code: string; name: string; area: string[] })[];
 }) {
   const t = useT(tpsStatusMessages, incidentMessages, commandPostMessages, commonMessages);
   const label = useCategoryLabel();
@@ -61,7 +65,8 @@ export function TpsDetailPanel({
           <p className="small">
             {detail.tps.address}
             <br />
-            Kel. {detail.tps.kelurahanName}, Kec. {detail.tps.kecamatanName}
+            {regionLabel(detail.tps.kelurahanKind, detail.tps.kelurahanName)},{" "}
+            {regionLabel("kecamatan", detail.tps.kecamatanName)}
           </p>
           <p className="small">
             <span className={`badge day-${detail.tps.dayStatus}`}>{t(`day.${detail.tps.dayStatus}`)}</span>{" "}
@@ -88,7 +93,7 @@ export function TpsDetailPanel({
           <h4>{t("detail.results")}</h4>
           <table data-testid="detail-results">
             <tbody>
-              {contests.map((c) => {
+              {contestsAt(detail.tps.kelurahanCode, contests).map((c) => {
                 const r = detail.results.find((x) => x.contest === c.code);
                 return (
                   <tr key={c.code}>
@@ -102,8 +107,9 @@ export function TpsDetailPanel({
                     </td>
                     <td className="small">
                       {r
-                        ? c.candidates.map((k) => `${k.number}: ${r.votes[k.number] ?? 0}`).join(" · ") +
-                          ` · ${t("posko.invalid")}: ${r.invalid}`
+                        ? ballotChoices(c)
+                            .map((k) => `${k.kind === "party" ? k.abbrev : k.number}: ${r.votes[k.number] ?? 0}`)
+                            .join(" · ") + ` · ${t("posko.invalid")}: ${r.invalid}`
                         : ""}
                     </td>
                   </tr>

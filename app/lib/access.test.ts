@@ -12,6 +12,7 @@ import {
   canSeeIncident,
   canSeePhoto,
   canUploadPhotoFor,
+  contestViewOf,
   eventViewOf,
   incidentViewOf,
   mayNameTps,
@@ -163,7 +164,29 @@ describe("photos", () => {
       (u) => canSeePhoto(u, farPhoto, { dispatchedToUser: true }),
       [0, 0, 1, 1, 1, 0, 0],
     ],
+    [
+      "see the C.Hasil photo of a verified result anywhere",
+      (u) => canSeePhoto(u, { ...farPhoto, ofVerifiedResult: true }, none),
+      // The walk gives the public no user; the public's own case is the test below.
+      [1, 1, 1, 1, 1, 1, 0],
+    ],
   ]);
+  it("shows the public a C.Hasil photo of a verified result, and no other", () => {
+    expect(canSeePhoto(null, { ...farPhoto, ofVerifiedResult: true }, none)).toBe(true);
+    expect(canSeePhoto(null, farPhoto, none)).toBe(false);
+    expect(canSeePhoto(null, loosePhoto, none)).toBe(false);
+  });
+});
+
+describe("contests a caller is given", () => {
+  it("gives the public and roles without a results view every contest, the others their view", () => {
+    expect(contestViewOf(null)).toEqual({ scope: null });
+    expect(contestViewOf(users.responder)).toEqual({ scope: null });
+    expect(contestViewOf(users.supervisor)).toEqual({ scope: "16.73.01" });
+    expect(contestViewOf(users.case_officer)).toEqual({ scope: "16.73.01" });
+    expect(contestViewOf({ ...users.supervisor, regionCode: null })).toEqual({ scope: "-" });
+    expect(contestViewOf(users.officer)).toEqual(viewOf(users.officer));
+  });
 });
 
 describe("events, live and replayed", () => {

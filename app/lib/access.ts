@@ -99,6 +99,15 @@ export function viewOf(user: AccessUser): View | null {
   }
 }
 
+/** Which contests a caller is given (GET /api/v1/contests): the public and roles without a results view
+ *  (responders) every contest, as a ballot holds no personal data; everyone else those of their results
+ *  view, as in their snapshot (a supervisor without a region none). */
+export function contestViewOf(user: AccessUser | null): View {
+  if (!user) return { scope: null };
+  if ((user.role === "supervisor" || user.role === "case_officer") && !user.regionCode) return { scope: "-" };
+  return viewOf(user) ?? { scope: null };
+}
+
 /** The area a command-post user's lists, exports and paper forms cover: a supervisor's or case officer's
  *  own (none when it has no region), else all. */
 export function areaOf(user: AccessUser): string | null {
@@ -205,13 +214,16 @@ export function canReportIncidentAt(user: AccessUser, place: { tpsCode: string |
   return true;
 }
 
-/** Whether a user may see a photo: its uploader, whoever may report for its TPS, responders of its incident;
+/** Whether a user may see a photo: anyone (the public too) a C.Hasil photo of a verified result, as the
+ *  official form is public; else its uploader, whoever may report for its TPS, responders of its incident;
  *  a photo without a TPS only the command post. */
 export function canSeePhoto(
-  user: AccessUser,
-  photo: { uploaderId: number; tpsCode: string | null; kelurahanCode: string | null },
+  user: AccessUser | null,
+  photo: { uploaderId: number; tpsCode: string | null; kelurahanCode: string | null; ofVerifiedResult?: boolean },
   { dispatchedToUser }: { dispatchedToUser: boolean },
 ): boolean {
+  if (photo.ofVerifiedResult) return true;
+  if (!user) return false;
   if (dispatchedToUser && user.role === "responder") return true;
   if (photo.uploaderId === user.id) return true;
   if (photo.tpsCode && photo.kelurahanCode)

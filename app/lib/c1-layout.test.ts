@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { boxesFromQuick, flattenForm, formPaths, nestForm, quickChoiceList, quickFromForm } from "./c1-layout";
 import { c1Context, checkC1 } from "./c1-rules";
 import type { Contest } from "./contests";
-import { regionLabel } from "./format";
 
 const pairs = (n: number): Contest => ({
   code: "walikota",
@@ -126,16 +125,5 @@ describe("boxes named by path and the API's form body", () => {
       total: 2,
     };
     expect(quickFromForm(form)).toEqual({ votes: { "1": "1", "4": "1" }, invalid: "0" });
-  });
-});
-
-describe("region names with their kind", () => {
-  it("prefix the kind unless the name carries it already", () => {
-    expect(regionLabel("kelurahan", "Taba Jemekeh")).toBe("Kel. Taba Jemekeh");
-    expect(regionLabel("desa", "Sukamaju")).toBe("Desa Sukamaju");
-    expect(regionLabel("kota", "Kota Lubuklinggau")).toBe("Kota Lubuklinggau");
-    expect(regionLabel("kabupaten", "Musi Rawas")).toBe("Kabupaten Musi Rawas");
-    expect(regionLabel("kabupaten", "Kab. Musi Rawas")).toBe("Kab. Musi Rawas");
-    expect(regionLabel("desa", "Kota Baru")).toBe("Desa Kota Baru");
   });
 });

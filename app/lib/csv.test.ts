@@ -1,6 +1,6 @@
 // CSV in and out: what spreadsheets export must import, and what we export must not run as a formula.
 import { describe, expect, it } from "vitest";
-import { csvRecords, parseCsv, toCsv } from "./csv";
+import { csvRecords, parseCsv, toCsv, toSpreadsheetCsv } from "./csv";
 
 describe("csv", () => {
   it("parses quotes, doubled quotes, commas and line breaks in cells, CRLF, a BOM and blank lines", () => {
@@ -29,5 +29,19 @@ describe("csv", () => {
       '"a,b","say ""hi""",,3,-4,\'=SUM(A1),\'+62 812,\'@x\r\n',
     );
     expect(parseCsv(toCsv([["x,y", 'z"q']]))).toEqual([["x,y", 'z"q']]);
+  });
+});
+
+describe("toSpreadsheetCsv", () => {
+  it("writes what a spreadsheet set to Indonesian opens in columns: semicolons, decimal commas, a BOM", () => {
+    const text = toSpreadsheetCsv([
+      ["wilayah", "suara", "partisipasi"],
+      ["Kota Lubuklinggau; Kec. Barat", 1234, 0.4521],
+      ["=1+1", -5, null],
+    ]);
+    expect(text.startsWith("\ufeffwilayah;suara;partisipasi\r\n")).toBe(true);
+    expect(text).toContain('"Kota Lubuklinggau; Kec. Barat";1234;0,4521\r\n');
+    expect(text).toContain("'=1+1;-5;\r\n");
+    expect(parseCsv(text, ";")[1]).toEqual(["Kota Lubuklinggau; Kec. Barat", "1234", "0,4521"]);
   });
 });

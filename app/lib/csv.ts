@@ -69,3 +69,19 @@ export function toCsv(rows: (string | number | boolean | null | undefined)[][]):
   };
   return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }
+
+/**
+ * CSV for a spreadsheet set to Indonesian (Excel, LibreOffice with the id-ID locale): the list separator there
+ * is the semicolon and the decimal mark the comma, so a comma-separated file opens as one column and "0.45"
+ * as text or a thousand. A UTF-8 byte order mark makes Excel read the names' letters right. Decimals are
+ * written with a comma; whole numbers plainly (no thousands dots, which a spreadsheet would keep as text).
+ */
+export function toSpreadsheetCsv(rows: (string | number | boolean | null | undefined)[][]): string {
+  const cell = (v: string | number | boolean | null | undefined) => {
+    if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v).replace(".", ",");
+    let s = v == null ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+([.,]\d+)?$/.test(s)) s = "'" + s;
+    return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return "\ufeff" + rows.map((r) => r.map(cell).join(";")).join("\r\n") + "\r\n";
+}

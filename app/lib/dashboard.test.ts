@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   applyEvents,
   initialState,
+  totalsInArea,
   packTps,
   tpsStatus,
   unpackTps,
@@ -94,6 +95,7 @@ describe("packTps", () => {
         dayStatus: "counting",
         lastSeenAt: "2026-11-27T03:00:00.000Z",
         results: { gubernur: "flagged", walikota: "missing" },
+        quick: ["gubernur"],
       },
       {
         code: "D-001",
@@ -107,6 +109,49 @@ describe("packTps", () => {
     ];
     const packed = packTps(tps, ["gubernur", "walikota"]);
     expect(packed.kelurahanCodes).toEqual(["16.73.01.1001", "16.73.02.1001", "16.73.02.1002"]);
-    expect(unpackTps(JSON.parse(JSON.stringify(packed)))).toEqual(tps.map((t) => ({ lastSeenAt: null, ...t })));
+    expect(packed.quick).toEqual({ gubernur: [2] });
+    expect(unpackTps(JSON.parse(JSON.stringify(packed)))).toEqual(
+      tps.map((t) => ({ lastSeenAt: null, quick: [], ...t })),
+    );
+  });
+});
+
+describe("contests over their areas", () => {
+  it("keeps a result from a TPS outside a contest's area out of its totals, and tracks quick-only results", () => {
+    const state = initialState({
+      ...snapshot,
+      totals: { gubernur: { votes: { "1": 0, "2": 0 }, invalid: 0, reported: 0, tpsCount: 1 } },
+      // The contest covers kecamatan 16.73.01 only: B-001 (16.73.02) does not vote in it.
+      contests: [{ code: "gubernur", area: ["16.73.01"] }],
+    });
+    const after = applyEvents(state, [result(11, "A-001", { "1": 10, "2": 5 }), result(12, "B-001", { "1": 99 })]);
+    expect(after.totals.gubernur).toEqual({ votes: { "1": 10, "2": 5 }, invalid: 1, reported: 1, tpsCount: 1 });
+    expect(row(after, "A-001").quick).toEqual(["gubernur"]);
+    const complete: LiveEvent = { ...result(13, "A-001", {}, "submitted") } as LiveEvent;
+    if (complete.type === "result:updated") complete.data = { ...complete.data, completeness: "complete" };
+    expect(row(applyEvents(after, [complete]), "A-001").quick).toEqual([]);
+  });
+});
+
+describe("totals of an area", () => {
+  it("keeps each kelurahan's share current so that an area filter can sum them", () => {
+    const state = initialState({
+      ...snapshot,
+      areaTotals: { gubernur: { "16.73.01.1001": { votes: { "1": 3, "2": 1 }, invalid: 1, reported: 1 } } },
+    });
+    const after = applyEvents(state, [result(11, "A-001", { "1": 10, "2": 5 }), result(12, "B-001", { "1": 7 })]);
+    expect(totalsInArea(after.areaTotals!.gubernur, "16.73.01")).toEqual({
+      votes: { "1": 13, "2": 6 },
+      invalid: 2,
+      reported: 2,
+    });
+    expect(totalsInArea(after.areaTotals!.gubernur, "16.73.02")).toEqual({
+      votes: { "1": 7 },
+      invalid: 1,
+      reported: 1,
+    });
+    expect(totalsInArea(after.areaTotals!.gubernur, "16.73")).toMatchObject({ reported: 3 });
+    // The state it started from is untouched.
+    expect(state.areaTotals!.gubernur["16.73.02.1001"]).toBeUndefined();
   });
 });

@@ -21,23 +21,3 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
     }) + " WIB"
   );
 }
-
-/** How a region's kind is written before its name on forms ("Kel. Taba Jemekeh", "Kota Lubuklinggau"). */
-const KIND_PREFIX: Record<string, string> = {
-  province: "Provinsi",
-  kabupaten: "Kabupaten",
-  kota: "Kota",
-  kecamatan: "Kec.",
-  desa: "Desa",
-  kelurahan: "Kel.",
-};
-
-/** A region's name with its kind, unless the name already carries it (imports often say "Kota X"). */
-export function regionLabel(kind: string, name: string): string {
-  const prefix = KIND_PREFIX[kind];
-  if (!prefix) return name;
-  // "Kab." and "Kabupaten", "Kel." and "Kelurahan" are the same word.
-  const first = name.split(/\s+/)[0].replace(/\.$/, "").toLowerCase();
-  if (first.length >= 3 && (kind.startsWith(first) || prefix.toLowerCase().startsWith(first))) return name;
-  return `${prefix} ${name}`;
-}

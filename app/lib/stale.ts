@@ -1,6 +1,7 @@
 // Stale TPS: no check-in, or no result, by a configured time. Times are the region's
 // local time (WIB, UTC+7 by default); the setting comes from admin's `election.times` (app/lib/settings.ts) when it
 // exists, else these defaults. Pure, so it is tested with explicit clocks.
+import { ballotsAt } from "./dashboard";
 
 export interface StaleConfig {
   opening: string;
@@ -38,10 +39,21 @@ export function staleReason(
   return staleChecker(contestCodes, now, config)(tps);
 }
 
-type StaleTps = { dayStatus: string; lastSeenAt?: string | null; results: Record<string, string> };
+type StaleTps = {
+  kelurahanCode?: string;
+  dayStatus: string;
+  lastSeenAt?: string | null;
+  results: Record<string, string>;
+};
 
 /** staleReason for many TPS at one instant: the day's opening and closing are worked out once. */
-export function staleChecker(contestCodes: string[], now: Date, config: StaleConfig = DEFAULT_STALE_CONFIG) {
+export function staleChecker(
+  contestCodes: string[],
+  now: Date,
+  config: StaleConfig = DEFAULT_STALE_CONFIG,
+  /** Contest areas: a TPS is complete when the contests it votes in have a result. */
+  areas?: Readonly<Record<string, string[]>>,
+) {
   const grace = config.staleAfterMinutes * 60_000;
   const opening = localTimeToday(now, config.opening, config.utcOffsetMinutes).getTime();
   const closing = localTimeToday(now, config.closing, config.utcOffsetMinutes).getTime();
@@ -50,7 +62,8 @@ export function staleChecker(contestCodes: string[], now: Date, config: StaleCon
   const afterClosing = t > closing + grace;
   if (!afterOpening && !afterClosing) return () => null;
   return (tps: StaleTps): StaleReason | null => {
-    const complete = contestCodes.every((c) => tps.results[c] && tps.results[c] !== "missing");
+    const ballots = areas && tps.kelurahanCode ? ballotsAt(tps.kelurahanCode, contestCodes, areas) : contestCodes;
+    const complete = ballots.every((c) => tps.results[c] && tps.results[c] !== "missing");
     if (tps.dayStatus === "not_arrived" && afterOpening) return "no_check_in";
     if (!complete && afterClosing) return "no_result";
     if (!complete && afterOpening && tps.lastSeenAt && t - Date.parse(tps.lastSeenAt) > grace) return "silent";

@@ -16,3 +16,9 @@ export function votesInContest(sql: Db, kelurahanColumn: string, contestColumn: 
   return sql`exists (select 1 from contest_areas a where a.contest_code = ${sql(contestColumn)}
     and (${sql(kelurahanColumn)} = a.region_code or ${sql(kelurahanColumn)} like a.region_code || '.%'))`;
 }
+
+/** A condition: the TPS whose kelurahan is `kelurahanColumn` votes in the contest with this code. */
+export function votesInContestCode(sql: Db, kelurahanColumn: string, contestCode: string) {
+  return sql`exists (select 1 from contest_areas a where a.contest_code = ${contestCode}
+    and (${sql(kelurahanColumn)} = a.region_code or ${sql(kelurahanColumn)} like a.region_code || '.%'))`;
+}

@@ -1,8 +1,11 @@
 // CSV exports (`/api/v1/exports/`, docs/public-admin.md): results per TPS, the recap, the audit log.
-import { insideArea } from "./area.server";
-import { toCsv } from "~/lib/csv";
+import { insideArea, votesInContest } from "./area.server";
+import { ballotChoices } from "~/lib/ballot";
+import { ballotStructure } from "~/lib/contests";
+import { toCsv, toSpreadsheetCsv } from "~/lib/csv";
+import { regionLabel } from "~/lib/regions";
 import type { Db } from "~/utils/db.server";
-import { listContests } from "./election.server";
+import { listContests, type Contest } from "./election.server";
 import { getRecap, RESULT_STATUSES, type RecapLevel } from "./recap.server";
 
 export function csvResponse(text: string, filename: string) {
@@ -18,12 +21,17 @@ export function csvResponse(text: string, filename: string) {
 type ResultExportRow = {
   code: string;
   kelurahan: string;
+  kelurahanKind: string;
   kecamatan: string;
+  city: string | null;
+  cityKind: string | null;
   contest: string;
   status: string;
+  completeness: string | null;
   revision: number | null;
   source: string | null;
   votes: Record<string, number> | null;
+  form: { votes?: Record<string, unknown> } | null;
   invalid: number | null;
   updatedAt: Date | null;
   dpt: number;
@@ -31,53 +39,105 @@ type ResultExportRow = {
   dpk: number;
 };
 
-/** One row per TPS and contest (missing ones too), inside a region scope (null = all). */
-export async function resultsCsv(sql: Db, { scope }: { scope: string | null }) {
-  const contests = await listContests(sql);
-  const maxCandidates = Math.max(0, ...contests.map((c) => c.candidates.length));
-  const inScope = insideArea(sql, "t.kelurahan_code", scope);
-  const rows = await sql<ResultExportRow[]>`
-    select t.code, kel.name as kelurahan, kec.name as kecamatan, c.code as contest, coalesce(r.status, 'missing') as status,
-      s.revision, s.source, r.votes, r.invalid, r.updated_at, t.dpt, t.dptb, t.dpk
+/** A contest's section-IV columns: a header and how to read the cell from a result. */
+type ChoiceColumn = { header: string; value: (votes: Record<string, number>, form: PartyForm | null) => number | null };
+type PartyForm = Record<string, { party?: number; candidates?: Record<string, number> } | number>;
+
+/**
+ * One column per choice of the ballot, as the recap lists them: `votes_<n>` per pair or DPD candidate,
+ * `votes_0_kolom_kosong` for the blank column of a single pair; for a party list per party its total
+ * (`party_<p>_total`), its party-only votes (`party_<p>_only`) and each candidate's
+ * (`party_<p>_candidate_<c>`), the last two from the complete C.Hasil only.
+ */
+function choiceColumns(contest: Contest): ChoiceColumn[] {
+  return ballotChoices(contest).flatMap((k): ChoiceColumn[] => {
+    if (k.kind !== "party")
+      return [
+        {
+          header: k.kind === "blank" ? `votes_${k.number}_kolom_kosong` : `votes_${k.number}`,
+          value: (votes) => votes[String(k.number)] ?? 0,
+        },
+      ];
+    const partyOf = (form: PartyForm | null) => {
+      const p = form?.[String(k.number)];
+      return typeof p === "object" ? p : null;
+    };
+    return [
+      { header: `party_${k.number}_total`, value: (votes) => votes[String(k.number)] ?? 0 },
+      { header: `party_${k.number}_only`, value: (_v, form) => partyOf(form)?.party ?? null },
+      ...(k.candidates ?? []).map((c) => ({
+        header: `party_${k.number}_candidate_${c.number}`,
+        value: (_v: Record<string, number>, form: PartyForm | null) =>
+          partyOf(form)?.candidates?.[String(c.number)] ?? null,
+      })),
+    ];
+  });
+}
+
+/**
+ * One row per TPS and contest it votes in (missing ones too), inside a region scope (null = all), for one
+ * contest or all; the choice columns are the union of the contests' (a column another ballot has stays empty).
+ * Written for a spreadsheet set to Indonesian.
+ */
+export async function resultsCsv(
+  sql: Db,
+  { scope, contest = null }: { scope: string | null; contest?: string | null },
+) {
+  const contests = (await listContests(sql)).filter((c) => contest === null || c.code === contest);
+  const columnsOf = new Map(contests.map((c) => [c.code, choiceColumns(c)]));
+  const headers = [...new Set(contests.flatMap((c) => columnsOf.get(c.code)!.map((col) => col.header)))];
+  const rows = contests.length
+    ? await sql<ResultExportRow[]>`
+    select t.code, kel.name as kelurahan, kel.kind as kelurahan_kind, kec.name as kecamatan, city.name as city,
+      city.kind as city_kind, c.code as contest, coalesce(r.status, 'missing') as status, r.completeness,
+      s.revision, s.source, r.votes, r.form, r.invalid, r.updated_at, t.dpt, t.dptb, t.dpk
     from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
-    cross join contests c
+    left join regions city on city.code = kec.parent_code
+    join contests c on c.code in ${sql(contests.map((x) => x.code))} and ${votesInContest(sql, "t.kelurahan_code", "c.code")}
     left join results r on r.tps_code = t.code and r.contest_code = c.code
     left join submissions s on s.id = r.submission_id
-    where ${inScope}
-    order by t.code, c.position, c.code`;
+    where ${insideArea(sql, "t.kelurahan_code", scope)}
+    order by t.code, c.position, c.code`
+    : [];
   const header = [
     "tps_code",
     "kelurahan",
     "kecamatan",
+    "kabupaten_kota",
     "contest",
     "status",
+    "completeness",
     "revision",
     "source",
     "dpt",
     "dptb",
     "dpk",
-    ...Array.from({ length: maxCandidates }, (_, i) => `votes_${i + 1}`),
+    ...headers,
     "valid",
     "invalid",
     "updated_at",
   ];
-  return toCsv([
+  return toSpreadsheetCsv([
     header,
     ...rows.map((r) => {
       const votes: Record<string, number> = r.votes ?? {};
+      const form = (r.form?.votes ?? null) as PartyForm | null;
+      const cells = new Map(columnsOf.get(r.contest)!.map((col) => [col.header, col]));
       const valid = r.votes ? Object.values(votes).reduce((a, b) => a + b, 0) : null;
       return [
         r.code,
-        r.kelurahan,
-        r.kecamatan,
+        regionLabel(r.kelurahanKind, r.kelurahan),
+        regionLabel("kecamatan", r.kecamatan),
+        r.city ? regionLabel(r.cityKind, r.city) : null,
         r.contest,
         r.status,
+        r.completeness,
         r.revision,
         r.source,
         r.dpt,
         r.dptb,
         r.dpk,
-        ...Array.from({ length: maxCandidates }, (_, i) => votes[String(i + 1)] ?? null),
+        ...headers.map((h) => (r.votes && cells.has(h) ? cells.get(h)!.value(votes, form) : null)),
         valid,
         r.invalid,
         r.updatedAt ? r.updatedAt.toISOString() : null,
@@ -86,41 +146,63 @@ export async function resultsCsv(sql: Db, { scope }: { scope: string | null }) {
   ]);
 }
 
+/** The recap table of one contest over its area as CSV, one column per choice (legislative: party and
+ *  candidate columns), for a spreadsheet set to Indonesian. */
 export async function recapCsv(
   sql: Db,
-  {
-    level,
-    contest,
-    scope,
-  }: { level: RecapLevel; contest: { code: string; candidates: { number: number }[] }; scope: string | null },
+  { level, contest, scope }: { level: RecapLevel; contest: Contest; scope: string | null },
 ) {
-  const numbers = contest.candidates.map((k) => k.number);
-  const { rows, total } = await getRecap(sql, { level, contest: contest.code, scope, candidates: numbers });
+  const choices = ballotChoices(contest);
+  const partyList = ballotStructure(contest.type) === "parties";
+  const { rows, total } = await getRecap(sql, {
+    level,
+    contest: contest.code,
+    scope,
+    candidates: choices.map((k) => k.number),
+    partyList,
+  });
+  const columns = choiceColumns(contest);
   const header = [
     "area_code",
     "area_name",
     "tps",
     "tps_in",
+    ...(partyList ? ["tps_complete"] : []),
     ...RESULT_STATUSES.map((s) => `status_${s}`),
     "registered",
-    ...numbers.map((n) => `votes_${n}`),
+    ...columns.map((c) => c.header),
     "valid",
     "invalid",
     "turnout",
   ];
-  const line = (r: typeof total, code = r.code, name = r.name) => [
-    code,
-    name,
-    r.tps,
-    r.tpsIn,
-    ...RESULT_STATUSES.map((s) => r.status[s]),
-    r.registered,
-    ...numbers.map((n) => r.votes[String(n)] ?? 0),
-    r.valid,
-    r.invalid,
-    r.turnout === null ? null : r.turnout.toFixed(4),
-  ];
-  return toCsv([header, ...rows.map((r) => line(r)), line(total, "TOTAL", "")]);
+  const line = (r: typeof total, code = r.code, name = regionLabel(r.kind, r.name)) => {
+    // The recap's party-only and candidate sums, in the shape of a form's section IV.
+    const form: PartyForm = Object.fromEntries(
+      choices.map((p) => [
+        String(p.number),
+        {
+          party: r.partyOnly[String(p.number)] ?? 0,
+          candidates: Object.fromEntries(
+            (p.candidates ?? []).map((c) => [String(c.number), r.candidates[`${p.number}.${c.number}`] ?? 0]),
+          ),
+        },
+      ]),
+    );
+    return [
+      code,
+      name,
+      r.tps,
+      r.tpsIn,
+      ...(partyList ? [r.completeIn] : []),
+      ...RESULT_STATUSES.map((s) => r.status[s]),
+      r.registered,
+      ...columns.map((c) => c.value(r.votes, form)),
+      r.valid,
+      r.invalid,
+      r.turnout === null ? null : Math.round(r.turnout * 10000) / 10000,
+    ];
+  };
+  return toSpreadsheetCsv([header, ...rows.map((r) => line(r)), line(total, "TOTAL", "")]);
 }
 
 type AuditExportRow = {

@@ -64,11 +64,15 @@ export interface StoredPhoto {
   incidentId: string | null;
   /** The kelurahan of the photo's TPS, for the area check. */
   kelurahanCode: string | null;
+  /** A C.Hasil photo whose TPS and contest have a verified result: public, as the official form is. */
+  ofVerifiedResult: boolean;
 }
 
 export async function getPhoto(sql: Db, { id }: { id: string }): Promise<StoredPhoto | undefined> {
   const [row] = await sql<[StoredPhoto?]>`
-    select p.id, p.tps_code, p.mime, p.bytes, p.uploader_id, p.incident_id, t.kelurahan_code
+    select p.id, p.tps_code, p.mime, p.bytes, p.uploader_id, p.incident_id, t.kelurahan_code,
+      p.purpose = 'c1' and exists (select 1 from results r where r.tps_code = p.tps_code
+        and r.contest_code = p.contest_code and r.status = 'verified') as of_verified_result
     from photos p left join tps t on t.code = p.tps_code where p.id = ${id}`;
   return row;
 }

@@ -3,6 +3,7 @@
 import { randomInt } from "node:crypto";
 import { drawSample, estimate, sampleSizeFor, type Projection } from "~/lib/projection";
 import type { Db } from "~/utils/db.server";
+import { votesInContestCode } from "./area.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getSetting, saveSetting } from "./settings.server";
 
@@ -52,15 +53,18 @@ export async function getProjection(
 ): Promise<Projection | null> {
   const info = await getSetting(sql, "projection.sample");
   if (!info) return null;
+  // Over the contest's own area: a mayor's estimate weighs only its city's strata and sampled TPS, so the
+  // sample of a province-wide draw serves every contest (each kecamatan is a stratum, inside one city).
+  const inContest = votesInContestCode(sql, "t.kelurahan_code", contest);
   const [strata, sampled, results] = await Promise.all([
-    sql<
-      StratumCount[]
-    >`select kel.parent_code as stratum, count(*)::int as n from tps t join regions kel on kel.code = t.kelurahan_code group by 1`,
-    sql<StratumCount[]>`select stratum, count(*)::int as n from projection_sample group by 1`,
+    sql<StratumCount[]>`select kel.parent_code as stratum, count(*)::int as n
+      from tps t join regions kel on kel.code = t.kelurahan_code where ${inContest} group by 1`,
+    sql<StratumCount[]>`select s.stratum, count(*)::int as n from projection_sample s join tps t on t.code = s.tps_code
+      where ${inContest} group by 1`,
     sql<{ stratum: string; votes: Record<string, number> }[]>`
-      select s.stratum, r.votes from projection_sample s
+      select s.stratum, r.votes from projection_sample s join tps t on t.code = s.tps_code
       join results r on r.tps_code = s.tps_code and r.contest_code = ${contest}
-      where r.status <> 'missing'`,
+      where r.status <> 'missing' and ${inContest}`,
   ]);
   return estimate({
     strataSizes: Object.fromEntries(strata.map((r) => [r.stratum, r.n])),

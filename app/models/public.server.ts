@@ -1,8 +1,12 @@
 // The public summary (`GET /api/v1/public/summary`, docs/decisions/013-public-sees-aggregates-only.md):
 // aggregates only. No officer, login, phone, reporter or any other personal data ever enters this object; the
 // public Socket.IO room receives exactly this object, and the open data (CSV/JSON) is built from it.
+import { ballotChoices, type BallotChoice } from "~/lib/ballot";
+import type { ContestType } from "~/lib/contests";
 import { toCsv } from "~/lib/csv";
+import { regionLabel } from "~/lib/regions";
 import type { Db } from "~/utils/db.server";
+import { votesInContest } from "./area.server";
 import { listContests } from "./election.server";
 import { getProjection } from "./projection.server";
 import { getRecap, type RecapRow } from "./recap.server";
@@ -27,13 +31,28 @@ export interface PublicSummary {
   contests: {
     code: string;
     name: string;
+    type: ContestType;
+    /** The electoral district of a legislative contest. */
+    dapil: string | null;
+    /** Region codes whose TPS vote in it: every figure below counts only those TPS. */
+    area: string[];
     tpsTotal: number;
     tpsIn: number;
     /** tpsIn / tpsTotal */
     share: number;
     valid: number;
     invalid: number;
-    candidates: { number: number; name: string; votes: number; percent: number }[];
+    /** Every choice of section IV: pairs (0 = the blank column, `kind` "blank"), DPD candidates, or parties. */
+    candidates: {
+      number: number;
+      name: string;
+      kind: BallotChoice["kind"];
+      abbrev?: string;
+      votes: number;
+      percent: number;
+    }[];
+    /** Per kabupaten/kota of the contest's area (a governor's: each of the province's). */
+    byCity: PublicArea[];
     byKecamatan: PublicArea[];
     projection: null | {
       sampleSize: number;
@@ -48,7 +67,7 @@ export interface PublicSummary {
 
 const area = (r: RecapRow): PublicArea => ({
   code: r.code,
-  name: r.name,
+  name: regionLabel(r.kind, r.name),
   tps: r.tps,
   tpsIn: r.tpsIn,
   votes: r.votes,
@@ -85,33 +104,49 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
     getSetting(sql, "public"),
     listContests(sql),
     sql<[{ at: Date | null }]>`select max(updated_at) as at from results`,
-    sql<PublicSummary["progress"]>`
-      select kec.code, kec.name, count(*)::int as tps,
-        count(*) filter (where (select count(*) from results r where r.tps_code = t.code and r.status <> 'missing') = (select count(*) from contests))::int as complete
+    // A TPS is complete when every contest it votes in (not every contest of the election) has its result.
+    sql<(PublicSummary["progress"][number] & { kind: string })[]>`
+      select kec.code, kec.name, kec.kind, count(*)::int as tps,
+        count(*) filter (where (select count(*) from results r where r.tps_code = t.code and r.status <> 'missing')
+          = (select count(*) from contests c where ${votesInContest(sql, "t.kelurahan_code", "c.code")}))::int as complete
       from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
-      group by kec.code, kec.name order by kec.code`,
+      group by kec.code, kec.name, kec.kind order by kec.code`,
   ]);
   const out: PublicSummary["contests"] = [];
+  const tpsOf = await tpsPerContest(sql);
   for (const c of contests) {
-    const numbers = c.candidates.map((k) => k.number);
-    const [recap, projection] = await Promise.all([
+    const choices = ballotChoices(c);
+    const numbers = choices.map((k) => k.number);
+    const [recap, byCity, projection] = await Promise.all([
       options.showResults ? getRecap(sql, { level: "kecamatan", contest: c.code, candidates: numbers }) : null,
+      options.showResults ? getRecap(sql, { level: "city", contest: c.code, candidates: numbers }) : null,
       options.showProjection ? getProjection(sql, { contest: c.code, candidates: numbers }) : null,
     ]);
     const total = recap?.total;
-    const tpsTotal = progress.reduce((s, p) => s + p.tps, 0);
+    const tpsTotal = tpsOf.get(c.code) ?? 0;
     out.push({
       code: c.code,
       name: c.name,
+      type: c.type,
+      dapil: c.dapil,
+      area: c.area,
       tpsTotal,
       tpsIn: total?.tpsIn ?? 0,
       share: tpsTotal ? (total?.tpsIn ?? 0) / tpsTotal : 0,
       valid: total?.valid ?? 0,
       invalid: total?.invalid ?? 0,
-      candidates: c.candidates.map((k) => {
+      candidates: choices.map((k) => {
         const votes = total?.votes[String(k.number)] ?? 0;
-        return { number: k.number, name: k.name, votes, percent: total?.valid ? votes / total.valid : 0 };
+        return {
+          number: k.number,
+          name: k.kind === "blank" ? "Kolom kosong" : k.name,
+          kind: k.kind,
+          ...(k.abbrev ? { abbrev: k.abbrev } : {}),
+          votes,
+          percent: total?.valid ? votes / total.valid : 0,
+        };
       }),
+      byCity: byCity?.rows.map(area) ?? [],
       byKecamatan: recap?.rows.map(area) ?? [],
       projection:
         projection && projection.sampleSize > 0
@@ -137,9 +172,22 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
       complete: progress.reduce((s, p) => s + p.complete, 0),
     },
     contests: out,
-    progress: progress.map((p) => ({ code: p.code, name: p.name, tps: p.tps, complete: p.complete })),
+    progress: progress.map((p) => ({
+      code: p.code,
+      name: regionLabel(p.kind, p.name),
+      tps: p.tps,
+      complete: p.complete,
+    })),
     incidents: options.showIncidents ? await publicIncidentCounts(sql) : null,
   };
+}
+
+/** How many TPS vote in each contest (its area's TPS). */
+async function tpsPerContest(sql: Db): Promise<Map<string, number>> {
+  const rows = await sql<{ code: string; n: number }[]>`
+    select c.code, count(t.code)::int as n from contests c
+    join tps t on ${votesInContest(sql, "t.kelurahan_code", "c.code")} group by c.code`;
+  return new Map(rows.map((r) => [r.code, r.n]));
 }
 
 /** Incident counts by category (no descriptions, places or people); rejected ones and unverified citizen reports left out. */
@@ -188,6 +236,7 @@ export function publicSummaryCsv(summary: PublicSummary): string {
         votes: Object.fromEntries(c.candidates.map((k) => [String(k.number), k.votes])),
         invalid: c.invalid,
       },
+      ...(c.byCity.length > 1 ? c.byCity : []),
       ...c.byKecamatan,
     ];
     for (const a of areas) {

@@ -1,7 +1,9 @@
-// Recap (rekapitulasi): results summed per kelurahan, kecamatan or city for one contest,
-// with TPS status counts and turnout. The public summary uses the same sums, so every screen agrees.
+// Recap (rekapitulasi): results summed per kelurahan, kecamatan or city for one contest over its own area
+// (only the TPS that vote in it), with TPS status counts and turnout, and for party lists the party-only and
+// per-candidate votes of the complete forms, as the official recap (D.Hasil) lists them. The public summary
+// uses the same sums, so every screen agrees.
 import { areaWithin, type AccessUser } from "~/lib/access";
-import { insideArea } from "./area.server";
+import { insideArea, votesInContestCode } from "./area.server";
 import type { ResultStatus } from "~/lib/events";
 import type { Db } from "~/utils/db.server";
 
@@ -12,6 +14,8 @@ export { RECAP_LEVELS, RESULT_STATUSES, type RecapLevel } from "~/lib/recap";
 export interface RecapRow {
   code: string;
   name: string;
+  /** The region's kind (kabupaten/kota, kecamatan, desa/kelurahan) for its printed name; null for the total. */
+  kind: string | null;
   tps: number;
   /** DPT + DPTb + DPK of every TPS in the area. */
   registered: number;
@@ -23,12 +27,19 @@ export interface RecapRow {
   invalid: number;
   /** (valid + invalid) / registered voters of the TPS that are in; null before any. */
   turnout: number | null;
+  /** Party lists: TPS whose complete C.Hasil is in (the per-candidate votes come from these only). */
+  completeIn: number;
+  /** Party lists: votes for the party only, by party number (complete forms). */
+  partyOnly: Record<string, number>;
+  /** Party lists: votes per candidate, keyed "<party>.<candidate>" (complete forms). */
+  candidates: Record<string, number>;
 }
 
 /** One area's counts as the recap query sums them (name is null for a code with no region row). */
 type AreaSums = {
   code: string;
   name: string | null;
+  kind: string | null;
   tps: number;
   registered: number;
   tpsIn: number;
@@ -39,10 +50,13 @@ type AreaSums = {
   sFlagged: number;
   sConflict: number;
   sVerified: number;
+  completeIn: number;
 };
 
 /** One candidate's votes in one area (the number as the jsonb key it is stored under). */
 type AreaVotes = { code: string; number: string; votes: number };
+/** A party list's party-only (candidate "") or candidate votes in one area, from complete forms. */
+type AreaListVotes = { code: string; party: string; candidate: string; votes: number };
 
 const emptyStatus = () => Object.fromEntries(RESULT_STATUSES.map((s) => [s, 0])) as Record<ResultStatus, number>;
 
@@ -53,15 +67,15 @@ export function recapScope(user: AccessUser, area: string | null): string | null
 }
 
 /**
- * The kecamatan a recap can be narrowed to: for a supervisor those inside their area and the one that
- * holds it (a kelurahan supervisor still sees their kecamatan in the list); everyone else sees all.
+ * The areas a recap can be narrowed to (kabupaten/kota and kecamatan): for a supervisor those inside their area
+ * and the ones that hold it (a kelurahan supervisor still sees their kecamatan in the list); everyone else all.
  */
-export async function listRecapKecamatan(
+export async function listRecapAreas(
   sql: Db,
   { area }: { area: string | null },
-): Promise<{ code: string; name: string }[]> {
-  return await sql<{ code: string; name: string }[]>`
-    select code, name from regions where level = 'kecamatan'
+): Promise<{ code: string; name: string; level: string; kind: string }[]> {
+  return await sql<{ code: string; name: string; level: string; kind: string }[]>`
+    select code, name, level, kind from regions where level in ('city', 'kecamatan')
       and ${area === null ? sql`true` : sql`(code = ${area} or code like ${area + ".%"} or ${area} like code || '.%')`}
     order by code`;
 }
@@ -78,22 +92,27 @@ export async function getRecap(
     contest,
     scope = null,
     candidates,
+    partyList = false,
   }: {
     level: RecapLevel;
     contest: string;
     scope?: string | null;
+    /** The choices of section IV (pairs with 0 for the blank column, DPD candidates, or party numbers). */
     candidates: number[];
+    /** A party-list ballot: also sum party-only and per-candidate votes of the complete forms. */
+    partyList?: boolean;
   },
 ): Promise<{ rows: RecapRow[]; total: RecapRow }> {
   const area = areaColumn(sql, level);
-  const inScope = insideArea(sql, "kel.code", scope);
+  const inScope = sql`${insideArea(sql, "kel.code", scope)} and ${votesInContestCode(sql, "kel.code", contest)}`;
   const base = sql`from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
     left join results r on r.tps_code = t.code and r.contest_code = ${contest}`;
-  const [areas, sums] = await Promise.all([
+  const [areas, sums, listSums] = await Promise.all([
     sql<AreaSums[]>`
-      select a.*, g.name from (select ${area} as code,
+      select a.*, g.name, g.kind from (select ${area} as code,
         count(*)::int as tps, sum(t.dpt + t.dptb + t.dpk)::int as registered,
         count(r.tps_code) filter (where r.status <> 'missing')::int as tps_in,
+        count(r.tps_code) filter (where r.status <> 'missing' and r.completeness = 'complete')::int as complete_in,
         coalesce(sum(t.dpt + t.dptb + t.dpk) filter (where r.status is not null and r.status <> 'missing'), 0)::int as registered_in,
         coalesce(sum(r.invalid), 0)::int as invalid,
         count(*) filter (where r.status is null or r.status = 'missing')::int as s_missing,
@@ -107,7 +126,24 @@ export async function getRecap(
       select ${area} as code, v.key as number, sum(v.value::int)::int as votes
       ${base}, jsonb_each_text(r.votes) v
       where ${inScope} group by 1, 2`,
+    partyList
+      ? sql<AreaListVotes[]>`
+      select ${area} as code, p.key as party, '' as candidate, sum((p.value->>'party')::int)::int as votes
+      ${base}, jsonb_each(r.form->'votes') p
+      where ${inScope} and r.completeness = 'complete' and jsonb_typeof(p.value) = 'object' group by 1, 2
+      union all
+      select ${area} as code, p.key as party, k.key as candidate, sum(k.value::int)::int as votes
+      ${base}, jsonb_each(r.form->'votes') p, jsonb_each_text(p.value->'candidates') k
+      where ${inScope} and r.completeness = 'complete' and jsonb_typeof(p.value) = 'object' group by 1, 2, 3`
+      : [],
   ]);
+  const listOf = new Map<string, { partyOnly: Record<string, number>; candidates: Record<string, number> }>();
+  for (const s of listSums) {
+    if (!listOf.has(s.code)) listOf.set(s.code, { partyOnly: {}, candidates: {} });
+    const l = listOf.get(s.code)!;
+    if (s.candidate === "") l.partyOnly[s.party] = s.votes;
+    else l.candidates[`${s.party}.${s.candidate}`] = s.votes;
+  }
   const votesOf = new Map<string, Record<string, number>>();
   for (const s of sums) {
     if (!votesOf.has(s.code)) votesOf.set(s.code, {});
@@ -120,6 +156,7 @@ export async function getRecap(
     return {
       code: a.code,
       name: a.name ?? a.code,
+      kind: a.kind,
       tps: a.tps,
       registered: a.registered,
       status: {
@@ -135,6 +172,9 @@ export async function getRecap(
       invalid: a.invalid,
       registeredIn: a.registeredIn,
       turnout: a.registeredIn > 0 ? (valid + a.invalid) / a.registeredIn : null,
+      completeIn: a.completeIn,
+      partyOnly: listOf.get(a.code)?.partyOnly ?? {},
+      candidates: listOf.get(a.code)?.candidates ?? {},
     };
   });
   const total = rows.reduce(
@@ -147,11 +187,15 @@ export async function getRecap(
       t.registeredIn += r.registeredIn;
       for (const s of RESULT_STATUSES) t.status[s] += r.status[s];
       for (const [k, n] of Object.entries(r.votes)) t.votes[k] = (t.votes[k] ?? 0) + n;
+      t.completeIn += r.completeIn;
+      for (const [k, n] of Object.entries(r.partyOnly)) t.partyOnly[k] = (t.partyOnly[k] ?? 0) + n;
+      for (const [k, n] of Object.entries(r.candidates)) t.candidates[k] = (t.candidates[k] ?? 0) + n;
       return t;
     },
     {
       code: scope ?? "*",
       name: "",
+      kind: null as string | null,
       tps: 0,
       registered: 0,
       status: emptyStatus(),
@@ -161,6 +205,9 @@ export async function getRecap(
       invalid: 0,
       registeredIn: 0,
       turnout: null as number | null,
+      completeIn: 0,
+      partyOnly: {} as Record<string, number>,
+      candidates: {} as Record<string, number>,
     },
   );
   total.turnout = total.registeredIn > 0 ? (total.valid + total.invalid) / total.registeredIn : null;

@@ -1,5 +1,8 @@
-// GET /api/v1/exports/results.csv: every TPS and contest with status and numbers (staff, within their area).
+// GET /api/v1/exports/results.csv[?contest=walikota]: every TPS and contest it votes in, with status and
+// numbers, one column per choice (staff, within their area).
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { problem } from "~/lib/problems";
+import { getContest } from "~/models/election.server";
 import { csvResponse, resultsCsv } from "~/models/exports.server";
 import { areaOf, requireUserWithPermission } from "~/utils/permissions.server";
 import { handleApi } from "~/utils/http.server";
@@ -9,6 +12,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireUserWithPermission(request, context.sql, "posko:view");
-    return csvResponse(await resultsCsv(context.sql, { scope: areaOf(user) }), "pantau-hasil-tps.csv");
+    const asked = new URL(request.url).searchParams.get("contest");
+    const contest = asked === null ? null : await getContest(context.sql, { code: asked.slice(0, 40) });
+    if (contest === undefined)
+      throw problem.invalidFields([{ field: "contest", code: "unknown_contest", key: "recap.unknownContest" }]);
+    return csvResponse(
+      await resultsCsv(context.sql, { scope: areaOf(user), contest: contest?.code ?? null }),
+      contest ? `pantau-hasil-tps-${contest.code}.csv` : "pantau-hasil-tps.csv",
+    );
   });
 }

@@ -1,6 +1,8 @@
 // GET /api/v1/projection: for each contest, the projection from the sampled TPS that reported (estimate
-// and 95% margin per candidate, see app/lib/projection.ts), or null without a sample. Staff only.
+// and 95% margin per choice over the contest's own area, see app/lib/projection.ts), or null without a
+// sample. Staff only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ballotChoices } from "~/lib/ballot";
 import { listContests } from "~/models/election.server";
 import { getProjection } from "~/models/projection.server";
 import { requireUserWithPermission } from "~/utils/permissions.server";
@@ -17,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         async (c) =>
           [
             c.code,
-            await getProjection(context.sql, { contest: c.code, candidates: c.candidates.map((k) => k.number) }),
+            await getProjection(context.sql, { contest: c.code, candidates: ballotChoices(c).map((k) => k.number) }),
           ] as const,
       ),
     );

@@ -5,7 +5,6 @@ import { DayStatusCard } from "~/components/day-status";
 import { OFFICER_SCREENS, OfficerNav } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
 import type { DayStatus } from "~/lib/events";
-import { regionLabel } from "~/lib/format";
 import { warmPages } from "~/lib/sw-client";
 import { c1FormMessages } from "~/lib/messages/c1-form";
 import { commonMessages } from "~/lib/messages/common";
@@ -14,6 +13,7 @@ import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
 import { getOfficerHome } from "~/models/officer.server";
 import { listPhotosFor } from "~/models/photos.server";
+import { regionLabel } from "~/lib/regions";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
 
@@ -48,7 +48,7 @@ export default function OfficerHome() {
           </h1>
           <p>{tps.address}</p>
           <p className="muted">
-            {regionLabel(tps.kelurahanKind, tps.kelurahanName)}, Kec. {tps.kecamatanName}
+            {regionLabel(tps.kelurahanKind, tps.kelurahanName)}, {regionLabel("kecamatan", tps.kecamatanName)}
           </p>
           <dl className="facts">
             <div>

@@ -1,7 +1,7 @@
 // Bulk paper forms: the command post and supervisors pick a kelurahan and print every TPS's forms.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { regionLabel } from "~/lib/format";
+import { regionLabel } from "~/lib/regions";
 import { commonMessages } from "~/lib/messages/common";
 import { paperMessages } from "~/lib/messages/paper";
 import { useT } from "~/lib/use-t";

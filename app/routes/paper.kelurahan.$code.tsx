@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PaperSheets, PrintButton } from "~/components/paper-forms";
-import { regionLabel } from "~/lib/format";
+import { regionLabel } from "~/lib/regions";
 import { commonMessages } from "~/lib/messages/common";
 import { paperMessages } from "~/lib/messages/paper";
 import { useT } from "~/lib/use-t";

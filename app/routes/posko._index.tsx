@@ -1,5 +1,7 @@
 // Command post: full-screen live map of every TPS (clustered when zoomed out, filters, legend, detail on
-// click, stale TPS), the incident feed with its workflow, totals per contest and progress by kecamatan.
+// click, stale TPS), the incident feed with its workflow, totals per contest over its own area with progress
+// by sub-area, and the TPS whose result is still a quick entry only. The area filter (kabupaten/kota,
+// kecamatan, kelurahan) narrows the map, the feed, the contests shown and their progress.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
@@ -11,13 +13,15 @@ import { useNow } from "~/components/incidents/use-now";
 import { CommandPostMap } from "~/components/posko/command-post-map";
 import { ContestTotals } from "~/components/posko/contest-totals";
 import { IncidentPanel } from "~/components/posko/incident-panel";
-import { KecamatanProgress } from "~/components/posko/kecamatan-progress";
+import { QuickOnlyPanel } from "~/components/posko/quick-only-panel";
+import { SubAreaProgress, subAreasOf } from "~/components/posko/sub-area-progress";
 import { StalePanel } from "~/components/posko/stale-panel";
 import { useCommandPostLive } from "~/components/posko/use-command-post-live";
 import { useMapView } from "~/components/posko/use-map-view";
 import { PoskoNav } from "~/components/posko-nav";
 import { can } from "~/lib/access";
-import { initialState, packTps, unpackTps, type PackedTps } from "~/lib/dashboard";
+import { contestTouches, votesIn } from "~/lib/contests";
+import { initialState, packTps, totalsInArea, unpackTps, type DashboardTps, type PackedTps } from "~/lib/dashboard";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
@@ -34,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, view } = await requirePageView(request, context.sql, "posko:view");
   // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
   // (the feed replaces an incident by id); one read before it could be missed.
-  const { tps, ...snapshot } = await getSnapshot(context.sql, view);
+  const { tps, ...snapshot } = await getSnapshot(context.sql, view, { byKelurahan: true });
   const [incidents, responders, staleConfig, categories] = await Promise.all([
     listIncidents(context.sql, { scope: view.scope }),
     listResponders(context.sql),
@@ -68,22 +72,35 @@ export default function Posko() {
   const t = useT(commandPostMessages, commonMessages);
   const live = useCommandPostLive({
     seq: snapshot.seq,
-    initialDashboard: () => initialState({ ...snapshot, tps: unpackTps(JSON.parse(snapshot.tps) as PackedTps) }),
+    initialDashboard: () =>
+      initialState({ ...snapshot, tps: unpackTps(JSON.parse(snapshot.tps) as PackedTps), contests: snapshot.contests }),
     initialIncidents: incidents,
     initialResponders: responders,
   });
   const now = useNow(60_000);
   const contestCodes = useMemo(() => snapshot.contests.map((c) => c.code), [snapshot.contests]);
+  const areas = live.state.areas;
   const tpsList = live.state.tps;
   const kecamatan = useMemo(() => snapshot.regions.filter((r) => r.level === "kecamatan"), [snapshot.regions]);
   const view = useMapView({
     tpsList,
     contestCodes,
+    areas,
     incidents: live.incidents,
     responders: live.responders,
     now,
     staleConfig,
   });
+  // An area narrows the contests to those that concern it: a kabupaten's filter hides the other kota's mayor.
+  const shownContests = useMemo(
+    () => snapshot.contests.filter((c) => contestTouches(c, view.area)),
+    [snapshot.contests, view.area],
+  );
+  const areaProgress = useMemo(
+    () => (view.area ? progressIn(view.inAreaTps, shownContests) : null),
+    [view.area, view.inAreaTps, shownContests],
+  );
+  const subAreas = useMemo(() => subAreasOf(view.area, snapshot.regions), [view.area, snapshot.regions]);
   const [selected, setSelected] = useState<string | null>(null);
 
   return (
@@ -98,6 +115,7 @@ export default function Posko() {
             tpsCount={tpsList.length}
             contests={snapshot.contests}
             contestCodes={contestCodes}
+            areas={areas}
             kecamatan={kecamatan}
             regions={snapshot.regions}
             tileUrl={tileUrl}
@@ -117,11 +135,25 @@ export default function Posko() {
             />
             <StalePanel stale={view.staleInArea} onSelect={setSelected} />
             <h2>{t("posko.totals")}</h2>
-            {snapshot.contests.map((c) => (
-              <ContestTotals key={c.code} contest={c} totals={live.state.totals[c.code]} tpsCount={tpsList.length} />
-            ))}
-            <h2>{t("posko.byKecamatan")}</h2>
-            <KecamatanProgress tpsList={tpsList} kecamatan={kecamatan} contestCodes={contestCodes} />
+            {shownContests.map((c) => {
+              const totals = live.state.totals[c.code];
+              const progress = { reported: totals.reported, total: totals.tpsCount ?? tpsList.length };
+              // Only when the area cuts the contest's own: otherwise the contest's figures are the area's.
+              const cut = view.area && areaProgress && areaProgress[c.code].total !== progress.total;
+              const byKelurahan = live.state.areaTotals?.[c.code];
+              return (
+                <ContestTotals
+                  key={c.code}
+                  contest={c}
+                  totals={cut && byKelurahan ? totalsInArea(byKelurahan, view.area!) : totals}
+                  progress={progress}
+                  areaProgress={cut ? areaProgress[c.code] : null}
+                />
+              );
+            })}
+            <h2>{t("posko.bySubArea")}</h2>
+            <SubAreaProgress tpsList={view.inAreaTps} subAreas={subAreas} contestCodes={contestCodes} areas={areas} />
+            <QuickOnlyPanel tpsList={view.inAreaTps} contests={shownContests} onSelect={setSelected} />
             {live.state.lastEventAt ? (
               <p className="muted small">
                 {t("posko.lastUpdate", { time: new Date(live.state.lastEventAt).toLocaleTimeString() })}
@@ -132,4 +164,17 @@ export default function Posko() {
       </div>
     </CategoriesContext.Provider>
   );
+}
+
+/** Per contest, the TPS of an area that vote in it and how many of them have reported it. */
+function progressIn(tpsList: DashboardTps[], contests: { code: string; area: string[] }[]) {
+  const out: Record<string, { reported: number; total: number }> = {};
+  for (const c of contests) out[c.code] = { reported: 0, total: 0 };
+  for (const tp of tpsList)
+    for (const c of contests) {
+      if (!votesIn(tp.kelurahanCode, c)) continue;
+      out[c.code].total++;
+      if (tp.results[c.code] && tp.results[c.code] !== "missing") out[c.code].reported++;
+    }
+  return out;
 }

@@ -7,7 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { c1Context } from "~/lib/c1-rules";
-import { regionLabel } from "~/lib/format";
+import { regionLabel } from "~/lib/regions";
 import { CompleteC1Form } from "~/components/c1-form/complete-form";
 import { PoskoNav } from "~/components/posko-nav";
 import { QuickCountForm } from "~/components/quick-count-form";

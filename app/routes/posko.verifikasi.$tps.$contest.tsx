@@ -27,6 +27,7 @@ import { ballotForForm } from "~/models/c1-form.server";
 import { TopBar } from "~/root";
 import { canReview, requirePageAccess, requirePageUser } from "~/utils/permissions.server";
 import { requestLang } from "~/utils/lang.server";
+import { regionLabel } from "~/lib/regions";
 import { pageAction } from "~/utils/page-action.server";
 import { reviewResult } from "~/utils/review-actions.server";
 
@@ -56,8 +57,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     tps: {
       code: tps.code,
       address: tps.address,
-      kelurahan: tps.kelurahanName,
-      kecamatan: tps.kecamatanName,
+      kelurahan: regionLabel(tps.kelurahanKind, tps.kelurahanName),
+      kecamatan: regionLabel("kecamatan", tps.kecamatanName),
       dpt: tps.dpt,
       dptb: tps.dptb,
       dpk: tps.dpk,
@@ -104,7 +105,7 @@ export default function ReviewResult() {
           TPS {tps.code} · {contest.name}
         </h1>
         <p className="muted">
-          {tps.address} · Kel. {tps.kelurahan}, Kec. {tps.kecamatan}
+          {tps.address} · {tps.kelurahan}, {tps.kecamatan}
         </p>
         <ReviewStatus detail={detail} />
         {completeness ? (

@@ -1,5 +1,5 @@
 // The verification queue: conflicting and flagged results and paper-entry conflicts in
-// the reviewer's area, kept current by live events.
+// the reviewer's area, and the TPS whose result is still a quick entry only, kept current by live events.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback } from "react";
@@ -13,6 +13,7 @@ import { reviewMessages } from "~/lib/messages/review";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
 import { headSeq } from "~/models/events.server";
+import { listQuickOnly } from "~/models/quick-only.server";
 import { reviewQueue } from "~/models/review.server";
 import { TopBar } from "~/root";
 import { requirePageView } from "~/utils/permissions.server";
@@ -20,11 +21,15 @@ import { requirePageView } from "~/utils/permissions.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, view } = await requirePageView(request, context.sql, "result:review");
   const seq = await headSeq(context.sql);
-  return { seq, role: user.role, queue: await reviewQueue(context.sql, { scope: view.scope }) };
+  const [queue, quickOnly] = await Promise.all([
+    reviewQueue(context.sql, { scope: view.scope }),
+    listQuickOnly(context.sql, { scope: view.scope }),
+  ]);
+  return { seq, role: user.role, queue, quickOnly };
 }
 
 export default function ReviewQueue() {
-  const { seq, role, queue } = useLoaderData<typeof loader>();
+  const { seq, role, queue, quickOnly } = useLoaderData<typeof loader>();
   const t = useT(tpsStatusMessages, commandPostMessages, reviewMessages, commonMessages);
   const revalidator = useRevalidator();
   const onEvents = useCallback(
@@ -77,6 +82,27 @@ export default function ReviewQueue() {
             </tbody>
           </table>
         )}
+        <section className="quick-only" data-testid="quick-only">
+          <h2>{t("posko.quickOnly")}</h2>
+          {quickOnly.length === 0 ? <p className="muted small">{t("posko.quickOnlyNone")}</p> : null}
+          {quickOnly.map((c) => (
+            <div key={c.contest} data-testid={`quick-only-${c.contest}`}>
+              <p className="small">
+                <strong>{t("posko.quickOnlyCount", { contest: c.name, count: c.count })}</strong>
+              </p>
+              <p className="small quick-only-codes">
+                {c.tps.map((code) => (
+                  <Link key={code} to={`/posko/verifikasi/${code}/${c.contest}`}>
+                    {code}
+                  </Link>
+                ))}
+                {c.count > c.tps.length ? (
+                  <span className="muted"> {t("posko.quickOnlyMore", { count: c.count - c.tps.length })}</span>
+                ) : null}
+              </p>
+            </div>
+          ))}
+        </section>
       </main>
     </>
   );

@@ -43,6 +43,13 @@ export default function PublicPage() {
   }, []);
   const number = (n: number) => formatNumber(n, lang);
   const time = (iso: string | null) => formatDateTime(iso, lang);
+  const choiceLabel = (k: Choice) =>
+    k.kind === "blank"
+      ? t("public.blankColumn")
+      : k.kind === "party"
+        ? `${k.number}. ${k.abbrev} ${k.name}`
+        : `${k.number}. ${k.name}`;
+  const choiceShort = (k: Choice) => (k.kind === "blank" ? "KK" : k.kind === "party" ? k.abbrev : String(k.number));
 
   return (
     <>
@@ -56,6 +63,12 @@ export default function PublicPage() {
           {t("public.lastUpdate", { time: time(summary.lastUpdate) })} ·{" "}
           <span className={live ? "live-dot on" : "live-dot"}>{live ? t("posko.live") : t("posko.reconnecting")}</span>
         </p>
+        <form method="get" action="/publik/tps" className="public-tps-lookup">
+          <label>
+            {t("public.tpsLookup")} <input name="kode" placeholder="1673011001-001" pattern="\d{10}-\d{3}" required />
+          </label>
+          <button type="submit">{t("public.tpsShow")}</button>
+        </form>
         <nav className="public-links">
           {data.reportsEnabled ? (
             <Link className="button primary" to="/publik/lapor">
@@ -76,13 +89,20 @@ export default function PublicPage() {
         {summary.contests.map((c) => (
           <section key={c.code} className="card" data-testid={`public-${c.code}`}>
             <h2>{c.name}</h2>
+            {c.dapil ? <p className="muted">{t("public.dapil", { dapil: c.dapil })}</p> : null}
             <p data-testid={`public-share-${c.code}`}>
               {t("public.tpsIn", { in: number(c.tpsIn), total: number(c.tpsTotal), share: pct(c.share) })}
             </p>
             <table className="results-table">
               <thead>
                 <tr>
-                  <th>{t("public.candidate")}</th>
+                  <th>
+                    {c.candidates[0]?.kind === "party"
+                      ? t("public.party")
+                      : c.candidates[0]?.kind === "candidate"
+                        ? t("public.dpdCandidate")
+                        : t("public.candidate")}
+                  </th>
                   <th className="num">{t("public.votes")}</th>
                   <th className="num">%</th>
                   {c.projection ? <th className="num">{t("public.projection")}</th> : null}
@@ -93,9 +113,7 @@ export default function PublicPage() {
                   const p = c.projection?.candidates.find((x) => x.number === k.number);
                   return (
                     <tr key={k.number}>
-                      <td>
-                        {k.number}. {k.name}
-                      </td>
+                      <td>{choiceLabel(k)}</td>
                       <td className="num" data-testid={`public-votes-${c.code}-${k.number}`}>
                         {number(k.votes)}
                       </td>
@@ -120,6 +138,14 @@ export default function PublicPage() {
                 {t("public.projectionNote", { reported: c.projection.reported, size: c.projection.sampleSize })}
               </p>
             ) : null}
+            {c.byCity.length > 1 ? (
+              <AreaTable
+                title={t("public.byCity")}
+                areas={c.byCity}
+                choices={c.candidates}
+                testId={`public-cities-${c.code}`}
+              />
+            ) : null}
             {c.byKecamatan.length ? (
               <details>
                 <summary>{t("public.byArea")}</summary>
@@ -129,8 +155,8 @@ export default function PublicPage() {
                       <th>{t("public.area")}</th>
                       <th className="num">TPS</th>
                       {c.candidates.map((k) => (
-                        <th key={k.number} className="num">
-                          {k.number}
+                        <th key={k.number} className="num" title={choiceLabel(k)}>
+                          {choiceShort(k)}
                         </th>
                       ))}
                     </tr>
@@ -199,5 +225,56 @@ export default function PublicPage() {
         ) : null}
       </main>
     </>
+  );
+}
+
+type Choice = PublicSummary["contests"][number]["candidates"][number];
+
+/** Votes per area (kabupaten/kota or kecamatan) and choice, with the TPS in. */
+function AreaTable({
+  title,
+  areas,
+  choices,
+  testId,
+}: {
+  title: string;
+  areas: PublicSummary["contests"][number]["byCity"];
+  choices: Choice[];
+  testId: string;
+}) {
+  const t = useT(publicMessages, commonMessages);
+  const lang = useLang();
+  return (
+    <details open>
+      <summary>{title}</summary>
+      <table className="results-table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th>{t("public.area")}</th>
+            <th className="num">TPS</th>
+            {choices.map((k) => (
+              <th key={k.number} className="num" title={k.name}>
+                {k.kind === "blank" ? "KK" : k.kind === "party" ? k.abbrev : k.number}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {areas.map((a) => (
+            <tr key={a.code}>
+              <td>{a.name}</td>
+              <td className="num">
+                {a.tpsIn}/{a.tps}
+              </td>
+              {choices.map((k) => (
+                <td key={k.number} className="num">
+                  {formatNumber(a.votes[String(k.number)] ?? 0, lang)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

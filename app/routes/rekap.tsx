@@ -1,5 +1,8 @@
-// Recap (rekapitulasi): per kelurahan, kecamatan or city for one contest, printable (A4 landscape), with
-// totals, turnout and status counts; the same table as CSV. Staff only; supervisors see their area.
+// Recap (rekapitulasi): per kelurahan, kecamatan or kabupaten/kota for one contest over its own area,
+// printable (A4 landscape), with totals, turnout and status counts, one column per choice of the ballot (the
+// blank column of a single pair, party totals of a party list) and, for party lists, the party-only and
+// candidate votes as the official recap (D.Hasil) lists them; the same table as CSV. Staff only; supervisors
+// see their area and the contests that concern it.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { formatDateTime, formatNumber } from "~/lib/format";
@@ -10,7 +13,10 @@ import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useLang, useT } from "~/lib/use-t";
 import { listContests } from "~/models/election.server";
 import { RECAP_LEVELS, RESULT_STATUSES, type RecapLevel } from "~/lib/recap";
-import { getRecap, listRecapKecamatan, recapScope } from "~/models/recap.server";
+import { getRecap, listRecapAreas, recapScope } from "~/models/recap.server";
+import { ballotChoices, type BallotChoice } from "~/lib/ballot";
+import { ballotStructure, contestTouches } from "~/lib/contests";
+import { regionLabel } from "~/lib/regions";
 import { TopBar } from "~/root";
 import { areaOf, can, requirePageUser } from "~/utils/permissions.server";
 
@@ -19,7 +25,8 @@ export const meta: MetaFunction = () => [{ title: "Pantau — Rekapitulasi" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "posko:view");
   const url = new URL(request.url);
-  const contests = await listContests(context.sql);
+  // A supervisor's recap offers the contests that concern their area only.
+  const contests = (await listContests(context.sql)).filter((c) => contestTouches(c, areaOf(user)));
   const contest = contests.find((c) => c.code === url.searchParams.get("contest")) ?? contests[0];
   const levelParam = url.searchParams.get("level") as RecapLevel;
   const level = RECAP_LEVELS.includes(levelParam) ? levelParam : "kecamatan";
@@ -29,24 +36,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         level,
         contest: contest.code,
         scope,
-        candidates: contest.candidates.map((k) => k.number),
+        candidates: ballotChoices(contest).map((k) => k.number),
+        partyList: ballotStructure(contest.type) === "parties",
       })
     : null;
-  const kecamatan = await listRecapKecamatan(context.sql, { area: areaOf(user) });
+  const areas = await listRecapAreas(context.sql, { area: areaOf(user) });
+  const scopeRegion = scope ? areas.find((a) => a.code === scope) : undefined;
   return {
     contests: contests.map((c) => ({ code: c.code, name: c.name })),
     contest,
     level,
     recap,
     scope,
+    scopeLabel: scopeRegion ? regionLabel(scopeRegion.kind, scopeRegion.name) : null,
     generatedAt: new Date().toISOString(),
     mayExportAudit: can(user, "audit:export"),
-    kecamatan,
+    areas,
   };
 }
 
 export default function Recap() {
-  const { contests, contest, level, recap, scope, generatedAt, mayExportAudit, kecamatan } =
+  const { contests, contest, level, recap, scope, scopeLabel, generatedAt, mayExportAudit, areas } =
     useLoaderData<typeof loader>();
   const t = useT(tpsStatusMessages, publicMessages, recapMessages, commonMessages);
   const lang = useLang();
@@ -58,9 +68,12 @@ export default function Recap() {
       </main>
     );
   const rows = [
-    ...recap.rows.map((r) => ({ ...r, isTotal: false })),
+    ...recap.rows.map((r) => ({ ...r, name: regionLabel(r.kind, r.name), isTotal: false })),
     { ...recap.total, name: t("recap.total"), isTotal: true },
   ];
+  const choices = ballotChoices(contest);
+  const hasCities = areas.filter((a) => a.level === "city").length > 1;
+  const levelName = (l: RecapLevel) => t(l === "city" && hasCities ? "recap.level.cityKinds" : `recap.level.${l}`);
   return (
     <>
       <div className="no-print">
@@ -83,7 +96,7 @@ export default function Recap() {
             <select name="level" defaultValue={level}>
               {RECAP_LEVELS.map((l) => (
                 <option key={l} value={l}>
-                  {t(`recap.level.${l}`)}
+                  {levelName(l)}
                 </option>
               ))}
             </select>
@@ -92,9 +105,9 @@ export default function Recap() {
             {t("recap.area")}
             <select name="area" defaultValue={scope ?? ""}>
               <option value="">{t("recap.allAreas")}</option>
-              {kecamatan.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {k.name}
+              {areas.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {regionLabel(a.kind, a.name)}
                 </option>
               ))}
             </select>
@@ -123,7 +136,14 @@ export default function Recap() {
             </a>
           ) : null}
         </Form>
-        <h1>{t("recap.heading", { contest: contest.name, level: t(`recap.level.${level}`) })}</h1>
+        <h1>{t("recap.heading", { contest: contest.name, level: levelName(level) })}</h1>
+        {contest.dapil || scopeLabel ? (
+          <p className="recap-subheading" data-testid="recap-subheading">
+            {[contest.dapil ? t("recap.dapil", { dapil: contest.dapil }) : null, scopeLabel]
+              .filter(Boolean)
+              .join(" · ")}
+          </p>
+        ) : null}
         <p className="provisional-mark">
           <strong>{t("public.provisional")}</strong> {t("recap.generated", { time: formatDateTime(generatedAt, lang) })}
         </p>
@@ -139,9 +159,14 @@ export default function Recap() {
                     {t(`status.${s}`)}
                   </th>
                 ))}
-                {contest.candidates.map((k) => (
-                  <th key={k.number} className="num" title={k.name}>
-                    {k.number}
+                {choices.map((k) => (
+                  <th
+                    key={k.number}
+                    className="num"
+                    title={k.kind === "blank" ? t("recap.blankColumn") : k.name}
+                    data-testid={`choice-${k.number}`}
+                  >
+                    {k.kind === "blank" ? t("recap.blankShort") : k.kind === "party" ? k.abbrev : k.number}
                   </th>
                 ))}
                 <th className="num">{t("recap.valid")}</th>
@@ -165,7 +190,7 @@ export default function Recap() {
                       {n(r.status[s])}
                     </td>
                   ))}
-                  {contest.candidates.map((k) => (
+                  {choices.map((k) => (
                     <td key={k.number} className="num" data-testid={`votes-${k.number}`}>
                       {n(r.votes[String(k.number)] ?? 0)}
                     </td>
@@ -179,14 +204,111 @@ export default function Recap() {
             </tbody>
           </table>
         </div>
-        <ol className="small muted recap-legend">
-          {contest.candidates.map((k) => (
-            <li key={k.number} value={k.number}>
-              {k.name}
+        <ul className="small muted recap-legend">
+          {choices.map((k) => (
+            <li key={k.number}>
+              {k.kind === "blank"
+                ? `${t("recap.blankShort")}: ${t("recap.blankColumn")}`
+                : k.kind === "party"
+                  ? `${k.abbrev}: ${k.number}. ${k.name}`
+                  : `${k.number}. ${k.name}`}
             </li>
           ))}
-        </ol>
+        </ul>
+        {choices.some((k) => k.kind === "party") ? <PartyDetail choices={choices} rows={rows} /> : null}
+        <div className="recap-signatures" data-testid="recap-signatures">
+          <p>{t("recap.signPlace")}</p>
+          {(["recap.signPrepared", "recap.signChecked"] as const).map((key) => (
+            <div key={key} className="recap-signature">
+              <p>{t(key)}</p>
+              <p className="recap-signature-line">{t("recap.signName")}</p>
+            </div>
+          ))}
+        </div>
       </main>
+    </>
+  );
+}
+
+type DetailRow = {
+  code: string;
+  name: string;
+  isTotal: boolean;
+  tpsIn: number;
+  completeIn: number;
+  votes: Record<string, number>;
+  partyOnly: Record<string, number>;
+  candidates: Record<string, number>;
+};
+
+/**
+ * Section IV of a party list as the official recap lays it out: per party its party-only votes, each
+ * candidate's votes and the party total, one column per area and the total (the areas run across, as on
+ * the D.Hasil forms, since a dapil has far more candidates than areas).
+ */
+function PartyDetail({ choices, rows }: { choices: BallotChoice[]; rows: DetailRow[] }) {
+  const t = useT(recapMessages, commonMessages);
+  const lang = useLang();
+  const n = (x: number) => formatNumber(x, lang);
+  const total = rows[rows.length - 1];
+  return (
+    <section className="recap-party-detail" data-testid="recap-party-detail">
+      <h2>{t("recap.partyDetail")}</h2>
+      <p className="small muted">{t("recap.partyDetailNote", { complete: n(total.completeIn), in: n(total.tpsIn) })}</p>
+      <div className="table-scroll">
+        <table className="recap-table">
+          <thead>
+            <tr>
+              <th />
+              {rows.map((r) => (
+                <th key={r.isTotal ? "total" : r.code} className="num">
+                  {r.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {choices.map((p) => (
+              <PartyRows key={p.number} party={p} rows={rows} n={n} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function PartyRows({ party: p, rows, n }: { party: BallotChoice; rows: DetailRow[]; n: (x: number) => string }) {
+  const t = useT(recapMessages, commonMessages);
+  const cells = (value: (r: DetailRow) => number) =>
+    rows.map((r) => (
+      <td key={r.isTotal ? "total" : r.code} className="num">
+        {n(value(r))}
+      </td>
+    ));
+  return (
+    <>
+      <tr className="party-head">
+        <th colSpan={rows.length + 1}>
+          {p.number}. {p.name} ({p.abbrev})
+        </th>
+      </tr>
+      <tr data-testid={`party-${p.number}-only`}>
+        <td>{t("recap.partyOnly")}</td>
+        {cells((r) => r.partyOnly[String(p.number)] ?? 0)}
+      </tr>
+      {(p.candidates ?? []).map((k) => (
+        <tr key={k.number} data-testid={`party-${p.number}-candidate-${k.number}`}>
+          <td>
+            {k.number}. {k.name}
+          </td>
+          {cells((r) => r.candidates[`${p.number}.${k.number}`] ?? 0)}
+        </tr>
+      ))}
+      <tr className="total" data-testid={`party-${p.number}-total`}>
+        <td>{t("recap.partyTotal")}</td>
+        {cells((r) => r.votes[String(p.number)] ?? 0)}
+      </tr>
     </>
   );
 }

@@ -4,7 +4,7 @@
 // 403 page for pages.
 import { redirect } from "@remix-run/node";
 import type { Sql } from "postgres";
-import { can, eventViewOf, viewOf, type AccessUser, type Permission } from "~/lib/access";
+import { can, contestViewOf, eventViewOf, viewOf, type AccessUser, type Permission } from "~/lib/access";
 import type { SessionUser } from "~/models/users.server";
 import { getRequestUser } from "./auth.server";
 import { problem } from "~/lib/problems";
@@ -49,6 +49,16 @@ export async function requireResultsView(request: Request, sql: Sql) {
   const view = viewOf(user);
   if (!view) throw denied(user);
   return { user, view };
+}
+
+/** For routes the public may use too: the caller, or null without a session (the rules then decide). */
+export async function findUser(request: Request, sql: Sql): Promise<SessionUser | null> {
+  return await getRequestUser(request, sql);
+}
+
+/** For GET /api/v1/contests: the contests' view of the caller, who may be anyone (no session: the public). */
+export async function requireContestView(request: Request, sql: Sql) {
+  return contestViewOf(await getRequestUser(request, sql));
 }
 
 /** For GET /api/v1/events: the caller and the events they may replay (403 for accounts without any). */

@@ -4,7 +4,7 @@
 // text and as a QR code, since pages get separated on the way to the posko.
 import type { Contest } from "~/lib/contests";
 import { BALLOT_ROWS, voteBlocks, VOTER_ROWS, type BallotRow } from "~/lib/c1-layout";
-import { regionLabel } from "~/lib/format";
+import { regionLabel } from "~/lib/regions";
 import { c1FormMessages } from "~/lib/messages/c1-form";
 import { commonMessages } from "~/lib/messages/common";
 import { paperMessages } from "~/lib/messages/paper";

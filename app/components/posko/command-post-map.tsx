@@ -4,6 +4,7 @@ import { useStatusLabel } from "./status-label";
 import { MapFilters, type Region } from "./map-filters";
 import { MapLegend } from "./map-legend";
 import type { ContestSummary } from "./contest-totals";
+import type { ContestAreas } from "~/lib/dashboard";
 import type { useMapView } from "./use-map-view";
 
 // Leaflet needs the browser: the map loads after the page has hydrated.
@@ -15,6 +16,7 @@ export function CommandPostMap({
   tpsCount,
   contests,
   contestCodes,
+  areas,
   kecamatan,
   regions,
   tileUrl,
@@ -25,6 +27,7 @@ export function CommandPostMap({
   tpsCount: number;
   contests: ContestSummary[];
   contestCodes: string[];
+  areas: ContestAreas;
   kecamatan: Region[];
   regions: Region[];
   tileUrl: string;
@@ -41,6 +44,7 @@ export function CommandPostMap({
           <TpsMap
             tps={view.filtered}
             contestCodes={contestCodes}
+            areas={areas}
             tileUrl={tileUrl}
             statusLabel={statusLabel}
             stale={view.stale}

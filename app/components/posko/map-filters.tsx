@@ -1,12 +1,15 @@
 import { MAP_STATUSES } from "~/lib/dashboard";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
+import { regionLabel } from "~/lib/regions";
 import { useT } from "~/lib/use-t";
 import { useStatusLabel } from "./status-label";
 
-export type Region = { code: string; name: string; level: string; parentCode: string | null };
+export type Region = { code: string; name: string; level: string; kind?: string; parentCode: string | null };
 
 export interface MapFilterState {
+  city: string;
+  setCity: (code: string) => void;
   kec: string;
   setKec: (code: string) => void;
   kel: string;
@@ -15,9 +18,10 @@ export interface MapFilterState {
   setStatusFilter: (status: string) => void;
 }
 
-/** Area (kecamatan, then one of its kelurahan) and status filters over the map, with how many TPS pass. */
+/** Area (kabupaten/kota when there are several, kecamatan, then one of its kelurahan) and status filters over
+ *  the map, with how many TPS pass. */
 export function MapFilters({
-  filters: { kec, setKec, kel, setKel, statusFilter, setStatusFilter },
+  filters: { city, setCity, kec, setKec, kel, setKel, statusFilter, setStatusFilter },
   kecamatan,
   regions,
   shown,
@@ -31,8 +35,28 @@ export function MapFilters({
 }) {
   const t = useT(commandPostMessages, commonMessages);
   const statusLabel = useStatusLabel();
+  const cities = regions.filter((r) => r.level === "city");
   return (
     <div className="map-filters" aria-label={t("map.filters")}>
+      {cities.length > 1 ? (
+        <select
+          aria-label={t("map.city")}
+          value={city}
+          onChange={(e) => {
+            setCity(e.target.value);
+            setKec("");
+            setKel("");
+          }}
+          data-testid="filter-city"
+        >
+          <option value="">{t("map.allCities")}</option>
+          {cities.map((c) => (
+            <option key={c.code} value={c.code}>
+              {regionLabel(c.kind, c.name)}
+            </option>
+          ))}
+        </select>
+      ) : null}
       <select
         aria-label={t("map.kecamatan")}
         value={kec}
@@ -43,11 +67,13 @@ export function MapFilters({
         data-testid="filter-kecamatan"
       >
         <option value="">{t("map.allKecamatan")}</option>
-        {kecamatan.map((k) => (
-          <option key={k.code} value={k.code}>
-            {k.name}
-          </option>
-        ))}
+        {kecamatan
+          .filter((k) => !city || k.parentCode === city)
+          .map((k) => (
+            <option key={k.code} value={k.code}>
+              {k.name}
+            </option>
+          ))}
       </select>
       <select
         aria-label={t("map.kelurahan")}
@@ -61,7 +87,7 @@ export function MapFilters({
           .filter((r) => r.level === "kelurahan" && r.parentCode === kec)
           .map((k) => (
             <option key={k.code} value={k.code}>
-              {k.name}
+              {regionLabel(k.kind, k.name)}
             </option>
           ))}
       </select>

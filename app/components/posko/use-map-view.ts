@@ -1,7 +1,7 @@
 // What the command-post map shows: the area and status filters, the stale TPS, and the TPS, incidents and
 // responders that pass them. Every list is memoised: with 100,000 TPS each pass over them costs.
 import { useMemo, useState } from "react";
-import { tpsStatus, type DashboardTps } from "~/lib/dashboard";
+import { tpsStatus, type ContestAreas, type DashboardTps } from "~/lib/dashboard";
 import { isOpen, type IncidentMap } from "~/lib/incident-feed";
 import { inArea } from "~/lib/access";
 import { staleChecker, type StaleReason, type StaleConfig } from "~/lib/stale";
@@ -14,6 +14,7 @@ export type StaleList = { count: number; first: [string, StaleReason][] };
 export function useMapView({
   tpsList,
   contestCodes,
+  areas,
   incidents,
   responders,
   now,
@@ -21,19 +22,22 @@ export function useMapView({
 }: {
   tpsList: DashboardTps[];
   contestCodes: string[];
+  areas: ContestAreas;
   incidents: IncidentMap;
   responders: Located[];
   now: number | null;
   staleConfig: StaleConfig;
 }) {
-  // Filters: area (kecamatan, kelurahan) and status; the area also narrows the incident feed and stale list.
+  // Filters: area (kabupaten/kota, kecamatan, kelurahan) and status; the area also narrows the incident feed,
+  // the stale list, the contests shown and their progress.
+  const [city, setCity] = useState("");
   const [kec, setKec] = useState("");
   const [kel, setKel] = useState("");
   const [statusFilter, setStatusFilter] = useState("");
-  const area = kel || kec || null;
+  const area = kel || kec || city || null;
   const stale = useMemo(
-    () => staleTps(tpsList, contestCodes, now, staleConfig),
-    [tpsList, contestCodes, now, staleConfig],
+    () => staleTps(tpsList, contestCodes, areas, now, staleConfig),
+    [tpsList, contestCodes, areas, now, staleConfig],
   );
   const filtered = useMemo(
     () =>
@@ -43,9 +47,9 @@ export function useMapView({
             (tp) =>
               inArea(tp.kelurahanCode, area) &&
               (!statusFilter ||
-                (statusFilter === "stale" ? stale.has(tp.code) : tpsStatus(tp, contestCodes) === statusFilter)),
+                (statusFilter === "stale" ? stale.has(tp.code) : tpsStatus(tp, contestCodes, areas) === statusFilter)),
           ),
-    [tpsList, area, statusFilter, stale, contestCodes],
+    [tpsList, area, statusFilter, stale, contestCodes, areas],
   );
   const areaIncidents = useMemo(
     () => Object.fromEntries(Object.entries(incidents).filter(([, i]) => !area || inArea(i.regionCode, area))),
@@ -73,8 +77,15 @@ export function useMapView({
     [responders],
   );
   const staleInArea = useMemo(() => firstStale(stale, filtered, tpsList), [stale, filtered, tpsList]);
+  // The area's TPS whatever their status: totals, progress and the quick-only list follow the area alone.
+  const inAreaTps = useMemo(
+    () => (area ? tpsList.filter((tp) => inArea(tp.kelurahanCode, area)) : tpsList),
+    [tpsList, area],
+  );
   return {
-    filters: { kec, setKec, kel, setKel, statusFilter, setStatusFilter },
+    area,
+    inAreaTps,
+    filters: { city, setCity, kec, setKec, kel, setKel, statusFilter, setStatusFilter },
     stale,
     filtered,
     areaIncidents,
@@ -85,10 +96,16 @@ export function useMapView({
   };
 }
 
-function staleTps(tpsList: DashboardTps[], contestCodes: string[], now: number | null, staleConfig: StaleConfig) {
+function staleTps(
+  tpsList: DashboardTps[],
+  contestCodes: string[],
+  areas: ContestAreas,
+  now: number | null,
+  staleConfig: StaleConfig,
+) {
   const map = new Map<string, StaleReason>();
   if (now === null) return map;
-  const reasonOf = staleChecker(contestCodes, new Date(now), staleConfig);
+  const reasonOf = staleChecker(contestCodes, new Date(now), staleConfig, areas);
   for (const tp of tpsList) {
     const reason = reasonOf(tp);
     if (reason) map.set(tp.code, reason);

@@ -1,6 +1,6 @@
 // The command post shows each contest's totals over its own area: its choices, its progress against the TPS
 // that vote in it, the area's progress when the filter narrows, and the TPS still at a quick entry only.
-// Uses kecamatan 16.73.07 only (other specs share the database).
+// Uses kecamatan 16.73.08 only (other specs share the database).
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
 
@@ -15,7 +15,7 @@ test("the command post shows each contest's totals, progress and quick-only TPS"
   await expect(page.getByTestId("totals-walikota").getByRole("row")).toHaveCount(4); // three pairs, invalid
   const before = Number((await page.getByTestId("votes-walikota-1").textContent())!.replace(/\D/g, ""));
 
-  const tpsCode = "1673071001-001";
+  const tpsCode = "1673081001-001";
   const officer = await apiAs(tpsCode);
   const res = await officer.post("/api/v1/quick-counts", {
     id: randomUUID(),
@@ -30,7 +30,7 @@ test("the command post shows each contest's totals, progress and quick-only TPS"
   await expect(page.getByTestId("votes-walikota-1")).toHaveText(String(before + 61));
   await expect(page.getByTestId("quick-only-walikota")).toContainText(tpsCode);
 
-  await page.getByTestId("filter-kecamatan").selectOption("16.73.07");
+  await page.getByTestId("filter-kecamatan").selectOption("16.73.08");
   // The filter scopes the totals: only this kecamatan's TPS count (this spec's TPS is its only result).
   await expect(page.getByTestId("votes-walikota-1")).toHaveText("61");
   await expect(page.getByTestId("area-progress-walikota")).toHaveText(

@@ -5,7 +5,7 @@
 // Chromium logged in as `posko`. It prints: navigation to the map showing clusters and the totals, the JS
 // heap, DOM markers drawn, a zoom and a pan redrawing the clusters, and a burst of `--burst` quick counts
 // posted over HTTP until the page's totals show them, with the long tasks (main thread blocked > 50 ms) of
-// each phase. Loopback only; every wait is bounded in time, every loop in count.
+// each phase; then the public page (/publik) and its summary as a visitor opens them. Loopback only; every wait is bounded in time, every loop in count.
 import os from "node:os";
 import fs from "node:fs/promises";
 import { randomUUID } from "node:crypto";
@@ -250,6 +250,29 @@ async function main() {
       );
     const burstTasks = await longTasksSince(page, burstPageStart);
     const heapAfter = await heapMb(page);
+
+    // 4. The public page, as a visitor without an account opens it: its HTML, and every contest's totals shown.
+    const [{ contests }] = await db.sql<[{ contests: number }]>`select count(*)::int as contests from contests`;
+    const visitor = await browser.newContext({
+      baseURL: base,
+      locale: "id-ID",
+      viewport: { width: 1366, height: 800 },
+    });
+    const summaryStart = now();
+    const summaryAnswer = await visitor.request.get("/api/v1/public/summary");
+    const summary = {
+      ms: Math.round(now() - summaryStart),
+      bytes: (await summaryAnswer.body()).length,
+      status: summaryAnswer.status(),
+    };
+    const publicPage = await visitor.newPage();
+    publicPage.setDefaultTimeout(PAGE_WAIT_MS);
+    const publicStart = now();
+    await publicPage.goto("/publik", { waitUntil: "domcontentloaded" });
+    await publicPage.getByTestId("public-gubernur").waitFor();
+    const publicShown = Math.round(now() - publicStart);
+    const publicSections = await publicPage.locator("section[data-testid^=public-]").count();
+    await visitor.close();
     const result = {
       tps: opts.tps,
       burst: opts.burst,
@@ -266,6 +289,10 @@ async function main() {
       shown,
       burstTasks,
       heapAfter,
+      contests,
+      summary,
+      publicShown,
+      publicSections,
       cpus: os.cpus().length,
       loadAtStart,
       loadAtEnd: os.loadavg()[0],
@@ -297,6 +324,10 @@ function report(r: {
   shown: number;
   burstTasks: Tasks;
   heapAfter: number;
+  contests: number;
+  summary: { ms: number; bytes: number; status: number };
+  publicShown: number;
+  publicSections: number;
   cpus: number;
   loadAtStart: number;
   loadAtEnd: number;
@@ -304,7 +335,7 @@ function report(r: {
   const tasks = (t: Tasks) => `${t.count} long tasks, longest ${t.max} ms, ${t.total} ms in all`;
   console.log(
     [
-      `Command post in the browser — ${r.tps} TPS, Chromium, ${r.cpus} CPUs, load average ${r.loadAtEnd.toFixed(1)} (${r.loadAtStart.toFixed(1)} at start)`,
+      `Command post in the browser — ${r.tps} TPS, ${r.contests} contests, Chromium, ${r.cpus} CPUs, load average ${r.loadAtEnd.toFixed(1)} (${r.loadAtStart.toFixed(1)} at start)`,
       `  GET /posko (HTML)         ${r.page0.ms} ms, ${r.page0.bytes} bytes (status ${r.page0.status})`,
       `  HTML (domcontentloaded)   ${r.html} ms`,
       `  map clusters + totals     ${r.mapShown} ms after navigation (live at ${r.live} ms); ${tasks(r.load)}`,
@@ -313,6 +344,9 @@ function report(r: {
       `  zoom in, redrawn          ${r.zoom.ms} ms after the click (incl. Leaflet's 250 ms animation); ${tasks(r.zoom.longTasks)}; ${r.zoom.after.clusters} clusters, ${r.zoom.after.tpsMarkers} single TPS`,
       `  pan, redrawn              ${r.pan.ms} ms after the drag (300 × 150 px) ended; ${tasks(r.pan.longTasks)}`,
       `  burst of ${r.burst} quick counts  posted in ${r.posted} ms, all in the page's totals after ${r.shown} ms; ${tasks(r.burstTasks)}`,
+      `Public page, a visitor without an account`,
+      `  GET /api/v1/public/summary ${r.summary.ms} ms, ${r.summary.bytes} bytes (status ${r.summary.status})`,
+      `  /publik, contests shown    ${r.publicShown} ms after navigation; ${r.publicSections} sections`,
     ].join("\n"),
   );
 }

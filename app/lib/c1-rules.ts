@@ -8,7 +8,7 @@
 // - inconsistent: the form's own arithmetic does not hold. An official form can be wrong, so this is
 //   accepted when the officer confirms the paper says so (a justification), and flagged as a discrepancy;
 // - unusual: plausible but odd (turnout, unanimity, ...); accepted with a justification, then flagged.
-import { ballotStructure, KOLOM_KOSONG, type BallotStructure, type Contest } from "./contests";
+import { ballotStructure, KOLOM_KOSONG, quickChoices, type BallotStructure, type Contest } from "./contests";
 
 export const MAX_COUNT = 9999;
 /** Reserve ballots: 2% of the DPT per TPS, rounded up; DPTb and DPK voters are served from it. */
@@ -142,16 +142,9 @@ export function c1Context(
   previous: C1Context["previous"] = null,
   otherBallots: C1Context["otherBallots"] = [],
 ): C1Context {
-  const structure = ballotStructure(contest.type);
-  const numbers = contest.candidates.map((c) => c.number);
   return {
-    structure,
-    choices:
-      structure === "parties"
-        ? contest.parties.map((p) => p.number)
-        : structure === "pairs" && numbers.length === 1
-          ? [...numbers, KOLOM_KOSONG]
-          : numbers,
+    structure: ballotStructure(contest.type),
+    choices: quickChoices(contest),
     partyCandidates: Object.fromEntries(
       contest.parties.map((p) => [String(p.number), p.candidates.map((c) => c.number)]),
     ),

@@ -105,11 +105,18 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
     listContests(sql),
     sql<[{ at: Date | null }]>`select max(updated_at) as at from results`,
     // A TPS is complete when every contest it votes in (not every contest of the election) has its result.
+    // The contests are counted once per kelurahan and the results once per TPS (not per TPS and contest).
     sql<(PublicSummary["progress"][number] & { kind: string })[]>`
+      with needed as (
+        select kel.code, count(*)::int as n from regions kel join contests c on ${votesInContest(sql, "kel.code", "c.code")}
+        where kel.level = 'kelurahan' group by kel.code
+      ), reported as (
+        select tps_code, count(*)::int as n from results where status <> 'missing' group by tps_code
+      )
       select kec.code, kec.name, kec.kind, count(*)::int as tps,
-        count(*) filter (where (select count(*) from results r where r.tps_code = t.code and r.status <> 'missing')
-          = (select count(*) from contests c where ${votesInContest(sql, "t.kelurahan_code", "c.code")}))::int as complete
+        count(*) filter (where coalesce(reported.n, 0) = coalesce(needed.n, 0))::int as complete
       from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
+        left join needed on needed.code = kel.code left join reported on reported.tps_code = t.code
       group by kec.code, kec.name, kec.kind order by kec.code`,
   ]);
   const out: PublicSummary["contests"] = [];

@@ -101,6 +101,15 @@ describe("the three callers answer alike", () => {
     expect(await response.json()).toEqual({ code: "not_found", message: "Not found." });
   });
 
+  it("an API route answers 503 (try again later) when the database connection broke mid-write", async () => {
+    // postgres.js writing to a connection PostgreSQL already closed: EPIPE, not a bug of the request.
+    const broken = Object.assign(new Error("This socket has been ended by the other party"), { code: "EPIPE" });
+    const response = await handleApi("en", async () => {
+      throw broken;
+    });
+    expect(response.status).toBe(503);
+  });
+
   it("an API route hides unexpected errors behind a 500", async () => {
     const logged = console.error;
     console.error = () => {};

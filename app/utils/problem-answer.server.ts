@@ -124,6 +124,7 @@ export function isUnavailable(error: unknown): boolean {
     [
       "ECONNREFUSED",
       "ECONNRESET",
+      "EPIPE",
       "CONNECTION_CLOSED",
       "CONNECTION_ENDED",
       "CONNECTION_DESTROYED",

@@ -103,6 +103,8 @@ export interface Letter {
   tpsCode: string;
   address: string;
   kelurahan: string;
+  /** "desa" or "kelurahan": how the letter names the village. */
+  kelurahanKind: string;
   kecamatan: string;
   pin: string;
 }
@@ -110,7 +112,8 @@ export interface Letter {
 /** Officers of an area (kelurahan/kecamatan/city prefix or one TPS code) for their credential letters. */
 export async function officersForLetters(sql: Db, { area }: { area: string }): Promise<Omit<Letter, "pin">[]> {
   return await sql<Omit<Letter, "pin">[]>`
-    select u.id, u.login, u.name, u.nip, t.code as tps_code, t.address, kel.name as kelurahan, kec.name as kecamatan
+    select u.id, u.login, u.name, u.nip, t.code as tps_code, t.address, kel.name as kelurahan, kel.kind as kelurahan_kind,
+      kec.name as kecamatan
     from users u join tps t on t.code = u.tps_code
     join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
     where u.role = 'officer' and not u.disabled

@@ -8,6 +8,7 @@ import { combineMessages, translate } from "~/lib/i18n";
 import { adminMessages } from "~/lib/messages/admin";
 import { commonMessages } from "~/lib/messages/common";
 import { loginMessages } from "~/lib/messages/login";
+import { regionLabel } from "~/lib/regions";
 import { useT } from "~/lib/use-t";
 import { hashAll, newPin, officersForLetters, setSecrets } from "~/models/accounts.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
@@ -110,7 +111,7 @@ export default function Letters() {
             <dd className="tps-code">{l.tpsCode}</dd>
             <dt>{t("admin.letters.place")}</dt>
             <dd>
-              {l.address}, Kel. {l.kelurahan}, Kec. {l.kecamatan}
+              {l.address}, {regionLabel(l.kelurahanKind, l.kelurahan)}, {regionLabel("kecamatan", l.kecamatan)}
             </dd>
             <dt>{t("login.login")}</dt>
             <dd className="tps-code" data-testid="letter-login">

@@ -2,8 +2,10 @@
 // and C.Hasil photos, and the TPS's other ballots (the rules compare their voters). Reads only; results are
 // written by results.server.ts.
 import { votersOf, type C1Form } from "~/lib/c1-rules";
+import { votesIn } from "~/lib/contests";
 import type { ResultStatus } from "~/lib/events";
 import type { Db } from "~/utils/db.server";
+import { getContest, getTps } from "./election.server";
 
 export interface BallotResult {
   contestCode: string;
@@ -36,6 +38,22 @@ export async function ballotForForm(sql: Db, { tpsCode, contest }: { tpsCode: st
     .filter((r) => r.contestCode !== contest)
     .map((r) => ({ contest: r.contestCode, voters: votersOf(r) }));
   return { current, otherBallots };
+}
+
+/**
+ * One ballot of an officer's TPS as its forms (quick entry, complete C.Hasil) read it: the TPS's numbers the
+ * rules need, the contest, its current result and the other ballots. Null when the TPS does not vote in it.
+ */
+export async function officerBallot(sql: Db, { tpsCode, contest }: { tpsCode: string; contest: string }) {
+  const [tps, found] = await Promise.all([getTps(sql, { code: tpsCode }), getContest(sql, { code: contest })]);
+  if (!tps || !found || !votesIn(tps.kelurahanCode, found)) return null;
+  const { current, otherBallots } = await ballotForForm(sql, { tpsCode: tps.code, contest: found.code });
+  return {
+    tps: { code: tps.code, dpt: tps.dpt, dptMen: tps.dptMen, dptWomen: tps.dptWomen, dptb: tps.dptb, dpk: tps.dpk },
+    contest: found,
+    current,
+    otherBallots,
+  };
 }
 
 /**

@@ -11,14 +11,12 @@ import type { QueuedQuickCount } from "~/components/quick-count-form";
 import { queueQuickCount } from "~/components/quick-count/queue";
 import { boxesFromQuick, flattenForm } from "~/lib/c1-layout";
 import { c1Context } from "~/lib/c1-rules";
-import { votesIn } from "~/lib/contests";
 import { translate } from "~/lib/i18n";
 import { c1FormMessages } from "~/lib/messages/c1-form";
 import { idbStore } from "~/lib/outbox-idb";
 import { quickCountFields } from "~/lib/schemas";
 import { useT } from "~/lib/use-t";
-import { ballotForForm } from "~/models/c1-form.server";
-import { getContest, getTps } from "~/models/election.server";
+import { officerBallot } from "~/models/c1-form.server";
 import { TopBar } from "~/root";
 import { requestLang } from "~/utils/lang.server";
 import { quickCountJob } from "~/utils/officer-jobs.server";
@@ -27,15 +25,13 @@ import { requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "officer:app");
-  const [tps, contest] = await Promise.all([
-    getTps(context.sql, { code: user.tpsCode! }),
-    getContest(context.sql, { code: params.contest ?? "" }),
-  ]);
-  if (!tps || !contest || !votesIn(tps.kelurahanCode, contest)) throw new Response("Not found", { status: 404 });
-  const { current, otherBallots } = await ballotForForm(context.sql, { tpsCode: tps.code, contest: contest.code });
+  // Only the ballots this TPS votes in have a form here.
+  const ballot = await officerBallot(context.sql, { tpsCode: user.tpsCode!, contest: params.contest ?? "" });
+  if (!ballot) throw new Response("Not found", { status: 404 });
+  const { tps, contest, current, otherBallots } = ballot;
   return {
     id: randomUUID(),
-    tps: { code: tps.code, dpt: tps.dpt, dptMen: tps.dptMen, dptWomen: tps.dptWomen, dptb: tps.dptb, dpk: tps.dpk },
+    tps,
     contest,
     previous: current ? { votes: current.votes, invalid: current.invalid } : null,
     otherBallots,

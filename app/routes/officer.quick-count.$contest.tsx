@@ -7,14 +7,12 @@ import { BackHome } from "~/components/officer-nav";
 import { QuickCountForm, type QueuedQuickCount } from "~/components/quick-count-form";
 import { queueQuickCount } from "~/components/quick-count/queue";
 import { idbStore } from "~/lib/outbox-idb";
-import { votesIn } from "~/lib/contests";
 import { quickCountFields } from "~/lib/schemas";
 import { translate } from "~/lib/i18n";
 import { c1FormMessages } from "~/lib/messages/c1-form";
 import { quickCountMessages } from "~/lib/messages/quick-count";
 import { useT } from "~/lib/use-t";
-import { getContest, getTps } from "~/models/election.server";
-import { ballotForForm } from "~/models/c1-form.server";
+import { officerBallot } from "~/models/c1-form.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
 import { pageRefusal } from "~/utils/page-action.server";
@@ -23,17 +21,14 @@ import { requestLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "officer:app");
-  const [tps, contest] = await Promise.all([
-    getTps(context.sql, { code: user.tpsCode! }),
-    getContest(context.sql, { code: params.contest ?? "" }),
-  ]);
   // Only the ballots this TPS votes in have a form here.
-  if (!tps || !contest || !votesIn(tps.kelurahanCode, contest)) throw new Response("Not found", { status: 404 });
-  const { current, otherBallots } = await ballotForForm(context.sql, { tpsCode: tps.code, contest: contest.code });
+  const ballot = await officerBallot(context.sql, { tpsCode: user.tpsCode!, contest: params.contest ?? "" });
+  if (!ballot) throw new Response("Not found", { status: 404 });
+  const { tps, contest, current, otherBallots } = ballot;
   return {
     // A fresh id per form: a double tap or a resent form is the same submission to the server.
     id: randomUUID(),
-    tps: { code: tps.code, dpt: tps.dpt, dptMen: tps.dptMen, dptWomen: tps.dptWomen, dptb: tps.dptb, dpk: tps.dpk },
+    tps,
     contest,
     current: current ? { votes: current.votes, invalid: current.invalid } : null,
     otherBallots,

@@ -4,19 +4,11 @@
 // the complete form twice, blind, in the paper's order.
 // TPS of kecamatan 16.73.07 only (the e2e database is shared by all specs).
 // PANTAU_SHOTS=<folder> also saves screenshots (and the printed form as PDF) there.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, shot, test } from "./fixtures";
 
 const PHONE = { viewport: { width: 390, height: 844 } };
-
-async function shot(page: Page, name: string, fullPage = false) {
-  const dir = process.env.PANTAU_SHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage });
-}
 
 /** Waits until the service worker controls the page and has cached the given officer screens. */
 async function readyOffline(page: Page, screens: string[]) {

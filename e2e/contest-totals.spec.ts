@@ -2,7 +2,7 @@
 // that vote in it, the area's progress when the filter narrows, and the TPS still at a quick entry only.
 // Uses kecamatan 16.73.08 only (other specs share the database).
 import { randomUUID } from "node:crypto";
-import { expect, test } from "./fixtures";
+import { expect, shot, test } from "./fixtures";
 
 test("the command post shows each contest's totals, progress and quick-only TPS", async ({ page, login, apiAs }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -37,5 +37,5 @@ test("the command post shows each contest's totals, progress and quick-only TPS"
     /^Di wilayah yang dipilih: masuk 1 dari \d+ TPS$/,
   );
   await expect(page.getByTestId("sub-area-progress").getByRole("row").first()).toContainText("Kel. ");
-  await page.screenshot({ path: "/work/shots/scope/posko-contest-totals.png" });
+  await shot(page, "posko-contest-totals");
 });

@@ -11,6 +11,8 @@ import {
   type BrowserContextOptions,
   type Page,
 } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 
 export const DEMO_SECRET = "pantau-demo";
 export const OFFICER_PIN = "123456";
@@ -99,3 +101,11 @@ export const test = base.extend<{
   ],
 });
 export { expect };
+
+/** PANTAU_SHOTS=<folder> saves the screenshots specs take of what they show (nothing is saved without it). */
+export async function shot(page: Page, name: string, fullPage = false) {
+  const dir = process.env.PANTAU_SHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage });
+}

@@ -242,6 +242,44 @@ function corpus(): Attempt[] {
       token: "responder",
     },
     { name: "quick count: GET", method: "GET", path: "/api/v1/quick-counts", token: "officer" },
+    // the complete C.Hasil (`form`): wrong shapes at every depth are refused, never a 5xx
+    ...[
+      ["a string", "sesuai C.Hasil"],
+      ["an array", [1, 2, 3]],
+      ["voters as a number", { voters: 5 }],
+      ["a row as text", { voters: { dpt: "300" } }],
+      ["a negative box", { ballots: { received: -1 } }],
+      ["a huge box", { valid: 1e400 }],
+      ["votes with 1,000 choices", { votes: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [i, 1])) }],
+      ["party candidates as an array", { votes: { "1": { party: 1, candidates: [1, 2], total: 3 } } }],
+      [
+        "a party with 500 candidates",
+        { votes: { "1": { candidates: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [i, 1])) } } },
+      ],
+      ["prototype pollution", JSON.parse('{"__proto__":{"valid":1},"votes":{"__proto__":{"party":1}}}')],
+    ].map(([what, form]) => ({
+      name: `quick count: form ${what}`,
+      method: "POST" as const,
+      path: "/api/v1/quick-counts",
+      body: JSON.stringify({ ...quickCount, id: randomUUID(), form }),
+      token: "officer" as const,
+    })),
+    {
+      name: "quick count: a complete form with boxes missing",
+      method: "POST",
+      path: "/api/v1/quick-counts",
+      body: JSON.stringify({ ...quickCount, id: randomUUID(), form: { valid: 125, invalid: 3, total: 128 } }),
+      token: "officer",
+    },
+    // the public TPS page's data and the contests
+    { name: "public TPS: injection", method: "GET", path: "/api/v1/public/tps/%27%20or%201=1", token: null },
+    { name: "public TPS: unknown", method: "GET", path: "/api/v1/public/tps/9999999999-999", token: null },
+    // read-only routes answer other methods with a 405 and a message
+    { name: "contests: POST", method: "POST", path: "/api/v1/contests", body: "{}", token: "admin" },
+    { name: "snapshot: POST", method: "POST", path: "/api/v1/snapshot", body: "{}", token: "operator" },
+    { name: "public summary: POST", method: "POST", path: "/api/v1/public/summary", body: "{}", token: null },
+    { name: "public TPS: POST", method: "POST", path: "/api/v1/public/tps/1673051001-001", body: "{}", token: null },
+
     // incidents
     ...bodyAttacks("incident", "/api/v1/incidents", "officer"),
     ...fieldAttacks("incident", "/api/v1/incidents", incident, IncidentBody, "officer"),

@@ -2,7 +2,7 @@
 // the contests of their view (as in their snapshot); the public every contest (a ballot is public).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { contestsInView } from "~/models/contest-scope.server";
-import { handleApi, json } from "~/utils/http.server";
+import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { requireContestView } from "~/utils/permissions.server";
 
@@ -12,3 +12,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return json({ contests: await contestsInView(context.sql, view) });
   });
 }
+
+export { readOnlyAction as action };

@@ -2,7 +2,7 @@
 import { problem } from "~/lib/problems";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eventsAfter, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
-import { handleApi, json } from "~/utils/http.server";
+import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { requireEventView } from "~/utils/permissions.server";
 import { apiLang } from "~/utils/lang.server";
 
@@ -19,3 +19,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return json({ events, more: events.length === MAX_EVENTS_PER_PAGE });
   });
 }
+
+export { readOnlyAction as action };

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditCsv, csvResponse } from "~/models/exports.server";
 import { requireUserWithPermission } from "~/utils/permissions.server";
-import { handleApi } from "~/utils/http.server";
+import { handleApi, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -12,3 +12,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return csvResponse(await auditCsv(context.sql), "pantau-audit.csv");
   });
 }
+
+export { readOnlyAction as action };

@@ -6,7 +6,7 @@ import { csvResponse, recapCsv } from "~/models/exports.server";
 import { RECAP_LEVELS, recapScope, type RecapLevel } from "~/models/recap.server";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 import { problem, type FieldProblem } from "~/lib/problems";
-import { handleApi } from "~/utils/http.server";
+import { handleApi, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -28,3 +28,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
   });
 }
+
+export { readOnlyAction as action };

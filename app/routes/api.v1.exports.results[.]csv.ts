@@ -5,7 +5,7 @@ import { problem } from "~/lib/problems";
 import { getContest } from "~/models/election.server";
 import { csvResponse, resultsCsv } from "~/models/exports.server";
 import { areaOf, requireUserWithPermission } from "~/utils/permissions.server";
-import { handleApi } from "~/utils/http.server";
+import { handleApi, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,3 +22,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
   });
 }
+
+export { readOnlyAction as action };

@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getIncident } from "~/models/incidents.server";
 import { getReportPrivate } from "~/models/reports.server";
 import { canSeeIncident, requireUserWithPermission } from "~/utils/permissions.server";
-import { handleApi, json } from "~/utils/http.server";
+import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -35,3 +35,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     });
   });
 }
+
+export { readOnlyAction as action };

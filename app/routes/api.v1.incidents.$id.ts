@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { responseTimes } from "~/lib/incidents";
 import { UUID } from "~/lib/schemas";
 import { getIncident, incidentTimeline } from "~/models/incidents.server";
-import { handleApi, json } from "~/utils/http.server";
+import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { canSeeIncident, placeDenial, requireAccess, requireUser } from "~/utils/permissions.server";
 
@@ -23,3 +23,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     });
   });
 }
+
+export { readOnlyAction as action };

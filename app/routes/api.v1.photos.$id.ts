@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { uuid } from "~/lib/schemas/atoms";
 import { isDispatchedTo } from "~/models/incidents.server";
 import { getPhoto } from "~/models/photos.server";
-import { handleApi } from "~/utils/http.server";
+import { handleApi, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { canSeePhoto, denied, findUser } from "~/utils/permissions.server";
 
@@ -36,3 +36,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     });
   });
 }
+
+export { readOnlyAction as action };

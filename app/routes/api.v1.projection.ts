@@ -6,7 +6,7 @@ import { ballotChoices } from "~/lib/ballot";
 import { listContests } from "~/models/election.server";
 import { getProjection } from "~/models/projection.server";
 import { requireUserWithPermission } from "~/utils/permissions.server";
-import { handleApi, json } from "~/utils/http.server";
+import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -26,3 +26,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return json({ contests: Object.fromEntries(entries) });
   });
 }
+
+export { readOnlyAction as action };

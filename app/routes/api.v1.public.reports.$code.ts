@@ -3,7 +3,7 @@
 import { problem } from "~/lib/problems";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getReportStatus, TRACKING_CODE } from "~/models/reports.server";
-import { handleApi, json } from "~/utils/http.server";
+import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -15,3 +15,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return json(status);
   });
 }
+
+export { readOnlyAction as action };

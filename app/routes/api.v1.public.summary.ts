@@ -2,7 +2,7 @@
 // in JSON (CORS open so anyone may build on it); the CSV is /api/v1/public/summary.csv.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCachedPublicSummary } from "~/models/public.server";
-import { handleApi, json } from "~/utils/http.server";
+import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export const OPEN_DATA_HEADERS = { "Access-Control-Allow-Origin": "*" };
@@ -12,3 +12,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     json(await getCachedPublicSummary(context.sql), { headers: OPEN_DATA_HEADERS }),
   );
 }
+
+export { readOnlyAction as action };

@@ -1,7 +1,7 @@
 // GET /api/v1/public/summary.csv: the public summary as open data, one row per contest, area and candidate.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCachedPublicSummary, publicSummaryCsv } from "~/models/public.server";
-import { handleApi } from "~/utils/http.server";
+import { handleApi, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { OPEN_DATA_HEADERS } from "./api.v1.public.summary";
 
@@ -19,3 +19,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       }),
   );
 }
+
+export { readOnlyAction as action };

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { problem } from "~/lib/problems";
 import { TPS_CODE } from "~/lib/schemas";
 import { getPublicTps } from "~/models/public-tps.server";
-import { handleApi, json } from "~/utils/http.server";
+import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { OPEN_DATA_HEADERS } from "./api.v1.public.summary";
 
@@ -16,3 +16,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return json(tps, { headers: OPEN_DATA_HEADERS });
   });
 }
+
+export { readOnlyAction as action };

@@ -1,7 +1,7 @@
 // GET /api/v1/snapshot: the caller's view with the current seq (apply events after it).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getSnapshot } from "~/models/snapshot.server";
-import { handleApi, json } from "~/utils/http.server";
+import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { requireResultsView } from "~/utils/permissions.server";
 
@@ -12,3 +12,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return json(await getSnapshot(context.sql, view));
   });
 }
+
+export { readOnlyAction as action };

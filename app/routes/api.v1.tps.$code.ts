@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { TPS_CODE } from "~/lib/schemas";
 import { getTpsDetail } from "~/models/command-post.server";
 import { canReportFor, placeDenial, requireAccess, requireUserWithPermission } from "~/utils/permissions.server";
-import { handleApi, json } from "~/utils/http.server";
+import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -19,3 +19,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return json(detail);
   });
 }
+
+export { readOnlyAction as action };

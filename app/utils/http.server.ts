@@ -2,6 +2,7 @@
 // wrapper that turns anything unexpected into a 503/500 without leaking a stack trace.
 import type { Lang } from "~/lib/i18n";
 import { problem, type Problem } from "~/lib/problems";
+import { apiLang } from "./lang.server";
 import { describeProblem, problemOf } from "./problem-answer.server";
 
 export const MAX_JSON_BYTES = 64 * 1024;
@@ -84,3 +85,12 @@ export async function handleApi(lang: Lang, fn: () => Promise<Response>): Promis
     return problemResponse(problem.internal(), lang);
   }
 }
+
+/**
+ * The action of a read-only API route (`export { readOnlyAction as action }`): a POST, PUT or DELETE gets a 405
+ * with a message in the caller's language, where Remix would log an error about the missing action.
+ */
+export const readOnlyAction = ({ request }: { request: Request }) =>
+  handleApi(apiLang(request), async () => {
+    throw problem.methodNotAllowed();
+  });

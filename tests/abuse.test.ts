@@ -249,7 +249,7 @@ function corpus(): Attempt[] {
       ["voters as a number", { voters: 5 }],
       ["a row as text", { voters: { dpt: "300" } }],
       ["a negative box", { ballots: { received: -1 } }],
-      ["a huge box", { valid: 1e400 }],
+      ["a huge box", { valid: 1e20 }],
       ["votes with 1,000 choices", { votes: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [i, 1])) }],
       ["party candidates as an array", { votes: { "1": { party: 1, candidates: [1, 2], total: 3 } } }],
       [

@@ -36,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getRequestUser(request, context.sql);
   return {
     lang: requestLang(request),
-    user: user ? { name: user.name, role: user.role, login: user.login, tpsCode: user.tpsCode } : null,
+    user: user ? { id: user.id, name: user.name, role: user.role, login: user.login, tpsCode: user.tpsCode } : null,
   };
 }
 

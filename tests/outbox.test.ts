@@ -44,7 +44,8 @@ function quickCount(now: number, over: Record<string, unknown> = {}) {
       id,
       kind: "quick-count",
       url: "/api/v1/quick-counts",
-      owner: TPS,
+      tps: TPS,
+      account: 1,
       label: "walikota",
       body: {
         id,
@@ -101,7 +102,8 @@ describe("flush against the server", () => {
           id: photoId,
           kind: "photo",
           url: "/api/v1/photos",
-          owner: TPS,
+          tps: TPS,
+          account: 1,
           label: "C1",
           form: {
             fields: { id: photoId, purpose: "c1", tpsCode: TPS, contest: "walikota", quickCountId: qc.id },
@@ -145,7 +147,10 @@ describe("flush against the server", () => {
   it("keeps a refused item with the server's message per field, and goes on with the next", async () => {
     const store = memoryStore();
     const bad = quickCount(0, { votes: { 1: "100", 2: "80", 3: "-4" } });
-    const good = newItem({ id: randomUUID(), kind: "checkin", url: "/api/v1/checkins", owner: TPS, label: "" }, 1);
+    const good = newItem(
+      { id: randomUUID(), kind: "checkin", url: "/api/v1/checkins", tps: TPS, account: 1, label: "" },
+      1,
+    );
     good.body = { id: good.id, tpsCode: TPS, capturedAt: "2026-11-22T07:00:00+07:00" };
     await store.put(bad);
     await store.put(good);
@@ -164,7 +169,10 @@ describe("flush against the server", () => {
     let now = 0;
     // A corrected walikota count with the same 226 voters as this TPS's other ballot: plain, accepted.
     const first = quickCount(now, { contest: "walikota", votes: { 1: "104", 2: "76", 3: "40" } });
-    const second = newItem({ id: randomUUID(), kind: "checkin", url: "/api/v1/checkins", owner: TPS, label: "" }, 1);
+    const second = newItem(
+      { id: randomUUID(), kind: "checkin", url: "/api/v1/checkins", tps: TPS, account: 1, label: "" },
+      1,
+    );
     second.body = { id: second.id, tpsCode: TPS, capturedAt: "2026-11-22T06:30:00+07:00" };
     await store.put(first);
     await store.put(second);
@@ -190,7 +198,10 @@ describe("flush against the server", () => {
 
   it("keeps an item pending when the session has ended, and sends it after a new login", async () => {
     const store = memoryStore();
-    const item = newItem({ id: randomUUID(), kind: "checklist", url: "/api/v1/checklists", owner: TPS, label: "" }, 0);
+    const item = newItem(
+      { id: randomUUID(), kind: "checklist", url: "/api/v1/checklists", tps: TPS, account: 1, label: "" },
+      0,
+    );
     item.body = {
       id: item.id,
       tpsCode: TPS,

@@ -1,5 +1,6 @@
 // The TPS day status with the officer's next step (open the TPS, start counting). The change goes through
 // the outbox, so it is shown at once as "waiting to send" and reaches the command post when it can.
+import { useOfficer } from "~/components/officer-nav";
 import { officerMessages } from "~/lib/messages/officer";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
@@ -9,7 +10,8 @@ import { enqueue, useOutbox } from "~/lib/outbox-client";
 
 export function DayStatusCard({ tpsCode, dayStatus }: { tpsCode: string; dayStatus: DayStatus }) {
   const t = useT(tpsStatusMessages, officerMessages);
-  const { items } = useOutbox(tpsCode);
+  const officer = useOfficer();
+  const { items } = useOutbox(officer);
   // The day status only moves forward, so the furthest of what the server said (maybe a cached page) and
   // what this phone has sent or still holds is the truth; a check-in means at least "arrived".
   const own = items.filter((i) => i.state !== "rejected" && (i.kind === "day-status" || i.kind === "checkin"));
@@ -25,7 +27,8 @@ export function DayStatusCard({ tpsCode, dayStatus }: { tpsCode: string; dayStat
       id,
       kind: "day-status",
       url: "/api/v1/tps-status",
-      owner: tpsCode,
+      tps: tpsCode,
+      account: officer.account,
       label: t(`day.${status}`),
       body: { id, tpsCode, status, capturedAt: new Date().toISOString() },
     });

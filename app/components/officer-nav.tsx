@@ -16,10 +16,10 @@ export const OFFICER_SCREENS: { href: string; key: MessageKey<typeof officerMess
   { href: "/officer/paper", key: "nav.paper" },
 ];
 
-/** The logged-in officer's TPS code (from the root loader), or null. */
-export function useOfficerTps(): string | null {
-  const data = useRouteLoaderData("root") as { user?: { tpsCode?: string | null } | null } | undefined;
-  return data?.user?.tpsCode ?? null;
+/** The logged-in officer (from the root loader): their account id and TPS code, each null when absent. */
+export function useOfficer(): { account: number | null; tps: string | null } {
+  const data = useRouteLoaderData("root") as { user?: { id?: number; tpsCode?: string | null } | null } | undefined;
+  return { account: data?.user?.id ?? null, tps: data?.user?.tpsCode ?? null };
 }
 
 export function OfficerNav() {

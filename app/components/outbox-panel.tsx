@@ -5,7 +5,7 @@ import type { OutboxItem } from "~/lib/outbox";
 import { discard, flushNow, useOutbox } from "~/lib/outbox-client";
 import { officerMessages } from "~/lib/messages/officer";
 import { useT } from "~/lib/use-t";
-import { useOfficerTps } from "./officer-nav";
+import { useOfficer } from "./officer-nav";
 
 export function useNow(everyMs = 15_000) {
   const [now, setNow] = useState(() => Date.now());
@@ -46,7 +46,7 @@ export function OutboxPanel({ showSent = true }: { showSent?: boolean }) {
   const ago = useAgo();
   const now = useNow();
   const online = useOnline();
-  const { items, loaded } = useOutbox(useOfficerTps());
+  const { items, loaded } = useOutbox(useOfficer());
   const waiting = items.filter((i) => i.state !== "sent");
   const sent = items.filter((i) => i.state === "sent").slice(0, 10);
   return (

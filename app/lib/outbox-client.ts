@@ -1,7 +1,7 @@
 // The page's side of the outbox: put an action in, send at once, again on reconnect, on app start, on a
 // timer while the app is open, and through Background Sync (the service worker) where the browser has it.
 import { useEffect, useState } from "react";
-import { flush, newItem, nextDueIn, type OutboxItem } from "./outbox";
+import { belongsTo, flush, newItem, nextDueIn, type OutboxItem } from "./outbox";
 import { exclusively, idbStore, OUTBOX_CHANNEL, SYNC_TAG } from "./outbox-idb";
 
 const POLL_MS = 15_000;
@@ -68,8 +68,12 @@ export async function discard(id: string) {
   await idbStore.delete(id);
 }
 
-/** The outbox items of one TPS, kept current across tabs and the service worker. */
-export function useOutbox(owner: string | null): { items: OutboxItem[]; loaded: boolean } {
+/** The outbox items of the logged-in officer, newest first, kept current across tabs and the service worker. */
+export function useOutbox(who: { account: number | null; tps: string | null }): {
+  items: OutboxItem[];
+  loaded: boolean;
+} {
+  const { account, tps } = who;
   const [items, setItems] = useState<OutboxItem[]>([]);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
@@ -79,7 +83,7 @@ export function useOutbox(owner: string | null): { items: OutboxItem[]; loaded: 
         .all()
         .then((all) => {
           if (!alive) return;
-          setItems(all.filter((i) => i.owner === owner).sort((a, b) => b.createdAt - a.createdAt));
+          setItems(all.filter((i) => belongsTo(i, { account, tps })).sort((a, b) => b.createdAt - a.createdAt));
           setLoaded(true);
         })
         .catch(() => setLoaded(true));
@@ -93,6 +97,6 @@ export function useOutbox(owner: string | null): { items: OutboxItem[]; loaded: 
       channel?.close();
       clearInterval(timer);
     };
-  }, [owner]);
+  }, [account, tps]);
   return { items, loaded };
 }

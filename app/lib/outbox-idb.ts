@@ -1,7 +1,7 @@
 // The outbox's IndexedDB store, used by the page and by the service worker. IndexedDB outlives reloads,
 // closed tabs and service-worker updates, so nothing the officer entered depends on either.
 // Relative imports only (bundled into the service worker too).
-import type { OutboxItem, OutboxStore } from "./outbox";
+import { upgradeItem, type OutboxItem, type OutboxStore } from "./outbox";
 
 const DB_NAME = "pantau";
 const STORE = "outbox";
@@ -53,8 +53,11 @@ function notify() {
 }
 
 export const idbStore: OutboxStore = {
-  all: () => run("readonly", (s) => s.getAll() as IDBRequest<OutboxItem[]>),
-  get: (id) => run("readonly", (s) => s.get(id) as IDBRequest<OutboxItem | undefined>),
+  all: async () => (await run("readonly", (s) => s.getAll() as IDBRequest<OutboxItem[]>)).map(upgradeItem),
+  get: async (id) => {
+    const item = await run("readonly", (s) => s.get(id) as IDBRequest<OutboxItem | undefined>);
+    return item && upgradeItem(item);
+  },
   put: async (item) => {
     await run("readwrite", (s) => s.put(item));
     notify();

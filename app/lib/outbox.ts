@@ -28,8 +28,13 @@ export interface OutboxItem {
   form?: { fields: Record<string, string>; file: Blob; fileName: string };
   /** Short text for the list (e.g. the contest's name). */
   label: string;
-  /** The TPS the item is for; the list shows only the logged-in officer's items. */
-  owner: string | null;
+  /** The TPS the item is for. */
+  tps: string | null;
+  /**
+   * The account (user id) that made the item: it is only ever sent with that account's session, and listed
+   * only to that account. Null for items stored before accounts were recorded (they belong to the TPS).
+   */
+  account: number | null;
   /** Where the officer can fix a rejected item (e.g. the quick-count form). */
   fixUrl?: string;
   createdAt: number;
@@ -70,7 +75,7 @@ export function classify(status: number): "sent" | "rejected" | "retry" | "login
 }
 
 export function newItem(
-  init: Pick<OutboxItem, "id" | "kind" | "url" | "label" | "owner"> & Partial<OutboxItem>,
+  init: Pick<OutboxItem, "id" | "kind" | "url" | "label" | "tps" | "account"> & Partial<OutboxItem>,
   now = Date.now(),
 ): OutboxItem {
   return { attempts: 0, nextAt: now, state: "pending", createdAt: now, error: null, ...init };
@@ -101,6 +106,17 @@ async function readAnswer(
     return {};
   }
 }
+
+/** Items as stored by an older version (with `owner`, the TPS code) read as items of that TPS, of no account. */
+export function upgradeItem(item: OutboxItem & { owner?: string | null }): OutboxItem {
+  if (item.tps !== undefined) return item;
+  const { owner, ...rest } = item;
+  return { ...rest, tps: owner ?? null, account: null };
+}
+
+/** Whether the officer `who` made this item (or, for an item of no recorded account, works at its TPS). */
+export const belongsTo = (item: OutboxItem, who: { account: number | null; tps: string | null }) =>
+  item.account !== null ? item.account === who.account : item.tps !== null && item.tps === who.tps;
 
 /** The items not yet sent, oldest first: what the officer sees as "waiting". */
 export const unsent = (items: OutboxItem[]) =>

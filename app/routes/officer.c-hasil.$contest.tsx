@@ -1,12 +1,12 @@
 // The officer completes the C.Hasil of one ballot after the quick entry: sections I-V box for box, with the
 // rules live, and a photo of each page; sent through the outbox like the quick entry (offline-safe).
+import { BackHome, useOfficer } from "~/components/officer-nav";
 import { randomUUID } from "node:crypto";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { CompleteC1Form } from "~/components/c1-form/complete-form";
 import type { FormDraft } from "~/components/c1-form/use-form-values";
-import { BackHome } from "~/components/officer-nav";
 import type { QueuedQuickCount } from "~/components/quick-count-form";
 import { queueQuickCount } from "~/components/quick-count/queue";
 import { boxesFromQuick, flattenForm } from "~/lib/c1-layout";
@@ -81,6 +81,7 @@ export default function CompleteC1Page() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT(c1FormMessages);
+  const officer = useOfficer();
   const fixing = useSearchParams()[0].get("fix");
   const restore = useFixItem(fixing, t("cform.confirm"));
   const draftKey = `pantau:draft:c1:${tps.code}:${contest.code}`;
@@ -110,6 +111,7 @@ export default function CompleteC1Page() {
           restore={restore}
           onQueue={async (body, photos) => {
             await queueQuickCount(body, photos, {
+              account: officer.account,
               contestName: `C.Hasil ${contest.name}`,
               fixing,
               fixUrl: `/officer/c-hasil/${contest.code}?fix=${body.id}`,

@@ -1,9 +1,9 @@
 // Arrival check-in: the phone's GPS position, its distance from the TPS, and a note when the
 // officer is far away (allowed: TPS sometimes move). Goes through the outbox like every officer action.
+import { BackHome, useOfficer } from "~/components/officer-nav";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { BackHome } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
 import { distanceMetres, FAR_FROM_TPS_M } from "~/lib/officer";
 import { enqueue } from "~/lib/outbox-client";
@@ -30,6 +30,7 @@ type Fix = { lat: number; lng: number; accuracy: number };
 export default function Checkin() {
   const { tps, checkin } = useLoaderData<typeof loader>();
   const t = useT(officerMessages, commonMessages);
+  const officer = useOfficer();
   const lang = useLang();
   const [fix, setFix] = useState<Fix | null>(null);
   const [gps, setGps] = useState<"idle" | "locating" | "failed">("idle");
@@ -65,7 +66,8 @@ export default function Checkin() {
         id,
         kind: "checkin",
         url: "/api/v1/checkins",
-        owner: tps.code,
+        tps: tps.code,
+        account: officer.account,
         label: distance != null ? `${distance} m` : t("checkin.noGps"),
         body: {
           id,

@@ -1,9 +1,9 @@
 // The opening checklist: the items configured for this election, each "yes" or "no" with a
 // note for a "no". Sent through the outbox; the command post sees which items are not in order.
+import { BackHome, useOfficer } from "~/components/officer-nav";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { BackHome } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
 import { enqueue } from "~/lib/outbox-client";
 import { officerMessages } from "~/lib/messages/officer";
@@ -21,6 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Checklist() {
   const { tpsCode, items } = useLoaderData<typeof loader>();
   const t = useT(officerMessages);
+  const officer = useOfficer();
   const [answers, setAnswers] = useState<Record<string, { ok: boolean | null; note: string }>>(() =>
     Object.fromEntries(items.map((i) => [i.code, { ok: i.ok, note: i.note ?? "" }])),
   );
@@ -40,7 +41,8 @@ export default function Checklist() {
         id,
         kind: "checklist",
         url: "/api/v1/checklists",
-        owner: tpsCode,
+        tps: tpsCode,
+        account: officer.account,
         label: `${answered.filter((i) => answers[i.code].ok).length}/${items.length}`,
         body: {
           id,

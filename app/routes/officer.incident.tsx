@@ -1,10 +1,10 @@
 // Incident report from the TPS: category (admin setting) and severity, a description, optional
 // camera photos (resized on the phone), and the phone's position. Photos and the report go through the
 // outbox, photos first, so the incident that lists them never waits on a photo that is not stored.
+import { BackHome, useOfficer } from "~/components/officer-nav";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { BackHome } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
 import { PhotoField } from "~/components/photo-field";
 import { SEVERITIES, type Severity } from "~/lib/incidents";
@@ -28,6 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function ReportIncident() {
   const { tpsCode, categories } = useLoaderData<typeof loader>();
   const t = useT(officerMessages, incidentMessages, commonMessages);
+  const officer = useOfficer();
   const lang = useLang();
   const [category, setCategory] = useState("");
   const [severity, setSeverity] = useState<Severity | "">("");
@@ -70,7 +71,8 @@ export default function ReportIncident() {
           id: photoId,
           kind: "photo",
           url: "/api/v1/photos",
-          owner: tpsCode,
+          tps: tpsCode,
+          account: officer.account,
           label: t("officerReport.photoOf"),
           form: {
             fields: { id: photoId, purpose: "incident", tpsCode, incidentId: id, capturedAt: occurredAt },
@@ -85,7 +87,8 @@ export default function ReportIncident() {
           id,
           kind: "incident",
           url: "/api/v1/incidents",
-          owner: tpsCode,
+          tps: tpsCode,
+          account: officer.account,
           label,
           body: {
             id,

@@ -1,9 +1,9 @@
 // The officer's incidents: what they reported, each with its current status as the command
 // post handles it, updated live; reports still in the outbox are listed as waiting to be sent.
+import { BackHome, useOfficer } from "~/components/officer-nav";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { BackHome } from "~/components/officer-nav";
 import { useAgo, useNow } from "~/components/outbox-panel";
 import { useLive } from "~/components/use-live";
 import type { IncidentData } from "~/lib/events";
@@ -56,7 +56,7 @@ export default function MyIncidents() {
         return next.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       }),
   });
-  const { items } = useOutbox(data.tpsCode);
+  const { items } = useOutbox(useOfficer());
   const known = new Set(incidents.map((i) => i.id));
   const waiting = items.filter((i) => i.kind === "incident" && !known.has(i.id));
 

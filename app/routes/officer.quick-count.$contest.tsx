@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { BackHome, useOfficer } from "~/components/officer-nav";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { c1Context } from "~/lib/c1-rules";
-import { BackHome } from "~/components/officer-nav";
 import { QuickCountForm, type QueuedQuickCount } from "~/components/quick-count-form";
 import { queueQuickCount } from "~/components/quick-count/queue";
 import { idbStore } from "~/lib/outbox-idb";
@@ -84,6 +84,7 @@ export default function QuickCountPage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT(quickCountMessages);
+  const officer = useOfficer();
   const fixing = useSearchParams()[0].get("fix");
   const restore = useFixItem(fixing);
   const draftKey = `pantau:draft:qc:${tps.code}:${contest.code}`;
@@ -113,6 +114,7 @@ export default function QuickCountPage() {
           autoFocus
           onQueue={async (body, photos) => {
             await queueQuickCount(body, photos, {
+              account: officer.account,
               contestName: contest.name,
               fixing,
               fixUrl: `/officer/quick-count/${contest.code}?fix=${body.id}`,

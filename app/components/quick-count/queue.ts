@@ -10,7 +10,12 @@ import { resizePhoto } from "~/lib/resize-photo";
 export async function queueQuickCount(
   body: QueuedQuickCount,
   photos: File[],
-  { contestName, fixing, fixUrl }: { contestName: string; fixing: string | null; fixUrl: string },
+  {
+    account,
+    contestName,
+    fixing,
+    fixUrl,
+  }: { account: number | null; contestName: string; fixing: string | null; fixUrl: string },
 ) {
   for (const file of photos) {
     const photoId = crypto.randomUUID();
@@ -20,7 +25,8 @@ export async function queueQuickCount(
       id: photoId,
       kind: "photo",
       url: "/api/v1/photos",
-      owner: body.tpsCode,
+      tps: body.tpsCode,
+      account,
       label: `C1 ${contestName}`,
       form: {
         fields: {
@@ -41,7 +47,8 @@ export async function queueQuickCount(
       id: body.id,
       kind: "quick-count",
       url: "/api/v1/quick-counts",
-      owner: body.tpsCode,
+      tps: body.tpsCode,
+      account,
       label: contestName,
       body,
       fixUrl,

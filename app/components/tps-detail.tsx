@@ -8,7 +8,8 @@ import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { incidentMessages } from "~/lib/messages/incidents";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
-import { useT } from "~/lib/use-t";
+import { formatTime } from "~/lib/format";
+import { useLang, useT } from "~/lib/use-t";
 import { useCategoryLabel } from "./incidents/categories";
 
 export function TpsDetailPanel({
@@ -23,6 +24,7 @@ export function TpsDetailPanel({
 }) {
   const t = useT(tpsStatusMessages, incidentMessages, commandPostMessages, commonMessages);
   const label = useCategoryLabel();
+  const lang = useLang();
   const [detail, setDetail] = useState<TpsDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -71,7 +73,7 @@ export function TpsDetailPanel({
           <p className="small">
             <span className={`badge day-${detail.tps.dayStatus}`}>{t(`day.${detail.tps.dayStatus}`)}</span>{" "}
             {t("detail.lastSeen", {
-              time: detail.tps.lastSeenAt ? new Date(detail.tps.lastSeenAt).toLocaleTimeString() : "–",
+              time: formatTime(detail.tps.lastSeenAt, lang),
             })}
           </p>
           <p className="small">

@@ -10,7 +10,7 @@ import { enqueue } from "~/lib/outbox-client";
 import { commonMessages } from "~/lib/messages/common";
 import { officerMessages } from "~/lib/messages/officer";
 import { useLang, useT } from "~/lib/use-t";
-import { DATE_LOCALE } from "~/lib/format";
+import { formatTime } from "~/lib/format";
 import { getTps } from "~/models/election.server";
 import { getOfficerDay } from "~/models/officer-actions.server";
 import { TopBar } from "~/root";
@@ -94,7 +94,7 @@ export default function Checkin() {
         {checkin ? (
           <p className="card" data-testid="last-checkin">
             {t("checkin.last", {
-              time: new Date(checkin.at).toLocaleTimeString(DATE_LOCALE[lang]),
+              time: formatTime(checkin.at, lang),
               distance: checkin.distanceM ?? "–",
             })}
           </p>

@@ -7,6 +7,7 @@ import type { TpsDetail } from "~/models/command-post.server";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { incidentMessages } from "~/lib/messages/incidents";
+import { staffExtrasMessages } from "~/lib/messages/staff-extras";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { formatTime } from "~/lib/format";
 import { useLang, useT } from "~/lib/use-t";
@@ -22,7 +23,7 @@ export function TpsDetailPanel({
   /** The view's contests; the TPS's own ballots (those whose area holds it) are listed. */
   contests: (BallotContest & { code: string; name: string; area: string[] })[];
 }) {
-  const t = useT(tpsStatusMessages, incidentMessages, commandPostMessages, commonMessages);
+  const t = useT(tpsStatusMessages, incidentMessages, commandPostMessages, staffExtrasMessages, commonMessages);
   const label = useCategoryLabel();
   const lang = useLang();
   const [detail, setDetail] = useState<TpsDetail | null>(null);
@@ -91,6 +92,27 @@ export function TpsDetailPanel({
                   </span>
                 ))
               : "–"}
+          </p>
+          <p className="small" data-testid="detail-checkin">
+            {detail.checkin ? (
+              <>
+                {detail.checkin.distanceM == null ? (
+                  <strong className="warning">
+                    {t("detail.checkinNoGps", { time: formatTime(detail.checkin.at, lang) })}
+                  </strong>
+                ) : (
+                  t("detail.checkin", { time: formatTime(detail.checkin.at, lang), distance: detail.checkin.distanceM })
+                )}
+                {detail.checkin.note ? (
+                  <>
+                    <br />
+                    {t("detail.checkinNote", { note: detail.checkin.note })}
+                  </>
+                ) : null}
+              </>
+            ) : (
+              t("detail.noCheckin")
+            )}
           </p>
           <h4>{t("detail.results")}</h4>
           <table data-testid="detail-results">

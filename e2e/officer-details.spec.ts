@@ -4,6 +4,7 @@
 // a thumb can hit, and a check-in without GPS that asks where the officer is and shows so on the posko.
 // TPS of kelurahan 16.73.06.1004 and 16.73.06.1005 only (the e2e database is shared by all specs).
 import { devices, type Page } from "@playwright/test";
+import { OFFICER_SCREENS } from "../app/components/officer-nav";
 import { formatTime } from "../app/lib/format";
 import { expect, shot, test } from "./fixtures";
 
@@ -12,15 +13,10 @@ import { expect, shot, test } from "./fixtures";
 const { defaultBrowserType: _browser, ...pixel7 } = devices["Pixel 7"];
 test.use({ ...pixel7, viewport: { width: 360, height: 740 }, timezoneId: "America/New_York", locale: "id-ID" });
 
+// Every screen of the officer's menu, and the two result forms.
 const OFFICER_PAGES = [
   "/officer",
-  "/officer/checkin",
-  "/officer/checklist",
-  "/officer/incident",
-  "/officer/incidents",
-  "/officer/contacts",
-  "/officer/guide",
-  "/officer/paper",
+  ...OFFICER_SCREENS.map((s) => s.href),
   "/officer/quick-count/gubernur",
   "/officer/c-hasil/gubernur",
 ];

@@ -62,21 +62,36 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** Top bar: app name, who is logged in, language switch, logout. */
+/**
+ * Top bar: app name, page title, language switch, who is logged in, logout. For people without the
+ * command post's links (officers, responders: phones) it is one line: the title is cut short, the language
+ * is its two-letter code and the name is left out on a narrow screen rather than wrapping to a second and
+ * third line above the page's first action.
+ */
 export function TopBar({ title }: { title?: string }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const t = useT(commonMessages);
   const location = useLocation();
+  const user = data?.user ?? null;
+  const other = otherLang(data?.lang ?? DEFAULT_LANG);
+  const oneLine = !can(user, "admin:manage") && !can(user, "posko:operate") && !can(user, "posko:view");
   return (
-    <header className="topbar">
+    <header className={oneLine ? "topbar one-line" : "topbar"}>
       <strong className="brand">{t("app.name")}</strong>
-      {title ? <span className="topbar-title">{title}</span> : null}
+      {title ? (
+        <span className="topbar-title" title={title}>
+          {title}
+        </span>
+      ) : null}
       <span className="spacer" />
       <Form method="post" action="/language" className="inline">
-        <input type="hidden" name="lang" value={otherLang(data?.lang ?? DEFAULT_LANG)} />
+        <input type="hidden" name="lang" value={other} />
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        <button type="submit" className="link-button" data-testid="lang-switch">
-          {t("lang.switch")}
+        <button type="submit" className="link-button" data-testid="lang-switch" aria-label={t("lang.switch")}>
+          <span className="lang-long">{t("lang.switch")}</span>
+          <span className="lang-short" lang={other}>
+            {other.toUpperCase()}
+          </span>
         </button>
       </Form>
       {can(data?.user ?? null, "admin:manage") ? (

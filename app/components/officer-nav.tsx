@@ -38,8 +38,10 @@ export function OfficerNav() {
 export function BackHome() {
   const t = useT(officerMessages, commonMessages);
   return (
-    <p>
-      <a href="/officer">← {t("qc.back")}</a>
+    <p className="back">
+      <a className="back-link" href="/officer">
+        ← {t("qc.back")}
+      </a>
     </p>
   );
 }

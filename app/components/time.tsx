@@ -1,20 +1,11 @@
-// A time in the region's zone (WIB), worded for the UI language. Server and browser may format a date
-// slightly differently (ICU versions), so the text may differ at hydration without being wrong.
-import { DATE_LOCALE, ELECTION_TIME_ZONE } from "~/lib/format";
+// A time in the election's zone, worded for the UI language. The text is the same on the server and in
+// the browser (app/lib/format.ts), so hydration never has to patch it.
+import { formatDateTime, formatTime } from "~/lib/format";
 import { useLang } from "~/lib/use-t";
 
-export function Time({ iso, time = false }: { iso: string; time?: boolean }) {
+export function Time({ iso, time = false, seconds = true }: { iso: string; time?: boolean; seconds?: boolean }) {
   const lang = useLang();
-  const text = new Intl.DateTimeFormat(DATE_LOCALE[lang], {
-    timeZone: ELECTION_TIME_ZONE,
-    ...(time ? {} : { day: "2-digit", month: "2-digit" }),
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).format(new Date(iso));
   return (
-    <time dateTime={iso} suppressHydrationWarning>
-      {text}
-    </time>
+    <time dateTime={iso}>{time ? formatTime(iso, lang, { seconds }) : formatDateTime(iso, lang, { seconds })}</time>
   );
 }

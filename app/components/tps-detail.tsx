@@ -7,8 +7,10 @@ import type { TpsDetail } from "~/models/command-post.server";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { incidentMessages } from "~/lib/messages/incidents";
+import { staffExtrasMessages } from "~/lib/messages/staff-extras";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
-import { useT } from "~/lib/use-t";
+import { formatTime } from "~/lib/format";
+import { useLang, useT } from "~/lib/use-t";
 import { useCategoryLabel } from "./incidents/categories";
 
 export function TpsDetailPanel({
@@ -21,8 +23,9 @@ export function TpsDetailPanel({
   /** The view's contests; the TPS's own ballots (those whose area holds it) are listed. */
   contests: (BallotContest & { code: string; name: string; area: string[] })[];
 }) {
-  const t = useT(tpsStatusMessages, incidentMessages, commandPostMessages, commonMessages);
+  const t = useT(tpsStatusMessages, incidentMessages, commandPostMessages, staffExtrasMessages, commonMessages);
   const label = useCategoryLabel();
+  const lang = useLang();
   const [detail, setDetail] = useState<TpsDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -71,7 +74,7 @@ export function TpsDetailPanel({
           <p className="small">
             <span className={`badge day-${detail.tps.dayStatus}`}>{t(`day.${detail.tps.dayStatus}`)}</span>{" "}
             {t("detail.lastSeen", {
-              time: detail.tps.lastSeenAt ? new Date(detail.tps.lastSeenAt).toLocaleTimeString() : "–",
+              time: formatTime(detail.tps.lastSeenAt, lang),
             })}
           </p>
           <p className="small">
@@ -89,6 +92,27 @@ export function TpsDetailPanel({
                   </span>
                 ))
               : "–"}
+          </p>
+          <p className="small" data-testid="detail-checkin">
+            {detail.checkin ? (
+              <>
+                {detail.checkin.distanceM == null ? (
+                  <strong className="warning">
+                    {t("detail.checkinNoGps", { time: formatTime(detail.checkin.at, lang) })}
+                  </strong>
+                ) : (
+                  t("detail.checkin", { time: formatTime(detail.checkin.at, lang), distance: detail.checkin.distanceM })
+                )}
+                {detail.checkin.note ? (
+                  <>
+                    <br />
+                    {t("detail.checkinNote", { note: detail.checkin.note })}
+                  </>
+                ) : null}
+              </>
+            ) : (
+              t("detail.noCheckin")
+            )}
           </p>
           <h4>{t("detail.results")}</h4>
           <table data-testid="detail-results">

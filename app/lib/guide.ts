@@ -1,11 +1,12 @@
-// The pocket guide: what an officer needs on the day, in both languages. Static text, so the
-// page works offline once cached. Follows the usual order of the day at a TPS (PKPU procedures).
+// The pocket guide: what an officer needs on the day, in both languages. Static text but for the SMS
+// section, which the page fills from its loader; either way it is in the page, which works offline once cached. Follows the usual order of the day at a TPS (PKPU procedures).
 import type { Lang } from "./i18n";
 
 interface Section {
   id: string;
   title: Record<Lang, string>;
-  steps: Record<Lang, string[]>;
+  /** null: the section is built from the election's data (the SMS section). */
+  steps: Record<Lang, string[]> | null;
 }
 
 export const GUIDE: Section[] = [
@@ -80,24 +81,11 @@ export const GUIDE: Section[] = [
     },
   },
   {
+    // Filled in from the election: the gateway's number, this TPS's ballots and the words the SMS parser
+    // accepts (app/lib/sms.ts), so the guide cannot teach a message the server would refuse.
     id: "sms",
-    title: { id: "5. Format SMS cadangan", en: "5. SMS fallback format" },
-    steps: {
-      id: [
-        "Hitung cepat: QC <kode TPS> <pemilihan> <suara calon 1> <suara calon 2> ... <tidak sah> <PIN>",
-        "Contoh: QC 1673021001-001 walikota 120 95 33 4 123456",
-        "Bila ada peringatan, tambahkan di akhir: ALASAN <alasan Anda>",
-        "Kejadian: INC <kode TPS> <kategori> <low|medium|high|critical> <uraian> <PIN>",
-        "Balasan berisi kode tanda terima (mis. QC-1A2B3C4D) atau keterangan yang harus diperbaiki.",
-      ],
-      en: [
-        "Quick count: QC <TPS code> <contest> <votes candidate 1> <votes candidate 2> ... <invalid> <PIN>",
-        "Example: QC 1673021001-001 walikota 120 95 33 4 123456",
-        "If there are warnings, add at the end: REASON <your reason>",
-        "Incident: INC <TPS code> <category> <low|medium|high|critical> <description> <PIN>",
-        "The reply holds a receipt code (e.g. QC-1A2B3C4D) or what to fix. Start with EN for English replies.",
-      ],
-    },
+    title: { id: "5. SMS cadangan (ada sinyal, tanpa data)", en: "5. SMS fallback (signal but no data)" },
+    steps: null,
   },
   {
     id: "report",

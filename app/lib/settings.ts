@@ -5,6 +5,10 @@ import { INCIDENT_CATEGORIES } from "./incidents";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
 const text = (max: number) => z.string().trim().min(1).max(max);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{3,20}$/);
 
 export const SETTINGS = {
   /** Election-day times (local time of the region) and when a TPS counts as stale. */
@@ -25,16 +29,15 @@ export const SETTINGS = {
     showIncidents: z.boolean(),
     reportsEnabled: z.boolean(),
   }),
+  /** The SMS gateway's number officers send QC and INC messages to (app/lib/sms.ts); in the pocket guide. */
+  sms: z.object({ number: phone.nullable() }),
   /** Emergency contacts shown to officers (tap to call). */
   contacts: z
     .array(
       z.object({
         name: text(100),
         role: z.string().trim().max(100),
-        phone: z
-          .string()
-          .trim()
-          .regex(/^\+?[0-9 ()-]{3,20}$/),
+        phone,
       }),
     )
     .max(50),
@@ -71,6 +74,7 @@ export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
     showIncidents: true,
     reportsEnabled: true,
   },
+  sms: { number: null },
   contacts: [
     { name: "Posko Pemilu Kota", role: "Posko", phone: "0733-000000" },
     { name: "Polres", role: "Keamanan", phone: "110" },

@@ -21,7 +21,7 @@ interface TpsResultRow {
 export async function getTpsDetail(sql: Db, { code }: { code: string }) {
   const tps = await getTps(sql, { code });
   if (!tps) return undefined;
-  const [officers, results, incidents, photos] = await Promise.all([
+  const [officers, results, incidents, photos, [checkin]] = await Promise.all([
     sql<{ name: string; login: string; phone: string | null }[]>`
       select name, login, phone from users where tps_code = ${code} and role = 'officer' and not disabled order by login`,
     sql<TpsResultRow[]>`
@@ -30,10 +30,16 @@ export async function getTpsDetail(sql: Db, { code }: { code: string }) {
       where r.tps_code = ${code} order by c.position, c.code`,
     listIncidents(sql, { scope: null, tpsCode: code, limit: 50 }),
     tpsPhotos(sql, { tpsCode: code }),
+    // The latest check-in: without GPS, the officer's note is all that says where they were.
+    sql<{ capturedAt: Date; distanceM: number | null; note: string | null }[]>`
+      select captured_at, distance_m, note from checkins where tps_code = ${code} order by received_at desc limit 1`,
   ]);
   return {
     tps: { ...tps, lastSeenAt: tps.lastSeenAt ? tps.lastSeenAt.toISOString() : null },
     officers,
+    checkin: checkin
+      ? { at: checkin.capturedAt.toISOString(), distanceM: checkin.distanceM, note: checkin.note }
+      : null,
     results: results.map((r) => ({
       contest: r.contestCode,
       contestName: r.contestName,

@@ -1,11 +1,12 @@
 // Admin: election settings: election-day times and staleness, public-page options,
-// emergency contacts, the opening checklist, incident categories. Lists are edited as "a | b | c" lines.
+// the SMS fallback's number, emergency contacts, the opening checklist, incident categories. Lists are edited as "a | b | c" lines.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { SaveFeedback } from "~/components/save-feedback";
 import { combineMessages, translate } from "~/lib/i18n";
 import { fromLines, SETTINGS, toLines, type SettingKey } from "~/lib/settings";
 import { adminMessages } from "~/lib/messages/admin";
+import { staffExtrasMessages } from "~/lib/messages/staff-extras";
 import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 import { getSetting, saveSetting } from "~/models/settings.server";
@@ -14,17 +15,18 @@ import { requestLang } from "~/utils/lang.server";
 
 const messages = combineMessages(adminMessages, commonMessages);
 
-const EDITABLE = ["election.times", "public", "contacts", "checklist", "incident.categories"] as const;
+const EDITABLE = ["election.times", "public", "sms", "contacts", "checklist", "incident.categories"] as const;
 type Editable = (typeof EDITABLE)[number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
-  const [times, publicOptions, contacts, checklist, categories] = await Promise.all(
+  const [times, publicOptions, sms, contacts, checklist, categories] = await Promise.all(
     EDITABLE.map((k) => getSetting(context.sql, k)),
   );
-  return { times, publicOptions, contacts, checklist, categories } as {
+  return { times, publicOptions, sms, contacts, checklist, categories } as {
     times: Awaited<ReturnType<typeof getSetting<"election.times">>>;
     publicOptions: Awaited<ReturnType<typeof getSetting<"public">>>;
+    sms: Awaited<ReturnType<typeof getSetting<"sms">>>;
     contacts: Awaited<ReturnType<typeof getSetting<"contacts">>>;
     checklist: Awaited<ReturnType<typeof getSetting<"checklist">>>;
     categories: Awaited<ReturnType<typeof getSetting<"incident.categories">>>;
@@ -43,6 +45,8 @@ function fromForm(key: Editable, form: FormData): unknown {
           ["showResults", "showProjection", "showIncidents", "reportsEnabled"].map((k) => [k, form.get(k) === "on"]),
         ),
       };
+    case "sms":
+      return { number: text("number").trim() || null };
     case "contacts":
       return fromLines(text("lines")).map(([name = "", role = "", phone = ""]) => ({ name, role, phone }));
     case "checklist":
@@ -84,7 +88,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Settings() {
   const s = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT(adminMessages, commonMessages);
+  const t = useT(adminMessages, staffExtrasMessages, commonMessages);
   const busy = useNavigation().state !== "idle";
   const feedback = (key: Editable) =>
     result?.section === key ? <SaveFeedback result={result} saved={t("admin.settings.saved")} /> : null;
@@ -136,6 +140,16 @@ export default function Settings() {
           </label>
         ))}
         {feedback("public")}
+        {save}
+      </Form>
+      <Form method="post" className="card stack" data-testid="settings-sms">
+        <h2>{t("admin.settings.sms")}</h2>
+        <input type="hidden" name="section" value="sms" />
+        <label>
+          {t("admin.settings.smsHelp")}
+          <input name="number" type="tel" defaultValue={s.sms.number ?? ""} maxLength={20} />
+        </label>
+        {feedback("sms")}
         {save}
       </Form>
       {(

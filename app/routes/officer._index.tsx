@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { DayStatusCard } from "~/components/day-status";
 import { OFFICER_SCREENS, OfficerNav } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
+import { Time } from "~/components/time";
 import type { DayStatus } from "~/lib/events";
 import { warmPages } from "~/lib/sw-client";
 import { c1FormMessages } from "~/lib/messages/c1-form";
@@ -125,7 +126,9 @@ export default function OfficerHome() {
                     {s.contest} #{s.revision}
                     {s.photos ? <span className="muted small"> · {t("qc.photoCount", { n: s.photos })}</span> : null}
                   </span>
-                  <span className="muted small">{new Date(s.receivedAt).toLocaleTimeString()}</span>
+                  <span className="muted small">
+                    <Time iso={s.receivedAt} time seconds={false} />
+                  </span>
                   <span className={`badge status-${s.status}`}>
                     {s.status === "replaced" ? "—" : t(`status.${s.status}`)}
                   </span>

@@ -1,5 +1,8 @@
-// Arrival check-in: the phone's GPS position, its distance from the TPS, and a note when the
-// officer is far away (allowed: TPS sometimes move). Goes through the outbox like every officer action.
+// Arrival check-in: the phone's GPS position, its distance from the TPS, and a note when the officer is far
+// away (allowed: TPS sometimes move) or when no position was obtained: then the note is all the command post
+// knows of where the officer is, so the form asks for it, says why GPS failed and offers to try again.
+// The API still accepts a check-in with neither (version 1 allowed it): the form enforces the note.
+// Goes through the outbox like every officer action.
 import { BackHome, useOfficer } from "~/components/officer-nav";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -9,8 +12,9 @@ import { distanceMetres, FAR_FROM_TPS_M } from "~/lib/officer";
 import { enqueue } from "~/lib/outbox-client";
 import { commonMessages } from "~/lib/messages/common";
 import { officerMessages } from "~/lib/messages/officer";
+import { officerExtrasMessages } from "~/lib/messages/officer-extras";
 import { useLang, useT } from "~/lib/use-t";
-import { DATE_LOCALE } from "~/lib/format";
+import { formatTime } from "~/lib/format";
 import { getTps } from "~/models/election.server";
 import { getOfficerDay } from "~/models/officer-actions.server";
 import { TopBar } from "~/root";
@@ -26,34 +30,51 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 type Fix = { lat: number; lng: number; accuracy: number };
+type GpsFailure = "denied" | "unavailable" | "timeout" | "unsupported";
+const GPS_TIMEOUT_S = 20;
+const FAILURE_KEY = {
+  denied: "checkin.gpsDenied",
+  unavailable: "checkin.gpsUnavailable",
+  timeout: "checkin.gpsTimeout",
+  unsupported: "checkin.gpsUnsupported",
+} as const;
 
 export default function Checkin() {
   const { tps, checkin } = useLoaderData<typeof loader>();
-  const t = useT(officerMessages, commonMessages);
+  const t = useT(officerMessages, officerExtrasMessages, commonMessages);
   const officer = useOfficer();
   const lang = useLang();
   const [fix, setFix] = useState<Fix | null>(null);
-  const [gps, setGps] = useState<"idle" | "locating" | "failed">("idle");
+  const [gps, setGps] = useState<"idle" | "locating">("idle");
+  const [failure, setFailure] = useState<GpsFailure | null>(null);
   const [note, setNote] = useState("");
   const [tried, setTried] = useState(false);
   const [queued, setQueued] = useState(false);
   const distance = fix ? distanceMetres(fix, tps) : null;
   const far = distance != null && distance > FAR_FROM_TPS_M;
-  const noteMissing = far && note.trim() === "";
+  // Without a position the note is where the officer says they are; far away, why.
+  const noteRequired = !fix || far;
+  const noteMissing = noteRequired && note.trim() === "";
 
   const locate = () => {
     if (!("geolocation" in navigator)) {
-      setGps("failed");
+      setFailure("unsupported");
       return;
     }
     setGps("locating");
+    setFailure(null);
     navigator.geolocation.getCurrentPosition(
       (pos) => {
         setFix({ lat: pos.coords.latitude, lng: pos.coords.longitude, accuracy: Math.round(pos.coords.accuracy) });
         setGps("idle");
       },
-      () => setGps("failed"),
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+      (error) => {
+        setGps("idle");
+        setFailure(
+          error.code === error.PERMISSION_DENIED ? "denied" : error.code === error.TIMEOUT ? "timeout" : "unavailable",
+        );
+      },
+      { enableHighAccuracy: true, timeout: GPS_TIMEOUT_S * 1000, maximumAge: 60_000 },
     );
   };
 
@@ -94,18 +115,24 @@ export default function Checkin() {
         {checkin ? (
           <p className="card" data-testid="last-checkin">
             {t("checkin.last", {
-              time: new Date(checkin.at).toLocaleTimeString(DATE_LOCALE[lang]),
+              time: formatTime(checkin.at, lang),
               distance: checkin.distanceM ?? "–",
             })}
           </p>
         ) : null}
         <section className="card stack">
           <button type="button" className="big" onClick={locate} disabled={gps === "locating"}>
-            {gps === "locating" ? t("checkin.locating") : fix ? t("checkin.relocate") : t("checkin.locate")}
+            {gps === "locating"
+              ? t("checkin.locating")
+              : fix
+                ? t("checkin.relocate")
+                : failure
+                  ? t("checkin.gpsRetry")
+                  : t("checkin.locate")}
           </button>
-          {gps === "failed" ? (
-            <p className="warning" role="status">
-              {t("checkin.gpsFailed")}
+          {failure && !fix ? (
+            <p className="warning" role="status" data-testid="gps-failure">
+              {t(FAILURE_KEY[failure], { seconds: GPS_TIMEOUT_S })}
             </p>
           ) : null}
           {fix ? (
@@ -121,13 +148,21 @@ export default function Checkin() {
           ) : null}
           <label className={`field ${tried && noteMissing ? "has-error" : ""}`}>
             <span>
-              {t("checkin.note")}
-              {far ? "" : <em className="muted small"> ({t("qc.optional")})</em>}
+              {fix ? t("checkin.note") : t("checkin.where")}
+              {noteRequired ? "" : <em className="muted small"> ({t("qc.optional")})</em>}
             </span>
-            <textarea rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+            {fix ? null : <span className="muted small hint">{t("checkin.whereHint")}</span>}
+            <textarea
+              rows={2}
+              maxLength={1000}
+              value={note}
+              required={noteRequired}
+              aria-invalid={tried && noteMissing}
+              onChange={(e) => setNote(e.target.value)}
+            />
             {tried && noteMissing ? (
               <span className="error" role="alert">
-                {t("checkin.noteNeeded")}
+                {fix ? t("checkin.noteNeeded") : t("checkin.whereNeeded")}
               </span>
             ) : null}
           </label>

@@ -24,7 +24,8 @@ import { contestTouches, votesIn } from "~/lib/contests";
 import { initialState, packTps, totalsInArea, unpackTps, type DashboardTps, type PackedTps } from "~/lib/dashboard";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
-import { useT } from "~/lib/use-t";
+import { formatTime } from "~/lib/format";
+import { useLang, useT } from "~/lib/use-t";
 import { getStaleConfig } from "~/models/command-post.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
 import { getSetting } from "~/models/settings.server";
@@ -70,6 +71,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Posko() {
   const { snapshot, tileUrl, incidents, responders, staleConfig, role, categories } = useLoaderData<typeof loader>();
   const t = useT(commandPostMessages, commonMessages);
+  const lang = useLang();
   const live = useCommandPostLive({
     seq: snapshot.seq,
     initialDashboard: () =>
@@ -156,7 +158,7 @@ export default function Posko() {
             <QuickOnlyPanel tpsList={view.inAreaTps} contests={shownContests} onSelect={setSelected} />
             {live.state.lastEventAt ? (
               <p className="muted small">
-                {t("posko.lastUpdate", { time: new Date(live.state.lastEventAt).toLocaleTimeString() })}
+                {t("posko.lastUpdate", { time: formatTime(live.state.lastEventAt, lang, { seconds: true }) })}
               </p>
             ) : null}
           </aside>

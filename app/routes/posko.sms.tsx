@@ -5,7 +5,7 @@ import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { commonMessages } from "~/lib/messages/common";
 import { smsMessages } from "~/lib/messages/sms";
 import { useLang, useT } from "~/lib/use-t";
-import { DATE_LOCALE } from "~/lib/format";
+import { formatTime } from "~/lib/format";
 import { listSms } from "~/models/sms.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
@@ -55,7 +55,7 @@ export default function SmsLog() {
             <tbody>
               {messages.map((m) => (
                 <tr key={m.id} className={`sms-${m.status}`}>
-                  <td>{new Date(m.receivedAt).toLocaleTimeString(DATE_LOCALE[lang])}</td>
+                  <td>{formatTime(m.receivedAt, lang, { seconds: true })}</td>
                   <td>{m.sender}</td>
                   <td>
                     <code>{m.body}</code>

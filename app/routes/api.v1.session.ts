@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { LoginBody } from "~/lib/schemas";
 import { auditSession } from "~/models/audit.server";
 import {
-  assertLoginAllowed,
   clearSessionCookie,
   getRequestUser,
   login,
@@ -36,9 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     if (request.method !== "POST") throw problem.methodNotAllowed();
     const body = parseBody(LoginBody, await readJson(request, 4096));
-    assertLoginAllowed(context.env, lang, body.login, context.clientIp);
     const session = await login(context.sql, context.env, body, context.clientIp);
-    if (!session) throw problem.loginFailed();
     await auditSession(context.writer, { user: session.user, action: "session.login" });
     return json(session, { headers: { "Set-Cookie": sessionCookie(context.env, session.token) } });
   });

@@ -3,14 +3,7 @@ import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { LoginBody } from "~/lib/schemas";
 import { auditSession } from "~/models/audit.server";
-import {
-  clearSessionCookie,
-  getRequestUser,
-  login,
-  logout,
-  sessionCookie,
-  tokenFrom,
-} from "~/utils/auth.server";
+import { clearSessionCookie, getRequestUser, login, logout, sessionCookie, tokenFrom } from "~/utils/auth.server";
 import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { requireUser } from "~/utils/permissions.server";

@@ -153,3 +153,30 @@ test("opening the TPS asks first, with the time, and can be undone until it is s
   await page.reload();
   await expect(page.getByTestId("day-status")).toHaveText("Dibuka");
 });
+
+test("a flagged result says what it means and what to do", async ({ phone, apiAs }) => {
+  const tps = "1673051008-003";
+  const officer = await apiAs(tps);
+  const send = (votes: Record<string, number>, invalid: number, justification?: string) =>
+    officer.post("/api/v1/quick-counts", {
+      id: crypto.randomUUID(),
+      tpsCode: tps,
+      contest: "gubernur",
+      votes,
+      invalid,
+      justification,
+      capturedAt: new Date().toISOString(),
+    });
+  expect((await send({ 1: 60, 2: 50 }, 2)).status()).toBe(201);
+  // A large change, sent with the officer's reason: accepted, and flagged for the command post to check.
+  expect((await send({ 1: 120, 2: 95 }, 4, "Salah ketik sebelumnya, C1 asli 120 dan 95")).status()).toBe(201);
+
+  const { page } = await phone(SMALL_PHONE);
+  await logIn(page, tps);
+  await expect(page.getByTestId("status-gubernur")).toHaveText("Ditandai");
+  await expect(page.getByTestId("numbers-gubernur")).toHaveText(/Terkirim:\s*No\. 1: 120\s*No\. 2: 95\s*Tidak sah: 4/);
+  await expect(page.getByTestId("flagged-help-gubernur")).toContainText("Posko memeriksanya");
+  await expect(page.getByTestId("flagged-help-gubernur")).toContainText("tidak perlu mengirim ulang");
+  await expect(page.getByTestId("submissions").getByTestId("submission-numbers")).toHaveCount(2);
+  await shot(page, "officer-home-flagged", true);
+});

@@ -87,3 +87,12 @@ describe("logging in with a TPS code", () => {
     expect(res.headers.get("set-cookie")).toMatch(/pantau_session=/);
   });
 });
+
+describe("the public TPS lookup", () => {
+  it("goes to the TPS however its code was written, and back to the public page when it is no code", async () => {
+    const lookup = (typed: string) => http.page(`/publik/tps?kode=${encodeURIComponent(typed)}`);
+    expect((await lookup("16.73.05.1007-4")).headers.get("location")).toBe("/publik/tps/1673051007-004");
+    expect((await lookup("TPS 1673051007004")).headers.get("location")).toBe("/publik/tps/1673051007-004");
+    expect((await lookup("167305100704")).headers.get("location")).toBe("/publik");
+  });
+});

@@ -10,7 +10,8 @@ import { useT } from "~/lib/use-t";
 import { DAY_ORDER } from "~/lib/officer";
 import { localTime } from "~/lib/officer-next-step";
 import type { DayStatus } from "~/lib/events";
-import { discard, enqueue, useOutbox } from "~/lib/outbox-client";
+import type { OutboxItem } from "~/lib/outbox";
+import { discard, enqueue } from "~/lib/outbox-client";
 
 /** How long a confirmed change waits in the outbox before it is sent, so that "Undo" can still take it back. */
 export const UNDO_WINDOW_MS = 10_000;
@@ -22,8 +23,7 @@ export type DayChange = "open" | "counting";
  * (maybe a cached page) and what this phone has sent or still holds is the truth; a check-in means at
  * least "arrived". Also the change still waiting in the outbox and the last one sent.
  */
-export function useDayStatus(dayStatus: DayStatus) {
-  const { items } = useOutbox(useOfficer());
+export function dayStatusOf(items: OutboxItem[], dayStatus: DayStatus) {
   const own = items.filter((i) => i.state !== "rejected" && (i.kind === "day-status" || i.kind === "checkin"));
   const at = Math.max(
     DAY_ORDER.indexOf(dayStatus),
@@ -90,16 +90,16 @@ export function DayChangeButton({
 /** The day status, its undo or how to correct it, and the changes not already offered as the next step. */
 export function DayStatusCard({
   tpsCode,
-  dayStatus,
+  day,
   leading = null,
 }: {
   tpsCode: string;
-  dayStatus: DayStatus;
+  day: ReturnType<typeof dayStatusOf>;
   /** The change the home screen already leads with: not offered twice. */
   leading?: DayChange | null;
 }) {
   const t = useT(tpsStatusMessages, officerMessages, officerHomeMessages);
-  const { shown, queued, sent } = useDayStatus(dayStatus);
+  const { shown, queued, sent } = day;
   const at = DAY_ORDER.indexOf(shown);
   const offered = (["open", "counting"] as const).filter((s) => at < DAY_ORDER.indexOf(s) && s !== leading);
   return (

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { DayStatusCard, useDayStatus } from "~/components/day-status";
+import { dayStatusOf, DayStatusCard } from "~/components/day-status";
 import { BallotList, latestQuickCounts, type Ballot } from "~/components/officer-home/ballots";
 import { NextStepCard } from "~/components/officer-home/next-step";
-import { QuickCountNumbers } from "~/components/officer-home/numbers";
+import { SubmissionList } from "~/components/officer-home/submissions";
 import { OFFICER_SCREENS, OfficerNav, useOfficer } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
-import { Time } from "~/components/time";
 import type { DayStatus } from "~/lib/events";
 import { warmPages } from "~/lib/sw-client";
 import { c1FormMessages } from "~/lib/messages/c1-form";
@@ -71,7 +70,7 @@ export default function OfficerHome() {
   const t = useT(tpsStatusMessages, officerMessages, officerHomeMessages, c1FormMessages, commonMessages);
   const now = useClock(serverNow);
   const { items } = useOutbox(useOfficer());
-  const { shown: dayStatus } = useDayStatus(tps.dayStatus as DayStatus);
+  const day = dayStatusOf(items, tps.dayStatus as DayStatus);
   // Every screen the officer may need later, cached now while there is a network.
   useEffect(() => {
     if (navigator.onLine)
@@ -90,7 +89,7 @@ export default function OfficerHome() {
   const waiting = unsent(items);
   const refused = waiting.find((i) => i.state === "rejected");
   const state = {
-    dayStatus,
+    dayStatus: day.shown,
     checkedIn: checkedIn || items.some((i) => i.kind === "checkin" && i.state !== "rejected"),
     checklistDone: checklistDone || items.some((i) => i.kind === "checklist" && i.state !== "rejected"),
     ballots: ballots.map((b) => ({ ...b, outbox: latest.get(b.code)?.state ?? null })),
@@ -101,7 +100,7 @@ export default function OfficerHome() {
   const step = nextStep(state, phase);
   const contestName = (code: string) => contests.find((c) => c.code === code)?.name ?? code;
   const leading = step.kind === "open" ? "open" : step.kind === "count" ? "counting" : null;
-  const dayCard = <DayStatusCard tpsCode={tps.code} dayStatus={tps.dayStatus as DayStatus} leading={leading} />;
+  const dayCard = <DayStatusCard tpsCode={tps.code} day={day} leading={leading} />;
   const ballotList = <BallotList ballots={ballots} latest={latest} />;
   const resultsFirst = phase === "counting" || phase === "done";
   return (
@@ -126,32 +125,7 @@ export default function OfficerHome() {
 
         <OfficerNav />
 
-        <section className="card">
-          <h2>{t("officer.mySubmissions")}</h2>
-          {submissions.length === 0 ? (
-            <p className="muted">{t("officer.none")}</p>
-          ) : (
-            <ul className="submissions" data-testid="submissions">
-              {submissions.map((s) => (
-                <li key={s.id}>
-                  <div className="row">
-                    <strong>
-                      {contestName(s.contest)} #{s.revision}
-                    </strong>
-                    <span className={`badge status-${s.status}`}>
-                      {s.status === "replaced" ? "—" : t(`status.${s.status}`)}
-                    </span>
-                  </div>
-                  <QuickCountNumbers votes={s.votes} invalid={s.invalid} testId="submission-numbers" />
-                  <span className="muted small">
-                    <Time iso={s.receivedAt} time />
-                    {s.photos ? ` · ${t("qc.photoCount", { n: s.photos })}` : null}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <SubmissionList submissions={submissions} contestName={contestName} />
 
         <section className="card" aria-labelledby="facts-heading">
           <h2 id="facts-heading">{t("home.tpsFacts")}</h2>

@@ -80,6 +80,15 @@ describe("logging in with a TPS code", () => {
     expect((await session("1673051008-007", OFFICER_PIN)).status).toBe(200);
   });
 
+  it("without JavaScript, a refused login page says why and keeps the code typed", async () => {
+    const res = await http.form("/login", { login: "16.73.05.1007-9", secret: "000000" });
+    expect(res.status).toBe(401);
+    const html = await res.text();
+    expect(html).toContain("PIN salah untuk TPS 1673051007-009.");
+    expect(html).toMatch(/<input name="login"[^>]*value="16\.73\.05\.1007-9"/);
+    expect(html).toMatch(/<input name="secret"[^>]*inputMode="numeric"/i);
+  });
+
   it("logs in through the login page with a dotted code, without JavaScript", async () => {
     const res = await http.form("/login", { login: "16.73.05.1008-8", secret: OFFICER_PIN });
     expect(res.status).toBe(302);

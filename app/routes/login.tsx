@@ -30,14 +30,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const lang = requestLang(request);
   const parsed = LoginBody.safeParse({ login: form.get("login"), secret: form.get("secret") });
-  if (!parsed.success) return pageProblem(problem.loginFailed(), lang);
+  // The login typed goes back to the page, so an officer without JavaScript need not type the code again.
+  const typed = { login: String(form.get("login") ?? "").slice(0, 100) };
+  if (!parsed.success) return pageProblem(problem.loginFailed(), lang, typed);
   let session;
   try {
     session = await login(context.sql, context.env, parsed.data, context.clientIp);
   } catch (error) {
     const refused = problemOf(error);
     if (!refused) throw error;
-    return pageProblem(refused, lang);
+    return pageProblem(refused, lang, typed);
   }
   await auditSession(context.writer, { user: session.user, action: "session.login" });
   return redirect(safeRedirect(form.get("redirectTo"), homeFor(session.user)), {
@@ -53,7 +55,7 @@ export default function Login() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
-  const [typed, setTyped] = useState(params.get("login") ?? "");
+  const [typed, setTyped] = useState(result?.login ?? params.get("login") ?? "");
   // A TPS code means a PIN: digits only, so the phone opens its number pad. Staff type passwords.
   const pin = readTpsCode(typed) !== null;
   const wrong = refusedField(result);

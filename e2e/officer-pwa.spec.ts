@@ -168,6 +168,7 @@ test("a pending report survives a service-worker update", async ({ phone, login 
 
     await context.setOffline(true);
     await page.getByRole("button", { name: "Buka TPS" }).click();
+    await page.getByRole("button", { name: "Ya, buka sekarang" }).click();
     await expect(outboxItem(page, "day-status")).toHaveAttribute("data-state", "pending");
     await page.getByRole("button", { name: "Perbarui sekarang" }).click();
     await page.waitForEvent("load");

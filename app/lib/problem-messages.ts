@@ -5,6 +5,7 @@ import { combineMessages, type MessageKey } from "./i18n";
 import { commonMessages } from "./messages/common";
 import { importMessages } from "./messages/imports";
 import { incidentMessages } from "./messages/incidents";
+import { loginMessages } from "./messages/login";
 import { officerMessages } from "./messages/officer";
 import { problemMessages } from "./messages/problems";
 import { publicMessages } from "./messages/public";
@@ -24,6 +25,7 @@ export const problemTexts = combineMessages(
   importMessages,
   recapMessages,
   smsMessages,
+  loginMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

@@ -28,6 +28,8 @@ export async function getOfficerHome(sql: Db, { tpsCode }: { tpsCode: string }) 
       contest: s.contestCode,
       source: s.source,
       revision: s.revision,
+      votes: s.votes,
+      invalid: s.invalid,
       receivedAt: s.receivedAt.toISOString(),
       status: s.isCurrent && s.resultStatus ? s.resultStatus : ("replaced" as const),
     })),

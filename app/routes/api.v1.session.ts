@@ -3,15 +3,7 @@ import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { LoginBody } from "~/lib/schemas";
 import { auditSession } from "~/models/audit.server";
-import {
-  assertLoginAllowed,
-  clearSessionCookie,
-  getRequestUser,
-  login,
-  logout,
-  sessionCookie,
-  tokenFrom,
-} from "~/utils/auth.server";
+import { clearSessionCookie, getRequestUser, login, logout, sessionCookie, tokenFrom } from "~/utils/auth.server";
 import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { requireUser } from "~/utils/permissions.server";
@@ -36,9 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     if (request.method !== "POST") throw problem.methodNotAllowed();
     const body = parseBody(LoginBody, await readJson(request, 4096));
-    assertLoginAllowed(context.env, lang, body.login, context.clientIp);
     const session = await login(context.sql, context.env, body, context.clientIp);
-    if (!session) throw problem.loginFailed();
     await auditSession(context.writer, { user: session.user, action: "session.login" });
     return json(session, { headers: { "Set-Cookie": sessionCookie(context.env, session.token) } });
   });

@@ -1,14 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
+import { readTpsCode, TPS_CODE_EXAMPLE } from "~/lib/tps-code";
 import { LoginBody } from "~/lib/schemas";
-import { translate } from "~/lib/i18n";
 import { loginMessages } from "~/lib/messages/login";
 import { useT } from "~/lib/use-t";
 import { auditSession } from "~/models/audit.server";
 import { TopBar } from "~/root";
-import { assertLoginAllowed, getRequestUser, homeFor, login, sessionCookie } from "~/utils/auth.server";
+import { getRequestUser, homeFor, login, sessionCookie } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
-import { pageRefusal } from "~/utils/page-action.server";
+import { pageProblem } from "~/utils/page-action.server";
+import { problemOf } from "~/utils/problem-answer.server";
+import { problem } from "~/lib/problems";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Masuk" }];
 
@@ -27,24 +30,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const lang = requestLang(request);
   const parsed = LoginBody.safeParse({ login: form.get("login"), secret: form.get("secret") });
-  if (!parsed.success) return data({ message: translate(lang, loginMessages, "login.failed") }, 400);
-  const refused = await pageRefusal(lang, {}, async () =>
-    assertLoginAllowed(context.env, lang, parsed.data.login, context.clientIp),
-  );
-  if (refused) return refused;
-  const session = await login(context.sql, context.env, parsed.data, context.clientIp);
-  if (!session) return data({ message: translate(lang, loginMessages, "login.failed") }, 401);
+  // The login typed goes back to the page, so an officer without JavaScript need not type the code again.
+  const typed = { login: String(form.get("login") ?? "").slice(0, 100) };
+  if (!parsed.success) return pageProblem(problem.loginFailed(), lang, typed);
+  let session;
+  try {
+    session = await login(context.sql, context.env, parsed.data, context.clientIp);
+  } catch (error) {
+    const refused = problemOf(error);
+    if (!refused) throw error;
+    return pageProblem(refused, lang, typed);
+  }
   await auditSession(context.writer, { user: session.user, action: "session.login" });
   return redirect(safeRedirect(form.get("redirectTo"), homeFor(session.user)), {
     headers: { "Set-Cookie": sessionCookie(context.env, session.token) },
   });
 }
 
+/** The field a refusal is about (a TPS code that is not one, a wrong PIN), to mark it for screen readers. */
+const refusedField = (result: { errors?: { field: string }[] } | undefined) => result?.errors?.[0]?.field ?? null;
+
 export default function Login() {
   const t = useT(loginMessages);
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
+  const [typed, setTyped] = useState(result?.login ?? params.get("login") ?? "");
+  // A TPS code means a PIN: digits only, so the phone opens its number pad. Staff type passwords.
+  const pin = readTpsCode(typed) !== null;
+  const wrong = refusedField(result);
   return (
     <>
       <TopBar />
@@ -61,15 +75,30 @@ export default function Login() {
               autoCapitalize="none"
               required
               maxLength={100}
-              defaultValue={params.get("login") ?? ""}
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              aria-describedby="login-example"
+              aria-invalid={wrong === "login" || undefined}
             />
           </label>
+          <p id="login-example" className="muted small field-hint">
+            {t("login.example", { example: TPS_CODE_EXAMPLE })}
+          </p>
           <label>
             {t("login.secret")}
-            <input name="secret" type="password" autoComplete="current-password" required maxLength={200} />
+            <input
+              name="secret"
+              type="password"
+              autoComplete="current-password"
+              required
+              maxLength={200}
+              inputMode={pin ? "numeric" : undefined}
+              pattern={pin ? "[0-9]*" : undefined}
+              aria-invalid={wrong === "secret" || undefined}
+            />
           </label>
           {result?.message ? (
-            <p role="alert" className="error">
+            <p role="alert" className="error" data-testid="login-error">
               {result.message}
             </p>
           ) : null}

@@ -1,35 +1,76 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useEffect } from "react";
-import { DayStatusCard } from "~/components/day-status";
-import { OFFICER_SCREENS, OfficerNav } from "~/components/officer-nav";
+import { useEffect, useState } from "react";
+import { dayStatusOf, DayStatusCard } from "~/components/day-status";
+import { BallotList, latestQuickCounts, type Ballot } from "~/components/officer-home/ballots";
+import { NextStepCard } from "~/components/officer-home/next-step";
+import { SubmissionList } from "~/components/officer-home/submissions";
+import { OFFICER_SCREENS, OfficerNav, useOfficer } from "~/components/officer-nav";
 import { OutboxPanel } from "~/components/outbox-panel";
-import { Time } from "~/components/time";
 import type { DayStatus } from "~/lib/events";
 import { warmPages } from "~/lib/sw-client";
 import { c1FormMessages } from "~/lib/messages/c1-form";
 import { commonMessages } from "~/lib/messages/common";
 import { officerMessages } from "~/lib/messages/officer";
+import { officerHomeMessages } from "~/lib/messages/officer-home";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
+import { nextStep, phaseOf } from "~/lib/officer-next-step";
+import { unsent } from "~/lib/outbox";
+import { useOutbox } from "~/lib/outbox-client";
 import { useT } from "~/lib/use-t";
+import { getOfficerDay } from "~/models/officer-actions.server";
 import { getOfficerHome } from "~/models/officer.server";
 import { listPhotosFor } from "~/models/photos.server";
+import { getSetting } from "~/models/settings.server";
 import { regionLabel } from "~/lib/regions";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "officer:app");
-  const home = await getOfficerHome(context.sql, { tpsCode: user.tpsCode! });
+  const [home, day, times] = await Promise.all([
+    getOfficerHome(context.sql, { tpsCode: user.tpsCode! }),
+    getOfficerDay(context.sql, { tpsCode: user.tpsCode! }),
+    getSetting(context.sql, "election.times"),
+  ]);
   // C1 photos that arrived for each submission
   const photos = await listPhotosFor(context.sql, { quickCountIds: home.submissions.map((s) => s.id) });
   const count = (id: string) => photos.filter((p) => p.quickCountId === id).length;
-  return { ...home, submissions: home.submissions.map((s) => ({ ...s, photos: count(s.id) })) };
+  return {
+    ...home,
+    submissions: home.submissions.map((s) => ({ ...s, photos: count(s.id) })),
+    checkedIn: day.checkin !== null,
+    checklistDone: day.checklist.every((i) => i.ok !== null),
+    times: { opening: times.opening, closing: times.closing },
+    now: new Date().toISOString(),
+  };
+}
+
+/** The clock the next step is chosen by: the server's at first (so the page hydrates as rendered), then the phone's. */
+function useClock(serverNow: string) {
+  const [now, setNow] = useState(() => new Date(serverNow));
+  useEffect(() => {
+    setNow(new Date());
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
 }
 
 export default function OfficerHome() {
-  const { tps, contests, submissions } = useLoaderData<typeof loader>();
-  const t = useT(tpsStatusMessages, officerMessages, c1FormMessages, commonMessages);
+  const {
+    tps,
+    contests,
+    submissions,
+    checkedIn,
+    checklistDone,
+    times,
+    now: serverNow,
+  } = useLoaderData<typeof loader>();
+  const t = useT(tpsStatusMessages, officerMessages, officerHomeMessages, c1FormMessages, commonMessages);
+  const now = useClock(serverNow);
+  const { items } = useOutbox(useOfficer());
+  const day = dayStatusOf(items, tps.dayStatus as DayStatus);
   // Every screen the officer may need later, cached now while there is a network.
   useEffect(() => {
     if (navigator.onLine)
@@ -39,18 +80,56 @@ export default function OfficerHome() {
         ...contests.flatMap((c) => [`/officer/quick-count/${c.code}`, `/officer/c-hasil/${c.code}`]),
       ]);
   }, [contests]);
+
+  const latest = latestQuickCounts(items);
+  const ballots: Ballot[] = contests.map((c) => {
+    const current = submissions.find((s) => s.contest === c.code && s.status !== "replaced");
+    return { ...c, current: current ? { votes: current.votes, invalid: current.invalid } : null };
+  });
+  const waiting = unsent(items);
+  const refused = waiting.find((i) => i.state === "rejected");
+  const state = {
+    dayStatus: day.shown,
+    checkedIn: checkedIn || items.some((i) => i.kind === "checkin" && i.state !== "rejected"),
+    checklistDone: checklistDone || items.some((i) => i.kind === "checklist" && i.state !== "rejected"),
+    ballots: ballots.map((b) => ({ ...b, outbox: latest.get(b.code)?.state ?? null })),
+    pending: waiting.filter((i) => i.state === "pending").length,
+    refused: refused ? { fixUrl: refused.fixUrl ?? null } : null,
+  };
+  const phase = phaseOf(state, now, times);
+  const step = nextStep(state, phase);
+  const contestName = (code: string) => contests.find((c) => c.code === code)?.name ?? code;
+  const leading = step.kind === "open" ? "open" : step.kind === "count" ? "counting" : null;
+  const dayCard = <DayStatusCard tpsCode={tps.code} day={day} leading={leading} />;
+  const ballotList = <BallotList ballots={ballots} latest={latest} />;
+  const resultsFirst = phase === "counting" || phase === "done";
   return (
     <>
       <TopBar title={t("officer.myTps")} />
       <main className="page phone">
-        <section className="card" aria-labelledby="tps-heading">
+        <header className="tps-heading">
           <h1 id="tps-heading" className="tps-code">
             TPS {tps.code}
           </h1>
-          <p>{tps.address}</p>
-          <p className="muted">
+          <p className="muted small">
             {regionLabel(tps.kelurahanKind, tps.kelurahanName)}, {regionLabel("kecamatan", tps.kecamatanName)}
           </p>
+        </header>
+
+        <NextStepCard step={step} tpsCode={tps.code} times={times} contestName={contestName} />
+
+        {resultsFirst ? ballotList : dayCard}
+        {resultsFirst ? dayCard : ballotList}
+
+        <OutboxPanel />
+
+        <OfficerNav />
+
+        <SubmissionList submissions={submissions} contestName={contestName} />
+
+        <section className="card" aria-labelledby="facts-heading">
+          <h2 id="facts-heading">{t("home.tpsFacts")}</h2>
+          <p>{tps.address}</p>
           <dl className="facts">
             <div>
               <dt>{t("officer.voters")}</dt>
@@ -65,77 +144,6 @@ export default function OfficerHome() {
               <dd>{tps.dpk}</dd>
             </div>
           </dl>
-        </section>
-
-        <OutboxPanel />
-
-        <DayStatusCard tpsCode={tps.code} dayStatus={tps.dayStatus as DayStatus} />
-
-        <OfficerNav />
-
-        <section className="card">
-          <h2>{t("cform.ballots")}</h2>
-          <ul className="contest-list">
-            {contests.map((c) => (
-              <li key={c.code} data-testid={`contest-${c.code}`}>
-                <div>
-                  <strong>{c.name}</strong>
-                  <span className={`badge status-${c.status}`} data-testid={`status-${c.code}`}>
-                    {t(`status.${c.status}`)}
-                  </span>
-                </div>
-                {c.completeness ? (
-                  <p className="ballot-state" data-testid={`completeness-${c.code}`}>
-                    <span className={`badge completeness-${c.completeness}`}>
-                      {t(`cform.completeness.${c.completeness}`)}
-                    </span>
-                    {c.photos ? (
-                      <span className="muted small">{t("cform.photoCount", { n: c.photos })}</span>
-                    ) : (
-                      <span className="warning small">{t("cform.missingPhoto")}</span>
-                    )}
-                  </p>
-                ) : null}
-                {c.status !== "verified" ? (
-                  <div className="button-column">
-                    <a className="button primary big" href={`/officer/quick-count/${c.code}`}>
-                      {c.status === "missing" ? t("officer.enter") : t("officer.correct")}
-                    </a>
-                    <a
-                      className={`button big${c.completeness === "quick" ? " primary" : ""}`}
-                      href={`/officer/c-hasil/${c.code}`}
-                    >
-                      {c.completeness === "complete" ? t("cform.reopen") : t("cform.open")}
-                    </a>
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-
-        <section className="card">
-          <h2>{t("officer.mySubmissions")}</h2>
-          {submissions.length === 0 ? (
-            <p className="muted">{t("officer.none")}</p>
-          ) : (
-            <ul className="submissions" data-testid="submissions">
-              {submissions.map((s) => (
-                <li key={s.id}>
-                  <span>
-                    {s.contest} #{s.revision}
-                    {s.photos ? <span className="muted small"> · {t("qc.photoCount", { n: s.photos })}</span> : null}
-                  </span>
-                  <span className="muted small">
-                    <Time iso={s.receivedAt} time seconds={false} />
-                  </span>
-                  <span className={`badge status-${s.status}`}>
-                    {s.status === "replaced" ? "—" : t(`status.${s.status}`)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
         </section>
       </main>
     </>

@@ -65,7 +65,7 @@ export default function PublicPage() {
         </p>
         <form method="get" action="/publik/tps" className="public-tps-lookup">
           <label>
-            {t("public.tpsLookup")} <input name="kode" placeholder="1673011001-001" pattern="\d{10}-\d{3}" required />
+            {t("public.tpsLookup")} <input name="kode" placeholder="1673011001-001" required />
           </label>
           <button type="submit">{t("public.tpsShow")}</button>
         </form>

@@ -1,7 +1,10 @@
 // Sessions: a random token, given to the browser as an HttpOnly cookie and to API clients as a bearer
 // token (also accepted as Socket.IO auth.token). Only its SHA-256 is stored. Whether the user may do
 // something is asked in app/utils/permissions.server.ts.
-import { problem } from "~/lib/problems";
+import { Problem, problem, type ProblemParams } from "~/lib/problems";
+import type { ProblemMessageKey } from "~/lib/problem-messages";
+import { readTpsCode, TPS_CODE_EXAMPLE } from "~/lib/tps-code";
+import { getTps } from "~/models/election.server";
 import { createHash, randomBytes } from "node:crypto";
 import type { Sql } from "postgres";
 import {
@@ -12,7 +15,6 @@ import {
   type SessionUser,
 } from "~/models/users.server";
 import type { Env } from "./env.server";
-import type { Lang } from "~/lib/i18n";
 import { loginRetryAfter, noteLoginOutcome } from "./login-limit.server";
 import { verifyAgainstNothing, verifySecret } from "./password.server";
 
@@ -54,22 +56,44 @@ export function getRequestUser(request: Request, sql: Sql) {
   );
 }
 
-/** 429 when this login name or client address failed too often (app/utils/login-limit.server.ts). */
-export function assertLoginAllowed(env: Env, lang: Lang, login: string, clientIp: string | undefined) {
-  const wait = loginRetryAfter(login, clientIp, env.LOGIN_ATTEMPTS_PER_15_MIN);
-  if (wait > 0) {
-    throw problem.tooManyAttempts(wait);
-  }
+/**
+ * The name an account is found by: a TPS code in its canonical form however it was typed
+ * (app/lib/tps-code.ts), a staff login as typed. The rate limit counts by it too, so writing one TPS code
+ * in ten ways is still ten attempts at one login.
+ */
+function loginName(typed: string) {
+  const reading = readTpsCode(typed);
+  if (!reading) return { name: typed.trim(), tps: null };
+  return "code" in reading
+    ? { name: reading.code, tps: reading.code }
+    : { name: typed.trim(), tps: "unclear" as const };
 }
 
+const refusal = (field: "login" | "secret", code: string, key: ProblemMessageKey, params: ProblemParams) =>
+  new Problem("login_failed", { fields: [{ field, code, key, params }] });
+
+/**
+ * A new session for these credentials, or a `login_failed` problem (429 `too_many_attempts` past the limit,
+ * app/utils/login-limit.server.ts). Staff get one message whatever was wrong; a TPS code is public, so an
+ * officer is told whether the code or the PIN was wrong (docs/decisions/025-login-by-tps-code.md).
+ */
 export async function login(sql: Sql, env: Env, credentials: { login: string; secret: string }, clientIp?: string) {
-  const user = await findUserForLogin(sql, { login: credentials.login });
+  const { name, tps } = loginName(credentials.login);
+  const wait = loginRetryAfter(name, clientIp, env.LOGIN_ATTEMPTS_PER_15_MIN);
+  if (wait > 0) throw problem.tooManyAttempts(wait);
+  const user = tps === "unclear" ? undefined : await findUserForLogin(sql, { login: name });
   const ok =
     user && !user.disabled
       ? await verifySecret(credentials.secret, user.secretHash)
       : await verifyAgainstNothing(credentials.secret);
-  noteLoginOutcome(credentials.login, clientIp, !!(user && ok));
-  if (!user || !ok) return null;
+  noteLoginOutcome(name, clientIp, !!(user && ok));
+  if (!user || !ok) {
+    if (tps === "unclear")
+      throw refusal("login", "tps_code_unclear", "login.unclearTps", { example: TPS_CODE_EXAMPLE });
+    if (tps && !(await getTps(sql, { code: tps }))) throw refusal("login", "unknown_tps", "login.unknownTps", { tps });
+    if (tps) throw refusal("secret", "wrong_pin", "login.wrongPin", { tps });
+    throw problem.loginFailed();
+  }
   const token = randomBytes(32).toString("base64url");
   await createSession(sql, { userId: user.id, tokenHash: hashToken(token), ttlHours: env.SESSION_TTL_HOURS });
   const { secretHash: _s, disabled: _d, ...sessionUser } = user;

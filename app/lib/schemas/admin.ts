@@ -1,19 +1,20 @@
 // What admins send: staff accounts and contests with their candidates.
 import { z } from "zod";
 import { ballotStructure, CONTEST_TYPES } from "../contests";
-import { REGION_CODE, TPS_CODE } from "./atoms";
+import { readTpsCode } from "../tps-code";
+import { REGION_CODE } from "./atoms";
 
 export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin", "case_officer"] as const;
 
 export const StaffBody = z
   .object({
-    // TPS codes are the officers' logins: a staff account may not take one.
+    // TPS codes are the officers' logins: a staff account may not take anything the login reads as one.
     login: z
       .string()
       .trim()
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/)
-      .refine((l) => !TPS_CODE.test(l)),
+      .refine((l) => readTpsCode(l) === null),
     name: z.string().trim().min(2).max(120),
     role: z.enum(STAFF_ROLES),
     regionCode: z

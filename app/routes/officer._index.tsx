@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useEffect } from "react";
 import { DayStatusCard } from "~/components/day-status";
-import { OFFICER_SCREENS, OfficerNav } from "~/components/officer-nav";
+import { OfficerNav } from "~/components/officer-nav";
+import { OfflineReadiness } from "~/components/offline-ready";
 import { OutboxPanel } from "~/components/outbox-panel";
 import type { DayStatus } from "~/lib/events";
-import { warmPages } from "~/lib/sw-client";
 import { c1FormMessages } from "~/lib/messages/c1-form";
 import { commonMessages } from "~/lib/messages/common";
 import { officerMessages } from "~/lib/messages/officer";
@@ -29,15 +28,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function OfficerHome() {
   const { tps, contests, submissions } = useLoaderData<typeof loader>();
   const t = useT(tpsStatusMessages, officerMessages, c1FormMessages, commonMessages);
-  // Every screen the officer may need later, cached now while there is a network.
-  useEffect(() => {
-    if (navigator.onLine)
-      void warmPages([
-        "/officer",
-        ...OFFICER_SCREENS.map((s) => s.href),
-        ...contests.flatMap((c) => [`/officer/quick-count/${c.code}`, `/officer/c-hasil/${c.code}`]),
-      ]);
-  }, [contests]);
   return (
     <>
       <TopBar title={t("officer.myTps")} />
@@ -46,6 +36,7 @@ export default function OfficerHome() {
           <h1 id="tps-heading" className="tps-code">
             TPS {tps.code}
           </h1>
+          <OfflineReadiness />
           <p>{tps.address}</p>
           <p className="muted">
             {regionLabel(tps.kelurahanKind, tps.kelurahanName)}, {regionLabel("kecamatan", tps.kecamatanName)}

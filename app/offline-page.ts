@@ -161,7 +161,7 @@ function quickCountForm(kit: OfflineKit, t: ReturnType<typeof useLang>) {
 /** After a logout without signal: says so, and sends the logout (through the service worker) when it can. */
 function loggedOut(t: ReturnType<typeof useLang>) {
   byId("offline-title").textContent = t("offline.loggedOut");
-  byId("offline-notice-en").hidden = true;
+  byId("offline-notice-en").textContent = translate("en", offlineMessages, "offline.logoutPending");
   byId("offline-home").hidden = true;
   const notice = byId("offline-notice");
   notice.textContent = t("offline.logoutPending");

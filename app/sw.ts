@@ -64,8 +64,10 @@ const { version: VERSION, essential: ESSENTIAL, shell: SHELL_FILES } = __PRECACH
 const SHELL_CACHE = `pantau-shell-${VERSION}`;
 /** Written once the pages are warmed by this version: its absence means "missing or stale". */
 const WARMED = "/officer/__warmed";
-/** Answers slower than this count as no signal (a link that connects but carries nothing). */
+/** An officer waiting for a page: slower than this counts as no signal (a link that carries nothing). */
 const NETWORK_TIMEOUT_MS = 5000;
+/** Downloads in the background queue behind each other on a slow link: only a dead link takes this long. */
+const BACKGROUND_TIMEOUT_MS = 30_000;
 /** Files fetched at a time: the browser's own limit per server, so none waits behind a slow one for long. */
 const PARALLEL = 6;
 
@@ -86,9 +88,9 @@ async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Pr
   return results;
 }
 
-function withTimeout(request: Request | string, init: RequestInit = {}): Promise<Response> {
+function withTimeout(request: Request | string, init: RequestInit = {}, ms = NETWORK_TIMEOUT_MS): Promise<Response> {
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), NETWORK_TIMEOUT_MS);
+  const timer = setTimeout(() => abort.abort(), ms);
   return fetch(request, { ...init, signal: abort.signal }).finally(() => clearTimeout(timer));
 }
 
@@ -166,7 +168,9 @@ async function warmOfficerPages(): Promise<boolean | null> {
   const cached = async (url: string) => !!(await cache.match(url, { ignoreVary: true }));
   if (fresh && kit && (await Promise.all(kit.pages.map(cached))).every(Boolean)) return true;
 
-  const res = await withTimeout(KIT_URL, { redirect: "manual", cache: "no-store" }).catch(() => null);
+  const res = await withTimeout(KIT_URL, { redirect: "manual", cache: "no-store" }, BACKGROUND_TIMEOUT_MS).catch(
+    () => null,
+  );
   if (!res) return false;
   if (!isGood(res)) return null; // a redirect to the login page: not an officer's session
   kit = (await res.clone().json()) as OfflineKit;
@@ -175,7 +179,7 @@ async function warmOfficerPages(): Promise<boolean | null> {
   const warmed = await inParallel(kit.pages, PARALLEL, async (url) => {
     // Same version: only what is missing. A new version: every page (their HTML names the new files).
     if (fresh && (await cached(url))) return true;
-    const page = await withTimeout(url, { redirect: "manual" }).catch(() => null);
+    const page = await withTimeout(url, { redirect: "manual" }, BACKGROUND_TIMEOUT_MS).catch(() => null);
     if (!isGood(page) || !current()) return false;
     await cache.put(url, page);
     return true;
@@ -254,15 +258,18 @@ async function officerPage(event: FetchEvent, request: Request, navigation: bool
   });
   // The page is still stored when it arrives after the timeout.
   event.waitUntil(network.catch(() => undefined));
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), NETWORK_TIMEOUT_MS));
-  const res = await Promise.race([network, timeout]).catch(() => null);
+  const within = (ms: number) =>
+    Promise.race([network, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]).catch(() => null);
+  const res = await within(NETWORK_TIMEOUT_MS);
   if (res) return res;
   const cached =
     (await cache.match(request, { ignoreVary: true })) ??
     // The installed app's start URL and links with a query open the page cached without it.
     (navigation ? await cache.match(request, { ignoreVary: true, ignoreSearch: true }) : undefined);
   if (cached) return cached;
-  return navigation ? offlinePage() : Response.error();
+  // Nothing stored: a slow link may still deliver it; a dead one gets Pantau's offline page after a while.
+  if (!navigation) return network.catch(() => Response.error());
+  return (await within(BACKGROUND_TIMEOUT_MS / 2)) ?? offlinePage();
 }
 
 async function shellFile(request: Request, url: URL): Promise<Response> {

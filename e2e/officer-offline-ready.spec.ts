@@ -87,3 +87,74 @@ test("first login, the signal lost before the phone is ready: Pantau's offline p
   const result = await (await posko.get(`/api/v1/tps/${tps}`)).json();
   expect(JSON.stringify(result)).toContain("141");
 });
+
+test("first login on a slow link: the phone says when it is ready, then every officer screen opens without the server", async ({
+  phone,
+  login,
+}) => {
+  test.setTimeout(120_000);
+  const tps = "1673051005-002";
+  const { context, page } = await firstLogin(phone, login, tps);
+  await waitReady(page);
+  await shot(page, "offline-ready-home");
+  const pages = (await keptPages(page))!;
+  expect(pages).toEqual(
+    expect.arrayContaining(["/officer", "/officer/quick-count/gubernur", "/officer/c-hasil/walikota", "/officer/paper"]),
+  );
+
+  link.setMode("refuse");
+  for (const url of pages) {
+    await page.goto(url);
+    await expect(page.getByTestId("offline-page"), url).toHaveCount(0);
+    await expect(page.locator("main h1").first(), url).toBeVisible();
+  }
+  await page.goto("/officer/quick-count/gubernur");
+  await expect(page.getByLabel(/No\. 1/)).toBeEditable();
+
+  // The installed app's icon opens its start URL (read from the manifest) on the first try, still offline.
+  link.setMode("up");
+  const manifest = (await (await page.request.get(`${link.url}/manifest.webmanifest`)).json()) as { start_url: string };
+  link.setMode("refuse");
+  const installed = await context.newPage();
+  await installed.goto(manifest.start_url);
+  await expect(installed.getByRole("heading", { name: `TPS ${tps}` })).toBeVisible();
+  await shot(installed, "offline-start-url");
+});
+
+test("logging out without signal ends on a Pantau page; the session ends on the server when the link is back", async ({
+  phone,
+  login,
+  playwright,
+}) => {
+  test.setTimeout(120_000);
+  const tps = "1673051006-001";
+  const { context, page } = await firstLogin(phone, login, tps);
+  await waitReady(page);
+  const session = (await context.cookies()).find((c) => c.httpOnly)!;
+  const withOldCookie = await playwright.request.newContext({
+    baseURL: `http://localhost:${PORT}`,
+    extraHTTPHeaders: { Cookie: `${session.name}=${session.value}` },
+  });
+  const officerHome = async () => (await withOldCookie.get("/officer", { maxRedirects: 0 })).status();
+  expect(await officerHome()).toBe(200);
+
+  link.setMode("blackhole");
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page.getByRole("heading", { name: "Anda sudah keluar" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("logout-state")).toHaveText(
+    "Ponsel ini sudah melupakan sesi Anda. Sesi di server diakhiri otomatis begitu ada sinyal.",
+  );
+  await shot(page, "offline-logout");
+  // The phone forgot the officer at once: the pages are gone, even without signal.
+  expect(await keptPages(page)).toBeNull();
+  expect(await officerHome()).toBe(200);
+
+  // The link is back (the blackhole's dead connections are gone, as they are when a real signal returns):
+  // the logout reaches the server first, and the login page opens.
+  link.setMode("refuse");
+  link.setMode("up");
+  await page.getByRole("link", { name: "Masuk" }).click();
+  await expect(page.getByLabel("Kata sandi atau PIN")).toBeVisible({ timeout: 20_000 });
+  expect(await officerHome()).toBe(302);
+  await withOldCookie.dispose();
+});

@@ -40,8 +40,7 @@ const logoutPending = async () => !!(await (await caches.open(STATE_CACHE)).matc
 async function requestSync() {
   try {
     const reg = (await navigator.serviceWorker?.getRegistration()) as
-      | (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })
-      | undefined;
+      (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
     await reg?.sync?.register(SYNC_TAG);
   } catch {
     // No Background Sync: the app sends the outbox when it opens again.
@@ -77,7 +76,14 @@ function quickCountForm(kit: OfflineKit, t: ReturnType<typeof useLang>) {
       "label",
       {},
       label,
-      element("input", { name, type: "text", inputMode: "numeric", pattern: "[0-9]*", required: true, autocomplete: "off" }),
+      element("input", {
+        name,
+        type: "text",
+        inputMode: "numeric",
+        pattern: "[0-9]*",
+        required: true,
+        autocomplete: "off",
+      }),
     );
   const drawBoxes = () => {
     const contest = kit.contests.find((c) => c.code === ballot.value) ?? kit.contests[0];
@@ -117,7 +123,9 @@ function quickCountForm(kit: OfflineKit, t: ReturnType<typeof useLang>) {
     }
     error.hidden = true;
     const id = crypto.randomUUID();
-    const votes = Object.fromEntries(contest.choices.map((c) => [String(c.number), String(data.get(`votes.${c.number}`)).trim()]));
+    const votes = Object.fromEntries(
+      contest.choices.map((c) => [String(c.number), String(data.get(`votes.${c.number}`)).trim()]),
+    );
     // The item the quick-count form makes (app/components/quick-count/queue.ts): fixed there if refused.
     await idbStore.put(
       newItem({
@@ -187,7 +195,10 @@ async function main() {
   if (pending) return body.replaceChildren(loggedOut(t));
   const retry = element("button", { type: "button" }, t("offline.retry"));
   retry.addEventListener("click", () => location.reload());
-  body.replaceChildren(...(kit?.contests.length ? [quickCountForm(kit, t)] : []), element("p", { className: "actions" }, retry));
+  body.replaceChildren(
+    ...(kit?.contests.length ? [quickCountForm(kit, t)] : []),
+    element("p", { className: "actions" }, retry),
+  );
   // The signal is back: the app itself (which sends the outbox at once).
   window.addEventListener("online", () => location.assign("/officer"));
 }

@@ -129,7 +129,9 @@ let shellJob: Promise<boolean> | null = null;
 function ensureShell(): Promise<boolean> {
   return (shellJob ??= (async () => {
     const cache = await caches.open(SHELL_CACHE);
-    const ok = (await inParallel([...ESSENTIAL, ...SHELL_FILES], PARALLEL, (e) => precacheOne(cache, e))).every(Boolean);
+    const ok = (await inParallel([...ESSENTIAL, ...SHELL_FILES], PARALLEL, (e) => precacheOne(cache, e))).every(
+      Boolean,
+    );
     if (!ok) shellJob = null;
     return ok;
   })());

@@ -34,9 +34,14 @@ const cachedPages = (page: Page, urls: string[]) =>
 /** Logs in on a fresh phone through the slow link; returns when the home page shows. */
 async function firstLogin(phone: import("./fixtures").Phone, login: import("./fixtures").Login, tps: string) {
   const { context, page } = await phone({ baseURL: link.url });
+  // What the service worker itself fetches (Chromium reports its requests on the context).
+  const fetchedByWorker: string[] = [];
+  context.on("request", (request) => {
+    if (request.serviceWorker()) fetchedByWorker.push(new URL(request.url()).pathname);
+  });
   await login(page, tps);
   await expect(page.getByRole("heading", { name: `TPS ${tps}` })).toBeVisible({ timeout: 30_000 });
-  return { context, page };
+  return { context, page, fetchedByWorker };
 }
 
 async function waitReady(page: Page) {
@@ -94,20 +99,37 @@ test("first login on a slow link: the phone says when it is ready, then every of
 }) => {
   test.setTimeout(120_000);
   const tps = "1673051005-002";
-  const { context, page } = await firstLogin(phone, login, tps);
+  const { context, page, fetchedByWorker } = await firstLogin(phone, login, tps);
   await waitReady(page);
   await shot(page, "offline-ready-home");
   const pages = (await keptPages(page))!;
   expect(pages).toEqual(
-    expect.arrayContaining(["/officer", "/officer/quick-count/gubernur", "/officer/c-hasil/walikota", "/officer/paper"]),
+    expect.arrayContaining([
+      "/officer",
+      "/officer/quick-count/gubernur",
+      "/officer/c-hasil/walikota",
+      "/officer/paper",
+    ]),
   );
+
+  // After login the worker fetched the kit and the pages; the next visits of the home page fetch nothing more.
+  expect(fetchedByWorker).toEqual(expect.arrayContaining(["/officer/offline-kit", "/officer/checkin"]));
+  fetchedByWorker.length = 0;
+  await page.reload();
+  await expect(page.getByTestId("offline-state")).toHaveText("Siap dipakai tanpa sinyal");
+  await page.waitForTimeout(2000); // let a needless warming show itself
+  expect(fetchedByWorker.filter((path) => path !== "/officer" && path.startsWith("/officer"))).toEqual([]);
 
   link.setMode("refuse");
   for (const url of pages) {
     await page.goto(url);
     await expect(page.getByTestId("offline-page"), url).toHaveCount(0);
     await expect(page.locator("main h1").first(), url).toBeVisible();
+    // Its code runs too (Remix started on it): every file it loads came from the phone.
+    await page.waitForFunction(() => "__remixRouter" in window, undefined, { timeout: 10_000 });
   }
+  await page.goto("/officer");
+  await expect(page.getByTestId("outbox-empty")).toBeVisible();
   await page.goto("/officer/quick-count/gubernur");
   await expect(page.getByLabel(/No\. 1/)).toBeEditable();
 

@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import type { PrecacheEntry } from "../app/lib/offline-kit";
 
 type ManifestEntry = { module: string; imports?: string[]; css?: string[] };
-export type RemixManifest = { entry: ManifestEntry; routes: Record<string, ManifestEntry> };
+/** The Remix manifest; `url` is its own file, which every page loads before it can run. */
+export type RemixManifest = { url?: string; entry: ManifestEntry; routes: Record<string, ManifestEntry> };
 type Link = { rel?: string; href?: string };
 
 /** The officer's pages (resource routes have no code to run), the screens an officer opens first ahead. */
@@ -50,6 +51,7 @@ export function precacheList({
     if (url.endsWith(".js")) for (const later of laterImports(read(url).toString("utf8"))) add(later);
   };
   const addModule = (m: ManifestEntry) => [m.module, ...(m.imports ?? []), ...(m.css ?? [])].forEach(add);
+  if (manifest.url) add(manifest.url);
   addModule(manifest.entry);
   for (const id of officerRoutes(manifest, isPage)) addModule(manifest.routes[id]);
   for (const link of rootLinks)

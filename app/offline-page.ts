@@ -48,7 +48,7 @@ async function requestSync() {
 }
 
 /** Words in the officer's language (the kit's), the page's static text in Indonesian with an English line. */
-function useLang(lang: Lang) {
+function speak(lang: Lang) {
   document.documentElement.lang = lang;
   const t = (key: Key, params?: MessageParams) => translate(lang, offlineMessages, key, params);
   byId("offline-title").textContent = t("offline.title");
@@ -59,7 +59,7 @@ function useLang(lang: Lang) {
   return t;
 }
 
-function quickCountForm(kit: OfflineKit, t: ReturnType<typeof useLang>) {
+function quickCountForm(kit: OfflineKit, t: ReturnType<typeof speak>) {
   const status = element("p", { className: "saved", testid: "offline-saved" });
   status.setAttribute("role", "status");
   const waiting = element("p", { className: "muted", testid: "offline-waiting" });
@@ -167,7 +167,7 @@ function quickCountForm(kit: OfflineKit, t: ReturnType<typeof useLang>) {
 }
 
 /** After a logout without signal: says so, and sends the logout (through the service worker) when it can. */
-function loggedOut(t: ReturnType<typeof useLang>) {
+function loggedOut(t: ReturnType<typeof speak>) {
   byId("offline-title").textContent = t("offline.loggedOut");
   byId("offline-notice-en").textContent = translate("en", offlineMessages, "offline.logoutPending");
   byId("offline-home").hidden = true;
@@ -176,21 +176,20 @@ function loggedOut(t: ReturnType<typeof useLang>) {
   notice.setAttribute("role", "status");
   notice.dataset.testid = "logout-state";
   const login = element("a", { className: "button", href: "/login" }, t("offline.login"));
-  let timer: ReturnType<typeof setInterval> | undefined;
   const tryNow = async () => {
     await fetch("/logout", { method: "POST", redirect: "manual" }).catch(() => null);
     if (await logoutPending()) return;
     clearInterval(timer);
     notice.textContent = t("offline.logoutDone");
   };
-  timer = setInterval(() => void tryNow(), 10_000);
+  const timer = setInterval(() => void tryNow(), 10_000);
   window.addEventListener("online", () => void tryNow());
   return element("p", { className: "actions" }, login);
 }
 
 async function main() {
   const [kit, pending] = await Promise.all([readKit(), logoutPending()]);
-  const t = useLang(kit?.lang ?? "id");
+  const t = speak(kit?.lang ?? "id");
   const body = byId("offline-body");
   if (pending) return body.replaceChildren(loggedOut(t));
   const retry = element("button", { type: "button" }, t("offline.retry"));

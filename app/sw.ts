@@ -165,7 +165,7 @@ async function warmOfficerPages(): Promise<boolean | null> {
   const session = officerGeneration;
   const current = () => session === officerGeneration;
   const cache = await caches.open(PAGES_CACHE);
-  const fresh = !!(await cache.match(WARMED));
+  const fresh = (await (await cache.match(WARMED))?.text()) === VERSION;
   let kit = await readKit(cache);
   const cached = async (url: string) => !!(await cache.match(url, { ignoreVary: true }));
   if (fresh && kit && (await Promise.all(kit.pages.map(cached))).every(Boolean)) return true;

@@ -17,6 +17,7 @@ import { startPantau } from "../server/app";
 import { createSql } from "../db/connect";
 import { contestsForTps } from "../app/models/election.server";
 import { startSlowLink } from "../e2e/support/slow-proxy";
+import playwrightConfig from "../playwright.config";
 import { createSeededDatabase, startTestPostgres } from "../tests/support/postgres";
 
 function option(name: string, fallback: string) {
@@ -61,6 +62,7 @@ const pantau = await startPantau(
 let requests = 0;
 diagnostics.subscribe("http.server.request.start", () => void requests++);
 
+// Listed here, not taken from the app, so that every version of the app is judged by the same pages.
 const officerPages = [
   "/officer",
   "/officer/checkin",
@@ -91,18 +93,8 @@ async function readyOffline(page: Page): Promise<boolean> {
     .catch(() => false); // the page is navigating: ask again
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-  ],
-});
+// The end-to-end tests' Chromium, with their flags.
+const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
 
 interface Run {
   ms: number | null;

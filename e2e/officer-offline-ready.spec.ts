@@ -57,6 +57,7 @@ test("first login, the signal lost before the phone is ready: Pantau's offline p
   const tps = "1673051005-001";
   const { page } = await firstLogin(phone, login, tps);
   await expect(page.getByTestId("offline-state")).toHaveText("Menyiapkan mode tanpa sinyal…");
+  await shot(page, "offline-preparing");
   // The worker is in control and has the officer's kit, a few seconds after the login: then the signal goes.
   await expect
     .poll(async () => (await page.evaluate(() => !!navigator.serviceWorker.controller)) && (await keptPages(page)), {

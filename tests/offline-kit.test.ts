@@ -26,7 +26,11 @@ describe("the officer's offline kit", () => {
       { number: 1, name: expect.any(String) },
       { number: 2, name: expect.any(String) },
     ]);
-    expect(kit.pages.slice(0, 3)).toEqual(["/officer", "/officer/quick-count/gubernur", "/officer/quick-count/walikota"]);
+    expect(kit.pages.slice(0, 3)).toEqual([
+      "/officer",
+      "/officer/quick-count/gubernur",
+      "/officer/quick-count/walikota",
+    ]);
     expect(kit.pages).toEqual(expect.arrayContaining(["/officer/paper", "/officer/c-hasil/walikota"]));
   });
 

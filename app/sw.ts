@@ -352,10 +352,12 @@ function routeOf(request: Request, url: URL): Handler | null {
       if (navigation) event.waitUntil(prepare());
       return officerPage(event, request, navigation);
     };
+  if (isShellFile(path)) return () => shellFile(request, url);
   if (navigation) return () => fetch(request).catch(() => offlinePage());
-  if (precached.has(path) || path.startsWith("/assets/")) return () => shellFile(request, url);
   return null;
 }
+
+const isShellFile = (path: string) => precached.has(path) || path.startsWith("/assets/");
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
@@ -375,6 +377,8 @@ self.addEventListener("fetch", (event) => {
     (async () => {
       await logoutPendingLoaded;
       const isLogout = request.method === "POST" && /^\/logout(\.data)?$/.test(url.pathname);
+      // What the phone holds needs no network: served at once, the logout is not waited for.
+      if (logoutPending && request.method === "GET" && isShellFile(url.pathname)) return heldBack(request, url);
       if (logoutPending && !isLogout && !(await sendLogout())) return heldBack(request, url);
       return handle ? handle(event) : fetch(request);
     })(),

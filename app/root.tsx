@@ -110,7 +110,8 @@ export function TopBar({ title }: { title?: string }) {
         </a>
       ) : null}
       {data?.user ? (
-        <Form method="post" action="/logout" className="inline">
+        // A plain form post (no fetch): the service worker answers it with a page even without signal.
+        <Form method="post" action="/logout" className="inline" reloadDocument>
           <span className="who">{data.user.name}</span>
           <button type="submit" className="link-button">
             {t("nav.logout")}

@@ -1,6 +1,7 @@
 // Registers the service worker (production builds only: in development Vite serves modules the worker
 // would cache stale) and tells the page when a new version waits, so the officer decides when to update.
 import type { Workbox } from "workbox-window";
+import type { OfflineState, OfflineStateMessage } from "./offline-kit";
 
 let wb: Workbox | null = null;
 let waiting = false;
@@ -38,12 +39,25 @@ export function applyUpdate() {
 }
 
 /**
- * Asks the service worker to cache these officer pages now (e.g. the quick-count forms of each contest).
- * Waits for an active worker: on the first visit it installs while the page loads (often on the login
- * page, where its own warming at install finds no session).
+ * Asks the service worker to make the officer's phone ready offline (it fetches the kit and the pages it
+ * lacks, docs/decisions/024-ready-offline-within-seconds.md) and reports its state to `onState`: at once
+ * "preparing" on a phone the worker does not control yet, then what the worker says. Asks again when the
+ * network comes back. Returns the function that stops listening; does nothing where there is no worker.
  */
-export async function warmPages(urls: string[]) {
-  if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
-  const reg = await navigator.serviceWorker.ready;
-  reg.active?.postMessage({ type: "WARM", urls });
+export function prepareOffline(onState: (state: OfflineState) => void): () => void {
+  if (!import.meta.env.PROD || typeof navigator === "undefined" || !("serviceWorker" in navigator)) return () => {};
+  const container = navigator.serviceWorker;
+  const listener = (event: MessageEvent) => {
+    const data = event.data as Partial<OfflineStateMessage> | null;
+    if (data?.type === "OFFLINE_STATE" && data.state) onState(data.state);
+  };
+  container.addEventListener("message", listener);
+  if (!container.controller) onState("preparing");
+  const ask = () => void container.ready.then((reg) => reg.active?.postMessage({ type: "PREPARE" }));
+  ask();
+  window.addEventListener("online", ask);
+  return () => {
+    container.removeEventListener("message", listener);
+    window.removeEventListener("online", ask);
+  };
 }

@@ -5,10 +5,10 @@ import { dayStatusOf, DayStatusCard } from "~/components/day-status";
 import { BallotList, latestQuickCounts, type Ballot } from "~/components/officer-home/ballots";
 import { NextStepCard } from "~/components/officer-home/next-step";
 import { SubmissionList } from "~/components/officer-home/submissions";
-import { OFFICER_SCREENS, OfficerNav, useOfficer } from "~/components/officer-nav";
+import { OfficerNav, useOfficer } from "~/components/officer-nav";
+import { OfflineReadiness } from "~/components/offline-ready";
 import { OutboxPanel } from "~/components/outbox-panel";
 import type { DayStatus } from "~/lib/events";
-import { warmPages } from "~/lib/sw-client";
 import { c1FormMessages } from "~/lib/messages/c1-form";
 import { commonMessages } from "~/lib/messages/common";
 import { officerMessages } from "~/lib/messages/officer";
@@ -71,15 +71,6 @@ export default function OfficerHome() {
   const now = useClock(serverNow);
   const { items } = useOutbox(useOfficer());
   const day = dayStatusOf(items, tps.dayStatus as DayStatus);
-  // Every screen the officer may need later, cached now while there is a network.
-  useEffect(() => {
-    if (navigator.onLine)
-      void warmPages([
-        "/officer",
-        ...OFFICER_SCREENS.map((s) => s.href),
-        ...contests.flatMap((c) => [`/officer/quick-count/${c.code}`, `/officer/c-hasil/${c.code}`]),
-      ]);
-  }, [contests]);
 
   const latest = latestQuickCounts(items);
   const ballots: Ballot[] = contests.map((c) => {
@@ -111,6 +102,7 @@ export default function OfficerHome() {
           <h1 id="tps-heading" className="tps-code">
             TPS {tps.code}
           </h1>
+          <OfflineReadiness />
           <p className="muted small">
             {regionLabel(tps.kelurahanKind, tps.kelurahanName)}, {regionLabel("kecamatan", tps.kecamatanName)}
           </p>

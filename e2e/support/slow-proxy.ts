@@ -39,18 +39,35 @@ export async function startSlowLink(
   const down = direction(kbps, rttMs / 2);
   const open = new Set<net.Socket>();
 
+  /**
+   * One direction of one connection: pieces, then the end or the close, delivered strictly in order, each
+   * when the link has carried it (separate timers could fire out of order and garble the stream).
+   */
   const forward = (from: net.Socket, to: net.Socket, link: (bytes: number) => number) => {
+    const queue: { at: number; deliver: () => void }[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const pump = () => {
+      timer = null;
+      while (queue.length && queue[0].at <= Date.now()) queue.shift()!.deliver();
+      if (queue.length) timer = setTimeout(pump, queue[0].at - Date.now());
+    };
+    const later = (bytes: number, deliver: () => void) => {
+      queue.push({ at: Date.now() + link(bytes), deliver });
+      timer ??= setTimeout(pump, Math.max(0, queue[0].at - Date.now()));
+    };
     from.on("data", (chunk: Buffer) => {
       for (let at = 0; at < chunk.length; at += PIECE) {
         const piece = chunk.subarray(at, at + PIECE);
         total += piece.length;
-        setTimeout(() => {
+        later(piece.length, () => {
           if (!to.destroyed && mode === "up") to.write(piece);
-        }, link(piece.length));
+        });
       }
     });
     // Half-close after the last byte arrived, not before.
-    from.on("end", () => setTimeout(() => to.end(), link(0)));
+    from.on("end", () => later(0, () => to.end()));
+    // A closed end closes the other one once what was in flight has crossed the link.
+    from.on("close", () => later(0, () => to.destroy()));
   };
 
   const server = net.createServer((client) => {
@@ -61,13 +78,8 @@ export async function startSlowLink(
     if (mode === "blackhole") return; // accepted, never answered
     const upstream = net.connect(target.port, target.host ?? "127.0.0.1");
     open.add(upstream);
-    // A closed end closes the other one once what was in flight has crossed the link.
-    upstream.on("close", () => {
-      open.delete(upstream);
-      setTimeout(() => client.destroy(), down(0));
-    });
+    upstream.on("close", () => open.delete(upstream));
     upstream.on("error", () => {});
-    client.on("close", () => setTimeout(() => upstream.destroy(), up(0)));
     forward(client, upstream, up);
     forward(upstream, client, down);
   });

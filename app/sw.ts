@@ -11,7 +11,7 @@
 import { precacheAndRoute, cleanupOutdatedCaches } from "workbox-precaching";
 import { registerRoute } from "workbox-routing";
 import { NetworkFirst } from "workbox-strategies";
-import { flush } from "./lib/outbox";
+import { flush, type Officer } from "./lib/outbox";
 import { exclusively, idbStore, SYNC_TAG } from "./lib/outbox-idb";
 
 interface ExtendableEvent extends Event {
@@ -29,7 +29,7 @@ interface MessageEventLike extends ExtendableEvent {
 declare const self: {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void> };
+  clients: { claim(): Promise<void>; matchAll(o: { type: "window" }): Promise<{ visibilityState: string }[]> };
   addEventListener(type: "install" | "activate", fn: (e: ExtendableEvent) => void): void;
   addEventListener(type: "sync", fn: (e: SyncEvent) => void): void;
   addEventListener(type: "fetch", fn: (e: FetchEvent) => void): void;
@@ -123,11 +123,27 @@ self.addEventListener("sync", (event) => {
   if (event.tag !== SYNC_TAG) return;
   event.waitUntil(
     (async () => {
+      // An open page sends by itself (and sees the server come back sooner); this is for when none is open.
+      const pages = await self.clients.matchAll({ type: "window" });
+      if (pages.some((p) => p.visibilityState === "visible")) return;
+      // Only for the officer whose session this is: another account's reports wait for their owner.
+      const who = await loggedInOfficer();
+      if (!who) return;
       const result = await exclusively(() =>
-        flush(idbStore, { fetcher: (url, init) => fetch(url, init), force: true }),
+        flush(idbStore, { who, fetcher: (url, init) => fetch(url, init), force: true }),
       );
       // Still waiting (server down): a rejected promise makes the browser schedule the sync again.
       if (result && result.waiting > 0) throw new Error("outbox still has items waiting");
     })(),
   );
 });
+
+/** The officer of this browser's session (GET /api/v1/session), or null for nobody or another role. */
+async function loggedInOfficer(): Promise<Officer | null> {
+  const res = await fetch("/api/v1/session", { credentials: "same-origin", cache: "no-store" });
+  if (res.status === 401) return null;
+  // No answer from the server: the browser tries the sync again later.
+  if (!res.ok) throw new Error(`session: HTTP ${res.status}`);
+  const { user } = (await res.json()) as { user?: { id: number; role: string; tpsCode: string | null } };
+  return user?.role === "officer" ? { account: user.id, tps: user.tpsCode } : null;
+}

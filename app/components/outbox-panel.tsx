@@ -2,7 +2,8 @@
 // with its message per field and a way to fix or discard it; and what went out recently.
 import { useEffect, useState } from "react";
 import type { OutboxItem } from "~/lib/outbox";
-import { discard, flushNow, useOutbox } from "~/lib/outbox-client";
+import { discard, flushNow, useNetworkState, useOnline, useOutbox } from "~/lib/outbox-client";
+import { outboxMessages } from "~/lib/messages/outbox";
 import { officerMessages } from "~/lib/messages/officer";
 import { useT } from "~/lib/use-t";
 import { useOfficer } from "./officer-nav";
@@ -26,35 +27,44 @@ export function useAgo() {
   };
 }
 
-function useOnline() {
-  const [online, setOnline] = useState(true);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    update();
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
-    return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
-    };
-  }, []);
-  return online;
+/**
+ * The true state of the link, for the officer: no signal, the server unreachable (signal but no data, or the
+ * server down), sending, or connected. Green only when everything is sent: never "online" above reports that
+ * keep failing.
+ */
+export function NetworkLine({ waiting }: { waiting: number }) {
+  const t = useT(outboxMessages);
+  const online = useOnline();
+  const { server, sending } = useNetworkState();
+  const [state, key] = !online
+    ? (["offline", "net.noSignal"] as const)
+    : server === "down"
+      ? (["unreachable", "net.unreachable"] as const)
+      : sending
+        ? (["sending", "net.sending"] as const)
+        : waiting === 0
+          ? (["online", "net.allSent"] as const)
+          : server === "up"
+            ? (["connected", "net.connected"] as const)
+            : (["checking", "net.checking"] as const);
+  return (
+    <p className={`net ${state}`} data-testid="network" data-state={state} role="status">
+      {t(key)}
+    </p>
+  );
 }
 
 export function OutboxPanel({ showSent = true }: { showSent?: boolean }) {
   const t = useT(officerMessages);
   const ago = useAgo();
   const now = useNow();
-  const online = useOnline();
   const { items, loaded } = useOutbox(useOfficer());
   const waiting = items.filter((i) => i.state !== "sent");
   const sent = items.filter((i) => i.state === "sent").slice(0, 10);
   return (
     <section className="card outbox" data-testid="outbox" aria-labelledby="outbox-heading">
       <h2 id="outbox-heading">{t("outbox.title")}</h2>
-      <p className={`net ${online ? "online" : "offline"}`} data-testid="network">
-        {online ? t("outbox.online") : t("outbox.offline")}
-      </p>
+      <NetworkLine waiting={waiting.filter((i) => i.state === "pending").length} />
       {!loaded ? null : waiting.length === 0 ? (
         <p className="muted" data-testid="outbox-empty">
           {t("outbox.empty")}

@@ -8,7 +8,9 @@ import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { incidentMessages } from "~/lib/messages/incidents";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
-import { useT } from "~/lib/use-t";
+import { formatTime } from "~/lib/format";
+import { outboxMessages } from "~/lib/messages/outbox";
+import { useLang, useT } from "~/lib/use-t";
 import { useCategoryLabel } from "./incidents/categories";
 
 export function TpsDetailPanel({
@@ -21,7 +23,8 @@ export function TpsDetailPanel({
   /** The view's contests; the TPS's own ballots (those whose area holds it) are listed. */
   contests: (BallotContest & { code: string; name: string; area: string[] })[];
 }) {
-  const t = useT(tpsStatusMessages, incidentMessages, commandPostMessages, commonMessages);
+  const t = useT(tpsStatusMessages, incidentMessages, commandPostMessages, commonMessages, outboxMessages);
+  const lang = useLang();
   const label = useCategoryLabel();
   const [detail, setDetail] = useState<TpsDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -90,6 +93,15 @@ export function TpsDetailPanel({
                 ))
               : "–"}
           </p>
+          {detail.held ? (
+            <p className="small error" data-testid="detail-held" role="status">
+              {t("detail.held", {
+                phones: detail.held.phones,
+                n: detail.held.items,
+                time: formatTime(detail.held.oldestAt, lang),
+              })}
+            </p>
+          ) : null}
           <h4>{t("detail.results")}</h4>
           <table data-testid="detail-results">
             <tbody>

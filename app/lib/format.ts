@@ -21,3 +21,12 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
     }) + " WIB"
   );
 }
+
+/** A time of day in the election's time zone, e.g. "10.32" (Indonesian) or "10:32" (English). */
+export function formatTime(iso: string, lang: Lang): string {
+  return new Date(iso).toLocaleTimeString(DATE_LOCALE[lang], {
+    timeZone: ELECTION_TIME_ZONE,
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}

@@ -6,6 +6,7 @@ import { commonMessages } from "./messages/common";
 import { importMessages } from "./messages/imports";
 import { incidentMessages } from "./messages/incidents";
 import { officerMessages } from "./messages/officer";
+import { outboxMessages } from "./messages/outbox";
 import { problemMessages } from "./messages/problems";
 import { publicMessages } from "./messages/public";
 import { quickCountMessages } from "./messages/quick-count";
@@ -18,6 +19,7 @@ export const problemTexts = combineMessages(
   commonMessages,
   quickCountMessages,
   officerMessages,
+  outboxMessages,
   incidentMessages,
   reviewMessages,
   publicMessages,

@@ -1,0 +1,106 @@
+// The top bar's logout. For an officer whose phone still holds reports of theirs, a dialog says so first
+// and offers to wait until they are sent (then logs out by itself), to log out anyway (the reports stay on
+// the phone and go out at the officer's next login), or to stay.
+import { Form, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { commonMessages } from "~/lib/messages/common";
+import { outboxMessages } from "~/lib/messages/outbox";
+import { flushNow, useOutbox } from "~/lib/outbox-client";
+import { useT } from "~/lib/use-t";
+import { useOfficer } from "./officer-nav";
+import { NetworkLine } from "./outbox-panel";
+
+export function LogoutForm({ name, officer }: { name: string; officer: boolean }) {
+  return officer ? <OfficerLogout name={name} /> : <LogoutButton name={name} />;
+}
+
+function LogoutButton({ name, onSubmit }: { name: string; onSubmit?: (e: React.FormEvent) => void }) {
+  const t = useT(commonMessages);
+  return (
+    <Form method="post" action="/logout" className="inline" onSubmit={onSubmit}>
+      <span className="who">{name}</span>
+      <button type="submit" className="link-button">
+        {t("nav.logout")}
+      </button>
+    </Form>
+  );
+}
+
+function OfficerLogout({ name }: { name: string }) {
+  const t = useT(outboxMessages);
+  const submit = useSubmit();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { items } = useOutbox(useOfficer());
+  const pending = items.filter((i) => i.state === "pending").length;
+  const [asked, setAsked] = useState<{ total: number; waiting: boolean } | null>(null);
+  const logout = () => submit(null, { method: "post", action: "/logout" });
+
+  // Waiting: out as soon as nothing of this officer is pending any more (each item sent or refused).
+  const done = asked?.waiting === true && pending === 0;
+  useEffect(() => {
+    if (done) logout();
+  }, [done]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const close = () => {
+    dialog.current?.close();
+    setAsked(null);
+  };
+
+  return (
+    <>
+      <LogoutButton
+        name={name}
+        onSubmit={(e) => {
+          if (pending === 0) return;
+          e.preventDefault();
+          setAsked({ total: pending, waiting: false });
+          dialog.current?.showModal();
+        }}
+      />
+      <dialog
+        ref={dialog}
+        className="logout-dialog"
+        aria-labelledby="logout-title"
+        data-testid="logout-dialog"
+        onClose={() => setAsked(null)}
+      >
+        {asked ? (
+          <>
+            <h2 id="logout-title">{t("logout.unsentTitle")}</h2>
+            <p>{t("logout.unsentBody", { n: asked.waiting ? asked.total : pending })}</p>
+            {asked.waiting ? (
+              <>
+                <NetworkLine waiting={pending} />
+                <p className="logout-progress" role="status" data-testid="logout-progress">
+                  {done
+                    ? t("logout.done")
+                    : t("logout.progress", { sent: Math.max(0, asked.total - pending), total: asked.total })}
+                </p>
+              </>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  className="big primary"
+                  onClick={() => {
+                    setAsked({ total: pending, waiting: true });
+                    void flushNow(true, true);
+                  }}
+                >
+                  {t("logout.wait")}
+                </button>
+                <p className="small muted">{t("logout.anywayNote")}</p>
+              </>
+            )}
+            <button type="button" className="big" onClick={logout}>
+              {t("logout.anyway")}
+            </button>
+            <button type="button" className="big" onClick={close}>
+              {t("logout.cancel")}
+            </button>
+          </>
+        ) : null}
+      </dialog>
+    </>
+  );
+}

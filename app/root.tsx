@@ -95,7 +95,12 @@ export function TopBar({ title }: { title?: string }) {
           {t("nav.paper")}
         </a>
       ) : null}
-      {data?.user ? <LogoutForm name={data.user.name} officer={data.user.role === "officer"} /> : null}
+      {data?.user ? (
+        <LogoutForm
+          name={data.user.name}
+          officer={data.user.role === "officer" ? { account: data.user.id, tps: data.user.tpsCode } : null}
+        />
+      ) : null}
     </header>
   );
 }

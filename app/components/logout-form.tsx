@@ -5,13 +5,14 @@ import { Form, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { commonMessages } from "~/lib/messages/common";
 import { outboxMessages } from "~/lib/messages/outbox";
+import type { Officer } from "~/lib/outbox";
 import { flushNow, useOutbox } from "~/lib/outbox-client";
 import { useT } from "~/lib/use-t";
-import { useOfficer } from "./officer-nav";
-import { NetworkLine } from "./outbox-panel";
+import { NetworkLine } from "./network-line";
 
-export function LogoutForm({ name, officer }: { name: string; officer: boolean }) {
-  return officer ? <OfficerLogout name={name} /> : <LogoutButton name={name} />;
+/** `officer`: the logged-in officer (account and TPS), null for other roles. */
+export function LogoutForm({ name, officer }: { name: string; officer: Officer | null }) {
+  return officer ? <OfficerLogout name={name} officer={officer} /> : <LogoutButton name={name} />;
 }
 
 function LogoutButton({ name, onSubmit }: { name: string; onSubmit?: (e: React.FormEvent) => void }) {
@@ -26,11 +27,11 @@ function LogoutButton({ name, onSubmit }: { name: string; onSubmit?: (e: React.F
   );
 }
 
-function OfficerLogout({ name }: { name: string }) {
+function OfficerLogout({ name, officer }: { name: string; officer: Officer }) {
   const t = useT(outboxMessages);
   const submit = useSubmit();
   const dialog = useRef<HTMLDialogElement>(null);
-  const { items } = useOutbox(useOfficer());
+  const { items } = useOutbox(officer);
   const pending = items.filter((i) => i.state === "pending").length;
   const [asked, setAsked] = useState<{ total: number; waiting: boolean } | null>(null);
   const logout = () => submit(null, { method: "post", action: "/logout" });

@@ -2,10 +2,10 @@
 // with its message per field and a way to fix or discard it; and what went out recently.
 import { useEffect, useState } from "react";
 import type { OutboxItem } from "~/lib/outbox";
-import { discard, flushNow, useNetworkState, useOnline, useOutbox } from "~/lib/outbox-client";
-import { outboxMessages } from "~/lib/messages/outbox";
+import { discard, flushNow, useOutbox } from "~/lib/outbox-client";
 import { officerMessages } from "~/lib/messages/officer";
 import { useT } from "~/lib/use-t";
+import { NetworkLine } from "./network-line";
 import { useOfficer } from "./officer-nav";
 
 export function useNow(everyMs = 15_000) {
@@ -25,33 +25,6 @@ export function useAgo() {
     if (minutes < 60) return t("outbox.minutesAgo", { n: minutes });
     return t("outbox.hoursAgo", { n: Math.floor(minutes / 60), m: minutes % 60 });
   };
-}
-
-/**
- * The true state of the link, for the officer: no signal, the server unreachable (signal but no data, or the
- * server down), sending, or connected. Green only when everything is sent: never "online" above reports that
- * keep failing.
- */
-export function NetworkLine({ waiting }: { waiting: number }) {
-  const t = useT(outboxMessages);
-  const online = useOnline();
-  const { server, sending } = useNetworkState();
-  const [state, key] = !online
-    ? (["offline", "net.noSignal"] as const)
-    : server === "down"
-      ? (["unreachable", "net.unreachable"] as const)
-      : sending
-        ? (["sending", "net.sending"] as const)
-        : waiting === 0
-          ? (["online", "net.allSent"] as const)
-          : server === "up"
-            ? (["connected", "net.connected"] as const)
-            : (["checking", "net.checking"] as const);
-  return (
-    <p className={`net ${state}`} data-testid="network" data-state={state} role="status">
-      {t(key)}
-    </p>
-  );
 }
 
 export function OutboxPanel({ showSent = true }: { showSent?: boolean }) {

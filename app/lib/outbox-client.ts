@@ -94,9 +94,16 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
 /** The running round's abort: a server that answers again ends a round stuck on a dead link. */
 let round: AbortController | null = null;
 
-/** The page's fetch for a round: ended when the round is aborted. */
-const roundFetch = (signal: AbortSignal) => (url: string, init: RequestInit) =>
-  fetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal });
+/** The page's fetch for a round: ended when the round is aborted or the request times out. */
+const roundFetch = (round: AbortSignal) => (url: string, init: RequestInit) => {
+  // By hand rather than AbortSignal.any, which older Android WebViews lack.
+  const either = new AbortController();
+  for (const signal of [round, init.signal]) {
+    if (signal?.aborted) either.abort();
+    else signal?.addEventListener("abort", () => either.abort(), { once: true });
+  }
+  return fetch(url, { ...init, signal: either.signal });
+};
 
 /**
  * Sends what is due for the logged-in officer; `force` also sends items still waiting out their backoff
@@ -210,6 +217,8 @@ export function startOutbox(who: Officer | null) {
   if (typeof window === "undefined" || !("indexedDB" in window)) return;
   const changed = who?.account !== officer?.account || who?.tps !== officer?.tps;
   officer = who?.account ? who : null;
+  // Nobody logged in yet (the login page, the command post): nothing to send, nothing to listen for.
+  if (!officer && !started) return;
   if (changed) {
     lastHeld = null;
     setNetwork({ server: null });

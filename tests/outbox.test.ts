@@ -113,6 +113,40 @@ const asOfficer =
   (url: string, init: RequestInit) =>
     fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${t}` } });
 
+/** A checklist item of the officer's TPS. */
+function checklist(createdAt: number) {
+  const item = newItem(
+    { id: randomUUID(), kind: "checklist", url: "/api/v1/checklists", tps: TPS, account: officer.account, label: "" },
+    createdAt,
+  );
+  item.body = {
+    id: item.id,
+    tpsCode: TPS,
+    capturedAt: "2026-11-22T06:40:00+07:00",
+    answers: [{ item: "booth", ok: true }],
+  };
+  return item;
+}
+
+/** A photo item of officer's TPS with these form fields (a 1x1 PNG: the server checks the bytes). */
+function photoItem(id: string, fields: Record<string, string>, createdAt: number) {
+  const png = new Blob([new Uint8Array(Buffer.from("89504e470d0a1a0a0000000d4948445200000001", "hex"))], {
+    type: "image/png",
+  });
+  return newItem(
+    {
+      id,
+      kind: "photo",
+      url: "/api/v1/photos",
+      tps: TPS,
+      account: officer.account,
+      label: "",
+      form: { fields: { id, tpsCode: TPS, ...fields }, file: png, fileName: "photo.png" },
+    },
+    createdAt,
+  );
+}
+
 function quickCount(now: number, over: Record<string, unknown> = {}) {
   const id = randomUUID();
   return newItem(
@@ -174,27 +208,7 @@ describe("flush against the server", () => {
     let now = 1_000_000;
     const qc = quickCount(now);
     const photoId = randomUUID();
-    const png = new Blob([new Uint8Array(Buffer.from("89504e470d0a1a0a0000000d4948445200000001", "hex"))], {
-      type: "image/png",
-    });
-    await store.put(
-      newItem(
-        {
-          id: photoId,
-          kind: "photo",
-          url: "/api/v1/photos",
-          tps: TPS,
-          account: officer.account,
-          label: "C1",
-          form: {
-            fields: { id: photoId, purpose: "c1", tpsCode: TPS, contest: "walikota", quickCountId: qc.id },
-            file: png,
-            fileName: "c1.png",
-          },
-        },
-        now - 1,
-      ),
-    );
+    await store.put(photoItem(photoId, { purpose: "c1", contest: "walikota", quickCountId: qc.id }, now - 1));
     await store.put(qc);
     const result = await flush(store, { who: officer, fetcher: asOfficer(), base: server.url, now: () => now });
     expect(result).toEqual({ sent: 2, rejected: 0, waiting: 0, offline: false, server: "up" });
@@ -281,16 +295,7 @@ describe("flush against the server", () => {
 
   it("keeps an item pending when the session has ended, and sends it after a new login", async () => {
     const store = memoryStore();
-    const item = newItem(
-      { id: randomUUID(), kind: "checklist", url: "/api/v1/checklists", tps: TPS, account: officer.account, label: "" },
-      0,
-    );
-    item.body = {
-      id: item.id,
-      tpsCode: TPS,
-      capturedAt: "2026-11-22T06:40:00+07:00",
-      answers: [{ item: "booth", ok: true }],
-    };
+    const item = checklist(0);
     await store.put(item);
     await flush(store, { who: officer, fetcher: asOfficer("expired-session"), base: server.url, now: () => 0 });
     expect(store.items.get(item.id)).toMatchObject({ state: "pending", error: { status: 401 } });
@@ -379,16 +384,7 @@ describe("a shared phone", () => {
 describe("one failing item does not hold the others", () => {
   it("a 5xx of one item backs that item off while the next is sent", async () => {
     const store = memoryStore();
-    const failing = newItem(
-      { id: randomUUID(), kind: "checklist", url: "/api/v1/checklists", tps: TPS, account: officer.account, label: "" },
-      0,
-    );
-    failing.body = {
-      id: failing.id,
-      tpsCode: TPS,
-      capturedAt: "2026-11-22T06:40:00+07:00",
-      answers: [{ item: "booth", ok: true }],
-    };
+    const failing = checklist(0);
     const next = checkin(officer, TPS, 1);
     await store.put(failing);
     await store.put(next);
@@ -407,25 +403,7 @@ describe("one failing item does not hold the others", () => {
   it("a request that never answers times out and backs off alone; the next is sent", async () => {
     const store = memoryStore();
     const photoId = randomUUID();
-    const png = new Blob([new Uint8Array(Buffer.from("89504e470d0a1a0a0000000d4948445200000001", "hex"))], {
-      type: "image/png",
-    });
-    const photo = newItem(
-      {
-        id: photoId,
-        kind: "photo",
-        url: "/api/v1/photos",
-        tps: TPS,
-        account: officer.account,
-        label: "C1",
-        form: {
-          fields: { id: photoId, purpose: "c1", tpsCode: TPS, contest: "gubernur" },
-          file: png,
-          fileName: "c1.png",
-        },
-      },
-      0,
-    );
+    const photo = photoItem(photoId, { purpose: "c1", contest: "gubernur" }, 0);
     const next = checkin(officer, TPS, 1);
     await store.put(photo);
     await store.put(next);
@@ -450,27 +428,7 @@ describe("one failing item does not hold the others", () => {
     const store = memoryStore();
     const photoId = randomUUID();
     const incidentId = randomUUID();
-    const png = new Blob([new Uint8Array(Buffer.from("89504e470d0a1a0a0000000d4948445200000001", "hex"))], {
-      type: "image/png",
-    });
-    await store.put(
-      newItem(
-        {
-          id: photoId,
-          kind: "photo",
-          url: "/api/v1/photos",
-          tps: TPS,
-          account: officer.account,
-          label: "",
-          form: {
-            fields: { id: photoId, purpose: "incident", tpsCode: TPS, incidentId },
-            file: png,
-            fileName: "i.png",
-          },
-        },
-        0,
-      ),
-    );
+    await store.put(photoItem(photoId, { purpose: "incident", incidentId }, 0));
     const incident = newItem(
       { id: incidentId, kind: "incident", url: "/api/v1/incidents", tps: TPS, account: officer.account, label: "" },
       1,

@@ -8,8 +8,9 @@ import { startSlowLink, type SlowLink } from "./support/slow-proxy";
 
 let link: SlowLink;
 test.beforeEach(async () => {
-  // The bad day's round trips; four times its bandwidth, so installing the app does not take the test's time.
-  link = await startSlowLink({ port: Number(process.env.E2E_PORT ?? 3100) }, { kbps: 1600, rttMs: 400 });
+  // The bad day's round trips (what timeouts and probes feel) with ten times its bandwidth: installing the app
+  // on the bad day's own link is a benchmark of its own (docs/BENCHMARKS.md), not what this test is about.
+  link = await startSlowLink({ port: Number(process.env.E2E_PORT ?? 3100) }, { kbps: 4000, rttMs: 400 });
 });
 test.afterEach(() => link.close());
 
@@ -29,7 +30,7 @@ test("with the server unreachable the outbox says so, and sends everything once 
     { phone, login },
     tps,
     { baseURL: link.url },
-    { timeout: 60_000, screens: ["/officer"] },
+    { timeout: 90_000, screens: ["/officer"] },
   );
   await page.goto("/officer/quick-count/gubernur");
   // A plain count (about 60% turnout of this TPS's register), so only the outage is under test.

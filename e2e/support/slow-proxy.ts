@@ -39,18 +39,46 @@ export async function startSlowLink(
   const down = direction(kbps, rttMs / 2);
   const open = new Set<net.Socket>();
 
-  const forward = (from: net.Socket, to: net.Socket, link: (bytes: number) => number) => {
+  /**
+   * One connection's bytes in one direction, delivered strictly in order at the times the link gives them.
+   * (A timer per piece is not enough: timers of different lengths due within the same millisecond may fire
+   * out of order, which scrambled HTTP answers into ERR_INVALID_HTTP_RESPONSE.)
+   */
+  const lane = (to: net.Socket, link: (bytes: number) => number) => {
+    const queue: { at: number; deliver: () => void }[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const pump = () => {
+      timer = null;
+      while (queue.length && queue[0].at <= Date.now()) queue.shift()!.deliver();
+      if (queue.length) timer = setTimeout(pump, queue[0].at - Date.now());
+    };
+    const push = (bytes: number, deliver: () => void) => {
+      // Never before what is already queued: the link's times only grow, this keeps it so to the millisecond.
+      const at = Math.max(Date.now() + link(bytes), queue.at(-1)?.at ?? 0);
+      queue.push({ at, deliver });
+      if (!timer) timer = setTimeout(pump, at - Date.now());
+    };
+    return {
+      write: (piece: Buffer) =>
+        push(piece.length, () => {
+          if (!to.destroyed && mode === "up") to.write(piece);
+        }),
+      /** Half-close after the last byte arrived, not before. */
+      end: () => push(0, () => to.end()),
+      /** Close once what was in flight has crossed the link. */
+      destroy: () => push(0, () => to.destroy()),
+    };
+  };
+
+  const forward = (from: net.Socket, to: ReturnType<typeof lane>) => {
     from.on("data", (chunk: Buffer) => {
       for (let at = 0; at < chunk.length; at += PIECE) {
         const piece = chunk.subarray(at, at + PIECE);
         total += piece.length;
-        setTimeout(() => {
-          if (!to.destroyed && mode === "up") to.write(piece);
-        }, link(piece.length));
+        to.write(piece);
       }
     });
-    // Half-close after the last byte arrived, not before.
-    from.on("end", () => setTimeout(() => to.end(), link(0)));
+    from.on("end", () => to.end());
   };
 
   const server = net.createServer((client) => {
@@ -61,15 +89,17 @@ export async function startSlowLink(
     if (mode === "blackhole") return; // accepted, never answered
     const upstream = net.connect(target.port, target.host ?? "127.0.0.1");
     open.add(upstream);
+    const toUpstream = lane(upstream, up);
+    const toClient = lane(client, down);
     // A closed end closes the other one once what was in flight has crossed the link.
     upstream.on("close", () => {
       open.delete(upstream);
-      setTimeout(() => client.destroy(), down(0));
+      toClient.destroy();
     });
     upstream.on("error", () => {});
-    client.on("close", () => setTimeout(() => upstream.destroy(), up(0)));
-    forward(client, upstream, up);
-    forward(upstream, client, down);
+    client.on("close", () => toUpstream.destroy());
+    forward(client, toUpstream);
+    forward(upstream, toClient);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as net.AddressInfo).port;

@@ -6,9 +6,9 @@ import { useT } from "~/lib/use-t";
 /**
  * The true state of the link, for the officer: no signal, the server unreachable (signal but no data, or the
  * server down), sending, or connected. Green only when everything is sent: never "online" above reports that
- * keep failing.
+ * keep failing. `waiting`: how many of the officer's items are pending, null while the outbox is being read.
  */
-export function NetworkLine({ waiting }: { waiting: number }) {
+export function NetworkLine({ waiting }: { waiting: number | null }) {
   const t = useT(outboxMessages);
   const online = useOnline();
   const { server, sending } = useNetworkState();
@@ -18,11 +18,13 @@ export function NetworkLine({ waiting }: { waiting: number }) {
       ? (["unreachable", "net.unreachable"] as const)
       : sending
         ? (["sending", "net.sending"] as const)
-        : waiting === 0
-          ? (["online", "net.allSent"] as const)
-          : server === "up"
-            ? (["connected", "net.connected"] as const)
-            : (["checking", "net.checking"] as const);
+        : waiting === null
+          ? (["checking", "net.checking"] as const)
+          : waiting === 0
+            ? (["online", "net.allSent"] as const)
+            : server === "up"
+              ? (["connected", "net.connected"] as const)
+              : (["checking", "net.checking"] as const);
   return (
     <p className={`net ${state}`} data-testid="network" data-state={state} role="status">
       {t(key)}

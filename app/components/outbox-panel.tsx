@@ -37,7 +37,7 @@ export function OutboxPanel({ showSent = true }: { showSent?: boolean }) {
   return (
     <section className="card outbox" data-testid="outbox" aria-labelledby="outbox-heading">
       <h2 id="outbox-heading">{t("outbox.title")}</h2>
-      <NetworkLine waiting={waiting.filter((i) => i.state === "pending").length} />
+      <NetworkLine waiting={loaded ? waiting.filter((i) => i.state === "pending").length : null} />
       {!loaded ? null : waiting.length === 0 ? (
         <p className="muted" data-testid="outbox-empty">
           {t("outbox.empty")}

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { commonMessages } from "~/lib/messages/common";
 import { outboxMessages } from "~/lib/messages/outbox";
 import type { Officer } from "~/lib/outbox";
-import { flushNow, useOutbox } from "~/lib/outbox-client";
+import { flushNow, reportHeld, useOutbox } from "~/lib/outbox-client";
 import { useT } from "~/lib/use-t";
 import { NetworkLine } from "./network-line";
 
@@ -34,12 +34,16 @@ function OfficerLogout({ name, officer }: { name: string; officer: Officer }) {
   const { items } = useOutbox(officer);
   const pending = items.filter((i) => i.state === "pending").length;
   const [asked, setAsked] = useState<{ total: number; waiting: boolean } | null>(null);
-  const logout = () => submit(null, { method: "post", action: "/logout" });
+  const logout = async () => {
+    // The command post's count of what this phone holds must not be left stale by the session ending.
+    await reportHeld();
+    submit(null, { method: "post", action: "/logout" });
+  };
 
   // Waiting: out as soon as nothing of this officer is pending any more (each item sent or refused).
   const done = asked?.waiting === true && pending === 0;
   useEffect(() => {
-    if (done) logout();
+    if (done) void logout();
   }, [done]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const close = () => {
@@ -93,7 +97,7 @@ function OfficerLogout({ name, officer }: { name: string; officer: Officer }) {
                 <p className="small muted">{t("logout.anywayNote")}</p>
               </>
             )}
-            <button type="button" className="big" onClick={logout}>
+            <button type="button" className="big" onClick={() => void logout()}>
               {t("logout.anyway")}
             </button>
             <button type="button" className="big" onClick={close}>

@@ -188,9 +188,10 @@ function deviceId(): string {
 let lastHeld: string | null = null;
 /**
  * Tells the server what this phone holds unsent per TPS (counts and the oldest time, every account's items),
- * whenever that changed: the command post then sees a report stuck on a phone, even another officer's.
+ * whenever that changed: the command post then sees a report stuck on a phone, even another officer's. The
+ * logout awaits it, so the last word the server hears before the session ends is the true one.
  */
-async function reportHeld() {
+export async function reportHeld() {
   if (!officer?.account) return;
   try {
     const held = heldPerTps(await idbStore.all());
@@ -201,6 +202,7 @@ async function reportHeld() {
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       credentials: "same-origin",
       body: JSON.stringify({ device: deviceId(), held }),
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
     });
     if (res.ok) lastHeld = shown;
   } catch {

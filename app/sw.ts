@@ -141,7 +141,10 @@ self.addEventListener("sync", (event) => {
 /** The officer of this browser's session (GET /api/v1/session), or null for nobody or another role. */
 async function loggedInOfficer(): Promise<Officer | null> {
   const res = await fetch("/api/v1/session", { credentials: "same-origin", cache: "no-store" });
-  if (res.status === 401) return null;
+  if (res.status === 401) {
+    await res.arrayBuffer();
+    return null;
+  }
   // No answer from the server: the browser tries the sync again later.
   if (!res.ok) throw new Error(`session: HTTP ${res.status}`);
   const { user } = (await res.json()) as { user?: { id: number; role: string; tpsCode: string | null } };

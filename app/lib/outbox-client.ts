@@ -147,6 +147,7 @@ async function probe(): Promise<boolean> {
       credentials: "same-origin",
       signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
     });
+    await res.arrayBuffer();
     return res.status < 500;
   } catch {
     return false;
@@ -204,6 +205,8 @@ export async function reportHeld() {
       body: JSON.stringify({ device: deviceId(), held }),
       signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
     });
+    // Read to the end: an unread answer keeps its request open until the timeout aborts it.
+    await res.arrayBuffer();
     if (res.ok) lastHeld = shown;
   } catch {
     // No network: reported on the next round.

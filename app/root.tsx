@@ -14,6 +14,7 @@ import {
 import { can } from "~/lib/access";
 import { useNonce } from "~/lib/nonce";
 import { useEffect } from "react";
+import { LogoutForm } from "~/components/logout-form";
 import { UpdatePrompt } from "~/components/update-prompt";
 import { DEFAULT_LANG, otherLang, type Lang } from "~/lib/i18n";
 import { startOutbox } from "~/lib/outbox-client";
@@ -110,13 +111,10 @@ export function TopBar({ title }: { title?: string }) {
         </a>
       ) : null}
       {data?.user ? (
-        // A plain form post (no fetch): the service worker answers it with a page even without signal.
-        <Form method="post" action="/logout" className="inline" reloadDocument>
-          <span className="who">{data.user.name}</span>
-          <button type="submit" className="link-button">
-            {t("nav.logout")}
-          </button>
-        </Form>
+        <LogoutForm
+          name={data.user.name}
+          officer={data.user.role === "officer" ? { account: data.user.id, tps: data.user.tpsCode } : null}
+        />
       ) : null}
     </header>
   );
@@ -125,10 +123,13 @@ export function TopBar({ title }: { title?: string }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   const officer = data?.user?.role === "officer";
-  // Officers' outbox: whatever waits from an earlier visit is sent as soon as the app starts.
+  const account = officer ? (data?.user?.id ?? null) : null;
+  const tps = officer ? (data?.user?.tpsCode ?? null) : null;
+  // Officers' outbox: whatever waits from an earlier visit of this officer is sent as soon as the app starts
+  // or they log in; nothing is sent while nobody (or someone else) is logged in.
   useEffect(() => {
-    if (officer) startOutbox();
-  }, [officer]);
+    startOutbox(account === null ? null : { account, tps });
+  }, [account, tps]);
   return (
     <>
       <Outlet />

@@ -14,7 +14,7 @@
 //   reaches the server before anything else goes out with that session cookie.
 // - Background Sync sends the outbox (IndexedDB) when the browser regains the network, with no tab open.
 // Relative imports only: this file is bundled by esbuild without Vite's ~ alias.
-import { flush } from "./lib/outbox";
+import { flush, type Officer } from "./lib/outbox";
 import { exclusively, idbStore, SYNC_TAG } from "./lib/outbox-idb";
 import {
   isOfficerPage,
@@ -44,6 +44,7 @@ interface MessageEventLike extends ExtendableEvent {
 }
 interface WindowClientLike {
   postMessage(message: unknown): void;
+  visibilityState: string;
 }
 declare const self: {
   registration: { active: unknown };
@@ -417,11 +418,30 @@ self.addEventListener("sync", (event) => {
     (async () => {
       await logoutPendingLoaded;
       if (logoutPending && !(await sendLogout())) throw new Error("a logout waits for the signal");
+      // An open page sends by itself (and sees the server come back sooner); this is for when none is open.
+      const pages = await self.clients.matchAll({ includeUncontrolled: false, type: "window" });
+      if (pages.some((p) => p.visibilityState === "visible")) return;
+      // Only for the officer whose session this is: another account's reports wait for their owner.
+      const who = await loggedInOfficer();
+      if (!who) return;
       const result = await exclusively(() =>
-        flush(idbStore, { fetcher: (url, init) => fetch(url, init), force: true }),
+        flush(idbStore, { who, fetcher: (url, init) => fetch(url, init), force: true }),
       );
       // Still waiting (server down): a rejected promise makes the browser schedule the sync again.
       if (result && result.waiting > 0) throw new Error("outbox still has items waiting");
     })(),
   );
 });
+
+/** The officer of this browser's session (GET /api/v1/session), or null for nobody or another role. */
+async function loggedInOfficer(): Promise<Officer | null> {
+  const res = await fetch("/api/v1/session", { credentials: "same-origin", cache: "no-store" });
+  if (res.status === 401) {
+    await res.arrayBuffer();
+    return null;
+  }
+  // No answer from the server: the browser tries the sync again later.
+  if (!res.ok) throw new Error(`session: HTTP ${res.status}`);
+  const { user } = (await res.json()) as { user?: { id: number; role: string; tpsCode: string | null } };
+  return user?.role === "officer" ? { account: user.id, tps: user.tpsCode } : null;
+}

@@ -7,25 +7,9 @@
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, shot, test } from "./fixtures";
+import { swInControl } from "./support/officer-phone";
 
 const PHONE = { viewport: { width: 390, height: 844 } };
-
-/** Waits until the service worker controls the page and has cached the given officer screens. */
-async function readyOffline(page: Page, screens: string[]) {
-  await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active);
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async (urls) => {
-          const cache = await caches.open("pantau-pages");
-          return (await Promise.all(urls.map((u) => cache.match(u)))).every(Boolean);
-        }, screens),
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-}
 
 /** Every box of a complete form, by its label on the page, for a TPS of `dpt` voters and `voters` who voted. */
 function completeBoxes({
@@ -118,7 +102,7 @@ test("an officer sends both quick entries, completes the C.Hasil with a photo of
   await expect(page.getByTestId("completeness-gubernur")).toContainText("Foto C.Hasil belum ada");
 
   // The complete form opens with section IV and V.B from the quick entry; then the network goes.
-  await readyOffline(page, ["/officer", "/officer/c-hasil/gubernur"]);
+  await swInControl(page, { screens: ["/officer", "/officer/c-hasil/gubernur"] });
   await page.getByTestId("contest-gubernur").getByRole("link", { name: "Lengkapi C.Hasil" }).click();
   await expect(page.locator('input[name="form.votes.1"]')).toHaveValue(String(gubernur[0]));
   await expect(page.locator('input[name="form.invalid"]')).toHaveValue(String(gubernur[2]));
@@ -300,7 +284,7 @@ test("a complete form the server refuses after reconnecting comes back whole, is
   const { context, page } = await phone(PHONE);
   await login(page, tps);
   const dpt = Number(await page.locator(".facts dd").first().innerText());
-  await readyOffline(page, ["/officer", "/officer/c-hasil/gubernur"]);
+  await swInControl(page, { screens: ["/officer", "/officer/c-hasil/gubernur"] });
   await page.goto("/officer/c-hasil/gubernur");
   await expect(page.locator("form.c1-complete[data-hydrated]")).toBeAttached();
   await context.setOffline(true);

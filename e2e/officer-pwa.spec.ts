@@ -3,48 +3,8 @@
 // update and reconnect, photos, the incident list with live status, paper forms with the QR.
 // TPS of kecamatan 16.73.02 only (the e2e database is shared by all specs).
 import { readFileSync, writeFileSync } from "node:fs";
-import type { BrowserContextOptions, Page } from "@playwright/test";
-import { expect, test, type Login, type Phone } from "./fixtures";
-
-/** Waits until the service worker controls the page and has warmed the officer screens. */
-async function swInControl(page: Page) {
-  await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active);
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  const screens = ["/officer", "/officer/paper", "/officer/incident", "/officer/quick-count/gubernur"];
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async (urls) => {
-          const cache = await caches.open("pantau-pages");
-          return (await Promise.all(urls.map((u) => cache.match(u)))).every(Boolean);
-        }, screens),
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-}
-
-/** The officer of `tps` logged in on their phone, with the app installed and ready offline. */
-async function officerOnPhone(
-  { phone, login }: { phone: Phone; login: Login },
-  tps: string,
-  extra: BrowserContextOptions = {},
-) {
-  const { context, page } = await phone(extra);
-  await login(page, tps);
-  await expect(page.getByRole("heading", { name: `TPS ${tps}` })).toBeVisible();
-  await swInControl(page);
-  return { context, page };
-}
-
-// Gubernur only: the live quick-count spec counts walikota results of the whole (shared) database.
-async function fillGubernur(page: Page, votes: [number, number], invalid: number) {
-  await page.getByLabel(/No\. 1/).fill(String(votes[0]));
-  await page.getByLabel(/No\. 2/).fill(String(votes[1]));
-  await page.getByLabel("Suara tidak sah").fill(String(invalid));
-}
-
-const outboxItem = (page: Page, kind: string) => page.getByTestId("outbox").getByTestId(`outbox-item-${kind}`);
+import { expect, test } from "./fixtures";
+import { fillGubernur, officerOnPhone, outboxItem } from "./support/officer-phone";
 
 test("the officer app is installable: manifest with icons, and a service worker in control", async ({
   phone,

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATEGORY_CODES } from "~/lib/incidents";
 import { IncidentBody, PaperEntryBody, QuickCountBody, TransitionBody } from "~/lib/schemas";
+import { OutboxHeldBody } from "~/lib/schemas/officer";
 import { ReportBody } from "~/lib/schemas/public-report";
 import { hashToken } from "~/utils/auth.server";
 import { api } from "./support/api";
@@ -374,6 +375,14 @@ function corpus(): Attempt[] {
     // officer actions, photos, posko entry and review
     ...bodyAttacks("check-in", "/api/v1/checkins", "officer"),
     ...bodyAttacks("checklist", "/api/v1/checklists", "officer"),
+    ...bodyAttacks("held report", "/api/v1/outbox-held", "officer"),
+    ...fieldAttacks(
+      "held report",
+      "/api/v1/outbox-held",
+      { device: randomUUID(), held: [{ tpsCode: "1673011001-001", count: 1, oldestAt: "2026-11-22T10:00:00+07:00" }] },
+      OutboxHeldBody,
+      "officer",
+    ),
     ...bodyAttacks("paper entry", "/api/v1/paper-entries", "operator"),
     ...fieldAttacks(
       "paper entry",

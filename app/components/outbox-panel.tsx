@@ -5,6 +5,7 @@ import type { OutboxItem } from "~/lib/outbox";
 import { discard, flushNow, useOutbox } from "~/lib/outbox-client";
 import { officerMessages } from "~/lib/messages/officer";
 import { useT } from "~/lib/use-t";
+import { NetworkLine } from "./network-line";
 import { useOfficer } from "./officer-nav";
 
 export function useNow(everyMs = 15_000) {
@@ -26,35 +27,17 @@ export function useAgo() {
   };
 }
 
-function useOnline() {
-  const [online, setOnline] = useState(true);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    update();
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
-    return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
-    };
-  }, []);
-  return online;
-}
-
 export function OutboxPanel({ showSent = true }: { showSent?: boolean }) {
   const t = useT(officerMessages);
   const ago = useAgo();
   const now = useNow();
-  const online = useOnline();
   const { items, loaded } = useOutbox(useOfficer());
   const waiting = items.filter((i) => i.state !== "sent");
   const sent = items.filter((i) => i.state === "sent").slice(0, 10);
   return (
     <section className="card outbox" data-testid="outbox" aria-labelledby="outbox-heading">
       <h2 id="outbox-heading">{t("outbox.title")}</h2>
-      <p className={`net ${online ? "online" : "offline"}`} data-testid="network">
-        {online ? t("outbox.online") : t("outbox.offline")}
-      </p>
+      <NetworkLine waiting={loaded ? waiting.filter((i) => i.state === "pending").length : null} />
       {!loaded ? null : waiting.length === 0 ? (
         <p className="muted" data-testid="outbox-empty">
           {t("outbox.empty")}

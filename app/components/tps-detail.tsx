@@ -10,6 +10,7 @@ import { incidentMessages } from "~/lib/messages/incidents";
 import { staffExtrasMessages } from "~/lib/messages/staff-extras";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { formatTime } from "~/lib/format";
+import { outboxMessages } from "~/lib/messages/outbox";
 import { useLang, useT } from "~/lib/use-t";
 import { useCategoryLabel } from "./incidents/categories";
 
@@ -23,7 +24,14 @@ export function TpsDetailPanel({
   /** The view's contests; the TPS's own ballots (those whose area holds it) are listed. */
   contests: (BallotContest & { code: string; name: string; area: string[] })[];
 }) {
-  const t = useT(tpsStatusMessages, incidentMessages, commandPostMessages, staffExtrasMessages, commonMessages);
+  const t = useT(
+    tpsStatusMessages,
+    incidentMessages,
+    commandPostMessages,
+    staffExtrasMessages,
+    commonMessages,
+    outboxMessages,
+  );
   const label = useCategoryLabel();
   const lang = useLang();
   const [detail, setDetail] = useState<TpsDetail | null>(null);
@@ -114,6 +122,15 @@ export function TpsDetailPanel({
               t("detail.noCheckin")
             )}
           </p>
+          {detail.held ? (
+            <p className="small error" data-testid="detail-held" role="status">
+              {t("detail.held", {
+                phones: detail.held.phones,
+                n: detail.held.items,
+                time: formatTime(detail.held.oldestAt, lang),
+              })}
+            </p>
+          ) : null}
           <h4>{t("detail.results")}</h4>
           <table data-testid="detail-results">
             <tbody>

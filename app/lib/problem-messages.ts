@@ -7,6 +7,7 @@ import { importMessages } from "./messages/imports";
 import { incidentMessages } from "./messages/incidents";
 import { loginMessages } from "./messages/login";
 import { officerMessages } from "./messages/officer";
+import { outboxMessages } from "./messages/outbox";
 import { problemMessages } from "./messages/problems";
 import { publicMessages } from "./messages/public";
 import { quickCountMessages } from "./messages/quick-count";
@@ -19,6 +20,7 @@ export const problemTexts = combineMessages(
   commonMessages,
   quickCountMessages,
   officerMessages,
+  outboxMessages,
   incidentMessages,
   reviewMessages,
   publicMessages,

@@ -23,6 +23,7 @@ export const PROBLEM_CODES = [
   "forbidden",
   "other_tps",
   "other_area",
+  "other_account",
   "disabled",
   "not_found",
   "method_not_allowed",
@@ -116,6 +117,8 @@ export const problem = {
   forbidden: make("forbidden"),
   otherTps: (tps: string | null | undefined) => new Problem("other_tps", { params: { tps: tps ?? "-" } }),
   otherArea: make("other_area"),
+  /** A request made for another account than the session's (a shared phone): kept by the phone, not refused. */
+  otherAccount: make("other_account"),
   disabled: make("disabled"),
   notFound: make("not_found"),
   methodNotAllowed: make("method_not_allowed"),

@@ -4,6 +4,7 @@ import { DEFAULT_STALE_CONFIG, type StaleConfig } from "~/lib/stale";
 import type { ResultStatus } from "~/lib/events";
 import { getTps } from "./election.server";
 import { listIncidents } from "./incidents.server";
+import { heldAt } from "./outbox-held.server";
 import type { Source } from "./results.server";
 import { getSetting } from "./settings.server";
 
@@ -21,7 +22,7 @@ interface TpsResultRow {
 export async function getTpsDetail(sql: Db, { code }: { code: string }) {
   const tps = await getTps(sql, { code });
   if (!tps) return undefined;
-  const [officers, results, incidents, photos, [checkin]] = await Promise.all([
+  const [officers, results, incidents, photos, [checkin], held] = await Promise.all([
     sql<{ name: string; login: string; phone: string | null }[]>`
       select name, login, phone from users where tps_code = ${code} and role = 'officer' and not disabled order by login`,
     sql<TpsResultRow[]>`
@@ -33,6 +34,7 @@ export async function getTpsDetail(sql: Db, { code }: { code: string }) {
     // The latest check-in: without GPS, the officer's note is all that says where they were.
     sql<{ capturedAt: Date; distanceM: number | null; note: string | null }[]>`
       select captured_at, distance_m, note from checkins where tps_code = ${code} order by received_at desc limit 1`,
+    heldAt(sql, { tpsCode: code }),
   ]);
   return {
     tps: { ...tps, lastSeenAt: tps.lastSeenAt ? tps.lastSeenAt.toISOString() : null },
@@ -52,6 +54,8 @@ export async function getTpsDetail(sql: Db, { code }: { code: string }) {
     })),
     incidents,
     photoIds: [...new Set([...photos.map((p) => p.id), ...incidents.flatMap((i) => i.photoIds)])],
+    /** Reports of this TPS still on officers' phones, unsent (null: none known). */
+    held,
   };
 }
 export type TpsDetail = NonNullable<Awaited<ReturnType<typeof getTpsDetail>>>;

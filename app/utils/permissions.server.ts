@@ -7,6 +7,7 @@ import type { Sql } from "postgres";
 import { can, contestViewOf, eventViewOf, viewOf, type AccessUser, type Permission } from "~/lib/access";
 import type { SessionUser } from "~/models/users.server";
 import { getRequestUser } from "./auth.server";
+import { ACCOUNT_HEADER } from "~/lib/outbox";
 import { problem } from "~/lib/problems";
 
 export * from "~/lib/access";
@@ -29,10 +30,16 @@ export function requireAccess(user: AccessUser, allowed: boolean, why: Denial = 
 /** A refusal about a place: a supervisor hears it is outside their area, anyone else that it is forbidden. */
 export const placeDenial = (user: AccessUser): Denial => (user.role === "supervisor" ? "other_area" : "forbidden");
 
-/** For API routes: the caller, or 401 without a valid session. */
+/**
+ * For API routes: the caller, or 401 without a valid session; 409 `other_account` when the request names
+ * another account than the session's (ACCOUNT_HEADER: an officer's phone sends each outbox item for the
+ * account that made it, and a shared phone must never deliver one officer's report under another's session).
+ */
 export async function requireUser(request: Request, sql: Sql): Promise<SessionUser> {
   const user = await getRequestUser(request, sql);
   if (!user) throw problem.unauthenticated();
+  const named = request.headers.get(ACCOUNT_HEADER);
+  if (named !== null && named !== String(user.id)) throw problem.otherAccount();
   return user;
 }
 

@@ -28,6 +28,7 @@ describe("problem answers", () => {
       unauthenticated: 401,
       forbidden: 403,
       other_tps: 403,
+      other_account: 409,
       not_found: 404,
       method_not_allowed: 405,
       id_conflict: 409,

@@ -40,10 +40,11 @@ export async function startSlowLink(
   const open = new Set<net.Socket>();
 
   /**
-   * One direction of one connection: pieces, then the end or the close, delivered strictly in order, each
-   * when the link has carried it (separate timers could fire out of order and garble the stream).
+   * One connection's bytes in one direction, delivered strictly in order at the times the link gives them.
+   * (A timer per piece is not enough: timers of different lengths due within the same millisecond may fire
+   * out of order, which scrambled HTTP answers into ERR_INVALID_HTTP_RESPONSE.)
    */
-  const forward = (from: net.Socket, to: net.Socket, link: (bytes: number) => number) => {
+  const lane = (to: net.Socket, link: (bytes: number) => number) => {
     const queue: { at: number; deliver: () => void }[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
     const pump = () => {
@@ -51,23 +52,33 @@ export async function startSlowLink(
       while (queue.length && queue[0].at <= Date.now()) queue.shift()!.deliver();
       if (queue.length) timer = setTimeout(pump, queue[0].at - Date.now());
     };
-    const later = (bytes: number, deliver: () => void) => {
-      queue.push({ at: Date.now() + link(bytes), deliver });
-      timer ??= setTimeout(pump, Math.max(0, queue[0].at - Date.now()));
+    const push = (bytes: number, deliver: () => void) => {
+      // Never before what is already queued: the link's times only grow, this keeps it so to the millisecond.
+      const at = Math.max(Date.now() + link(bytes), queue.at(-1)?.at ?? 0);
+      queue.push({ at, deliver });
+      if (!timer) timer = setTimeout(pump, at - Date.now());
     };
+    return {
+      write: (piece: Buffer) =>
+        push(piece.length, () => {
+          if (!to.destroyed && mode === "up") to.write(piece);
+        }),
+      /** Half-close after the last byte arrived, not before. */
+      end: () => push(0, () => to.end()),
+      /** Close once what was in flight has crossed the link. */
+      destroy: () => push(0, () => to.destroy()),
+    };
+  };
+
+  const forward = (from: net.Socket, to: ReturnType<typeof lane>) => {
     from.on("data", (chunk: Buffer) => {
       for (let at = 0; at < chunk.length; at += PIECE) {
         const piece = chunk.subarray(at, at + PIECE);
         total += piece.length;
-        later(piece.length, () => {
-          if (!to.destroyed && mode === "up") to.write(piece);
-        });
+        to.write(piece);
       }
     });
-    // Half-close after the last byte arrived, not before.
-    from.on("end", () => later(0, () => to.end()));
-    // A closed end closes the other one once what was in flight has crossed the link.
-    from.on("close", () => later(0, () => to.destroy()));
+    from.on("end", () => to.end());
   };
 
   const server = net.createServer((client) => {
@@ -78,10 +89,17 @@ export async function startSlowLink(
     if (mode === "blackhole") return; // accepted, never answered
     const upstream = net.connect(target.port, target.host ?? "127.0.0.1");
     open.add(upstream);
-    upstream.on("close", () => open.delete(upstream));
+    const toUpstream = lane(upstream, up);
+    const toClient = lane(client, down);
+    // A closed end closes the other one once what was in flight has crossed the link.
+    upstream.on("close", () => {
+      open.delete(upstream);
+      toClient.destroy();
+    });
     upstream.on("error", () => {});
-    forward(client, upstream, up);
-    forward(upstream, client, down);
+    client.on("close", () => toUpstream.destroy());
+    forward(client, toUpstream);
+    forward(upstream, toClient);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as net.AddressInfo).port;

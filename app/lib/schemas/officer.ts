@@ -41,3 +41,21 @@ export const DayStatusBody = z.object({
   capturedAt: timestamp,
 });
 export type DayStatusBody = z.infer<typeof DayStatusBody>;
+
+/** The most TPS one phone reports holding items of (a phone shared by a whole kelurahan's officers at most). */
+export const MAX_HELD_TPS = 50;
+
+/** What a phone holds unsent per TPS (POST /api/v1/outbox-held): counts and times, never the reports. */
+export const OutboxHeldBody = z.object({
+  device: uuid,
+  held: z
+    .array(
+      z.object({
+        tpsCode,
+        count: z.number().int().min(1).max(10_000),
+        oldestAt: z.string().datetime({ offset: true }),
+      }),
+    )
+    .max(MAX_HELD_TPS),
+});
+export type OutboxHeldBody = z.infer<typeof OutboxHeldBody>;

@@ -45,7 +45,7 @@ export function SubmissionList({
               </div>
               <QuickCountNumbers votes={s.votes} invalid={s.invalid} testId="submission-numbers" />
               <span className="muted small">
-                <Time iso={s.receivedAt} time />
+                <Time iso={s.receivedAt} time seconds={false} />
                 {s.photos ? ` · ${t("qc.photoCount", { n: s.photos })}` : null}
               </span>
             </li>

@@ -52,6 +52,12 @@ test("a report left on a shared phone is kept from the next officer and sent whe
   await expect(dialog).toContainText("Ada laporan yang belum terkirim");
   await expect(dialog).toContainText("1 laporan Anda masih di ponsel ini");
   await shot(page, "shared-phone-logout-warning");
+  // All of it on the phone's screen: the text wraps and every button is within reach.
+  const width = page.viewportSize()!.width;
+  for (const part of [dialog, dialog.getByRole("button", { name: "Batal" }), dialog.locator("p").first()]) {
+    const box = (await part.boundingBox())!;
+    expect(box.x + box.width, "inside the screen").toBeLessThanOrEqual(width);
+  }
   await dialog.getByRole("button", { name: "Tetap keluar" }).click();
   await expect(page).toHaveURL(/\/login/);
   await context.unroute(QUICK_COUNTS);

@@ -304,6 +304,26 @@ describe("flush against the server", () => {
   });
 });
 
+describe("an item held for an undo window", () => {
+  it("is not sent before its time, not even by a forced send; after it, it is", async () => {
+    const store = memoryStore();
+    const item = { ...checklist(0), holdUntil: 10_000 };
+    await store.put(item);
+    const held = await flush(store, {
+      who: officer,
+      fetcher: asOfficer(),
+      base: server.url,
+      now: () => 5_000,
+      force: true,
+    });
+    expect(held).toMatchObject({ sent: 0, waiting: 1 });
+    expect(store.items.get(item.id)?.state).toBe("pending");
+    expect(nextDueIn([...store.items.values()], 5_000)).toBe(5_000);
+    await flush(store, { who: officer, fetcher: asOfficer(), base: server.url, now: () => 10_000, force: true });
+    expect(store.items.get(item.id)?.state).toBe("sent");
+  });
+});
+
 /** An item of `who` at their TPS: a check-in (any number of them is accepted). */
 function checkin(who: Officer, tps: string, createdAt: number) {
   const item = newItem(

@@ -61,7 +61,7 @@ export function DayChangeButton({
       account: officer.account,
       label: t(`day.${status}`),
       body: { id, tpsCode, status, capturedAt: new Date().toISOString() },
-      nextAt: Date.now() + UNDO_WINDOW_MS,
+      holdUntil: Date.now() + UNDO_WINDOW_MS,
     });
   };
   if (asking)

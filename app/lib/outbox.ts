@@ -47,6 +47,11 @@ export interface OutboxItem {
   /** Tries that failed on this item's own account (5xx, timeout): its backoff grows with these only. */
   failures?: number;
   nextAt: number;
+  /**
+   * Not sent before this time, not even by a forced send (a reconnect, a tap, Background Sync): the window in
+   * which the officer can still take a change back (see the day-status card's undo).
+   */
+  holdUntil?: number;
   state: OutboxState;
   lastTriedAt?: number;
   sentAt?: number;
@@ -242,6 +247,7 @@ export async function flush(
         i.state === "pending" &&
         mine(i) &&
         !tried.has(i.id) &&
+        (i.holdUntil ?? 0) <= now() &&
         (force || i.nextAt <= now()) &&
         !waitsForPhoto(i, items),
     );
@@ -328,7 +334,7 @@ async function prune(store: OutboxStore, items: OutboxItem[], now: number) {
 
 /** When the next pending item falls due (ms from now), or null when nothing waits. */
 export function nextDueIn(items: OutboxItem[], now = Date.now()): number | null {
-  const due = items.filter((i) => i.state === "pending").map((i) => i.nextAt - now);
+  const due = items.filter((i) => i.state === "pending").map((i) => Math.max(i.nextAt, i.holdUntil ?? 0) - now);
   return due.length ? Math.max(0, Math.min(...due)) : null;
 }
 

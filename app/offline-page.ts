@@ -6,9 +6,9 @@
 // Relative imports only: bundled without Vite's ~ alias.
 import { translate, type Lang, type MessageKey, type MessageParams } from "./lib/i18n";
 import { offlineMessages } from "./lib/messages/offline";
-import { KIT_URL, LOGOUT_PENDING, PAGES_CACHE, STATE_CACHE, type OfflineKit } from "./lib/offline-kit";
+import { LOGOUT_PENDING, readKit, STATE_CACHE, type OfflineKit } from "./lib/offline-kit";
 import { belongsTo, newItem, unsent } from "./lib/outbox";
-import { idbStore, SYNC_TAG } from "./lib/outbox-idb";
+import { idbStore, requestBackgroundSync } from "./lib/outbox-idb";
 
 type Key = MessageKey<typeof offlineMessages>;
 
@@ -26,26 +26,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 const byId = (id: string) => document.getElementById(id)!;
 
-async function readKit(): Promise<OfflineKit | null> {
-  try {
-    const res = await (await caches.open(PAGES_CACHE)).match(KIT_URL);
-    return res ? ((await res.json()) as OfflineKit) : null;
-  } catch {
-    return null;
-  }
-}
-
 const logoutPending = async () => !!(await (await caches.open(STATE_CACHE)).match(LOGOUT_PENDING));
-
-async function requestSync() {
-  try {
-    const reg = (await navigator.serviceWorker?.getRegistration()) as
-      (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
-    await reg?.sync?.register(SYNC_TAG);
-  } catch {
-    // No Background Sync: the app sends the outbox when it opens again.
-  }
-}
 
 /** Words in the officer's language (the kit's), the page's static text in Indonesian with an English line. */
 function speak(lang: Lang) {
@@ -151,7 +132,7 @@ function quickCountForm(kit: OfflineKit, t: ReturnType<typeof speak>) {
     status.textContent = t("offline.saved", { contest: contest.name });
     await showWaiting();
     status.scrollIntoView({ block: "center" });
-    await requestSync();
+    await requestBackgroundSync();
   });
 
   // What was saved shows above the form, where the officer's eyes are after tapping "save".

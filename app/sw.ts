@@ -21,6 +21,7 @@ import {
   KIT_URL,
   OFFLINE_PAGE,
   PAGES_CACHE,
+  readKit,
   LOGOUT_PENDING,
   STATE_CACHE,
   type OfflineKit,
@@ -148,14 +149,6 @@ async function offlinePage(): Promise<Response> {
 }
 
 // --- the officer's pages ------------------------------------------------------------------------------------
-
-async function readKit(cache: Cache): Promise<OfflineKit | null> {
-  try {
-    return ((await (await cache.match(KIT_URL))?.json()) as OfflineKit | undefined) ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The officer's pages warmed by this version: true when they all are, false when some could not be fetched

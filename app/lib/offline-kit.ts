@@ -22,6 +22,16 @@ export interface OfflineKit {
   pages: string[];
 }
 
+/** The kit kept in the pages cache, or null when there is none (nobody logged in yet, or a logout since). */
+export async function readKit(cache?: Cache): Promise<OfflineKit | null> {
+  try {
+    const res = await (cache ?? (await caches.open(PAGES_CACHE))).match(KIT_URL);
+    return res ? ((await res.json()) as OfflineKit) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The officer's pages in the order they are warmed: home and the quick counts first, the rest after. */
 export function officerPages(contestCodes: string[], screens: string[]): string[] {
   return [

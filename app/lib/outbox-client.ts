@@ -13,7 +13,7 @@ import {
   type Officer,
   type OutboxItem,
 } from "./outbox";
-import { exclusively, idbStore, OUTBOX_CHANNEL, SYNC_TAG } from "./outbox-idb";
+import { exclusively, idbStore, OUTBOX_CHANNEL, requestBackgroundSync } from "./outbox-idb";
 
 const POLL_MS = 15_000;
 /** While something waits or the server was unreachable, it is asked this often whether it answers again. */
@@ -77,17 +77,6 @@ export async function enqueue(init: Parameters<typeof newItem>[0], { waitMs = 0 
   const sending = flushNow(false, true);
   if (waitMs) await Promise.race([sending, new Promise((resolve) => setTimeout(resolve, waitMs))]);
   return item;
-}
-
-async function requestBackgroundSync() {
-  try {
-    const reg = await navigator.serviceWorker?.getRegistration();
-    const sync = (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)
-      ?.sync;
-    await sync?.register(SYNC_TAG);
-  } catch {
-    // No Background Sync (Firefox, Safari) or no service worker: the page's own triggers still send.
-  }
 }
 
 let retryTimer: ReturnType<typeof setTimeout> | undefined;

@@ -77,3 +77,17 @@ export async function exclusively<T>(fn: () => Promise<T>, wait = false): Promis
   if (!locks) return fn();
   return locks.request("pantau-outbox", { ifAvailable: !wait }, async (lock) => (lock ? fn() : null));
 }
+
+/**
+ * Asks the browser to send the outbox through the service worker when it regains the network, even with no
+ * page open (Background Sync, Chromium only; elsewhere the pages' own triggers send).
+ */
+export async function requestBackgroundSync() {
+  try {
+    const reg = (await navigator.serviceWorker?.getRegistration()) as
+      (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+    await reg?.sync?.register(SYNC_TAG);
+  } catch {
+    // No Background Sync or no service worker: the pages' own triggers still send.
+  }
+}

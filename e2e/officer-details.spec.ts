@@ -7,6 +7,7 @@ import { devices, type Page } from "@playwright/test";
 import { OFFICER_SCREENS } from "../app/components/officer-nav";
 import { formatTime } from "../app/lib/format";
 import { expect, shot, test } from "./fixtures";
+import { openTpsPanel } from "./support/posko";
 
 // The default page is a phone (its console is watched by the fixture), set to another zone and language
 // than the election's: a time formatted with the phone's own defaults would show.
@@ -176,10 +177,7 @@ test("check-in with GPS denied asks where the officer is, then is sent and shows
   await expect(page.getByTestId("outbox-empty")).toBeVisible();
 
   const posko = await deskOf("posko");
-  await posko.getByTestId("filter-kecamatan").selectOption("16.73.06");
-  await posko.getByTestId("filter-kelurahan").selectOption("16.73.06.1005");
-  await posko.locator(`path.tps-${tps}`).click();
-  const line = posko.getByTestId("tps-detail").getByTestId("detail-checkin");
+  const line = (await openTpsPanel(posko, "16.73.06.1005", tps)).getByTestId("detail-checkin");
   await expect(line).toContainText(/Check-in \d{2}\.\d{2} WIB, tanpa GPS/);
   await expect(line).toContainText(`Catatan: ${note}`);
   await shot(posko, "posko-detail-checkin-no-gps");

@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { expect, shot, test } from "./fixtures";
 import { fillGubernur, officerOnPhone, outboxItem } from "./support/officer-phone";
+import { openTpsPanel } from "./support/posko";
 
 const QUICK_COUNTS = "**/api/v1/quick-counts";
 
@@ -23,16 +24,10 @@ async function queueUnsendable(context: BrowserContext, page: Page, votes: [numb
   await context.setOffline(false);
 }
 
-/** The command post's panel of `tps`, opened from the map filtered to its kelurahan. */
+/** The command post's panel of `tps`, a TPS of kelurahan 16.73.05.1003. */
 async function tpsPanel(posko: Page, tps: string) {
   await posko.goto("/posko");
-  await posko.getByTestId("filter-kecamatan").selectOption("16.73.05");
-  await posko.getByTestId("filter-kelurahan").selectOption("16.73.05.1003");
-  // The kelurahan's markers overlap at this zoom: the click goes to this one's own element.
-  await posko.locator(`path.tps-${tps}`).dispatchEvent("click");
-  const detail = posko.getByTestId("tps-detail");
-  await expect(detail).toContainText(`TPS ${tps}`);
-  return detail;
+  return openTpsPanel(posko, "16.73.05.1003", tps);
 }
 
 test("a report left on a shared phone is kept from the next officer and sent when its owner is back", async ({

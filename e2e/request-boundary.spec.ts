@@ -44,3 +44,14 @@ test("a form on another site cannot log an officer out or post anything; Pantau'
   await page.getByRole("button", { name: "Log out" }).click();
   await page.waitForURL(/\/login/);
 });
+
+test("a citizen's photo over the cap is caught on the form before it is sent", async ({ page }) => {
+  await page.goto("/publik/lapor");
+  const photo = page.locator('input[name="photo"]');
+  await photo.setInputFiles({ name: "kamera.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(3 * 1024 * 1024) });
+  await expect
+    .poll(() => photo.evaluate((input: HTMLInputElement) => input.validationMessage))
+    .toBe("Foto paling besar 2 MB.");
+  await photo.setInputFiles({ name: "kecil.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(1024) });
+  await expect.poll(() => photo.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe("");
+});

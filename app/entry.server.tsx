@@ -2,12 +2,24 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Remix logs every error of a request. A refusal of the caller's request (a POST to a page without an action
+ * is a 405, an unknown route a 404) is the caller's mistake, not the server's, and anyone could fill the log
+ * with them; errors of the server itself are logged as Remix logs them.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  const internal = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  console.error(internal ?? error);
+}
 
 export default function handleRequest(
   request: Request,

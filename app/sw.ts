@@ -338,8 +338,11 @@ type Handler = (event: FetchEvent) => Promise<Response>;
 function routeOf(request: Request, url: URL): Handler | null {
   const navigation = request.mode === "navigate";
   const path = url.pathname;
+  // Only Pantau's own pages log out through here: a form on another site posting to /logout would otherwise
+  // be sent again by this worker as a same-origin request and pass the server's Origin check. Left to the
+  // network, it carries the other site's Origin and is refused.
   if (request.method === "POST" && (path === "/logout" || path === "/logout.data"))
-    return () => logout(request, navigation);
+    return fromThisOrigin(request) ? () => logout(request, navigation) : null;
   if (request.method !== "GET") return null;
   if (isOfficerPage(path) && (navigation || path.endsWith(".data")))
     return (event) => {
@@ -349,6 +352,15 @@ function routeOf(request: Request, url: URL): Handler | null {
   if (isShellFile(path)) return () => shellFile(request, url);
   if (navigation) return () => fetch(request).catch(() => offlinePage());
   return null;
+}
+
+/** Whether a page of this origin made the request (Pantau sends its referrer to itself: Referrer-Policy same-origin). */
+function fromThisOrigin(request: Request) {
+  try {
+    return new URL(request.referrer).origin === location.origin;
+  } catch {
+    return false;
+  }
 }
 
 const isShellFile = (path: string) => precached.has(path) || path.startsWith("/assets/");

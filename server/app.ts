@@ -3,7 +3,6 @@
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -15,6 +14,14 @@ import { createWriter } from "~/utils/writer.server";
 import { createLive, type Live } from "./live";
 import { createPublicFeed, signOutSockets } from "./admin-effects";
 import { createClusterAdapter } from "./scale-out";
+import {
+  continueOrRefuse,
+  foreignOrigin,
+  refuseConnect,
+  requestBoundary,
+  type BoundaryOptions,
+} from "./request-boundary";
+import { remixHandler } from "./remix-handler";
 import { securityHeaders } from "./security";
 
 /** How long an idle HTTP connection stays open for the next request. */
@@ -40,14 +47,33 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
 
   const app = express();
   app.disable("x-powered-by");
+  // clientIp serves the public-report rate limit, and the request boundary reads the origin the browser used;
+  // behind a reverse proxy set TRUST_PROXY (Express "trust proxy").
+  if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
+  const boundary: BoundaryOptions = {
+    trustProxy: (address, hop) => (app.get("trust proxy fn") as (a: string, i: number) => boolean)(address, hop),
+    allowedOrigins: env.PUBLIC_ORIGIN,
+  };
   const httpServer = http.createServer(app);
+  // CONNECT (a proxy tunnel) never reaches Express: answered 405 here, where Node would close silently.
+  httpServer.on("connect", (_req, socket) => refuseConnect(socket));
   // Idle keep-alive connections stay open longer than a reverse proxy's (60 s in nginx and the big cloud
   // load balancers): with Node's 5 s, the server closes a connection just as the proxy or a phone reuses it,
   // and that request fails with a reset (the bench saw it between two officers' submissions).
   // (headersTimeout stays Node's 60 s: since Node 18 it counts from a request's first byte, not from idle.)
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   const cluster = createClusterAdapter({ databaseUrl: db.url, mode: env.PANTAU_CLUSTER, redisUrl: env.REDIS_URL, log });
-  const live = createLive(httpServer, { sql: db.sql, adapter: cluster?.adapter });
+  const live = createLive(httpServer, {
+    sql: db.sql,
+    adapter: cluster?.adapter,
+    // The handshake of a browser on another site is refused like its posts (server/request-boundary.ts).
+    crossOrigin: (req) => foreignOrigin(req, boundary),
+  });
+  // A body announced with `Expect: 100-continue` is screened before the client is told to send it.
+  httpServer.on(
+    "checkContinue",
+    continueOrRefuse(boundary, (req, res) => httpServer.emit("request", req, res)),
+  );
   const publicFeed = createPublicFeed({ sql: db.sql, io: live.io, minIntervalMs: env.PUBLIC_SUMMARY_MS });
   const writer = createWriter({
     sql: db.sql,
@@ -60,6 +86,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const services: Services = { sql: db.sql, writer, env };
 
   app.use(securityHeaders(env));
+  app.use(requestBoundary(boundary));
   app.use(compression());
 
   let vite: import("vite").ViteDevServer | undefined;
@@ -88,11 +115,9 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
     app.use(vite.middlewares);
     build = () => vite!.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   }
-  // clientIp serves the public-report rate limit; behind a reverse proxy set TRUST_PROXY (Express "trust proxy").
-  if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: env.NODE_ENV,
       getLoadContext: (req, res) => ({

@@ -1,7 +1,7 @@
 // Socket.IO: authenticates every connection and puts it in the rooms it may see (live/handshake.ts),
 // pushes committed events in seq order (live/order.ts, across instances live/cluster.ts) in per-room
 // batches (live/coalesce.ts), and answers `resume` with what a client missed (live/resume.ts).
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http";
 import type { Sql } from "postgres";
 import { Server, type ServerOptions } from "socket.io";
 import type { CommittedEvent } from "~/utils/writer.server";
@@ -10,13 +10,38 @@ import { joinCluster } from "./live/cluster";
 import { authenticateSockets, type SocketData } from "./live/handshake";
 import { createOrdering } from "./live/order";
 import { answerResume } from "./live/resume";
+import { refuseTooLarge } from "./request-boundary";
 
 export type { Ack } from "./live/resume";
+
+/** The largest Socket.IO message (and long-polling POST) a client may send. */
+export const MAX_SOCKET_MESSAGE_BYTES = 16 * 1024;
 
 export interface Live {
   io: Server;
   publish: (events: CommittedEvent[]) => void;
   close: () => Promise<void>;
+}
+
+/**
+ * Long-polling POSTs are held to maxHttpBufferSize as well: one announced as larger is refused before a byte
+ * is read, and when engine.io refuses a chunked one at the cap (413) the connection is closed with it, so the
+ * rest of the body is never read.
+ */
+function boundPollingBodies(req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_SOCKET_MESSAGE_BYTES) {
+    refuseTooLarge(req, res, MAX_SOCKET_MESSAGE_BYTES);
+    return;
+  }
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    if (status === 413) {
+      this.shouldKeepAlive = false;
+      this.setHeader("Connection", "close");
+    }
+    return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
+  } as ServerResponse["writeHead"];
+  next();
 }
 
 export function createLive(
@@ -26,6 +51,7 @@ export function createLive(
     flushMs = 100,
     adapter,
     catchUpMs = 500,
+    crossOrigin,
   }: {
     sql: Sql;
     flushMs?: number;
@@ -33,6 +59,8 @@ export function createLive(
     adapter?: ServerOptions["adapter"];
     /** How often the event log's head is checked for events no message brought (live/order.ts). */
     catchUpMs?: number;
+    /** What another site a browser's handshake comes from, or null when it may connect (server/request-boundary.ts). */
+    crossOrigin?: (req: IncomingMessage) => string | null;
   },
 ): Live {
   const typed = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(
@@ -40,11 +68,21 @@ export function createLive(
     {
       serveClient: false,
       ...(adapter ? { adapter } : {}),
-      maxHttpBufferSize: 16 * 1024, // clients only send small requests
+      maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES, // clients only send small requests
+      // A page on another site may not open a socket with the visitor's cookie (cross-site WebSocket hijacking).
+      ...(crossOrigin
+        ? {
+            allowRequest: (req, callback) => {
+              const foreign = crossOrigin(req);
+              callback(foreign === null ? null : "cross-origin", foreign === null);
+            },
+          }
+        : {}),
       connectionStateRecovery: undefined,
     },
   );
   const io = typed as unknown as Server;
+  io.engine.use(boundPollingBodies);
 
   authenticateSockets(typed, sql);
   io.on("connection", (socket) => answerResume(socket, sql));

@@ -12,6 +12,7 @@ import { problemMessages } from "./messages/problems";
 import { publicMessages } from "./messages/public";
 import { quickCountMessages } from "./messages/quick-count";
 import { recapMessages } from "./messages/recap";
+import { requestBoundaryMessages } from "./messages/request-boundary";
 import { reviewMessages } from "./messages/review";
 import { smsMessages } from "./messages/sms";
 
@@ -28,6 +29,7 @@ export const problemTexts = combineMessages(
   recapMessages,
   smsMessages,
   loginMessages,
+  requestBoundaryMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

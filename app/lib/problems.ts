@@ -15,6 +15,7 @@ export const PROBLEM_CODES = [
   "bad_encoding",
   "bad_multipart",
   "bad_form",
+  "bad_request",
   "unsupported_media_type",
   "too_large",
   "unauthenticated",
@@ -109,6 +110,8 @@ export const problem = {
   badEncoding: make("bad_encoding"),
   badMultipart: make("bad_multipart"),
   badForm: make("bad_form"),
+  /** The request itself cannot be read: its target, its Host, its method (server/request-boundary.ts). */
+  badRequest: make("bad_request"),
   unsupportedMediaType: make("unsupported_media_type"),
   tooLarge: make("too_large"),
   unauthenticated: make("unauthenticated"),

@@ -21,8 +21,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
   let outcome = null as { report: ImportReport; imported: boolean } | null;
   const refused = await pageRefusal(lang, { report: null }, async () => {
-    if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
-      throw problem.tooLarge({ key: "import.err.tooLarge" });
     const form = await request.formData().catch(() => null);
     if (!form) throw problem.badForm({ key: "import.err.unreadable" });
     const kind = String(form.get("kind")) as ImportKind;

@@ -4,7 +4,7 @@
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { wordImportReport } from "~/lib/imports";
-import { checkImport, IMPORT_KINDS, MAX_IMPORT_BYTES, runImport, type ImportKind } from "~/models/imports.server";
+import { checkImport, IMPORT_KINDS, runImport, type ImportKind } from "~/models/imports.server";
 import { readText, requireAdminApi } from "~/utils/admin.server";
 import { handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
@@ -16,7 +16,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (request.method !== "POST") throw problem.methodNotAllowed();
     const kind = params.kind as ImportKind;
     if (!IMPORT_KINDS.includes(kind)) throw problem.notFound();
-    const text = await readText(request, MAX_IMPORT_BYTES);
+    const text = await readText(request);
     const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
     const report = wordImportReport(
       lang,

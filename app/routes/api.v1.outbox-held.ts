@@ -10,15 +10,12 @@ import { postOnly } from "~/utils/officer-api.server";
 import { parseBody } from "~/utils/parse-body.server";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 
-/** Fifty TPS of counts and times fit well within this. */
-const MAX_BODY_BYTES = 8 * 1024;
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw problem.methodNotAllowed();
     const user = await requireUserWithPermission(request, context.sql, "officer:app");
-    const body = parseBody(OutboxHeldBody, await readJson(request, MAX_BODY_BYTES));
+    const body = parseBody(OutboxHeldBody, await readJson(request));
     await context.writer.write(({ tx }) => replaceHeld(tx, { ...body, userId: user.id }));
     return json({ ok: true, tps: body.held.length });
   });

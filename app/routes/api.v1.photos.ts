@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       throw problem.unsupportedMediaType({ key: "photo.multipart" });
     }
     // Bounded read first, then parse: a huge upload is refused without being held in memory.
-    const raw = await readBytes(request, MAX_PHOTO_BYTES + 64 * 1024);
+    const raw = await readBytes(request);
     let form: FormData;
     try {
       form = await new Response(new Uint8Array(raw), { headers: { "Content-Type": type } }).formData();

@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return json({ ok: true }, { headers: { "Set-Cookie": clearSessionCookie(context.env) } });
     }
     if (request.method !== "POST") throw problem.methodNotAllowed();
-    const body = parseBody(LoginBody, await readJson(request, 4096));
+    const body = parseBody(LoginBody, await readJson(request));
     const session = await login(context.sql, context.env, body, context.clientIp);
     await auditSession(context.writer, { user: session.user, action: "session.login" });
     return json(session, { headers: { "Set-Cookie": sessionCookie(context.env, session.token) } });

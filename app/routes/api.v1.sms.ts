@@ -29,9 +29,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
     let raw: Record<string, unknown>;
     if (type.startsWith("application/x-www-form-urlencoded")) {
-      raw = Object.fromEntries(new URLSearchParams((await readBytes(request, 8 * 1024)).toString("utf8")));
+      raw = Object.fromEntries(new URLSearchParams((await readBytes(request)).toString("utf8")));
     } else {
-      const body = await readJson(request, 8 * 1024);
+      const body = await readJson(request);
       raw = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
     }
     const pick = (...names: string[]) => names.map((n) => raw[n]).find((v) => v !== undefined && v !== null);

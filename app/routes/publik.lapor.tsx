@@ -4,6 +4,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { publicMessages } from "~/lib/messages/public";
 import { useLang, useT } from "~/lib/use-t";
+import { MAX_PHOTO_BYTES } from "~/models/reports.server";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
 import { pageRefusal } from "~/utils/page-action.server";
@@ -18,7 +19,11 @@ export async function loader({ context }: LoaderFunctionArgs) {
     getSetting(context.sql, "incident.categories"),
     getSetting(context.sql, "public"),
   ]);
-  return { categories: categories.filter((c) => c.active), enabled: options.reportsEnabled };
+  return {
+    categories: categories.filter((c) => c.active),
+    enabled: options.reportsEnabled,
+    maxPhotoBytes: MAX_PHOTO_BYTES,
+  };
 }
 
 type Result = { trackingCode?: string; message?: string; errors?: FieldError[] };
@@ -33,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { categories, enabled } = useLoaderData<typeof loader>();
+  const { categories, enabled, maxPhotoBytes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const t = useT(publicMessages);
   const lang = useLang();
@@ -98,7 +103,17 @@ export default function Report() {
             </label>
             <label>
               {t("report.photo")}
-              <input type="file" name="photo" accept="image/jpeg,image/png,image/webp" />
+              <input
+                type="file"
+                name="photo"
+                accept="image/jpeg,image/png,image/webp"
+                // Said here, before sending: the server refuses a larger body unread, with a page of its own.
+                onChange={(e) => {
+                  const file = e.currentTarget.files?.[0];
+                  e.currentTarget.setCustomValidity(file && file.size > maxPhotoBytes ? t("report.photoTooLarge") : "");
+                  e.currentTarget.reportValidity();
+                }}
+              />
               {fieldError("photo")}
             </label>
             <label>

@@ -8,9 +8,9 @@ import { requirePageUser, requireUserWithPermission } from "./permissions.server
 export const requireAdminPage = (request: Request, sql: Sql) => requirePageUser(request, sql, "admin:manage");
 export const requireAdminApi = (request: Request, sql: Sql) => requireUserWithPermission(request, sql, "admin:manage");
 
-/** Reads a request body as UTF-8 text of at most maxBytes (413 beyond). */
-export async function readText(request: Request, maxBytes: number): Promise<string> {
-  const body = await readBytes(request, maxBytes);
+/** Reads a request body as UTF-8 text, within its route's cap (413 beyond). */
+export async function readText(request: Request): Promise<string> {
+  const body = await readBytes(request);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
@@ -21,7 +21,7 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
 /** A file from a multipart form as text, size-checked; null when the form has none. */
 export async function formFileText(file: FormDataEntryValue | null, maxBytes: number): Promise<string | null> {
   if (!file || typeof file === "string") return typeof file === "string" && file.trim() ? file : null;
-  if (file.size > maxBytes) throw problem.tooLarge();
+  if (file.size > maxBytes) throw problem.tooLarge({ key: "import.err.tooLarge" });
   if (file.size === 0) return null;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());

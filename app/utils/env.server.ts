@@ -12,6 +12,32 @@ function isRedisUrl(text: string) {
   }
 }
 
+/** "https://a.example, https://b.example" -> their origins; each must be a bare http(s) origin. */
+const originList = z
+  .string()
+  .default("")
+  .transform((text, ctx) => {
+    const origins: string[] = [];
+    for (const item of text
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      let url: URL | null;
+      try {
+        url = new URL(item);
+      } catch {
+        url = null;
+      }
+      const bare = url && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+      if (!url || !bare || !["http:", "https:"].includes(url.protocol)) {
+        ctx.addIssue({ code: "custom", message: `"${item}" is not an origin like https://pantau.example.org` });
+        continue;
+      }
+      origins.push(url.origin);
+    }
+    return origins;
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -34,6 +60,12 @@ const EnvSchema = z.object({
   PUBLIC_SUMMARY_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Express "trust proxy" value when Pantau runs behind a reverse proxy (e.g. "loopback" or "1"); empty = off. */
   TRUST_PROXY: z.string().default(""),
+  /**
+   * The origins browsers reach Pantau at, comma-separated (e.g. "https://pantau.example.org"), when the
+   * server cannot tell from the request itself (a proxy that rewrites Host without X-Forwarded-Host). A
+   * state-changing request from a browser is accepted only from this server's own origin or one of these.
+   */
+  PUBLIC_ORIGIN: originList,
   // --- scale-out (docs/DEPLOYMENT.md) ---
   /** Live events shared between instances on one database: "postgres" (@socket.io/postgres-adapter) or "off". */
   PANTAU_CLUSTER: z.enum(["postgres", "off"]).default("postgres"),

@@ -2,12 +2,9 @@
 // wrapper that turns anything unexpected into a 503/500 without leaking a stack trace.
 import type { Lang } from "~/lib/i18n";
 import { problem, type Problem } from "~/lib/problems";
+import { bodyLimit } from "./body-limits.server";
 import { apiLang } from "./lang.server";
 import { describeProblem, problemOf } from "./problem-answer.server";
-
-export const MAX_JSON_BYTES = 64 * 1024;
-// Well above the largest body accepted anywhere (photos, 4 MB): a client a little over a limit still reads its 413.
-const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
 
 export function json(data: unknown, init: number | ResponseInit = 200): Response {
   const base = typeof init === "number" ? { status: init } : init;
@@ -17,43 +14,37 @@ export function json(data: unknown, init: number | ResponseInit = 200): Response
   return new Response(JSON.stringify(data), { ...base, headers });
 }
 
-/** Reads a body of at most `maxBytes` (413 beyond, by the declared length or while reading). */
-export async function readBytes(request: Request, maxBytes: number): Promise<Buffer> {
-  const reader = request.body?.getReader();
-  // A refused body is read to its end (up to a cap) and the connection closed after the answer: otherwise the
-  // client is still sending when the 413 comes, and the unread rest breaks the kept-alive connection.
-  const tooLarge = async () => {
-    let dropped = 0;
-    while (reader && dropped < MAX_DRAIN_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      dropped += value.byteLength;
-    }
-    await reader?.cancel().catch(() => {});
-    return problem.tooLarge({ closeConnection: true });
-  };
-  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) throw await tooLarge();
+/**
+ * Reads a request's body, at most its route's cap (app/utils/body-limits.server.ts: 413 beyond). The server
+ * has already refused a larger body before reading it (server/request-boundary.ts) and hands the route the
+ * body it read, so this checks the same cap again rather than a second one of its own.
+ */
+export async function readBytes(request: Request): Promise<Buffer> {
+  const limit = bodyLimit(new URL(request.url).pathname, request.headers.get("Content-Type"));
+  if (Number(request.headers.get("Content-Length") ?? 0) > limit) throw problem.tooLarge({ closeConnection: true });
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) throw await tooLarge();
-      chunks.push(value);
+  const reader = request.body?.getReader();
+  for (;;) {
+    const { done, value } = (await reader?.read()) ?? { done: true, value: undefined };
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader?.cancel().catch(() => {});
+      throw problem.tooLarge({ closeConnection: true });
     }
+    chunks.push(value);
   }
   return Buffer.concat(chunks);
 }
 
-/** Reads a JSON body of at most `maxBytes`, answering 415/413/400 for the wrong type, size or syntax. */
-export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+/** Reads a JSON body within its route's cap, answering 415/413/400 for the wrong type, size or syntax. */
+export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw problem.unsupportedMediaType();
   }
-  const body = await readBytes(request, maxBytes);
+  const body = await readBytes(request);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(body);

@@ -1,17 +1,14 @@
-// Reads a public report from a request (multipart form with an optional photo, or JSON), size-limited,
+// Reads a public report from a request (multipart form with an optional photo, or JSON; the body's size is
+// capped by the request boundary, app/utils/body-limits.server.ts),
 // and files it; shared by the API (POST /api/v1/public/reports) and the /publik/lapor page.
 import type { AppLoadContext } from "@remix-run/node";
 import { problem } from "~/lib/problems";
 import { fieldProblems } from "~/lib/schemas";
-import { createCitizenReport, hashClient, MAX_PHOTO_BYTES, MAX_REPORT_BYTES, photoType } from "~/models/reports.server";
+import { createCitizenReport, hashClient, MAX_PHOTO_BYTES, photoType } from "~/models/reports.server";
 import { ReportBody } from "~/lib/schemas/public-report";
 import { readJson } from "./http.server";
 
 export async function filePublicReport(request: Request, context: AppLoadContext) {
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_REPORT_BYTES) {
-    await drain(request, 4 * MAX_REPORT_BYTES);
-    throw problem.tooLarge({ key: "report.tooLarge" });
-  }
   let fields: Record<string, unknown>;
   let photo: { bytes: Uint8Array; type: string } | null = null;
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
@@ -41,7 +38,7 @@ export async function filePublicReport(request: Request, context: AppLoadContext
       photo = { bytes, type };
     }
   } else {
-    fields = (await readJson(request, 16 * 1024)) as Record<string, unknown>;
+    fields = (await readJson(request)) as Record<string, unknown>;
     if (!fields || typeof fields !== "object") throw problem.badJson();
   }
   const parsed = ReportBody.safeParse(fields);
@@ -73,16 +70,4 @@ export async function filePublicReport(request: Request, context: AppLoadContext
     }
   }
   return { trackingCode: outcome.trackingCode, status: "new" as const };
-}
-
-/** Reads and drops a refused body (up to a cap) so the client gets the 413 instead of a reset connection. */
-async function drain(request: Request, cap: number) {
-  const reader = request.body?.getReader();
-  let size = 0;
-  while (reader && size <= cap) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    size += value.byteLength;
-  }
-  await reader?.cancel();
 }

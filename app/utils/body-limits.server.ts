@@ -1,0 +1,77 @@
+// How large a request body each route takes: the one table. The server (server/request-boundary.ts) refuses
+// a larger body with a 413 before anything reads it, by its Content-Length at once and by counting the bytes
+// of a chunked body; the route helpers that read bodies (readBytes, readJson) ask the same table. A route
+// that is not listed gets DEFAULT_BODY_BYTES, so a new route is capped without anyone remembering to.
+import { MAX_IMPORT_BYTES } from "~/lib/imports";
+import { MAX_PHOTO_BYTES } from "~/lib/photos";
+import { MAX_REPORT_BYTES } from "~/models/reports.server";
+
+const KB = 1024;
+
+/** Room for the fields and multipart framing around an uploaded file. */
+const FORM_OVERHEAD = 64 * KB;
+
+/** Any route not in the table: the largest JSON body a route takes (a complete C.Hasil is a few KB). */
+export const DEFAULT_BODY_BYTES = 64 * KB;
+
+/** A cap, or one cap for multipart bodies (the ones that carry files) and another for anything else. */
+export type BodyLimit = number | { multipart: number; other: number };
+
+/**
+ * Caps by route path, as the route's URL pattern (`:name` for a parameter). Only routes that need another
+ * size than the default are listed; each path must be a route of the app (tests/request-boundary.test.ts).
+ */
+export const BODY_LIMITS: Record<string, BodyLimit> = {
+  // The login form: a login name, a secret and where to go next.
+  "/login": 1 * KB,
+  "/api/v1/session": 4 * KB,
+  "/language": 1 * KB,
+  "/logout": 1 * KB,
+  "/api/v1/sms": 8 * KB,
+  // Fifty TPS of counts and times fit well within this.
+  "/api/v1/outbox-held": 8 * KB,
+  "/api/v1/photos": MAX_PHOTO_BYTES + FORM_OVERHEAD,
+  // Citizen reports: a photo only in a multipart form; the JSON API takes text alone.
+  "/api/v1/public/reports": { multipart: MAX_REPORT_BYTES, other: 16 * KB },
+  "/publik/lapor": { multipart: MAX_REPORT_BYTES, other: 16 * KB },
+  "/api/v1/admin/imports/:kind": MAX_IMPORT_BYTES,
+  "/admin/impor": MAX_IMPORT_BYTES + FORM_OVERHEAD,
+};
+
+const decode = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+// As the router reads them: each segment decoded, letters in any case (`/%4Cogin` is the login route).
+const segments = (path: string) =>
+  path
+    .split("/")
+    .filter(Boolean)
+    .map((s) => decode(s).toLowerCase());
+
+const PATTERNS = Object.entries(BODY_LIMITS).map(([pattern, limit]) => ({ parts: segments(pattern), limit }));
+
+/**
+ * The route path a request URL's pathname is for: Remix's single-fetch data requests (`/login.data`,
+ * `/_root.data` for `/`) go to the same route as the page.
+ */
+export function routePathOf(pathname: string): string {
+  if (!pathname.endsWith(".data")) return pathname;
+  const page = pathname.slice(0, -".data".length);
+  return page === "/_root" ? "/" : page;
+}
+
+/** The largest body a request to `pathname` with this Content-Type may send, in bytes. */
+export function bodyLimit(pathname: string, contentType: string | null | undefined): number {
+  const parts = segments(routePathOf(pathname));
+  const found = PATTERNS.find(
+    (p) => p.parts.length === parts.length && p.parts.every((s, i) => s.startsWith(":") || s === parts[i]),
+  );
+  const limit = found?.limit ?? DEFAULT_BODY_BYTES;
+  if (typeof limit === "number") return limit;
+  return (contentType ?? "").toLowerCase().startsWith("multipart/form-data") ? limit.multipart : limit.other;
+}

@@ -5,6 +5,7 @@ import { combineMessages, type MessageKey } from "./i18n";
 import { commonMessages } from "./messages/common";
 import { importMessages } from "./messages/imports";
 import { incidentMessages } from "./messages/incidents";
+import { inputCheckMessages } from "./messages/input-checks";
 import { loginMessages } from "./messages/login";
 import { officerMessages } from "./messages/officer";
 import { outboxMessages } from "./messages/outbox";
@@ -28,6 +29,7 @@ export const problemTexts = combineMessages(
   recapMessages,
   smsMessages,
   loginMessages,
+  inputCheckMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

@@ -15,6 +15,7 @@ export const PROBLEM_CODES = [
   "bad_encoding",
   "bad_multipart",
   "bad_form",
+  "bad_parameter",
   "unsupported_media_type",
   "too_large",
   "unauthenticated",
@@ -109,6 +110,13 @@ export const problem = {
   badEncoding: make("bad_encoding"),
   badMultipart: make("bad_multipart"),
   badForm: make("bad_form"),
+  /** Query or path parameters the route cannot read (400): each named as a field. */
+  badParameters: (fields: FieldProblem[]) =>
+    new Problem("bad_parameter", {
+      fields,
+      key: "input.badParameter",
+      params: { names: fields.map((f) => f.field).join(", ") },
+    }),
   unsupportedMediaType: make("unsupported_media_type"),
   tooLarge: make("too_large"),
   unauthenticated: make("unauthenticated"),

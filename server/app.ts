@@ -15,6 +15,7 @@ import { createWriter } from "~/utils/writer.server";
 import { createLive, type Live } from "./live";
 import { createPublicFeed, signOutSockets } from "./admin-effects";
 import { createClusterAdapter } from "./scale-out";
+import { refuseControlCharacters } from "./parameters";
 import { securityHeaders } from "./security";
 
 /** How long an idle HTTP connection stays open for the next request. */
@@ -60,6 +61,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const services: Services = { sql: db.sql, writer, env };
 
   app.use(securityHeaders(env));
+  app.use(refuseControlCharacters);
   app.use(compression());
 
   let vite: import("vite").ViteDevServer | undefined;

@@ -248,6 +248,17 @@ describe("the real server refuses control characters in bodies, forms, multipart
     const login = await http.form("/login", { login: "posko\u0000", secret: "pantau-demo" });
     expect(login.status).toBe(422);
     expect(await login.text()).toContain("karakter kendali");
+    // Admin forms: a setting's text and a contest's name, each named on its field.
+    const setting = await http.form("/admin/pengaturan", { section: "public", title: "Pantau\u001b" }, tokens.admin);
+    expect(setting.status).toBe(422);
+    expect(await setting.text()).toContain("karakter kendali");
+    const contest = await http.form(
+      "/admin/pemilihan",
+      { code: "uji", name: "Pemilihan\u0000 uji", type: "walikota", candidates: "1;Calon Satu" },
+      tokens.admin,
+    );
+    expect(contest.status).toBe(422);
+    expect(await contest.text()).toContain("karakter kendali");
     // The SMS gateway posting a form: text and sender.
     for (const [name, value] of [
       ["text", "QC 1673081004-001\u0000"],

@@ -161,15 +161,21 @@ const isControlCharacter = (issue: z.ZodIssue): boolean =>
   (issue.code === "invalid_string" && issue.message === CONTROL_CHARACTER_CODE) ||
   (issue.code === "invalid_union" && issue.unionErrors.some((e) => e.issues.some(isControlCharacter)));
 
-/** zod issues as field problems: "required" for a missing value, "control_character", "invalid" for any other. */
+/**
+ * zod issues as field problems, one per field: "required" for a missing value, "control_character" (named
+ * first, as it is what the sender must fix), "invalid" for any other.
+ */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.join(".") || "body",
-    code:
+  const problems = new Map<string, FieldProblem>();
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "body";
+    const code =
       issue.code === "invalid_type" && issue.received === "undefined"
         ? "required"
         : isControlCharacter(issue)
           ? CONTROL_CHARACTER_CODE
-          : "invalid",
-  }));
+          : "invalid";
+    if (!problems.has(field) || code === CONTROL_CHARACTER_CODE) problems.set(field, { field, code });
+  }
+  return [...problems.values()];
 }

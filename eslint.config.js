@@ -61,6 +61,25 @@ export default defineConfig(
     },
   },
   {
+    // Every string a client sends is read through the `string()` atom, which refuses control characters
+    // (docs/decisions/028): a bare z.string() would let a NUL reach the database.
+    files: ["app/**"],
+    ignores: ["app/lib/schemas/atoms.ts", "app/utils/env.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='z'][callee.property.name='string']",
+          message: "Use string() from app/lib/schemas/atoms.ts: it refuses control characters.",
+        },
+        {
+          selector: "MemberExpression[object.name='z'][property.name='coerce']",
+          message: "Use wholeNumber() from app/lib/schemas/atoms.ts: z.coerce reads 0x10 as 16.",
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures take `{}` and call `use`: neither is React's.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off", "no-empty-pattern": "off" },

@@ -175,7 +175,7 @@ describe("snapshot and events", () => {
       type: "result:updated",
       data: { tpsCode: "1673011001-001", contest: "walikota" },
     });
-    expect((await http.get(`/api/v1/events?after=-1`, operator)).status).toBe(422);
+    expect((await http.get(`/api/v1/events?after=-1`, operator)).status).toBe(400);
   });
 
   it("limits a supervisor to their kecamatan and an officer to their TPS", async () => {

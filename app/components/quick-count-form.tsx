@@ -13,6 +13,7 @@ import { useLang, useT } from "~/lib/use-t";
 import { CountField } from "./quick-count/count-field";
 import { WarningsBox } from "./quick-count/warnings-box";
 import { JustificationField } from "./quick-count/justification-field";
+import { hasControlCharacter } from "~/lib/schemas/atoms";
 import { PhotoField } from "./photo-field";
 import { ConfirmAsWritten } from "./c1-form/confirm-as-written";
 import { useQuickCountValues } from "./quick-count/use-quick-count-values";
@@ -102,7 +103,9 @@ export function QuickCountForm(props: QuickCountFormProps) {
   const inconsistent = check.warnings.some((w) => w.tier === "inconsistent");
   const needsReason = check.warnings.some((w) => w.tier === "unusual");
   const reasonShort = needsReason && justification.trim().length < MIN_JUSTIFICATION;
-  const blocked = check.errors.length > 0 || (inconsistent && !confirmed) || reasonShort;
+  // Refused by the server's schema too: said on the field before the item is queued.
+  const reasonControlled = needsReason && hasControlCharacter(justification);
+  const blocked = check.errors.length > 0 || (inconsistent && !confirmed) || reasonShort || reasonControlled;
   const sentJustification =
     [inconsistent && confirmed ? t("cform.confirm") : "", needsReason ? justification.trim() : ""]
       .filter(Boolean)
@@ -170,6 +173,7 @@ export function QuickCountForm(props: QuickCountFormProps) {
           value={justification}
           onChange={setJustification}
           tooShort={tried && reasonShort}
+          controlled={tried && reasonControlled}
           serverError={errorFor("justification")}
         />
       ) : null}

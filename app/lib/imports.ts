@@ -1,7 +1,10 @@
 // CSV import kinds and columns (docs/import.md), shared by the import screen and the server. The order is
 // the order to import in: each kind refers to the ones before it.
-import { translate, type Lang, type MessageKey, type MessageParams } from "./i18n";
+import { combineMessages, translate, type Lang, type MessageKey, type MessageParams } from "./i18n";
 import { importMessages } from "./messages/imports";
+import { inputCheckMessages } from "./messages/input-checks";
+
+const importReportMessages = combineMessages(importMessages, inputCheckMessages);
 
 export const IMPORT_KINDS = ["regions", "tps", "officers", "parties", "contests", "candidates"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -24,7 +27,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: 
 export interface ImportProblem {
   line: number;
   field: string;
-  key: MessageKey<typeof importMessages>;
+  key: MessageKey<typeof importReportMessages>;
   params?: MessageParams;
 }
 /** What a check or a run found, before it is worded. */
@@ -56,7 +59,7 @@ export function wordImportReport(lang: Lang, { problems, ...check }: ImportCheck
   const errors = problems.map(({ line, field, key, params }) => ({
     line,
     field,
-    message: translate(lang, importMessages, key, params),
+    message: translate(lang, importReportMessages, key, params),
   }));
   return { ...check, errors };
 }

@@ -5,6 +5,7 @@ import { combineMessages, type MessageKey } from "./i18n";
 import { commonMessages } from "./messages/common";
 import { importMessages } from "./messages/imports";
 import { incidentMessages } from "./messages/incidents";
+import { inputCheckMessages } from "./messages/input-checks";
 import { loginMessages } from "./messages/login";
 import { officerMessages } from "./messages/officer";
 import { outboxMessages } from "./messages/outbox";
@@ -30,6 +31,7 @@ export const problemTexts = combineMessages(
   smsMessages,
   loginMessages,
   requestBoundaryMessages,
+  inputCheckMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

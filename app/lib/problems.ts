@@ -16,6 +16,7 @@ export const PROBLEM_CODES = [
   "bad_multipart",
   "bad_form",
   "bad_request",
+  "bad_parameter",
   "unsupported_media_type",
   "too_large",
   "unauthenticated",
@@ -112,6 +113,13 @@ export const problem = {
   badForm: make("bad_form"),
   /** The request itself cannot be read: its target, its Host, its method (server/request-boundary.ts). */
   badRequest: make("bad_request"),
+  /** Query or path parameters the route cannot read (400): each named as a field. */
+  badParameters: (fields: FieldProblem[]) =>
+    new Problem("bad_parameter", {
+      fields,
+      key: "input.badParameter",
+      params: { names: fields.map((f) => f.field).join(", ") },
+    }),
   unsupportedMediaType: make("unsupported_media_type"),
   tooLarge: make("too_large"),
   unauthenticated: make("unauthenticated"),

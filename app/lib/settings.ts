@@ -2,11 +2,11 @@
 // default, so a fresh database works without any row in `settings`. Shared by the browser and the server.
 import { z } from "zod";
 import { INCIDENT_CATEGORIES } from "./incidents";
+import { string, wholeNumber } from "./schemas/atoms";
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
-const text = (max: number) => z.string().trim().min(1).max(max);
-const phone = z
-  .string()
+const time = string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+const text = (max: number) => string().trim().min(1).max(max);
+const phone = string()
   .trim()
   .regex(/^\+?[0-9 ()-]{3,20}$/);
 
@@ -15,11 +15,7 @@ export const SETTINGS = {
   "election.times": z.object({
     opening: time,
     closing: time,
-    staleAfterMinutes: z.coerce
-      .number()
-      .int()
-      .min(5)
-      .max(24 * 60),
+    staleAfterMinutes: wholeNumber(5, 24 * 60),
   }),
   /** What the public page shows. */
   public: z.object({
@@ -36,18 +32,18 @@ export const SETTINGS = {
     .array(
       z.object({
         name: text(100),
-        role: z.string().trim().max(100),
+        role: string().trim().max(100),
         phone,
       }),
     )
     .max(50),
   /** The officers' opening checklist. */
-  checklist: z.array(z.object({ id: z.string().regex(/^[a-z0-9_-]{1,40}$/), text: text(200) })).max(60),
+  checklist: z.array(z.object({ id: string().regex(/^[a-z0-9_-]{1,40}$/), text: text(200) })).max(60),
   /** Incident categories: codes are stored on incidents, labels shown; inactive ones cannot be chosen any more. */
   "incident.categories": z
     .array(
       z.object({
-        code: z.string().regex(/^[a-z0-9_]{1,40}$/),
+        code: string().regex(/^[a-z0-9_]{1,40}$/),
         id: text(80),
         en: text(80),
         active: z.boolean(),
@@ -58,7 +54,7 @@ export const SETTINGS = {
     .refine((list) => new Set(list.map((c) => c.code)).size === list.length, { message: "duplicate code" }),
   /** The projection's current sample draw (written by the draw, not by a form). */
   "projection.sample": z
-    .object({ seed: z.number().int(), margin: z.number().nullable(), size: z.number().int(), drawnAt: z.string() })
+    .object({ seed: z.number().int(), margin: z.number().nullable(), size: z.number().int(), drawnAt: string() })
     .nullable(),
 } as const;
 

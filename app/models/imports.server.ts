@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { ballotStructure, CONTEST_TYPES, type ContestType } from "~/lib/contests";
 import { csvRecords } from "~/lib/csv";
 import { TPS_CODE } from "~/lib/schemas";
+import { hasControlCharacter } from "~/lib/schemas/atoms";
 import type { Db } from "~/utils/db.server";
 import { hashSecret } from "~/utils/password.server";
 import type { WriteContext } from "~/utils/writer.server";
@@ -68,6 +69,13 @@ function validate(kind: ImportKind, text: string, db: References) {
     const rowErrors: ImportProblem[] = [];
     const bad = (field: string, key: ImportProblem["key"], params?: ImportProblem["params"]) =>
       rowErrors.push({ line, field, key, params });
+    // A control character in any cell refuses the row before any other check reads it (or a query carries it).
+    const controlled = Object.keys(v).filter((field) => hasControlCharacter(field) || hasControlCharacter(v[field]));
+    if (controlled.length) {
+      for (const field of controlled) bad(field, "input.controlCharacterCell");
+      errors.push(...rowErrors);
+      continue;
+    }
     const int = (field: string, min: number, max: number, optional = false) => {
       const raw = v[field] ?? "";
       if (raw === "" && optional) return 0;

@@ -94,6 +94,7 @@ async function writeRevision(
     reason = null,
     action,
     id = randomUUID(),
+    hash = bodyHash({ ...numbers, source, reason }),
   }: {
     user: SessionUser;
     tps: TpsInfo;
@@ -107,6 +108,8 @@ async function writeRevision(
     reason?: string | null;
     action: string;
     id?: string;
+    /** What a retry must match to get this answer again (a correction: its request body). */
+    hash?: string;
   },
 ) {
   const revision = (current?.revision ?? 0) + 1;
@@ -118,7 +121,7 @@ async function writeRevision(
       form, completeness, justification, reason, warnings, captured_at, body_hash, response)
     values (${id}, ${tps.code}, ${contest.code}, ${source}, ${user.id}, ${revision}, ${tx.json(numbers.votes)}, ${numbers.invalid},
       ${numbers.ballotsUsed}, ${form}, ${completeness}, ${justification}, ${reason}, ${tx.json(warnings as never)}, now(),
-      ${bodyHash({ ...numbers, source, reason })}, ${tx.json(response as never)})`;
+      ${hash}, ${tx.json(response as never)})`;
   await tx`
     insert into results (tps_code, contest_code, status, submission_id, votes, invalid, form, completeness, updated_at)
     values (${tps.code}, ${contest.code}, ${status}, ${id}, ${tx.json(numbers.votes)}, ${numbers.invalid}, ${form},
@@ -267,8 +270,15 @@ export async function correctResult(
   if (reason.trim().length < 5) throw problem.invalidField("reason", "required", undefined, "review.reasonRequired");
   await lockResult(ctx.tx, body.tpsCode);
   const target = await loadTarget(ctx.tx, { user, tpsCode: body.tpsCode, contest: body.contest });
-  const [dup] = await ctx.tx<[{ response: ReviewAnswer }?]>`select response from submissions where id = ${body.id}`;
-  if (dup) return dup.response;
+  // Idempotent as every other write: a retry gets the first answer, the same id with other numbers, another
+  // reason or another TPS is a conflict (it would otherwise be dropped without a word).
+  const hash = bodyHash({ ...body, capturedAt: undefined, source, reason: reason.trim() });
+  const [dup] = await ctx.tx<[{ response: ReviewAnswer; bodyHash: string; tpsCode: string }?]>`
+    select response, body_hash, tps_code from submissions where id = ${body.id}`;
+  if (dup) {
+    if (dup.bodyHash === hash && dup.tpsCode === target.tps.code) return dup.response;
+    throw problem.idConflict();
+  }
   await requireC1Photo(ctx.tx, target);
   // The reason also answers the C1 warnings: a supervisor who corrects has looked at the numbers.
   const { numbers, warnings } = checkResultNumbers(lang, {
@@ -287,6 +297,7 @@ export async function correctResult(
     status: "verified",
     reason: reason.trim(),
     action: "result.correct",
+    hash,
   });
 }
 

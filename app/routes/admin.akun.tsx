@@ -21,6 +21,7 @@ import {
 } from "~/models/accounts.server";
 import { ROLES } from "~/lib/access";
 import { StaffBody } from "~/lib/schemas/admin";
+import { readWholeNumber } from "~/lib/schemas/atoms";
 import { listAreas, regionExists } from "~/models/election.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { hashSecret } from "~/utils/password.server";
@@ -97,12 +98,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       secret: { login: parsed.data.login, value: password },
     } satisfies ActionResult;
   }
-  const userId = Number(form.get("userId"));
-  const account = Number.isInteger(userId) ? await getAccount(context.sql, { id: userId }) : undefined;
+  const userId = readWholeNumber(String(form.get("userId") ?? ""));
+  const account = userId !== null ? await getAccount(context.sql, { id: userId }) : undefined;
   if (!account) return data<ActionResult>({ ok: false, message: say("api.notFound") }, 404);
   if (intent === "disable" || intent === "enable") {
     const done = await context.writer.write((ctx) =>
-      setDisabled(ctx, { userId, disabled: intent === "disable", actorId: admin.id }),
+      setDisabled(ctx, { userId: account.id, disabled: intent === "disable", actorId: admin.id }),
     );
     if (!done) return data<ActionResult>({ ok: false, message: say("admin.accounts.notSelf") }, 409);
     return {

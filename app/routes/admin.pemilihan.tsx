@@ -11,6 +11,8 @@ import { ballotStructure, CONTEST_TYPES, type Contest } from "~/lib/contests";
 import { formatNumber as formatIn } from "~/lib/format";
 import { combineMessages, translate, type Lang, type MessageKey } from "~/lib/i18n";
 import { adminMessages } from "~/lib/messages/admin";
+import { inputCheckMessages } from "~/lib/messages/input-checks";
+import { CONTROL_CHARACTER_CODE } from "~/lib/schemas/atoms";
 import { commonMessages } from "~/lib/messages/common";
 import { useLang, useT } from "~/lib/use-t";
 import { ContestBody } from "~/lib/schemas/admin";
@@ -31,7 +33,7 @@ const ContestAreaMap = lazy(() => import("~/components/admin/contest-area-map.cl
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletCss }];
 
-const messages = combineMessages(adminMessages, commonMessages);
+const messages = combineMessages(adminMessages, commonMessages, inputCheckMessages);
 const LIST_MAX = 200;
 const NEW = "baru";
 
@@ -86,7 +88,9 @@ function describeIssue(lang: Lang, issue: z.ZodIssue) {
         ? say("admin.contests.partyNeeded")
         : issue.message === "no_party"
           ? say("admin.contests.noParty")
-          : say("api.invalidField");
+          : issue.message === CONTROL_CHARACTER_CODE
+            ? say("input.controlCharacter")
+            : say("api.invalidField");
   return say("admin.contests.fixField", { field: where, message });
 }
 

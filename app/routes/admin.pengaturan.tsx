@@ -6,6 +6,8 @@ import { SaveFeedback } from "~/components/save-feedback";
 import { combineMessages, translate } from "~/lib/i18n";
 import { fromLines, SETTINGS, toLines, type SettingKey } from "~/lib/settings";
 import { adminMessages } from "~/lib/messages/admin";
+import { inputCheckMessages } from "~/lib/messages/input-checks";
+import { CONTROL_CHARACTER_CODE } from "~/lib/schemas/atoms";
 import { staffExtrasMessages } from "~/lib/messages/staff-extras";
 import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
@@ -13,7 +15,7 @@ import { getSetting, saveSetting } from "~/models/settings.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
 
-const messages = combineMessages(adminMessages, commonMessages);
+const messages = combineMessages(adminMessages, commonMessages, inputCheckMessages);
 
 const EDITABLE = ["election.times", "public", "sms", "contacts", "checklist", "incident.categories"] as const;
 type Editable = (typeof EDITABLE)[number];
@@ -75,7 +77,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
         typeof row === "number"
           ? translate(lang, messages, "admin.settings.line", { line: row + 1 }) + (field ? ` (${String(field)})` : "")
           : String(row ?? "");
-      return `${where}: ${i.message === "duplicate code" ? translate(lang, messages, "admin.settings.duplicate") : translate(lang, messages, "api.invalidField")}`;
+      const problem =
+        i.message === "duplicate code"
+          ? "admin.settings.duplicate"
+          : i.message === CONTROL_CHARACTER_CODE
+            ? "input.controlCharacter"
+            : "api.invalidField";
+      return `${where}: ${translate(lang, messages, problem)}`;
     });
     return data({ section: key, ok: false, errors }, 422);
   }

@@ -11,6 +11,7 @@ import { countTps, listContests } from "~/models/election.server";
 import { drawProjectionSample, getProjection } from "~/models/projection.server";
 import { getSetting } from "~/models/settings.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
+import { readWholeNumber } from "~/lib/schemas/atoms";
 import { requestLang } from "~/utils/lang.server";
 
 const messages = combineMessages(projectionMessages, adminMessages);
@@ -38,7 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
   const form = await readForm(request);
   const mode = form.get("mode");
-  const value = Number(form.get(mode === "margin" ? "margin" : "size"));
+  const raw = String(form.get(mode === "margin" ? "margin" : "size") ?? "");
+  // A sample size is digits only (`0x10` is not 16); a margin is a decimal.
+  const value = mode === "margin" ? Number(raw) : (readWholeNumber(raw) ?? NaN);
   if (
     mode === "margin" ? !(value >= 0.1 && value <= 20) : !(Number.isInteger(value) && value >= 2 && value <= 1_000_000)
   ) {

@@ -9,6 +9,7 @@ import { adminMessages } from "~/lib/messages/admin";
 import { commonMessages } from "~/lib/messages/common";
 import { loginMessages } from "~/lib/messages/login";
 import { regionLabel } from "~/lib/regions";
+import { REGION_CODE } from "~/lib/schemas/atoms";
 import { useT } from "~/lib/use-t";
 import { hashAll, newPin, officersForLetters, setSecrets } from "~/models/accounts.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const area = String(form.get("area") ?? "")
     .trim()
     .slice(0, 20);
-  const officers = area ? await officersForLetters(context.sql, { area }) : [];
+  const officers = REGION_CODE.test(area) ? await officersForLetters(context.sql, { area }) : [];
   if (!officers.length)
     return data({ error: translate(lang, messages, "admin.letters.none", { area }), letters: [] }, 404);
   const withPins = await hashAll(officers, newPin);

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { readTpsCode, TPS_CODE_EXAMPLE } from "~/lib/tps-code";
-import { LoginBody } from "~/lib/schemas";
+import { fieldProblems, LoginBody } from "~/lib/schemas";
 import { loginMessages } from "~/lib/messages/login";
 import { useT } from "~/lib/use-t";
 import { auditSession } from "~/models/audit.server";
@@ -17,7 +17,11 @@ export const meta: MetaFunction = () => [{ title: "Pantau — Masuk" }];
 
 /** Only same-site paths: an attacker's link must not bounce a fresh login to another site. */
 export function safeRedirect(to: FormDataEntryValue | string | null, fallback: string) {
-  return typeof to === "string" && to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : fallback;
+  // Printable ASCII only (a path the app wrote is percent-encoded): a control or non-Latin character in a
+  // Location header makes it unsendable, and CR/LF would split it.
+  return typeof to === "string" && /^\/[\x21-\x7e]*$/.test(to) && !to.startsWith("//") && !to.startsWith("/\\")
+    ? to
+    : fallback;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -32,7 +36,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginBody.safeParse({ login: form.get("login"), secret: form.get("secret") });
   // The login typed goes back to the page, so an officer without JavaScript need not type the code again.
   const typed = { login: String(form.get("login") ?? "").slice(0, 100) };
-  if (!parsed.success) return pageProblem(problem.loginFailed(), lang, typed);
+  if (!parsed.success) {
+    // A control character is named on its field (422); any other malformed login reads as a failed one.
+    const controlled = fieldProblems(parsed.error).filter((f) => f.code === "control_character");
+    return pageProblem(controlled.length ? problem.invalidFields(controlled) : problem.loginFailed(), lang, typed);
+  }
   let session;
   try {
     session = await login(context.sql, context.env, parsed.data, context.clientIp);

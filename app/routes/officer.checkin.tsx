@@ -11,7 +11,9 @@ import { OutboxPanel } from "~/components/outbox-panel";
 import { distanceMetres, FAR_FROM_TPS_M } from "~/lib/officer";
 import { enqueue } from "~/lib/outbox-client";
 import { commonMessages } from "~/lib/messages/common";
+import { inputCheckMessages } from "~/lib/messages/input-checks";
 import { officerMessages } from "~/lib/messages/officer";
+import { hasControlCharacter } from "~/lib/schemas/atoms";
 import { officerExtrasMessages } from "~/lib/messages/officer-extras";
 import { useLang, useT } from "~/lib/use-t";
 import { formatTime } from "~/lib/format";
@@ -41,7 +43,7 @@ const FAILURE_KEY = {
 
 export default function Checkin() {
   const { tps, checkin } = useLoaderData<typeof loader>();
-  const t = useT(officerMessages, officerExtrasMessages, commonMessages);
+  const t = useT(officerMessages, officerExtrasMessages, commonMessages, inputCheckMessages);
   const officer = useOfficer();
   const lang = useLang();
   const [fix, setFix] = useState<Fix | null>(null);
@@ -55,6 +57,7 @@ export default function Checkin() {
   // Without a position the note is where the officer says they are; far away, why.
   const noteRequired = !fix || far;
   const noteMissing = noteRequired && note.trim() === "";
+  const noteControlled = hasControlCharacter(note);
 
   const locate = () => {
     if (!("geolocation" in navigator)) {
@@ -80,7 +83,7 @@ export default function Checkin() {
 
   const send = async () => {
     setTried(true);
-    if (noteMissing) return;
+    if (noteMissing || noteControlled) return;
     const id = crypto.randomUUID();
     await enqueue(
       {
@@ -146,7 +149,7 @@ export default function Checkin() {
               ) : null}
             </p>
           ) : null}
-          <label className={`field ${tried && noteMissing ? "has-error" : ""}`}>
+          <label className={`field ${tried && (noteMissing || noteControlled) ? "has-error" : ""}`}>
             <span>
               {fix ? t("checkin.note") : t("checkin.where")}
               {noteRequired ? "" : <em className="muted small"> ({t("qc.optional")})</em>}
@@ -157,12 +160,16 @@ export default function Checkin() {
               maxLength={1000}
               value={note}
               required={noteRequired}
-              aria-invalid={tried && noteMissing}
+              aria-invalid={tried && (noteMissing || noteControlled)}
               onChange={(e) => setNote(e.target.value)}
             />
             {tried && noteMissing ? (
               <span className="error" role="alert">
                 {fix ? t("checkin.noteNeeded") : t("checkin.whereNeeded")}
+              </span>
+            ) : tried && noteControlled ? (
+              <span className="error" role="alert">
+                {t("input.controlCharacter")}
               </span>
             ) : null}
           </label>

@@ -12,7 +12,9 @@ import { enqueue } from "~/lib/outbox-client";
 import { resizePhoto } from "~/lib/resize-photo";
 import { commonMessages } from "~/lib/messages/common";
 import { incidentMessages } from "~/lib/messages/incidents";
+import { inputCheckMessages } from "~/lib/messages/input-checks";
 import { officerMessages } from "~/lib/messages/officer";
+import { hasControlCharacter } from "~/lib/schemas/atoms";
 import { useLang, useT } from "~/lib/use-t";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
@@ -27,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function ReportIncident() {
   const { tpsCode, categories } = useLoaderData<typeof loader>();
-  const t = useT(officerMessages, incidentMessages, commonMessages);
+  const t = useT(officerMessages, incidentMessages, commonMessages, inputCheckMessages);
   const officer = useOfficer();
   const lang = useLang();
   const [category, setCategory] = useState("");
@@ -50,7 +52,12 @@ export default function ReportIncident() {
   const errors = {
     category: !category ? t("officerReport.needCategory") : null,
     severity: !severity ? t("officerReport.needSeverity") : null,
-    description: description.trim().length === 0 ? t("officerReport.needDescription") : null,
+    description:
+      description.trim().length === 0
+        ? t("officerReport.needDescription")
+        : hasControlCharacter(description)
+          ? t("input.controlCharacter")
+          : null,
   };
   const blocked = Object.values(errors).some(Boolean);
 

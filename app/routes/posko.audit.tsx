@@ -6,6 +6,7 @@ import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
 import { can } from "~/lib/access";
 import { TPS_CODE } from "~/lib/schemas";
+import { readWholeNumber, timestamp } from "~/lib/schemas/atoms";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
@@ -25,9 +26,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const time = (v: string | null) => {
     const text =
       v && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}${v.length === 16 ? ":00" : ""}+07:00` : null;
-    return text && !Number.isNaN(Date.parse(text)) ? new Date(text).toISOString() : null;
+    return text && timestamp.safeParse(text).success ? new Date(text).toISOString() : null;
   };
-  const beforeId = Number(url.searchParams.get("before")) || null;
+  // A filter the page cannot read is left out, as the others are (the API answers such a parameter with a 400).
+  const beforeId = readWholeNumber(url.searchParams.get("before") ?? "") || null;
   const area = areaOf(user);
   const tpsPrefix = area === null ? null : area.replaceAll(".", "");
   const rows = await listAudit(context.sql, {

@@ -4,6 +4,7 @@ import type { Sql } from "postgres";
 import type { Socket } from "socket.io";
 import type { LiveEvent } from "~/lib/events";
 import { problem } from "~/lib/problems";
+import { eventCursor } from "~/lib/schemas/atoms";
 import { eventsAfter, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
 import { handshakeLang } from "~/utils/lang.server";
 import { eventViewOf } from "~/utils/permissions.server";
@@ -17,8 +18,9 @@ export function answerResume(socket: Socket, sql: Sql) {
     if (typeof ack !== "function") return;
     const reply = ack as (answer: Ack<{ events: LiveEvent[]; more: boolean; head: number }>) => void;
     const lang = handshakeLang(socket.handshake.headers);
-    const after = (payload as { after?: unknown })?.after;
-    if (typeof after !== "number" || !Number.isInteger(after) || after < 0) {
+    // Within bigint and exact in JavaScript: a cursor beyond would otherwise fail in SQL as an outage.
+    const after = eventCursor.safeParse((payload as { after?: unknown })?.after).data;
+    if (after === undefined) {
       return reply(problemAck(problem.invalid([{ field: "after", code: "invalid" }], "live.badAfter"), lang));
     }
     const view = eventViewOf((socket.data as SocketData).user);

@@ -2,29 +2,26 @@
 import { z } from "zod";
 import { ballotStructure, CONTEST_TYPES } from "../contests";
 import { readTpsCode } from "../tps-code";
-import { REGION_CODE } from "./atoms";
+import { REGION_CODE, string, wholeNumber } from "./atoms";
 
 export const STAFF_ROLES = ["supervisor", "operator", "responder", "admin", "case_officer"] as const;
 
 export const StaffBody = z
   .object({
     // TPS codes are the officers' logins: a staff account may not take anything the login reads as one.
-    login: z
-      .string()
+    login: string()
       .trim()
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/)
       .refine((l) => readTpsCode(l) === null),
-    name: z.string().trim().min(2).max(120),
+    name: string().trim().min(2).max(120),
     role: z.enum(STAFF_ROLES),
-    regionCode: z
-      .string()
+    regionCode: string()
       .trim()
       .max(20)
       .optional()
       .transform((v) => v || null),
-    phone: z
-      .string()
+    phone: string()
       .trim()
       .max(20)
       .regex(/^(\+?[0-9 -]{6,20})?$/)
@@ -40,30 +37,28 @@ export type StaffBody = z.infer<typeof StaffBody>;
 
 export const ContestBody = z
   .object({
-    code: z
-      .string()
+    code: string()
       .trim()
       .toLowerCase()
       .regex(/^[a-z0-9_-]{2,40}$/),
-    name: z.string().trim().min(2).max(120),
-    position: z.coerce.number().int().min(0).max(99),
+    name: string().trim().min(2).max(120),
+    position: wholeNumber(0, 99),
     type: z.enum(CONTEST_TYPES).default("walikota"),
     /** The electoral district's name (legislative contests); empty = none. */
-    dapil: z
-      .string()
+    dapil: string()
       .trim()
       .max(200)
       .optional()
       .transform((v) => v || null),
     /** Region codes whose TPS vote in the contest; empty = every TPS of the election. */
-    area: z.array(z.string().regex(REGION_CODE)).max(600).default([]),
+    area: z.array(string().regex(REGION_CODE)).max(600).default([]),
     /** Pairs or DPD candidates (party 0), or the party lists' candidates numbered within their party. */
     candidates: z
       .array(
         z.object({
-          party: z.coerce.number().int().min(0).max(99).default(0),
-          number: z.coerce.number().int().min(1).max(99),
-          name: z.string().trim().min(2).max(200),
+          party: wholeNumber(0, 99).default(0),
+          number: wholeNumber(1, 99),
+          name: string().trim().min(2).max(200),
         }),
       )
       .min(1)

@@ -2,7 +2,7 @@
 // and the SMS gateway's webhook.
 import { z } from "zod";
 import { PHOTO_PURPOSES } from "../photos";
-import { accuracy, contestCode, latitude, longitude, timestamp, tpsCode, uuid } from "./atoms";
+import { accuracy, contestCode, latitude, longitude, string, timestamp, tpsCode, uuid } from "./atoms";
 
 /** The text fields of a photo upload (the file itself is checked by its bytes). */
 export const PhotoFields = z.object({
@@ -24,7 +24,7 @@ export const LocationBody = z.object({
 
 /** The SMS gateway's webhook body (form or JSON; the field names are normalised before parsing). */
 export const SmsBody = z.object({
-  from: z.string().trim().min(1).max(40),
-  text: z.string().max(1600),
-  id: z.string().trim().min(1).max(200).optional(),
+  from: string().trim().min(1).max(40),
+  text: string().max(1600),
+  id: string().trim().min(1).max(200).optional(),
 });

@@ -4,15 +4,27 @@ import { z } from "zod";
 import { nestForm } from "../c1-layout";
 import { INCIDENT_ACTIONS, SEVERITIES } from "../incidents";
 import type { FieldProblem } from "../problems";
-import { CATEGORY_CODE, contestCode, latitude, longitude, text, timestamp, tpsCode, uuid } from "./atoms";
+import {
+  CATEGORY_CODE,
+  CONTROL_CHARACTER_CODE,
+  contestCode,
+  latitude,
+  longitude,
+  rowId,
+  string,
+  text,
+  timestamp,
+  tpsCode,
+  uuid,
+} from "./atoms";
 
 export { TPS_CODE, UUID } from "./atoms";
 
-const countInput = z.union([z.number(), z.string().max(12), z.null()]).optional();
+const countInput = z.union([z.number(), string().max(12), z.null()]).optional();
 
 const sexRow = z.object({ m: countInput, f: countInput, total: countInput }).partial().nullish();
 const countsByKey = (max: number) =>
-  z.record(z.string().max(3), countInput).refine((v) => Object.keys(v).length <= max, { message: "too many" });
+  z.record(string().max(3), countInput).refine((v) => Object.keys(v).length <= max, { message: "too many" });
 
 /** The complete C.Hasil, sections I-V (README "HTTP API"); its arithmetic is checked by c1-rules.ts. */
 export const C1FormBody = z.object({
@@ -28,7 +40,7 @@ export const C1FormBody = z.object({
   // Per pair/candidate a number; per party { party, candidates, total } (party-list ballots).
   votes: z
     .record(
-      z.string().max(3),
+      string().max(3),
       z.union([
         countInput,
         z.object({ party: countInput, candidates: countsByKey(120).optional(), total: countInput }).partial(),
@@ -53,7 +65,7 @@ export const QuickCountBody = z.object({
   valid: countInput,
   ballotsUsed: countInput,
   form: C1FormBody.nullish(),
-  justification: z.string().max(2000).nullish(),
+  justification: string().max(2000).nullish(),
   capturedAt: timestamp,
 });
 export type QuickCountBody = z.infer<typeof QuickCountBody>;
@@ -65,9 +77,9 @@ export const IncidentBody = z
     id: uuid,
     tpsCode: tpsCode.nullish(),
     // A code of the admin's `incident.categories` setting; the server checks it is an active one (unknown_category).
-    category: z.string().trim().regex(CATEGORY_CODE),
+    category: string().trim().regex(CATEGORY_CODE),
     severity: z.enum(SEVERITIES),
-    description: z.string().trim().min(1).max(2000),
+    description: string().trim().min(1).max(2000),
     lat: latitude.nullish(),
     lng: longitude.nullish(),
     photoIds: z.array(uuid).max(10).optional(),
@@ -79,7 +91,7 @@ export type IncidentBody = z.infer<typeof IncidentBody>;
 
 export const TransitionBody = z.object({
   action: z.enum(INCIDENT_ACTIONS),
-  responderIds: z.array(z.number().int().positive()).max(20).optional(),
+  responderIds: z.array(rowId).max(20).optional(),
   note: text(1000).nullish(),
 });
 export type TransitionBody = z.infer<typeof TransitionBody>;
@@ -112,8 +124,8 @@ export const ReviewBody = z.discriminatedUnion("action", [
 export type ReviewBody = z.infer<typeof ReviewBody>;
 
 export const LoginBody = z.object({
-  login: z.string().trim().min(1).max(100),
-  secret: z.string().min(1).max(200),
+  login: string().trim().min(1).max(100),
+  secret: string().min(1).max(200),
 });
 
 /**
@@ -144,10 +156,26 @@ export function quickCountFields(form: FormData) {
   };
 }
 
-/** zod issues as field problems: "required" for a missing value, "invalid" for any other. */
+/** A text holding a control character, also where it was one of a union's options (a count given as text). */
+const isControlCharacter = (issue: z.ZodIssue): boolean =>
+  (issue.code === "invalid_string" && issue.message === CONTROL_CHARACTER_CODE) ||
+  (issue.code === "invalid_union" && issue.unionErrors.some((e) => e.issues.some(isControlCharacter)));
+
+/**
+ * zod issues as field problems, one per field: "required" for a missing value, "control_character" (named
+ * first, as it is what the sender must fix), "invalid" for any other.
+ */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.join(".") || "body",
-    code: issue.code === "invalid_type" && issue.received === "undefined" ? "required" : "invalid",
-  }));
+  const problems = new Map<string, FieldProblem>();
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "body";
+    const code =
+      issue.code === "invalid_type" && issue.received === "undefined"
+        ? "required"
+        : isControlCharacter(issue)
+          ? CONTROL_CHARACTER_CODE
+          : "invalid";
+    if (!problems.has(field) || code === CONTROL_CHARACTER_CODE) problems.set(field, { field, code });
+  }
+  return [...problems.values()];
 }

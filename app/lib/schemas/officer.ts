@@ -2,7 +2,7 @@
 // the outbox send them.
 import { z } from "zod";
 import { OFFICER_DAY_STATUSES } from "../officer";
-import { accuracy, latitude, longitude, SLUG, text, timestamp, tpsCode, uuid } from "./atoms";
+import { accuracy, latitude, longitude, SLUG, string, text, timestamp, tpsCode, uuid } from "./atoms";
 
 export const CheckinBody = z
   .object({
@@ -23,7 +23,7 @@ export const ChecklistBody = z.object({
   answers: z
     .array(
       z.object({
-        item: z.string().regex(SLUG),
+        item: string().regex(SLUG),
         ok: z.boolean(),
         note: text(500).nullish(),
       }),
@@ -53,7 +53,7 @@ export const OutboxHeldBody = z.object({
       z.object({
         tpsCode,
         count: z.number().int().min(1).max(10_000),
-        oldestAt: z.string().datetime({ offset: true }),
+        oldestAt: timestamp,
       }),
     )
     .max(MAX_HELD_TPS),

@@ -268,8 +268,13 @@ export function mayReceive(user: AccessUser | null, event: EventAddress): boolea
   return view.scope === null || (event.region !== null && inArea(event.region, view.scope));
 }
 
+/** The room of the live connections opened with one session (its opaque id): a logout closes them on every
+ *  instance. No event goes there. */
+export const sessionRoom = (socketId: string) => `session:${socketId}`;
+
 /** The Socket.IO rooms a connection joins. `user:<id>` lets the server end a signed-out account's
- *  connections (no event goes there); the public page's `public` room gets aggregates only, never events. */
+ *  connections (no event goes there; nor to `sessionRoom`, joined beside these); the public page's `public`
+ *  room gets aggregates only, never events. */
 export function roomsOf(user: AccessUser | null): string[] {
   if (!user) return ["public"];
   const rooms = [`user:${user.id}`];

@@ -124,8 +124,10 @@ export interface EventPayloads {
   "paper:updated": PaperUpdated;
   /** An admin changed a setting (app/lib/settings.ts); screens that show it may reload it. */
   "settings:updated": { key: string };
-  /** Accounts whose sessions an admin ended (disabled, new secret): their live connections are closed too. */
-  "accounts:signed-out": { userIds: number[] };
+  /** Sessions that ended: every session of `userIds` (an admin disabled the account or set a new secret) and
+   *  the single sessions of `sessions` (a logout; opaque ids, app/lib/access.ts sessionRoom). Their live
+   *  connections are closed on every instance. */
+  "accounts:signed-out": { userIds: number[]; sessions?: string[] };
 }
 export type EventType = keyof EventPayloads;
 

@@ -5,6 +5,7 @@ import type { Socket } from "socket.io";
 import type { LiveEvent } from "~/lib/events";
 import { problem } from "~/lib/problems";
 import { eventsAfter, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
+import { sessionOfHash } from "~/utils/auth.server";
 import { handshakeLang } from "~/utils/lang.server";
 import { eventViewOf } from "~/utils/permissions.server";
 import { problemAck } from "~/utils/problem-answer.server";
@@ -21,7 +22,21 @@ export function answerResume(socket: Socket, sql: Sql) {
     if (typeof after !== "number" || !Number.isInteger(after) || after < 0) {
       return reply(problemAck(problem.invalid([{ field: "after", code: "invalid" }], "live.badAfter"), lang));
     }
-    const view = eventViewOf((socket.data as SocketData).user);
+    const data = socket.data as SocketData;
+    let user = data.user;
+    try {
+      // The session may have ended since the handshake (logout, expiry, disable): it gets nothing more.
+      if (data.tokenHash) {
+        user = (await sessionOfHash(sql, data.tokenHash))?.user ?? null;
+        if (!user) {
+          reply(problemAck(problem.unauthenticated(), lang));
+          return void socket.disconnect(true);
+        }
+      }
+    } catch {
+      return reply(problemAck(problem.unavailable(), lang));
+    }
+    const view = eventViewOf(user);
     if (!view) return reply(problemAck(problem.forbidden({ key: "live.noEventView" }), lang));
     try {
       const events = await eventsAfter(sql, { after, view, limit: MAX_EVENTS_PER_PAGE });

@@ -77,6 +77,9 @@ export interface IncidentData {
   resolvedAt: string | null;
   rejectedAt: string | null;
   reopenedAt: string | null;
+  /** When staff shared a citizen's report with its TPS's officer, who sees it only from then on
+   *  (app/lib/access.ts officerMaySee); null if not shared (and for every other source). */
+  sharedAt: string | null;
 }
 
 export interface IncidentStep {

@@ -14,6 +14,7 @@ import { quickCountMessages } from "./messages/quick-count";
 import { recapMessages } from "./messages/recap";
 import { reviewMessages } from "./messages/review";
 import { smsMessages } from "./messages/sms";
+import { visibilityMessages } from "./messages/visibility";
 
 export const problemTexts = combineMessages(
   problemMessages,
@@ -28,6 +29,7 @@ export const problemTexts = combineMessages(
   recapMessages,
   smsMessages,
   loginMessages,
+  visibilityMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

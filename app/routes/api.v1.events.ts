@@ -9,13 +9,13 @@ import { apiLang } from "~/utils/lang.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const { view } = await requireEventView(request, context.sql);
+    const { user } = await requireEventView(request, context.sql);
     const raw = new URL(request.url).searchParams.get("after") ?? "0";
     const after = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(after)) {
       throw problem.invalidField("after", "invalid", undefined, "api.badAfter");
     }
-    const events = await eventsAfter(context.sql, { after, view });
+    const events = await eventsAfter(context.sql, { after, user });
     return json({ events, more: events.length === MAX_EVENTS_PER_PAGE });
   });
 }

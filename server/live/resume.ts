@@ -22,24 +22,20 @@ export function answerResume(socket: Socket, sql: Sql) {
     if (typeof after !== "number" || !Number.isInteger(after) || after < 0) {
       return reply(problemAck(problem.invalid([{ field: "after", code: "invalid" }], "live.badAfter"), lang));
     }
-    const data = socket.data as SocketData;
-    let user = data.user;
+    const { user, tokenHash } = socket.data as SocketData;
     try {
       // The session may have ended since the handshake (logout, expiry, disable): it gets nothing more.
-      if (data.tokenHash) {
-        user = (await sessionOfHash(sql, data.tokenHash))?.user ?? null;
-        if (!user) {
-          reply(problemAck(problem.unauthenticated(), lang));
-          return void socket.disconnect(true);
-        }
+      if (tokenHash && !(await sessionOfHash(sql, tokenHash))) {
+        reply(problemAck(problem.unauthenticated(), lang));
+        return void socket.disconnect(true);
       }
     } catch {
       return reply(problemAck(problem.unavailable(), lang));
     }
-    const view = eventViewOf(user);
-    if (!view) return reply(problemAck(problem.forbidden({ key: "live.noEventView" }), lang));
+    // The user as the handshake found them, whose rooms this connection joined: replay answers as live does.
+    if (!user || !eventViewOf(user)) return reply(problemAck(problem.forbidden({ key: "live.noEventView" }), lang));
     try {
-      const events = await eventsAfter(sql, { after, view, limit: MAX_EVENTS_PER_PAGE });
+      const events = await eventsAfter(sql, { after, user, limit: MAX_EVENTS_PER_PAGE });
       reply({ ok: true, data: { events, more: events.length === MAX_EVENTS_PER_PAGE, head: await headSeq(sql) } });
     } catch {
       reply(problemAck(problem.unavailable(), lang));

@@ -159,10 +159,10 @@ export function canReportFor(user: AccessUser, tps: { code: string; kelurahanCod
   }
 }
 
-/** Whether a user may upload a photo for a TPS: a responder's belongs to an incident, wherever it is;
- *  anyone else reports for the TPS. */
+/** Whether a user may upload a photo for a TPS (a C.Hasil photo, or one for an incident not yet filed): who
+ *  may report for the TPS. A responder's photos belong to incidents dispatched to them (`canAttachPhotoTo`). */
 export function canUploadPhotoFor(user: AccessUser, tps: { code: string; kelurahanCode: string }): boolean {
-  return can(user, "photo:upload") && (user.role === "responder" || canReportFor(user, tps));
+  return can(user, "photo:upload") && canReportFor(user, tps);
 }
 
 /** Whether a user's report may replace a verified result: only a review may, officers get a conflict. */
@@ -226,6 +226,15 @@ export function canActOnIncident(user: AccessUser, incident: IncidentScope, acti
 /** Whether a user may share a citizen's report about a TPS with that TPS's officer: staff who may act on it. */
 export function canShareWithOfficer(user: AccessUser, incident: IncidentScope): boolean {
   return can(user, "incident:share") && canActOnIncident(user, incident, "share");
+}
+
+/** Whether a user may attach a photo to a filed incident: its reporter, the officer of its TPS (when they
+ *  may see it), the staff who may act on it and the responders dispatched to it. */
+export function canAttachPhotoTo(user: AccessUser, incident: IncidentScope & { reporter: { id: number } | null }) {
+  if (!can(user, "photo:upload")) return false;
+  if (incident.reporter?.id === user.id) return true;
+  if (user.role === "officer") return canSeeIncident(user, incident);
+  return canActOnIncident(user, incident, "on_scene");
 }
 
 /** Whether a user may report an incident at a place: officers at their TPS, supervisors inside their area. */

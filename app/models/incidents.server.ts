@@ -170,6 +170,9 @@ export interface CreateAnswer {
 /** The lock a report takes while it is created (writer.server.ts lockKey). */
 export const incidentLockKey = (id: string) => `incident:${id}`;
 
+/** A photo an incident names, as uploaded. */
+type PhotoClaim = { id: string; uploaderId: number; tpsCode: string | null; incidentId: string | null };
+
 /** A report already stored under the same id (a retry or a clash). */
 type StoredIncident = { reporterId: number | null; bodyHash: string; response: CreateAnswer["body"] };
 
@@ -186,11 +189,15 @@ export async function createIncident(
   // otherwise starts a query only when it is awaited, after the helpers' queries that start at once). A
   // report may run side by side with others in a writer batch (WriteOptions.key): it refuses (409, 422,
   // 403) only before it writes.
-  const [, [existing], categories, tps] = await Promise.all([
+  const [, [existing], categories, tps, photos] = await Promise.all([
     lockKey(tx, incidentLockKey(body.id)),
     tx<[StoredIncident?]>`select reporter_id, body_hash, response from incidents where id = ${body.id}`.execute(),
     getSetting(tx, "incident.categories"),
     tpsCode ? getTps(tx, { code: tpsCode }) : undefined,
+    normalised.photoIds.length
+      ? tx<PhotoClaim[]>`select id, uploader_id, tps_code, incident_id from photos
+          where id = any(${normalised.photoIds}::uuid[])`.execute()
+      : [],
   ]);
   if (existing) {
     if (existing.bodyHash === hash && existing.reporterId === user.id)
@@ -211,6 +218,15 @@ export async function createIncident(
   if (!canReportIncidentAt(user, { tpsCode, regionCode })) {
     throw problem.otherArea();
   }
+  // Photos already uploaded must be the reporter's own, for this incident and its TPS (later ones are
+  // checked against the incident when they arrive: api.v1.photos.ts).
+  const foreign = photos.find(
+    (p) =>
+      Number(p.uploaderId) !== user.id ||
+      (p.incidentId !== null && p.incidentId !== body.id) ||
+      (p.tpsCode !== null && p.tpsCode !== tpsCode),
+  );
+  if (foreign) throw problem.invalidField("photoIds", "not_yours", { id: foreign.id }, "visibility.photoIdsNotYours");
 
   const response: CreateAnswer["body"] = { id: body.id, status: "new" };
   const [, , incident] = await Promise.all([

@@ -16,6 +16,7 @@ export const visibilityMessages = defineMessages({
       "Foto ini hanya boleh dilampirkan oleh pelapor kejadian atau untuk TPS kejadian itu.",
     "visibility.photoUnknownIncident": "Kejadian {id} tidak ditemukan.",
     "visibility.photoIdsNotYours": "Foto {id} bukan foto Anda untuk kejadian ini.",
+    "visibility.photoOtherSubmission": "Kiriman ini milik TPS {tps}, bukan TPS atau pemilihan foto ini.",
   },
   en: {
     "visibility.share": "Share with the TPS officer",
@@ -31,5 +32,6 @@ export const visibilityMessages = defineMessages({
       "Only the incident's reporter, or someone reporting for its TPS, may attach this photo.",
     "visibility.photoUnknownIncident": "Incident {id} was not found.",
     "visibility.photoIdsNotYours": "Photo {id} is not one of yours for this incident.",
+    "visibility.photoOtherSubmission": "This submission belongs to TPS {tps}, not to this photo's TPS or contest.",
   },
 });

@@ -134,6 +134,23 @@ export interface EventPayloads {
 }
 export type EventType = keyof EventPayloads;
 
+/** Every event type, at run time (a type added above does not compile until it is listed here): tests walk
+ *  them all, so a new kind is covered without new test code. */
+const EVENT_TYPE_SET: Record<EventType, true> = {
+  "result:updated": true,
+  "tps:updated": true,
+  "checkin:created": true,
+  "checklist:updated": true,
+  "photo:added": true,
+  "incident:created": true,
+  "incident:updated": true,
+  "responder:located": true,
+  "paper:updated": true,
+  "settings:updated": true,
+  "accounts:signed-out": true,
+};
+export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
+
 export type LiveEvent = {
   [K in EventType]: { seq: number; type: K; at: string; data: EventPayloads[K] };
 }[EventType];

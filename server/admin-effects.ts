@@ -5,6 +5,7 @@
 import type { Sql } from "postgres";
 import type { Server } from "socket.io";
 import { getPublicSummary, invalidatePublicSummary } from "~/models/public.server";
+import { sessionRoom } from "~/utils/permissions.server";
 import type { CommittedEvent } from "~/utils/writer.server";
 
 /** Event types that change what the public page shows. */
@@ -40,10 +41,13 @@ export function createPublicFeed({ sql, io, minIntervalMs = 3000 }: { sql: Sql; 
   };
 }
 
-/** Closes the live connections of accounts an admin disabled or gave a new secret (on every node, through the adapter). */
+/** Closes the live connections of ended sessions on every node (the adapter forwards the request): every
+ *  session of accounts an admin disabled or gave a new secret, and single sessions that logged out.
+ *  (Expired sessions close on their own: server/live/handshake.ts.) */
 export function signOutSockets(io: Server, events: CommittedEvent[]) {
   for (const { event } of events) {
     if (event.type !== "accounts:signed-out") continue;
     for (const id of event.data.userIds) io.in(`user:${id}`).disconnectSockets(true);
+    for (const id of event.data.sessions ?? []) io.in(sessionRoom(id)).disconnectSockets(true);
   }
 }

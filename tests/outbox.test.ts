@@ -17,7 +17,7 @@ import {
   type OutboxItem,
   type OutboxStore,
 } from "../app/lib/outbox";
-import { loginToken } from "./support/api";
+import { C1_PHOTO, loginToken } from "./support/api";
 import { startTestServer, type TestServer } from "./support/server";
 
 const TPS = "1673021002-001";
@@ -130,7 +130,7 @@ function checklist(createdAt: number) {
 
 /** A photo item of officer's TPS with these form fields (a 1x1 PNG: the server checks the bytes). */
 function photoItem(id: string, fields: Record<string, string>, createdAt: number) {
-  const png = new Blob([new Uint8Array(Buffer.from("89504e470d0a1a0a0000000d4948445200000001", "hex"))], {
+  const png = new Blob([new Uint8Array(C1_PHOTO)], {
     type: "image/png",
   });
   return newItem(

@@ -9,7 +9,9 @@ import {
   canReportFor,
   canReportIncidentAt,
   canReview,
+  canAttachPhotoTo,
   canSeeIncident,
+  canShareWithOfficer,
   canSeePhoto,
   canUploadPhotoFor,
   contestViewOf,
@@ -19,7 +21,6 @@ import {
   mayReceive,
   mayReplaceVerified,
   PERMISSION_NAMES,
-  roomsFor,
   roomsOf,
   viewOf,
   type AccessUser,
@@ -66,6 +67,7 @@ describe("named permissions", () => {
     "incident:report": [1, 1, 1, 0, 1, 0, 0],
     "incident:transition": [0, 1, 1, 1, 1, 0, 0],
     "incident:citizen": [0, 1, 1, 0, 1, 0, 0],
+    "incident:share": [0, 1, 1, 0, 1, 0, 0],
     "photo:upload": [1, 1, 1, 1, 1, 0, 0],
     "result:review": [0, 1, 1, 0, 1, 0, 0],
     "paper:enter": [0, 0, 1, 0, 1, 0, 0],
@@ -93,8 +95,8 @@ describe("TPS and areas", () => {
     ["report for a TPS outside their area", (u) => canReportFor(u, FAR_TPS), [0, 0, 1, 0, 1, 0, 0]],
     ["name their own TPS in a report", (u) => mayNameTps(u, OWN_TPS.code), [1, 1, 1, 1, 1, 1, 0]],
     ["name another TPS in a report", (u) => mayNameTps(u, FAR_TPS.code), [0, 1, 1, 1, 1, 1, 0]],
-    ["upload a photo for their own TPS", (u) => canUploadPhotoFor(u, OWN_TPS), [1, 1, 1, 1, 1, 0, 0]],
-    ["upload a photo for a TPS outside their area", (u) => canUploadPhotoFor(u, FAR_TPS), [0, 0, 1, 1, 1, 0, 0]],
+    ["upload a photo for their own TPS", (u) => canUploadPhotoFor(u, OWN_TPS), [1, 1, 1, 0, 1, 0, 0]],
+    ["upload a photo for a TPS outside their area", (u) => canUploadPhotoFor(u, FAR_TPS), [0, 0, 1, 0, 1, 0, 0]],
     ["replace a verified result by reporting", (u) => mayReplaceVerified(u), [0, 1, 1, 1, 1, 1, 0]],
     ["review their own TPS", (u) => canReview(u, OWN_TPS), [0, 1, 1, 0, 1, 0, 0]],
     ["review a TPS outside their area", (u) => canReview(u, FAR_TPS), [0, 0, 1, 0, 1, 0, 0]],
@@ -115,13 +117,44 @@ describe("TPS and areas", () => {
 });
 
 describe("incidents", () => {
-  const mine = { regionCode: OWN_KEL, tpsCode: OWN_TPS.code, responderIds: [40] };
-  const far = { regionCode: FAR_TPS.kelurahanCode, tpsCode: FAR_TPS.code, responderIds: [] };
-  const placeless = { regionCode: null, tpsCode: null, responderIds: [] };
+  const app = { source: "app", sharedAt: null };
+  const mine = { regionCode: OWN_KEL, tpsCode: OWN_TPS.code, responderIds: [40], ...app };
+  const far = { regionCode: FAR_TPS.kelurahanCode, tpsCode: FAR_TPS.code, responderIds: [], ...app };
+  const placeless = { regionCode: null, tpsCode: null, responderIds: [], ...app };
+  const citizen = { ...mine, responderIds: [], source: "citizen" };
+  const shared = { ...citizen, sharedAt: "2026-11-22T02:00:00.000Z" };
   walk([
     ["see an incident at their TPS, dispatched to them", (u) => canSeeIncident(u, mine), [1, 1, 1, 1, 1, 1, 0]],
     ["see an incident outside their area, not dispatched", (u) => canSeeIncident(u, far), [0, 0, 1, 0, 1, 0, 0]],
     ["see an incident without a place", (u) => canSeeIncident(u, placeless), [0, 0, 1, 0, 1, 0, 0]],
+    ["see a citizen's report about their TPS", (u) => canSeeIncident(u, citizen), [0, 1, 1, 0, 1, 1, 0]],
+    ["see a citizen's report staff shared", (u) => canSeeIncident(u, shared), [1, 1, 1, 0, 1, 1, 0]],
+    [
+      "attach a photo to an incident at their TPS, dispatched to them",
+      (u) => canAttachPhotoTo(u, { ...mine, reporter: null }),
+      [1, 1, 1, 1, 1, 0, 0],
+    ],
+    [
+      "attach a photo to an incident elsewhere they reported",
+      (u) => canAttachPhotoTo(u, { ...far, reporter: { id: u.id } }),
+      [1, 1, 1, 1, 1, 0, 0],
+    ],
+    [
+      "attach a photo to an incident elsewhere",
+      (u) => canAttachPhotoTo(u, { ...far, reporter: null }),
+      [0, 0, 1, 0, 1, 0, 0],
+    ],
+    [
+      "attach a photo to a citizen's report about their TPS",
+      (u) => canAttachPhotoTo(u, { ...citizen, reporter: null }),
+      [0, 1, 1, 0, 1, 0, 0],
+    ],
+    ["share a citizen's report in their area", (u) => canShareWithOfficer(u, citizen), [0, 1, 1, 0, 1, 0, 0]],
+    [
+      "share a citizen's report outside their area",
+      (u) => canShareWithOfficer(u, { ...citizen, regionCode: FAR_TPS.kelurahanCode, tpsCode: FAR_TPS.code }),
+      [0, 0, 1, 0, 1, 0, 0],
+    ],
     ["acknowledge an incident in their area", (u) => canActOnIncident(u, mine, "acknowledge"), [0, 1, 1, 0, 1, 0, 0]],
     ["arrive at an incident dispatched to them", (u) => canActOnIncident(u, mine, "on_scene"), [0, 1, 1, 1, 1, 0, 0]],
     ["act on an incident not dispatched to them", (u) => canActOnIncident(u, far, "on_scene"), [0, 0, 1, 0, 1, 0, 0]],
@@ -137,7 +170,12 @@ describe("incidents", () => {
     ],
   ]);
   it("lists the incidents each role may see", () => {
-    expect(incidentViewOf(users.officer)).toEqual({ scope: null, tpsCode: OWN_TPS.code, responderId: undefined });
+    expect(incidentViewOf(users.officer)).toEqual({
+      scope: null,
+      tpsCode: OWN_TPS.code,
+      responderId: undefined,
+      officerView: true,
+    });
     expect(incidentViewOf(users.supervisor)).toEqual({ scope: "16.73.01", tpsCode: null, responderId: undefined });
     expect(incidentViewOf(users.case_officer)).toEqual({ scope: "16.73.01", tpsCode: null, responderId: undefined });
     expect(incidentViewOf(users.operator)).toEqual({ scope: null, tpsCode: null, responderId: undefined });
@@ -220,17 +258,37 @@ describe("events, live and replayed", () => {
     ["an incident without a place", { region: null, data: { tpsCode: null, responderIds: [] } }, [0, 0, 1, 0, 1, 0, 0]],
     ["a photo without a TPS in their area", { region: OWN_KEL, data: { tpsCode: null } }, [0, 1, 1, 0, 1, 1, 0]],
     ["a responder's location", { region: null, data: { responderId: 40 } }, [0, 0, 1, 0, 1, 0, 0]],
+    [
+      "a citizen's report about their TPS",
+      { region: OWN_KEL, data: { tpsCode: OWN_TPS.code, source: "citizen", sharedAt: null } },
+      [0, 1, 1, 0, 1, 1, 0],
+    ],
+    [
+      "a citizen's report about their TPS that staff shared",
+      { region: OWN_KEL, data: { tpsCode: OWN_TPS.code, source: "citizen", sharedAt: "2026-11-22T02:00:00Z" } },
+      [1, 1, 1, 0, 1, 1, 0],
+    ],
     ["a changed setting", { region: null, data: { key: "incident.categories" } }, [0, 0, 1, 0, 1, 0, 0]],
     ["accounts signed out", { region: null, data: { userIds: [10, 40] } }, [0, 0, 1, 0, 1, 0, 0]],
   ];
   walk(events.map(([what, event, expected]): Row => [`receive ${what}`, (u) => mayReceive(u, event), expected]));
 
-  it("routes every event to exactly the connections that may receive it", () => {
+  it("delivers an incident's events to exactly those who may open the incident", () => {
+    const app = { source: "app", sharedAt: null };
+    const incidents = {
+      mine: { regionCode: OWN_KEL, tpsCode: OWN_TPS.code, responderIds: [40], ...app },
+      far: { regionCode: FAR_TPS.kelurahanCode, tpsCode: FAR_TPS.code, responderIds: [], ...app },
+      placeless: { regionCode: null, tpsCode: null, responderIds: [], ...app },
+      "placeless, dispatched": { regionCode: null, tpsCode: null, responderIds: [40], ...app },
+      "in the area, no TPS": { regionCode: "16.73.01", tpsCode: null, responderIds: [], ...app },
+      citizen: { regionCode: OWN_KEL, tpsCode: OWN_TPS.code, responderIds: [], source: "citizen", sharedAt: null },
+      shared: { regionCode: OWN_KEL, tpsCode: OWN_TPS.code, responderIds: [], source: "citizen", sharedAt: "x" },
+    };
     for (const who of WHO) {
-      const joined = new Set(roomsOf(users[who]));
-      for (const [what, event] of events) {
-        const delivered = roomsFor(event).some((room) => joined.has(room));
-        expect({ who, what, delivered }).toEqual({ who, what, delivered: mayReceive(users[who], event) });
+      for (const [what, incident] of Object.entries(incidents)) {
+        const user = users[who];
+        const received = mayReceive(user, { region: incident.regionCode, data: incident });
+        expect({ who, what, received }).toEqual({ who, what, received: !!user && canSeeIncident(user, incident) });
       }
     }
   });

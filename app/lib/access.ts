@@ -32,6 +32,8 @@ const PERMISSIONS = {
   "incident:transition": ["supervisor", "operator", "admin", "responder"],
   /** Read a citizen report's contact details. */
   "incident:citizen": ["supervisor", "operator", "admin"],
+  /** Share a citizen's report with the officer of its TPS (which reports: `canShareWithOfficer`). */
+  "incident:share": ["supervisor", "operator", "admin"],
   /** Upload a photo (which TPS: `canReportFor`). */
   "photo:upload": ["officer", "supervisor", "operator", "admin", "responder"],
   /** Verify, flag or correct a result (which TPS: `canReview`). */
@@ -126,16 +128,19 @@ export function mayNameTps(user: AccessUser, tpsCode: string | null | undefined)
   return user.role !== "officer" || tpsCode === user.tpsCode;
 }
 
-/** Which incidents a user's lists hold: the database side of `canSeeIncident`. */
+/** Which incidents a user's lists hold: the database side of `canSeeIncident` (`officerView`: the database
+ *  side of `officerMaySee`). */
 export function incidentViewOf(user: AccessUser): {
   scope: string | null;
   tpsCode: string | null;
   responderId?: number;
+  officerView?: boolean;
 } {
   return {
     scope: areaOf(user),
     tpsCode: user.role === "officer" ? (user.tpsCode ?? "-") : null,
     responderId: user.role === "responder" ? user.id : undefined,
+    ...(user.role === "officer" ? { officerView: true } : {}),
   };
 }
 
@@ -154,10 +159,10 @@ export function canReportFor(user: AccessUser, tps: { code: string; kelurahanCod
   }
 }
 
-/** Whether a user may upload a photo for a TPS: a responder's belongs to an incident, wherever it is;
- *  anyone else reports for the TPS. */
+/** Whether a user may upload a photo for a TPS (a C.Hasil photo, or one for an incident not yet filed): who
+ *  may report for the TPS. A responder's photos belong to incidents dispatched to them (`canAttachPhotoTo`). */
 export function canUploadPhotoFor(user: AccessUser, tps: { code: string; kelurahanCode: string }): boolean {
-  return can(user, "photo:upload") && (user.role === "responder" || canReportFor(user, tps));
+  return can(user, "photo:upload") && canReportFor(user, tps);
 }
 
 /** Whether a user's report may replace a verified result: only a review may, officers get a conflict. */
@@ -170,7 +175,19 @@ export function canReview(user: AccessUser, tps: { code: string; kelurahanCode: 
   return can(user, "result:review") && canReportFor(user, tps);
 }
 
-type IncidentScope = { regionCode: string | null; tpsCode: string | null; responderIds: number[] };
+type IncidentScope = {
+  regionCode: string | null;
+  tpsCode: string | null;
+  responderIds: number[];
+  source: string;
+  sharedAt: string | null;
+};
+
+/** Whether the officer of an incident's TPS may see it: a citizen's report only once staff shared it, as the
+ *  officer may be the one reported on (a whistleblower's text and place must not reach them unchecked). */
+export function officerMaySee(incident: { source?: unknown; sharedAt?: unknown }): boolean {
+  return incident.source !== "citizen" || (typeof incident.sharedAt === "string" && incident.sharedAt !== "");
+}
 
 /** Who may see an incident: command post everywhere, supervisors and case officers in their area (as their
  *  events reach them), responders theirs, officers their TPS's. */
@@ -185,7 +202,7 @@ export function canSeeIncident(user: AccessUser, incident: IncidentScope): boole
     case "responder":
       return incident.responderIds.includes(user.id);
     case "officer":
-      return !!incident.tpsCode && incident.tpsCode === user.tpsCode;
+      return !!incident.tpsCode && incident.tpsCode === user.tpsCode && officerMaySee(incident);
     default:
       return false;
   }
@@ -204,6 +221,20 @@ export function canActOnIncident(user: AccessUser, incident: IncidentScope, acti
     default:
       return false;
   }
+}
+
+/** Whether a user may share a citizen's report about a TPS with that TPS's officer: staff who may act on it. */
+export function canShareWithOfficer(user: AccessUser, incident: IncidentScope): boolean {
+  return can(user, "incident:share") && canActOnIncident(user, incident, "share");
+}
+
+/** Whether a user may attach a photo to a filed incident: its reporter, the officer of its TPS (when they
+ *  may see it), the staff who may act on it and the responders dispatched to it. */
+export function canAttachPhotoTo(user: AccessUser, incident: IncidentScope & { reporter: { id: number } | null }) {
+  if (!can(user, "photo:upload")) return false;
+  if (incident.reporter?.id === user.id) return true;
+  if (user.role === "officer") return canSeeIncident(user, incident);
+  return canActOnIncident(user, incident, "on_scene");
 }
 
 /** Whether a user may report an incident at a place: officers at their TPS, supervisors inside their area. */
@@ -258,18 +289,23 @@ const respondersOf = (data: unknown) => {
   return Array.isArray(ids) ? (ids as number[]) : [];
 };
 
-/** The one rule: whether a user receives an event, live or on replay. Election-wide events (no region)
- *  reach the command post only; an officer gets their TPS's events, a responder their dispatched incidents. */
+/** The one rule: whether a user receives an event, live or on replay — whether one of the rooms the event
+ *  goes to (`roomsFor`) is one the user's connection joins (`roomsOf`). Live delivery asks Socket.IO's rooms,
+ *  replay asks this function: both ask the same two. Election-wide events (no region) reach the command post
+ *  only; an officer gets their TPS's events (a citizen's report once shared), a responder their dispatched
+ *  incidents. */
 export function mayReceive(user: AccessUser | null, event: EventAddress): boolean {
-  const view = eventViewOf(user);
-  if (!view) return false;
-  if (view.responderId !== undefined) return respondersOf(event.data).includes(view.responderId);
-  if (view.tpsCode) return tpsOf(event.data) === view.tpsCode;
-  return view.scope === null || (event.region !== null && inArea(event.region, view.scope));
+  const joined = new Set(roomsOf(user));
+  return roomsFor(event).some((room) => joined.has(room));
 }
 
+/** The room of the live connections opened with one session (its opaque id): a logout closes them on every
+ *  instance. No event goes there. */
+export const sessionRoom = (socketId: string) => `session:${socketId}`;
+
 /** The Socket.IO rooms a connection joins. `user:<id>` lets the server end a signed-out account's
- *  connections (no event goes there); the public page's `public` room gets aggregates only, never events. */
+ *  connections (no event goes there; nor to `sessionRoom`, joined beside these); the public page's `public`
+ *  room gets aggregates only, never events. */
 export function roomsOf(user: AccessUser | null): string[] {
   if (!user) return ["public"];
   const rooms = [`user:${user.id}`];
@@ -290,7 +326,7 @@ export function roomsFor({ region, data }: EventAddress): string[] {
     for (let i = 1; i <= parts.length; i++) rooms.push(`scope:${parts.slice(0, i).join(".")}`);
   }
   const tpsCode = tpsOf(data);
-  if (typeof tpsCode === "string") rooms.push(`tps:${tpsCode}`);
+  if (typeof tpsCode === "string" && officerMaySee(data ?? {})) rooms.push(`tps:${tpsCode}`);
   for (const id of respondersOf(data)) rooms.push(`responder:${id}`);
   return rooms;
 }

@@ -77,6 +77,9 @@ export interface IncidentData {
   resolvedAt: string | null;
   rejectedAt: string | null;
   reopenedAt: string | null;
+  /** When staff shared a citizen's report with its TPS's officer, who sees it only from then on
+   *  (app/lib/access.ts officerMaySee); null if not shared (and for every other source). */
+  sharedAt: string | null;
 }
 
 export interface IncidentStep {
@@ -124,10 +127,29 @@ export interface EventPayloads {
   "paper:updated": PaperUpdated;
   /** An admin changed a setting (app/lib/settings.ts); screens that show it may reload it. */
   "settings:updated": { key: string };
-  /** Accounts whose sessions an admin ended (disabled, new secret): their live connections are closed too. */
-  "accounts:signed-out": { userIds: number[] };
+  /** Sessions that ended: every session of `userIds` (an admin disabled the account or set a new secret) and
+   *  the single sessions of `sessions` (a logout; opaque ids, app/lib/access.ts sessionRoom). Their live
+   *  connections are closed on every instance. */
+  "accounts:signed-out": { userIds: number[]; sessions?: string[] };
 }
 export type EventType = keyof EventPayloads;
+
+/** Every event type, at run time (a type added above does not compile until it is listed here): tests walk
+ *  them all, so a new kind is covered without new test code. */
+const EVENT_TYPE_SET: Record<EventType, true> = {
+  "result:updated": true,
+  "tps:updated": true,
+  "checkin:created": true,
+  "checklist:updated": true,
+  "photo:added": true,
+  "incident:created": true,
+  "incident:updated": true,
+  "responder:located": true,
+  "paper:updated": true,
+  "settings:updated": true,
+  "accounts:signed-out": true,
+};
+export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
 
 export type LiveEvent = {
   [K in EventType]: { seq: number; type: K; at: string; data: EventPayloads[K] };

@@ -26,6 +26,7 @@ const base: IncidentData = {
   resolvedAt: null,
   rejectedAt: null,
   reopenedAt: null,
+  sharedAt: null,
 };
 const inc = (over: Partial<IncidentData>): IncidentData => ({ ...base, ...over });
 

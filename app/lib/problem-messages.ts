@@ -16,6 +16,7 @@ import { recapMessages } from "./messages/recap";
 import { requestBoundaryMessages } from "./messages/request-boundary";
 import { reviewMessages } from "./messages/review";
 import { smsMessages } from "./messages/sms";
+import { visibilityMessages } from "./messages/visibility";
 
 export const problemTexts = combineMessages(
   problemMessages,
@@ -32,6 +33,7 @@ export const problemTexts = combineMessages(
   loginMessages,
   requestBoundaryMessages,
   inputCheckMessages,
+  visibilityMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

@@ -4,7 +4,7 @@ import { problem } from "~/lib/problems";
 import { insideArea } from "./area.server";
 import type { Db, LeftJoined } from "~/utils/db.server";
 import type { IncidentData, IncidentStep } from "~/lib/events";
-import { canActOnIncident, canReportIncidentAt, mayNameTps } from "~/lib/access";
+import { canActOnIncident, canReportIncidentAt, canShareWithOfficer, mayNameTps } from "~/lib/access";
 import { nextStatus, type IncidentStatus } from "~/lib/incidents";
 import type { IncidentBody, TransitionBody } from "~/lib/schemas";
 
@@ -39,6 +39,7 @@ type IncidentRow = LeftJoined<{ tpsCode: string; tpsLat: number; tpsLng: number;
   resolvedAt: Date | null;
   rejectedAt: Date | null;
   reopenedAt: Date | null;
+  sharedAt: Date | null;
 };
 
 const SELECT = (sql: Db) => sql`
@@ -46,7 +47,7 @@ const SELECT = (sql: Db) => sql`
     i.photo_ids::text[] as photo_ids, i.source, i.status, i.reporter_id, u.name as reporter_name,
     coalesce((select array_agg(a.responder_id order by a.responder_id) from incident_assignments a where a.incident_id = i.id), '{}')::int[] as responder_ids,
     i.occurred_at, i.created_at, i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at, i.reopened_at,
-    t.lat as tps_lat, t.lng as tps_lng, t.address as tps_address
+    i.shared_at, t.lat as tps_lat, t.lng as tps_lng, t.address as tps_address
   from incidents i left join users u on u.id = i.reporter_id left join tps t on t.code = i.tps_code`;
 
 function toIncident(r: IncidentRow): IncidentData {
@@ -73,6 +74,7 @@ function toIncident(r: IncidentRow): IncidentData {
     resolvedAt: iso(r.resolvedAt),
     rejectedAt: iso(r.rejectedAt),
     reopenedAt: iso(r.reopenedAt),
+    sharedAt: iso(r.sharedAt),
   };
 }
 
@@ -91,12 +93,15 @@ export async function listIncidents(
     scope,
     tpsCode,
     responderId,
+    officerView = false,
     open = false,
     limit = 500,
   }: {
     scope: string | null;
     tpsCode?: string | null;
     responderId?: number;
+    /** Only what a TPS officer may see: no citizen's report staff have not shared (access.ts officerMaySee). */
+    officerView?: boolean;
     open?: boolean;
     limit?: number;
   },
@@ -106,6 +111,7 @@ export async function listIncidents(
       and ${insideArea(sql, "i.region_code", scope)}
       ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
       ${responderId ? sql`and exists (select 1 from incident_assignments a where a.incident_id = i.id and a.responder_id = ${responderId})` : sql``}
+      ${officerView ? sql`and (i.source <> 'citizen' or i.shared_at is not null)` : sql``}
       ${open ? sql`and i.status not in ('resolved', 'rejected')` : sql``}
     order by i.status in ('resolved', 'rejected'), array_position(array['critical','high','medium','low'], i.severity), i.created_at
     limit ${limit}`;
@@ -164,6 +170,9 @@ export interface CreateAnswer {
 /** The lock a report takes while it is created (writer.server.ts lockKey). */
 export const incidentLockKey = (id: string) => `incident:${id}`;
 
+/** A photo an incident names, as uploaded. */
+type PhotoClaim = { id: string; uploaderId: number; tpsCode: string | null; incidentId: string | null };
+
 /** A report already stored under the same id (a retry or a clash). */
 type StoredIncident = { reporterId: number | null; bodyHash: string; response: CreateAnswer["body"] };
 
@@ -180,11 +189,15 @@ export async function createIncident(
   // otherwise starts a query only when it is awaited, after the helpers' queries that start at once). A
   // report may run side by side with others in a writer batch (WriteOptions.key): it refuses (409, 422,
   // 403) only before it writes.
-  const [, [existing], categories, tps] = await Promise.all([
+  const [, [existing], categories, tps, photos] = await Promise.all([
     lockKey(tx, incidentLockKey(body.id)),
     tx<[StoredIncident?]>`select reporter_id, body_hash, response from incidents where id = ${body.id}`.execute(),
     getSetting(tx, "incident.categories"),
     tpsCode ? getTps(tx, { code: tpsCode }) : undefined,
+    normalised.photoIds.length
+      ? tx<PhotoClaim[]>`select id, uploader_id, tps_code, incident_id from photos
+          where id = any(${normalised.photoIds}::uuid[])`.execute()
+      : [],
   ]);
   if (existing) {
     if (existing.bodyHash === hash && existing.reporterId === user.id)
@@ -205,6 +218,15 @@ export async function createIncident(
   if (!canReportIncidentAt(user, { tpsCode, regionCode })) {
     throw problem.otherArea();
   }
+  // Photos already uploaded must be the reporter's own, for this incident and its TPS (later ones are
+  // checked against the incident when they arrive: api.v1.photos.ts).
+  const foreign = photos.find(
+    (p) =>
+      Number(p.uploaderId) !== user.id ||
+      (p.incidentId !== null && p.incidentId !== body.id) ||
+      (p.tpsCode !== null && p.tpsCode !== tpsCode),
+  );
+  if (foreign) throw problem.invalidField("photoIds", "not_yours", { id: foreign.id }, "visibility.photoIdsNotYours");
 
   const response: CreateAnswer["body"] = { id: body.id, status: "new" };
   const [, , incident] = await Promise.all([
@@ -318,4 +340,48 @@ export async function shareLocation(
     accuracy,
     at: row.at.toISOString(),
   });
+}
+
+/**
+ * POST /api/v1/incidents/:id/share: staff share a citizen's report about a TPS with that TPS's officer, who
+ * until then does not see it (app/lib/access.ts officerMaySee). The officer gets the incident as everyone
+ * does (text, place, status), never the citizen's contact or tracking code. Sharing again changes nothing.
+ */
+export async function shareWithOfficer(
+  { tx, emit, audit }: WriteContext,
+  { user, id }: { user: SessionUser; id: string },
+): Promise<IncidentData> {
+  const [locked] = await tx`select status from incidents where id = ${id} for update`;
+  const before = locked ? await getIncident(tx, { id }) : undefined;
+  if (!before) throw problem.notFound();
+  if (!canShareWithOfficer(user, before)) throw user.role === "supervisor" ? problem.otherArea() : problem.forbidden();
+  if (before.source !== "citizen" || !before.tpsCode)
+    throw problem.invalidField("id", "not_shareable", undefined, "visibility.notShareable");
+  if (before.sharedAt) return before;
+  const [step] = await tx<[{ at: Date }]>`
+    with shared as (update incidents set shared_at = now(), shared_by = ${user.id}, updated_at = now() where id = ${id})
+    insert into incident_transitions (incident_id, action, from_status, to_status, actor_id)
+    values (${id}, 'share', ${before.status}, ${before.status}, ${user.id})
+    returning at`;
+  const after = (await getIncident(tx, { id }))!;
+  emit("incident:updated", after.regionCode, {
+    ...after,
+    step: {
+      action: "share",
+      fromStatus: before.status,
+      toStatus: before.status,
+      actor: { id: user.id, name: user.name },
+      responderIds: [],
+      note: null,
+      at: step.at.toISOString(),
+    },
+  });
+  audit({
+    actorId: user.id,
+    action: "incident.share",
+    entity: `incident:${id}`,
+    before: { sharedAt: null },
+    after: { sharedAt: after.sharedAt, tpsCode: after.tpsCode },
+  });
+  return after;
 }

@@ -7,6 +7,7 @@ import type { Db } from "~/utils/db.server";
 
 import type { WriteContext } from "~/utils/writer.server";
 import type { TpsInfo } from "./election.server";
+import { getIncident } from "./incidents.server";
 import type { SessionUser } from "./users.server";
 
 export interface PhotoInput {
@@ -85,4 +86,20 @@ export async function listPhotosFor(sql: Db, { quickCountIds }: { quickCountIds:
     PhotoLink[]
   >`select id, quick_count_id from photos where quick_count_id in ${sql(quickCountIds)} order by received_at`;
   return rows.map((r) => ({ id: r.id, quickCountId: r.quickCountId }));
+}
+
+/** What an upload names besides its TPS: the incident (if filed yet) and the submission (if sent yet), so the
+ *  route can check the photo belongs where its author may report. */
+export async function photoLinks(
+  sql: Db,
+  { incidentId, quickCountId }: { incidentId: string | null; quickCountId: string | null },
+) {
+  const [incident, submission] = await Promise.all([
+    incidentId ? getIncident(sql, { id: incidentId }) : undefined,
+    quickCountId
+      ? sql<[{ tpsCode: string; contestCode: string }?]>`
+          select tps_code, contest_code from submissions where id = ${quickCountId}`.then(([row]) => row)
+      : undefined,
+  ]);
+  return { incident, submission };
 }

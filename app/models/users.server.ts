@@ -1,4 +1,5 @@
 import type { Db } from "~/utils/db.server";
+import type { WriteContext } from "~/utils/writer.server";
 
 import type { Role } from "~/lib/access";
 
@@ -35,17 +36,29 @@ export async function createSession(
     values (${tokenHash}, ${userId}, now() + make_interval(hours => ${ttlHours}))`;
 }
 
-export async function getUserBySession(
+/** A live session: its user and how long it has left by the database's clock (the clock that decides). */
+export async function getSession(
   sql: Db,
   { tokenHash }: { tokenHash: string },
-): Promise<SessionUser | undefined> {
-  const [row] = await sql<[SessionUser?]>`
-    select u.id, u.login, u.name, u.role, u.tps_code, u.region_code
+): Promise<{ user: SessionUser; expiresInMs: number } | undefined> {
+  const [row] = await sql<[(SessionUser & { expiresInMs: number })?]>`
+    select u.id, u.login, u.name, u.role, u.tps_code, u.region_code,
+      ceil(extract(epoch from s.expires_at - now()) * 1000)::float8 as expires_in_ms
     from sessions s join users u on u.id = s.user_id
     where s.token_hash = ${tokenHash} and s.expires_at > now() and not u.disabled`;
-  return row;
+  if (!row) return undefined;
+  const { expiresInMs, ...user } = row;
+  return { user, expiresInMs };
 }
 
-export async function deleteSession(sql: Db, { tokenHash }: { tokenHash: string }) {
-  await sql`delete from sessions where token_hash = ${tokenHash}`;
+/**
+ * Ends one session (logout) and tells every instance to close the live connections opened with it
+ * (server/admin-effects.ts signOutSockets): `socketId` names them (app/lib/access.ts sessionRoom).
+ */
+export async function endSession(
+  { tx, emit }: WriteContext,
+  { tokenHash, socketId }: { tokenHash: string; socketId: string },
+) {
+  const deleted = await tx`delete from sessions where token_hash = ${tokenHash} returning user_id`;
+  if (deleted.length) emit("accounts:signed-out", null, { userIds: [], sessions: [socketId] });
 }

@@ -9,9 +9,9 @@ import { wholeNumberParam } from "~/utils/params.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
-    const { view } = await requireEventView(request, context.sql);
+    const { user } = await requireEventView(request, context.sql);
     const after = wholeNumberParam(new URL(request.url), "after", { fallback: 0 }) ?? 0;
-    const events = await eventsAfter(context.sql, { after, view });
+    const events = await eventsAfter(context.sql, { after, user });
     return json({ events, more: events.length === MAX_EVENTS_PER_PAGE });
   });
 }

@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method === "DELETE") {
       const user = await getRequestUser(request, context.sql);
       await logout(
-        context.sql,
+        context,
         tokenFrom({ authorization: request.headers.get("Authorization"), cookie: request.headers.get("Cookie") }),
       );
       if (user) await auditSession(context.writer, { user, action: "session.logout" });

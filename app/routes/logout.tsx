@@ -4,7 +4,7 @@ import { clearSessionCookie, getRequestUser, logout, tokenFrom } from "~/utils/a
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getRequestUser(request, context.sql);
-  await logout(context.sql, tokenFrom({ cookie: request.headers.get("Cookie") }));
+  await logout(context, tokenFrom({ cookie: request.headers.get("Cookie") }));
   if (user) await auditSession(context.writer, { user, action: "session.logout" });
   return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie(context.env) } });
 }

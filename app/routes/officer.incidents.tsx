@@ -17,13 +17,13 @@ import { headSeq } from "~/models/events.server";
 import { listIncidents } from "~/models/incidents.server";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
-import { requirePageUser } from "~/utils/permissions.server";
+import { incidentViewOf, requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "officer:app");
   const [seq, incidents, categories] = await Promise.all([
     headSeq(context.sql),
-    listIncidents(context.sql, { scope: null, tpsCode: user.tpsCode!, limit: 100 }),
+    listIncidents(context.sql, { ...incidentViewOf(user), limit: 100 }),
     getSetting(context.sql, "incident.categories"),
   ]);
   return {

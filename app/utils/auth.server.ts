@@ -7,14 +7,9 @@ import { readTpsCode, TPS_CODE_EXAMPLE } from "~/lib/tps-code";
 import { getTps } from "~/models/election.server";
 import { createHash, randomBytes } from "node:crypto";
 import type { Sql } from "postgres";
-import {
-  createSession,
-  deleteSession,
-  findUserForLogin,
-  getUserBySession,
-  type SessionUser,
-} from "~/models/users.server";
+import { createSession, endSession, findUserForLogin, getSession, type SessionUser } from "~/models/users.server";
 import type { Env } from "./env.server";
+import type { Writer } from "./writer.server";
 import { loginRetryAfter, noteLoginOutcome } from "./login-limit.server";
 import { verifyAgainstNothing, verifySecret } from "./password.server";
 
@@ -44,9 +39,24 @@ export function tokenFrom(headers: { authorization?: string | null; cookie?: str
   return readCookie(headers.cookie, SESSION_COOKIE);
 }
 
-export async function userFromToken(sql: Sql, token: string | null): Promise<SessionUser | null> {
+/** The opaque id that names a session's live connections (never the token or its stored hash). */
+export const socketIdOf = (tokenHash: string) => hashToken("socket:" + tokenHash).slice(0, 32);
+
+/** A session token's session: its user, the stored hash and how long it has left; null when it has ended. */
+export async function sessionFromToken(sql: Sql, token: string | null) {
   if (!token || token.length > 200) return null;
-  return (await getUserBySession(sql, { tokenHash: hashToken(token) })) ?? null;
+  const tokenHash = hashToken(token);
+  const session = await getSession(sql, { tokenHash });
+  return session ? { ...session, tokenHash } : null;
+}
+
+/** A session still open, by its stored hash: a live connection checks its own again (`resume`, expiry). */
+export async function sessionOfHash(sql: Sql, tokenHash: string) {
+  return (await getSession(sql, { tokenHash })) ?? null;
+}
+
+export async function userFromToken(sql: Sql, token: string | null): Promise<SessionUser | null> {
+  return (await sessionFromToken(sql, token))?.user ?? null;
 }
 
 export function getRequestUser(request: Request, sql: Sql) {
@@ -100,8 +110,11 @@ export async function login(sql: Sql, env: Env, credentials: { login: string; se
   return { token, user: sessionUser as SessionUser };
 }
 
-export async function logout(sql: Sql, token: string | null) {
-  if (token) await deleteSession(sql, { tokenHash: hashToken(token) });
+/** Ends the session of `token` and, on every instance, closes the live connections opened with it. */
+export async function logout({ writer }: { writer: Writer }, token: string | null) {
+  if (!token || token.length > 200) return;
+  const tokenHash = hashToken(token);
+  await writer.write((ctx) => endSession(ctx, { tokenHash, socketId: socketIdOf(tokenHash) }));
 }
 
 export function sessionCookie(env: Env, token: string) {

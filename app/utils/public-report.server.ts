@@ -2,6 +2,7 @@
 // capped by the request boundary, app/utils/body-limits.server.ts),
 // and files it; shared by the API (POST /api/v1/public/reports) and the /publik/lapor page.
 import type { AppLoadContext } from "@remix-run/node";
+import { photoPixelProblem } from "~/lib/photos";
 import { problem } from "~/lib/problems";
 import { fieldProblems } from "~/lib/schemas";
 import { createCitizenReport, hashClient, MAX_PHOTO_BYTES, photoType } from "~/models/reports.server";
@@ -35,6 +36,8 @@ export async function filePublicReport(request: Request, context: AppLoadContext
       const type = photoType(bytes);
       if (!type)
         throw problem.invalid([{ field: "photo", code: "bad_type", key: "report.photoType" }], "report.photoType");
+      const pixels = photoPixelProblem(bytes);
+      if (pixels) throw problem.invalidFields([pixels]);
       photo = { bytes, type };
     }
   } else {

@@ -6,6 +6,7 @@ import type { LiveEvent } from "~/lib/events";
 import { problem } from "~/lib/problems";
 import { eventCursor } from "~/lib/schemas/atoms";
 import { eventsAfter, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
+import { sessionOfHash } from "~/utils/auth.server";
 import { handshakeLang } from "~/utils/lang.server";
 import { eventViewOf } from "~/utils/permissions.server";
 import { problemAck } from "~/utils/problem-answer.server";
@@ -23,10 +24,20 @@ export function answerResume(socket: Socket, sql: Sql) {
     if (after === undefined) {
       return reply(problemAck(problem.invalid([{ field: "after", code: "invalid" }], "live.badAfter"), lang));
     }
-    const view = eventViewOf((socket.data as SocketData).user);
-    if (!view) return reply(problemAck(problem.forbidden({ key: "live.noEventView" }), lang));
+    const { user, tokenHash } = socket.data as SocketData;
     try {
-      const events = await eventsAfter(sql, { after, view, limit: MAX_EVENTS_PER_PAGE });
+      // The session may have ended since the handshake (logout, expiry, disable): it gets nothing more.
+      if (tokenHash && !(await sessionOfHash(sql, tokenHash))) {
+        reply(problemAck(problem.unauthenticated(), lang));
+        return void socket.disconnect(true);
+      }
+    } catch {
+      return reply(problemAck(problem.unavailable(), lang));
+    }
+    // The user as the handshake found them, whose rooms this connection joined: replay answers as live does.
+    if (!user || !eventViewOf(user)) return reply(problemAck(problem.forbidden({ key: "live.noEventView" }), lang));
+    try {
+      const events = await eventsAfter(sql, { after, user, limit: MAX_EVENTS_PER_PAGE });
       reply({ ok: true, data: { events, more: events.length === MAX_EVENTS_PER_PAGE, head: await headSeq(sql) } });
     } catch {
       reply(problemAck(problem.unavailable(), lang));

@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { CitizenDetails } from "~/components/incidents/citizen-details";
 import { IncidentCard, type ResponderOption } from "~/components/incidents/incident-card";
 import { IncidentEntry } from "~/components/incidents/incident-entry";
+import { ShareWithOfficer } from "~/components/incidents/share-with-officer";
 import { useNow } from "~/components/incidents/use-now";
 import type { IncidentData } from "~/lib/events";
 import { averageTimes, isOpen, sortIncidents, type IncidentMap } from "~/lib/incident-feed";
@@ -55,7 +56,12 @@ export function IncidentPanel({
           onChange={onChange}
           now={now}
         >
-          {incident.source === "citizen" && !readOnly ? <CitizenDetails id={incident.id} /> : null}
+          {incident.source === "citizen" && !readOnly ? (
+            <>
+              <CitizenDetails id={incident.id} />
+              <ShareWithOfficer incident={incident} onChange={onChange} />
+            </>
+          ) : null}
         </IncidentCard>
       ))}
     </section>

@@ -66,6 +66,8 @@ export interface IncidentData {
   lng: number | null;
   photoIds: string[];
   source: string;
+  /** A citizen report accepted while citizen reports flooded in: shown after the others, never refused. */
+  queued: boolean;
   status: "new" | "acknowledged" | "dispatched" | "on_scene" | "resolved" | "rejected" | "reopened";
   reporter: { id: number; name: string } | null;
   responderIds: number[];
@@ -112,6 +114,19 @@ export interface ResponderLocated {
   at: string;
 }
 
+/** An unusual rate of refused secrets (docs/decisions/030-guessing-and-flooding.md): the account-wide budget
+ *  for strangers spent on one account, or many failures from one address or SMS sender. */
+export interface SecurityAlert {
+  id: number;
+  kind: "account" | "address" | "sender";
+  /** The login, the client address or the SMS sender (deliberately not named tpsCode: only the command post
+   *  receives this, never the TPS's own officer). */
+  subject: string;
+  channel: "web" | "sms";
+  failures: number;
+  at: string;
+}
+
 export interface EventPayloads {
   "result:updated": ResultUpdated;
   "tps:updated": TpsUpdated;
@@ -126,6 +141,8 @@ export interface EventPayloads {
   "settings:updated": { key: string };
   /** Accounts whose sessions an admin ended (disabled, new secret): their live connections are closed too. */
   "accounts:signed-out": { userIds: number[] };
+  /** Refused secrets at an unusual rate; election-wide, so only the whole election's command post gets it. */
+  "security:alert": SecurityAlert;
 }
 export type EventType = keyof EventPayloads;
 

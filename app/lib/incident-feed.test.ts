@@ -15,6 +15,7 @@ const base: IncidentData = {
   lng: null,
   photoIds: [],
   source: "app",
+  queued: false,
   status: "new",
   reporter: null,
   responderIds: [],

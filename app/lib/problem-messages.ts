@@ -5,6 +5,7 @@ import { combineMessages, type MessageKey } from "./i18n";
 import { commonMessages } from "./messages/common";
 import { importMessages } from "./messages/imports";
 import { incidentMessages } from "./messages/incidents";
+import { limitsMessages } from "./messages/limits";
 import { loginMessages } from "./messages/login";
 import { officerMessages } from "./messages/officer";
 import { outboxMessages } from "./messages/outbox";
@@ -28,6 +29,7 @@ export const problemTexts = combineMessages(
   recapMessages,
   smsMessages,
   loginMessages,
+  limitsMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

@@ -27,6 +27,7 @@ type IncidentRow = LeftJoined<{ tpsCode: string; tpsLat: number; tpsLng: number;
   lng: number | null;
   photoIds: string[];
   source: string;
+  queued: boolean;
   status: IncidentData["status"];
   reporterId: number | null;
   reporterName: string | null;
@@ -43,7 +44,7 @@ type IncidentRow = LeftJoined<{ tpsCode: string; tpsLat: number; tpsLng: number;
 
 const SELECT = (sql: Db) => sql`
   select i.id, i.tps_code, i.region_code, i.category, i.severity, i.description, i.lat, i.lng,
-    i.photo_ids::text[] as photo_ids, i.source, i.status, i.reporter_id, u.name as reporter_name,
+    i.photo_ids::text[] as photo_ids, i.source, i.queued, i.status, i.reporter_id, u.name as reporter_name,
     coalesce((select array_agg(a.responder_id order by a.responder_id) from incident_assignments a where a.incident_id = i.id), '{}')::int[] as responder_ids,
     i.occurred_at, i.created_at, i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at, i.reopened_at,
     t.lat as tps_lat, t.lng as tps_lng, t.address as tps_address
@@ -62,6 +63,7 @@ function toIncident(r: IncidentRow): IncidentData {
     lng: r.lng ?? null,
     photoIds: r.photoIds ?? [],
     source: r.source,
+    queued: r.queued,
     status: r.status,
     reporter: r.reporterId ? { id: r.reporterId, name: r.reporterName ?? "" } : null,
     responderIds: r.responderIds ?? [],
@@ -107,7 +109,7 @@ export async function listIncidents(
       ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
       ${responderId ? sql`and exists (select 1 from incident_assignments a where a.incident_id = i.id and a.responder_id = ${responderId})` : sql``}
       ${open ? sql`and i.status not in ('resolved', 'rejected')` : sql``}
-    order by i.status in ('resolved', 'rejected'), array_position(array['critical','high','medium','low'], i.severity), i.created_at
+    order by i.status in ('resolved', 'rejected'), i.queued and i.status = 'new', array_position(array['critical','high','medium','low'], i.severity), i.created_at
     limit ${limit}`;
   return rows.map(toIncident);
 }

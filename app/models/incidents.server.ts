@@ -83,6 +83,16 @@ export async function getIncident(sql: Db, { id }: { id: string }): Promise<Inci
   return row ? toIncident(row) : undefined;
 }
 
+/** Copies of one near-identical citizen report listed among the distinct incidents; the rest come after them. */
+const COPIES_FIRST = 3;
+
+/** SQL twin of similarityKey (app/lib/incident-feed.ts): the category and the letters of the description. */
+const similarityKeySql = (sql: Db) => sql`
+  case when s.source = 'citizen' and s.status = 'new'
+    then s.category || '|' || left(btrim(regexp_replace(lower(normalize(split_part(s.description, E'\n— ', 1), NFKC)),
+      '[^[:alpha:]]+', ' ', 'g')), 160)
+    else s.id::text end`;
+
 /**
  * Incidents a user may see, most urgent first (open ones, severity, then oldest first). `open` leaves out closed ones.
  * Scope: a region prefix (null = all); responderId: only those dispatched to that responder.
@@ -103,13 +113,22 @@ export async function listIncidents(
     limit?: number;
   },
 ): Promise<IncidentData[]> {
-  const rows = await sql<IncidentRow[]>`${SELECT(sql)}
-    where true
-      and ${insideArea(sql, "i.region_code", scope)}
-      ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
-      ${responderId ? sql`and exists (select 1 from incident_assignments a where a.incident_id = i.id and a.responder_id = ${responderId})` : sql``}
-      ${open ? sql`and i.status not in ('resolved', 'rejected')` : sql``}
-    order by i.status in ('resolved', 'rejected'), i.queued and i.status = 'new', array_position(array['critical','high','medium','low'], i.severity), i.created_at
+  // Beyond the first few copies of a near-identical unverified citizen report (the feed's grouping,
+  // app/lib/incident-feed.ts similarityKey), copies come after every distinct incident, queued or not, so
+  // the limit drops spam before it drops a real report. Reports still in the flood queue come after the rest.
+  const rows = await sql<IncidentRow[]>`
+    select * from (
+      select s.*, row_number() over (partition by ${similarityKeySql(sql)} order by s.created_at) as copy
+      from (${SELECT(sql)}
+        where true
+          and ${insideArea(sql, "i.region_code", scope)}
+          ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
+          ${responderId ? sql`and exists (select 1 from incident_assignments a where a.incident_id = i.id and a.responder_id = ${responderId})` : sql``}
+          ${open ? sql`and i.status not in ('resolved', 'rejected')` : sql``}
+      ) s
+    ) x
+    order by x.status in ('resolved', 'rejected'), x.copy > ${COPIES_FIRST}, x.queued and x.status = 'new',
+      array_position(array['critical','high','medium','low'], x.severity), x.created_at
     limit ${limit}`;
   return rows.map(toIncident);
 }

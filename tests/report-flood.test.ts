@@ -74,6 +74,7 @@ describe("a flood of citizen reports", () => {
     const posko = await http.login("posko");
     const dashboard = await live.connect(server().url, { token: posko });
     const before = await report(address(6000), "Petugas KPPS membuka kotak suara sebelum waktunya.");
+    expect(before.body.queued).toBe(false);
     const staff = await http.post(
       "/api/v1/incidents",
       {

@@ -123,6 +123,16 @@ describe("guessing a secret", () => {
     expect((await sms(qc(tps, OFFICER_PIN), "+6281200000399")).reply).toMatch(/dari nomor lain/);
   }, 60_000);
 
+  it("checks no more secrets than the budget when guesses arrive all at once", async () => {
+    const login = "1673021001-008";
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, n) => signIn(login, `9${String(n).padStart(5, "0")}`, { from: address(900 + n) })),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(PER_DAY);
+    expect(statuses.filter((s) => s !== 401)).toEqual(Array(30 - PER_DAY).fill(429));
+  });
+
   it("gives a new secret a fresh budget: guesses at the old one say nothing about it", async () => {
     const login = "1673021001-006";
     await guessUntilRefused(login, 500);

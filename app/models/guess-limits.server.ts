@@ -9,6 +9,7 @@
 // Unusual rates raise a `security:alert` event the command post shows live.
 import { createHash } from "node:crypto";
 import type { SecurityAlert } from "~/lib/events";
+import type { Sql } from "postgres";
 import type { Db } from "~/utils/db.server";
 import type { Writer } from "~/utils/writer.server";
 
@@ -62,87 +63,103 @@ export async function isOwnNumber(sql: Db, { login, sender }: { login: string; s
   return own.length >= 8 && own === phoneDigits(sender);
 }
 
+type Attempt = { channel: GuessChannel; account: string; source: string; known: boolean };
+
 /**
- * Whether this attempt may go on to check the secret: null when it may, else which limit refuses it and the
- * seconds until it may try again. `known` sources (the account's own devices and number) are refused only
- * by their own pair limit, never by the address or the account-wide budget.
+ * Whether this attempt may go on to check the secret: a refusal (which limit, seconds until it may try again),
+ * or the id of a failure recorded in advance, which `settleGuess` keeps (wrong secret) or drops (right one).
+ * Recording first, under a lock per account and per source, means parallel requests cannot all pass the
+ * check before any failure is counted: no more secrets are checked than the limits allow. `known` sources
+ * (the account's own devices and number) are refused only by their own pair limit.
  */
-export async function guessRefusal(
-  sql: Db,
-  { channel, account, source, known }: { channel: GuessChannel; account: string; source: string; known: boolean },
+export async function reserveGuess(
+  sql: Sql,
+  attempt: Attempt,
   limits: GuessLimits,
-): Promise<GuessRefusal | null> {
-  const [row] = await sql<
-    [
-      {
-        pair: number;
-        pairOldest: Date | null;
-        source: number;
-        sourceOldest: Date | null;
-        account: number;
-        accountOldest: Date | null;
-      },
-    ]
-  >`
-    with pair as (
-      select at from guess_failures
-      where account = ${account} and channel = ${channel} and source = ${source}
-        and at > now() - make_interval(mins => ${WINDOW_MINUTES})
-      order by at desc limit ${limits.perPair}
-    ), src as (
-      select at from guess_failures
-      where channel = ${channel} and source = ${source} and at > now() - make_interval(mins => ${WINDOW_MINUTES})
-      order by at desc limit ${limits.perSource}
-    ), acct as (
-      select at from guess_failures
-      where account = ${account} and not known and at > now() - make_interval(mins => ${DAY_MINUTES})
-      order by at desc limit ${limits.perAccountDay}
-    )
-    select (select count(*)::int from pair) as pair, (select min(at) from pair) as pair_oldest,
-      (select count(*)::int from src) as source, (select min(at) from src) as source_oldest,
-      (select count(*)::int from acct) as account, (select min(at) from acct) as account_oldest`;
-  // Seconds until the oldest of the last `limit` failures leaves its window.
-  const wait = (oldest: Date | null, minutes: number) =>
-    Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + minutes * 60_000 - Date.now()) / 1000));
-  if (row.pair >= limits.perPair) return { key: "pair", retryAfter: wait(row.pairOldest, WINDOW_MINUTES) };
-  if (known) return null;
-  if (row.source >= limits.perSource) return { key: "source", retryAfter: wait(row.sourceOldest, WINDOW_MINUTES) };
-  if (row.account >= limits.perAccountDay) return { key: "account", retryAfter: wait(row.accountOldest, DAY_MINUTES) };
-  return null;
+): Promise<{ refusal: GuessRefusal } | { id: number }> {
+  const account = attempt.account.slice(0, 200);
+  const source = attempt.source.slice(0, 200);
+  return await sql.begin(async (tx) => {
+    // Account first, then source, in every transaction: no two wait for each other in a cycle.
+    await tx`select pg_advisory_xact_lock(hashtext(${"guess-account:" + account}))`;
+    await tx`select pg_advisory_xact_lock(hashtext(${`guess-source:${attempt.channel}:${source}`}))`;
+    const [row] = await tx<
+      [
+        {
+          pair: number;
+          pairOldest: Date | null;
+          source: number;
+          sourceOldest: Date | null;
+          account: number;
+          accountOldest: Date | null;
+        },
+      ]
+    >`
+      with pair as (
+        select at from guess_failures
+        where account = ${account} and channel = ${attempt.channel} and source = ${source}
+          and at > now() - make_interval(mins => ${WINDOW_MINUTES})
+        order by at desc limit ${limits.perPair}
+      ), src as (
+        select at from guess_failures
+        where channel = ${attempt.channel} and source = ${source} and at > now() - make_interval(mins => ${WINDOW_MINUTES})
+        order by at desc limit ${limits.perSource}
+      ), acct as (
+        select at from guess_failures
+        where account = ${account} and not known and at > now() - make_interval(mins => ${DAY_MINUTES})
+        order by at desc limit ${limits.perAccountDay}
+      )
+      select (select count(*)::int from pair) as pair, (select min(at) from pair) as pair_oldest,
+        (select count(*)::int from src) as source, (select min(at) from src) as source_oldest,
+        (select count(*)::int from acct) as account, (select min(at) from acct) as account_oldest`;
+    // Seconds until the oldest of the last `limit` failures leaves its window.
+    const wait = (oldest: Date | null, minutes: number) =>
+      Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + minutes * 60_000 - Date.now()) / 1000));
+    if (row.pair >= limits.perPair)
+      return { refusal: { key: "pair", retryAfter: wait(row.pairOldest, WINDOW_MINUTES) } };
+    if (!attempt.known && row.source >= limits.perSource)
+      return { refusal: { key: "source", retryAfter: wait(row.sourceOldest, WINDOW_MINUTES) } };
+    if (!attempt.known && row.account >= limits.perAccountDay)
+      return { refusal: { key: "account", retryAfter: wait(row.accountOldest, DAY_MINUTES) } };
+    const [added] = await tx<[{ id: string }]>`
+      insert into guess_failures (channel, account, source, known)
+      values (${attempt.channel}, ${account}, ${source}, ${attempt.known}) returning id`;
+    return { id: Number(added.id) };
+  });
 }
 
 /**
- * Counts a refused secret and raises an alert on the command post when it makes a rate unusual: the account's
- * budget for strangers spent, or an address or SMS sender past ALERT_AT. One alert per subject and window,
- * however many instances count.
+ * Settles a reserved guess: a right secret drops the failure recorded in advance; a wrong one keeps it and
+ * raises an alert on the command post when it makes a rate unusual (the account's budget for strangers spent,
+ * or an address or SMS sender past ALERT_AT). One alert per subject and window, however many instances count.
  */
-export async function noteGuessFailure(
+export async function settleGuess(
   { sql, writer }: { sql: Db; writer: Writer },
-  { channel, account, source, known }: { channel: GuessChannel; account: string; source: string; known: boolean },
-  limits: GuessLimits,
+  { id, ok, attempt, limits }: { id: number; ok: boolean; attempt: Attempt; limits: GuessLimits },
 ) {
+  if (ok) {
+    await sql`delete from guess_failures where id = ${id}`;
+    return;
+  }
+  const account = attempt.account.slice(0, 200);
+  const source = attempt.source.slice(0, 200);
   const [counts] = await sql<[{ account: number; source: number }]>`
-    with added as (
-      insert into guess_failures (channel, account, source, known)
-      values (${channel}, ${account.slice(0, 200)}, ${source.slice(0, 200)}, ${known}) returning 1
-    )
     select
-      (select count(*)::int from guess_failures where account = ${account.slice(0, 200)} and not known
-        and at > now() - make_interval(mins => ${DAY_MINUTES})) + (case when ${known} then 0 else 1 end) as account,
-      (select count(*)::int from guess_failures where channel = ${channel} and source = ${source.slice(0, 200)}
-        and at > now() - make_interval(mins => ${WINDOW_MINUTES})) + 1 as source
-    from added`;
+      (select count(*)::int from guess_failures where account = ${account} and not known
+        and at > now() - make_interval(mins => ${DAY_MINUTES})) as account,
+      (select count(*)::int from guess_failures where channel = ${attempt.channel} and source = ${source}
+        and at > now() - make_interval(mins => ${WINDOW_MINUTES})) as source`;
   // Old failures count for nothing; the table keeps about a day (a cheap delete now and then).
   if (Math.random() < 0.01) await sql`delete from guess_failures where at < now() - interval '25 hours'`;
+  if (attempt.known) return;
   const raise: Omit<SecurityAlert, "id" | "at">[] = [];
-  if (!known && counts.account >= limits.perAccountDay)
-    raise.push({ kind: "account", subject: account, channel, failures: counts.account });
-  const sourceAlert = channel === "web" ? ALERT_AT.address : ALERT_AT.sender;
-  if (!known && counts.source >= sourceAlert)
+  if (counts.account >= limits.perAccountDay)
+    raise.push({ kind: "account", subject: account, channel: attempt.channel, failures: counts.account });
+  if (counts.source >= (attempt.channel === "web" ? ALERT_AT.address : ALERT_AT.sender))
     raise.push({
-      kind: channel === "web" ? "address" : "sender",
+      kind: attempt.channel === "web" ? "address" : "sender",
       subject: source.replace(/^ip:/, ""),
-      channel,
+      channel: attempt.channel,
       failures: counts.source,
     });
   for (const alert of raise) await raiseAlert(writer, alert);

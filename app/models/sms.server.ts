@@ -21,7 +21,7 @@ import { fieldError, problemMessage } from "~/utils/problem-answer.server";
 import { ballotStructure, KOLOM_KOSONG, quickChoices, votesIn } from "~/lib/contests";
 import { getContest, getTps } from "./election.server";
 import { contestNotHere, submitQuickCount } from "./results.server";
-import { guessRefusal, isOwnNumber, noteGuessFailure, type GuessLimits } from "./guess-limits.server";
+import { isOwnNumber, reserveGuess, settleGuess, type GuessLimits } from "./guess-limits.server";
 import { findUserForLogin, type SessionUser } from "./users.server";
 
 /** Wrong PINs from one number for one TPS, and from one number over every TPS, within 15 minutes; the
@@ -123,18 +123,17 @@ export async function handleSms(
     known: await isOwnNumber(sql, { login: parsed.tpsCode, sender: message.sender }),
   };
   const limits = smsLimits(env);
-  const refusal = await guessRefusal(sql, attempt, limits);
-  if (refusal) {
-    const minutes = Math.ceil(refusal.retryAfter / 60);
-    const key =
-      refusal.key === "pair" ? "limits.smsPair" : refusal.key === "source" ? "limits.smsSender" : "limits.smsAccount";
-    return reject("locked", t(lang, key, { tps: parsed.tpsCode, minutes }));
+  const reserved = await reserveGuess(sql, attempt, limits);
+  if ("refusal" in reserved) {
+    const { key, retryAfter } = reserved.refusal;
+    const text = key === "pair" ? "limits.smsPair" : key === "source" ? "limits.smsSender" : "limits.smsAccount";
+    return reject("locked", t(lang, text, { tps: parsed.tpsCode, minutes: Math.ceil(retryAfter / 60) }));
   }
   const account = await findUserForLogin(sql, { login: parsed.tpsCode });
   const pinOk =
     account && can(account, "sms:report") && !account.disabled && (await verifySecret(parsed.pin, account.secretHash));
+  await settleGuess({ sql, writer }, { id: reserved.id, ok: !!pinOk, attempt, limits });
   if (!account || !pinOk) {
-    await noteGuessFailure({ sql, writer }, attempt, limits);
     // The same answer for an unknown TPS and a wrong PIN: the SMS channel must not confirm which TPS exist.
     return reject("bad_pin", t(lang, "sms.badPin", { tps: parsed.tpsCode }));
   }

@@ -6,10 +6,10 @@ import { randomBytes } from "node:crypto";
 import { problem } from "~/lib/problems";
 import {
   deviceHash,
-  guessRefusal,
   isKnownDevice,
-  noteGuessFailure,
   rememberDevice,
+  reserveGuess,
+  settleGuess,
   type GuessLimits,
   type GuessRefusal,
 } from "~/models/guess-limits.server";
@@ -57,12 +57,14 @@ export async function guardLogin({ sql, writer, env }: Services, login: string, 
     known,
   };
   const limits = webLimits(env);
-  const refusal = await guessRefusal(sql, attempt, limits);
-  if (refusal) throw refusalProblem(refusal);
+  const reserved = await reserveGuess(sql, attempt, limits);
+  if ("refusal" in reserved) throw refusalProblem(reserved.refusal);
+  const settle = (ok: boolean) => settleGuess({ sql, writer }, { id: reserved.id, ok, attempt, limits });
   return {
-    failed: () => noteGuessFailure({ sql, writer }, attempt, limits),
+    failed: () => settle(false),
     /** Remembers the device (a new token when the browser had none) and returns the token for its cookie. */
     succeeded: async (userId: number) => {
+      await settle(true);
       const kept = token ?? randomBytes(32).toString("base64url");
       await rememberDevice(sql, { userId, deviceHash: deviceHash(kept) });
       return kept;

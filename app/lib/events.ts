@@ -66,6 +66,8 @@ export interface IncidentData {
   lng: number | null;
   photoIds: string[];
   source: string;
+  /** A citizen report accepted while citizen reports flooded in: shown after the others, never refused. */
+  queued: boolean;
   status: "new" | "acknowledged" | "dispatched" | "on_scene" | "resolved" | "rejected" | "reopened";
   reporter: { id: number; name: string } | null;
   responderIds: number[];
@@ -115,6 +117,19 @@ export interface ResponderLocated {
   at: string;
 }
 
+/** An unusual rate of refused secrets (docs/decisions/030-guessing-and-flooding.md): the account-wide budget
+ *  for strangers spent on one account, or many failures from one address or SMS sender. */
+export interface SecurityAlert {
+  id: number;
+  kind: "account" | "address" | "sender";
+  /** The login, the client address or the SMS sender (deliberately not named tpsCode: only the command post
+   *  receives this, never the TPS's own officer). */
+  subject: string;
+  channel: "web" | "sms";
+  failures: number;
+  at: string;
+}
+
 export interface EventPayloads {
   "result:updated": ResultUpdated;
   "tps:updated": TpsUpdated;
@@ -131,6 +146,8 @@ export interface EventPayloads {
    *  the single sessions of `sessions` (a logout; opaque ids, app/lib/access.ts sessionRoom). Their live
    *  connections are closed on every instance. */
   "accounts:signed-out": { userIds: number[]; sessions?: string[] };
+  /** Refused secrets at an unusual rate; election-wide, so only the whole election's command post gets it. */
+  "security:alert": SecurityAlert;
 }
 export type EventType = keyof EventPayloads;
 
@@ -148,6 +165,7 @@ const EVENT_TYPE_SET: Record<EventType, true> = {
   "paper:updated": true,
   "settings:updated": true,
   "accounts:signed-out": true,
+  "security:alert": true,
 };
 export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IncidentData, LiveEvent } from "./events";
-import { applyIncidentEvents, averageTimes, newCriticals, sortIncidents } from "./incident-feed";
+import { applyIncidentEvents, averageTimes, feedSections, newCriticals, sortIncidents } from "./incident-feed";
 import { allowedActions, nextStatus } from "./incidents";
 
 const base: IncidentData = {
@@ -15,6 +15,7 @@ const base: IncidentData = {
   lng: null,
   photoIds: [],
   source: "app",
+  queued: false,
   status: "new",
   reporter: null,
   responderIds: [],
@@ -88,5 +89,27 @@ describe("incident feed", () => {
     expect(nextStatus("resolved", "reopen")).toBe("reopened");
     expect(nextStatus("rejected", "reopen")).toBe("reopened");
     expect(allowedActions("resolved")).toEqual(["reopen"]);
+  });
+
+  it("groups copies of one citizen report, keeps the flood queue apart, and never groups staff reports", () => {
+    const citizen = (id: string, description: string, over: Partial<IncidentData> = {}) =>
+      inc({ id, source: "citizen", severity: "medium", description, ...over });
+    const list = [
+      citizen("s1", "Ada politik uang di TPS 3, amplop 50 ribu.", { createdAt: "2026-11-22T01:01:00.000Z" }),
+      citizen("s2", "ADA politik-uang di TPS 17 amplop 20 ribu!!\n— Pasar Baru", {
+        createdAt: "2026-11-22T01:02:00.000Z",
+      }),
+      citizen("real", "Kotak suara dibawa pulang sebelum dihitung.", { createdAt: "2026-11-22T01:03:00.000Z" }),
+      citizen("q1", "Ada politik uang di TPS 9, amplop 10 ribu.", { queued: true }),
+      citizen("q2", "Saksi diusir dari TPS.", { queued: true }),
+      citizen("acted", "Ada politik uang di TPS 4, amplop 5 ribu.", { queued: true, status: "acknowledged" }),
+      inc({ id: "staff1", description: "Listrik padam." }),
+      inc({ id: "staff2", description: "Listrik padam." }),
+    ];
+    const { main, queued } = feedSections(list);
+    const shape = (items: typeof main) => items.map((i) => [i.lead.id, ...i.similar.map((x) => x.id)]);
+    // An operator's decision takes a report out of the queue and out of any group.
+    expect(shape(main)).toEqual([["acted"], ["s1", "s2"], ["real"], ["staff1"], ["staff2"]]);
+    expect(shape(queued)).toEqual([["q1"], ["q2"]]);
   });
 });

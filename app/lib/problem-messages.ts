@@ -6,6 +6,7 @@ import { commonMessages } from "./messages/common";
 import { importMessages } from "./messages/imports";
 import { incidentMessages } from "./messages/incidents";
 import { inputCheckMessages } from "./messages/input-checks";
+import { limitsMessages } from "./messages/limits";
 import { loginMessages } from "./messages/login";
 import { officerMessages } from "./messages/officer";
 import { outboxMessages } from "./messages/outbox";
@@ -34,6 +35,7 @@ export const problemTexts = combineMessages(
   requestBoundaryMessages,
   inputCheckMessages,
   visibilityMessages,
+  limitsMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

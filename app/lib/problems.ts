@@ -151,9 +151,10 @@ export const problem = {
   ) => new Problem(code, { params }),
   unknownCategory: (params: ProblemParams) => new Problem("unknown_category", { params }),
   unknownSeverity: (params: ProblemParams) => new Problem("unknown_severity", { params }),
-  rateLimited: (retryAfter: number, key?: ProblemMessageKey) => new Problem("rate_limited", { retryAfter, key }),
-  tooManyAttempts: (retryAfter: number) =>
-    new Problem("too_many_attempts", { retryAfter, params: { minutes: Math.ceil(retryAfter / 60) } }),
+  rateLimited: (retryAfter: number, key?: ProblemMessageKey, params?: ProblemParams) =>
+    new Problem("rate_limited", { retryAfter, key, params }),
+  tooManyAttempts: (retryAfter: number, key?: ProblemMessageKey) =>
+    new Problem("too_many_attempts", { retryAfter, key, params: { minutes: Math.ceil(retryAfter / 60) } }),
   notConfigured: make("not_configured"),
   unavailable: make("unavailable"),
   internal: make("internal"),

@@ -2,6 +2,7 @@
 // reset; random PINs for officers, set when their credential letters are printed. Secrets are shown once
 // (on the screen that made them) and stored only as scrypt hashes; a reset or disable ends open sessions.
 import { insideArea } from "./area.server";
+import { forgetGuesses } from "./guess-limits.server";
 import { randomBytes, randomInt } from "node:crypto";
 import type { StaffBody } from "~/lib/schemas/admin";
 import type { Role } from "./users.server";
@@ -82,6 +83,7 @@ export async function setSecrets(
 ) {
   for (const { id, hash } of hashes) await tx`update users set secret_hash = ${hash} where id = ${id}`;
   if (hashes.length) {
+    await forgetGuesses(tx, { userIds: hashes.map((h) => h.id) });
     await tx`delete from sessions where user_id = any(${hashes.map((h) => h.id)})`;
     emit("accounts:signed-out", null, { userIds: hashes.map((h) => h.id) });
   }

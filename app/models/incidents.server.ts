@@ -27,6 +27,7 @@ type IncidentRow = LeftJoined<{ tpsCode: string; tpsLat: number; tpsLng: number;
   lng: number | null;
   photoIds: string[];
   source: string;
+  queued: boolean;
   status: IncidentData["status"];
   reporterId: number | null;
   reporterName: string | null;
@@ -44,7 +45,7 @@ type IncidentRow = LeftJoined<{ tpsCode: string; tpsLat: number; tpsLng: number;
 
 const SELECT = (sql: Db) => sql`
   select i.id, i.tps_code, i.region_code, i.category, i.severity, i.description, i.lat, i.lng,
-    i.photo_ids::text[] as photo_ids, i.source, i.status, i.reporter_id, u.name as reporter_name,
+    i.photo_ids::text[] as photo_ids, i.source, i.queued, i.status, i.reporter_id, u.name as reporter_name,
     coalesce((select array_agg(a.responder_id order by a.responder_id) from incident_assignments a where a.incident_id = i.id), '{}')::int[] as responder_ids,
     i.occurred_at, i.created_at, i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at, i.reopened_at,
     i.shared_at, t.lat as tps_lat, t.lng as tps_lng, t.address as tps_address
@@ -63,6 +64,7 @@ function toIncident(r: IncidentRow): IncidentData {
     lng: r.lng ?? null,
     photoIds: r.photoIds ?? [],
     source: r.source,
+    queued: r.queued,
     status: r.status,
     reporter: r.reporterId ? { id: r.reporterId, name: r.reporterName ?? "" } : null,
     responderIds: r.responderIds ?? [],
@@ -82,6 +84,16 @@ export async function getIncident(sql: Db, { id }: { id: string }): Promise<Inci
   const [row] = await sql<[IncidentRow?]>`${SELECT(sql)} where i.id = ${id}`;
   return row ? toIncident(row) : undefined;
 }
+
+/** Copies of one near-identical citizen report listed among the distinct incidents; the rest come after them. */
+const COPIES_FIRST = 3;
+
+/** SQL twin of similarityKey (app/lib/incident-feed.ts): the category and the letters of the description. */
+const similarityKeySql = (sql: Db) => sql`
+  case when s.source = 'citizen' and s.status = 'new'
+    then s.category || '|' || left(btrim(regexp_replace(lower(normalize(split_part(s.description, E'\n— ', 1), NFKC)),
+      '[^[:alpha:]]+', ' ', 'g')), 160)
+    else s.id::text end`;
 
 /**
  * Incidents a user may see, most urgent first (open ones, severity, then oldest first). `open` leaves out closed ones.
@@ -106,14 +118,23 @@ export async function listIncidents(
     limit?: number;
   },
 ): Promise<IncidentData[]> {
-  const rows = await sql<IncidentRow[]>`${SELECT(sql)}
-    where true
-      and ${insideArea(sql, "i.region_code", scope)}
-      ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
-      ${responderId ? sql`and exists (select 1 from incident_assignments a where a.incident_id = i.id and a.responder_id = ${responderId})` : sql``}
-      ${officerView ? sql`and (i.source <> 'citizen' or i.shared_at is not null)` : sql``}
-      ${open ? sql`and i.status not in ('resolved', 'rejected')` : sql``}
-    order by i.status in ('resolved', 'rejected'), array_position(array['critical','high','medium','low'], i.severity), i.created_at
+  // Beyond the first few copies of a near-identical unverified citizen report (the feed's grouping,
+  // app/lib/incident-feed.ts similarityKey), copies come after every distinct incident, queued or not, so
+  // the limit drops spam before it drops a real report. Reports still in the flood queue come after the rest.
+  const rows = await sql<IncidentRow[]>`
+    select * from (
+      select s.*, row_number() over (partition by ${similarityKeySql(sql)} order by s.created_at) as copy
+      from (${SELECT(sql)}
+        where true
+          and ${insideArea(sql, "i.region_code", scope)}
+          ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
+          ${responderId ? sql`and exists (select 1 from incident_assignments a where a.incident_id = i.id and a.responder_id = ${responderId})` : sql``}
+          ${officerView ? sql`and (i.source <> 'citizen' or i.shared_at is not null)` : sql``}
+          ${open ? sql`and i.status not in ('resolved', 'rejected')` : sql``}
+      ) s
+    ) x
+    order by x.status in ('resolved', 'rejected'), x.copy > ${COPIES_FIRST}, x.queued and x.status = 'new',
+      array_position(array['critical','high','medium','low'], x.severity), x.created_at
     limit ${limit}`;
   return rows.map(toIncident);
 }

@@ -13,8 +13,13 @@ import { getSetting } from "./settings.server";
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 export const MAX_REPORT_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
-/** Per client address: at most this many reports per window; and a cap for everyone together. */
-export const RATE = { perClient: 5, all: 600, windowMinutes: 10 };
+/**
+ * Per client address: at most `perClient` reports per window. Past `floodAt` reports from everyone in the
+ * window, reports are still accepted but queued: shown to operators after the others, so a flood neither
+ * switches reporting off nor hides real reports (docs/decisions/030-guessing-and-flooding.md). Only past
+ * `queueCap` (storage stays bounded) is a report refused, with a message that says so.
+ */
+export const RATE = { perClient: 5, floodAt: 600, queueCap: 6000, windowMinutes: 10 };
 
 /** A photo is accepted only when its first bytes say JPEG, PNG or WebP (not its name or declared type). */
 export function photoType(bytes: Uint8Array): "image/jpeg" | "image/png" | "image/webp" | null {
@@ -41,8 +46,8 @@ export async function hashClient(sql: Db, ip: string) {
 }
 
 export type ReportOutcome =
-  | { ok: true; trackingCode: string; id: string }
-  | { ok: false; code: "rate_limited" | "unknown_tps" | "unknown_category" | "disabled" };
+  | { ok: true; trackingCode: string; id: string; queued: boolean }
+  | { ok: false; code: "rate_limited" | "busy" | "unknown_tps" | "unknown_category" | "disabled" };
 
 export async function createCitizenReport(
   { tx, emit, audit }: WriteContext,
@@ -55,7 +60,9 @@ export async function createCitizenReport(
   const [recent] = await tx<[{ mine: number; everyone: number }]>`
     select count(*) filter (where ip_hash = ${ipHash})::int as mine, count(*)::int as everyone
     from citizen_reports where created_at > now() - make_interval(mins => ${RATE.windowMinutes})`;
-  if (recent.mine >= RATE.perClient || recent.everyone >= RATE.all) return { ok: false, code: "rate_limited" };
+  if (recent.mine >= RATE.perClient) return { ok: false, code: "rate_limited" };
+  if (recent.everyone >= RATE.queueCap) return { ok: false, code: "busy" };
+  const queued = recent.everyone >= RATE.floodAt;
   const categories = await getSetting(tx, "incident.categories");
   if (!categories.some((c) => c.code === body.category && c.active)) return { ok: false, code: "unknown_category" };
   const tps = body.tpsCode ? await getTps(tx, { code: body.tpsCode }) : null;
@@ -66,9 +73,9 @@ export async function createCitizenReport(
   const description = body.place ? `${body.description}\n— ${body.place}` : body.description;
   const response = { id, status: "new" };
   await tx`
-    insert into incidents (id, tps_code, region_code, category, severity, description, reporter_id, source, occurred_at, body_hash, response)
+    insert into incidents (id, tps_code, region_code, category, severity, description, reporter_id, source, occurred_at, body_hash, response, queued)
     values (${id}, ${tps?.code ?? null}, ${tps?.kelurahanCode ?? null}, ${body.category}, 'medium', ${description}, null, 'citizen',
-      now(), ${createHash("sha256").update(JSON.stringify(body)).digest("hex")}, ${tx.json(response)})`;
+      now(), ${createHash("sha256").update(JSON.stringify(body)).digest("hex")}, ${tx.json(response)}, ${queued})`;
   await tx`insert into incident_transitions (incident_id, action, from_status, to_status, actor_id) values (${id}, 'create', null, 'new', null)`;
   await tx`
     insert into citizen_reports (incident_id, tracking_code, place, contact, photo, photo_type, ip_hash)
@@ -82,7 +89,7 @@ export async function createCitizenReport(
     entity: `incident:${id}`,
     after: { ...incident, hasContact: !!body.contact, hasPhoto: !!photo },
   });
-  return { ok: true, trackingCode, id };
+  return { ok: true, trackingCode, id, queued };
 }
 
 export interface ReportStatus {

@@ -6,11 +6,13 @@ import { createHash } from "node:crypto";
 import { can } from "~/lib/access";
 import { isProblem, type Problem } from "~/lib/problems";
 import { combineMessages, translate, type Lang, type MessageKey, type MessageParams } from "~/lib/i18n";
+import { limitsMessages } from "~/lib/messages/limits";
 import { smsMessages } from "~/lib/messages/sms";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { normaliseSms, parseSms, receiptCode, type SmsParse } from "~/lib/sms";
 import type { Services } from "~/utils/context.server";
 import type { Db } from "~/utils/db.server";
+import type { Env } from "~/utils/env.server";
 
 import { verifySecret } from "~/utils/password.server";
 // The SMS channel answers in text, so it words its refusals with the same boundary the API uses.
@@ -19,11 +21,16 @@ import { fieldError, problemMessage } from "~/utils/problem-answer.server";
 import { ballotStructure, KOLOM_KOSONG, quickChoices, votesIn } from "~/lib/contests";
 import { getContest, getTps } from "./election.server";
 import { contestNotHere, submitQuickCount } from "./results.server";
+import { isOwnNumber, reserveGuess, settleGuess, type GuessLimits } from "./guess-limits.server";
 import { findUserForLogin, type SessionUser } from "./users.server";
 
-/** Wrong PINs for one TPS within the window before SMS for that TPS are refused for a while. */
-const PIN_ATTEMPTS = 5;
-const PIN_WINDOW_MINUTES = 15;
+/** Wrong PINs from one number for one TPS, and from one number over every TPS, within 15 minutes; the
+ *  account-wide budget for strangers is the web sign-in's (docs/decisions/030-guessing-and-flooding.md). */
+const smsLimits = (env: Env): GuessLimits => ({
+  perPair: 5,
+  perSource: 10,
+  perAccountDay: env.LOGIN_FAILURES_PER_DAY,
+});
 
 export interface SmsIn {
   gatewayId: string | null;
@@ -51,12 +58,12 @@ function uuidFrom(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const messages = combineMessages(smsMessages, tpsStatusMessages);
+const messages = combineMessages(smsMessages, tpsStatusMessages, limitsMessages);
 const t = (lang: Lang, key: MessageKey<typeof messages>, params?: MessageParams) =>
   translate(lang, messages, key, params);
 
 export async function handleSms(
-  { sql, writer }: Services,
+  { sql, writer, env }: Services,
   message: SmsIn,
   handleIncident?: IncidentBySms,
 ): Promise<SmsOut> {
@@ -108,13 +115,24 @@ export async function handleSms(
   const reject = (errorCode: string, reply: string) =>
     finish({ status: "rejected", kind: parsed.kind, tpsCode: parsed.tpsCode, errorCode, reply, receipt: null });
 
-  const [{ failures }] = await sql<[{ failures: number }]>`
-    select count(*)::int as failures from sms_messages
-    where tps_code = ${parsed.tpsCode} and error_code = 'bad_pin' and received_at > now() - make_interval(mins => ${PIN_WINDOW_MINUTES})`;
-  if (failures >= PIN_ATTEMPTS) return reject("locked", t(lang, "sms.locked", { minutes: PIN_WINDOW_MINUTES }));
+  // The officer's own registered number is the owner: strangers' wrong PINs never refuse it.
+  const attempt = {
+    channel: "sms" as const,
+    account: parsed.tpsCode.toLowerCase(),
+    source: message.sender,
+    known: await isOwnNumber(sql, { login: parsed.tpsCode, sender: message.sender }),
+  };
+  const limits = smsLimits(env);
+  const reserved = await reserveGuess(sql, attempt, limits);
+  if ("refusal" in reserved) {
+    const { key, retryAfter } = reserved.refusal;
+    const text = key === "pair" ? "limits.smsPair" : key === "source" ? "limits.smsSender" : "limits.smsAccount";
+    return reject("locked", t(lang, text, { tps: parsed.tpsCode, minutes: Math.ceil(retryAfter / 60) }));
+  }
   const account = await findUserForLogin(sql, { login: parsed.tpsCode });
   const pinOk =
     account && can(account, "sms:report") && !account.disabled && (await verifySecret(parsed.pin, account.secretHash));
+  await settleGuess({ sql, writer }, { id: reserved.id, ok: !!pinOk, attempt, limits });
   if (!account || !pinOk) {
     // The same answer for an unknown TPS and a wrong PIN: the SMS channel must not confirm which TPS exist.
     return reject("bad_pin", t(lang, "sms.badPin", { tps: parsed.tpsCode }));

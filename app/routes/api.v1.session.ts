@@ -3,7 +3,15 @@ import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { LoginBody } from "~/lib/schemas";
 import { auditSession } from "~/models/audit.server";
-import { clearSessionCookie, getRequestUser, login, logout, sessionCookie, tokenFrom } from "~/utils/auth.server";
+import {
+  clearSessionCookie,
+  deviceTokenOf,
+  getRequestUser,
+  login,
+  loginCookies,
+  logout,
+  tokenFrom,
+} from "~/utils/auth.server";
 import { handleApi, json, readJson } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { requireUser } from "~/utils/permissions.server";
@@ -28,8 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     if (request.method !== "POST") throw problem.methodNotAllowed();
     const body = parseBody(LoginBody, await readJson(request));
-    const session = await login(context.sql, context.env, body, context.clientIp);
+    const session = await login(context, body, { clientIp: context.clientIp, deviceToken: deviceTokenOf(request) });
     await auditSession(context.writer, { user: session.user, action: "session.login" });
-    return json(session, { headers: { "Set-Cookie": sessionCookie(context.env, session.token) } });
+    // The device token stays in its HttpOnly cookie, out of reach of page scripts.
+    const { device: _device, ...answer } = session;
+    return json(answer, { headers: loginCookies(context.env, session) });
   });
 }

@@ -7,7 +7,7 @@ import { loginMessages } from "~/lib/messages/login";
 import { useT } from "~/lib/use-t";
 import { auditSession } from "~/models/audit.server";
 import { TopBar } from "~/root";
-import { getRequestUser, homeFor, login, sessionCookie } from "~/utils/auth.server";
+import { deviceTokenOf, getRequestUser, homeFor, login, loginCookies } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
 import { pageProblem } from "~/utils/page-action.server";
 import { problemOf } from "~/utils/problem-answer.server";
@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   let session;
   try {
-    session = await login(context.sql, context.env, parsed.data, context.clientIp);
+    session = await login(context, parsed.data, { clientIp: context.clientIp, deviceToken: deviceTokenOf(request) });
   } catch (error) {
     const refused = problemOf(error);
     if (!refused) throw error;
@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await auditSession(context.writer, { user: session.user, action: "session.login" });
   return redirect(safeRedirect(form.get("redirectTo"), homeFor(session.user)), {
-    headers: { "Set-Cookie": sessionCookie(context.env, session.token) },
+    headers: loginCookies(context.env, session),
   });
 }
 

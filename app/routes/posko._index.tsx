@@ -16,10 +16,11 @@ import { IncidentPanel } from "~/components/posko/incident-panel";
 import { QuickOnlyPanel } from "~/components/posko/quick-only-panel";
 import { SubAreaProgress, subAreasOf } from "~/components/posko/sub-area-progress";
 import { StalePanel } from "~/components/posko/stale-panel";
+import { SecurityAlerts } from "~/components/posko/security-alerts";
 import { useCommandPostLive } from "~/components/posko/use-command-post-live";
 import { useMapView } from "~/components/posko/use-map-view";
 import { PoskoNav } from "~/components/posko-nav";
-import { can } from "~/lib/access";
+import { can, mayReceive } from "~/lib/access";
 import { contestTouches, votesIn } from "~/lib/contests";
 import { initialState, packTps, totalsInArea, unpackTps, type DashboardTps, type PackedTps } from "~/lib/dashboard";
 import { commandPostMessages } from "~/lib/messages/command-post";
@@ -27,6 +28,7 @@ import { commonMessages } from "~/lib/messages/common";
 import { formatTime } from "~/lib/format";
 import { useLang, useT } from "~/lib/use-t";
 import { getStaleConfig } from "~/models/command-post.server";
+import { recentSecurityAlerts } from "~/models/guess-limits.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
 import { getSetting } from "~/models/settings.server";
 import { getSnapshot } from "~/models/snapshot.server";
@@ -40,11 +42,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
   // (the feed replaces an incident by id); one read before it could be missed.
   const { tps, ...snapshot } = await getSnapshot(context.sql, view, { byKelurahan: true });
-  const [incidents, responders, staleConfig, categories] = await Promise.all([
+  const [incidents, responders, staleConfig, categories, securityAlerts] = await Promise.all([
     listIncidents(context.sql, { scope: view.scope }),
     listResponders(context.sql),
     getStaleConfig(context.sql),
     getSetting(context.sql, "incident.categories"),
+    recentSecurityAlerts(context.sql),
   ]);
   return {
     // The TPS go in columns (a 100,000-TPS region's page is then about half the bytes), as one JSON string:
@@ -64,12 +67,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     staleConfig,
     role: user.role,
     categories,
+    // The alerts live delivery would bring this user (election-wide: the whole election's command post).
+    securityAlerts: securityAlerts.filter((data) => mayReceive(user, { region: null, data })),
     responders: responders.map((r) => ({ id: r.id, name: r.name, lat: r.lat, lng: r.lng })),
   };
 }
 
 export default function Posko() {
-  const { snapshot, tileUrl, incidents, responders, staleConfig, role, categories } = useLoaderData<typeof loader>();
+  const { snapshot, tileUrl, incidents, responders, staleConfig, role, categories, securityAlerts } =
+    useLoaderData<typeof loader>();
   const t = useT(commandPostMessages, commonMessages);
   const lang = useLang();
   const live = useCommandPostLive({
@@ -78,6 +84,7 @@ export default function Posko() {
       initialState({ ...snapshot, tps: unpackTps(JSON.parse(snapshot.tps) as PackedTps), contests: snapshot.contests }),
     initialIncidents: incidents,
     initialResponders: responders,
+    initialSecurityAlerts: securityAlerts,
   });
   const now = useNow(60_000);
   const contestCodes = useMemo(() => snapshot.contests.map((c) => c.code), [snapshot.contests]);
@@ -111,6 +118,7 @@ export default function Posko() {
         <TopBar title={t("posko.title")} />
         <PoskoNav role={role} />
         <CriticalAlert alerts={live.alerts} onDismiss={live.dismissAlert} tpsLabel={(code) => code} />
+        <SecurityAlerts alerts={live.securityAlerts} />
         <div className="posko-body">
           <CommandPostMap
             view={view}

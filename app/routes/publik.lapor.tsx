@@ -2,6 +2,7 @@
 // success the reporter gets a tracking code. Works without JavaScript (a plain multipart form).
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { limitsMessages } from "~/lib/messages/limits";
 import { publicMessages } from "~/lib/messages/public";
 import { useLang, useT } from "~/lib/use-t";
 import { MAX_PHOTO_BYTES } from "~/models/reports.server";
@@ -26,21 +27,22 @@ export async function loader({ context }: LoaderFunctionArgs) {
   };
 }
 
-type Result = { trackingCode?: string; message?: string; errors?: FieldError[] };
+type Result = { trackingCode?: string; queued?: boolean; message?: string; errors?: FieldError[] };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = requestLang(request);
   let trackingCode = "";
+  let queued = false;
   const refused = await pageRefusal(lang, {}, async () => {
-    ({ trackingCode } = await filePublicReport(request, context));
+    ({ trackingCode, queued } = await filePublicReport(request, context));
   });
-  return refused ?? ({ trackingCode } satisfies Result);
+  return refused ?? ({ trackingCode, queued } satisfies Result);
 }
 
 export default function Report() {
   const { categories, enabled, maxPhotoBytes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
-  const t = useT(publicMessages);
+  const t = useT(publicMessages, limitsMessages);
   const lang = useLang();
   const busy = useNavigation().state !== "idle";
   const err = (field: string) => result?.errors?.find((e) => e.field === field)?.message;
@@ -57,6 +59,8 @@ export default function Report() {
         <h1>{t("report.title")}</h1>
         {result?.trackingCode ? (
           <section className="card" role="status">
+            {/* Under a flood the report is kept but read later: the reporter is told so. */}
+            {result.queued ? <p data-testid="report-queued">{t("limits.reportQueued")}</p> : null}
             <p>{t("report.sent")}</p>
             <p className="tracking-code" data-testid="tracking-code">
               {result.trackingCode}

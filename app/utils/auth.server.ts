@@ -10,7 +10,8 @@ import type { Sql } from "postgres";
 import { createSession, endSession, findUserForLogin, getSession, type SessionUser } from "~/models/users.server";
 import type { Env } from "./env.server";
 import type { Writer } from "./writer.server";
-import { loginRetryAfter, noteLoginOutcome } from "./login-limit.server";
+import type { Services } from "./context.server";
+import { DEVICE_COOKIE, deviceCookie, guardLogin, type LoginSource } from "./login-limit.server";
 import { verifyAgainstNothing, verifySecret } from "./password.server";
 
 export const SESSION_COOKIE = "pantau_session";
@@ -83,32 +84,37 @@ const refusal = (field: "login" | "secret", code: string, key: ProblemMessageKey
   new Problem("login_failed", { fields: [{ field, code, key, params }] });
 
 /**
- * A new session for these credentials, or a `login_failed` problem (429 `too_many_attempts` past the limit,
+ * A new session for these credentials, or a `login_failed` problem (429 `too_many_attempts` past a limit,
  * app/utils/login-limit.server.ts). Staff get one message whatever was wrong; a TPS code is public, so an
  * officer is told whether the code or the PIN was wrong (docs/decisions/025-login-by-tps-code.md).
+ * `device` is the token for the browser's device cookie (the owner's device from now on).
  */
-export async function login(sql: Sql, env: Env, credentials: { login: string; secret: string }, clientIp?: string) {
+export async function login(services: Services, credentials: { login: string; secret: string }, source: LoginSource) {
+  const { sql, env } = services;
   const { name, tps } = loginName(credentials.login);
-  const wait = loginRetryAfter(name, clientIp, env.LOGIN_ATTEMPTS_PER_15_MIN);
-  if (wait > 0) throw problem.tooManyAttempts(wait);
+  const guard = await guardLogin(services, name, source);
   const user = tps === "unclear" ? undefined : await findUserForLogin(sql, { login: name });
   const ok =
     user && !user.disabled
       ? await verifySecret(credentials.secret, user.secretHash)
       : await verifyAgainstNothing(credentials.secret);
-  noteLoginOutcome(name, clientIp, !!(user && ok));
   if (!user || !ok) {
+    await guard.failed();
     if (tps === "unclear")
       throw refusal("login", "tps_code_unclear", "login.unclearTps", { example: TPS_CODE_EXAMPLE });
     if (tps && !(await getTps(sql, { code: tps }))) throw refusal("login", "unknown_tps", "login.unknownTps", { tps });
     if (tps) throw refusal("secret", "wrong_pin", "login.wrongPin", { tps });
     throw problem.loginFailed();
   }
+  const device = await guard.succeeded(user.id);
   const token = randomBytes(32).toString("base64url");
   await createSession(sql, { userId: user.id, tokenHash: hashToken(token), ttlHours: env.SESSION_TTL_HOURS });
   const { secretHash: _s, disabled: _d, ...sessionUser } = user;
-  return { token, user: sessionUser as SessionUser };
+  return { token, user: sessionUser as SessionUser, device };
 }
+
+/** The device cookie's token a request carries, if any. */
+export const deviceTokenOf = (request: Request) => readCookie(request.headers.get("Cookie"), DEVICE_COOKIE);
 
 /** Ends the session of `token` and, on every instance, closes the live connections opened with it. */
 export async function logout({ writer }: { writer: Writer }, token: string | null) {
@@ -120,6 +126,14 @@ export async function logout({ writer }: { writer: Writer }, token: string | nul
 export function sessionCookie(env: Env, token: string) {
   const maxAge = Math.round(env.SESSION_TTL_HOURS * 3600);
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${env.COOKIE_SECURE ? "; Secure" : ""}`;
+}
+
+/** The cookies of a new session: the session's and the device's (app/utils/login-limit.server.ts). */
+export function loginCookies(env: Env, session: { token: string; device: string }): Headers {
+  const headers = new Headers();
+  headers.append("Set-Cookie", sessionCookie(env, session.token));
+  headers.append("Set-Cookie", deviceCookie(env, session.device));
+  return headers;
 }
 
 export function clearSessionCookie(env: Env) {

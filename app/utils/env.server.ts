@@ -74,8 +74,12 @@ const EnvSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.string().refine(isRedisUrl, "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379").optional(),
   ),
-  /** Failed logins allowed per login name and per client address within 15 minutes before a 429. */
+  /** Failed logins allowed per login name from one address (or device) within 15 minutes before a 429; ten
+   *  times as many per address over all logins (docs/decisions/030-guessing-and-flooding.md). */
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Wrong secrets (web and SMS together) one account accepts per 24 hours from devices and numbers it never
+   *  used; past it only its own devices and number are heard. Bounds the odds of guessing a 6-digit PIN. */
+  LOGIN_FAILURES_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(5),
   /** Shared secret the SMS gateway sends (header X-Pantau-Secret or ?secret=); unset = the SMS webhook is off. */
   SMS_WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").max(200).optional(),
 });

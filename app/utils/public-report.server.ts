@@ -5,7 +5,13 @@ import type { AppLoadContext } from "@remix-run/node";
 import { photoPixelProblem } from "~/lib/photos";
 import { problem } from "~/lib/problems";
 import { fieldProblems } from "~/lib/schemas";
-import { createCitizenReport, hashClient, MAX_PHOTO_BYTES, photoType } from "~/models/reports.server";
+import {
+  createCitizenReport,
+  hashClient,
+  MAX_PHOTO_BYTES,
+  photoType,
+  RATE,
+} from "~/models/reports.server";
 import { ReportBody } from "~/lib/schemas/public-report";
 import { readJson } from "./http.server";
 
@@ -59,8 +65,15 @@ export async function filePublicReport(request: Request, context: AppLoadContext
   const outcome = await context.writer.write((ctx) => createCitizenReport(ctx, { body: parsed.data, photo, ipHash }));
   if (!outcome.ok) {
     switch (outcome.code) {
+      // Both say what happened (the window is RATE.windowMinutes): the per-address limit names the address,
+      // not the device (many phones share one), and a full queue says it is everyone's.
       case "rate_limited":
-        throw problem.rateLimited(600);
+        throw problem.rateLimited(RATE.windowMinutes * 60, "limits.reportPerClient", {
+          count: RATE.perClient,
+          minutes: RATE.windowMinutes,
+        });
+      case "busy":
+        throw problem.rateLimited(RATE.windowMinutes * 60, "limits.reportBusy", { minutes: RATE.windowMinutes });
       case "disabled":
         throw problem.disabled();
       case "unknown_tps":
@@ -72,5 +85,5 @@ export async function filePublicReport(request: Request, context: AppLoadContext
         throw problem.invalid([{ field: "category", code: "unknown_category" }], "report.fix");
     }
   }
-  return { trackingCode: outcome.trackingCode, status: "new" as const };
+  return { trackingCode: outcome.trackingCode, status: "new" as const, queued: outcome.queued };
 }

@@ -5,9 +5,11 @@ import { IncidentEntry } from "~/components/incidents/incident-entry";
 import { ShareWithOfficer } from "~/components/incidents/share-with-officer";
 import { useNow } from "~/components/incidents/use-now";
 import type { IncidentData } from "~/lib/events";
-import { averageTimes, isOpen, sortIncidents, type IncidentMap } from "~/lib/incident-feed";
+import { FeedItems } from "~/components/incidents/feed-items";
+import { averageTimes, feedSections, isOpen, sortIncidents, type IncidentMap } from "~/lib/incident-feed";
 import { INCIDENT_ACTIONS, formatDuration } from "~/lib/incidents";
 import { commandPostMessages } from "~/lib/messages/command-post";
+import { limitsMessages } from "~/lib/messages/limits";
 import { useT } from "~/lib/use-t";
 
 /** The incident feed: open ones by severity then age, closed ones on request, response-time summary. A reader
@@ -23,13 +25,32 @@ export function IncidentPanel({
   onChange: (incident: IncidentData) => void;
   readOnly?: boolean;
 }) {
-  const t = useT(commandPostMessages);
+  const t = useT(commandPostMessages, limitsMessages);
   const now = useNow();
   const [showClosed, setShowClosed] = useState(false);
   const all = useMemo(() => sortIncidents(Object.values(incidents)), [incidents]);
   const shown = showClosed ? all : all.filter(isOpen);
   const avg = useMemo(() => averageTimes(all), [all]);
   const openCount = all.filter(isOpen).length;
+  // Near-identical citizen reports grouped, the flood queue apart, a page at a time: spam never buries the rest.
+  const sections = useMemo(() => feedSections(shown), [shown]);
+  const card = (incident: IncidentData) => (
+    <IncidentCard
+      key={incident.id}
+      incident={incident}
+      actions={readOnly ? [] : INCIDENT_ACTIONS}
+      responders={responders}
+      onChange={onChange}
+      now={now}
+    >
+      {incident.source === "citizen" && !readOnly ? (
+        <>
+          <CitizenDetails id={incident.id} />
+          <ShareWithOfficer incident={incident} onChange={onChange} />
+        </>
+      ) : null}
+    </IncidentCard>
+  );
   return (
     <section className="incident-feed" aria-labelledby="feed-heading" data-testid="incident-feed">
       <h2 id="feed-heading">{t("feed.title", { open: openCount })}</h2>
@@ -47,23 +68,16 @@ export function IncidentPanel({
         {t("feed.showClosed")}
       </label>
       {shown.length === 0 ? <p className="muted">{t("feed.empty")}</p> : null}
-      {shown.map((incident) => (
-        <IncidentCard
-          key={incident.id}
-          incident={incident}
-          actions={readOnly ? [] : INCIDENT_ACTIONS}
-          responders={responders}
-          onChange={onChange}
-          now={now}
-        >
-          {incident.source === "citizen" && !readOnly ? (
-            <>
-              <CitizenDetails id={incident.id} />
-              <ShareWithOfficer incident={incident} onChange={onChange} />
-            </>
-          ) : null}
-        </IncidentCard>
-      ))}
+      <FeedItems items={sections.main} card={card} />
+      {sections.queued.length ? (
+        <details className="flood-queue" data-testid="flood-queue">
+          <summary>
+            {t("flood.queueTitle", { count: sections.queued.reduce((n, item) => n + 1 + item.similar.length, 0) })}
+          </summary>
+          <p className="small muted">{t("flood.queueNote")}</p>
+          <FeedItems items={sections.queued} card={card} />
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useLive } from "~/components/use-live";
 import { applyEvents, type DashboardState } from "~/lib/dashboard";
-import type { IncidentData, LiveEvent, ResponderLocated } from "~/lib/events";
+import type { IncidentData, LiveEvent, ResponderLocated, SecurityAlert } from "~/lib/events";
 import { applyIncidentEvents, newCriticals, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
 
 /** How long live events gather before the map and totals apply them in one render. */
@@ -16,16 +16,19 @@ export function useCommandPostLive({
   initialDashboard,
   initialIncidents,
   initialResponders,
+  initialSecurityAlerts = [],
 }: {
   seq: number;
   initialDashboard: () => DashboardState;
   initialIncidents: IncidentData[];
   initialResponders: Located[];
+  initialSecurityAlerts?: SecurityAlert[];
 }) {
   const [state, setState] = useState<DashboardState>(initialDashboard);
   const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(initialIncidents));
   const [responders, setResponders] = useState<Located[]>(initialResponders);
   const [alerts, setAlerts] = useState<IncidentData[]>([]);
+  const [securityAlerts, setSecurityAlerts] = useState<SecurityAlert[]>(initialSecurityAlerts);
   const applyBatched = useBatchedDashboard(setState);
   const onEvents = useCallback(
     (events: LiveEvent[]) => {
@@ -35,6 +38,9 @@ export function useCommandPostLive({
       if (critical.length) setAlerts((a) => [...a.filter((x) => !critical.some((c) => c.id === x.id)), ...critical]);
       const moved = events.flatMap((e) => (e.type === "responder:located" ? [e.data] : []));
       if (moved.length) setResponders((list) => moveResponders(list, moved));
+      const raised = events.flatMap((e) => (e.type === "security:alert" ? [e.data] : []));
+      if (raised.length)
+        setSecurityAlerts((list) => [...raised.reverse(), ...list.filter((a) => !raised.some((r) => r.id === a.id))]);
     },
     [applyBatched],
   );
@@ -44,7 +50,7 @@ export function useCommandPostLive({
     [],
   );
   const dismissAlert = useCallback((id: string) => setAlerts((a) => a.filter((x) => x.id !== id)), []);
-  return { state, incidents, responders, alerts, status, updateIncident, dismissAlert };
+  return { state, incidents, responders, alerts, securityAlerts, status, updateIncident, dismissAlert };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Db } from "~/utils/db.server";
+import type { WriteContext } from "~/utils/writer.server";
 
 import type { Role } from "~/lib/access";
 
@@ -11,6 +12,8 @@ export interface SessionUser {
   role: Role;
   tpsCode: string | null;
   regionCode: string | null;
+  /** Signed in with a one-time secret (npm run admin:create): may do nothing but change it. */
+  mustChangeSecret?: boolean;
 }
 
 /** A user as the login form checks them: who they are, their secret's hash and whether they may sign in. */
@@ -21,7 +24,7 @@ export interface LoginCandidate extends SessionUser {
 
 export async function findUserForLogin(sql: Db, { login }: { login: string }): Promise<LoginCandidate | undefined> {
   const [row] = await sql<[LoginCandidate?]>`
-    select id, login, name, role, tps_code, region_code, secret_hash, disabled
+    select id, login, name, role, tps_code, region_code, secret_hash, disabled, must_change_secret
     from users where login = ${login}`;
   return row;
 }
@@ -40,7 +43,7 @@ export async function getUserBySession(
   { tokenHash }: { tokenHash: string },
 ): Promise<SessionUser | undefined> {
   const [row] = await sql<[SessionUser?]>`
-    select u.id, u.login, u.name, u.role, u.tps_code, u.region_code
+    select u.id, u.login, u.name, u.role, u.tps_code, u.region_code, u.must_change_secret
     from sessions s join users u on u.id = s.user_id
     where s.token_hash = ${tokenHash} and s.expires_at > now() and not u.disabled`;
   return row;
@@ -48,4 +51,27 @@ export async function getUserBySession(
 
 export async function deleteSession(sql: Db, { tokenHash }: { tokenHash: string }) {
   await sql`delete from sessions where token_hash = ${tokenHash}`;
+}
+
+/** The secret hash of a signed-in user, to check the one they type again. */
+export async function getSecretHash(sql: Db, { userId }: { userId: number }): Promise<string | undefined> {
+  const [row] = await sql<[{ secretHash: string }?]>`select secret_hash from users where id = ${userId}`;
+  return row?.secretHash;
+}
+
+/** Replaces a user's own secret (hashed beforehand) and lifts the one-time secret's restriction. */
+export async function setOwnSecret({ tx, audit }: WriteContext, { userId, hash }: { userId: number; hash: string }) {
+  const [row] = await tx<[{ login: string; mustChangeSecret: boolean }?]>`
+    update users u set secret_hash = ${hash}, must_change_secret = false
+    from users old where u.id = old.id and u.id = ${userId}
+    returning u.login, old.must_change_secret`;
+  if (!row) return false;
+  audit({
+    actorId: userId,
+    action: "account.secret_change",
+    entity: `user:${userId}`,
+    before: { mustChangeSecret: row.mustChangeSecret },
+    after: { mustChangeSecret: false },
+  });
+  return true;
 }

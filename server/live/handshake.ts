@@ -13,7 +13,8 @@ export interface SocketData {
 
 type LiveServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 
-const refusal = (code: "unauthenticated" | "unavailable") => Object.assign(new Error(code), { data: { code } });
+const refusal = (code: "unauthenticated" | "unavailable" | "secret_change_required") =>
+  Object.assign(new Error(code), { data: { code } });
 
 export function authenticateSockets(io: LiveServer, sql: Sql) {
   io.use(async (socket, next) => {
@@ -31,6 +32,8 @@ export function authenticateSockets(io: LiveServer, sql: Sql) {
       });
       const user = await userFromToken(sql, token);
       if (token && !user) return next(refusal("unauthenticated"));
+      // A one-time secret opens nothing but the page that changes it (app/utils/permissions.server.ts).
+      if (user?.mustChangeSecret) return next(refusal("secret_change_required"));
       socket.data.user = user;
       socket.join(roomsOf(user));
       next();

@@ -49,10 +49,11 @@ function everyRoute() {
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts"))
     .map((f) => {
       const source = readFileSync(path.resolve("app/routes", f), "utf8");
-      const name = f.replace(/\.tsx?$/, "").replace(/\[\.\]/g, "\u0000");
-      const segments = name
-        .split(".")
-        .map((s) => s.replace(/\u0000/g, "."))
+      // Remix flat routes: dots separate segments, "[.]" is a literal dot.
+      const segments = f
+        .replace(/\.tsx?$/, "")
+        .split(/(?<!\[)\.(?!\])/)
+        .map((s) => s.replaceAll("[.]", "."))
         .filter((s) => s !== "_index")
         .map((s) => (s === "$" ? "x" : s.startsWith("$") ? samples[s.slice(1)] : s));
       const url = `/${segments.join("/")}`.replace(/^\/_index$/, "/");

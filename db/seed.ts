@@ -34,6 +34,7 @@ export const DEMO_CONTESTS: SeedContest[] = [
 
 /** Tables in an order that respects foreign keys when truncated together. */
 const ALL_TABLES = [
+  "audit_heads",
   "audit_log",
   "events",
   "results",

@@ -3,10 +3,11 @@
 // one job after another (each in its savepoint) and side by side (the lock key the quick-count API passes).
 // Tells the database-bound part of `npm run bench` apart from the HTTP and fan-out part. Loopback only,
 // its own embedded PostgreSQL in a temporary folder, bounded (3 rounds x 3 lane settings x 2 ways).
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createSql } from "../db/connect";
 import { resultsLockKey, submitQuickCount } from "../app/models/results.server";
 import type { SessionUser } from "../app/models/users.server";
+import { auditKeyFrom } from "../app/utils/audit-key.server";
 import { createWriter } from "../app/utils/writer.server";
 import { now, startLoadDatabase } from "./load-kit";
 
@@ -26,7 +27,12 @@ try {
     ["side by side", true],
   ] as const)
     for (const lanes of [1, 2, 4]) {
-      const writer = createWriter({ sql, onCommit: () => {}, lanes });
+      const writer = createWriter({
+        sql,
+        onCommit: () => {},
+        lanes,
+        auditKey: auditKeyFrom(randomBytes(32).toString("base64url")),
+      });
       for (const atOnce of [4, 200, 800]) {
         const before = writer.stats();
         const start = now();

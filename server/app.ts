@@ -11,6 +11,8 @@ import { isSeeded, seed } from "../db/seed";
 import type { Env } from "~/utils/env.server";
 import type { Services } from "~/utils/context.server";
 import { createWriter } from "~/utils/writer.server";
+import { loadAuditKey } from "~/utils/audit-key.server";
+import { startHeadPublisher } from "~/utils/audit-head.server";
 import { createLive, type Live } from "./live";
 import { createPublicFeed, signOutSockets } from "./admin-effects";
 import { createClusterAdapter } from "./scale-out";
@@ -40,6 +42,9 @@ export interface Pantau {
 
 export async function startPantau(env: Env, log: (line: string) => void = console.log): Promise<Pantau> {
   const dataDir = path.resolve(ROOT, env.PANTAU_DATA_DIR);
+  const audit = loadAuditKey({ secret: env.PANTAU_AUDIT_KEY, dataDir });
+  if (audit.source === "generated")
+    log(`audit key generated in ${audit.file}: back it up apart from the database (docs/SECURITY.md)`);
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir, log });
   if (env.PANTAU_SEED !== "none" && !(await isSeeded(db.sql))) {
     const counts = await seed(db.sql, { tpsCount: env.PANTAU_SEED === "demo" ? undefined : env.PANTAU_SEED });
@@ -78,13 +83,16 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const publicFeed = createPublicFeed({ sql: db.sql, io: live.io, minIntervalMs: env.PUBLIC_SUMMARY_MS });
   const writer = createWriter({
     sql: db.sql,
+    auditKey: audit.key,
     onCommit: (events) => {
       live.publish(events);
       publicFeed.changed(events);
       signOutSockets(live.io, events);
     },
   });
-  const services: Services = { sql: db.sql, writer, env };
+  const services: Services = { sql: db.sql, writer, env, auditKey: audit.key };
+  const heads = startHeadPublisher({ writer, auditKey: audit.key, intervalMs: env.PANTAU_AUDIT_HEAD_SECONDS * 1000 });
+  await heads.publish();
 
   app.use(securityHeaders(env));
   app.use(requestBoundary(boundary));
@@ -146,6 +154,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
       httpServer.closeIdleConnections();
       const closeIdle = setInterval(() => httpServer.closeIdleConnections(), 50);
       publicFeed.close();
+      heads.close();
       await live.close().finally(() => clearInterval(closeIdle));
       await cluster?.close();
       httpServer.closeAllConnections();

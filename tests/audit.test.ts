@@ -57,7 +57,8 @@ describe("audit chain", () => {
       ["incident.acknowledge", "posko"],
       ["incident.resolve", "posko"],
     ]);
-    expect(await verifyAuditChain(sql)).toEqual({ checked: 5, broken: null });
+    const key = server.services.auditKey;
+    expect(await verifyAuditChain(sql, { key })).toMatchObject({ checked: 5, broken: null });
     const good = await verifyCommand();
     expect(good.stdout).toContain("intact: 5 rows");
     expect(good.code).toBe(0);
@@ -70,7 +71,10 @@ describe("audit chain", () => {
     await sql`alter table audit_log disable rule audit_log_no_update`;
     await sql`update audit_log set after = jsonb_set(after, '{note}', '"dihapus"') where id = 4`;
     await sql`alter table audit_log enable rule audit_log_no_update`;
-    expect(await verifyAuditChain(sql)).toEqual({ checked: 3, broken: { id: 4, reason: "hash_mismatch" } });
+    expect(await verifyAuditChain(sql, { key })).toMatchObject({
+      checked: 3,
+      broken: { id: 4, reason: "hash_mismatch" },
+    });
     const out = await verifyCommand();
     expect(out.code).toBe(1);
     expect(out.stdout).toContain("BROKEN at row 4");

@@ -2,9 +2,12 @@
 // nothing behind, and the audit log is a hash chain.
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/models/audit.server";
+import { auditKeyFrom } from "~/utils/audit-key.server";
 import { auditHash, GENESIS_HASH } from "~/utils/event-log.server";
 import { createWriter, lockKey, type CommittedEvent } from "~/utils/writer.server";
 import { databasePerTest } from "./support/database";
+
+const auditKey = auditKeyFrom("a test key of at least thirty-two characters");
 
 // Each test counts events and audit rows from one, so each has a database of its own.
 const database = databasePerTest();
@@ -14,7 +17,7 @@ async function writeConcurrently(
   sql: ReturnType<typeof database>["sql"],
   onCommit: (events: CommittedEvent[]) => void,
 ) {
-  const writer = createWriter({ sql, onCommit });
+  const writer = createWriter({ sql, onCommit, auditKey });
   const writes = Array.from({ length: 120 }, (_, i) =>
     writer.write(async ({ tx, emit, audit }) => {
       await tx`update tps set last_seen_at = now() where code = '1673011001-010'`;
@@ -58,7 +61,7 @@ describe("writer", () => {
     for (const r of rows) {
       expect(r.prevHash).toBe(prev);
       expect(r.hash).toBe(
-        auditHash(prev, {
+        auditHash(auditKey, prev, {
           id: r.id,
           at: (r.at as Date).toISOString(),
           actorId: r.actorId,
@@ -70,7 +73,7 @@ describe("writer", () => {
       );
       prev = r.hash;
     }
-    expect(await verifyAuditChain(sql)).toEqual({ checked: 103, broken: null });
+    expect(await verifyAuditChain(sql, { key: auditKey })).toMatchObject({ checked: 103, broken: null });
 
     // Someone with owner rights gets past the table's no-update rule and changes what row 6 says: the chain
     // check stops there and names it, having trusted only the five rows before it.
@@ -78,7 +81,10 @@ describe("writer", () => {
     await sql`alter table audit_log disable rule audit_log_no_update`;
     await sql`update audit_log set after = '{"i": 999}' where id = ${changed}`;
     await sql`alter table audit_log enable rule audit_log_no_update`;
-    expect(await verifyAuditChain(sql)).toEqual({ checked: 5, broken: { id: changed, reason: "hash_mismatch" } });
+    expect(await verifyAuditChain(sql, { key: auditKey })).toMatchObject({
+      checked: 5,
+      broken: { id: changed, reason: "hash_mismatch" },
+    });
   });
 });
 
@@ -86,7 +92,7 @@ describe("writer: keyed jobs side by side", () => {
   it("runs jobs with different keys at once, same-key jobs in order, and a failing job fails alone", async () => {
     const { sql } = database();
     await sql`create table side_by_side (k text not null, n int not null, unique (k, n))`;
-    const writer = createWriter({ sql, onCommit: () => {}, lanes: 1 }); // one batch at a time: at once = side by side
+    const writer = createWriter({ sql, onCommit: () => {}, lanes: 1, auditKey }); // one batch at a time: at once = side by side
     let inFlight = 0;
     let mostAtOnce = 0;
     // Each job appends the next number for its key: a job that did not see the one before it on the same key

@@ -2,6 +2,7 @@
 // boundary that words problems (app/utils/problem-answer.server.ts) loads them; problems name their key
 // by type alone, so a browser module that raises a problem does not pull in these texts.
 import { combineMessages, type MessageKey } from "./i18n";
+import { auditHeadMessages } from "./messages/audit-head";
 import { commonMessages } from "./messages/common";
 import { importMessages } from "./messages/imports";
 import { incidentMessages } from "./messages/incidents";
@@ -36,6 +37,7 @@ export const problemTexts = combineMessages(
   inputCheckMessages,
   visibilityMessages,
   limitsMessages,
+  auditHeadMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

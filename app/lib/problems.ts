@@ -26,6 +26,7 @@ export const PROBLEM_CODES = [
   "other_tps",
   "other_area",
   "other_account",
+  "secret_change_required",
   "disabled",
   "not_found",
   "method_not_allowed",
@@ -130,6 +131,8 @@ export const problem = {
   otherArea: make("other_area"),
   /** A request made for another account than the session's (a shared phone): kept by the phone, not refused. */
   otherAccount: make("other_account"),
+  /** A session opened with a one-time secret: it must be changed first (npm run admin:create). */
+  secretChangeRequired: make("secret_change_required"),
   disabled: make("disabled"),
   notFound: make("not_found"),
   methodNotAllowed: make("method_not_allowed"),

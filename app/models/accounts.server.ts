@@ -37,20 +37,35 @@ export async function listAccounts(
     order by array_position(array['admin', 'operator', 'supervisor', 'responder', 'officer'], role), login limit ${limit}`;
 }
 
+/**
+ * A new staff account, or null when the login is taken. `oneTime`: the secret must be changed at first login
+ * (the first admin, made by `npm run admin:create` with no actor).
+ */
 export async function createStaff(
   { tx, audit }: WriteContext,
-  { body, secretHash, actorId }: { body: StaffBody; secretHash: string; actorId: number },
+  {
+    body,
+    secretHash,
+    actorId,
+    oneTime = false,
+  }: { body: StaffBody; secretHash: string; actorId: number | null; oneTime?: boolean },
 ) {
   const [row] = await tx<[{ id: number }?]>`
-    insert into users (login, name, role, region_code, phone, secret_hash)
-    values (${body.login}, ${body.name}, ${body.role}, ${body.regionCode}, ${body.phone}, ${secretHash})
+    insert into users (login, name, role, region_code, phone, secret_hash, must_change_secret)
+    values (${body.login}, ${body.name}, ${body.role}, ${body.regionCode}, ${body.phone}, ${secretHash}, ${oneTime})
     on conflict (login) do nothing returning id`;
   if (!row) return null;
   audit({
     actorId,
     action: "account.create",
     entity: `user:${row.id}`,
-    after: { login: body.login, name: body.name, role: body.role, regionCode: body.regionCode },
+    after: {
+      login: body.login,
+      name: body.name,
+      role: body.role,
+      regionCode: body.regionCode,
+      ...(oneTime ? { mustChangeSecret: true } : {}),
+    },
   });
   return row.id;
 }

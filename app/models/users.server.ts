@@ -12,6 +12,8 @@ export interface SessionUser {
   role: Role;
   tpsCode: string | null;
   regionCode: string | null;
+  /** Signed in with a one-time secret (npm run admin:create): may do nothing but change it. */
+  mustChangeSecret?: boolean;
 }
 
 /** A user as the login form checks them: who they are, their secret's hash and whether they may sign in. */
@@ -22,7 +24,7 @@ export interface LoginCandidate extends SessionUser {
 
 export async function findUserForLogin(sql: Db, { login }: { login: string }): Promise<LoginCandidate | undefined> {
   const [row] = await sql<[LoginCandidate?]>`
-    select id, login, name, role, tps_code, region_code, secret_hash, disabled
+    select id, login, name, role, tps_code, region_code, secret_hash, disabled, must_change_secret
     from users where login = ${login}`;
   return row;
 }
@@ -42,7 +44,7 @@ export async function getSession(
   { tokenHash }: { tokenHash: string },
 ): Promise<{ user: SessionUser; expiresInMs: number } | undefined> {
   const [row] = await sql<[(SessionUser & { expiresInMs: number })?]>`
-    select u.id, u.login, u.name, u.role, u.tps_code, u.region_code,
+    select u.id, u.login, u.name, u.role, u.tps_code, u.region_code, u.must_change_secret,
       ceil(extract(epoch from s.expires_at - now()) * 1000)::float8 as expires_in_ms
     from sessions s join users u on u.id = s.user_id
     where s.token_hash = ${tokenHash} and s.expires_at > now() and not u.disabled`;
@@ -61,4 +63,27 @@ export async function endSession(
 ) {
   const deleted = await tx`delete from sessions where token_hash = ${tokenHash} returning user_id`;
   if (deleted.length) emit("accounts:signed-out", null, { userIds: [], sessions: [socketId] });
+}
+
+/** The secret hash of a signed-in user, to check the one they type again. */
+export async function getSecretHash(sql: Db, { userId }: { userId: number }): Promise<string | undefined> {
+  const [row] = await sql<[{ secretHash: string }?]>`select secret_hash from users where id = ${userId}`;
+  return row?.secretHash;
+}
+
+/** Replaces a user's own secret (hashed beforehand) and lifts the one-time secret's restriction. */
+export async function setOwnSecret({ tx, audit }: WriteContext, { userId, hash }: { userId: number; hash: string }) {
+  const [row] = await tx<[{ login: string; mustChangeSecret: boolean }?]>`
+    update users u set secret_hash = ${hash}, must_change_secret = false
+    from users old where u.id = old.id and u.id = ${userId}
+    returning u.login, old.must_change_secret`;
+  if (!row) return false;
+  audit({
+    actorId: userId,
+    action: "account.secret_change",
+    entity: `user:${userId}`,
+    before: { mustChangeSecret: row.mustChangeSecret },
+    after: { mustChangeSecret: false },
+  });
+  return true;
 }

@@ -8,6 +8,8 @@ import { paperMessages } from "~/lib/messages/paper";
 import { useT } from "~/lib/use-t";
 import { paperFormsFor } from "~/models/paper.server";
 import { TopBar } from "~/root";
+import { AuditHead } from "~/components/audit-head";
+import { publishedHead } from "~/utils/audit-head.server";
 import { areaOf, inArea, requirePageAccess, requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -17,11 +19,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePageAccess(inArea(code, areaOf(user)));
   const forms = await paperFormsFor(context.sql, { kelurahanCode: code });
   if (forms.tps.length === 0) throw new Response("Not found", { status: 404 });
-  return { code, ...forms };
+  return { code, ...forms, auditHead: await publishedHead(context) };
 }
 
 export default function KelurahanPaper() {
-  const { code, tps, contests, categories } = useLoaderData<typeof loader>();
+  const { code, tps, contests, categories, auditHead } = useLoaderData<typeof loader>();
   const t = useT(paperMessages, commonMessages);
   return (
     <>
@@ -43,6 +45,7 @@ export default function KelurahanPaper() {
           <PrintButton />
         </div>
         <PaperSheets tps={tps} contests={contests} categories={categories} />
+        <AuditHead head={auditHead} />
       </main>
     </>
   );

@@ -51,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requirePageUser(request, context.sql, "posko:operate");
-  return verifyAuditChain(context.sql);
+  return verifyAuditChain(context.sql, { key: context.auditKey });
 }
 
 const short = (v: unknown) => (v == null ? "" : JSON.stringify(v).slice(0, 300));

@@ -13,22 +13,26 @@ import { useLang, useT } from "~/lib/use-t";
 import { getCachedPublicSummary, type PublicSummary } from "~/models/public.server";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
+import { AuditHead } from "~/components/audit-head";
+import { auditHeadMessages } from "~/lib/messages/audit-head";
+import { publishedHead } from "~/utils/audit-head.server";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Hasil sementara" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [summary, options] = await Promise.all([
+  const [summary, options, auditHead] = await Promise.all([
     getCachedPublicSummary(context.sql),
     getSetting(context.sql, "public"),
+    publishedHead(context),
   ]);
-  return { summary, reportsEnabled: options.reportsEnabled };
+  return { summary, reportsEnabled: options.reportsEnabled, auditHead };
 }
 
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 
 export default function PublicPage() {
   const data = useLoaderData<typeof loader>();
-  const t = useT(projectionMessages, publicMessages, commonMessages);
+  const t = useT(projectionMessages, publicMessages, commonMessages, auditHeadMessages);
   const lang = useLang();
   const [summary, setSummary] = useState<PublicSummary>(data.summary as PublicSummary);
   const [live, setLive] = useState(false);
@@ -83,6 +87,9 @@ export default function PublicPage() {
           </a>
           <a className="button" href="/api/v1/public/summary.csv">
             {t("public.openCsv")}
+          </a>
+          <a className="button" href="/api/v1/public/audit-head">
+            {t("auditHead.openData")}
           </a>
         </nav>
 
@@ -223,6 +230,7 @@ export default function PublicPage() {
             )}
           </section>
         ) : null}
+        <AuditHead head={data.auditHead} />
       </main>
     </>
   );

@@ -18,6 +18,8 @@ import { ballotChoices, type BallotChoice } from "~/lib/ballot";
 import { ballotStructure, contestTouches } from "~/lib/contests";
 import { regionLabel } from "~/lib/regions";
 import { TopBar } from "~/root";
+import { AuditHead } from "~/components/audit-head";
+import { publishedHead } from "~/utils/audit-head.server";
 import { areaOf, can, requirePageUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Rekapitulasi" }];
@@ -40,7 +42,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         partyList: ballotStructure(contest.type) === "parties",
       })
     : null;
-  const areas = await listRecapAreas(context.sql, { area: areaOf(user) });
+  const [areas, auditHead] = await Promise.all([
+    listRecapAreas(context.sql, { area: areaOf(user) }),
+    publishedHead(context),
+  ]);
   const scopeRegion = scope ? areas.find((a) => a.code === scope) : undefined;
   return {
     contests: contests.map((c) => ({ code: c.code, name: c.name })),
@@ -52,11 +57,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     generatedAt: new Date().toISOString(),
     mayExportAudit: can(user, "audit:export"),
     areas,
+    auditHead,
   };
 }
 
 export default function Recap() {
-  const { contests, contest, level, recap, scope, scopeLabel, generatedAt, mayExportAudit, areas } =
+  const { contests, contest, level, recap, scope, scopeLabel, generatedAt, mayExportAudit, areas, auditHead } =
     useLoaderData<typeof loader>();
   const t = useT(tpsStatusMessages, publicMessages, recapMessages, commonMessages);
   const lang = useLang();
@@ -225,6 +231,7 @@ export default function Recap() {
             </div>
           ))}
         </div>
+        <AuditHead head={auditHead} />
       </main>
     </>
   );

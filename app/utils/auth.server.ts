@@ -140,7 +140,11 @@ export function clearSessionCookie(env: Env) {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${env.COOKIE_SECURE ? "; Secure" : ""}`;
 }
 
+/** The change-secret page, the only one open to a session with a one-time secret. */
+export const CHANGE_SECRET_PATH = "/sandi";
+
 export function homeFor(user: SessionUser) {
+  if (user.mustChangeSecret) return CHANGE_SECRET_PATH;
   switch (user.role) {
     case "officer":
       return "/officer";

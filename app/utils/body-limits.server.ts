@@ -27,6 +27,9 @@ export const BODY_LIMITS: Record<string, BodyLimit> = {
   "/api/v1/session": 4 * KB,
   "/language": 1 * KB,
   "/logout": 1 * KB,
+  // Changing one's own secret: the current one and the new one twice.
+  "/sandi": 2 * KB,
+  "/api/v1/session/secret": 2 * KB,
   "/api/v1/sms": 8 * KB,
   // Fifty TPS of counts and times fit well within this.
   "/api/v1/outbox-held": 8 * KB,

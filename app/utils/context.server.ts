@@ -1,5 +1,6 @@
 // What the server hands to every Remix loader and action (see server/app.ts getLoadContext).
 import type { Sql } from "postgres";
+import type { AuditKey } from "./audit-key.server";
 import type { Env } from "./env.server";
 import type { Writer } from "./writer.server";
 
@@ -7,6 +8,8 @@ export type Services = {
   sql: Sql;
   writer: Writer;
   env: Env;
+  /** Keys the audit chain and signs its heads (app/utils/audit-key.server.ts). */
+  auditKey: AuditKey;
 };
 
 declare module "@remix-run/server-runtime" {
@@ -14,6 +17,7 @@ declare module "@remix-run/server-runtime" {
     sql: Sql;
     writer: Writer;
     env: Env;
+    auditKey: AuditKey;
     /** The client's address (Express req.ip), for rate limits; absent outside HTTP requests. */
     clientIp?: string;
     /** Per-response Content-Security-Policy nonce for Remix's inline scripts (server/security.ts). */

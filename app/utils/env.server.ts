@@ -80,6 +80,18 @@ const EnvSchema = z.object({
   /** Wrong secrets (web and SMS together) one account accepts per 24 hours from devices and numbers it never
    *  used; past it only its own devices and number are heard. Bounds the odds of guessing a 6-digit PIN. */
   LOGIN_FAILURES_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(5),
+  // --- the audit chain (docs/SECURITY.md, "History that cannot be rewritten unnoticed") ---
+  /**
+   * The secret that keys the audit hash chain and signs its published heads (at least 32 characters, e.g.
+   * `openssl rand -base64 32`). Unset: `audit.key` in PANTAU_DATA_DIR, generated with mode 0600 on the first
+   * start. Either way keep it out of the database's backups and never change it during an election.
+   */
+  PANTAU_AUDIT_KEY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(32, "use at least 32 characters, e.g. openssl rand -base64 32").max(500).optional(),
+  ),
+  /** How often (seconds) Pantau signs and publishes the audit chain's head on the public page. */
+  PANTAU_AUDIT_HEAD_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** Shared secret the SMS gateway sends (header X-Pantau-Secret or ?secret=); unset = the SMS webhook is off. */
   SMS_WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").max(200).optional(),
 });

@@ -1,7 +1,11 @@
 // The serial end of every write batch: events get their gap-free sequence numbers and audit rows extend the
 // hash chain, under the event_head row lock. Kept apart from the writer's queueing so the numbering and
 // hashing rules can be read (and checked by the audit verifier) on their own.
+// The chain is keyed (HMAC under the audit key, app/utils/audit-key.server.ts) from row 1, or on an older
+// install from its `audit.keyed` row on, the rows before it hashed without a key
+// (docs/decisions/031-keyed-audit-chain-and-signed-head.md).
 import { createHash } from "node:crypto";
+import type { AuditKey } from "./audit-key.server";
 import type { LiveEvent } from "~/lib/events";
 import type { TransactionSql as Tx } from "postgres";
 
@@ -21,28 +25,72 @@ export interface CommittedEvent {
 
 export const GENESIS_HASH = "0".repeat(64);
 
+/** The writer's view of the chain: its key, and whether its last row is known to be keyed. */
+export interface AuditChain {
+  key: AuditKey;
+  keyed: boolean;
+}
+
 export interface PendingEvent {
   type: string;
   region: string | null;
   data: unknown;
 }
 
-export function auditHash(
-  prevHash: string,
-  row: {
-    id: number;
-    at: string;
-    actorId: number | null;
-    action: string;
-    entity: string;
-    before: unknown;
-    after: unknown;
-  },
-) {
-  return createHash("sha256")
-    .update(prevHash)
-    .update(canonicalJson([row.id, row.at, row.actorId, row.action, row.entity, row.before ?? null, row.after ?? null]))
-    .digest("hex");
+/**
+ * The action of the row from which an older install's chain is keyed; it records how many unkeyed rows come
+ * before it. A chain begun keyed has none: it is keyed from row 1.
+ */
+export const KEYED_ACTION = "audit.keyed";
+
+type HashedRow = {
+  id: number;
+  at: string;
+  actorId: number | null;
+  action: string;
+  entity: string;
+  before: unknown;
+  after: unknown;
+};
+
+/** An audit row as stored: before/after as the JSON text that was hashed (the pool's camel-case transform must not touch it). */
+export type StoredAuditRow = {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  action: string;
+  entity: string;
+  beforeText: string | null;
+  afterText: string | null;
+  prevHash: string;
+  hash: string;
+};
+
+/** A stored row as it was hashed. */
+export const hashedRow = (r: StoredAuditRow): HashedRow => ({
+  id: r.id,
+  at: r.at.toISOString(),
+  actorId: r.actorId ?? null,
+  action: r.action,
+  entity: r.entity,
+  before: r.beforeText == null ? null : JSON.parse(r.beforeText),
+  after: r.afterText == null ? null : JSON.parse(r.afterText),
+});
+
+/** A row whose hash is the unkeyed one (a chain from before keying). */
+const isUnkeyed = (r: StoredAuditRow) => unkeyedAuditHash(r.prevHash, hashedRow(r)) === r.hash;
+
+const rowText = (row: HashedRow) =>
+  canonicalJson([row.id, row.at, row.actorId, row.action, row.entity, row.before ?? null, row.after ?? null]);
+
+/** A row's hash before the chain was keyed (SHA-256 over the previous hash and the row): kept to check old rows. */
+export function unkeyedAuditHash(prevHash: string, row: HashedRow) {
+  return createHash("sha256").update(prevHash).update(rowText(row)).digest("hex");
+}
+
+/** A row's hash: HMAC-SHA256 under the audit key over the previous hash and the row's canonical JSON. */
+export function auditHash(key: AuditKey, prevHash: string, row: HashedRow) {
+  return key.mac([prevHash, rowText(row)]);
 }
 
 /** JSON with object keys sorted at every level: jsonb reorders keys, so the hash must not depend on order. */
@@ -64,17 +112,36 @@ export function canonicalJson(value: unknown): string {
  * Numbers a batch's events and chains its audit rows, then inserts both. Two pipelined round trips (the
  * reads, then the inserts) keep the event_head lock, which the first statement takes, short.
  */
-export async function appendToLog(tx: Tx, events: PendingEvent[], audits: AuditEntry[]): Promise<CommittedEvent[]> {
+export async function appendToLog(
+  tx: Tx,
+  events: PendingEvent[],
+  audits: AuditEntry[],
+  chain: AuditChain,
+): Promise<CommittedEvent[]> {
   const [[head], [last]] = await Promise.all([
     tx`update event_head set seq = seq + ${events.length} returning seq, now() as at`,
-    audits.length ? tx`select id, hash from audit_log order by id desc limit 1` : Promise.resolve([]),
+    audits.length
+      ? tx<StoredAuditRow[]>`
+          select id, at, actor_id, action, entity, before::text as before_text, after::text as after_text, prev_hash, hash
+          from audit_log order by id desc limit 1`
+      : Promise.resolve([]),
   ]);
+  if (audits.length && !chain.keyed) {
+    // Read under the lock the first statement took, so two instances never both write the keyed row.
+    if (last && isUnkeyed(last)) {
+      // An older install's chain, hashed without a key: the keyed part starts here, saying how many came before.
+      audits = [
+        { actorId: null, action: KEYED_ACTION, entity: "audit", after: { unkeyedRows: last.id, keyId: chain.key.id } },
+        ...audits,
+      ];
+    } else chain.keyed = true; // empty or keyed already (a rollback of this batch changes nothing of that)
+  }
   const firstSeq = (head.seq as number) - events.length + 1;
   const atText = (head.at as Date).toISOString();
   const rows = events.map((e, i) => ({ seq: firstSeq + i, type: e.type, at: head.at, region: e.region, data: e.data }));
-  const auditRows = chainAudit(tx, audits, {
-    prevHash: (last?.hash as string) ?? GENESIS_HASH,
-    lastId: (last?.id as number) ?? 0,
+  const auditRows = chainAudit(tx, chain.key, audits, {
+    prevHash: last?.hash ?? GENESIS_HASH,
+    lastId: last?.id ?? 0,
     at: head.at as Date,
   });
   await Promise.all([
@@ -88,7 +155,12 @@ export async function appendToLog(tx: Tx, events: PendingEvent[], audits: AuditE
 }
 
 /** The audit rows to insert after the last one, each hashed over its predecessor's hash. */
-function chainAudit(tx: Tx, audits: AuditEntry[], start: { prevHash: string; lastId: number; at: Date }) {
+function chainAudit(
+  tx: Tx,
+  key: AuditKey,
+  audits: AuditEntry[],
+  start: { prevHash: string; lastId: number; at: Date },
+) {
   const atText = start.at.toISOString();
   let prevHash = start.prevHash;
   let id = start.lastId;
@@ -103,7 +175,7 @@ function chainAudit(tx: Tx, audits: AuditEntry[], start: { prevHash: string; las
       before: a.before ?? null,
       after: a.after ?? null,
     };
-    const hash = auditHash(prevHash, row);
+    const hash = auditHash(key, prevHash, row);
     const out = {
       ...row,
       at: start.at,

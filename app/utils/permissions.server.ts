@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import type { Sql } from "postgres";
 import { can, contestViewOf, eventViewOf, viewOf, type AccessUser, type Permission } from "~/lib/access";
 import type { SessionUser } from "~/models/users.server";
-import { getRequestUser } from "./auth.server";
+import { CHANGE_SECRET_PATH, getRequestUser } from "./auth.server";
 import { ACCOUNT_HEADER } from "~/lib/outbox";
 import { problem } from "~/lib/problems";
 
@@ -38,6 +38,7 @@ export const placeDenial = (user: AccessUser): Denial => (user.role === "supervi
 export async function requireUser(request: Request, sql: Sql): Promise<SessionUser> {
   const user = await getRequestUser(request, sql);
   if (!user) throw problem.unauthenticated();
+  if (user.mustChangeSecret) throw problem.secretChangeRequired();
   const named = request.headers.get(ACCOUNT_HEADER);
   if (named !== null && named !== String(user.id)) throw problem.otherAccount();
   return user;
@@ -60,12 +61,15 @@ export async function requireResultsView(request: Request, sql: Sql) {
 
 /** For routes the public may use too: the caller, or null without a session (the rules then decide). */
 export async function findUser(request: Request, sql: Sql): Promise<SessionUser | null> {
-  return await getRequestUser(request, sql);
+  return signedIn(await getRequestUser(request, sql));
 }
+
+/** A session with a one-time secret counts as none where the public may go too: it opens nothing more. */
+const signedIn = (user: SessionUser | null) => (user?.mustChangeSecret ? null : user);
 
 /** For GET /api/v1/contests: the contests' view of the caller, who may be anyone (no session: the public). */
 export async function requireContestView(request: Request, sql: Sql) {
-  return contestViewOf(await getRequestUser(request, sql));
+  return contestViewOf(signedIn(await getRequestUser(request, sql)));
 }
 
 /** For GET /api/v1/events: the caller and the events they may replay (403 for accounts without any). */
@@ -83,6 +87,7 @@ export async function requirePageUser(request: Request, sql: Sql, permission?: P
     const url = new URL(request.url);
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
+  if (user.mustChangeSecret) throw redirect(CHANGE_SECRET_PATH);
   if (permission) requirePageAccess(can(user, permission));
   return user;
 }

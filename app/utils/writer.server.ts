@@ -7,7 +7,14 @@
 // the sequence does not turn every write into one-commit-at-a-time (bench: `npm run bench`).
 import type { Sql, TransactionSql } from "postgres";
 import type { EventPayloads, EventType } from "~/lib/events";
-import { appendToLog, type AuditEntry, type CommittedEvent, type PendingEvent } from "./event-log.server";
+import type { AuditKey } from "./audit-key.server";
+import {
+  appendToLog,
+  type AuditChain,
+  type AuditEntry,
+  type CommittedEvent,
+  type PendingEvent,
+} from "./event-log.server";
 import { isCallerProblem } from "./problem-answer.server";
 
 export type { AuditEntry, CommittedEvent };
@@ -94,6 +101,8 @@ const heldKeys = new WeakMap<object, Set<string>>();
 export function createWriter(options: {
   sql: Sql;
   onCommit: (events: CommittedEvent[]) => void;
+  /** Keys the audit hash chain (app/utils/audit-key.server.ts). */
+  auditKey: AuditKey;
   /** Batches run side by side; their seq step is serialised by the event_head lock. */
   lanes?: number;
   maxBatch?: number;
@@ -101,6 +110,7 @@ export function createWriter(options: {
   anotherLaneAt?: number;
 }): Writer {
   const { sql, onCommit, lanes = 2, maxBatch = 200, anotherLaneAt = 16 } = options;
+  const chain: AuditChain = { key: options.auditKey, keyed: false };
   let queue: Job[] = [];
   let running = 0;
   const runningKeys = new Set<Set<string>>();
@@ -151,7 +161,7 @@ export function createWriter(options: {
         await runOneByOne(tx, batch, recorder);
         const { events, audits } = recorder.recorded();
         if (events.length === 0 && audits.length === 0) return [];
-        return appendToLog(tx, events, audits);
+        return appendToLog(tx, events, audits, chain);
       });
     } catch (error) {
       // Rolled back, nothing of the batch was written. A side-by-side job met a database error (say a unique

@@ -17,7 +17,8 @@ export interface SocketData {
 
 type LiveServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 
-const refusal = (code: "unauthenticated" | "unavailable") => Object.assign(new Error(code), { data: { code } });
+const refusal = (code: "unauthenticated" | "unavailable" | "secret_change_required") =>
+  Object.assign(new Error(code), { data: { code } });
 
 /** setTimeout's longest delay (about 24.8 days); a longer session is checked again then. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -63,6 +64,8 @@ export function authenticateSockets(io: LiveServer, sql: Sql) {
       });
       const session = await sessionFromToken(sql, token);
       if (token && !session) return next(refusal("unauthenticated"));
+      // A one-time secret opens nothing but the page that changes it (app/utils/permissions.server.ts).
+      if (session?.user.mustChangeSecret) return next(refusal("secret_change_required"));
       socket.data.user = session?.user ?? null;
       socket.join(roomsOf(session?.user ?? null));
       if (session) {

@@ -5,13 +5,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { photoPixelProblem } from "~/lib/photos";
 import { problem } from "~/lib/problems";
 import { fieldProblems } from "~/lib/schemas";
-import {
-  createCitizenReport,
-  hashClient,
-  MAX_PHOTO_BYTES,
-  photoType,
-  RATE,
-} from "~/models/reports.server";
+import { createCitizenReport, hashClient, MAX_PHOTO_BYTES, photoType, RATE } from "~/models/reports.server";
 import { ReportBody } from "~/lib/schemas/public-report";
 import { readJson } from "./http.server";
 

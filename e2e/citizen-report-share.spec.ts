@@ -22,6 +22,7 @@ test("a citizen's report reaches the TPS officer only once the command post shar
   const description = `Petugas TPS terlihat membagikan amplop kepada pemilih ${randomUUID().slice(0, 6)}.`;
   const contact = "0812-7000-4411";
   const res = await citizen.post("/api/v1/public/reports", {
+    headers: { "X-Forwarded-For": "198.51.100.30" },
     data: { category: "vote_buying", tpsCode: TPS, place: "Di belakang tenda TPS", description, contact },
   });
   expect(res.status()).toBe(201);

@@ -24,13 +24,15 @@ test("strangers guessing a PIN raise a live alert; copies of one report take one
 
   // A burst of copies of one text, numbers varied, and one real report.
   const copies = [17, 23, 31].map((n) => `Ada politik uang di TPS 00${n % 9}, amplop ${n}0 ribu per orang.`);
-  for (const description of copies) {
+  for (const [n, description] of copies.entries()) {
     const res = await request.post("/api/v1/public/reports", {
+      headers: { "X-Forwarded-For": `198.51.100.${10 + n}` },
       data: { category: "vote_buying", tpsCode: "1673081009-001", description },
     });
     expect(res.status()).toBe(201);
   }
   const real = await request.post("/api/v1/public/reports", {
+    headers: { "X-Forwarded-For": "198.51.100.20" },
     data: {
       category: "intimidation",
       tpsCode: "1673081009-002",

@@ -12,7 +12,11 @@ const env = parseEnv({
   HOST: "127.0.0.1",
   DATABASE_URL: databaseUrl,
   PANTAU_SEED: "none",
-  COOKIE_SECURE: "false", // Tiles from a port nothing listens on: the map must draw its markers without them.
+  COOKIE_SECURE: "false",
+  // Specs that file citizen reports each name their own client address (X-Forwarded-For), so the
+  // per-address report limit of one spec never refuses another's.
+  TRUST_PROXY: "loopback",
+  // Tiles from a port nothing listens on: the map must draw its markers without them.
   TILE_URL: "http://127.0.0.1:9/{z}/{x}/{y}.png",
 });
 const pantau = await startPantau(env, () => {});

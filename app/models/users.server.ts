@@ -46,7 +46,12 @@ export async function getUserBySession(
     select u.id, u.login, u.name, u.role, u.tps_code, u.region_code, u.must_change_secret
     from sessions s join users u on u.id = s.user_id
     where s.token_hash = ${tokenHash} and s.expires_at > now() and not u.disabled`;
-  return row;
+  return row && oneTimeFlag(row);
+}
+
+/** `mustChangeSecret` is present only when true: clients see it on a one-time login and never otherwise. */
+export function oneTimeFlag<U extends { mustChangeSecret?: boolean }>({ mustChangeSecret, ...user }: U) {
+  return (mustChangeSecret ? { ...user, mustChangeSecret } : user) as U;
 }
 
 export async function deleteSession(sql: Db, { tokenHash }: { tokenHash: string }) {

@@ -12,6 +12,7 @@ import {
   deleteSession,
   findUserForLogin,
   getUserBySession,
+  oneTimeFlag,
   type SessionUser,
 } from "~/models/users.server";
 import type { Env } from "./env.server";
@@ -97,7 +98,7 @@ export async function login(sql: Sql, env: Env, credentials: { login: string; se
   const token = randomBytes(32).toString("base64url");
   await createSession(sql, { userId: user.id, tokenHash: hashToken(token), ttlHours: env.SESSION_TTL_HOURS });
   const { secretHash: _s, disabled: _d, ...sessionUser } = user;
-  return { token, user: sessionUser as SessionUser };
+  return { token, user: oneTimeFlag(sessionUser as SessionUser) };
 }
 
 export async function logout(sql: Sql, token: string | null) {

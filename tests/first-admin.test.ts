@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, vi, inject, it } from "vitest";
 import { verifyAuditChain } from "../app/models/audit.server";
 import { parseEnv } from "../app/utils/env.server";
 import { startPantau, type Pantau } from "../server/app";
@@ -17,6 +17,8 @@ import { startInstance } from "./support/server";
 import { openLive } from "./support/sockets";
 
 const run = promisify(execFile);
+// Each command is a process of its own (tsx, a few seconds on a busy machine): tests running several get time.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** `npm run admin:create -- <args>` with this environment; its exit code, output and the secret it printed. */
 async function adminCreate(args: string[], env: Record<string, string | undefined>) {
@@ -227,5 +229,5 @@ describe("admin:create on the embedded database", () => {
       await server?.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // two commands, a new cluster and a server start
 });

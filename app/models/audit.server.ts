@@ -123,6 +123,21 @@ export async function verifyAuditChain(
   return verdict(checked, null);
 }
 
+/**
+ * Whether the chain's last row is hashed under this key: "empty", "keyed", "unkeyed" (an older install, keyed
+ * from the next write on) or "other" (another key, or the row was changed). Checked at start so a wrong
+ * PANTAU_AUDIT_KEY or a lost audit.key is said at once, not at the next audit:verify.
+ */
+export async function chainTail(sql: Db, { key }: { key: AuditKey }) {
+  const [last] = await sql<StoredAuditRow[]>`
+    select id, at, actor_id, action, entity, before::text as before_text, after::text as after_text, prev_hash, hash
+    from audit_log order by id desc limit 1`;
+  if (!last) return "empty";
+  const row = hashedRow(last);
+  if (auditHash(key, last.prevHash, row) === last.hash) return "keyed";
+  return unkeyedAuditHash(last.prevHash, row) === last.hash ? "unkeyed" : "other";
+}
+
 /** Every head Pantau signed, oldest first. */
 export async function listHeads(sql: Db): Promise<AuditHead[]> {
   const rows = await sql<{ auditId: number; hash: string; at: Date; signature: string }[]>`

@@ -50,7 +50,12 @@ export async function getSession(
     where s.token_hash = ${tokenHash} and s.expires_at > now() and not u.disabled`;
   if (!row) return undefined;
   const { expiresInMs, ...user } = row;
-  return { user, expiresInMs };
+  return { user: oneTimeFlag(user), expiresInMs };
+}
+
+/** `mustChangeSecret` is present only when true: clients see it on a one-time login and never otherwise. */
+export function oneTimeFlag<U extends { mustChangeSecret?: boolean }>({ mustChangeSecret, ...user }: U) {
+  return (mustChangeSecret ? { ...user, mustChangeSecret } : user) as U;
 }
 
 /**

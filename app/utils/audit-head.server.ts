@@ -3,7 +3,7 @@
 // its open data (GET /api/v1/public/audit-head) and every printed recap (app/components/audit-head.tsx).
 // Anyone who keeps one can later prove the chain was not rewritten since: `npm run audit:verify -- --head`.
 import type { PublishedHead } from "~/lib/audit-head";
-import { latestHead, signHead } from "~/models/audit.server";
+import { chainTail, latestHead, signHead } from "~/models/audit.server";
 import type { AuditKey } from "./audit-key.server";
 import type { Db } from "./db.server";
 import type { Writer } from "./writer.server";
@@ -34,4 +34,13 @@ export function startHeadPublisher({
 /** The latest published head for a page or the open data; null before the first. */
 export function publishedHead(context: { sql: Db; auditKey: AuditKey }): Promise<PublishedHead | null> {
   return latestHead(context.sql, { key: context.auditKey });
+}
+
+/** A warning for the start's log when the chain's last row is not hashed with this key (a wrong or lost key). */
+export async function chainKeyWarning({ sql, auditKey, keyFile }: { sql: Db; auditKey: AuditKey; keyFile: string }) {
+  if ((await chainTail(sql, { key: auditKey })) !== "other") return null;
+  return (
+    `WARNING: the audit log's last row is not hashed with this audit key (key ${auditKey.id}): PANTAU_AUDIT_KEY or ` +
+    `${keyFile} is not the key this database was written with, or the row was changed. Run npm run audit:verify.`
+  );
 }

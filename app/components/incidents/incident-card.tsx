@@ -12,20 +12,23 @@ export interface ResponderOption {
 }
 
 /** Sends one workflow step; resolves with the updated incident or rejects with a message to show. */
-export async function postTransition(
-  id: string,
-  body: { action: IncidentAction; responderIds?: number[]; note?: string },
-): Promise<IncidentData> {
-  const res = await fetch(`/api/v1/incidents/${id}/transitions`, {
+/** Posts to one of an incident's routes: the incident as it now is, or the server's message as the Error. */
+async function postToIncident(id: string, route: "transitions" | "share", body?: unknown): Promise<IncidentData> {
+  const res = await fetch(`/api/v1/incidents/${id}/${route}`, {
     method: "POST",
     credentials: "same-origin",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
+    ...(body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
   });
   const answer = await res.json().catch(() => null);
   if (!res.ok) throw new Error(answer?.errors?.[0]?.message ?? answer?.message ?? `HTTP ${res.status}`);
   return answer.incident as IncidentData;
 }
+
+export const postTransition = (id: string, body: { action: IncidentAction; responderIds?: number[]; note?: string }) =>
+  postToIncident(id, "transitions", body);
+
+/** Shares a citizen's report with its TPS's officer (staff only). */
+export const shareWithOfficer = (id: string) => postToIncident(id, "share");
 
 /** One incident with its times, and the workflow steps this user may take at its status. */
 export function IncidentCard({

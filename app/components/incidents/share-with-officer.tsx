@@ -1,8 +1,8 @@
 import { useState } from "react";
 import type { IncidentData } from "~/lib/events";
-import { commonMessages } from "~/lib/messages/common";
 import { visibilityMessages } from "~/lib/messages/visibility";
 import { useT } from "~/lib/use-t";
+import { shareWithOfficer } from "./incident-card";
 
 /** A citizen's report about a TPS: shared with that TPS's officer only when staff decide so (audited, live). */
 export function ShareWithOfficer({
@@ -12,7 +12,7 @@ export function ShareWithOfficer({
   incident: IncidentData;
   onChange: (incident: IncidentData) => void;
 }) {
-  const t = useT(visibilityMessages, commonMessages);
+  const t = useT(visibilityMessages);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (incident.source !== "citizen" || !incident.tpsCode) return null;
@@ -26,10 +26,7 @@ export function ShareWithOfficer({
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/v1/incidents/${incident.id}/share`, { method: "POST", credentials: "same-origin" });
-      const answer = await res.json().catch(() => null);
-      if (!res.ok) throw new Error(answer?.errors?.[0]?.message ?? answer?.message ?? t("api.unavailable"));
-      onChange(answer.incident as IncidentData);
+      onChange(await shareWithOfficer(incident.id));
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -336,6 +336,17 @@ describe("the real server refuses control characters in bodies, forms, multipart
     expect(wrong).toEqual([]);
     expect(sent).toBeGreaterThan(500);
   }, 180_000);
+
+  it("answers a control character in a page's address with a readable page in the visitor's language", async () => {
+    const res = await fetch(`${server.url}/publik/tps/1673011001-001%00?from=x`, {
+      headers: { "Accept-Language": "id-ID" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    const page = await res.text();
+    expect(page).toContain("<h1>");
+    expect(page).not.toContain("\u0000");
+  });
 });
 
 describe("ranges are checked before SQL", () => {

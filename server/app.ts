@@ -24,7 +24,6 @@ import {
   type BoundaryOptions,
 } from "./request-boundary";
 import { remixHandler } from "./remix-handler";
-import { refuseControlCharacters } from "./parameters";
 import { securityHeaders } from "./security";
 
 /** How long an idle HTTP connection stays open for the next request. */
@@ -98,7 +97,6 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
 
   app.use(securityHeaders(env));
   app.use(requestBoundary(boundary));
-  app.use(refuseControlCharacters);
   app.use(compression());
 
   let vite: import("vite").ViteDevServer | undefined;

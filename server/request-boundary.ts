@@ -21,6 +21,7 @@ import { requestBoundaryMessages } from "~/lib/messages/request-boundary";
 import { problem, type Problem } from "~/lib/problems";
 import { bodyLimit } from "~/utils/body-limits.server";
 import { apiLang, requestLang } from "~/utils/lang.server";
+import { parameterProblems } from "~/utils/params.server";
 import { describeProblem, problemMessage } from "~/utils/problem-answer.server";
 
 /** The methods any route answers; the others (TRACE, TRACK, CONNECT, WebDAV's ...) are refused with a 405. */
@@ -189,8 +190,8 @@ const hasBody = (req: IncomingMessage) => {
 
 /**
  * Refuses at once, before any body is read, what the request line and headers already tell: the method, the
- * target, the Host, another site's origin, a declared length over the route's cap. Null when the request
- * may go on, with its URL.
+ * target, the Host, another site's origin, a declared length over the route's cap, a control character in
+ * a path segment or query parameter. Otherwise the request may go on, with its URL and cap.
  */
 export function screen(
   req: IncomingMessage,
@@ -216,6 +217,8 @@ export function screen(
   const limit = bodyLimit(url.pathname, req.headers["content-type"]);
   const length = declaredLength(req);
   if (length !== null && length > limit) return { problem: tooLarge(req, limit) };
+  const controlled = parameterProblems(url);
+  if (controlled.length) return { problem: problem.badParameters(controlled) };
   return { url, limit };
 }
 

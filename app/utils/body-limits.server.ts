@@ -5,6 +5,7 @@
 import { MAX_IMPORT_BYTES } from "~/lib/imports";
 import { MAX_PHOTO_BYTES } from "~/lib/photos";
 import { MAX_REPORT_BYTES } from "~/models/reports.server";
+import { decodedSegment } from "./params.server";
 
 const KB = 1024;
 
@@ -41,20 +42,12 @@ export const BODY_LIMITS: Record<string, BodyLimit> = {
   "/admin/impor": MAX_IMPORT_BYTES + FORM_OVERHEAD,
 };
 
-const decode = (segment: string) => {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-};
-
 // As the router reads them: each segment decoded, letters in any case (`/%4Cogin` is the login route).
 const segments = (path: string) =>
   path
     .split("/")
     .filter(Boolean)
-    .map((s) => decode(s).toLowerCase());
+    .map((s) => decodedSegment(s).toLowerCase());
 
 const PATTERNS = Object.entries(BODY_LIMITS).map(([pattern, limit]) => ({ parts: segments(pattern), limit }));
 

@@ -1,33 +1,29 @@
 // Query and path parameters, read one way. Every request's parameters are checked for control characters
-// before any route runs (server/parameters.ts asks `parameterProblems`), and a whole-number parameter is
-// read by `wholeNumberParam`: digits only and within range, else a 400 naming the parameter, so nothing a
-// client puts in an address reaches SQL as NUL, as 16 for `0x10`, or as a number beyond bigint.
+// before any route runs (the request boundary, server/request-boundary.ts, asks `parameterProblems`), and a
+// whole-number parameter is read by `wholeNumberParam`: digits only and within range, else a 400 naming the
+// parameter, so nothing a client puts in an address reaches SQL as NUL, as 16 for `0x10`, or as a number
+// beyond bigint.
 import { problem, type FieldProblem } from "~/lib/problems";
 import { hasControlCharacter, MAX_WHOLE, readWholeNumber } from "~/lib/schemas/atoms";
 
-const decoded = (segment: string) => {
+/** A path segment as the router reads it: percent-decoded, or as it is when that is not percent-encoding. */
+export const decodedSegment = (segment: string) => {
   try {
     return decodeURIComponent(segment);
   } catch {
-    return segment; // not percent-encoding: the raw text is what a route would see
+    return segment;
   }
 };
 
-/** The parameters of a request target (path segments and query) holding a control character, each named. */
-export function parameterProblems(target: string): FieldProblem[] {
-  let url: URL;
-  try {
-    url = new URL(target, "http://localhost");
-  } catch {
-    return []; // not a request target a route could be reached by: the router answers it
-  }
+/** The parameters of a request's URL (path segments and query) holding a control character, each named. */
+export function parameterProblems(url: URL): FieldProblem[] {
   const found: FieldProblem[] = [];
   const flag = (field: string) => {
     if (!found.some((f) => f.field === field))
       found.push({ field, code: "control_character", key: "input.parameterControlCharacter" });
   };
   // Percent-decoded as the router decodes them; `%00` and a raw control byte are both refused.
-  if (url.pathname.split("/").some((segment) => hasControlCharacter(decoded(segment)))) flag("path");
+  if (url.pathname.split("/").some((segment) => hasControlCharacter(decodedSegment(segment)))) flag("path");
   for (const [name, value] of url.searchParams) {
     if (hasControlCharacter(name) || hasControlCharacter(value)) flag(hasControlCharacter(name) ? "query" : name);
   }

@@ -58,6 +58,7 @@ export function createLive(
     crossOrigin,
     summarize,
     totalsMs = 1000,
+    tpsMapMax,
   }: {
     sql: Sql;
     flushMs?: number;
@@ -71,6 +72,8 @@ export function createLive(
     summarize?: (code: string) => Promise<RegionSummary | undefined>;
     /** At most how often one area's totals are pushed. */
     totalsMs?: number;
+    /** PANTAU_TPS_MAP_MAX: above it an open area's connection gets no per-TPS events. */
+    tpsMapMax?: number;
   },
 ): Live {
   const typed = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(
@@ -99,7 +102,7 @@ export function createLive(
   const totals = summarize ? createTotalsFeed({ io, summarize, intervalMs: totalsMs }) : null;
   io.on("connection", (socket) => {
     answerResume(socket, sql);
-    answerAreasOpen(socket, sql, { opened: (areas) => totals?.opened(areas) });
+    answerAreasOpen(socket, sql, { opened: (areas) => totals?.opened(areas), tpsMapMax });
   });
 
   const ordering = createOrdering({

@@ -91,3 +91,27 @@ describe("areas:open", () => {
     expect(await openAreas(officer.socket, ["16.73.01.1001"])).toEqual({ ok: false, code: "forbidden" });
   });
 });
+
+describe("totals pushes", () => {
+  it("push an open area's totals and its children's after a result there", async () => {
+    const [tps] = await firstTps("16.73.05");
+    const d = await dashboard();
+    expect(await openAreas(d.socket, ["16.73.05"], await head())).toMatchObject({ ok: true });
+    // Opening pushes the current totals once (they may have moved since the page read them).
+    await until(() => d.totals.length >= 1, "the first push");
+    const before = d.totals.at(-1)!;
+    expect(before.areas[0].code).toBe("16.73.05");
+    expect(before.areas.slice(1).every((a) => a.code.startsWith("16.73.05."))).toBe(true);
+    const reporting = (p: typeof before, code: string) =>
+      p.areas.find((a) => a.code === code)!.contests.find((c) => c.key === "walikota")!.reporting;
+    const kelurahan = `16.73.05.${tps.slice(6, 10)}`;
+    expect(await submitAsOfficer(server, tps, "walikota")).toBe(201);
+    await until(
+      () => d.totals.some((p) => p.seq > before.seq && reporting(p, "16.73.05") > reporting(before, "16.73.05")),
+      "a push with the result",
+      200,
+    );
+    const after = d.totals.at(-1)!;
+    expect(reporting(after, kelurahan)).toBe(reporting(before, kelurahan) + 1);
+  });
+});

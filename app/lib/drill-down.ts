@@ -12,8 +12,8 @@ import { ELECTION_ROOT, type AreaTotals, type ContestProgress } from "./region-s
  */
 export const TPS_MAP_MAX = 10_000;
 
-/** Whether an area of this many TPS is shown TPS by TPS. */
-export const showsTps = (tpsCount: number) => tpsCount <= TPS_MAP_MAX;
+/** Whether an area of this many TPS is shown TPS by TPS (`max`: the PANTAU_TPS_MAP_MAX setting). */
+export const showsTps = (tpsCount: number, max = TPS_MAP_MAX) => tpsCount <= max;
 
 /** How many areas one connection may have open at once. */
 export const MAX_OPEN_AREAS = 20;

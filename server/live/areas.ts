@@ -31,7 +31,11 @@ const AreasOpen = z.object({
 const OPEN = Symbol("open areas");
 type WithAreas = Socket & { [OPEN]?: Set<string> };
 
-export function answerAreasOpen(socket: Socket, sql: Sql, { opened }: { opened: (areas: string[]) => void }) {
+export function answerAreasOpen(
+  socket: Socket,
+  sql: Sql,
+  { opened, tpsMapMax = TPS_MAP_MAX }: { opened: (areas: string[]) => void; tpsMapMax?: number },
+) {
   socket.on("areas:open", async (payload: unknown, ack: unknown) => {
     if (typeof ack !== "function") return;
     const reply = ack as (answer: AreasAck) => void;
@@ -53,7 +57,7 @@ export function answerAreasOpen(socket: Socket, sql: Sql, { opened }: { opened: 
       return reply({ ok: false, code: mayOpenArea(user, areaOf(user) ?? "ID") ? "other_area" : "forbidden" });
     let sizes: Map<string, number>;
     try {
-      sizes = await areaSizes(sql, { codes: areas, upTo: TPS_MAP_MAX });
+      sizes = await areaSizes(sql, { codes: areas, upTo: tpsMapMax });
     } catch {
       return reply({ ok: false, code: "unavailable" });
     }
@@ -63,7 +67,7 @@ export function answerAreasOpen(socket: Socket, sql: Sql, { opened }: { opened: 
     // every event pushed before it was committed before the head read below, so `seq` separates the two.
     const rooms = areaRoomsOf(
       user,
-      areas.map((code) => ({ code, showsTps: showsTps(sizes.get(code)!) })),
+      areas.map((code) => ({ code, showsTps: showsTps(sizes.get(code)!, tpsMapMax) })),
     );
     const s = socket as WithAreas;
     const before = s[OPEN] ?? new Set(roomsOf(user).filter((r) => !r.startsWith("user:")));

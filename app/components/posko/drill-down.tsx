@@ -2,6 +2,7 @@
 // child regions with their share reported per contest, worst status and open incidents; a child opens with
 // a link (`?wilayah=<code>`), so the address changes and the back button returns.
 import { Link } from "@remix-run/react";
+import { inArea } from "~/lib/access";
 import { STATUS_COLOURS } from "~/lib/dashboard";
 import { worstStatus } from "~/lib/drill-down";
 import { formatNumber, formatShare } from "~/lib/format";
@@ -20,7 +21,7 @@ export function useAreaName() {
 }
 
 /** The regions above the open one, each a link, then the open one. */
-export function Breadcrumb({ summary }: { summary: RegionSummary }) {
+export function Breadcrumb({ summary, viewScope }: { summary: RegionSummary; viewScope: string | null }) {
   const t = useT(drillDownMessages);
   const name = useAreaName();
   return (
@@ -28,7 +29,7 @@ export function Breadcrumb({ summary }: { summary: RegionSummary }) {
       <ol>
         {summary.parents.map((p) => (
           <li key={p.code}>
-            <Link to={areaHref(p.code)}>{name(p)}</Link>
+            {viewScope === null || inArea(p.code, viewScope) ? <Link to={areaHref(p.code)}>{name(p)}</Link> : name(p)}
           </li>
         ))}
         <li aria-current="page">

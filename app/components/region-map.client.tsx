@@ -21,13 +21,16 @@ const escapeHtml = (s: string) =>
 function regionIcon(m: RegionMarker, label: string) {
   const status = worstStatus(m.area.contests);
   const incidents = m.area.openIncidents ?? 0;
+  // The look is on an inner box: Leaflet positions the icon element itself (absolute, display block).
   return L.divIcon({
-    className: `region-marker cluster-${status}`,
+    className: "region-marker",
     html:
+      `<div class="region-box cluster-${status}" data-region="${escapeHtml(m.area.code)}">` +
       `<span class="region-share">${escapeHtml(m.share)}</span><span class="region-name">${escapeHtml(label)}</span>` +
-      (incidents > 0 ? `<span class="region-incidents">${incidents}</span>` : ""),
-    iconSize: [96, 44],
-    iconAnchor: [48, 22],
+      (incidents > 0 ? `<span class="region-incidents">${incidents}</span>` : "") +
+      "</div>",
+    iconSize: [124, 44],
+    iconAnchor: [62, 22],
   });
 }
 
@@ -51,16 +54,15 @@ export default function RegionMap({
       ];
     const lats = placed.map((m) => m.area.centre![0]);
     const lngs = placed.map((m) => m.area.centre![1]);
-    const pad = 0.05;
     return [
-      [Math.min(...lats) - pad, Math.min(...lngs) - pad],
-      [Math.max(...lats) + pad, Math.max(...lngs) + pad],
+      [Math.min(...lats), Math.min(...lngs)],
+      [Math.max(...lats), Math.max(...lngs)],
     ];
     // fixed at first render so live totals do not move the map under the operator's hand
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
-    <MapContainer bounds={bounds} className="map" zoomControl attributionControl>
+    <MapContainer bounds={bounds} boundsOptions={{ padding: [70, 40] }} className="map" zoomControl attributionControl>
       {tileUrl ? <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap" /> : null}
       {placed.map((m) => (
         <Marker

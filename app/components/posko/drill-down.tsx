@@ -71,10 +71,10 @@ export function ChildRegions({ areas }: { areas: AreaTotals[] }) {
                   </Link>
                 </td>
                 <td className="num">{formatNumber(a.tps, lang)}</td>
-                <td className="small">
+                <td className="small nowrap">
                   {a.contests.map((c) => (
-                    <div key={c.key} data-testid={`child-share-${a.code}-${c.key}`}>
-                      {c.name}: {formatShare(shareReported(c), lang)}
+                    <div key={c.key} title={c.name} data-testid={`child-share-${a.code}-${c.key}`}>
+                      {t(`drill.type.${c.type}`)} <strong>{formatShare(shareReported(c), lang)}</strong>
                     </div>
                   ))}
                 </td>

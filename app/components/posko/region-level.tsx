@@ -79,7 +79,7 @@ export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: R
               <Suspense fallback={null}>
                 <RegionMap
                   markers={markers}
-                  label={(a: AreaTotals) => name(a)}
+                  label={(a: AreaTotals) => a.name}
                   tileUrl={data.tileUrl}
                   onOpen={(code) => navigate(areaHref(code))}
                 />

@@ -571,6 +571,25 @@ describe("hostile and malformed input", () => {
         error: { code: "invalid", message: expect.stringMatching(/resume/) },
       });
     }
+    for (const payload of [
+      null,
+      "16.73",
+      {},
+      { areas: "16.73" },
+      { areas: [] },
+      { areas: ["16.73' or 1=1 --"] },
+      { areas: ["16.73%"] },
+      { areas: ["16.73.\u0000"] },
+      { areas: [{ $ne: null }] },
+      { areas: ["x".repeat(10_000)] },
+      { areas: ["16.73"], after: -1 },
+      { areas: ["16.73"], after: "1" },
+      { areas: ["16.73"], after: 2 ** 60 },
+    ]) {
+      const answer = await socket.timeout(5000).emitWithAck("areas:open", payload);
+      expect(answer, JSON.stringify(payload).slice(0, 60)).toEqual({ ok: false, code: "invalid" });
+    }
+    socket.emit("areas:open", { areas: ["16.73"] }); // no ack function: ignored
     socket.emit("resume", { after: 0 }); // no ack function: ignored
     socket.emit("no-such-event", { x: 1 }, () => {});
     socket.emit("__proto__", {});

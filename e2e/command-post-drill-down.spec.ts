@@ -16,6 +16,8 @@ test("drill from the top to a kelurahan and a TPS; a result shows live in the ke
   login,
   apiAs,
 }) => {
+  const sockets: string[] = [];
+  page.on("websocket", (ws) => sockets.push(ws.url()));
   await login(page, "posko");
   // The whole election has one province, the province one city: the command post opens the city.
   await expect(page).toHaveURL(/\/posko\?wilayah=16\.73$/);
@@ -76,4 +78,7 @@ test("drill from the top to a kelurahan and a TPS; a result shows live in the ke
   await crumbs.getByRole("link", { name: "Kota Lubuklinggau" }).click();
   await expect(page).toHaveURL(/wilayah=16\.73$/);
   await expect(page.getByTestId(`child-${KECAMATAN}`)).toBeVisible();
+  await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
+  // Every area was opened on the one live connection the page started with.
+  expect(sockets.filter((url) => url.includes("/socket.io/"))).toHaveLength(1);
 });

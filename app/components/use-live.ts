@@ -13,6 +13,37 @@ type ResumeAck = { ok: true; data: { events: LiveEvent[]; more: boolean } } | { 
 type AreasAck = { ok: true; seq: number; events: LiveEvent[]; more: boolean } | { ok: false; code: string };
 export type TotalsPush = { seq: number; areas: AreaTotals[] };
 
+/**
+ * A command-post connection kept for a moment after its screen unmounts: drilling down mounts the next area's
+ * screen at once, which takes this connection over and opens its own areas on it (after its loader's seq)
+ * instead of opening a new one. Only screens with areas share it: their first message sets the rooms.
+ */
+let spare: { socket: Socket; timer: ReturnType<typeof setTimeout> } | null = null;
+const SPARE_MS = 5000;
+
+function connectionFor(areas: boolean): Socket {
+  if (areas && spare) {
+    clearTimeout(spare.timer);
+    const { socket } = spare;
+    spare = null;
+    return socket;
+  }
+  return io({ transports: ["websocket", "polling"], withCredentials: true });
+}
+
+function release(socket: Socket, areas: boolean) {
+  if (!areas) return void socket.close();
+  if (spare) {
+    clearTimeout(spare.timer);
+    spare.socket.close();
+  }
+  const timer = setTimeout(() => {
+    socket.close();
+    if (spare?.socket === socket) spare = null;
+  }, SPARE_MS);
+  spare = { socket, timer };
+}
+
 export function useLive({
   seq,
   onEvents,
@@ -34,7 +65,10 @@ export function useLive({
   const open = useRef(areas);
 
   useEffect(() => {
-    const socket: Socket = io({ transports: ["websocket", "polling"], withCredentials: true });
+    const withAreas = !!open.current;
+    const socket = connectionFor(withAreas);
+    // A taken-over connection keeps the previous screen's answers in flight: they must not act for it.
+    let disposed = false;
     let resuming = false;
     let buffered: LiveEvent[] = [];
 
@@ -47,8 +81,10 @@ export function useLive({
     const receive = (events: LiveEvent[]) => (resuming ? buffered.push(...events) : deliver(events));
 
     const resume = () => {
+      if (disposed) return;
       resuming = true;
       socket.emit("resume", { after: lastSeq.current }, (answer: ResumeAck) => {
+        if (disposed) return;
         if (!answer?.ok) {
           setTimeout(resume, 2000);
           return;
@@ -66,8 +102,10 @@ export function useLive({
     // Events pushed before the server moved the connection to these areas were committed before the head it
     // answers with, so only later ones are kept from what arrived while waiting; the answer brings the rest.
     const openAreas = () => {
+      if (disposed) return;
       resuming = true;
       socket.emit("areas:open", { areas: open.current, after: lastSeq.current }, (answer: AreasAck) => {
+        if (disposed) return;
         if (!answer?.ok) {
           // Refused (an area outside the view): never "live"; busy: ask again.
           if (answer?.code === "unavailable" || !answer) setTimeout(openAreas, 2000);
@@ -84,12 +122,17 @@ export function useLive({
       });
     };
 
-    socket.on("connect", () => (open.current ? openAreas() : resume()));
-    socket.on("totals", (push: TotalsPush) => totalsHandler.current?.(push));
-    socket.on("disconnect", () => setStatus("reconnecting"));
-    socket.on("connect_error", () => setStatus("reconnecting"));
-    socket.on("event", (e: LiveEvent) => receive([e]));
-    socket.on("events", (list: LiveEvent[]) => receive(list));
+    const listeners = {
+      connect: () => (open.current ? openAreas() : resume()),
+      totals: (push: TotalsPush) => totalsHandler.current?.(push),
+      disconnect: () => setStatus("reconnecting"),
+      connect_error: () => setStatus("reconnecting"),
+      event: (e: LiveEvent) => receive([e]),
+      events: (list: LiveEvent[]) => receive(list),
+    };
+    for (const [name, listener] of Object.entries(listeners)) socket.on(name, listener);
+    // A taken-over connection is already open: it moves to this screen's areas now.
+    if (socket.connected) listeners.connect();
     // When the device says the network is gone, say so at once (a dead socket takes up to a minute to time
     // out) and start afresh when it is back: the reconnect resumes from the last seq, so nothing is missed.
     const offline = () => {
@@ -104,7 +147,9 @@ export function useLive({
     return () => {
       window.removeEventListener("offline", offline);
       window.removeEventListener("online", online);
-      socket.close();
+      disposed = true;
+      for (const [name, listener] of Object.entries(listeners)) socket.off(name, listener);
+      release(socket, withAreas);
     };
   }, []);
 

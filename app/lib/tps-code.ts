@@ -51,3 +51,7 @@ export function tpsCodeOf(typed: string): string | null {
   const reading = readTpsCode(typed);
   return reading && "code" in reading ? reading.code : null;
 }
+
+/** The dotted code of a TPS's kelurahan: `1673011001-003` -> `16.73.01.1001`. */
+export const kelurahanOfTps = (code: string) =>
+  `${code.slice(0, 2)}.${code.slice(2, 4)}.${code.slice(4, 6)}.${code.slice(6, KELURAHAN_DIGITS)}`;

@@ -2,7 +2,8 @@
 // the child regions as aggregate markers on the map and in a list, the area's running totals per contest
 // (pushed live as `totals`), its open incidents and bounded lists (the first of the stale and quick-only TPS
 // with their counts). It holds no TPS: a child opens with a click, down to an area small enough for them.
-import { useNavigate } from "@remix-run/react";
+import { Link, useNavigate } from "@remix-run/react";
+import { kelurahanOfTps } from "~/lib/tps-code";
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react";
 import { SoundToggle } from "~/components/incidents/alert-sound";
 import { CategoriesContext } from "~/components/incidents/categories";
@@ -137,7 +138,8 @@ const overallShare = (contests: ContestProgress[]) =>
 function AreaContest({ contest: c }: { contest: ContestProgress }) {
   const t = useT(drillDownMessages, commonMessages);
   const lang = useLang();
-  const votes = Object.entries(c.votes ?? {}).sort((a, b) => b[1] - a[1]);
+  // In ballot order, as the totals of a single area show them.
+  const votes = Object.entries(c.votes ?? {}).sort((a, b) => Number(a[0]) - Number(b[0]));
   const sum = votes.reduce((n, [, v]) => n + v, 0);
   return (
     <section className="contest-totals" data-testid={`area-totals-${c.key}`}>
@@ -188,7 +190,12 @@ function BoundedList({
       <h2>{title}</h2>
       {codes.length ? (
         <p className="small quick-only-codes">
-          {codes.join(" · ")}
+          {/* A TPS opens in its kelurahan, where the map shows it. */}
+          {codes.map((code) => (
+            <Link key={code} to={areaHref(kelurahanOfTps(code))}>
+              {code}
+            </Link>
+          ))}
           {count > codes.length ? (
             <span className="muted"> {t("drill.more", { count: count - codes.length })}</span>
           ) : null}

@@ -17,8 +17,11 @@ import {
   contestViewOf,
   eventViewOf,
   incidentViewOf,
+  areaRoomsOf,
   mayNameTps,
+  mayOpenArea,
   mayReceive,
+  mayReceiveIn,
   mayReplaceVerified,
   PERMISSION_NAMES,
   roomsOf,
@@ -296,5 +299,42 @@ describe("events, live and replayed", () => {
     expect(eventViewOf(null)).toBeNull();
     expect(eventViewOf({ ...users.supervisor, regionCode: null })).toBeNull();
     expect(roomsOf(null)).toEqual(["public"]);
+  });
+});
+
+describe("areas a dashboard opens", () => {
+  const result = (region: string) => ({ region, type: "result:updated", data: { tpsCode: "x" } });
+  const incident = (region: string | null) => ({ region, type: "incident:created", data: { id: "i" } });
+  const receives = (user: AccessUser, areas: { code: string; showsTps: boolean }[], event: EventAddress) =>
+    mayReceiveIn(user, new Set(areaRoomsOf(user, areas)), event);
+
+  it("lets a results view open the areas inside it, and nobody else", () => {
+    expect(mayOpenArea(users.operator, "ID")).toBe(true);
+    expect(mayOpenArea(users.operator, "16.73.02")).toBe(true);
+    expect(mayOpenArea(users.supervisor, "16.73.01.1002")).toBe(true);
+    expect(mayOpenArea(users.supervisor, "16.73.02")).toBe(false);
+    expect(mayOpenArea(users.supervisor, "16.73")).toBe(false);
+    expect(mayOpenArea(users.supervisor, "ID")).toBe(false);
+    for (const who of ["officer", "responder"] as const) expect(mayOpenArea(users[who], OWN_KEL)).toBe(false);
+    expect(mayOpenArea(null, "ID")).toBe(false);
+    expect(areaRoomsOf(users.supervisor, [{ code: "16.73.02", showsTps: true }])).toEqual([]);
+  });
+
+  it("delivers every event of an area shown by TPS, and only the non-per-TPS kinds of a larger one", () => {
+    const small = [{ code: "16.73.01", showsTps: true }];
+    const large = [{ code: "16.73", showsTps: false }];
+    expect(receives(users.operator, small, result(OWN_KEL))).toBe(true);
+    expect(receives(users.operator, small, result(FAR_TPS.kelurahanCode))).toBe(false);
+    expect(receives(users.operator, small, incident(FAR_TPS.kelurahanCode))).toBe(false);
+    expect(receives(users.operator, large, result(OWN_KEL))).toBe(false);
+    expect(receives(users.operator, large, incident(OWN_KEL))).toBe(true);
+    expect(receives(users.operator, [{ code: "ID", showsTps: false }], incident("31.71.01.1001"))).toBe(true);
+    expect(receives(users.operator, [{ code: "ID", showsTps: false }], result("31.71.01.1001"))).toBe(false);
+  });
+
+  it("keeps events of no region for a whole-election view only", () => {
+    const small = [{ code: "16.73.01", showsTps: true }];
+    expect(receives(users.operator, small, incident(null))).toBe(true);
+    expect(receives(users.supervisor, small, incident(null))).toBe(false);
   });
 });

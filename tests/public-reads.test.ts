@@ -261,7 +261,7 @@ describe("per-TPS open data of an area", () => {
     expect(all.status).toBe(200);
     expect((await all.json()).rows).toHaveLength(635 * 2);
     expect((await http.get("/api/v1/public/regions/99.99/tps.csv")).status).toBe(404);
-    expect((await http.get("/api/v1/public/regions/16.7/tps.csv")).status).toBe(404);
+    expect((await http.get("/api/v1/public/regions/16.7/tps.csv")).status).toBe(400);
     expect(
       (await http.get("/api/v1/public/regions/16.73.02.1005/tps.csv", undefined, { "If-None-Match": "*" })).status,
     ).toBe(304);

@@ -5,7 +5,6 @@
 import { SPREADSHEET_BOM, spreadsheetCsvLines } from "~/lib/csv";
 import { Problem, problem } from "~/lib/problems";
 import { ELECTION_ROOT } from "~/lib/region-summary";
-import { REGION_CODE } from "~/lib/schemas/atoms";
 import {
   OPEN_DATA_MAX_TPS,
   openDataArea,
@@ -16,6 +15,7 @@ import {
 } from "~/models/open-data.server";
 import type { Db } from "./db.server";
 import { publicRead } from "./http.server";
+import { regionCodeParam } from "./params.server";
 
 /** Downloads streaming at once on this node; more wait a few seconds (429 with Retry-After). */
 const OPEN_STREAMS = 4;
@@ -28,7 +28,7 @@ export async function openDataAnswer(
   sql: Db,
   { code, format }: { code: string; format: "csv" | "json" },
 ): Promise<Response> {
-  const area = code === ELECTION_ROOT || REGION_CODE.test(code) ? await openDataArea(sql, { code }) : undefined;
+  const area = await openDataArea(sql, { code: regionCodeParam(code) });
   if (!area) throw problem.notFound();
   if (area.tps > OPEN_DATA_MAX_TPS)
     throw new Problem("bad_parameter", {

@@ -2,15 +2,14 @@
 // its TPS, whose verified result shows with the photo of its C.Hasil; and the same TPS found by search.
 // On a phone (360x740) and a laptop (1366x768). Writes only to TPS of kelurahan 16.73.02.1004.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, shot, test } from "./fixtures";
 
 const TPS = "1673021004-001";
 const UNVERIFIED = "1673021004-002";
-const C1_PHOTO = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
-  "hex",
-);
+// A real picture, so the screenshots show what a reader sees.
+const C1_PHOTO = readFileSync("public/icons/icon-192.png");
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL });
@@ -117,7 +116,8 @@ async function expectVerifiedTps(page: Page) {
   // The photo is shown and opens at full size.
   const image = walikota.getByRole("img", { name: "Foto C.Hasil 1" });
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(192);
   const href = await walikota.getByRole("link", { name: /Buka foto C\.Hasil 1/ }).getAttribute("href");
   const full = await page.request.get(href!);
   expect(full.status()).toBe(200);

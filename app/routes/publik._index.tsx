@@ -74,8 +74,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   // Each contest (or group of one type) of the area with its choices, for the labels.
   const choices: Record<string, RawChoice[]> = {};
-  const names: Record<string, string> = {};
-  for (const c of contests) names[c.code] = c.name;
+  const types = Object.fromEntries(contests.map((c) => [c.code, c.type]));
   for (const p of [summary.area, ...summary.children].flatMap((a) => a.contests)) {
     if (choices[p.key]) continue;
     const contest = p.key.startsWith("type:")
@@ -102,7 +101,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     asked,
     summary,
     choices,
-    contestNames: names,
+    contestTypes: types,
     search,
     reportsEnabled: options.reportsEnabled,
     auditHead,
@@ -213,7 +212,7 @@ export default function PublicPage() {
           <ContestResults key={c.key} contest={c} labels={labels[c.key]} />
         ))}
         <ChildList summary={summary} labels={labels} />
-        <TpsList summary={summary} contestNames={loaded.contestNames} />
+        <TpsList summary={summary} contestTypes={loaded.contestTypes} />
 
         <nav className="public-links" aria-label={t("public.openDataArea")}>
           {openData ? (

@@ -2,6 +2,7 @@
 // results per contest, and its children as a compact list, each a link one level down; a kelurahan lists its
 // TPS, each a link to its page. The page holds one level, never the TPS of a whole province.
 import { Link } from "@remix-run/react";
+import type { ContestType } from "~/lib/contests";
 import { formatNumber } from "~/lib/format";
 import type { Lang } from "~/lib/i18n";
 import { commonMessages } from "~/lib/messages/common";
@@ -127,11 +128,8 @@ export function ChildList({ summary, labels }: { summary: RegionSummary; labels:
                   {nameOf(child)}
                 </Link>
                 <span className="muted small area-count">
-                  {t("public.reportedShort", {
-                    in: formatNumber(s.reporting, lang),
-                    total: formatNumber(s.tps, lang),
-                    share: pct(s.share, lang),
-                  })}
+                  {t("public.tpsCount", { n: formatNumber(child.tps, lang) })} ·{" "}
+                  {t("public.reportedShort", { share: pct(s.share, lang) })}
                 </span>
               </div>
               <progress className="share" max={s.tps || 1} value={s.reporting} />
@@ -140,8 +138,8 @@ export function ChildList({ summary, labels }: { summary: RegionSummary; labels:
                   const lead = leader(c, labels[c.key]);
                   return (
                     <span key={c.key}>
-                      {c.name}:{" "}
-                      {lead ? t("public.leading", { choice: lead.short, share: pct(lead.share, lang) }) : t("public.noVotes")}
+                      {t(`public.short.${c.type}`)} {formatNumber(c.reporting, lang)}/{formatNumber(c.tps, lang)}
+                      {lead ? ` · ${t("public.leading", { choice: lead.short, share: pct(lead.share, lang) })}` : ""}
                     </span>
                   );
                 })}
@@ -154,7 +152,14 @@ export function ChildList({ summary, labels }: { summary: RegionSummary; labels:
   );
 }
 
-export function TpsList({ summary, contestNames }: { summary: RegionSummary; contestNames: Record<string, string> }) {
+export function TpsList({
+  summary,
+  contestTypes,
+}: {
+  summary: RegionSummary;
+  /** Each contest code's type: its short name in the list. */
+  contestTypes: Record<string, ContestType>;
+}) {
   const t = useT(publicMessages);
   if (!summary.tps.length) return null;
   return (
@@ -172,7 +177,7 @@ export function TpsList({ summary, contestNames }: { summary: RegionSummary; con
             <p className="small area-leaders">
               {Object.entries(tps.status).map(([contest, status]) => (
                 <span key={contest} className={status === "verified" ? "tps-verified" : undefined}>
-                  {contestNames[contest] ?? contest}:{" "}
+                  {contestTypes[contest] ? t(`public.short.${contestTypes[contest]}`) : contest}:{" "}
                   {status === "verified"
                     ? t("public.status.verified")
                     : status === "missing"

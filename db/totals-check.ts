@@ -4,7 +4,7 @@
 // live election. Exit code 0 when none differs, 1 when one does (after --fix: when the rebuild did not
 // mend it), 2 on other errors. --fix rebuilds them all, holding writes back meanwhile.
 // Uses DATABASE_URL, or the embedded database (attaching to it when a Pantau server already runs it).
-import { checkTotals, rebuildTotals, type TotalsDifference } from "../app/models/region-totals.server";
+import { checkTotals, rebuildTotalsNow, type TotalsDifference } from "../app/models/region-totals.server";
 import { runDatabaseCommand } from "./command";
 
 const show = (d: TotalsDifference) =>
@@ -24,7 +24,7 @@ await runDatabaseCommand(async ({ database }) => {
   for (const d of found.differences) console.log(`  ${show(d)}`);
   if (found.count > found.differences.length) console.log(`  ... and ${found.count - found.differences.length} more`);
   if (!args.includes("--fix")) return 1;
-  await rebuildTotals(sql);
+  await rebuildTotalsNow(sql);
   const after = await checkTotals(sql);
   console.log(
     after.count === 0 ? "rebuilt: every total now matches" : `rebuilt, yet ${after.count} totals still differ`,

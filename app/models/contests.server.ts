@@ -7,6 +7,7 @@ import type { ContestBody } from "~/lib/schemas/admin";
 import type { Db } from "~/utils/db.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getContest } from "./election.server";
+import { rebuildTotals } from "./region-totals.server";
 
 const key = (c: { party: number; number: number }) => `${c.party}/${c.number}`;
 
@@ -61,6 +62,8 @@ export async function saveContest(
       values (${body.code}, ${c.party}, ${c.number}, ${c.name})
       on conflict (contest_code, party_number, ballot_number) do update set name = excluded.name`;
   }
+  // Its area decides which TPS count in the contest's running totals.
+  await rebuildTotals(tx);
   audit({
     actorId,
     action: before ? "contest.update" : "contest.create",

@@ -14,6 +14,7 @@ import { hashSecret } from "~/utils/password.server";
 import type { WriteContext } from "~/utils/writer.server";
 
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportCheck, type ImportKind, type ImportProblem } from "~/lib/imports";
+import { rebuildTotals } from "./region-totals.server";
 
 export { IMPORT_COLUMNS, IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportCheck, type ImportKind } from "~/lib/imports";
 
@@ -370,6 +371,8 @@ export async function runImport(
         where users.role = 'officer'`;
     }
   }
+  // The running totals count TPS per region and contest: a change of regions, TPS or contest areas moves them.
+  if (kind === "regions" || kind === "tps" || kind === "contests") await rebuildTotals(tx);
   audit({
     actorId,
     action: `import.${kind}`,

@@ -64,20 +64,25 @@ export async function foldResultChanges(tx: Db) {
 }
 
 /**
- * Rebuilds the totals and centres from results, TPS and contest areas: after a seed, a generated election, an
- * import of regions, TPS or contests, and `totals:check -- --fix`. It takes the event_head lock before its
- * snapshot (LOCK TABLE takes none), so no writer batch folds meanwhile and every change it deletes as
- * pending is one its recomputation counts.
+ * Rebuilds the totals and centres from results, TPS and contest areas, in the caller's transaction: after a
+ * seed, a generated election, an import or edit of regions, TPS or contests (a writer job), and
+ * `totals:check -- --fix`. It takes the event_head lock first, before it touches anything a batch's fold
+ * touches, so no fold runs meanwhile and no batch can wait on it while holding what it waits for. Run alone
+ * (`rebuildTotalsNow`) it also takes its snapshot after the lock, so every change it deletes as pending is
+ * one its recomputation counts.
  */
-export async function rebuildTotals(sql: Sql) {
-  await sql.begin("isolation level repeatable read", async (tx) => {
-    await tx`lock table event_head in exclusive mode`;
-    await tx`delete from result_changes`;
-    await tx`delete from region_totals`;
-    await tx`delete from region_centres`;
-    await tx`insert into region_totals select * from region_totals_computed order by region_code, contest_code`;
-    await tx`insert into region_centres select * from region_centres_computed`;
-  });
+export async function rebuildTotals(tx: Db) {
+  await tx`lock table event_head in exclusive mode`;
+  await tx`delete from result_changes`;
+  await tx`delete from region_totals`;
+  await tx`delete from region_centres`;
+  await tx`insert into region_totals select * from region_totals_computed order by region_code, contest_code`;
+  await tx`insert into region_centres select * from region_centres_computed`;
+}
+
+/** `rebuildTotals` in a transaction of its own whose snapshot follows the lock (LOCK TABLE takes none). */
+export async function rebuildTotalsNow(sql: Sql) {
+  await sql.begin("isolation level repeatable read", (tx) => rebuildTotals(tx));
 }
 
 /** A total that differs from its recomputation: the stored value (with pending changes) and the right one. */

@@ -204,7 +204,9 @@ export async function submitQuickCount(
     )
     update tps set
       day_status = case
-        when (select count(*) from contests c where ${votesInContest(tx, "tps.kelurahan_code", "c.code")})
+        -- The contests the TPS votes in: its kelurahan's running-totals rows (one per contest with TPS there),
+        -- an index range of a few rows where asking every contest's area grows with the election's contests.
+        when (select count(*) from region_totals where region_code = tps.kelurahan_code and tps > 0)
           = 1 + (select count(*) from results where tps_code = ${tps.code} and contest_code <> ${contest.code})
         then 'reported' else 'counting' end,
       last_seen_at = case when ${user.role === "officer"} then now() else last_seen_at end

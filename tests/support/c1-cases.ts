@@ -4,7 +4,8 @@
 //
 // Every case is sent for a TPS of its own whose register is the one below, so that "expected" numbers
 // (ballots received = DPT + 2% reserve, turnout) are the same everywhere.
-import type { Db } from "~/utils/db.server";
+import { rebuildTotalsNow } from "~/models/region-totals.server";
+import type { Sql } from "postgres";
 
 /** The register of every case's TPS: DPT 300 (150 men, 150 women), DPTb 4, DPK 2; ballots 300 + 6 = 306. */
 export const CASE_TPS = { dpt: 300, dptMen: 150, dptWomen: 150, dptb: 4, dpk: 2 } as const;
@@ -24,7 +25,7 @@ export const CASE_CONTESTS = {
 type Contest = (typeof CASE_CONTESTS)[keyof typeof CASE_CONTESTS] | "walikota";
 
 /** Adds the cases' contests to a test database; answers the kecamatan whose TPS must not be used. */
-export async function installCaseContests(sql: Db): Promise<{ outsideKecamatan: string }> {
+export async function installCaseContests(sql: Sql): Promise<{ outsideKecamatan: string }> {
   const [{ code: outsideKecamatan }] = await sql<{ code: string }[]>`
     select code from regions where level = 'kecamatan' and code like '16.73.%' order by code desc limit 1`;
   await sql`insert into parties (number, name, abbrev) values (1, 'Partai Satu', 'P1'), (2, 'Partai Dua', 'P2')
@@ -58,6 +59,8 @@ export async function installCaseContests(sql: Db): Promise<{ outsideKecamatan: 
     await sql`insert into candidates (contest_code, party_number, ballot_number, name)
       values (${contest}, ${party}, ${number}, ${name})`;
   }
+  // As an admin's import does: the running totals count the new contests' TPS.
+  await rebuildTotalsNow(sql);
   return { outsideKecamatan };
 }
 

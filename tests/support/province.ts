@@ -4,6 +4,7 @@
 // (a party list). Inserted with SQL into a test server's database.
 import { randomUUID } from "node:crypto";
 import type { Sql } from "postgres";
+import { rebuildTotalsNow } from "~/models/region-totals.server";
 
 export const MURA = {
   city: "16.05",
@@ -59,6 +60,8 @@ export async function addSecondCity(sql: Sql) {
   await sql`insert into users (login, name, role, secret_hash, region_code) values
     (${MURA.supervisor}, 'Pengawas Kabupaten Musi Rawas', 'supervisor', ${staff.secretHash}, '16.05'),
     (${CITY_SUPERVISOR}, 'Pengawas Kota Lubuklinggau', 'supervisor', ${staff.secretHash}, '16.73')`;
+  // As an admin's import does: the running totals count the new regions, TPS and contests.
+  await rebuildTotalsNow(sql);
 }
 
 /** A complete C.Hasil of the DPRD ballot at a 300-voter TPS of the fixture whose arithmetic holds. */

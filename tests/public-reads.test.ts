@@ -323,6 +323,9 @@ describe("caching of public reads", () => {
       `/api/v1/public/regions/16.73.02.1004/tps.json`,
       `/api/v1/public/tps/${PHOTO_TPS}`,
       `/publik/tps/${PHOTO_TPS}`,
+      "/api/v1/public/regions/16.73.02/summary",
+      "/publik",
+      "/publik?wilayah=16.73.02.1004",
     ]) {
       const res = await http.get(path);
       expect(res.status, path).toBe(200);

@@ -21,6 +21,7 @@ import {
 } from "~/components/public/drill-down";
 import { SearchForm, SearchResults, type SearchView } from "~/components/public/search";
 import { ballotChoices } from "~/lib/ballot";
+import type { ContestType } from "~/lib/contests";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { auditHeadMessages } from "~/lib/messages/audit-head";
 import { commonMessages } from "~/lib/messages/common";
@@ -31,9 +32,8 @@ import { drillDownHref, tpsHref } from "~/lib/public-page";
 import { ELECTION_ROOT, type RegionSummary } from "~/lib/region-summary";
 import { REGION_CODE } from "~/lib/schemas/atoms";
 import { useLang, useT } from "~/lib/use-t";
-import { listContests } from "~/models/election.server";
 import { OPEN_DATA_MAX_TPS } from "~/models/open-data.server";
-import { getPublicRegionSummary } from "~/models/public-region.server";
+import { contestsShown, getPublicRegionSummary } from "~/models/public-region.server";
 import { SEARCH_LIMIT, searchPublic } from "~/models/public-search.server";
 import { getCachedPublicSummary } from "~/models/public.server";
 import { getSetting } from "~/models/settings.server";
@@ -65,29 +65,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     summary = child;
   }
   const atTop = asked === ELECTION_ROOT;
-  const [contests, options, auditHead, whole] = await Promise.all([
-    listContests(context.sql),
+  const [shown, options, auditHead, whole] = await Promise.all([
+    contestsShown(context.sql, summary),
     getSetting(context.sql, "public"),
     publishedHead(context),
     // The projection and the incident counts are of the whole election: shown where the page opens.
     atTop ? getCachedPublicSummary(context.sql) : null,
   ]);
-  // Each contest (or group of one type) of the area with its choices, for the labels.
+  // Each contest (or group of one type) shown with its choices, for the labels; each contest's type.
   const choices: Record<string, RawChoice[]> = {};
-  const types = Object.fromEntries(contests.map((c) => [c.code, c.type]));
-  for (const p of [summary.area, ...summary.children].flatMap((a) => a.contests)) {
-    if (choices[p.key]) continue;
-    const contest = p.key.startsWith("type:")
-      ? contests.find((c) => c.type === p.type)
-      : contests.find((c) => c.code === p.key);
-    choices[p.key] = contest
-      ? ballotChoices(contest).map((k) => ({
-          number: k.number,
-          kind: k.kind,
-          name: k.name,
-          ...(k.abbrev ? { abbrev: k.abbrev } : {}),
-        }))
-      : [];
+  const types: Record<string, ContestType> = {};
+  for (const [key, contest] of Object.entries(shown)) {
+    types[key] = contest.type;
+    choices[key] = ballotChoices(contest).map((k) => ({
+      number: k.number,
+      kind: k.kind,
+      name: k.name,
+      ...(k.abbrev ? { abbrev: k.abbrev } : {}),
+    }));
   }
   const extras = whole
     ? {
@@ -205,7 +200,7 @@ export default function PublicPage() {
             {live ? t("posko.live") : t("posko.reconnecting")}
           </span>
         </p>
-        <SearchForm q={loaded.search?.q ?? ""} wilayah={null} />
+        <SearchForm q={loaded.search?.q ?? ""} />
         {loaded.search ? <SearchResults search={loaded.search} closeHref={drillDownHref(loaded.asked)} /> : null}
 
         {area.contests.map((c) => (

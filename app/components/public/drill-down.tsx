@@ -74,7 +74,7 @@ export function ContestResults({ contest: c, labels }: { contest: ContestProgres
           share: pct(shareReported(c), lang),
         })}
       </p>
-      <progress className="share" max={c.tps || 1} value={c.reporting} />
+      <progress className="share" max={c.tps || 1} value={c.reporting} aria-label={pct(shareReported(c), lang)} />
       {c.votes ? (
         <table className="results-table">
           <thead>
@@ -132,7 +132,12 @@ export function ChildList({ summary, labels }: { summary: RegionSummary; labels:
                   {t("public.reportedShort", { share: pct(s.share, lang) })}
                 </span>
               </div>
-              <progress className="share" max={s.tps || 1} value={s.reporting} />
+              <progress
+                className="share"
+                max={s.tps || 1}
+                value={s.reporting}
+                aria-label={t("public.reportedShort", { share: pct(s.share, lang) })}
+              />
               <p className="small area-leaders">
                 {child.contests.map((c) => {
                   const lead = leader(c, labels[c.key]);

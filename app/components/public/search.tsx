@@ -15,7 +15,7 @@ export interface SearchView {
   limit: number;
 }
 
-export function SearchForm({ q, wilayah }: { q: string; wilayah: string | null }) {
+export function SearchForm({ q }: { q: string }) {
   const t = useT(publicMessages);
   return (
     <Form method="get" action="/publik" className="public-search" role="search">
@@ -33,7 +33,6 @@ export function SearchForm({ q, wilayah }: { q: string; wilayah: string | null }
           autoComplete="off"
           enterKeyHint="search"
         />
-        {wilayah ? <input type="hidden" name="wilayah" value={wilayah} /> : null}
         <button type="submit" className="primary">
           {t("public.searchButton")}
         </button>

@@ -3,12 +3,11 @@
 // and nothing about people: codes, places, the contest, the status and the votes. Read by a cursor, a batch
 // at a time, so a province's 30,000 TPS stream out without being held in memory.
 import { ballotChoices } from "~/lib/ballot";
-import { contestTouches } from "~/lib/contests";
 import { ELECTION_ROOT } from "~/lib/region-summary";
 import { regionLabel } from "~/lib/regions";
 import type { Db } from "~/utils/db.server";
 import { insideArea, votesInContest } from "./area.server";
-import { listContests } from "./election.server";
+import { contestsByCode } from "./election.server";
 import { getSetting } from "./settings.server";
 
 /** Areas with more TPS than this are refused (the whole national election): they are downloaded per province. */
@@ -62,12 +61,11 @@ export async function openDataArea(sql: Db, { code }: { code: string }): Promise
         count(r.*)::int as results, count(*) filter (where r.status = 'verified')::int as verified,
         max(r.updated_at) as at
       from results r join tps t on t.code = r.tps_code where ${insideArea(sql, "t.kelurahan_code", area)}`,
-    listContests(sql),
+    contestsTouching(sql, area),
     getSetting(sql, "public"),
   ]);
   if (!region[0]) return undefined;
-  const touching = contests.filter((c) => contestTouches(c, area));
-  const choices = [...new Set(touching.flatMap((c) => ballotChoices(c).map((k) => k.number)))].sort((a, b) => a - b);
+  const choices = [...new Set(contests.flatMap((c) => ballotChoices(c).map((k) => k.number)))].sort((a, b) => a - b);
   const lastChange = stats.at ? stats.at.toISOString() : null;
   return {
     code,
@@ -75,9 +73,17 @@ export async function openDataArea(sql: Db, { code }: { code: string }): Promise
     tps: stats.tps,
     choices,
     showResults: options.showResults,
-    version: JSON.stringify([code, stats, lastChange, options.showResults, touching.map((c) => [c.code, choices])]),
+    version: JSON.stringify([code, stats, lastChange, options.showResults, contests.map((c) => [c.code, choices])]),
     lastChange,
   };
+}
+
+/** The contests whose area overlaps `area` (null: every contest), without reading the others' candidates. */
+async function contestsTouching(sql: Db, area: string | null) {
+  const codes = await sql<{ code: string }[]>`
+    select distinct a.contest_code as code from contest_areas a
+    where ${area === null ? sql`true` : sql`(${insideArea(sql, "a.region_code", area)} or ${area} like a.region_code || '.%')`}`;
+  return codes.length ? contestsByCode(sql, { codes: codes.map((r) => r.code) }) : [];
 }
 
 type Row = {

@@ -51,6 +51,11 @@ export async function listContests(sql: Db): Promise<Contest[]> {
   return await selectContests(sql, sql``);
 }
 
+/** The contests with these codes, in ballot order: what one page shows, without reading every contest. */
+export async function contestsByCode(sql: Db, { codes }: { codes: string[] }): Promise<Contest[]> {
+  return await selectContests(sql, sql`where c.code = any(${codes})`);
+}
+
 export async function getContest(sql: Db, { code }: { code: string }): Promise<Contest | undefined> {
   const [row]: (Contest | undefined)[] = await selectContests(sql, sql`where c.code = ${code}`);
   return row;

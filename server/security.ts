@@ -5,7 +5,7 @@
 // (fetch, Socket.IO's WebSocket) go to this origin only. In development Vite injects scripts of its own, so
 // the CSP is sent by production builds.
 import { randomBytes } from "node:crypto";
-import type { NextFunction, Request, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Env } from "~/utils/env.server";
 
 /** The origin of a tile URL template, with `{s}` subdomains as a wildcard; null when it is not a URL. */
@@ -40,7 +40,8 @@ export function contentSecurityPolicy(nonce: string, tileUrl: string) {
 export function securityHeaders(env: Pick<Env, "NODE_ENV" | "TILE_URL">) {
   // Everything but the nonce is the same for every answer: built once, not per request, as it is on the hot path.
   const [beforeNonce, afterNonce] = contentSecurityPolicy("\0", env.TILE_URL).split("\0");
-  return (_req: Request, res: Response, next: NextFunction) => {
+  // On Node's response, before Express: the nonce goes to res.locals, which Express keeps for the pages.
+  return (_req: IncomingMessage, res: ServerResponse & { locals?: Record<string, unknown> }, next: () => void) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
@@ -49,7 +50,7 @@ export function securityHeaders(env: Pick<Env, "NODE_ENV" | "TILE_URL">) {
     res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
     if (env.NODE_ENV === "production") {
       const nonce = randomBytes(16).toString("base64");
-      res.locals.cspNonce = nonce;
+      (res.locals ??= Object.create(null) as Record<string, unknown>).cspNonce = nonce;
       res.setHeader("Content-Security-Policy", beforeNonce + nonce + afterNonce);
     }
     next();

@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+import { jsonText } from "~/utils/http.server";
 import { boundedRequest } from "./request-boundary";
 
 type Build = ServerBuild | (() => Promise<ServerBuild>);
@@ -128,7 +129,8 @@ async function send(res: ServerResponse, response: Response, method: string) {
   if (type.startsWith("application/json")) {
     // The API's answers are small JSON documents: read whole and written at once rather than through a
     // stream reader, chunked as before (clients that read raw HTTP see the same framing).
-    const body = Buffer.from(await response.arrayBuffer());
+    const text = jsonText(response);
+    const body = text === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text);
     res.cork();
     res.write(body);
     res.end();
@@ -161,17 +163,15 @@ export function apiRouter({ build, getLoadContext, handleError }: ApiRouterOptio
       const leaf = matches?.[matches.length - 1];
       const module = (leaf?.route as ApiRoute | undefined)?.module;
       if (!leaf || !module || module.default || module.ErrorBoundary) return next();
-      // A route's work is aborted when its answer can no longer be written (the client went away).
-      const controller = new AbortController();
-      res.on("close", () => {
-        if (!res.writableFinished) controller.abort();
-      });
+      // The Request's signal is not tied to the connection, as Remix's adapter does it: no API route
+      // stops its work for a client that went away (a write is committed either way), and a signal that
+      // follows another costs each request a WeakRef and a finalizer (28 µs of CPU, then a full garbage
+      // collection's work; docs/BENCHMARKS.md).
       const method = req.method ?? "GET";
       const hasBody = method !== "GET" && method !== "HEAD";
       const request = new Request(bounded.url.href, {
         method,
         headers: headersOf(req, bounded.contentType),
-        signal: controller.signal,
         ...(hasBody ? { body: new Uint8Array(bounded.body ?? Buffer.alloc(0)) } : {}),
       });
       const onError = (error: unknown) =>

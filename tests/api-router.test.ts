@@ -148,7 +148,14 @@ describe("the API router", () => {
   }, 120_000);
 
   it("answers an unknown API path, in any case and encoding, with the JSON 404 of api.$.ts", async () => {
-    for (const url of ["/api", "/api/v2/nothing", "/API/v1/nothing", "/%61pi/v1/nothing", "/api/v1/contests/x/y"]) {
+    for (const url of [
+      "/api",
+      "/api/v2/nothing",
+      "/API/v1/nothing",
+      "/%61pi/v1/nothing",
+      "/api/v1/contests/x/y",
+      "/api/v1/contests.data",
+    ]) {
       const res = await fetch(`${server.url}${url}`);
       expect(res.status, url).toBe(404);
       expect(res.headers.get("content-type"), url).toBe("application/json; charset=utf-8");

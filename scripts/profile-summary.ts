@@ -85,9 +85,13 @@ for (const file of process.argv.slice(2)) {
         seen.add(area);
         add(inclusive, area, dt);
       }
-      if (!chargedTo && !INTERNAL.has(area) && area !== "(program)" && area !== "other") chargedTo = area;
+      if (!chargedTo && !INTERNAL.has(area) && !["(program)", "(root)", "other"].includes(area)) chargedTo = area;
     }
-    add(charged, chargedTo ?? leafArea, dt);
+    add(
+      charged,
+      chargedTo ?? (INTERNAL.has(leafArea) ? "Node alone (HTTP parsing, socket reads, timers)" : leafArea),
+      dt,
+    );
   });
 }
 

@@ -174,17 +174,9 @@ export function apiRouter({ build, getLoadContext, handleError }: ApiRouterOptio
         headers: headersOf(req, bounded.contentType),
         ...(hasBody ? { body: new Uint8Array(bounded.body ?? Buffer.alloc(0)) } : {}),
       });
-      const onError = (error: unknown) =>
-        (handleError ?? current.entry.module.handleError)?.(error, {
-          request,
-          params: leaf.params,
-          context: {},
-        } as never);
-      const response = await callRoute(
-        module,
-        { request, params: leaf.params, context: getLoadContext(req, res) },
-        onError,
-      );
+      const args = { request, params: leaf.params, context: getLoadContext(req, res) };
+      const onError = (error: unknown) => (handleError ?? current.entry.module.handleError)?.(error, args as never);
+      const response = await callRoute(module, args, onError);
       await send(res, response, method);
     } catch (error) {
       next(error);

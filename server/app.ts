@@ -1,11 +1,16 @@
-// Builds the whole Pantau server: database, writer, Socket.IO and the Remix app on one http.Server.
+// Builds the whole Pantau server: database, writer, Socket.IO, the API and the Remix app on one http.Server.
 // Used by server/index.ts (the command) and by the tests, which start it on port 0.
-import http from "node:http";
+// Every request passes the security headers, the request boundary and compression on Node's request and
+// response; then the API (/api) goes to its own router and everything else to Express and Remix
+// (docs/decisions/035-api-router.md).
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import proxyAddr from "proxy-addr";
+import { problem } from "~/lib/problems";
 import { openDatabase } from "../db/connect";
 import { isSeeded, seed } from "../db/seed";
 import type { Env } from "~/utils/env.server";
@@ -18,12 +23,15 @@ import { regionSummary } from "~/models/region-summary.server";
 import { createPublicFeed, signOutSockets } from "./admin-effects";
 import { createClusterAdapter } from "./scale-out";
 import {
+  boundedRequest,
   continueOrRefuse,
   foreignOrigin,
+  refuse,
   refuseConnect,
   requestBoundary,
   type BoundaryOptions,
 } from "./request-boundary";
+import { apiRouter, isApiPath } from "./api-router";
 import { remixHandler } from "./remix-handler";
 import { securityHeaders } from "./security";
 
@@ -62,7 +70,10 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
     trustProxy: (address, hop) => (app.get("trust proxy fn") as (a: string, i: number) => boolean)(address, hop),
     allowedOrigins: env.PUBLIC_ORIGIN,
   };
-  const httpServer = http.createServer(app);
+  let handle: (req: IncomingMessage, res: ServerResponse) => void = () => {
+    throw new Error("server not ready");
+  };
+  const httpServer = http.createServer((req, res) => handle(req, res));
   // CONNECT (a proxy tunnel) never reaches Express: answered 405 here, where Node would close silently.
   httpServer.on("connect", (_req, socket) => refuseConnect(socket));
   // Idle keep-alive connections stay open longer than a reverse proxy's (60 s in nginx and the big cloud
@@ -98,9 +109,11 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const heads = startHeadPublisher({ writer, auditKey: audit.key, intervalMs: env.PANTAU_AUDIT_HEAD_SECONDS * 1000 });
   await heads.publish();
 
-  app.use(securityHeaders(env));
-  app.use(requestBoundary(boundary));
-  app.use(compression());
+  const front = [securityHeaders(env), requestBoundary(boundary), compression()] as ((
+    req: IncomingMessage,
+    res: ServerResponse,
+    next: () => void,
+  ) => unknown)[];
 
   let vite: import("vite").ViteDevServer | undefined;
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -140,6 +153,32 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
       }),
     }),
   );
+  const trustProxy = app.get("trust proxy fn") as Parameters<typeof proxyAddr>[1];
+  const api = apiRouter({
+    build,
+    // The same context as the pages' (Express computes req.ip with proxy-addr and the same setting).
+    getLoadContext: (req) => ({ ...services, clientIp: proxyAddr(req, trustProxy) }),
+  });
+  const apiFailed = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    console.error("API error", error);
+    if (res.headersSent) res.destroy();
+    else refuse(req, res, problem.internal());
+  };
+  // The API, or the pages when no API route takes the path (there is none while api.$.ts answers them all).
+  const route = (req: IncomingMessage, res: ServerResponse) => {
+    const bounded = boundedRequest(req);
+    if (!bounded || !isApiPath(bounded.url.pathname)) return void app(req, res);
+    void api(req, res, (error?: unknown) => (error ? apiFailed(req, res, error) : app(req, res)));
+  };
+  handle = (req, res) => {
+    let at = 0;
+    const next = () => {
+      const step = front[at++];
+      if (step) void step(req, res, next);
+      else route(req, res);
+    };
+    next();
+  };
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

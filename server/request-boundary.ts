@@ -9,13 +9,13 @@
 //   victim's cookie.
 // - The body is capped by its route's limit (app/utils/body-limits.server.ts): by Content-Length before a
 //   byte is read, by counting for a chunked body; the answer is a 413 and the connection is closed, so the
-//   rest is never read. The capped body is read here, once, and handed to Remix (server/remix-handler.ts).
+//   rest is never read. The capped body is read here, once, and handed to the route (server/api-router.ts,
+//   server/remix-handler.ts).
 // - Outside /api, a body is a form (that is all a page action or a form route reads): anything else is a 400.
 // A refusal is a problem worded at the one boundary (app/utils/problem-answer.server.ts): JSON under /api,
 // a small page otherwise, in the caller's language.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
-import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { translate } from "~/lib/i18n";
 import { requestBoundaryMessages } from "~/lib/messages/request-boundary";
 import { problem, type Problem } from "~/lib/problems";
@@ -265,9 +265,9 @@ async function isReadableForm(body: Buffer, contentType: string | undefined): Pr
   }
 }
 
-/** The boundary as Express middleware, first in line after the security headers. */
+/** The boundary as middleware on Node's request, first in line after the security headers (server/app.ts). */
 export function requestBoundary(options: BoundaryOptions) {
-  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+  return async (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const screened = screen(req, options);
     if ("problem" in screened) return refuse(req, res, screened.problem, screened.headers);
     const { url, limit } = screened;

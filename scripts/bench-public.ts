@@ -20,6 +20,7 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { startTestRedis } from "../tests/support/redis";
 import {
   cpuBetween,
   cpuSeconds,
@@ -71,9 +72,13 @@ const opts = {
   viewerDuration: bounded("viewer-duration", 20, 2, 300),
   /** The server's PUBLIC_SUMMARY_MS: the public summary is pushed at most this often. */
   publicInterval: bounded("public-interval", 1_000, 100, 60_000),
+  /** Pantau instances on the one database, sharing live events through Redis (the Redis Streams adapter). */
+  nodes: bounded("nodes", 1, 1, 4),
   json: text("json"),
 };
-const WARMUP_MS = 2_000;
+const WARMUP_MS = 4_000;
+/** How long the first request of a kind may take (a summary computed from nothing at national scale). */
+const PROBE_MS = 120_000;
 /** Viewers per client process: each holds its WebSockets in one event loop. */
 const VIEWERS_PER_PROCESS = 5_000;
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -88,6 +93,8 @@ interface ReadFigures {
   name: string;
   example: string;
   status: number;
+  /** The first answer, before anything is cached. */
+  coldMs: number | null;
   perSecond: number | null;
   latency: ReturnType<Histogram["summary"]> | null;
   statuses: Record<number, number>;
@@ -115,13 +122,19 @@ function reader(agent: http.Agent, port: number, pathname: string) {
   });
 }
 
-async function readLoad(port: number, pid: number, target: Target): Promise<ReadFigures> {
+/** The Pantau instances under test: their ports and processes. */
+interface Nodes {
+  ports: number[];
+  pids: number[];
+}
+
+async function readLoad(nodes: Nodes, target: Target): Promise<ReadFigures> {
   const example = target.path();
-  const probe = await request(port, "GET", example);
   const figures: ReadFigures = {
     name: target.name,
     example,
-    status: probe.status,
+    status: 0,
+    coldMs: null,
     perSecond: null,
     latency: null,
     statuses: {},
@@ -129,8 +142,21 @@ async function readLoad(port: number, pid: number, target: Target): Promise<Read
     bytesPerAnswer: null,
     pantauCpuMs: null,
   };
-  if (probe.status !== 200) {
-    figures.skipped = `GET ${example} answered ${probe.status}: not in this build`;
+  // The first answer alone: what the first reader waits while nothing is cached yet.
+  const probeAgent = new http.Agent({ keepAlive: false });
+  const probeStart = now();
+  try {
+    const probe = await withDeadline("probe", PROBE_MS, reader(probeAgent, nodes.ports[0], example));
+    figures.status = probe.status;
+    figures.coldMs = Math.round(now() - probeStart);
+  } catch {
+    figures.skipped = `GET ${example}: no answer in ${PROBE_MS / 1000} s`;
+  } finally {
+    probeAgent.destroy();
+  }
+  if (!figures.skipped && figures.status !== 200)
+    figures.skipped = `GET ${example} answered ${figures.status}: not in this build`;
+  if (figures.skipped) {
     log(`skipped ${target.name}: ${figures.skipped}`);
     return figures;
   }
@@ -140,7 +166,9 @@ async function readLoad(port: number, pid: number, target: Target): Promise<Read
   let answered = 0;
   let bytes = 0;
   let errors = 0;
-  const loop = async (endAt: number, counting: boolean) => {
+  // Reader i keeps to instance i mod N, as a sticky proxy would.
+  const loop = async (endAt: number, counting: boolean, delayMs: number, port: number) => {
+    await sleep(delayMs);
     for (let n = 0; now() < endAt && n < 1_000_000; n++) {
       const start = now();
       try {
@@ -156,17 +184,23 @@ async function readLoad(port: number, pid: number, target: Target): Promise<Read
       }
     }
   };
+  // The warm-up opens the connections over its first half: thousands of connects at once overflow the
+  // listen queue, and a dropped SYN is retried after 1, 3, 7 s, which would time TCP, not Pantau.
   const phase = (ms: number, counting: boolean) => {
     const endAt = now() + ms;
-    return Promise.all(Array.from({ length: opts.connections }, () => loop(endAt, counting)));
+    return Promise.all(
+      Array.from({ length: opts.connections }, (_, i) =>
+        loop(endAt, counting, counting ? 0 : (i * ms) / 2 / opts.connections, nodes.ports[i % nodes.ports.length]),
+      ),
+    );
   };
   try {
     await phase(WARMUP_MS, false); // opens the connections, warms the JIT and the server's caches
-    const cpuStart = await cpuSeconds([pid]);
+    const cpuStart = await cpuSeconds(nodes.pids);
     const start = now();
     await phase(opts.duration * 1000, true);
     const seconds = (now() - start) / 1000;
-    const cpu = cpuBetween(cpuStart, await cpuSeconds([pid]));
+    const cpu = cpuBetween(cpuStart, await cpuSeconds(nodes.pids));
     Object.assign(figures, {
       perSecond: round(answered / seconds),
       latency: latency.summary(),
@@ -228,18 +262,23 @@ function firstAfter(sorted: number[], at: number) {
 }
 
 async function viewersLoad(
-  port: number,
-  serverPid: number,
+  nodes: Nodes,
   sql: Awaited<ReturnType<typeof startLoadDatabase>>["sql"],
   contest: string,
   choices: string[],
 ) {
   const processes: ReturnType<typeof startViewerProcess>[] = [];
-  const memoryBefore = await residentMb(serverPid);
+  const memory = () => Promise.all(nodes.pids.map(residentMb));
+  const memoryBefore = await memory();
   const connectStart = now();
   try {
-    for (let left = opts.viewers; left > 0; left -= VIEWERS_PER_PROCESS)
-      processes.push(startViewerProcess(port, Math.min(VIEWERS_PER_PROCESS, left)));
+    // Each instance gets its share of the viewers; the officers post to the first instance only, so the
+    // viewers of every other instance are reached through the adapter.
+    nodes.ports.forEach((port, k) => {
+      const share = Math.floor(opts.viewers / nodes.ports.length) + (k < opts.viewers % nodes.ports.length ? 1 : 0);
+      for (let left = share; left > 0; left -= VIEWERS_PER_PROCESS)
+        processes.push(startViewerProcess(port, Math.min(VIEWERS_PER_PROCESS, left)));
+    });
     const connected = await Promise.all(
       processes.map((p) => p.next<{ open: number; failed: number }>("connected", 300_000)),
     );
@@ -247,8 +286,8 @@ async function viewersLoad(
     const failed = connected.reduce((n, c) => n + c.failed, 0);
     const connectMs = Math.round(now() - connectStart);
     await sleep(1000);
-    const memoryConnected = await residentMb(serverPid);
-    log(`${open} viewers connected in ${connectMs} ms (${failed} failed); server ${memoryConnected} MB`);
+    const memoryConnected = await memory();
+    log(`${open} viewers connected in ${connectMs} ms (${failed} failed); server ${memoryConnected.join(" + ")} MB`);
 
     // Officers post the first result of TPS nobody reported yet, at --rate/s (open loop).
     const count = opts.rate * opts.viewerDuration;
@@ -262,7 +301,7 @@ async function viewersLoad(
     );
     const sent: { sentAt: number; ackAt: number }[] = [];
     let errors = 0;
-    const cpuStart = await cpuSeconds([serverPid]);
+    const cpuStart = await cpuSeconds(nodes.pids);
     const start = now();
     const inFlight = new Set<Promise<void>>();
     for (let i = 0; i < officers.length && now() - start < opts.viewerDuration * 1000 + 10_000;) {
@@ -288,7 +327,7 @@ async function viewersLoad(
           capturedAt: new Date().toISOString(),
         };
         const sentAt = performance.timeOrigin + now();
-        const p = request(port, "POST", "/api/v1/quick-counts", body, tokens[i])
+        const p = request(nodes.ports[0], "POST", "/api/v1/quick-counts", body, tokens[i])
           .then((res) => {
             if (res.status === 201) sent.push({ sentAt, ackAt: performance.timeOrigin + now() });
             else if (++errors <= 3) log(`quick count answered ${res.status}: ${res.text.slice(0, 200)}`);
@@ -305,9 +344,9 @@ async function viewersLoad(
     const postedSeconds = (now() - start) / 1000;
     // The last pushes: the summary waits up to --public-interval after a change, then is read and sent.
     await sleep(opts.publicInterval + 3_000);
-    const cpu = cpuBetween(cpuStart, await cpuSeconds([serverPid]));
+    const cpu = cpuBetween(cpuStart, await cpuSeconds(nodes.pids));
     const seconds = (now() - start) / 1000;
-    const memoryEnd = await residentMb(serverPid);
+    const memoryEnd = await memory();
     const reports = await Promise.all(
       processes.map((p) => {
         const report = p.next<ViewersReport>("report", 120_000);
@@ -362,11 +401,21 @@ async function main() {
     keepDir: opts.keepDb || undefined,
     url: opts.db || undefined,
   });
-  const port = await freePort();
-  let server: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
+  const redis = opts.nodes > 1 ? await startTestRedis() : null;
   try {
-    server = await startPantau(db.databaseUrl, port, { PUBLIC_SUMMARY_MS: String(opts.publicInterval) });
-    const pid = server.pid!;
+    const ports: number[] = [];
+    for (let k = 0; k < opts.nodes; k++) {
+      const port = await freePort();
+      servers.push(
+        await startPantau(db.databaseUrl, port, {
+          PUBLIC_SUMMARY_MS: String(opts.publicInterval),
+          ...(redis ? { REDIS_URL: redis.url } : {}),
+        }),
+      );
+      ports.push(port);
+    }
+    const nodes: Nodes = { ports, pids: servers.map((s) => s.pid!) };
     const sql = db.sql;
     const [{ tps }] = await sql<[{ tps: number }]>`select count(*)::int as tps from tps`;
     // Codes asked for: 5,000 TPS and every province and kabupaten/kota, spread over the election.
@@ -377,16 +426,18 @@ async function main() {
       await sql<{ code: string }[]>`select code from regions where level in ('province', 'city') order by code`
     ).map((r) => r.code);
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
+    // The yardstick first; the summary computed from every result last (at national scale, before running
+    // totals, it takes minutes and would slow every kind measured after it).
     const targets: Target[] = [
       { name: "static file", path: () => "/favicon.ico" },
-      { name: "public summary", path: () => "/api/v1/public/summary" },
+      { name: "TPS (JSON)", path: () => `/api/v1/public/tps/${pick(tpsCodes)}` },
+      { name: "TPS page (HTML)", path: () => `/publik/tps/${pick(tpsCodes)}` },
       { name: "region summary", path: () => `/api/v1/public/regions/${pick(regionCodes)}/summary` },
       { name: "election summary", path: () => "/api/v1/public/regions/ID/summary" },
-      { name: "TPS page (HTML)", path: () => `/publik/tps/${pick(tpsCodes)}` },
-      { name: "TPS (JSON)", path: () => `/api/v1/public/tps/${pick(tpsCodes)}` },
+      { name: "public summary", path: () => "/api/v1/public/summary" },
     ];
     const reads: ReadFigures[] = [];
-    for (const target of targets) reads.push(await readLoad(port, pid, target));
+    for (const target of targets) reads.push(await readLoad(nodes, target));
 
     const [{ contest }] = opts.national
       ? [{ contest: "presiden" }]
@@ -394,7 +445,7 @@ async function main() {
     const choices = (
       await sql<{ n: number }[]>`select ballot_number as n from candidates where contest_code = ${contest} order by 1`
     ).map((r) => String(r.n));
-    const viewers = opts.viewers ? await viewersLoad(port, pid, sql, contest, choices) : null;
+    const viewers = opts.viewers ? await viewersLoad(nodes, sql, contest, choices) : null;
     const result = {
       election: opts.national ? `national, ${tps} TPS` : `generated province, ${tps} TPS`,
       connections: opts.connections,
@@ -409,7 +460,8 @@ async function main() {
     report(result);
     if (opts.json) await fs.writeFile(opts.json, JSON.stringify(result, null, 2));
   } finally {
-    await stopChild(server);
+    for (const server of servers) await stopChild(server);
+    await redis?.close();
     await db.close();
   }
 }
@@ -449,13 +501,25 @@ function report(r: {
 }) {
   const yardstick = r.reads.find((x) => x.name === "static file")?.perSecond ?? null;
   const lines = [
-    `The public side — ${r.election}, ${r.cpus} CPUs, load average ${r.loadAtEnd.toFixed(1)} (${r.loadAtStart.toFixed(1)} at start)`,
+    `The public side — ${r.election}, ${opts.nodes > 1 ? `${opts.nodes} Pantau instances sharing live events through Redis, ` : ""}${r.cpus} CPUs, load average ${r.loadAtEnd.toFixed(1)} (${r.loadAtStart.toFixed(1)} at start)`,
     `  busiest processes at start: ${r.othersAtStart}`,
     `Readers: ${r.connections} keep-alive connections, each asking again on its answer, ${r.duration} s per kind after ${WARMUP_MS / 1000} s of warm-up (the bench's clients share the cores)`,
     formatTable(
-      ["request", "req/s", "vs static", "p50 ms", "p99 ms", "KB/answer", "Pantau CPU ms", "errors", "statuses / note"],
+      [
+        "request",
+        "first ms",
+        "req/s",
+        "vs static",
+        "p50 ms",
+        "p99 ms",
+        "KB/answer",
+        "Pantau CPU ms",
+        "errors",
+        "statuses / note",
+      ],
       r.reads.map((x) => [
         x.name,
+        x.coldMs,
         x.perSecond,
         x.perSecond !== null && yardstick ? `${round((x.perSecond / yardstick) * 100)} %` : null,
         x.latency?.p50 ?? null,
@@ -475,7 +539,7 @@ function report(r: {
       `  results posted        ${v.submissions} (${v.postedPerSecond}/s), errors ${v.submissionErrors}`,
       `  pushes                ${v.pushesPerViewer} per viewer, ${v.pushBytes} bytes each`,
       `  submit -> viewer      p50 ${v.delivery.p50} ms, p95 ${v.delivery.p95} ms, p99 ${v.delivery.p99} ms, max ${v.delivery.max} ms (${v.delivery.n} deliveries; ${v.undelivered} without a push after the ack)`,
-      `  server memory         ${v.memoryMb.before} MB before, ${v.memoryMb.connected} MB with the viewers, ${v.memoryMb.end} MB at the end; its process ${v.pantauBusy} % busy while results arrived`,
+      `  server memory         ${v.memoryMb.before.join(" + ")} MB before, ${v.memoryMb.connected.join(" + ")} MB with the viewers, ${v.memoryMb.end.join(" + ")} MB at the end; ${opts.nodes > 1 ? "the instances" : "its process"} ${v.pantauBusy} % busy while results arrived (100 % = one core)`,
     );
   }
   console.log(lines.join("\n"));

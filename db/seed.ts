@@ -3,6 +3,7 @@
 // (README, "Other commands"). Seeding happens once, on a database without regions; `reset` wipes and reseeds.
 import type { Sql } from "postgres";
 import type { Db } from "../app/utils/db.server";
+import { rebuildTotals } from "../app/models/region-totals.server";
 import { hashSecret } from "../app/utils/password.server";
 import { demoCity, generatedCity, generatedProvince, type RegionRow, type TpsRow } from "./demo-region";
 import { DEMO_PAIRS, pilkadaContests, type SeedContest, type SeedParty } from "./generated-contests";
@@ -37,6 +38,9 @@ const ALL_TABLES = [
   "audit_heads",
   "audit_log",
   "events",
+  "region_totals",
+  "region_centres",
+  "result_changes",
   "results",
   "submissions",
   "sessions",
@@ -205,5 +209,7 @@ export async function seed(sql: Sql, options: SeedOptions = {}) {
     await tx`insert into users (login, name, role, secret_hash, tps_code, region_code)
       select code, 'Petugas TPS ' || code, 'officer', ${officerHash}, code, kelurahan_code from tps order by code`;
   });
+  // The running totals start from the loaded TPS and contest areas (TPS counts and centres per region).
+  await rebuildTotals(sql);
   return { regions: election.regions.length, tps: tpsCount, contests: election.contests.length };
 }

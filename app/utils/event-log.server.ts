@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import type { AuditKey } from "./audit-key.server";
 import type { LiveEvent } from "~/lib/events";
 import type { TransactionSql as Tx } from "postgres";
+import { foldResultChanges } from "~/models/region-totals.server";
 
 /** What a write records in the audit log; the log adds the id, the time and the hash chain. */
 export interface AuditEntry {
@@ -118,8 +119,12 @@ export async function appendToLog(
   audits: AuditEntry[],
   chain: AuditChain,
 ): Promise<CommittedEvent[]> {
-  const [[head], [last]] = await Promise.all([
+  const [[head], , [last]] = await Promise.all([
     tx`update event_head set seq = seq + ${events.length} returning seq, now() as at`,
+    // Queued after the lock: the batch's result changes go into the running totals under it, so folds of
+    // two lanes or nodes never wait on each other's total rows (the national row is in every one of them),
+    // and the totals commit with the events that announce them (docs/decisions/032-...).
+    foldResultChanges(tx),
     audits.length
       ? tx<StoredAuditRow[]>`
           select id, at, actor_id, action, entity, before::text as before_text, after::text as after_text, prev_hash, hash

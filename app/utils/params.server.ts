@@ -4,7 +4,8 @@
 // parameter, so nothing a client puts in an address reaches SQL as NUL, as 16 for `0x10`, or as a number
 // beyond bigint.
 import { problem, type FieldProblem } from "~/lib/problems";
-import { hasControlCharacter, MAX_WHOLE, readWholeNumber } from "~/lib/schemas/atoms";
+import { ELECTION_ROOT } from "~/lib/region-summary";
+import { hasControlCharacter, MAX_WHOLE, readWholeNumber, REGION_CODE } from "~/lib/schemas/atoms";
 
 /** A path segment as the router reads it: percent-decoded, or as it is when that is not percent-encoding. */
 export const decodedSegment = (segment: string) => {
@@ -47,4 +48,10 @@ export function wholeNumberParam(
       { field: name, code: "invalid", key: "input.parameterWholeNumber", params: { min, max } },
     ]);
   return n;
+}
+
+/** A region code path parameter (`16`, `16.73`, `16.73.01`, `16.73.01.1001`) or ELECTION_ROOT; else a 400. */
+export function regionCodeParam(value: string | undefined, name = "code"): string {
+  if (value === ELECTION_ROOT || (value !== undefined && REGION_CODE.test(value))) return value;
+  throw problem.badParameters([{ field: name, code: "invalid", key: "input.parameterRegionCode" }]);
 }

@@ -10,6 +10,7 @@ export const inputCheckMessages = defineMessages({
     "input.badParameter": "Parameter alamat tidak sah: {names}.",
     "input.parameterControlCharacter": "Parameter ini memuat karakter kendali yang tidak diizinkan.",
     "input.parameterWholeNumber": "Parameter ini harus bilangan bulat {min}–{max} (angka saja).",
+    "input.parameterRegionCode": "Parameter ini harus kode wilayah (mis. 16.73.01) atau ID untuk seluruh wilayah.",
   },
   en: {
     "input.controlCharacter":
@@ -18,5 +19,7 @@ export const inputCheckMessages = defineMessages({
     "input.badParameter": "Invalid address parameter: {names}.",
     "input.parameterControlCharacter": "This parameter contains a control character that is not allowed.",
     "input.parameterWholeNumber": "This parameter must be a whole number {min}–{max} (digits only).",
+    "input.parameterRegionCode":
+      "This parameter must be a region code (such as 16.73.01) or ID for the whole election.",
   },
 });

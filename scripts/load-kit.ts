@@ -376,8 +376,14 @@ export interface LoadDatabaseOptions {
   url?: string;
 }
 
-/** Which election a kept database holds: written after seeding, checked before reuse. */
-const seededWith = (o: LoadDatabaseOptions) => `${o.election ?? "province"} ${o.tpsCount ?? "demo"}`;
+/**
+ * Which election a kept database holds, and the latest migration it was seeded under (seeding fills tables a
+ * later migration adds, such as the running totals): written after seeding, checked before reuse.
+ */
+const seededWith = async (o: LoadDatabaseOptions) => {
+  const migrations = (await fs.readdir(path.join(ROOT, "db/migrations"))).filter((f) => f.endsWith(".sql")).sort();
+  return `${o.election ?? "province"} ${o.tpsCount ?? "demo"} ${migrations.at(-1) ?? ""}`;
+};
 
 /**
  * A fresh embedded PostgreSQL in a temporary folder with one seeded database (or a kept one, or one at `url`:
@@ -409,8 +415,9 @@ export async function startLoadDatabase(options: LoadDatabaseOptions) {
   const dataDir = path.join(dir, "data");
   const markFile = path.join(dir, "seeded-with");
   const mark = kept ? await fs.readFile(markFile, "utf8").catch(() => null) : null;
-  if (mark !== null && mark.trim() !== seededWith(options))
-    throw new Error(`--keep-db ${dir} holds "${mark.trim()}", not "${seededWith(options)}": use another folder`);
+  const wanted = await seededWith(options);
+  if (mark !== null && mark.trim() !== wanted)
+    throw new Error(`--keep-db ${dir} holds "${mark.trim()}", not "${wanted}": remove it or use another folder`);
   if (kept && mark === null) await fs.rm(dataDir, { recursive: true, force: true }); // a seeding that never finished
   let pg = await startEmbeddedPostgres({ dir: dataDir });
   const port = Number(new URL(pg.url).port);
@@ -428,7 +435,7 @@ export async function startLoadDatabase(options: LoadDatabaseOptions) {
     await seed(sql, { tpsCount, election: options.election });
     log(`seeded ${tpsCount ?? "the demo"} TPS (${options.election ?? "province"}) in ${Math.round(now() - t0)} ms`);
     await sql`vacuum analyze`;
-    if (kept) await fs.writeFile(markFile, `${seededWith(options)}\n`);
+    if (kept) await fs.writeFile(markFile, `${wanted}\n`);
   } else log(`reusing the database kept in ${dir} (${mark.trim()})`);
   return {
     databaseUrl,

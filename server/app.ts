@@ -14,6 +14,7 @@ import { createWriter } from "~/utils/writer.server";
 import { loadAuditKey } from "~/utils/audit-key.server";
 import { chainKeyWarning, startHeadPublisher } from "~/utils/audit-head.server";
 import { createLive, type Live } from "./live";
+import { regionSummary } from "~/models/region-summary.server";
 import { createPublicFeed, signOutSockets } from "./admin-effects";
 import { createClusterAdapter } from "./scale-out";
 import {
@@ -75,6 +76,8 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
     adapter: cluster?.adapter,
     // The handshake of a browser on another site is refused like its posts (server/request-boundary.ts).
     crossOrigin: (req) => foreignOrigin(req, boundary),
+    summarize: (code) => regionSummary(db.sql, { code, view: { scope: null }, audience: "staff" }),
+    tpsMapMax: env.PANTAU_TPS_MAP_MAX,
   });
   // A body announced with `Expect: 100-continue` is screened before the client is told to send it.
   httpServer.on(

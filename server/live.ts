@@ -1,6 +1,7 @@
 // Socket.IO: authenticates every connection and puts it in the rooms it may see (live/handshake.ts),
 // pushes committed events in seq order (live/order.ts, across instances live/cluster.ts) in per-room
-// batches (live/coalesce.ts), and answers `resume` with what a client missed (live/resume.ts).
+// batches (live/coalesce.ts), and answers `resume` with what a client missed (live/resume.ts); a dashboard
+// narrows its connection to the areas it has open (live/areas.ts) and gets their running totals (live/totals.ts).
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http";
 import type { Sql } from "postgres";
 import { Server, type ServerOptions } from "socket.io";
@@ -10,6 +11,9 @@ import { joinCluster } from "./live/cluster";
 import { authenticateSockets, type SocketData } from "./live/handshake";
 import { createOrdering } from "./live/order";
 import { answerResume } from "./live/resume";
+import { answerAreasOpen } from "./live/areas";
+import { createTotalsFeed } from "./live/totals";
+import type { RegionSummary } from "~/lib/region-summary";
 import { refuseTooLarge } from "./request-boundary";
 
 export type { Ack } from "./live/resume";
@@ -52,6 +56,9 @@ export function createLive(
     adapter,
     catchUpMs = 500,
     crossOrigin,
+    summarize,
+    totalsMs = 1000,
+    tpsMapMax,
   }: {
     sql: Sql;
     flushMs?: number;
@@ -61,6 +68,12 @@ export function createLive(
     catchUpMs?: number;
     /** What another site a browser's handshake comes from, or null when it may connect (server/request-boundary.ts). */
     crossOrigin?: (req: IncomingMessage) => string | null;
+    /** A region's running totals (app/models/region-summary.server.ts), pushed to dashboards with areas open. */
+    summarize?: (code: string) => Promise<RegionSummary | undefined>;
+    /** At most how often one area's totals are pushed. */
+    totalsMs?: number;
+    /** PANTAU_TPS_MAP_MAX: above it an open area's connection gets no per-TPS events. */
+    tpsMapMax?: number;
   },
 ): Live {
   const typed = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(
@@ -85,10 +98,21 @@ export function createLive(
   io.engine.use(boundPollingBodies);
 
   authenticateSockets(typed, sql);
-  io.on("connection", (socket) => answerResume(socket, sql));
-
   const batches = createRoomBatches(io, flushMs);
-  const ordering = createOrdering({ sql, catchUpMs, deliver: batches.deliver });
+  const totals = summarize ? createTotalsFeed({ io, summarize, intervalMs: totalsMs }) : null;
+  io.on("connection", (socket) => {
+    answerResume(socket, sql);
+    answerAreasOpen(socket, sql, { opened: (areas) => totals?.opened(areas), tpsMapMax });
+  });
+
+  const ordering = createOrdering({
+    sql,
+    catchUpMs,
+    deliver: (events) => {
+      batches.deliver(events);
+      totals?.changed(events);
+    },
+  });
   const cluster = adapter ? joinCluster(io, ordering.accept) : null;
 
   return {
@@ -99,6 +123,7 @@ export function createLive(
     },
     close: async () => {
       ordering.close();
+      totals?.close();
       cluster?.close();
       batches.flushAll();
       io.disconnectSockets(true);

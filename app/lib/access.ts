@@ -281,7 +281,20 @@ export interface EventAddress {
   /** The region the writer filed it under (a kelurahan, usually); null for election-wide events. */
   region: string | null;
   data: unknown;
+  /** Its type: a dashboard open at an upper level takes running totals instead of the per-TPS kinds. */
+  type?: string;
 }
+
+/** Event kinds that happen once per TPS, many times over: a dashboard open on an area too large for TPS
+ *  markers (`feed:<area>`) does not receive them one by one; it receives the area's running totals. */
+export const PER_TPS_EVENT_TYPES: readonly string[] = [
+  "result:updated",
+  "tps:updated",
+  "checkin:created",
+  "checklist:updated",
+  "photo:added",
+  "paper:updated",
+];
 
 const tpsOf = (data: unknown) => (data as { tpsCode?: unknown } | null)?.tpsCode;
 const respondersOf = (data: unknown) => {
@@ -318,15 +331,60 @@ export function roomsOf(user: AccessUser | null): string[] {
 }
 
 /** The rooms an event goes to: the whole election's, each area above its region, its TPS's and the rooms
- *  of the responders it is dispatched to. */
-export function roomsFor({ region, data }: EventAddress): string[] {
+ *  of the responders it is dispatched to. A connection that opened areas (`areaRoomsOf`) joins, instead of
+ *  its whole view, `scope:<area>` (every event), `feed:<area>` (all but the per-TPS kinds), and `unplaced`
+ *  (events of no region, for a view of the whole election). */
+export function roomsFor({ region, data, type }: EventAddress): string[] {
   const rooms = ["scope:*"];
+  const feed = type !== undefined && !PER_TPS_EVENT_TYPES.includes(type);
+  if (feed) rooms.push("feed:*");
   if (region) {
     const parts = region.split(".");
-    for (let i = 1; i <= parts.length; i++) rooms.push(`scope:${parts.slice(0, i).join(".")}`);
-  }
+    for (let i = 1; i <= parts.length; i++) {
+      const area = parts.slice(0, i).join(".");
+      rooms.push(`scope:${area}`);
+      if (feed) rooms.push(`feed:${area}`);
+    }
+  } else rooms.push("unplaced");
   const tpsCode = tpsOf(data);
   if (typeof tpsCode === "string" && officerMaySee(data ?? {})) rooms.push(`tps:${tpsCode}`);
   for (const id of respondersOf(data)) rooms.push(`responder:${id}`);
   return rooms;
+}
+
+// --- Areas a dashboard has open (socket `areas:open`): it receives only their events. ---
+
+/** The root of the drill-down (app/lib/region-summary.ts ELECTION_ROOT): every region of the election. */
+const ROOT = "ID";
+
+/** Whether a user may open an area on their live connection: a results view (no officer's TPS, no responder)
+ *  that holds the area; the root only for a view of the whole election. */
+export function mayOpenArea(user: AccessUser | null, area: string): boolean {
+  const view = eventViewOf(user);
+  if (!view || view.tpsCode || view.responderId !== undefined) return false;
+  return area === ROOT ? view.scope === null : inArea(area, view.scope);
+}
+
+/**
+ * The rooms a connection joins for the areas it opened, in place of its whole view's: per area `scope:<area>`
+ * when it shows the area's TPS (every event), else `feed:<area>` (incidents and the other non-per-TPS kinds;
+ * the running totals come as `totals:<area>`); a view of the whole election also keeps the events of no
+ * region (`unplaced`: responder positions, security alerts). Only areas `mayOpenArea` allows.
+ */
+export function areaRoomsOf(user: AccessUser, areas: { code: string; showsTps: boolean }[]): string[] {
+  const rooms = new Set<string>();
+  for (const { code, showsTps } of areas) {
+    if (!mayOpenArea(user, code)) continue;
+    const key = code === ROOT ? "*" : code;
+    rooms.add(`${showsTps ? "scope" : "feed"}:${key}`);
+    rooms.add(`totals:${code}`);
+  }
+  if (rooms.size && eventViewOf(user)?.scope === null) rooms.add("unplaced");
+  return [...rooms];
+}
+
+/** The rule of a connection that opened areas, live and on replay: the user may receive the event, and one of
+ *  its rooms is one the connection joined. */
+export function mayReceiveIn(user: AccessUser | null, joined: ReadonlySet<string>, event: EventAddress): boolean {
+  return mayReceive(user, event) && roomsFor(event).some((room) => joined.has(room));
 }

@@ -95,3 +95,7 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang, { sec
   if (!iso || !wallClock(iso)) return "—";
   return `${formatDate(iso, lang)}, ${formatTime(iso, lang, { seconds })}`;
 }
+
+/** A share 0..1 as a percentage with one decimal, as Indonesians write it (45,3%). */
+export const formatShare = (share: number, lang: Lang) =>
+  `${(share * 100).toLocaleString(NUMBER_LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;

@@ -1,6 +1,7 @@
 // Read models for the command post: the TPS detail panel and the stale-TPS setting.
 import type { Db } from "~/utils/db.server";
-import { DEFAULT_STALE_CONFIG, type StaleConfig } from "~/lib/stale";
+import { DEFAULT_STALE_CONFIG, localTimeToday, type StaleConfig } from "~/lib/stale";
+import { insideArea } from "./area.server";
 import type { ResultStatus } from "~/lib/events";
 import { getTps } from "./election.server";
 import { listIncidents } from "./incidents.server";
@@ -64,6 +65,24 @@ export type TpsDetail = NonNullable<Awaited<ReturnType<typeof getTpsDetail>>>;
 export async function getStaleConfig(sql: Db): Promise<StaleConfig> {
   const { opening, closing, staleAfterMinutes } = await getSetting(sql, "election.times");
   return { ...DEFAULT_STALE_CONFIG, opening, closing, staleAfterMinutes };
+}
+
+/**
+ * At an upper level of the drill-down, where the page holds no TPS: the TPS of an area whose officer has not
+ * arrived `staleAfterMinutes` after opening (the first of the stale rules, app/lib/stale.ts), the first
+ * `limit` by code and how many in all; none before that time.
+ */
+export async function notArrived(
+  sql: Db,
+  { scope, config, limit, now = new Date() }: { scope: string | null; config: StaleConfig; limit: number; now?: Date },
+): Promise<{ count: number; tps: string[] }> {
+  const due =
+    localTimeToday(now, config.opening, config.utcOffsetMinutes).getTime() + config.staleAfterMinutes * 60_000;
+  if (now.getTime() < due) return { count: 0, tps: [] };
+  const [row] = await sql<[{ count: number; tps: string[] | null }]>`
+    select count(*)::int as count, (array_agg(code order by code))[1:${limit}] as tps
+    from tps where day_status = 'not_arrived' and ${insideArea(sql, "kelurahan_code", scope)}`;
+  return { count: row.count, tps: row.tps ?? [] };
 }
 
 export interface TpsPhoto {

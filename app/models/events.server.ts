@@ -2,7 +2,7 @@
 import type { Db } from "~/utils/db.server";
 import type { LiveEvent } from "~/lib/events";
 import type { CommittedEvent } from "~/utils/writer.server";
-import { eventViewOf, mayReceive, type AccessUser, type EventView } from "~/lib/access";
+import { eventViewOf, mayReceive, mayReceiveIn, type AccessUser, type EventView } from "~/lib/access";
 import { insideArea } from "./area.server";
 
 export const MAX_EVENTS_PER_PAGE = 1000;
@@ -58,4 +58,55 @@ export async function committedBetween(sql: Db, { from, to }: { from: number; to
 export async function headSeq(sql: Db): Promise<number> {
   const [row] = await sql<[{ seq: number }]>`select seq from event_head`;
   return row.seq;
+}
+
+/**
+ * Events after a sequence number that a connection with areas open receives (`areas:open`): the same rule as
+ * live delivery to its rooms (app/lib/access.ts mayReceiveIn), asked of every row the prefilter reads.
+ */
+export async function eventsInAreasAfter(
+  sql: Db,
+  {
+    after,
+    user,
+    areas,
+    rooms,
+    limit = MAX_EVENTS_PER_PAGE,
+  }: { after: number; user: AccessUser; areas: string[]; rooms: ReadonlySet<string>; limit?: number },
+) {
+  const events: LiveEvent[] = [];
+  const everywhere = areas.includes("ID");
+  const places = areas.filter((a) => a !== "ID");
+  const inAreas = everywhere
+    ? sql`true`
+    : places.reduce((any, area) => sql`${any} or ${insideArea(sql, "region", area)}`, sql`region is null`);
+  for (let from = after; ;) {
+    const rows = await sql<(EventRow & { region: string | null })[]>`
+      select seq, type, at, region, data from events
+      where seq > ${from} and (${inAreas})
+      order by seq limit ${limit}`;
+    for (const row of rows) {
+      if (!mayReceiveIn(user, rooms, { region: row.region, data: row.data, type: row.type })) continue;
+      events.push(liveEvent(row));
+      if (events.length === limit) return events;
+    }
+    if (rows.length < limit) return events;
+    from = rows[rows.length - 1].seq;
+  }
+}
+
+/** The regions of a list that exist, with their TPS counted up to `upTo + 1` (enough to tell "more than"). */
+export async function areaSizes(sql: Db, { codes, upTo }: { codes: string[]; upTo: number }) {
+  const sizes = new Map<string, number>();
+  for (const code of codes) {
+    if (code !== "ID") {
+      const [region] = await sql`select 1 from regions where code = ${code}`;
+      if (!region) continue;
+    }
+    const [{ n }] = await sql<[{ n: number }]>`
+      select count(*)::int as n from (select 1 from tps
+        where ${insideArea(sql, "kelurahan_code", code === "ID" ? null : code)} limit ${upTo + 1}) t`;
+    sizes.set(code, n);
+  }
+  return sizes;
 }

@@ -1,8 +1,12 @@
-// Command post: full-screen live map of every TPS (clustered when zoomed out, filters, legend, detail on
-// click, stale TPS), the incident feed with its workflow, totals per contest over its own area with progress
-// by sub-area, and the TPS whose result is still a quick entry only. The area filter (kabupaten/kota,
-// kecamatan, kelurahan) narrows the map, the feed, the contests shown and their progress.
+// Command post, drilling down by region (`?wilayah=<code>`, default the caller's area; a level with one child
+// opens it): a breadcrumb and the child regions with their progress. An area of at most PANTAU_TPS_MAP_MAX TPS
+// shows the full-screen live map of its TPS (clustered when zoomed out, filters, legend, detail on click, stale
+// TPS), the incident feed with its workflow, totals per contest over its own area with progress by sub-area,
+// and the TPS whose result is still a quick entry only; the area filter narrows the map, the feed, the
+// contests shown and their progress. A larger area shows its children as aggregates on the map, its running
+// totals, and bounded lists (routes/posko._index/region-level.tsx): the page never holds every TPS.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { useMemo, useState } from "react";
@@ -20,6 +24,14 @@ import { SecurityAlerts } from "~/components/posko/security-alerts";
 import { useCommandPostLive } from "~/components/posko/use-command-post-live";
 import { useMapView } from "~/components/posko/use-map-view";
 import { PoskoNav } from "~/components/posko-nav";
+import { areaHref, Breadcrumb, ChildRegions } from "~/components/posko/drill-down";
+import { RegionLevel } from "~/components/posko/region-level";
+import { showsTps, TOP_N } from "~/lib/drill-down";
+import { regionCodeParam } from "~/utils/params.server";
+import { ELECTION_ROOT } from "~/lib/region-summary";
+import { listQuickOnly } from "~/models/quick-only.server";
+import { notArrived } from "~/models/command-post.server";
+import { regionSummary } from "~/models/region-summary.server";
 import { can, mayReceive } from "~/lib/access";
 import { contestTouches, votesIn } from "~/lib/contests";
 import { initialState, packTps, totalsInArea, unpackTps, type DashboardTps, type PackedTps } from "~/lib/dashboard";
@@ -39,17 +51,48 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletCss
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, view } = await requirePageView(request, context.sql, "posko:view");
-  // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
-  // (the feed replaces an incident by id); one read before it could be missed.
-  const { tps, ...snapshot } = await getSnapshot(context.sql, view, { byKelurahan: true });
-  const [incidents, responders, staleConfig, categories, securityAlerts] = await Promise.all([
-    listIncidents(context.sql, { scope: view.scope }),
+  const asked = new URL(request.url).searchParams.get("wilayah");
+  const code = asked === null ? (view.scope ?? ELECTION_ROOT) : wilayahParam(asked);
+  // Unknown, or outside the caller's view: the same 404, so the page tells nothing about other areas.
+  const summary = await regionSummary(context.sql, { code, view, audience: "staff" });
+  if (!summary) throw new Response("Not Found", { status: 404 });
+  // A level with exactly one child opens it (the demo election: one province, one city).
+  if (summary.children.length === 1) throw redirect(areaHref(summary.children[0].code));
+  const scope = code === ELECTION_ROOT ? null : code;
+  const [responders, staleConfig, categories, securityAlerts] = await Promise.all([
     listResponders(context.sql),
     getStaleConfig(context.sql),
     getSetting(context.sql, "incident.categories"),
     recentSecurityAlerts(context.sql),
   ]);
+  const shared = {
+    summary,
+    tileUrl: context.env.TILE_URL,
+    staleConfig,
+    role: user.role,
+    categories,
+    // The alerts live delivery would bring this user (election-wide: the whole election's command post).
+    securityAlerts: securityAlerts.filter((data) => mayReceive(user, { region: null, data })),
+    responders: responders.map((r) => ({ id: r.id, name: r.name, lat: r.lat, lng: r.lng })),
+    /** The caller's own area: the breadcrumb links only what they may open. */
+    viewScope: view.scope,
+  };
+  if (!showsTps(summary.area.tps, context.env.PANTAU_TPS_MAP_MAX)) {
+    // An upper level: its summary and bounded lists (the first TOP_N with a count), never a row per TPS.
+    const [incidents, quickOnly, stale] = await Promise.all([
+      listIncidents(context.sql, { scope, open: true, limit: TOP_N }),
+      listQuickOnly(context.sql, { scope, limit: TOP_N }),
+      notArrived(context.sql, { scope, config: staleConfig, limit: TOP_N }),
+    ]);
+    return { ...shared, level: "regions" as const, incidents, quickOnly, stale };
+  }
+  // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
+  // (the feed replaces an incident by id); one read before it could be missed.
+  const { tps, ...snapshot } = await getSnapshot(context.sql, { scope }, { byKelurahan: true });
+  const incidents = await listIncidents(context.sql, { scope });
   return {
+    ...shared,
+    level: "tps" as const,
     // The TPS go in columns (a 100,000-TPS region's page is then about half the bytes), as one JSON string:
     // Remix's serializer walks arrays value by value, and with a million values that was most of the time
     // the server took to build the page (bench:posko).
@@ -62,20 +105,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         ),
       ),
     },
-    tileUrl: context.env.TILE_URL,
     incidents,
-    staleConfig,
-    role: user.role,
-    categories,
-    // The alerts live delivery would bring this user (election-wide: the whole election's command post).
-    securityAlerts: securityAlerts.filter((data) => mayReceive(user, { region: null, data })),
-    responders: responders.map((r) => ({ id: r.id, name: r.name, lat: r.lat, lng: r.lng })),
   };
 }
 
+/** `?wilayah=`: a region code or ELECTION_ROOT, else a 400 page. */
+function wilayahParam(value: string) {
+  try {
+    return regionCodeParam(value, "wilayah");
+  } catch {
+    throw new Response("Bad Request", { status: 400 });
+  }
+}
+
 export default function Posko() {
-  const { snapshot, tileUrl, incidents, responders, staleConfig, role, categories, securityAlerts } =
-    useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const t = useT(commandPostMessages, commonMessages);
+  // Each area is a page of its own: its state starts from what the loader read, its connection opens it.
+  return data.level === "tps" ? (
+    <TpsLevel key={data.summary.area.code} data={data} />
+  ) : (
+    <RegionLevel key={data.summary.area.code} data={data} topBar={<TopBar title={t("posko.title")} />} />
+  );
+}
+
+function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { level: "tps" }> }) {
+  const { snapshot, tileUrl, incidents, responders, staleConfig, role, categories, securityAlerts, summary } = data;
   const t = useT(commandPostMessages, commonMessages);
   const lang = useLang();
   const live = useCommandPostLive({
@@ -85,7 +140,10 @@ export default function Posko() {
     initialIncidents: incidents,
     initialResponders: responders,
     initialSecurityAlerts: securityAlerts,
+    areas: [summary.area.code],
+    initialAreaTotals: [summary.area, ...summary.children],
   });
+  const children = live.areaTotals.slice(1);
   const now = useNow(60_000);
   const contestCodes = useMemo(() => snapshot.contests.map((c) => c.code), [snapshot.contests]);
   const areas = live.state.areas;
@@ -136,6 +194,8 @@ export default function Posko() {
               {live.status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
             </p>
             <SoundToggle />
+            <Breadcrumb summary={summary} viewScope={data.viewScope} />
+            <ChildRegions areas={children} />
             {/* In the panel, not above the map: the map keeps its size while an alert waits. */}
             <SecurityAlerts alerts={live.securityAlerts} />
             <IncidentPanel

@@ -56,6 +56,9 @@ const EnvSchema = z.object({
     .default(36),
   /** Secure cookies need HTTPS; browsers accept them on http://localhost, so this stays on unless a deployment says otherwise. */
   COOKIE_SECURE: booleanText.default("true"),
+  /** The largest open area (in TPS) the command post shows TPS by TPS; above it, child regions as aggregates
+   *  (docs/decisions/033-drill-down-and-area-subscriptions.md). */
+  PANTAU_TPS_MAP_MAX: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
   /** The public page's live summary is pushed at most once per this many milliseconds. */
   PUBLIC_SUMMARY_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Express "trust proxy" value when Pantau runs behind a reverse proxy (e.g. "loopback" or "1"); empty = off. */

@@ -25,7 +25,7 @@ export function createRoomBatches(io: Server, flushMs: number) {
   function deliver(committed: CommittedEvent[]) {
     const rooms = io.of("/").adapter.rooms;
     for (const item of committed) {
-      for (const room of roomsFor({ region: item.region, data: item.event.data })) {
+      for (const room of roomsFor({ region: item.region, data: item.event.data, type: item.event.type })) {
         // Most TPS and region rooms have nobody in them on this instance: no batch, no timer, no encoding.
         // A socket that joins later asks `resume` for what it missed.
         if (!rooms.has(room)) continue;

@@ -83,3 +83,12 @@ export async function until(check: () => boolean, what: string, tries = 200) {
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+export type AreasAnswer = { ok: true; seq: number; events: LiveEvent[]; more: boolean } | { ok: false; code: string };
+
+/** Opens areas on a dashboard's connection (`areas:open`), optionally catching up after a sequence number. */
+export function openAreas(socket: Socket, areas: unknown, after?: number) {
+  return socket
+    .timeout(5000)
+    .emitWithAck("areas:open", after === undefined ? { areas } : { areas, after }) as Promise<AreasAnswer>;
+}

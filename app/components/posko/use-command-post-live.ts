@@ -1,7 +1,9 @@
 // The command post's live state: the dashboard (map and totals), the incident feed, responder positions and
 // critical alerts, all kept up to date from the live event stream.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useLive } from "~/components/use-live";
+import { useLive, type TotalsPush } from "~/components/use-live";
+import { mergeTotals } from "~/lib/drill-down";
+import type { AreaTotals } from "~/lib/region-summary";
 import { applyEvents, type DashboardState } from "~/lib/dashboard";
 import type { IncidentData, LiveEvent, ResponderLocated, SecurityAlert } from "~/lib/events";
 import { applyIncidentEvents, newCriticals, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
@@ -17,13 +19,28 @@ export function useCommandPostLive({
   initialIncidents,
   initialResponders,
   initialSecurityAlerts = [],
+  areas,
+  initialAreaTotals = [],
 }: {
   seq: number;
   initialDashboard: () => DashboardState;
   initialIncidents: IncidentData[];
   initialResponders: Located[];
   initialSecurityAlerts?: SecurityAlert[];
+  /** The open area (drill-down): the connection carries its events and its running totals only. */
+  areas?: string[];
+  /** The open area's totals and its children's, as the page read them at `seq`. */
+  initialAreaTotals?: AreaTotals[];
 }) {
+  const [areaTotals, setAreaTotals] = useState<{ seq: number; list: AreaTotals[] }>(() => ({
+    seq,
+    list: initialAreaTotals,
+  }));
+  const onTotals = useCallback(
+    (push: TotalsPush) =>
+      setAreaTotals((now) => (push.seq < now.seq ? now : { seq: push.seq, list: mergeTotals(now.list, push.areas) })),
+    [],
+  );
   const [state, setState] = useState<DashboardState>(initialDashboard);
   const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(initialIncidents));
   const [responders, setResponders] = useState<Located[]>(initialResponders);
@@ -44,13 +61,23 @@ export function useCommandPostLive({
     },
     [applyBatched],
   );
-  const status = useLive({ seq, onEvents });
+  const status = useLive({ seq, onEvents, areas, onTotals });
   const updateIncident = useCallback(
     (incident: IncidentData) => setIncidents((m) => ({ ...m, [incident.id]: incident })),
     [],
   );
   const dismissAlert = useCallback((id: string) => setAlerts((a) => a.filter((x) => x.id !== id)), []);
-  return { state, incidents, responders, alerts, securityAlerts, status, updateIncident, dismissAlert };
+  return {
+    state,
+    incidents,
+    responders,
+    alerts,
+    securityAlerts,
+    status,
+    updateIncident,
+    dismissAlert,
+    areaTotals: areaTotals.list,
+  };
 }
 
 /**

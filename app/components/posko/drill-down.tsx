@@ -1,0 +1,95 @@
+// The drill-down of the command post: the breadcrumb from the whole election to the open area, and the
+// child regions with their share reported per contest, worst status and open incidents; a child opens with
+// a link (`?wilayah=<code>`), so the address changes and the back button returns.
+import { Link } from "@remix-run/react";
+import { inArea } from "~/lib/access";
+import { STATUS_COLOURS } from "~/lib/dashboard";
+import { worstStatus } from "~/lib/drill-down";
+import { formatNumber, formatShare } from "~/lib/format";
+import { drillDownMessages } from "~/lib/messages/drill-down";
+import { ELECTION_ROOT, shareReported, type AreaTotals, type RegionSummary } from "~/lib/region-summary";
+import { regionLabel } from "~/lib/regions";
+import { useLang, useT } from "~/lib/use-t";
+import { useStatusLabel } from "./status-label";
+
+export const areaHref = (code: string) => `/posko?wilayah=${encodeURIComponent(code)}`;
+
+export function useAreaName() {
+  const t = useT(drillDownMessages);
+  return (a: { code: string; name: string; kind: string }) =>
+    a.code === ELECTION_ROOT ? t("drill.election") : regionLabel(a.kind, a.name);
+}
+
+/** The regions above the open one, each a link, then the open one. */
+export function Breadcrumb({ summary, viewScope }: { summary: RegionSummary; viewScope: string | null }) {
+  const t = useT(drillDownMessages);
+  const name = useAreaName();
+  return (
+    <nav aria-label={t("drill.breadcrumb")} className="breadcrumb" data-testid="breadcrumb">
+      <ol>
+        {summary.parents.map((p) => (
+          <li key={p.code}>
+            {viewScope === null || inArea(p.code, viewScope) ? <Link to={areaHref(p.code)}>{name(p)}</Link> : name(p)}
+          </li>
+        ))}
+        <li aria-current="page">
+          <strong>{name(summary.area)}</strong>
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+/** The child regions, each with its share reported per contest, worst status and open incidents. */
+export function ChildRegions({ areas }: { areas: AreaTotals[] }) {
+  const t = useT(drillDownMessages);
+  const lang = useLang();
+  const name = useAreaName();
+  const statusLabel = useStatusLabel();
+  if (!areas.length) return null;
+  return (
+    <section className="child-regions" data-testid="child-regions">
+      <h2>{t("drill.children")}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>{t("drill.region")}</th>
+            <th className="num">{t("drill.tps")}</th>
+            <th>{t("drill.reported")}</th>
+            <th>{t("drill.status")}</th>
+            <th className="num">{t("drill.incidents")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {areas.map((a) => {
+            const status = worstStatus(a.contests);
+            return (
+              <tr key={a.code} data-testid={`child-${a.code}`}>
+                <td>
+                  <Link to={areaHref(a.code)} aria-label={t("drill.openRegion", { name: name(a) })}>
+                    {name(a)}
+                  </Link>
+                </td>
+                <td className="num">{formatNumber(a.tps, lang)}</td>
+                <td className="small">
+                  {a.contests.map((c) => (
+                    <div key={c.key} data-testid={`child-share-${a.code}-${c.key}`}>
+                      {c.name}: {formatShare(shareReported(c), lang)}
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  <span className="status-dot" style={{ background: STATUS_COLOURS[status] }} aria-hidden />{" "}
+                  {statusLabel(status)}
+                </td>
+                <td className="num" data-testid={`child-incidents-${a.code}`}>
+                  {a.openIncidents === null ? "–" : formatNumber(a.openIncidents, lang)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

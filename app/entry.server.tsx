@@ -6,6 +6,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
+import { isNotModified, notModified } from "~/utils/http.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -21,6 +22,11 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   console.error(internal ?? error);
 }
 
+/** A page's data request (client-side navigation) answers 304 the same way as its document. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  return response.status === 200 && isNotModified(request, response.headers) ? notModified(response.headers) : response;
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -28,6 +34,9 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A public page whose loader gave it validators (app/utils/http.server.ts publicRead) is not rendered again
+  // for a reader who holds this version.
+  if (responseStatusCode === 200 && isNotModified(request, responseHeaders)) return notModified(responseHeaders);
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {

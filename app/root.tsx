@@ -34,7 +34,10 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getRequestUser(request, context.sql);
+  // The public pages are the same for everyone (docs/decisions/034-public-reads-cached.md): they do not read
+  // the session, so a cache may keep them and a logged-in visitor does not cost a session lookup.
+  const publicPage = /^\/publik(\/|$)/.test(new URL(request.url).pathname);
+  const user = publicPage ? null : await getRequestUser(request, context.sql);
   return {
     lang: requestLang(request),
     user: user ? { id: user.id, name: user.name, role: user.role, login: user.login, tpsCode: user.tpsCode } : null,

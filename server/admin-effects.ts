@@ -4,6 +4,7 @@
 // public viewers there are.
 import type { Sql } from "postgres";
 import type { Server } from "socket.io";
+import { invalidatePublicRegionSummaries } from "~/models/public-region.server";
 import { getPublicSummary, invalidatePublicSummary } from "~/models/public.server";
 import { sessionRoom } from "~/utils/permissions.server";
 import type { CommittedEvent } from "~/utils/writer.server";
@@ -31,6 +32,7 @@ export function createPublicFeed({ sql, io, minIntervalMs = 3000 }: { sql: Sql; 
     changed(events: CommittedEvent[]) {
       if (closed || !events.some((e) => PUBLIC_TYPES.test(e.event.type))) return;
       invalidatePublicSummary(sql);
+      invalidatePublicRegionSummaries(sql);
       if (timer) return;
       timer = setTimeout(flush, Math.max(0, last + minIntervalMs - Date.now()));
     },

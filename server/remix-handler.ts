@@ -52,6 +52,9 @@ export function remixHandler({
 async function send(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
+  // A 304 has no body, and a browser merges its headers into the copy it keeps: a new CSP nonce there would
+  // no longer match the kept page's scripts.
+  if (response.status === 304) res.removeHeader("Content-Security-Policy");
   for (const [name, value] of response.headers.entries()) res.append(name, value);
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);

@@ -77,11 +77,19 @@ export function toCsv(rows: (string | number | boolean | null | undefined)[][]):
  * written with a comma; whole numbers plainly (no thousands dots, which a spreadsheet would keep as text).
  */
 export function toSpreadsheetCsv(rows: (string | number | boolean | null | undefined)[][]): string {
+  return SPREADSHEET_BOM + spreadsheetCsvLines(rows);
+}
+
+/** The byte order mark that starts a spreadsheet CSV (written once, before the first line). */
+export const SPREADSHEET_BOM = "\ufeff";
+
+/** Lines of a spreadsheet CSV without the byte order mark, each ending in CRLF: for a file written in parts. */
+export function spreadsheetCsvLines(rows: (string | number | boolean | null | undefined)[][]): string {
   const cell = (v: string | number | boolean | null | undefined) => {
     if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v).replace(".", ",");
     let s = v == null ? "" : String(v);
     if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+([.,]\d+)?$/.test(s)) s = "'" + s;
     return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return "\ufeff" + rows.map((r) => r.map(cell).join(";")).join("\r\n") + "\r\n";
+  return rows.map((r) => r.map(cell).join(";") + "\r\n").join("");
 }

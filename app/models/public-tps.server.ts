@@ -36,7 +36,10 @@ export interface PublicTps {
   kelurahan: { code: string; name: string };
   kecamatan: { code: string; name: string };
   city: { code: string; name: string } | null;
+  province: { code: string; name: string } | null;
   results: PublicTpsResult[];
+  /** When anything shown here last changed (a result of any status, a C.Hasil photo); null before any. */
+  lastChange: string | null;
 }
 
 type VerifiedRow = {
@@ -53,14 +56,20 @@ export async function getPublicTps(sql: Db, { code }: { code: string }): Promise
   if (!tps) return undefined;
   // The admin's public-page options hide results from the public here too.
   const { showResults } = await getSetting(sql, "public");
-  const [contests, verified, photos, [city]] = await Promise.all([
+  const [contests, verified, photos, [city], [last]] = await Promise.all([
     contestsForTps(sql, { kelurahanCode: tps.kelurahanCode }),
     sql<VerifiedRow[]>`
       select contest_code, votes, invalid, form, completeness, updated_at from results
       where tps_code = ${code} and status = 'verified' and ${showResults}`,
     verifiedResultPhotos(sql, { tpsCode: code }),
-    sql<[{ code: string; name: string; kind: string }?]>`
-      select c.code, c.name, c.kind from regions k join regions c on c.code = k.parent_code where k.code = ${tps.kecamatanCode}`,
+    sql<[{ code: string; name: string; kind: string; provinceCode: string | null; provinceName: string | null }?]>`
+      select c.code, c.name, c.kind, p.code as province_code, p.name as province_name
+      from regions k join regions c on c.code = k.parent_code left join regions p on p.code = c.parent_code
+      where k.code = ${tps.kecamatanCode}`,
+    // A result that stops being verified changes the page too, so every status counts here.
+    sql<[{ at: Date | null }]>`
+      select greatest((select max(updated_at) from results where tps_code = ${code}),
+        (select max(received_at) from photos where tps_code = ${code} and purpose = 'c1')) as at`,
   ]);
   return {
     code: tps.code,
@@ -72,6 +81,10 @@ export async function getPublicTps(sql: Db, { code }: { code: string }): Promise
     kelurahan: { code: tps.kelurahanCode, name: regionLabel(tps.kelurahanKind, tps.kelurahanName) },
     kecamatan: { code: tps.kecamatanCode, name: regionLabel("kecamatan", tps.kecamatanName) },
     city: city ? { code: city.code, name: regionLabel(city.kind, city.name) } : null,
+    province:
+      city?.provinceCode && city.provinceName
+        ? { code: city.provinceCode, name: regionLabel("province", city.provinceName) }
+        : null,
     results: contests.map((c) => {
       const r = verified.find((v) => v.contestCode === c.code);
       const votes = r
@@ -97,6 +110,7 @@ export async function getPublicTps(sql: Db, { code }: { code: string }): Promise
         photos: r ? photos.filter((p) => p.contestCode === c.code).map((p) => `/api/v1/photos/${p.id}`) : [],
       };
     }),
+    lastChange: last?.at ? last.at.toISOString() : null,
   };
 }
 

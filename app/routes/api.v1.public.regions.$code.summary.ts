@@ -1,38 +1,40 @@
 // GET /api/v1/public/regions/:code/summary: a region's running totals and its children's for the public page
 // (aggregates only: no incidents, no personal data; docs/decisions/013). No login, CORS open like the other
-// open data. Cache-friendly: shared caches may keep it 5 s, and a client that holds the answer for the same
-// event-log sequence gets a 304 before any total is read.
+// open data. Cache-friendly (docs/decisions/034-public-reads-cached.md): computed once for every reader at a
+// time (app/models/public-region.server.ts), an ETag of its content (not of the event sequence, which moves
+// with every change anywhere), shared caches may keep it a few seconds, and a reader who holds it gets a 304.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { problem } from "~/lib/problems";
-import { regionSummary, summarySeq } from "~/models/region-summary.server";
-import { handleApi, json, readOnlyAction } from "~/utils/http.server";
+import type { RegionSummary } from "~/lib/region-summary";
+import { getPublicRegionSummary } from "~/models/public-region.server";
+import { handleApi, publicJson, publicRead, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { regionCodeParam } from "~/utils/params.server";
 import { OPEN_DATA_HEADERS } from "./api.v1.public.summary";
 
-const CACHE_CONTROL = "public, max-age=5";
-/** The answer changes only with the event log's sequence: every change to results or settings bumps it. */
-const etagOf = (seq: number) => `"s${seq}"`;
+// A kept summary is read by many: its text and version are made once. The version leaves out when it was
+// read and the event sequence, which change without the totals changing.
+const memo = new WeakMap<RegionSummary, { text: string; version: string }>();
+function answerOf(summary: RegionSummary) {
+  let hit = memo.get(summary);
+  if (!hit) {
+    hit = {
+      text: JSON.stringify(summary),
+      version: `region:${JSON.stringify({ ...summary, asOf: "", seq: 0 })}`,
+    };
+    memo.set(summary, hit);
+  }
+  return hit;
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return handleApi(apiLang(request), async () => {
     const code = regionCodeParam(params.code);
-    const asked = request.headers.get("If-None-Match");
-    if (asked) {
-      const etag = etagOf(await summarySeq(context.sql));
-      if (asked.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))
-        return new Response(null, {
-          status: 304,
-          headers: { ...OPEN_DATA_HEADERS, ETag: etag, "Cache-Control": CACHE_CONTROL },
-        });
-    }
-    const summary = await regionSummary(context.sql, { code, view: { scope: null }, audience: "public" });
+    const summary = await getPublicRegionSummary(context.sql, { code });
     if (!summary) throw problem.notFound();
-    const response = json(summary, { headers: OPEN_DATA_HEADERS });
-    response.headers.set("Cache-Control", CACHE_CONTROL);
-    response.headers.set("ETag", etagOf(summary.seq));
-    response.headers.set("Last-Modified", new Date(summary.asOf).toUTCString());
-    return response;
+    const { text, version } = answerOf(summary);
+    // Last-Modified is when these totals were read: a reader that sends only a date asks again after that.
+    return publicRead(request, { version, lastModified: summary.asOf }, () => publicJson(text), OPEN_DATA_HEADERS);
   });
 }
 

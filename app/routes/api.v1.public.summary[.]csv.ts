@@ -1,23 +1,27 @@
-// GET /api/v1/public/summary.csv: the public summary as open data, one row per contest, area and candidate.
+// GET /api/v1/public/summary.csv: the public summary as open data, one row per contest, area and candidate;
+// cacheable like its JSON twin (the same version).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCachedPublicSummary, publicSummaryCsv } from "~/models/public.server";
-import { handleApi, readOnlyAction } from "~/utils/http.server";
+import { handleApi, publicRead, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
-import { OPEN_DATA_HEADERS } from "./api.v1.public.summary";
+import { OPEN_DATA_HEADERS, summaryAnswer } from "./api.v1.public.summary";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return handleApi(
-    apiLang(request),
-    async () =>
-      new Response(publicSummaryCsv(await getCachedPublicSummary(context.sql)), {
-        headers: {
-          ...OPEN_DATA_HEADERS,
-          "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": 'attachment; filename="pantau-hasil-sementara.csv"',
-          "Cache-Control": "no-store",
-        },
-      }),
-  );
+  return handleApi(apiLang(request), async () => {
+    const summary = await getCachedPublicSummary(context.sql);
+    return publicRead(
+      request,
+      { version: `csv:${summaryAnswer(summary).version}` },
+      () =>
+        new Response(publicSummaryCsv(summary), {
+          headers: {
+            "Content-Type": "text/csv; charset=utf-8",
+            "Content-Disposition": 'attachment; filename="pantau-hasil-sementara.csv"',
+          },
+        }),
+      OPEN_DATA_HEADERS,
+    );
+  });
 }
 
 export { readOnlyAction as action };

@@ -1,225 +1,283 @@
-// The public page (no login, aggregates only: docs/decisions/013-public-sees-aggregates-only.md): progress by
-// area, provisional results per contest with the share of TPS in, the projection with its margin, incident
-// counts; live over the `public` Socket.IO room, which carries this aggregate summary only.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+// The public page (no login, aggregates only: docs/decisions/013-public-sees-aggregates-only.md), one level
+// of the drill-down at a time: `?wilayah=<code>` opens a region (default: the whole election; a level with
+// exactly one child opens that child), with its progress and provisional results per contest and its
+// children, each a link one level down; a kelurahan lists its TPS, each a link to its verified result. A
+// search box finds a TPS by code and a kelurahan/desa by name (`?cari=`). Live: the page keeps the `public`
+// Socket.IO room, and on each of its (throttled) messages fetches its own region's public summary again,
+// which the server computes once for all readers and answers with 304 when nothing changed. The page is the
+// same for everyone (no session read) and cacheable (docs/decisions/034-public-reads-cached.md).
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { io } from "socket.io-client";
+import { AuditHead } from "~/components/audit-head";
+import {
+  Breadcrumb,
+  ChildList,
+  ContestResults,
+  nameOf,
+  TpsList,
+  type ChoiceLabels,
+} from "~/components/public/drill-down";
+import { SearchForm, SearchResults, type SearchView } from "~/components/public/search";
+import { ballotChoices } from "~/lib/ballot";
 import { formatDateTime, formatNumber } from "~/lib/format";
+import { auditHeadMessages } from "~/lib/messages/audit-head";
 import { commonMessages } from "~/lib/messages/common";
 import { projectionMessages } from "~/lib/messages/projection";
 import { publicMessages } from "~/lib/messages/public";
+import { isProblem } from "~/lib/problems";
+import { drillDownHref, tpsHref } from "~/lib/public-page";
+import { ELECTION_ROOT, type RegionSummary } from "~/lib/region-summary";
+import { REGION_CODE } from "~/lib/schemas/atoms";
 import { useLang, useT } from "~/lib/use-t";
-import { getCachedPublicSummary, type PublicSummary } from "~/models/public.server";
+import { listContests } from "~/models/election.server";
+import { OPEN_DATA_MAX_TPS } from "~/models/open-data.server";
+import { getPublicRegionSummary } from "~/models/public-region.server";
+import { SEARCH_LIMIT, searchPublic } from "~/models/public-search.server";
+import { getCachedPublicSummary } from "~/models/public.server";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
-import { AuditHead } from "~/components/audit-head";
-import { auditHeadMessages } from "~/lib/messages/audit-head";
 import { publishedHead } from "~/utils/audit-head.server";
+import { pageCacheHeaders, publicPageHeaders } from "~/utils/http.server";
+import { requestLang } from "~/utils/lang.server";
+import { describeProblem } from "~/utils/problem-answer.server";
+import { readSearchQuery } from "~/utils/public-search.server";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Hasil sementara" }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  const [summary, options, auditHead] = await Promise.all([
-    getCachedPublicSummary(context.sql),
+type RawChoice = { number: number; kind: string; name: string; abbrev?: string };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const asked = url.searchParams.get("wilayah") || ELECTION_ROOT;
+  if (asked !== ELECTION_ROOT && !REGION_CODE.test(asked)) throw new Response("Not found", { status: 404 });
+  const cari = url.searchParams.get("cari");
+  const search = cari === null ? null : await runSearch(request, context.sql, cari);
+  if (search && "redirect" in search) throw redirect(search.redirect);
+
+  let summary = await getPublicRegionSummary(context.sql, { code: asked });
+  if (!summary) throw new Response("Not found", { status: 404 });
+  // A level with exactly one child opens that child (the demo election has one province and one city).
+  while (summary.children.length === 1 && summary.area.level !== "kelurahan") {
+    const child = await getPublicRegionSummary(context.sql, { code: summary.children[0].code });
+    if (!child) break;
+    summary = child;
+  }
+  const atTop = asked === ELECTION_ROOT;
+  const [contests, options, auditHead, whole] = await Promise.all([
+    listContests(context.sql),
     getSetting(context.sql, "public"),
     publishedHead(context),
+    // The projection and the incident counts are of the whole election: shown where the page opens.
+    atTop ? getCachedPublicSummary(context.sql) : null,
   ]);
-  return { summary, reportsEnabled: options.reportsEnabled, auditHead };
+  // Each contest (or group of one type) of the area with its choices, for the labels.
+  const choices: Record<string, RawChoice[]> = {};
+  const names: Record<string, string> = {};
+  for (const c of contests) names[c.code] = c.name;
+  for (const p of [summary.area, ...summary.children].flatMap((a) => a.contests)) {
+    if (choices[p.key]) continue;
+    const contest = p.key.startsWith("type:")
+      ? contests.find((c) => c.type === p.type)
+      : contests.find((c) => c.code === p.key);
+    choices[p.key] = contest
+      ? ballotChoices(contest).map((k) => ({
+          number: k.number,
+          kind: k.kind,
+          name: k.name,
+          ...(k.abbrev ? { abbrev: k.abbrev } : {}),
+        }))
+      : [];
+  }
+  const extras = whole
+    ? {
+        projection: whole.contests
+          .filter((c) => c.projection)
+          .map((c) => ({ code: c.code, name: c.name, projection: c.projection!, candidates: c.candidates })),
+        incidents: whole.incidents,
+      }
+    : null;
+  const body = {
+    asked,
+    summary,
+    choices,
+    contestNames: names,
+    search,
+    reportsEnabled: options.reportsEnabled,
+    auditHead,
+    extras,
+    openDataMax: OPEN_DATA_MAX_TPS,
+  };
+  // The version leaves out what changes without the page changing: when it was read, the event sequence.
+  const version = JSON.stringify({ ...body, summary: { ...summary, asOf: "", seq: 0 } });
+  return data(body, { headers: pageCacheHeaders(request, { version: `publik:${version}` }) });
 }
 
-const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
+export const headers = publicPageHeaders;
+
+async function runSearch(
+  request: Request,
+  sql: Parameters<typeof searchPublic>[0],
+  cari: string,
+): Promise<SearchView | { redirect: string }> {
+  try {
+    const q = readSearchQuery(cari);
+    const found = await searchPublic(sql, { q });
+    // A TPS code finds that one TPS: its page opens at once.
+    if (found.tps.length === 1 && found.regions.length === 0) return { redirect: tpsHref(found.tps[0].code) };
+    return { ...found, error: null, limit: SEARCH_LIMIT };
+  } catch (error) {
+    if (!isProblem(error)) throw error;
+    const message = describeProblem(error, requestLang(request)).body.message;
+    return { q: cari.slice(0, 64), error: message, tps: [], regions: [], limit: SEARCH_LIMIT };
+  }
+}
 
 export default function PublicPage() {
-  const data = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   const t = useT(projectionMessages, publicMessages, commonMessages, auditHeadMessages);
   const lang = useLang();
-  const [summary, setSummary] = useState<PublicSummary>(data.summary as PublicSummary);
+  const [summary, setSummary] = useState<RegionSummary>(loaded.summary as RegionSummary);
   const [live, setLive] = useState(false);
+  const code = loaded.summary.area.code;
+  useEffect(() => setSummary(loaded.summary as RegionSummary), [loaded.summary]);
   useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    // Fetched again on every change message: revalidated (304 when unchanged), spread over a second so that
+    // thousands of readers do not ask in the same millisecond.
+    const refresh = () => {
+      if (timer) return;
+      timer = setTimeout(async () => {
+        timer = null;
+        try {
+          const res = await fetch(`/api/v1/public/regions/${encodeURIComponent(code)}/summary`, { cache: "no-cache" });
+          if (res.ok && !stopped) setSummary((await res.json()) as RegionSummary);
+        } catch {
+          // Offline for a moment: the next message tries again.
+        }
+      }, Math.random() * 1000);
+    };
     const socket = io({ auth: { public: true }, transports: ["websocket", "polling"] });
     socket.on("connect", () => setLive(true));
     socket.on("disconnect", () => setLive(false));
-    socket.on("summary", (s: PublicSummary) => setSummary(s));
+    socket.on("summary", refresh);
     return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
       socket.close();
     };
-  }, []);
-  const number = (n: number) => formatNumber(n, lang);
-  const time = (iso: string | null) => formatDateTime(iso, lang);
-  const choiceLabel = (k: Choice) =>
-    k.kind === "blank"
-      ? t("public.blankColumn")
-      : k.kind === "party"
-        ? `${k.number}. ${k.abbrev} ${k.name}`
-        : `${k.number}. ${k.name}`;
-  const choiceShort = (k: Choice) => (k.kind === "blank" ? "KK" : k.kind === "party" ? k.abbrev : String(k.number));
+  }, [code]);
+
+  const labels: ChoiceLabels = Object.fromEntries(
+    Object.entries(loaded.choices).map(([key, list]) => [
+      key,
+      list.map((k) => ({
+        number: k.number,
+        label:
+          k.kind === "blank"
+            ? t("public.blankColumn")
+            : k.kind === "party"
+              ? `${k.number}. ${k.abbrev ?? ""} ${k.name}`
+              : `${k.number}. ${k.name}`,
+        short: k.kind === "blank" ? "KK" : k.kind === "party" ? (k.abbrev ?? String(k.number)) : `No. ${k.number}`,
+      })),
+    ]),
+  );
+  const rootName = t("public.allAreas");
+  const area = summary.area;
+  const openData = area.tps <= loaded.openDataMax;
+  const here = area.code === ELECTION_ROOT ? null : area.code;
 
   return (
     <>
       <TopBar title={t("public.title")} />
       <main className="page public-page">
-        <h1>{summary.title}</h1>
+        <Breadcrumb summary={summary} rootName={rootName} />
+        <h1 data-testid="public-area-name">{area.kind === "election" ? rootName : nameOf(area)}</h1>
         <p className="provisional-mark" role="note">
           <strong>{t("public.provisional")}</strong> {t("public.provisionalNote")}
         </p>
-        <p className="muted" data-testid="public-last-update">
-          {t("public.lastUpdate", { time: time(summary.lastUpdate) })} ·{" "}
-          <span className={live ? "live-dot on" : "live-dot"}>{live ? t("posko.live") : t("posko.reconnecting")}</span>
+        <p className="muted small" data-testid="public-last-update">
+          {t("public.tpsCount", { n: formatNumber(area.tps, lang) })} ·{" "}
+          {t("public.lastUpdate", { time: formatDateTime(summary.asOf, lang) })} ·{" "}
+          <span className={live ? "live-dot on" : "live-dot"} title={t("public.liveHow")}>
+            {live ? t("posko.live") : t("posko.reconnecting")}
+          </span>
         </p>
-        <form method="get" action="/publik/tps" className="public-tps-lookup">
-          <label>
-            {t("public.tpsLookup")} <input name="kode" placeholder="1673011001-001" required />
-          </label>
-          <button type="submit">{t("public.tpsShow")}</button>
-        </form>
-        <nav className="public-links">
-          {data.reportsEnabled ? (
-            <Link className="button primary" to="/publik/lapor">
-              {t("public.reportLink")}
-            </Link>
-          ) : null}
-          <Link className="button" to="/publik/lacak">
-            {t("public.trackLink")}
-          </Link>
-          <a className="button" href="/api/v1/public/summary">
-            {t("public.openJson")}
-          </a>
+        <SearchForm q={loaded.search?.q ?? ""} wilayah={null} />
+        {loaded.search ? <SearchResults search={loaded.search} closeHref={drillDownHref(loaded.asked)} /> : null}
+
+        {area.contests.map((c) => (
+          <ContestResults key={c.key} contest={c} labels={labels[c.key]} />
+        ))}
+        <ChildList summary={summary} labels={labels} />
+        <TpsList summary={summary} contestNames={loaded.contestNames} />
+
+        <nav className="public-links" aria-label={t("public.openDataArea")}>
+          {openData ? (
+            <>
+              <a className="button" href={`/api/v1/public/regions/${encodeURIComponent(area.code)}/tps.csv`}>
+                {t("public.openDataCsv")}
+              </a>
+              <a className="button" href={`/api/v1/public/regions/${encodeURIComponent(area.code)}/tps.json`}>
+                {t("public.openDataJson")}
+              </a>
+            </>
+          ) : (
+            <span className="muted small">
+              {t("public.openDataTooLarge", {
+                tps: formatNumber(area.tps, lang),
+                max: formatNumber(loaded.openDataMax, lang),
+              })}
+            </span>
+          )}
           <a className="button" href="/api/v1/public/summary.csv">
             {t("public.openCsv")}
           </a>
-          <a className="button" href="/api/v1/public/audit-head">
-            {t("auditHead.openData")}
-          </a>
         </nav>
 
-        {summary.contests.map((c) => (
-          <section key={c.code} className="card" data-testid={`public-${c.code}`}>
-            <h2>{c.name}</h2>
-            {c.dapil ? <p className="muted">{t("public.dapil", { dapil: c.dapil })}</p> : null}
-            <p data-testid={`public-share-${c.code}`}>
-              {t("public.tpsIn", { in: number(c.tpsIn), total: number(c.tpsTotal), share: pct(c.share) })}
-            </p>
-            <table className="results-table">
-              <thead>
-                <tr>
-                  <th>
-                    {c.candidates[0]?.kind === "party"
-                      ? t("public.party")
-                      : c.candidates[0]?.kind === "candidate"
-                        ? t("public.dpdCandidate")
-                        : t("public.candidate")}
-                  </th>
-                  <th className="num">{t("public.votes")}</th>
-                  <th className="num">%</th>
-                  {c.projection ? <th className="num">{t("public.projection")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {c.candidates.map((k) => {
-                  const p = c.projection?.candidates.find((x) => x.number === k.number);
-                  return (
-                    <tr key={k.number}>
-                      <td>{choiceLabel(k)}</td>
-                      <td className="num" data-testid={`public-votes-${c.code}-${k.number}`}>
-                        {number(k.votes)}
-                      </td>
-                      <td className="num">{pct(k.percent)}</td>
-                      {c.projection ? (
-                        <td className="num" data-testid={`public-projection-${c.code}-${k.number}`}>
-                          {c.projection.reported > 0 && p ? `${pct(p.estimate)} ± ${(p.margin * 100).toFixed(1)}` : "—"}
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-                <tr className="muted">
-                  <td>{t("posko.invalid")}</td>
-                  <td className="num">{number(c.invalid)}</td>
-                  <td />
-                </tr>
-              </tbody>
-            </table>
-            {c.projection ? (
-              <p className="muted small">
-                {t("public.projectionNote", { reported: c.projection.reported, size: c.projection.sampleSize })}
-              </p>
-            ) : null}
-            {c.byCity.length > 1 ? (
-              <AreaTable
-                title={t("public.byCity")}
-                areas={c.byCity}
-                choices={c.candidates}
-                testId={`public-cities-${c.code}`}
-              />
-            ) : null}
-            {c.byKecamatan.length ? (
-              <details>
-                <summary>{t("public.byArea")}</summary>
+        {loaded.extras?.projection.length ? (
+          <section className="card">
+            <h2>{t("public.projection")}</h2>
+            {loaded.extras.projection.map((c) => (
+              <div key={c.code}>
+                <h3>{c.name}</h3>
                 <table className="results-table">
-                  <thead>
-                    <tr>
-                      <th>{t("public.area")}</th>
-                      <th className="num">TPS</th>
-                      {c.candidates.map((k) => (
-                        <th key={k.number} className="num" title={choiceLabel(k)}>
-                          {choiceShort(k)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
                   <tbody>
-                    {c.byKecamatan.map((a) => (
-                      <tr key={a.code}>
-                        <td>{a.name}</td>
-                        <td className="num">
-                          {a.tpsIn}/{a.tps}
-                        </td>
-                        {c.candidates.map((k) => (
-                          <td key={k.number} className="num">
-                            {number(a.votes[String(k.number)] ?? 0)}
+                    {c.candidates.map((k) => {
+                      const p = c.projection.candidates.find((x) => x.number === k.number);
+                      return (
+                        <tr key={k.number}>
+                          <td>{k.kind === "blank" ? t("public.blankColumn") : `${k.number}. ${k.name}`}</td>
+                          <td className="num" data-testid={`public-projection-${c.code}-${k.number}`}>
+                            {c.projection.reported > 0 && p
+                              ? `${(p.estimate * 100).toFixed(1)}% ± ${(p.margin * 100).toFixed(1)}`
+                              : "—"}
                           </td>
-                        ))}
-                      </tr>
-                    ))}
+                        </tr>
+                      );
+                    })}
                   </tbody>
                 </table>
-              </details>
-            ) : null}
+                <p className="muted small">
+                  {t("public.projectionNote", { reported: c.projection.reported, size: c.projection.sampleSize })}
+                </p>
+              </div>
+            ))}
           </section>
-        ))}
+        ) : null}
 
-        <section className="card">
-          <h2>{t("public.progress")}</h2>
-          <p data-testid="public-complete">
-            {t("public.complete", { complete: number(summary.tps.complete), total: number(summary.tps.total) })}
-          </p>
-          <table className="results-table">
-            <tbody>
-              {summary.progress.map((p) => (
-                <tr key={p.code}>
-                  <td>{p.name}</td>
-                  <td className="num">
-                    {p.complete}/{p.tps}
-                  </td>
-                  <td>
-                    <progress max={p.tps || 1} value={p.complete} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-
-        {summary.incidents ? (
+        {loaded.extras?.incidents ? (
           <section className="card">
             <h2>{t("public.incidents")}</h2>
-            {summary.incidents.length === 0 ? (
+            {loaded.extras.incidents.length === 0 ? (
               <p className="muted">{t("public.noIncidents")}</p>
             ) : (
               <table className="results-table" data-testid="public-incidents">
                 <tbody>
-                  {summary.incidents.map((i) => (
+                  {loaded.extras.incidents.map((i) => (
                     <tr key={i.category}>
                       <td>{i.label[lang]}</td>
                       <td className="num">{i.count}</td>
@@ -230,59 +288,25 @@ export default function PublicPage() {
             )}
           </section>
         ) : null}
-        <AuditHead head={data.auditHead} />
+
+        <nav className="public-links">
+          {loaded.reportsEnabled ? (
+            <Link className="button primary" to="/publik/lapor">
+              {t("public.reportLink")}
+            </Link>
+          ) : null}
+          <Link className="button" to="/publik/lacak">
+            {t("public.trackLink")}
+          </Link>
+          <a className="button" href={`/api/v1/public/regions/${encodeURIComponent(here ?? ELECTION_ROOT)}/summary`}>
+            {t("public.openJson")}
+          </a>
+          <a className="button" href="/api/v1/public/audit-head">
+            {t("auditHead.openData")}
+          </a>
+        </nav>
+        <AuditHead head={loaded.auditHead} />
       </main>
     </>
-  );
-}
-
-type Choice = PublicSummary["contests"][number]["candidates"][number];
-
-/** Votes per area (kabupaten/kota or kecamatan) and choice, with the TPS in. */
-function AreaTable({
-  title,
-  areas,
-  choices,
-  testId,
-}: {
-  title: string;
-  areas: PublicSummary["contests"][number]["byCity"];
-  choices: Choice[];
-  testId: string;
-}) {
-  const t = useT(publicMessages, commonMessages);
-  const lang = useLang();
-  return (
-    <details open>
-      <summary>{title}</summary>
-      <table className="results-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th>{t("public.area")}</th>
-            <th className="num">TPS</th>
-            {choices.map((k) => (
-              <th key={k.number} className="num" title={k.name}>
-                {k.kind === "blank" ? "KK" : k.kind === "party" ? k.abbrev : k.number}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {areas.map((a) => (
-            <tr key={a.code}>
-              <td>{a.name}</td>
-              <td className="num">
-                {a.tpsIn}/{a.tps}
-              </td>
-              {choices.map((k) => (
-                <td key={k.number} className="num">
-                  {formatNumber(a.votes[String(k.number)] ?? 0, lang)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
   );
 }

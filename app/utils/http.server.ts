@@ -1,9 +1,10 @@
 // JSON API helpers: one error shape everywhere ({message, code, errors?}), bounded body reading, and a
 // wrapper that turns anything unexpected into a 503/500 without leaking a stack trace.
 import type { Lang } from "~/lib/i18n";
+import { createHash } from "node:crypto";
 import { problem, type Problem } from "~/lib/problems";
 import { bodyLimit } from "./body-limits.server";
-import { apiLang } from "./lang.server";
+import { apiLang, requestLang } from "./lang.server";
 import { describeProblem, problemOf } from "./problem-answer.server";
 
 export function json(data: unknown, init: number | ResponseInit = 200): Response {
@@ -85,3 +86,107 @@ export const readOnlyAction = ({ request }: { request: Request }) =>
   handleApi(apiLang(request), async () => {
     throw problem.methodNotAllowed();
   });
+
+// --- Public reads: one way to make them cacheable (docs/decisions/034-public-reads-cached.md) ---
+
+/** How long a browser or shared cache may reuse a public answer before it asks again (seconds). */
+export const PUBLIC_MAX_AGE = 5;
+
+/** What identifies one version of a public answer: a tag of its content and when its data last changed. */
+export interface Validators {
+  /** Any text that changes whenever the answer's content does; it is hashed into the ETag. */
+  version: string;
+  /** When the data behind the answer last changed; null or absent when unknown. */
+  lastModified?: Date | string | null;
+  /** Seconds; PUBLIC_MAX_AGE by default. */
+  maxAge?: number;
+}
+
+/** A short, strong ETag of a version text. */
+export const etagOf = (version: string) => `"${createHash("sha256").update(version).digest("base64url").slice(0, 27)}"`;
+
+/**
+ * The headers every public read carries: its ETag, Last-Modified (whole seconds, as HTTP dates are), and
+ * `Cache-Control: public, max-age` so browsers and shared caches answer repeat readers for a few seconds.
+ */
+export function cacheHeaders(v: Validators): Headers {
+  const headers = new Headers();
+  headers.set("ETag", etagOf(v.version));
+  const modified = v.lastModified ? new Date(v.lastModified) : null;
+  if (modified && !Number.isNaN(modified.getTime())) headers.set("Last-Modified", modified.toUTCString());
+  headers.set("Cache-Control", `public, max-age=${v.maxAge ?? PUBLIC_MAX_AGE}`);
+  return headers;
+}
+
+/**
+ * Whether the reader already holds the answer these headers describe (RFC 9110 13.1): If-None-Match against
+ * the ETag when the request carries it (weak comparison), else If-Modified-Since against Last-Modified.
+ */
+export function isNotModified(request: Request, headers: Headers): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const etag = headers.get("ETag");
+  const match = request.headers.get("If-None-Match");
+  if (match !== null) {
+    if (!etag) return false;
+    const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+    return match.trim() === "*" || match.split(",").some((tag) => bare(tag) === bare(etag));
+  }
+  const since = Date.parse(request.headers.get("If-Modified-Since") ?? "");
+  const modified = Date.parse(headers.get("Last-Modified") ?? "");
+  return !Number.isNaN(since) && !Number.isNaN(modified) && modified <= since;
+}
+
+/** The 304 for a reader who holds the current version: the validators and caching headers, no body. */
+export function notModified(headers: Headers): Response {
+  const out = new Headers();
+  for (const name of ["ETag", "Last-Modified", "Cache-Control", "Vary", "Access-Control-Allow-Origin"]) {
+    const value = headers.get(name);
+    if (value !== null) out.set(name, value);
+  }
+  return new Response(null, { status: 304, headers: out });
+}
+
+/**
+ * A public read: a 304 when the reader holds this version, else the answer `make` builds (only then), with
+ * the validators and caching headers set on it. `extra` headers (CORS) go on both.
+ */
+export async function publicRead(
+  request: Request,
+  validators: Validators,
+  make: () => Response | Promise<Response>,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  const headers = cacheHeaders(validators);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  if (isNotModified(request, headers)) return notModified(headers);
+  const response = await make();
+  for (const [name, value] of headers) response.headers.set(name, value);
+  return response;
+}
+
+/** A JSON answer meant for caches (data, or its JSON text): as `json` without its `no-store` (publicRead sets the caching). */
+export function publicJson(data: unknown): Response {
+  const text = typeof data === "string" ? data : JSON.stringify(data);
+  return new Response(text, { headers: { "Content-Type": "application/json; charset=utf-8" } });
+}
+
+/**
+ * The caching headers of a public page's loader (`data(value, { headers })`): as `cacheHeaders`, with the
+ * language in the version, since the page is worded in the reader's language (the only cookie it reads).
+ * `Vary: Cookie` tells a shared cache so; the many readers without a cookie share one copy.
+ */
+export function pageCacheHeaders(request: Request, v: Validators): Headers {
+  const headers = cacheHeaders({ ...v, version: `${requestLang(request)}:${v.version}` });
+  headers.set("Vary", "Cookie");
+  return headers;
+}
+
+/** A public page's `headers` export: the caching headers its loader set (entry.server answers 304 from them). */
+export function publicPageHeaders({ loaderHeaders }: { loaderHeaders: Headers }): Headers {
+  const headers = new Headers();
+  for (const name of ["ETag", "Last-Modified", "Cache-Control", "Vary"]) {
+    const value = loaderHeaders.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  return headers;
+}

@@ -1,0 +1,189 @@
+// One level of the public drill-down: where the open area lies (breadcrumb), its progress and provisional
+// results per contest, and its children as a compact list, each a link one level down; a kelurahan lists its
+// TPS, each a link to its page. The page holds one level, never the TPS of a whole province.
+import { Link } from "@remix-run/react";
+import { formatNumber } from "~/lib/format";
+import type { Lang } from "~/lib/i18n";
+import { commonMessages } from "~/lib/messages/common";
+import { publicMessages } from "~/lib/messages/public";
+import { drillDownHref, tpsHref } from "~/lib/public-page";
+import { shareReported, type AreaTotals, type ContestProgress, type RegionSummary } from "~/lib/region-summary";
+import { regionLabel } from "~/lib/regions";
+import { useLang, useT } from "~/lib/use-t";
+
+/** A choice of section IV as the public page prints it: full in the results, short in the lists. */
+export interface ChoiceLabel {
+  number: number;
+  label: string;
+  short: string;
+}
+
+export type ChoiceLabels = Record<string, ChoiceLabel[]>;
+
+const pct = (x: number, lang: Lang) =>
+  `${(x * 100).toLocaleString(lang === "id" ? "id-ID" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+
+/** A region as printed ("Kec. …", "Kel. …"); the root as it is named. */
+export const nameOf = (r: Pick<AreaTotals, "kind" | "name">) => (r.kind === "election" ? r.name : regionLabel(r.kind, r.name));
+
+/** The share of results in over every contest of an area (a TPS with two ballots counts twice). */
+const areaShare = (a: AreaTotals) => {
+  const tps = a.contests.reduce((s, c) => s + c.tps, 0);
+  const reporting = a.contests.reduce((s, c) => s + c.reporting, 0);
+  return { tps, reporting, share: tps ? reporting / tps : 0 };
+};
+
+/** The leading choice of a contest and its share of the valid votes; null before any vote. */
+function leader(c: ContestProgress, labels: ChoiceLabel[] | undefined) {
+  if (!c.votes) return null;
+  const valid = Object.values(c.votes).reduce((s, n) => s + n, 0);
+  if (!valid) return null;
+  const [number, votes] = Object.entries(c.votes).sort((a, b) => b[1] - a[1])[0];
+  const label = labels?.find((k) => String(k.number) === number);
+  return { short: label?.short ?? number, share: votes / valid };
+}
+
+export function Breadcrumb({ summary, rootName }: { summary: RegionSummary; rootName: string }) {
+  const t = useT(publicMessages);
+  return (
+    <nav aria-label={t("public.breadcrumb")} className="breadcrumb" data-testid="public-breadcrumb">
+      <ol>
+        {summary.parents.map((p) => (
+          <li key={p.code}>
+            <Link to={drillDownHref(p.code)}>{p.kind === "election" ? rootName : regionLabel(p.kind, p.name)}</Link>
+          </li>
+        ))}
+        <li aria-current="page">{summary.area.kind === "election" ? rootName : nameOf(summary.area)}</li>
+      </ol>
+    </nav>
+  );
+}
+
+export function ContestResults({ contest: c, labels }: { contest: ContestProgress; labels: ChoiceLabel[] | undefined }) {
+  const t = useT(publicMessages, commonMessages);
+  const lang = useLang();
+  const valid = c.votes ? Object.values(c.votes).reduce((s, n) => s + n, 0) : 0;
+  return (
+    <section className="card" data-testid={`public-contest-${c.key}`}>
+      <h2>{c.name}</h2>
+      <p data-testid={`public-share-${c.key}`}>
+        {t("public.tpsIn", {
+          in: formatNumber(c.reporting, lang),
+          total: formatNumber(c.tps, lang),
+          share: pct(shareReported(c), lang),
+        })}
+      </p>
+      <progress className="share" max={c.tps || 1} value={c.reporting} />
+      {c.votes ? (
+        <table className="results-table">
+          <thead>
+            <tr>
+              <th>{t("public.choice")}</th>
+              <th className="num">{t("public.votes")}</th>
+              <th className="num">%</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(labels ?? Object.keys(c.votes).map((n) => ({ number: Number(n), label: n, short: n }))).map((k) => {
+              const votes = c.votes?.[String(k.number)] ?? 0;
+              return (
+                <tr key={k.number}>
+                  <td>{k.label}</td>
+                  <td className="num" data-testid={`public-votes-${c.key}-${k.number}`}>
+                    {formatNumber(votes, lang)}
+                  </td>
+                  <td className="num">{valid ? pct(votes / valid, lang) : "—"}</td>
+                </tr>
+              );
+            })}
+            <tr className="muted">
+              <td>{t("posko.invalid")}</td>
+              <td className="num">{formatNumber(c.invalid, lang)}</td>
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">{t("public.votesPerDapil")}</p>
+      )}
+    </section>
+  );
+}
+
+export function ChildList({ summary, labels }: { summary: RegionSummary; labels: ChoiceLabels }) {
+  const t = useT(publicMessages);
+  const lang = useLang();
+  if (!summary.children.length) return null;
+  return (
+    <section className="card">
+      <h2>{t(`public.children.${summary.children[0].level}` as "public.children.kecamatan")}</h2>
+      <ul className="area-list" data-testid="public-children">
+        {summary.children.map((child) => {
+          const s = areaShare(child);
+          return (
+            <li key={child.code} data-testid={`public-child-${child.code}`}>
+              <div className="area-row">
+                <Link to={drillDownHref(child.code)} className="area-name">
+                  {nameOf(child)}
+                </Link>
+                <span className="muted small area-count">
+                  {t("public.reportedShort", {
+                    in: formatNumber(s.reporting, lang),
+                    total: formatNumber(s.tps, lang),
+                    share: pct(s.share, lang),
+                  })}
+                </span>
+              </div>
+              <progress className="share" max={s.tps || 1} value={s.reporting} />
+              <p className="small area-leaders">
+                {child.contests.map((c) => {
+                  const lead = leader(c, labels[c.key]);
+                  return (
+                    <span key={c.key}>
+                      {c.name}:{" "}
+                      {lead ? t("public.leading", { choice: lead.short, share: pct(lead.share, lang) }) : t("public.noVotes")}
+                    </span>
+                  );
+                })}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function TpsList({ summary, contestNames }: { summary: RegionSummary; contestNames: Record<string, string> }) {
+  const t = useT(publicMessages);
+  if (!summary.tps.length) return null;
+  return (
+    <section className="card">
+      <h2>{t("public.tpsList", { name: nameOf(summary.area) })}</h2>
+      <ul className="area-list tps-list" data-testid="public-tps-list">
+        {summary.tps.map((tps) => (
+          <li key={tps.code} data-testid={`public-tps-row-${tps.code}`}>
+            <div className="area-row">
+              <Link to={tpsHref(tps.code)} className="area-name">
+                {t("public.tpsNumber", { number: String(tps.number).padStart(3, "0") })}
+              </Link>
+              <span className="muted small">{tps.code}</span>
+            </div>
+            <p className="small area-leaders">
+              {Object.entries(tps.status).map(([contest, status]) => (
+                <span key={contest} className={status === "verified" ? "tps-verified" : undefined}>
+                  {contestNames[contest] ?? contest}:{" "}
+                  {status === "verified"
+                    ? t("public.status.verified")
+                    : status === "missing"
+                      ? t("public.status.missing")
+                      : t("public.status.reported")}
+                </span>
+              ))}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

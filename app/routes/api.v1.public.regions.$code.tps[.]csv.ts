@@ -1,0 +1,14 @@
+// GET /api/v1/public/regions/:code/tps.csv: the per-TPS open data of a region (or `ID`, the whole election):
+// one row per TPS and contest, verified numbers only, no personal data; streamed, cacheable, CORS open.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { handleApi, readOnlyAction } from "~/utils/http.server";
+import { apiLang } from "~/utils/lang.server";
+import { openDataAnswer } from "~/utils/open-data.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return handleApi(apiLang(request), () =>
+    openDataAnswer(request, context.sql, { code: params.code ?? "", format: "csv" }),
+  );
+}
+
+export { readOnlyAction as action };

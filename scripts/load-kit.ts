@@ -377,12 +377,13 @@ export interface LoadDatabaseOptions {
 }
 
 /**
- * Which election a kept database holds, and the latest migration it was seeded under (seeding fills tables a
- * later migration adds, such as the running totals): written after seeding, checked before reuse.
+ * Which election a kept database holds, and the latest migration it was seeded under: written after seeding,
+ * checked before reuse. Another election is refused; a newer migration is applied and named, since a table it
+ * adds that seeding fills (the running totals were one) would stay empty: remove the folder then.
  */
 const seededWith = async (o: LoadDatabaseOptions) => {
   const migrations = (await fs.readdir(path.join(ROOT, "db/migrations"))).filter((f) => f.endsWith(".sql")).sort();
-  return `${o.election ?? "province"} ${o.tpsCount ?? "demo"} ${migrations.at(-1) ?? ""}`;
+  return { election: `${o.election ?? "province"} ${o.tpsCount ?? "demo"}`, migration: migrations.at(-1) ?? "" };
 };
 
 /**
@@ -416,8 +417,11 @@ export async function startLoadDatabase(options: LoadDatabaseOptions) {
   const markFile = path.join(dir, "seeded-with");
   const mark = kept ? await fs.readFile(markFile, "utf8").catch(() => null) : null;
   const wanted = await seededWith(options);
-  if (mark !== null && mark.trim() !== wanted)
-    throw new Error(`--keep-db ${dir} holds "${mark.trim()}", not "${wanted}": remove it or use another folder`);
+  const [markElection, markMigration] = (mark ?? "").trim().split(" @ ");
+  if (mark !== null && markElection !== wanted.election)
+    throw new Error(`--keep-db ${dir} holds "${markElection}", not "${wanted.election}": use another folder`);
+  if (mark !== null && markMigration !== wanted.migration)
+    log(`--keep-db: seeded under ${markMigration}, ${wanted.migration} applied since (to reseed, remove ${dir})`);
   if (kept && mark === null) await fs.rm(dataDir, { recursive: true, force: true }); // a seeding that never finished
   let pg = await startEmbeddedPostgres({ dir: dataDir });
   const port = Number(new URL(pg.url).port);
@@ -435,7 +439,7 @@ export async function startLoadDatabase(options: LoadDatabaseOptions) {
     await seed(sql, { tpsCount, election: options.election });
     log(`seeded ${tpsCount ?? "the demo"} TPS (${options.election ?? "province"}) in ${Math.round(now() - t0)} ms`);
     await sql`vacuum analyze`;
-    if (kept) await fs.writeFile(markFile, `${wanted}\n`);
+    if (kept) await fs.writeFile(markFile, `${wanted.election} @ ${wanted.migration}\n`);
   } else log(`reusing the database kept in ${dir} (${mark.trim()})`);
   return {
     databaseUrl,

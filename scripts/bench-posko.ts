@@ -361,6 +361,8 @@ interface LevelFigures {
   domElements: number | null;
   /** Markers the map draws (regions as aggregates, or TPS). */
   markers: number | null;
+  /** The request that took longest, and how long. */
+  slowest: string;
   note: string;
 }
 
@@ -408,18 +410,24 @@ async function openLevel(
   tab.on("pageerror", (e) => log(`${page} ${level.code}: page error: ${e.message}`));
   const cdp = await context.newCDPSession(tab);
   await cdp.send("Network.enable");
-  const inFlight = new Set<string>();
+  const inFlight = new Map<string, { url: string; start: number }>();
+  let slowest = { url: "", ms: 0 };
   let httpBytes = 0;
   let requests = 0;
   let wsBytes = 0;
   let lastResponse = 0;
   cdp.on("Network.requestWillBeSent", (e) => {
     if (e.type === "WebSocket") return;
-    inFlight.add(e.requestId);
+    inFlight.set(e.requestId, { url: e.request.url, start: now() });
     requests++;
   });
   const done = (id: string) => {
-    if (inFlight.delete(id)) lastResponse = now();
+    const request = inFlight.get(id);
+    if (!request) return;
+    inFlight.delete(id);
+    lastResponse = now();
+    if (lastResponse - request.start > slowest.ms)
+      slowest = { url: request.url, ms: Math.round(lastResponse - request.start) };
   };
   cdp.on("Network.loadingFinished", (e) => {
     if (inFlight.has(e.requestId)) httpBytes += e.encodedDataLength;
@@ -439,6 +447,7 @@ async function openLevel(
     heapMb: null,
     domElements: null,
     markers: null,
+    slowest: "",
     note: "",
   };
   try {
@@ -465,7 +474,8 @@ async function openLevel(
       }
       await sleep(50);
     }
-    if (figures.shownMs === null) figures.note = `not shown within ${LEVEL_WAIT_MS / 1000} s`;
+    if (figures.shownMs === null)
+      figures.note = `not shown within ${LEVEL_WAIT_MS / 1000} s; in flight: ${[...inFlight.values()].map((r) => new URL(r.url).pathname).join(" ")}`;
     const counted = await domCounts(tab);
     figures.domElements = counted.elements;
     figures.markers = counted.markers;
@@ -477,6 +487,9 @@ async function openLevel(
     figures.httpBytes = httpBytes;
     figures.requests = requests;
     figures.wsBytes = wsBytes;
+    figures.slowest = slowest.url
+      ? `${new URL(slowest.url).pathname}${new URL(slowest.url).search} ${slowest.ms} ms`
+      : "";
     await context.close();
   }
   return figures;
@@ -579,6 +592,7 @@ function reportLevels(r: {
           "markers",
           "DOM",
           "target",
+          "slowest request",
           "note",
         ],
         r.rows.map((row) => [
@@ -596,6 +610,7 @@ function reportLevels(r: {
           row.markers,
           row.domElements,
           met(row),
+          row.slowest.slice(0, 60),
           row.note,
         ]),
       ),

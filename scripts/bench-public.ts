@@ -1,6 +1,6 @@
 // `npm run bench:public -- [--national [N] | --tps 100000] [--keep-db DIR | --db URL] [--connections 2000]
 //                          [--duration 10] [--viewers 10000] [--rate 50] [--viewer-duration 20]
-//                          [--public-interval 1000] [--json FILE]`
+//                          [--public-interval 1000] [--nodes 1] [--only KINDS] [--json FILE]`
 // The public side at scale (figures: docs/BENCHMARKS.md, "The public side"). Everything on 127.0.0.1: an
 // embedded PostgreSQL with a generated election (the national one with --national, else a generated
 // province), Pantau's production build (`npm run build` first), and:
@@ -74,6 +74,11 @@ const opts = {
   publicInterval: bounded("public-interval", 1_000, 100, 60_000),
   /** Pantau instances on the one database, sharing live events through Redis (the Redis Streams adapter). */
   nodes: bounded("nodes", 1, 1, 4),
+  /** Only these request kinds (comma-separated, as the table names them: `static file,TPS (JSON)`). */
+  only: text("only")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean),
   json: text("json"),
 };
 const WARMUP_MS = 3_000;
@@ -452,7 +457,8 @@ async function main() {
     ];
     const reads: ReadFigures[] = [];
     await openReaders(nodes);
-    for (const target of targets) reads.push(await readLoad(nodes, target));
+    for (const target of targets)
+      if (!opts.only.length || opts.only.includes(target.name)) reads.push(await readLoad(nodes, target));
 
     const [{ contest }] = opts.national
       ? [{ contest: "presiden" }]

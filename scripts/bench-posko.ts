@@ -1,23 +1,32 @@
 // `npm run bench:posko -- [--tps 100000] [--burst 500] [--json FILE]`
+// `npm run bench:posko -- --national [N] [--keep-db DIR | --db URL] [--json FILE]`
 // The command-post page (/posko) in a real browser with a big generated region. A fresh
 // embedded PostgreSQL seeded with `--tps` generated TPS, Pantau's production build (`npm run build` first)
 // without map tiles (TILE_URL empty: nothing offline serves them, the map draws without), and Debian's
 // Chromium logged in as `posko`. It prints: navigation to the map showing clusters and the totals, the JS
 // heap, DOM markers drawn, a zoom and a pan redrawing the clusters, and a burst of `--burst` quick counts
 // posted over HTTP until the page's totals show them, with the long tasks (main thread blocked > 50 ms) of
-// each phase; then the public page (/publik) and its summary as a visitor opens them. Loopback only; every wait is bounded in time, every loop in count.
+// each phase; then the public page (/publik) and its summary as a visitor opens them.
+// With `--national` (820,000 TPS unless N is given) it seeds the national election instead and opens the
+// command post and the public page at every level of the drill-down (the country, its biggest province, that
+// province's biggest kabupaten/kota, kecamatan and kelurahan), printing per level the time until the page
+// shows its figures, the bytes on the wire, the JS heap and the markers drawn. `--keep-db DIR` keeps the
+// seeded database in DIR and reuses it on the next run; `--db URL` uses a database seeded beforehand
+// (`npm run db:generate -- national 820000`). Loopback only; every wait is bounded in time, every loop in count.
 import os from "node:os";
 import fs from "node:fs/promises";
 import { randomUUID } from "node:crypto";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type Cookie, type Page } from "@playwright/test";
 import { DEMO_SECRET } from "../db/seed";
 import {
+  formatTable,
   freePort,
   HOST,
   log,
   mintSessions,
   now,
   request,
+  sleep,
   startLoadDatabase,
   startPantau,
   stopChild,
@@ -33,13 +42,36 @@ function option(name: string, fallback: number, min: number, max: number) {
   }
   return value;
 }
-const jsonAt = process.argv.indexOf("--json");
+const textOption = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? "") : "";
+};
+/** `--national` alone means the whole country's 820,000 TPS; `--national 100000` a smaller country. */
+function nationalOption() {
+  const i = process.argv.indexOf("--national");
+  if (i < 0) return 0;
+  const next = process.argv[i + 1];
+  return next && /^\d+$/.test(next) ? option("national", 820_000, 1_000, 2_000_000) : 820_000;
+}
 const opts = {
   tps: option("tps", 10_000, 100, 200_000),
   burst: option("burst", 500, 1, 5_000),
-  json: jsonAt > 0 ? process.argv[jsonAt + 1] : "",
+  json: textOption("json"),
+  national: nationalOption(),
+  /** Keep the generated database in this folder and reuse it next time (seeding the country takes minutes). */
+  keepDb: textOption("keep-db"),
+  /** Use this database, already migrated and seeded, as it is. */
+  db: textOption("db"),
 };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+];
 /** Every wait on the page: a page slower than this is reported as a failure, not waited on for ever. */
 const PAGE_WAIT_MS = 180_000;
 
@@ -126,20 +158,14 @@ const readVotes = (page: Page, testId: string) =>
 
 async function main() {
   const loadAtStart = os.loadavg()[0];
-  const db = await startLoadDatabase({ tpsCount: opts.tps });
+  const db = await startLoadDatabase({
+    tpsCount: opts.tps,
+    keepDir: opts.keepDb || undefined,
+    url: opts.db || undefined,
+  });
   const port = await freePort();
   const server = await startPantau(db.databaseUrl, port, { TILE_URL: "" });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const base = `http://${HOST}:${port}`;
     const context = await browser.newContext({
@@ -307,6 +333,291 @@ async function main() {
   }
 }
 
+// ---------- --national: the drill-down at every level ----------
+/** How long one level may take to show before it is reported as not shown (the target is 2 s). */
+const LEVEL_WAIT_MS = 60_000;
+/** The page is taken as shown once no HTTP request has been in flight for this long. */
+const QUIET_MS = 1_000;
+
+interface Level {
+  level: string;
+  code: string;
+  name: string;
+  tps: number;
+}
+interface LevelFigures {
+  page: "posko" | "publik";
+  level: string;
+  code: string;
+  status: number | null;
+  /** Navigation to the page showing its figures (see `openLevel`), or null when it did not within LEVEL_WAIT_MS. */
+  shownMs: number | null;
+  /** Bytes on the wire (gzip where the server compressed) of every HTTP request of the navigation. */
+  httpBytes: number;
+  requests: number;
+  /** WebSocket frames received (Socket.IO: the live totals pushed after the page opened). */
+  wsBytes: number;
+  heapMb: number | null;
+  domElements: number | null;
+  /** Markers the map draws (regions as aggregates, or TPS). */
+  markers: number | null;
+  /** The request that took longest, and how long. */
+  slowest: string;
+  note: string;
+}
+
+/** The drill-down's levels, each the biggest (most TPS) inside the one above: what a page must carry at worst. */
+async function biggestLevels(sql: Awaited<ReturnType<typeof startLoadDatabase>>["sql"]): Promise<Level[]> {
+  const levels: Level[] = [];
+  const [{ tps }] = await sql<[{ tps: number }]>`select count(*)::int as tps from tps`;
+  levels.push({ level: "national", code: "ID", name: "Indonesia", tps });
+  let within = "";
+  for (const [level, parts] of [
+    ["province", 1],
+    ["kabupaten/kota", 2],
+    ["kecamatan", 3],
+    ["kelurahan", 4],
+  ] as const) {
+    const [row] = await sql<{ code: string; tps: number }[]>`
+      select array_to_string((string_to_array(kelurahan_code, '.'))[1:${parts}], '.') as code, count(*)::int as tps
+      from tps where ${within ? sql`kelurahan_code like ${within + ".%"} or kelurahan_code = ${within}` : sql`true`}
+      group by 1 order by 2 desc, 1 limit 1`;
+    if (!row) break;
+    const [region] = await sql<{ name: string }[]>`select name from regions where code = ${row.code}`;
+    levels.push({ level, code: row.code, name: region?.name ?? row.code, tps: row.tps });
+    within = row.code;
+  }
+  return levels;
+}
+
+/**
+ * Opens one page at one level in a fresh browser context (nothing cached: what a first visit downloads) and
+ * waits until it shows its figures: the document loaded, no HTTP request in flight for QUIET_MS (the loader's
+ * data and any summary the page fetches have arrived), and, where the page has a map, markers on it. Shown is
+ * the later of the last HTTP response and the first markers; bytes are every HTTP response's encoded length
+ * from Chromium's network events (compressed, headers included) and WebSocket frames apart.
+ */
+async function openLevel(
+  browser: Browser,
+  base: string,
+  page: "posko" | "publik",
+  level: Level,
+  cookies: Cookie[],
+): Promise<LevelFigures> {
+  const context = await browser.newContext({ baseURL: base, locale: "id-ID", viewport: { width: 1366, height: 768 } });
+  if (cookies.length) await context.addCookies(cookies);
+  const tab = await context.newPage();
+  tab.on("pageerror", (e) => log(`${page} ${level.code}: page error: ${e.message}`));
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send("Network.enable");
+  const inFlight = new Map<string, { url: string; start: number }>();
+  let slowest = { url: "", ms: 0 };
+  let httpBytes = 0;
+  let requests = 0;
+  let wsBytes = 0;
+  let lastResponse = 0;
+  cdp.on("Network.requestWillBeSent", (e) => {
+    if (e.type === "WebSocket") return;
+    inFlight.set(e.requestId, { url: e.request.url, start: now() });
+    requests++;
+  });
+  const done = (id: string) => {
+    const request = inFlight.get(id);
+    if (!request) return;
+    inFlight.delete(id);
+    lastResponse = now();
+    if (lastResponse - request.start > slowest.ms)
+      slowest = { url: request.url, ms: Math.round(lastResponse - request.start) };
+  };
+  cdp.on("Network.loadingFinished", (e) => {
+    if (inFlight.has(e.requestId)) httpBytes += e.encodedDataLength;
+    done(e.requestId);
+  });
+  cdp.on("Network.loadingFailed", (e) => done(e.requestId));
+  cdp.on("Network.webSocketFrameReceived", (e) => (wsBytes += e.response.payloadData.length));
+  const figures: LevelFigures = {
+    page,
+    level: level.level,
+    code: level.code,
+    status: null,
+    shownMs: null,
+    httpBytes: 0,
+    requests: 0,
+    wsBytes: 0,
+    heapMb: null,
+    domElements: null,
+    markers: null,
+    slowest: "",
+    note: "",
+  };
+  try {
+    const start = now();
+    const answer = await tab.goto(`/${page}?wilayah=${encodeURIComponent(level.code)}`, {
+      waitUntil: "load",
+      timeout: LEVEL_WAIT_MS,
+    });
+    figures.status = answer?.status() ?? null;
+    const endAt = start + LEVEL_WAIT_MS;
+    let firstMarkers = 0;
+    while (now() < endAt) {
+      const seen = await tab.evaluate(() => ({
+        map: !!document.querySelector(".leaflet-container"),
+        markers:
+          document.querySelectorAll(".leaflet-marker-icon").length +
+          document.querySelectorAll(".leaflet-overlay-pane path").length,
+      }));
+      if (seen.markers && !firstMarkers) firstMarkers = now();
+      const quiet = inFlight.size === 0 && now() - Math.max(lastResponse, start) >= QUIET_MS;
+      if (quiet && (!seen.map || firstMarkers)) {
+        figures.shownMs = Math.round(Math.max(lastResponse, firstMarkers) - start);
+        break;
+      }
+      await sleep(50);
+    }
+    if (figures.shownMs === null)
+      figures.note = `not shown within ${LEVEL_WAIT_MS / 1000} s; in flight: ${[...inFlight.values()].map((r) => new URL(r.url).pathname).join(" ")}`;
+    const counted = await domCounts(tab);
+    figures.domElements = counted.elements;
+    figures.markers = counted.markers;
+    figures.heapMb = await heapMb(tab);
+    if (figures.status !== 200) figures.note ||= `status ${figures.status}`;
+  } catch (error) {
+    figures.note = (error as Error).message.split("\n")[0].slice(0, 80);
+  } finally {
+    figures.httpBytes = httpBytes;
+    figures.requests = requests;
+    figures.wsBytes = wsBytes;
+    figures.slowest = slowest.url
+      ? `${new URL(slowest.url).pathname}${new URL(slowest.url).search} ${slowest.ms} ms`
+      : "";
+    await context.close();
+  }
+  return figures;
+}
+
+/**
+ * `--national [N]`: the generated national election, the command post and the public page opened at the
+ * whole country, its biggest province, that province's biggest kabupaten/kota, and so on down to a kelurahan.
+ * Targets: shown in under 2 s, under 500 KB on the wire, at every level.
+ */
+async function nationalLevels() {
+  const loadAtStart = os.loadavg()[0];
+  const db = await startLoadDatabase({
+    tpsCount: opts.national,
+    election: "national",
+    keepDir: opts.keepDb || undefined,
+    url: opts.db || undefined,
+  });
+  const port = await freePort();
+  const server = await startPantau(db.databaseUrl, port, { TILE_URL: "" });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const base = `http://${HOST}:${port}`;
+    const levels = await biggestLevels(db.sql);
+    log(`levels: ${levels.map((l) => `${l.level} ${l.code} ${l.name} (${l.tps} TPS)`).join("; ")}`);
+    // The drill-down needs the region summaries (SPEC section 7): without them a page at the national level
+    // would try to carry every TPS of the country, which is what this bench exists to rule out.
+    const probe = await request(port, "GET", "/api/v1/public/regions/ID/summary");
+    const rows: LevelFigures[] = [];
+    if (probe.status === 404 || probe.status === 405) {
+      console.log(
+        `bench:posko --national: skipped the pages: this build has no GET /api/v1/public/regions/:code/summary (status ${probe.status}); merge the running totals and the drill-down first`,
+      );
+    } else {
+      const login = await browser.newContext({ baseURL: base, locale: "id-ID" });
+      const tab = await login.newPage();
+      await tab.goto("/login");
+      await tab.getByLabel("Nama pengguna atau kode TPS").fill("posko");
+      await tab.getByLabel("Kata sandi atau PIN").fill(DEMO_SECRET);
+      await tab.getByRole("button", { name: "Masuk" }).click();
+      await tab.waitForURL((url) => !url.pathname.startsWith("/login"));
+      const cookies = await login.cookies();
+      await login.close();
+      for (const level of levels) {
+        for (const page of ["posko", "publik"] as const) {
+          const figures = await openLevel(browser, base, page, level, page === "posko" ? cookies : []);
+          log(
+            `${page} ${level.level} ${level.code}: ${figures.shownMs ?? "-"} ms, ${Math.round(figures.httpBytes / 1024)} KB ${figures.note}`,
+          );
+          rows.push(figures);
+        }
+      }
+    }
+    const result = {
+      tps: opts.national,
+      levels,
+      rows,
+      cpus: os.cpus().length,
+      loadAtStart,
+      loadAtEnd: os.loadavg()[0],
+    };
+    reportLevels(result);
+    if (opts.json) await fs.writeFile(opts.json, JSON.stringify(result, null, 2));
+  } finally {
+    await browser.close();
+    await stopChild(server);
+    await db.close();
+  }
+}
+
+function reportLevels(r: {
+  tps: number;
+  levels: Level[];
+  rows: LevelFigures[];
+  cpus: number;
+  loadAtStart: number;
+  loadAtEnd: number;
+}) {
+  const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+  const tpsOf = new Map(r.levels.map((l) => [l.code, l]));
+  const met = (row: LevelFigures) =>
+    row.shownMs !== null && row.shownMs < 2000 && row.httpBytes < 500 * 1024 ? "yes" : "NO";
+  console.log(
+    [
+      `The drill-down at every level — national election, ${r.tps} TPS, Chromium, ${r.cpus} CPUs, load average ${r.loadAtEnd.toFixed(1)} (${r.loadAtStart.toFixed(1)} at start)`,
+      `Each page opened in a fresh browser (nothing cached); targets: shown < 2 s, < 500 KB on the wire`,
+      formatTable(
+        [
+          "page",
+          "level",
+          "code",
+          "name",
+          "TPS",
+          "status",
+          "shown ms",
+          "HTTP KB",
+          "requests",
+          "ws KB",
+          "heap MB",
+          "markers",
+          "DOM",
+          "target",
+          "slowest request",
+          "note",
+        ],
+        r.rows.map((row) => [
+          `/${row.page}`,
+          row.level,
+          row.code,
+          tpsOf.get(row.code)?.name.slice(0, 24) ?? "",
+          tpsOf.get(row.code)?.tps ?? null,
+          row.status,
+          row.shownMs,
+          kb(row.httpBytes),
+          row.requests,
+          kb(row.wsBytes),
+          row.heapMb,
+          row.markers,
+          row.domElements,
+          met(row),
+          row.slowest.slice(0, 60),
+          row.note,
+        ]),
+      ),
+    ].join("\n"),
+  );
+}
+
 type Tasks = { count: number; max: number; total: number };
 function report(r: {
   tps: number;
@@ -357,7 +668,7 @@ const guard = setTimeout(() => {
 }, 15 * 60_000);
 guard.unref();
 try {
-  await withDeadline("bench:posko", 15 * 60_000, main());
+  await withDeadline("bench:posko", 15 * 60_000, opts.national ? nationalLevels() : main());
   process.exit(0);
 } catch (error) {
   console.error(error);

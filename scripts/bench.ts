@@ -609,6 +609,49 @@ async function baselineBroadcast(events: number, rate: number) {
   }
 }
 
+// ---------- the running totals ----------
+/**
+ * After the load, `npm run totals:check` recomputes every region's running totals from the results and
+ * compares them with the ones the writer kept under load: a difference fails the bench (exit code 1), however
+ * good the figures above. A build without the command says so and checks nothing.
+ */
+async function checkTotals(databaseUrl: string) {
+  const pkg = JSON.parse(await fs.readFile(`${ROOT}/package.json`, "utf8")) as { scripts: Record<string, string> };
+  if (!pkg.scripts["totals:check"]) {
+    console.log("Running totals\n  check                 skipped: this build has no `npm run totals:check`");
+    return { checked: false, ok: null };
+  }
+  const started = now();
+  const { code, output } = await withDeadline(
+    "totals:check",
+    300_000,
+    new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+      const child = spawn("npm", ["run", "--silent", "totals:check"], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+      child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+      child.once("error", reject);
+      child.once("exit", (code) => resolve({ code, output }));
+    }),
+  );
+  const ms = Math.round(now() - started);
+  if (code === 0) {
+    console.log(
+      `Running totals\n  check                 equal to a recount from the results (npm run totals:check, ${ms} ms)`,
+    );
+    return { checked: true, ok: true, ms };
+  }
+  console.error(
+    `Running totals\n  check                 FAILED: the totals kept under load differ from a recount (npm run totals:check exited ${code}):\n${output.trim()}`,
+  );
+  process.exitCode = 1;
+  return { checked: true, ok: false, ms, output };
+}
+
 const loadAtStart = os.loadavg()[0];
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -635,8 +678,12 @@ async function main() {
       baseline = { inserts, broadcast };
     }
     report(pantau, baseline);
+    const totals = await checkTotals(db.databaseUrl);
     if (opts.json)
-      await fs.writeFile(opts.json, JSON.stringify({ opts, pantau, baseline, cpus: os.cpus().length }, null, 2));
+      await fs.writeFile(
+        opts.json,
+        JSON.stringify({ opts, pantau, baseline, totals, cpus: os.cpus().length }, null, 2),
+      );
   } finally {
     await db.close();
   }

@@ -15,7 +15,7 @@ import { hashToken } from "../app/utils/auth.server";
 import { createSql } from "../db/connect";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { migrate } from "../db/migrate";
-import { seed } from "../db/seed";
+import { seed, type SeedOptions } from "../db/seed";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const HOST = "127.0.0.1";
@@ -43,6 +43,33 @@ export class Histogram {
     return { n: this.n, p50: this.q(0.5), p95: this.q(0.95), p99: this.q(0.99), max: this.max };
   }
 }
+/**
+ * A plain-text table: a header row, a rule, then the rows; numbers right-aligned, text left-aligned, each
+ * column as wide as its widest cell. What the benches print for figures per level or per endpoint.
+ */
+export function formatTable(headers: string[], rows: (string | number | null)[][]) {
+  const cells = rows.map((row) =>
+    headers.map((_, i) => (row[i] === null || row[i] === undefined ? "-" : String(row[i]))),
+  );
+  const numeric = headers.map(
+    (_, i) => rows.length > 0 && rows.every((row) => typeof row[i] === "number" || row[i] === null),
+  );
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i].length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+}
+
+/** Resident memory of a process in MB (Linux /proc), or null elsewhere or when it is gone. */
+export async function residentMb(pid: number) {
+  const status = await fs.readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+  return Number.isFinite(kb) && kb > 0 ? Math.round(kb / 102.4) / 10 : null;
+}
+
 export const now = () => performance.now();
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const log = (line: string) =>
@@ -334,23 +361,86 @@ export function track(d: Dashboard, seq: number) {
 }
 
 // ---------- database ----------
-/** A fresh embedded PostgreSQL in a temporary folder with one seeded database; `restart` stops and starts the server. */
-export async function startLoadDatabase({ tpsCount }: { tpsCount?: number }) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pantau-load-"));
+export interface LoadDatabaseOptions {
+  /** Generated TPS (none: the demo city). */
+  tpsCount?: number;
+  /** What to generate (db/seed.ts): a province by default, or the national election. */
+  election?: SeedOptions["election"];
+  /**
+   * Keep the cluster in this folder and reuse it on the next run: seeding the national election takes
+   * 40-100 s and 1.3 GB, which a run that measures pages need not pay every time. A folder whose database
+   * was seeded with another election or size is refused, not reseeded.
+   */
+  keepDir?: string;
+  /** A database that is already migrated and seeded (nothing is started, seeded or removed). */
+  url?: string;
+}
+
+/**
+ * Which election a kept database holds, and the latest migration it was seeded under: written after seeding,
+ * checked before reuse. Another election is refused; a newer migration is applied and named, since a table it
+ * adds that seeding fills (the running totals were one) would stay empty: remove the folder then.
+ */
+const seededWith = async (o: LoadDatabaseOptions) => {
+  const migrations = (await fs.readdir(path.join(ROOT, "db/migrations"))).filter((f) => f.endsWith(".sql")).sort();
+  return { election: `${o.election ?? "province"} ${o.tpsCount ?? "demo"}`, migration: migrations.at(-1) ?? "" };
+};
+
+/**
+ * A fresh embedded PostgreSQL in a temporary folder with one seeded database (or a kept one, or one at `url`:
+ * see LoadDatabaseOptions); `restart` stops and starts the server.
+ */
+export async function startLoadDatabase(options: LoadDatabaseOptions) {
+  const { tpsCount } = options;
+  if (options.url) {
+    const sql = createSql(options.url, { max: 4 });
+    await migrate(sql);
+    const [{ tps }] = await sql<[{ tps: number }]>`select count(*)::int as tps from tps`;
+    log(`using the database at ${options.url.replace(/:[^:@/]+@/, ":***@")} (${tps} TPS)`);
+    return {
+      databaseUrl: options.url,
+      sql,
+      postgresPids: async () => [] as number[],
+      stopPostgres: async () => {},
+      startPostgres: async () => {},
+      close: async () => {
+        await sql.end({ timeout: 5 });
+        agent.destroy();
+      },
+    };
+  }
+  const kept = options.keepDir ? path.resolve(options.keepDir) : null;
+  const dir = kept ?? (await fs.mkdtemp(path.join(os.tmpdir(), "pantau-load-")));
+  await fs.mkdir(dir, { recursive: true });
   await fs.chmod(dir, 0o755);
   const dataDir = path.join(dir, "data");
+  const markFile = path.join(dir, "seeded-with");
+  const mark = kept ? await fs.readFile(markFile, "utf8").catch(() => null) : null;
+  const wanted = await seededWith(options);
+  const [markElection, markMigration] = (mark ?? "").trim().split(" @ ");
+  if (mark !== null && markElection !== wanted.election)
+    throw new Error(`--keep-db ${dir} holds "${markElection}", not "${wanted.election}": use another folder`);
+  if (mark !== null && markMigration !== wanted.migration)
+    log(`--keep-db: seeded under ${markMigration}, ${wanted.migration} applied since (to reseed, remove ${dir})`);
+  if (kept && mark === null) await fs.rm(dataDir, { recursive: true, force: true }); // a seeding that never finished
   let pg = await startEmbeddedPostgres({ dir: dataDir });
   const port = Number(new URL(pg.url).port);
-  leaveNothingBehind(dir, dataDir);
-  const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
-  await admin.unsafe("create database pantau_load");
-  await admin.end();
+  leaveNothingBehind(kept ? null : dir, dataDir);
   const databaseUrl = pg.url.replace(/\/postgres$/, "/pantau_load");
+  if (mark === null) {
+    const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+    await admin.unsafe("create database pantau_load");
+    await admin.end();
+  }
   const sql = createSql(databaseUrl, { max: 4 });
   await migrate(sql);
-  const t0 = now();
-  await seed(sql, { tpsCount });
-  log(`seeded ${tpsCount ?? "the demo"} TPS in ${Math.round(now() - t0)} ms`);
+  if (mark === null) {
+    const t0 = now();
+    await seed(sql, { tpsCount, election: options.election });
+    log(`seeded ${tpsCount ?? "the demo"} TPS (${options.election ?? "province"}) in ${Math.round(now() - t0)} ms`);
+    await sql`vacuum analyze`;
+    if (kept) await fs.writeFile(markFile, `${wanted.election} @ ${wanted.migration}\n`);
+  } else log(`reusing the database kept in ${dir} (${mark.trim()})`);
   return {
     databaseUrl,
     sql,
@@ -368,7 +458,7 @@ export async function startLoadDatabase({ tpsCount }: { tpsCount?: number }) {
     close: async () => {
       await sql.end({ timeout: 5 });
       await pg.stop().catch(() => {});
-      await fs.rm(dir, { recursive: true, force: true });
+      if (!kept) await fs.rm(dir, { recursive: true, force: true });
       agent.destroy();
     },
   };
@@ -408,7 +498,7 @@ async function childPids(parent: number) {
  * process.exit, an uncaught error): otherwise a PostgreSQL would keep running in the background and skew the
  * next run. Synchronous, as 'exit' handlers must be: an immediate shutdown of the postmaster, then the folder.
  */
-function leaveNothingBehind(dir: string, dataDir: string) {
+function leaveNothingBehind(dir: string | null, dataDir: string) {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
   process.once("exit", () => {
     try {
@@ -417,7 +507,7 @@ function leaveNothingBehind(dir: string, dataDir: string) {
     } catch {
       // Already stopped (close() ran): nothing to do.
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 }
 

@@ -3,7 +3,12 @@
 // moving with submissions at every level at once.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RegionSummary } from "~/lib/region-summary";
+import type { Sql } from "postgres";
+import { ELECTION_ROOT, type RegionSummary } from "~/lib/region-summary";
+import { regionSummary } from "~/models/region-summary.server";
+import { checkTotals } from "~/models/region-totals.server";
+import { seed, wipe } from "../db/seed";
+import { databasePerTest } from "./support/database";
 import { api } from "./support/api";
 import { startTestServer, submitAsOfficer, VALID_VOTES, type TestServer } from "./support/server";
 
@@ -118,4 +123,41 @@ describe("GET /api/v1/public/regions/:code/summary", () => {
     expect((await http.get("/api/v1/public/regions/99/summary")).status).toBe(404);
     expect((await http.get("/api/v1/public/regions/abc/summary")).status).toBe(400);
   });
+});
+
+describe("summary size at every level of a generated election", () => {
+  const db = databasePerTest();
+  const levels = async (sql: Sql) => {
+    const sizes: Record<string, number> = {};
+    let code = ELECTION_ROOT;
+    for (;;) {
+      const summary = await regionSummary(sql, { code, view: { scope: null }, audience: "public" });
+      expect(summary).toBeDefined();
+      sizes[summary!.area.level] = JSON.stringify(summary).length;
+      // Down the child with the most TPS, as far as the tree goes.
+      const next = [...summary!.children].sort((a, b) => b.tps - a.tps)[0];
+      if (!next) break;
+      code = next.code;
+    }
+    return sizes;
+  };
+
+  it("stays small from the whole election to a kelurahan, province and national", async () => {
+    const { sql } = db();
+    await wipe(sql);
+    await seed(sql, { election: "province", tpsCount: 3000 });
+    const province = await levels(sql);
+    expect(Object.keys(province)).toEqual(["election", "province", "city", "kecamatan", "kelurahan"]);
+    for (const bytes of Object.values(province)) expect(bytes).toBeLessThan(40_000);
+
+    await wipe(sql);
+    await seed(sql, { election: "national", tpsCount: 3000 });
+    const national = await levels(sql);
+    expect(Object.keys(national)).toEqual(["election", "province", "city", "kecamatan", "kelurahan"]);
+    for (const bytes of Object.values(national)) expect(bytes).toBeLessThan(70_000);
+    const root = await regionSummary(sql, { code: ELECTION_ROOT, view: { scope: null }, audience: "public" });
+    // A province's dapils are grouped by type, whatever their number.
+    expect(root!.children.every((c) => c.contests.length <= 6)).toBe(true);
+    expect((await checkTotals(sql)).count).toBe(0);
+  }, 300_000);
 });

@@ -115,14 +115,18 @@ export async function regionSummary(
           ? incidents.reduce((sum, i) => sum + i.n, 0)
           : (incidents.find((i) => i.child === c)?.n ?? 0)
         : null;
-    const areaTotals = (r: Region): AreaTotals => {
+    const areaTotals = (r: Region, child = false): AreaTotals => {
       const centre = centreOf.get(r.code);
       const regionTps = centre?.tps ?? 0;
       return {
         ...r,
         centre: centre && centre.lat !== null && centre.lng !== null ? [centre.lat, centre.lng] : null,
         tps: regionTps,
-        contests: progressOf(rowsOf.get(r.code) ?? [], regionTps).map((c) => (shown ? c : { ...c, votes: null })),
+        // A child's groups of contests carry no votes: a province's party totals per type would make the
+        // national answer some 25 KB larger for what the map does not show; opening the child gives them.
+        contests: progressOf(rowsOf.get(r.code) ?? [], regionTps).map((c) =>
+          shown && !(child && c.contests > 1) ? c : { ...c, votes: null },
+        ),
         openIncidents: incidentsOf(r.code),
       };
     };
@@ -130,7 +134,7 @@ export async function regionSummary(
     return {
       area: areaTotals(region),
       parents: root ? [] : [ROOT, ...parents],
-      children: children.map(areaTotals),
+      children: children.map((c) => areaTotals(c, true)),
       tps: tpsWithStatus(tps, contestsHere),
       seq: Number(head.seq),
       asOf: head.at.toISOString(),
@@ -227,10 +231,4 @@ function tpsWithStatus(rows: TpsRow[], contests: string[]): SummaryTps[] {
     if (row.contestCode && row.status) tps.status[row.contestCode] = row.status;
   }
   return [...byCode.values()];
-}
-
-/** The event log's head: the `seq` a summary read now would carry (a cache check needs no more). */
-export async function summarySeq(sql: Db): Promise<number> {
-  const [head] = await sql<[{ seq: number }]>`select seq from event_head`;
-  return Number(head.seq);
 }

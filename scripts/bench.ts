@@ -17,6 +17,7 @@ import http from "node:http";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
+import { checkTotals } from "../app/models/region-totals.server";
 import { DEMO_OFFICER_PIN, DEMO_SECRET } from "../db/seed";
 
 import {
@@ -347,6 +348,8 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       select count(*)::int as commits, avg(n)::float as avg, max(n)::int as max,
         percentile_cont(0.5) within group (order by n)::float as p50
       from (select count(*) as n from audit_log where action = 'quick_count.submit' group by at) b`;
+    // The running totals kept per batch must equal their recomputation from results (decision 032).
+    const totals = await checkTotals(sql);
     const snapshotAfter = await measureSnapshot(port, operatorToken);
     const floor = opts.baseline ? await measureFloor(port, server.pid!, Math.min(opts.duration, 10)) : null;
 
@@ -373,6 +376,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       duplicateEvents: seen.duplicates,
       framesPerDashboardPerSecond: round(seen.frames / Math.max(1, opts.dashboards) / elapsed),
       missingAcknowledged: ids.length + incidentIds.length - stored,
+      totalsDiffering: totals.count,
       incidents: {
         sent: incidentsSent,
         acked: incidentsAcked,
@@ -661,6 +665,7 @@ function report(
     `  errors                ${p.errors} (statuses ${JSON.stringify(p.statuses)})`,
     `  events                ${p.events}; lost ${p.lostEvents}, duplicates ${p.duplicateEvents} (over all dashboards); ${p.framesPerDashboardPerSecond} messages/s per dashboard`,
     `  acknowledged missing  ${p.missingAcknowledged}`,
+    `  running totals        ${p.totalsDiffering} differ from their recomputation (npm run totals:check)`,
     `  CPU per submission    Pantau ${p.cpu.pantau} ms (its process ${p.cpu.pantauBusy} % busy), PostgreSQL ${p.cpu.postgres} ms, bench clients ${p.cpu.bench} ms`,
     `  writes per commit     avg ${p.writesPerCommit.avg}, p50 ${p.writesPerCommit.p50}, max ${p.writesPerCommit.max} (${p.writesPerCommit.commits} commits)`,
     `  snapshot              ${p.snapshot.before.ms} ms, ${p.snapshot.before.bytes} bytes, ${p.snapshot.before.gzipped} gzipped (after load: ${p.snapshot.after.ms} ms, ${p.snapshot.after.bytes} bytes)`,

@@ -115,14 +115,18 @@ export async function regionSummary(
           ? incidents.reduce((sum, i) => sum + i.n, 0)
           : (incidents.find((i) => i.child === c)?.n ?? 0)
         : null;
-    const areaTotals = (r: Region): AreaTotals => {
+    const areaTotals = (r: Region, child = false): AreaTotals => {
       const centre = centreOf.get(r.code);
       const regionTps = centre?.tps ?? 0;
       return {
         ...r,
         centre: centre && centre.lat !== null && centre.lng !== null ? [centre.lat, centre.lng] : null,
         tps: regionTps,
-        contests: progressOf(rowsOf.get(r.code) ?? [], regionTps).map((c) => (shown ? c : { ...c, votes: null })),
+        // A child's groups of contests carry no votes: a province's party totals per type would make the
+        // national answer some 25 KB larger for what the map does not show; opening the child gives them.
+        contests: progressOf(rowsOf.get(r.code) ?? [], regionTps).map((c) =>
+          shown && !(child && c.contests > 1) ? c : { ...c, votes: null },
+        ),
         openIncidents: incidentsOf(r.code),
       };
     };
@@ -130,7 +134,7 @@ export async function regionSummary(
     return {
       area: areaTotals(region),
       parents: root ? [] : [ROOT, ...parents],
-      children: children.map(areaTotals),
+      children: children.map((c) => areaTotals(c, true)),
       tps: tpsWithStatus(tps, contestsHere),
       seq: Number(head.seq),
       asOf: head.at.toISOString(),
@@ -233,4 +237,38 @@ function tpsWithStatus(rows: TpsRow[], contests: string[]): SummaryTps[] {
 export async function summarySeq(sql: Db): Promise<number> {
   const [head] = await sql<[{ seq: number }]>`select seq from event_head`;
   return Number(head.seq);
+}
+
+// The public page may be opened by many thousands of readers at once, most at the same few levels: one
+// public summary per region is read from the database per node at a time and served for up to
+// PUBLIC_CACHE_MS (the HTTP answer may be cached 5 s anyway). Hung on the pool under a global symbol, as the
+// server and the Remix build each load their own copy of this module (like the public summary's cache).
+const PUBLIC_CACHE_MS = 1000;
+const PUBLIC_CACHE_MAX = 5000;
+const PUBLIC_CACHE = Symbol.for("pantau.publicRegionSummaryCache");
+type PublicCache = Map<string, { at: number; summary: Promise<RegionSummary | undefined> }>;
+
+/**
+ * The public summary of a region, shared between concurrent readers for up to PUBLIC_CACHE_MS; one newer than
+ * `newerThan` (the seq of the answer a client already holds) is read again if the shared one is not.
+ */
+export async function publicRegionSummary(
+  sql: Sql,
+  { code, newerThan = -1 }: { code: string; newerThan?: number },
+): Promise<RegionSummary | undefined> {
+  const slot = sql as unknown as Record<symbol, PublicCache | undefined>;
+  const cache = (slot[PUBLIC_CACHE] ??= new Map());
+  const hit = cache.get(code);
+  if (hit && Date.now() - hit.at < PUBLIC_CACHE_MS) {
+    const shared = await hit.summary.catch(() => undefined);
+    if (shared === undefined || shared.seq > newerThan) return shared;
+  }
+  if (cache.size >= PUBLIC_CACHE_MAX) cache.clear();
+  const summary = regionSummary(sql, { code, view: { scope: null }, audience: "public" });
+  const entry = { at: Date.now(), summary };
+  cache.set(code, entry);
+  summary.catch(() => {
+    if (cache.get(code) === entry) cache.delete(code);
+  });
+  return summary;
 }

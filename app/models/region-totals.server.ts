@@ -102,9 +102,11 @@ export async function checkTotals(
   { limit = 50 } = {},
 ): Promise<{ checked: number; differences: TotalsDifference[]; count: number }> {
   return sql.begin("isolation level repeatable read read only", async (tx) => {
-    const rows = await tx<(TotalsDifference & { total: number })[]>`
+    // Every row is compared: hash joins over whole tables, never a nested loop on a misestimated CTE.
+    await tx`set local enable_nestloop = off`;
+    const rows = await tx<(TotalsDifference & { total: number; checked: number })[]>`
       with ${deltas(tx, tx`select * from result_changes`)},
-      stored as (
+      stored as materialized (
         select coalesce(t.region_code, d.region_code) as region_code, coalesce(t.contest_code, d.contest_code) as contest_code,
           coalesce(t.tps, 0) as tps,
           coalesce(t.reporting, 0) + coalesce(d.reporting, 0) as reporting,
@@ -114,10 +116,11 @@ export async function checkTotals(
           coalesce(t.verified, 0) + coalesce(d.verified, 0) as verified,
           coalesce(t.quick, 0) + coalesce(d.quick, 0) as quick,
           coalesce(t.complete, 0) + coalesce(d.complete, 0) as complete,
-          votes_add(coalesce(t.votes, '{}'), coalesce(d.votes, '{}')) as votes,
+          case when d.region_code is null then t.votes else votes_add(coalesce(t.votes, '{}'), d.votes) end as votes,
           coalesce(t.invalid, 0) + coalesce(d.invalid, 0) as invalid
         from region_totals t full join delta d on d.region_code = t.region_code and d.contest_code = t.contest_code
       ),
+      computed as materialized (select * from region_totals_computed),
       compared as (
         select coalesce(s.region_code, c.region_code) as region_code, coalesce(s.contest_code, c.contest_code) as contest_code,
           to_jsonb(s) - 'region_code' - 'contest_code' as stored, to_jsonb(c) - 'region_code' - 'contest_code' as computed,
@@ -126,7 +129,7 @@ export async function checkTotals(
           (c.tps, c.reporting, c.submitted, c.flagged, c.conflict, c.verified, c.quick, c.complete, c.votes, c.invalid)
             or (c.region_code is null and (s.tps, s.reporting, s.submitted, s.flagged, s.conflict, s.verified, s.quick,
               s.complete, s.invalid) = (0, 0, 0, 0, 0, 0, 0, 0, 0) and s.votes = '{}') as same
-        from stored s full join region_totals_computed c on c.region_code = s.region_code and c.contest_code = s.contest_code
+        from stored s full join computed c on c.region_code = s.region_code and c.contest_code = s.contest_code
       ),
       centres as (
         select coalesce(s.region_code, c.region_code) as region_code, null::text as contest_code,
@@ -140,14 +143,18 @@ export async function checkTotals(
         union all
         select region_code, contest_code, stored, computed from centres where not same
       )
-      select d.*, count(*) over ()::int as total
-      from differing d order by region_code, contest_code nulls first limit ${limit}`;
-    const [{ checked }] = await tx<[{ checked: number }]>`
-      select (select count(*) from region_totals_computed)::int + (select count(*) from region_centres_computed)::int as checked`;
+      -- First a row with the counts, then the first differences.
+      select null as region_code, null as contest_code, null::jsonb as stored, null::jsonb as computed,
+        (select count(*) from differing)::int as total,
+        ((select count(*) from compared) + (select count(*) from centres))::int as checked
+      union all
+      (select region_code, contest_code, stored, computed, 0, 0 from differing
+        order by region_code, contest_code nulls first limit ${limit})`;
+    const [head, ...found] = rows;
     return {
-      checked,
-      count: rows[0]?.total ?? 0,
-      differences: rows.map((r) => ({
+      checked: head.checked,
+      count: head.total,
+      differences: found.map((r) => ({
         regionCode: r.regionCode,
         contestCode: r.contestCode,
         stored: r.stored,

@@ -4,7 +4,7 @@
 // event-log sequence gets a 304 before any total is read.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { problem } from "~/lib/problems";
-import { regionSummary, summarySeq } from "~/models/region-summary.server";
+import { publicRegionSummary, summarySeq } from "~/models/region-summary.server";
 import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { regionCodeParam } from "~/utils/params.server";
@@ -17,16 +17,22 @@ const etagOf = (seq: number) => `"s${seq}"`;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return handleApi(apiLang(request), async () => {
     const code = regionCodeParam(params.code);
-    const asked = request.headers.get("If-None-Match");
-    if (asked) {
-      const etag = etagOf(await summarySeq(context.sql));
-      if (asked.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))
+    // The sequences of the answers the client holds (ETags it sends back); other tags are ignored.
+    const held = (request.headers.get("If-None-Match") ?? "")
+      .split(",")
+      .map((tag) => /^(?:W\/)?"s(\d{1,15})"$/.exec(tag.trim())?.[1])
+      .filter((seq) => seq !== undefined)
+      .map(Number);
+    if (held.length) {
+      const seq = await summarySeq(context.sql);
+      const etag = etagOf(seq);
+      if (held.includes(seq))
         return new Response(null, {
           status: 304,
           headers: { ...OPEN_DATA_HEADERS, ETag: etag, "Cache-Control": CACHE_CONTROL },
         });
     }
-    const summary = await regionSummary(context.sql, { code, view: { scope: null }, audience: "public" });
+    const summary = await publicRegionSummary(context.sql, { code, newerThan: held.length ? Math.max(...held) : -1 });
     if (!summary) throw problem.notFound();
     const response = json(summary, { headers: OPEN_DATA_HEADERS });
     response.headers.set("Cache-Control", CACHE_CONTROL);

@@ -1,8 +1,10 @@
 // The command post drills down by region: from the top (the demo election's one province and one city open
 // directly) to a kecamatan, a kelurahan and a TPS, with the breadcrumb and the back button; totals and progress
 // follow the open area; a result posted in kelurahan 16.73.02.1001 shows in the kecamatan's figures live.
-// Only 16.73.02.1001 and 16.73.02.1002 are written to.
+// Only 16.73.02.1001 and 16.73.02.1002 are written to. The upper level (regions as aggregates) runs on a
+// generated province of its own, with a threshold low enough that the province is above it.
 import { randomUUID } from "node:crypto";
+import { freePort, HOST, startLoadDatabase, startPantau, stopChild } from "../scripts/load-kit";
 import { expect, shot, test } from "./fixtures";
 
 const KECAMATAN = "16.73.02";
@@ -81,4 +83,48 @@ test("drill from the top to a kelurahan and a TPS; a result shows live in the ke
   await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
   // Every area was opened on the one live connection the page started with.
   expect(sockets.filter((url) => url.includes("/socket.io/"))).toHaveLength(1);
+});
+
+test("above the threshold the map shows regions as aggregates, and a click opens one", async ({ browser, login }) => {
+  test.setTimeout(120_000);
+  const db = await startLoadDatabase({ tpsCount: 2000 });
+  const port = await freePort();
+  const server = await startPantau(db.databaseUrl, port, { TILE_URL: "", PANTAU_TPS_MAP_MAX: "500" });
+  const context = await browser.newContext({
+    baseURL: `http://${HOST}:${port}`,
+    locale: "id-ID",
+    viewport: { width: 1366, height: 768 },
+  });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await login(page, "posko");
+    // The election has one province: it opens, with 2,000 TPS, above 500.
+    await expect(page).toHaveURL(/\/posko\?wilayah=16$/);
+    await expect(page.getByTestId("region-level")).toBeVisible();
+    await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
+    const [{ n: cities }] = await db.sql<[{ n: number }]>`select count(*)::int as n from regions where level = 'city'`;
+    await expect(page.locator(".region-box")).toHaveCount(cities);
+    await expect(page.locator("path.tps-marker")).toHaveCount(0);
+    await expect(page.getByTestId("area-progress-gubernur")).toContainText("dari 2.000 TPS");
+    await shot(page, "drill-5-province-aggregates");
+
+    // A click on a kabupaten/kota's marker opens it; small enough, it shows its TPS.
+    const first = page.locator(".region-box").first();
+    const code = await first.getAttribute("data-region");
+    await first.click();
+    await expect(page).toHaveURL(new RegExp(`wilayah=${code!.replace(/\./g, "\\.")}$`));
+    await expect(page.getByTestId("region-level")).toHaveCount(0);
+    await expect(page.locator("path.tps-marker").first()).toBeVisible();
+    await expect(page.getByTestId("live-status")).toHaveText(/Langsung/);
+    await shot(page, "drill-6-city-from-province");
+    await page.goBack();
+    await expect(page.getByTestId("region-level")).toBeVisible();
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    await stopChild(server);
+    await db.close();
+  }
 });

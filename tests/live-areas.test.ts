@@ -6,7 +6,7 @@ import type { LiveEvent } from "../app/lib/events";
 import type { AreaTotals } from "../app/lib/region-summary";
 import { api } from "./support/api";
 import { startTestServer, submitAsOfficer, type TestServer } from "./support/server";
-import { liveClients, openAreas, until } from "./support/sockets";
+import { liveClients, openAreas, resume, until } from "./support/sockets";
 
 let server: TestServer;
 const http = api(() => server);
@@ -75,6 +75,9 @@ describe("areas:open", () => {
     expect(answer.events.some((e) => tpsOf(e) === elsewhere)).toBe(false);
     expect(answer).toMatchObject({ seq: await head(), more: false });
     expect(d.received.filter((e) => tpsOf(e) === first || tpsOf(e) === second)).toEqual([]);
+    // `resume` on this connection now replays by the same rule: the open area's events only.
+    const replay = await resume(d.socket, start);
+    expect(replay.ok && replay.data.events.map((e) => e.seq)).toEqual(missed);
   });
 
   it("refuses an area outside the caller's view, unknown areas and bad payloads", async () => {

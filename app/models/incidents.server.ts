@@ -108,8 +108,11 @@ export async function listIncidents(
     officerView = false,
     open = false,
     limit = 500,
+    placeless = false,
   }: {
     scope: string | null;
+    /** Also incidents of no region (a whole-election view narrowed to an area, as its live connection). */
+    placeless?: boolean;
     tpsCode?: string | null;
     responderId?: number;
     /** Only what a TPS officer may see: no citizen's report staff have not shared (access.ts officerMaySee). */
@@ -126,7 +129,7 @@ export async function listIncidents(
       select s.*, row_number() over (partition by ${similarityKeySql(sql)} order by s.created_at) as copy
       from (${SELECT(sql)}
         where true
-          and ${insideArea(sql, "i.region_code", scope)}
+          and (${insideArea(sql, "i.region_code", scope)} ${placeless ? sql`or i.region_code is null` : sql``})
           ${tpsCode ? sql`and i.tps_code = ${tpsCode}` : sql``}
           ${responderId ? sql`and exists (select 1 from incident_assignments a where a.incident_id = i.id and a.responder_id = ${responderId})` : sql``}
           ${officerView ? sql`and (i.source <> 'citizen' or i.shared_at is not null)` : sql``}

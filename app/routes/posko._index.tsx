@@ -59,6 +59,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // A level with exactly one child opens it (the demo election: one province, one city).
   if (summary.children.length === 1) throw redirect(areaHref(summary.children[0].code));
   const scope = code === ELECTION_ROOT ? null : code;
+  // A whole-election view keeps the incidents of no region in any area, as its live connection does.
+  const placeless = view.scope === null;
   const [responders, staleConfig, categories, securityAlerts] = await Promise.all([
     listResponders(context.sql),
     getStaleConfig(context.sql),
@@ -80,7 +82,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!showsTps(summary.area.tps, context.env.PANTAU_TPS_MAP_MAX)) {
     // An upper level: its summary and bounded lists (the first TOP_N with a count), never a row per TPS.
     const [incidents, quickOnly, stale] = await Promise.all([
-      listIncidents(context.sql, { scope, open: true, limit: TOP_N }),
+      listIncidents(context.sql, { scope, placeless, open: true, limit: TOP_N }),
       listQuickOnly(context.sql, { scope, limit: TOP_N }),
       notArrived(context.sql, { scope, config: staleConfig, limit: TOP_N }),
     ]);
@@ -89,7 +91,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
   // (the feed replaces an incident by id); one read before it could be missed.
   const { tps, ...snapshot } = await getSnapshot(context.sql, { scope }, { byKelurahan: true });
-  const incidents = await listIncidents(context.sql, { scope });
+  const incidents = await listIncidents(context.sql, { scope, placeless });
   return {
     ...shared,
     level: "tps" as const,

@@ -27,10 +27,6 @@ const AreasOpen = z.object({
   after: eventCursor.optional(),
 });
 
-/** The rooms a connection joined for its areas (none until it opens some). */
-const OPEN = Symbol("open areas");
-type WithAreas = Socket & { [OPEN]?: Set<string> };
-
 export function answerAreasOpen(
   socket: Socket,
   sql: Sql,
@@ -69,12 +65,12 @@ export function answerAreasOpen(
       user,
       areas.map((code) => ({ code, showsTps: showsTps(sizes.get(code)!, tpsMapMax) })),
     );
-    const s = socket as WithAreas;
-    const before = s[OPEN] ?? new Set(roomsOf(user).filter((r) => !r.startsWith("user:")));
+    const data = socket.data as SocketData;
+    const before = data.open?.rooms ?? new Set(roomsOf(user).filter((r) => !r.startsWith("user:")));
     for (const room of before) if (!rooms.includes(room)) socket.leave(room);
     socket.join(rooms);
     const joined = new Set(rooms);
-    s[OPEN] = joined;
+    data.open = { areas, rooms: joined };
     opened(areas);
     try {
       if (after === undefined) return reply({ ok: true, seq: await headSeq(sql), events: [], more: false });

@@ -13,6 +13,8 @@ export interface SocketData {
   user: SessionUser | null;
   /** The stored hash of the session the connection was opened with (null for visitors). */
   tokenHash: string | null;
+  /** The areas the connection opened (`areas:open`, live/areas.ts) and the rooms it joined for them. */
+  open?: { areas: string[]; rooms: Set<string> };
 }
 
 type LiveServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;

@@ -1,11 +1,12 @@
 // `resume {after}`: the events a client missed since a sequence number, the same ones live delivery would
-// have brought it (the permission rules' event view), at most one page at a time.
+// have brought it (the permission rules' event view; on a connection that opened areas, the rule of its
+// rooms), at most one page at a time.
 import type { Sql } from "postgres";
 import type { Socket } from "socket.io";
 import type { LiveEvent } from "~/lib/events";
 import { problem } from "~/lib/problems";
 import { eventCursor } from "~/lib/schemas/atoms";
-import { eventsAfter, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
+import { eventsAfter, eventsInAreasAfter, headSeq, MAX_EVENTS_PER_PAGE } from "~/models/events.server";
 import { sessionOfHash } from "~/utils/auth.server";
 import { handshakeLang } from "~/utils/lang.server";
 import { eventViewOf } from "~/utils/permissions.server";
@@ -37,7 +38,10 @@ export function answerResume(socket: Socket, sql: Sql) {
     // The user as the handshake found them, whose rooms this connection joined: replay answers as live does.
     if (!user || !eventViewOf(user)) return reply(problemAck(problem.forbidden({ key: "live.noEventView" }), lang));
     try {
-      const events = await eventsAfter(sql, { after, user, limit: MAX_EVENTS_PER_PAGE });
+      const { open } = socket.data as SocketData;
+      const events = open
+        ? await eventsInAreasAfter(sql, { after, user, ...open, limit: MAX_EVENTS_PER_PAGE })
+        : await eventsAfter(sql, { after, user, limit: MAX_EVENTS_PER_PAGE });
       reply({ ok: true, data: { events, more: events.length === MAX_EVENTS_PER_PAGE, head: await headSeq(sql) } });
     } catch {
       reply(problemAck(problem.unavailable(), lang));

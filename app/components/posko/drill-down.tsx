@@ -78,9 +78,15 @@ export function ChildRegions({ areas }: { areas: AreaTotals[] }) {
                     </div>
                   ))}
                 </td>
-                <td>
-                  <span className="status-dot" style={{ background: STATUS_COLOURS[status] }} aria-hidden />{" "}
-                  {statusLabel(status)}
+                <td data-testid={`child-status-${a.code}`}>
+                  {/* A dot with its word on hover: the panel is narrow, the map's colours are the same. */}
+                  <span
+                    className="status-dot"
+                    style={{ background: STATUS_COLOURS[status] }}
+                    role="img"
+                    aria-label={statusLabel(status)}
+                    title={statusLabel(status)}
+                  />
                 </td>
                 <td className="num" data-testid={`child-incidents-${a.code}`}>
                   {a.openIncidents === null ? "–" : formatNumber(a.openIncidents, lang)}

@@ -123,7 +123,8 @@ export async function appendToLog(
     tx`update event_head set seq = seq + ${events.length} returning seq, now() as at`,
     // Queued after the lock: the batch's result changes go into the running totals under it, so folds of
     // two lanes or nodes never wait on each other's total rows (the national row is in every one of them),
-    // and the totals commit with the events that announce them (docs/decisions/032-...).
+    // and the totals commit with the events that announce them
+    // (docs/decisions/032-running-totals-folded-per-batch.md).
     foldResultChanges(tx),
     audits.length
       ? tx<StoredAuditRow[]>`

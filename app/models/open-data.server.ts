@@ -6,7 +6,7 @@ import { ballotChoices } from "~/lib/ballot";
 import { ELECTION_ROOT } from "~/lib/region-summary";
 import { regionLabel } from "~/lib/regions";
 import type { Db } from "~/utils/db.server";
-import { insideArea, votesInContest } from "./area.server";
+import { insideArea } from "./area.server";
 import { contestsByCode } from "./election.server";
 import { getSetting } from "./settings.server";
 
@@ -121,7 +121,11 @@ export async function* openDataRows(
       join regions kel on kel.code = t.kelurahan_code
       join regions kec on kec.code = kel.parent_code
       join regions city on city.code = kec.parent_code
-      join contests c on ${votesInContest(sql, "t.kelurahan_code", "c.code")}
+      -- The contests the TPS votes in: those whose area holds one of its kelurahan's ancestors, found by index
+      -- from the few ancestors (region_path), not by testing every contest of the election against each TPS.
+      join lateral (select distinct a.contest_code from unnest(region_path(t.kelurahan_code)) as p(code)
+        join contest_areas a on a.region_code = p.code) ca on true
+      join contests c on c.code = ca.contest_code
       left join results r on r.tps_code = t.code and r.contest_code = c.code and r.status = 'verified'
     where ${insideArea(sql, "t.kelurahan_code", scope)}
     order by t.code, c.position, c.code`.cursor(BATCH);

@@ -5,8 +5,8 @@
 // Remix (@remix-run/router's matchRoutes), and calls the module's loader (GET, HEAD, OPTIONS) or action
 // with the same arguments Remix gives it: a Fetch-API Request, the params and the load context. What Remix
 // does around a resource route's answer is kept as it was (a thrown Response, a missing loader or action,
-// an unexpected error, HEAD without a body), so every answer is the same as before, byte for byte in
-// status, headers and body.
+// an unexpected error, HEAD without a body), so every answer has the same status, headers and body as
+// before (tests/api-router.test.ts compares them with Remix's own handler).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
@@ -87,14 +87,21 @@ async function callRoute(
     const result: unknown = await handler(args as never);
     if (isResponse(result)) return result;
     console.warn(`The ${isLoader ? "loader" : "action"} of an API route answered data, not a Response.`);
-    return new Response(JSON.stringify(result ?? null), {
+    return new Response(JSON.stringify(result), {
       headers: { "Content-Type": "application/json; charset=utf-8" },
     });
   } catch (error) {
     if (isResponse(error)) {
-      // Remix marks a thrown Response so; kept so that answers stay the same.
-      error.headers.set("X-Remix-Catch", "yes");
-      return error;
+      // Remix marks a thrown Response so; kept so that answers stay the same. (A Response's headers may be
+      // immutable, as Response.redirect's are: then a copy carries the mark, as Remix always makes one.)
+      try {
+        error.headers.set("X-Remix-Catch", "yes");
+        return error;
+      } catch {
+        const headers = new Headers(error.headers);
+        headers.set("X-Remix-Catch", "yes");
+        return new Response(error.body, { status: error.status, statusText: error.statusText, headers });
+      }
     }
     handleError(error);
     return new Response("Unexpected Server Error", { status: 500, headers: { "Content-Type": "text/plain" } });

@@ -5,11 +5,15 @@
 // routes from the build, so a route added later is covered without new test code, with its path parameters
 // and the splat (api.$.ts) filled in. Pages still go through Remix.
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiRouteTree, isApiPath } from "../server/api-router";
+import { apiRouter, apiRouteTree, isApiPath } from "../server/api-router";
+import { requestBoundary } from "../server/request-boundary";
 import { api } from "./support/api";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -202,5 +206,111 @@ describe("the API router", () => {
     const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
     expect(nonce).toBeTruthy();
     expect(await res.text()).toContain(`nonce="${nonce}"`);
+  });
+});
+
+describe("the API router around a route's answer, as Remix does it", () => {
+  // Routes no real module has (yet): a thrown Response, data instead of a Response, a failure, a HEAD.
+  const failures: unknown[] = [];
+  const module = (m: object) => m as ServerBuild["routes"][string]["module"];
+  const routes = {
+    root: { id: "root", path: "", module: module({ default: () => null }) },
+    "routes/api.$": {
+      id: "routes/api.$",
+      parentId: "root",
+      path: "api/*",
+      module: module({ loader: ({ params }: { params: object }) => Response.json({ splat: params }) }),
+    },
+    "routes/api.things.$id": {
+      id: "routes/api.things.$id",
+      parentId: "root",
+      path: "api/things/:id",
+      module: module({
+        loader: ({ params, request }: { params: { id: string }; request: Request }) => {
+          if (params.id === "thrown") throw Response.json({ thrown: true }, { status: 418 });
+          if (params.id === "redirect") throw Response.redirect("http://localhost/elsewhere", 302);
+          if (params.id === "data") return { data: params.id };
+          if (params.id === "fails") throw new Error("a bug");
+          return Response.json({ id: params.id, method: request.method });
+        },
+      }),
+    },
+    "routes/api.things.mine": {
+      id: "routes/api.things.mine",
+      parentId: "root",
+      path: "api/things/mine",
+      module: module({ action: () => Response.json({ static: true }, { status: 201 }) }),
+    },
+  };
+  const build = {
+    routes,
+    entry: { module: { handleError: (error: unknown) => failures.push(error) } },
+  } as unknown as ServerBuild;
+  let fake: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    const boundary = requestBoundary({ trustProxy: () => false, allowedOrigins: [] });
+    const router = apiRouter({ build, getLoadContext: () => server.services });
+    fake = createServer((req, res) =>
+      boundary(req, res, () =>
+        router(req, res, (error) => {
+          res.statusCode = error ? 599 : 598;
+          res.end();
+        }),
+      ),
+    );
+    fake.listen(0, "127.0.0.1");
+    await once(fake, "listening");
+    url = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
+  });
+  afterAll(() => fake?.close());
+
+  it("matches params and the splat with Remix's precedence: a static segment before a parameter", async () => {
+    expect(await (await fetch(`${url}/api/things/a%20b`)).json()).toEqual({ id: "a b", method: "GET" });
+    expect(await (await fetch(`${url}/api/things/x/y`)).json()).toEqual({ splat: { "*": "things/x/y" } });
+    const mine = await fetch(`${url}/api/things/mine`, { method: "POST" });
+    expect([mine.status, await mine.json()]).toEqual([201, { static: true }]);
+  });
+
+  it("answers a thrown Response marked as Remix marks it, also one whose headers cannot change", async () => {
+    const thrown = await fetch(`${url}/api/things/thrown`);
+    expect([thrown.status, thrown.headers.get("x-remix-catch"), await thrown.json()]).toEqual([
+      418,
+      "yes",
+      { thrown: true },
+    ]);
+    const redirect = await fetch(`${url}/api/things/redirect`, { redirect: "manual" });
+    expect([redirect.status, redirect.headers.get("location"), redirect.headers.get("x-remix-catch")]).toEqual([
+      302,
+      "http://localhost/elsewhere",
+      "yes",
+    ]);
+  });
+
+  it("answers data as JSON, a failure as Remix's 500 (reported once), HEAD without a body", async () => {
+    const data = await fetch(`${url}/api/things/data`);
+    expect([data.status, data.headers.get("content-type"), await data.json()]).toEqual([
+      200,
+      "application/json; charset=utf-8",
+      { data: "data" },
+    ]);
+    const fails = await fetch(`${url}/api/things/fails`);
+    expect([fails.status, await fails.text()]).toEqual([500, "Unexpected Server Error"]);
+    expect(failures).toHaveLength(1);
+    expect(String(failures[0])).toMatch(/a bug/);
+    const head = await fetch(`${url}/api/things/x`, { method: "HEAD" });
+    expect([head.status, head.headers.get("content-type"), await head.text()]).toEqual([200, "application/json", ""]);
+  });
+
+  it("answers a method without its handler as Remix does: 400 for a read, 405 for a change", async () => {
+    const get = await fetch(`${url}/api/things/mine`);
+    expect([get.status, get.headers.get("x-remix-error"), await get.json()]).toEqual([
+      400,
+      "yes",
+      { message: "Unexpected Server Error" },
+    ]);
+    const post = await fetch(`${url}/api/things/x`, { method: "POST" });
+    expect(post.status).toBe(405);
   });
 });

@@ -7,7 +7,9 @@ import { bodyLimit } from "./body-limits.server";
 import { apiLang, requestLang } from "./lang.server";
 import { describeProblem, problemOf } from "./problem-answer.server";
 
-const jsonTexts = new WeakMap<Response, string>();
+// Under a registered symbol, not in a module's WeakMap: the server (server/, run from source) and the routes
+// (bundled into the build) each have their own copy of this module.
+const JSON_TEXT = Symbol.for("pantau.json-text");
 
 export function json(data: unknown, init: number | ResponseInit = 200): Response {
   const base = typeof init === "number" ? { status: init } : init;
@@ -16,7 +18,7 @@ export function json(data: unknown, init: number | ResponseInit = 200): Response
   headers.set("Cache-Control", "no-store");
   const text = JSON.stringify(data);
   const response = new Response(text, { ...base, headers });
-  jsonTexts.set(response, text);
+  Object.defineProperty(response, JSON_TEXT, { value: text });
   return response;
 }
 
@@ -24,7 +26,8 @@ export function json(data: unknown, init: number | ResponseInit = 200): Response
  * The text of an answer made by `json`, for the API router (server/api-router.ts) to write without reading
  * the Response's body stream back (a tenth of a small answer's cost); undefined for any other Response.
  */
-export const jsonText = (response: Response) => (response.bodyUsed ? undefined : jsonTexts.get(response));
+export const jsonText = (response: Response): string | undefined =>
+  response.bodyUsed ? undefined : (response as Response & { [JSON_TEXT]?: string })[JSON_TEXT];
 
 /**
  * Reads a request's body, at most its route's cap (app/utils/body-limits.server.ts: 413 beyond). The server

@@ -359,7 +359,11 @@ async function viewersLoad(
       }
       await sleep(5);
     }
-    await withDeadline("quick counts", 60_000, Promise.all(inFlight));
+    // An overwhelmed server leaves some unanswered: counted as errors, and the viewers still report.
+    await withDeadline("quick counts", 60_000, Promise.all(inFlight)).catch(() => {
+      errors += inFlight.size;
+      log(`${inFlight.size} quick counts unanswered after 60 s`);
+    });
     const postedSeconds = (now() - start) / 1000;
     // The last pushes: the summary waits up to --public-interval after a change, then is read and sent.
     await sleep(opts.publicInterval + 3_000);

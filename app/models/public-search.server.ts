@@ -1,7 +1,7 @@
 // The public search (`GET /api/v1/public/search?q=`, the search box on /publik): a TPS by its code however it
 // is written (1673021004-001, 16.73.02.1004-1, 1673021004001, "TPS 1673021004-001"), a region by its code
 // (16.73.02, 1673021004) and a kelurahan/desa (or any region) by a part of its name, case-insensitively.
-// Results are bounded, and the name match uses the indexes of migration 0015, so it stays fast over the
+// Results are bounded, and the name match uses the indexes of migration 0014, so it stays fast over the
 // 83,000 kelurahan of a national election. Only what the public page shows: codes, names and places.
 import type { RegionKind } from "~/lib/contests";
 import { regionLabel } from "~/lib/regions";

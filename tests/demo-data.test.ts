@@ -101,7 +101,8 @@ describe("the demo case officer", () => {
       expect(html).not.toContain('href="/posko/verifikasi"');
       expect(html).not.toContain('href="/posko/audit"');
       expect(html).not.toContain('data-testid="incident-entry"');
-      const operator = await (await http.page("/posko", await http.login("posko"))).text();
+      // The operator's command post opens at the city, the one region under the demo election's province.
+      const operator = await (await http.page("/posko?wilayah=16.73", await http.login("posko"))).text();
       expect(operator).toContain('href="/posko/verifikasi"');
       expect(operator).toContain('data-testid="incident-entry"');
       expect((await http.page("/posko/verifikasi", token)).status).toBe(403);

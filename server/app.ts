@@ -20,6 +20,7 @@ import { loadAuditKey } from "~/utils/audit-key.server";
 import { chainKeyWarning, startHeadPublisher } from "~/utils/audit-head.server";
 import { createLive, type Live } from "./live";
 import { regionSummary } from "~/models/region-summary.server";
+import { getPublicRegionSummary } from "~/models/public-region.server";
 import { createPublicFeed, signOutSockets } from "./admin-effects";
 import { createClusterAdapter } from "./scale-out";
 import {
@@ -88,6 +89,8 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
     // The handshake of a browser on another site is refused like its posts (server/request-boundary.ts).
     crossOrigin: (req) => foreignOrigin(req, boundary),
     summarize: (code) => regionSummary(db.sql, { code, view: { scope: null }, audience: "staff" }),
+    // Read through the public cache (dropped on every public change): one reading per area for all viewers.
+    summarizePublic: (code) => getPublicRegionSummary(db.sql, { code }),
     tpsMapMax: env.PANTAU_TPS_MAP_MAX,
   });
   // A body announced with `Expect: 100-continue` is screened before the client is told to send it.
@@ -95,7 +98,12 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
     "checkContinue",
     continueOrRefuse(boundary, (req, res) => httpServer.emit("request", req, res)),
   );
-  const publicFeed = createPublicFeed({ sql: db.sql, io: live.io, minIntervalMs: env.PUBLIC_SUMMARY_MS });
+  const publicFeed = createPublicFeed({
+    sql: db.sql,
+    io: live.io,
+    minIntervalMs: env.PUBLIC_SUMMARY_MS,
+    clustered: Boolean(cluster),
+  });
   const writer = createWriter({
     sql: db.sql,
     auditKey: audit.key,

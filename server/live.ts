@@ -57,6 +57,7 @@ export function createLive(
     catchUpMs = 500,
     crossOrigin,
     summarize,
+    summarizePublic,
     totalsMs = 1000,
     tpsMapMax,
   }: {
@@ -70,6 +71,9 @@ export function createLive(
     crossOrigin?: (req: IncomingMessage) => string | null;
     /** A region's running totals (app/models/region-summary.server.ts), pushed to dashboards with areas open. */
     summarize?: (code: string) => Promise<RegionSummary | undefined>;
+    /** A region's public summary (aggregates only, app/models/public-region.server.ts), pushed to public pages
+     *  with an area open. */
+    summarizePublic?: (code: string) => Promise<RegionSummary | undefined>;
     /** At most how often one area's totals are pushed. */
     totalsMs?: number;
     /** PANTAU_TPS_MAP_MAX: above it an open area's connection gets no per-TPS events. */
@@ -100,9 +104,16 @@ export function createLive(
   authenticateSockets(typed, sql);
   const batches = createRoomBatches(io, flushMs);
   const totals = summarize ? createTotalsFeed({ io, summarize, intervalMs: totalsMs }) : null;
+  const publicTotals = summarizePublic
+    ? createTotalsFeed({ io, summarize: summarizePublic, intervalMs: totalsMs, room: "public-totals" })
+    : null;
   io.on("connection", (socket) => {
     answerResume(socket, sql);
-    answerAreasOpen(socket, sql, { opened: (areas) => totals?.opened(areas), tpsMapMax });
+    answerAreasOpen(socket, sql, {
+      opened: (areas) => totals?.opened(areas),
+      openedPublic: publicTotals ? (areas) => publicTotals.opened(areas) : undefined,
+      tpsMapMax,
+    });
   });
 
   const ordering = createOrdering({
@@ -111,6 +122,7 @@ export function createLive(
     deliver: (events) => {
       batches.deliver(events);
       totals?.changed(events);
+      publicTotals?.changed(events);
     },
   });
   const cluster = adapter ? joinCluster(io, ordering.accept) : null;
@@ -124,6 +136,7 @@ export function createLive(
     close: async () => {
       ordering.close();
       totals?.close();
+      publicTotals?.close();
       cluster?.close();
       batches.flushAll();
       io.disconnectSockets(true);

@@ -118,3 +118,54 @@ describe("totals pushes", () => {
     expect(reporting(after, kelurahan)).toBe(reporting(before, kelurahan) + 1);
   });
 });
+
+describe("a visitor's areas:open (the public page)", () => {
+  async function visitor() {
+    const client = await live.connect(server.url, { public: true });
+    const totals: { seq: number; areas: AreaTotals[] }[] = [];
+    const summaries: unknown[] = [];
+    client.socket.on("totals", (push: { seq: number; areas: AreaTotals[] }) => totals.push(push));
+    client.socket.on("summary", (s: unknown) => summaries.push(s));
+    return { ...client, totals, summaries };
+  }
+
+  it("gets only the public totals of its area, and a version-1 visitor still the summary", async () => {
+    const [mine] = await firstTps("16.73.03");
+    const [other] = await firstTps("16.73.04");
+    const v = await visitor();
+    const old = await visitor(); // never sends areas:open: the `public` room's whole summary
+    expect(await openAreas(v.socket, ["16.73.03"])).toMatchObject({ ok: true, events: [], more: false });
+    await until(() => v.totals.length >= 1, "the first push");
+    const before = v.totals.at(-1)!;
+    expect(await submitAsOfficer(server, other, "gubernur")).toBe(201);
+    expect(await submitAsOfficer(server, mine, "gubernur")).toBe(201);
+    const reporting = (p: typeof before) =>
+      p.areas.find((a) => a.code === "16.73.03")!.contests.find((c) => c.key === "gubernur")!.reporting;
+    await until(() => v.totals.some((p) => reporting(p) > reporting(before)), "a push with the result");
+    await until(() => old.summaries.length > 0, "the summary on the version-1 visitor");
+    await pause(300);
+    // Its area and children only, aggregates only: no incidents, no events, no whole summary.
+    for (const push of v.totals) {
+      expect(push.areas[0].code).toBe("16.73.03");
+      expect(push.areas.slice(1).every((a) => a.code.startsWith("16.73.03."))).toBe(true);
+      expect(push.areas.every((a) => a.openIncidents === null)).toBe(true);
+    }
+    expect(v.received).toEqual([]);
+    expect(v.summaries).toEqual([]);
+    expect(old.totals).toEqual([]);
+    const people = await server.services.sql`select login, name from users`;
+    const text = JSON.stringify(v.totals);
+    for (const p of people) {
+      expect(text).not.toContain(`"${p.login as string}"`);
+      expect(text).not.toContain(`"${p.name as string}"`);
+    }
+  });
+
+  it("is refused an unknown or malformed area, and an officer's session is not a visitor", async () => {
+    const v = await visitor();
+    expect(await openAreas(v.socket, ["16.73.99"])).toEqual({ ok: false, code: "not_found" });
+    expect(await openAreas(v.socket, ["x' or 1=1"])).toEqual({ ok: false, code: "invalid" });
+    const officer = await live.connect(server.url, { token: await http.login("1673011001-001") });
+    expect(await openAreas(officer.socket, ["16.73.03"])).toMatchObject({ ok: false, code: "forbidden" });
+  });
+});

@@ -383,6 +383,13 @@ export function areaRoomsOf(user: AccessUser, areas: { code: string; showsTps: b
   return [...rooms];
 }
 
+/** The rooms a visitor's connection (the public page) joins for the areas it opened, in place of the `public`
+ *  room: `public-totals:<area>` only, the area's public totals and its children's (aggregates, no incidents,
+ *  no events). A visitor may open any region of the election. */
+export function publicAreaRoomsOf(areas: string[]): string[] {
+  return areas.map((code) => `public-totals:${code}`);
+}
+
 /** The rule of a connection that opened areas, live and on replay: the user may receive the event, and one of
  *  its rooms is one the connection joined. */
 export function mayReceiveIn(user: AccessUser | null, joined: ReadonlySet<string>, event: EventAddress): boolean {

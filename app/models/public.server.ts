@@ -2,7 +2,7 @@
 // aggregates only. No officer, login, phone, reporter or any other personal data ever enters this object; the
 // public Socket.IO room receives exactly this object, and the open data (CSV/JSON) is built from it.
 import { ballotChoices, type BallotChoice } from "~/lib/ballot";
-import type { ContestType } from "~/lib/contests";
+import type { Contest, ContestType } from "~/lib/contests";
 import { toCsv } from "~/lib/csv";
 import { regionLabel } from "~/lib/regions";
 import type { Db } from "~/utils/db.server";
@@ -185,6 +185,46 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
       tps: p.tps,
       complete: p.complete,
     })),
+    incidents: options.showIncidents ? await publicIncidentCounts(sql) : null,
+  };
+}
+
+/**
+ * What the public page shows at its top besides the region's totals: the projection of the contests it shows
+ * (by code; none without a sample or when the projection is not public) and the public incident counts. Reads
+ * no results outside the projection's sample: the page never waits for the whole-election summary.
+ */
+export async function getPublicExtras(sql: Db, contests: Contest[]) {
+  const options = await getSetting(sql, "public");
+  const projection = options.showProjection
+    ? await Promise.all(
+        contests.map(async (c) => {
+          const choices = ballotChoices(c);
+          const p = await getProjection(sql, { contest: c.code, candidates: choices.map((k) => k.number) });
+          if (!p || p.sampleSize <= 0) return null;
+          return {
+            code: c.code,
+            name: c.name,
+            candidates: choices.map((k) => ({
+              number: k.number,
+              name: k.kind === "blank" ? "Kolom kosong" : k.name,
+              kind: k.kind,
+            })),
+            projection: {
+              sampleSize: p.sampleSize,
+              reported: p.reported,
+              candidates: p.candidates.map((x) => ({
+                number: Number(x.number),
+                estimate: x.estimate,
+                margin: x.margin,
+              })),
+            },
+          };
+        }),
+      )
+    : [];
+  return {
+    projection: projection.filter((p) => p !== null),
     incidents: options.showIncidents ? await publicIncidentCounts(sql) : null,
   };
 }

@@ -2,9 +2,10 @@
 // of the drill-down at a time: `?wilayah=<code>` opens a region (default: the whole election; a level with
 // exactly one child opens that child), with its progress and provisional results per contest and its
 // children, each a link one level down; a kelurahan lists its TPS, each a link to its verified result. A
-// search box finds a TPS by code and a kelurahan/desa by name (`?cari=`). Live: the page keeps the `public`
-// Socket.IO room, and on each of its (throttled) messages fetches its own region's public summary again,
-// which the server computes once for all readers and answers with 304 when nothing changed. The page is the
+// search box finds a TPS by code and a kelurahan/desa by name (`?cari=`). Live: the page opens its area on
+// the public socket (`areas:open`) and gets the public totals of the area and its children pushed (coalesced,
+// computed once per area for all viewers); a kelurahan fetches its summary again for its TPS statuses (304
+// when nothing changed). The page is the
 // same for everyone (no session read) and cacheable (docs/decisions/034-public-reads-cached.md).
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -29,13 +30,13 @@ import { projectionMessages } from "~/lib/messages/projection";
 import { publicMessages } from "~/lib/messages/public";
 import { isProblem } from "~/lib/problems";
 import { drillDownHref, tpsHref } from "~/lib/public-page";
-import { ELECTION_ROOT, type RegionSummary } from "~/lib/region-summary";
+import { ELECTION_ROOT, type AreaTotals, type RegionSummary } from "~/lib/region-summary";
 import { REGION_CODE } from "~/lib/schemas/atoms";
 import { useLang, useT } from "~/lib/use-t";
 import { OPEN_DATA_MAX_TPS } from "~/models/open-data.server";
 import { contestsShown, getPublicRegionSummary } from "~/models/public-region.server";
 import { SEARCH_LIMIT, searchPublic } from "~/models/public-search.server";
-import { getCachedPublicSummary } from "~/models/public.server";
+import { getPublicExtras } from "~/models/public.server";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
 import { publishedHead } from "~/utils/audit-head.server";
@@ -45,6 +46,9 @@ import { describeProblem } from "~/utils/problem-answer.server";
 import { readSearchQuery } from "~/utils/public-search.server";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Hasil sementara" }];
+
+/** The `totals` push of an open area (server/live/totals.ts): its public totals and its children's. */
+type TotalsPush = { seq: number; areas: AreaTotals[] };
 
 type RawChoice = { number: number; kind: string; name: string; abbrev?: string };
 
@@ -65,13 +69,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     summary = child;
   }
   const atTop = asked === ELECTION_ROOT;
-  const [shown, options, auditHead, whole] = await Promise.all([
+  const [shown, options, auditHead] = await Promise.all([
     contestsShown(context.sql, summary),
     getSetting(context.sql, "public"),
     publishedHead(context),
-    // The projection and the incident counts are of the whole election: shown where the page opens.
-    atTop ? getCachedPublicSummary(context.sql) : null,
   ]);
+  // The projection (of the contests shown, by code) and the incident counts are of the whole election: shown
+  // where the page opens, without the whole-election summary (which sums every result).
+  const extras = atTop
+    ? await getPublicExtras(
+        context.sql,
+        Object.entries(shown)
+          .filter(([key, c]) => key === c.code)
+          .map(([, c]) => c),
+      )
+    : null;
   // Each contest (or group of one type) shown with its choices, for the labels; each contest's type.
   const choices: Record<string, RawChoice[]> = {};
   const types: Record<string, ContestType> = {};
@@ -84,14 +96,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ...(k.abbrev ? { abbrev: k.abbrev } : {}),
     }));
   }
-  const extras = whole
-    ? {
-        projection: whole.contests
-          .filter((c) => c.projection)
-          .map((c) => ({ code: c.code, name: c.name, projection: c.projection!, candidates: c.candidates })),
-        incidents: whole.incidents,
-      }
-    : null;
   const body = {
     asked,
     summary,
@@ -154,15 +158,35 @@ export default function PublicPage() {
       }, Math.random() * 1000);
     };
     const socket = io({ auth: { public: true }, transports: ["websocket", "polling"] });
-    socket.on("connect", () => setLive(true));
+    // The page opens its area (again after each reconnection): the server then pushes only the public totals
+    // of this area and its children, not the whole public summary.
+    socket.on("connect", () => {
+      setLive(true);
+      socket.emit("areas:open", { areas: [code] }, (answer: { ok: boolean }) => {
+        if (!answer?.ok) socket.on("summary", refresh); // an older server: its whole-summary pushes as a signal
+      });
+    });
     socket.on("disconnect", () => setLive(false));
-    socket.on("summary", refresh);
+    socket.on("totals", (push: TotalsPush) => {
+      if (stopped) return;
+      const byCode = new Map(push.areas.map((a) => [a.code, a]));
+      if (!byCode.has(code)) return;
+      setSummary((s) => ({
+        ...s,
+        seq: Math.max(s.seq, push.seq),
+        asOf: new Date().toISOString(),
+        area: byCode.get(s.area.code) ?? s.area,
+        children: s.children.map((c) => byCode.get(c.code) ?? c),
+      }));
+      // A kelurahan also lists its TPS's statuses, which the totals do not carry: read them again.
+      if (loaded.summary.tps.length) refresh();
+    });
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
       socket.close();
     };
-  }, [code]);
+  }, [code, loaded.summary.tps.length]);
 
   const labels: ChoiceLabels = Object.fromEntries(
     Object.entries(loaded.choices).map(([key, list]) => [

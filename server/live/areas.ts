@@ -2,11 +2,13 @@
 // receives only their events (app/lib/access.ts areaRoomsOf: every event of an area small enough for TPS
 // markers, the non-per-TPS kinds of a larger one) and their running totals (live/totals.ts). With `after`,
 // the acknowledgement first carries what it missed in them since then, by the rule of live delivery.
-// A connection that never sends it keeps the rooms of its whole view (version 1).
+// A connection that never sends it keeps the rooms of its whole view (version 1). A visitor's connection (the
+// public page, no session) may open any region: it leaves the `public` room (whose pushes are the whole public
+// summary) and gets only the public totals of its areas (`public-totals:<area>`), no events.
 import type { Sql } from "postgres";
 import type { Socket } from "socket.io";
 import { z } from "zod";
-import { areaOf, areaRoomsOf, mayOpenArea, roomsOf } from "~/lib/access";
+import { areaOf, areaRoomsOf, mayOpenArea, publicAreaRoomsOf, roomsOf } from "~/lib/access";
 import { isAreaCode, MAX_OPEN_AREAS, showsTps, TPS_MAP_MAX } from "~/lib/drill-down";
 import type { LiveEvent } from "~/lib/events";
 import { eventCursor, string } from "~/lib/schemas/atoms";
@@ -30,7 +32,11 @@ const AreasOpen = z.object({
 export function answerAreasOpen(
   socket: Socket,
   sql: Sql,
-  { opened, tpsMapMax = TPS_MAP_MAX }: { opened: (areas: string[]) => void; tpsMapMax?: number },
+  {
+    opened,
+    openedPublic,
+    tpsMapMax = TPS_MAP_MAX,
+  }: { opened: (areas: string[]) => void; openedPublic?: (areas: string[]) => void; tpsMapMax?: number },
 ) {
   socket.on("areas:open", async (payload: unknown, ack: unknown) => {
     if (typeof ack !== "function") return;
@@ -47,7 +53,10 @@ export function answerAreasOpen(
     } catch {
       return reply({ ok: false, code: "unavailable" });
     }
-    if (!user) return reply({ ok: false, code: "unauthenticated" });
+    if (!user) {
+      if (tokenHash || !openedPublic) return reply({ ok: false, code: "unauthenticated" });
+      return openPublic(socket, sql, areas, { reply, opened: openedPublic });
+    }
     if (!areas.every((code) => mayOpenArea(user, code)))
       // A results view (which opens its own area) hears "another area"; officers and responders "forbidden".
       return reply({ ok: false, code: mayOpenArea(user, areaOf(user) ?? "ID") ? "other_area" : "forbidden" });
@@ -85,4 +94,27 @@ export function answerAreasOpen(
       reply({ ok: false, code: "unavailable" });
     }
   });
+}
+
+/** A visitor's `areas:open`: the public totals of any existing region, nothing else (no events to catch up). */
+async function openPublic(
+  socket: Socket,
+  sql: Sql,
+  areas: string[],
+  { reply, opened }: { reply: (answer: AreasAck) => void; opened: (areas: string[]) => void },
+) {
+  try {
+    const sizes = await areaSizes(sql, { codes: areas, upTo: 0 });
+    if (areas.some((code) => !sizes.has(code))) return reply({ ok: false, code: "not_found" });
+    const data = socket.data as SocketData;
+    const rooms = publicAreaRoomsOf(areas);
+    const before = data.open?.rooms ?? new Set(roomsOf(null));
+    for (const room of before) if (!rooms.includes(room)) socket.leave(room);
+    socket.join(rooms);
+    data.open = { areas, rooms: new Set(rooms) };
+    opened(areas);
+    reply({ ok: true, seq: await headSeq(sql), events: [], more: false });
+  } catch {
+    reply({ ok: false, code: "unavailable" });
+  }
 }

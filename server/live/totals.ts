@@ -1,4 +1,5 @@
-// Running totals pushed to the dashboards that have an area open (`totals:<area>` rooms, live/areas.ts):
+// Running totals pushed to the dashboards that have an area open (`totals:<area>` rooms, live/areas.ts), and
+// to the public pages that have one open (`public-totals:<area>`, summarized with audience "public"):
 // `totals {seq, areas}` with the area's AreaTotals and its children's, at most once per `intervalMs` per area,
 // and only after an event in the area changed them. Fed from the ordered event stream (live/order.ts), which
 // on every instance carries every instance's commits (and reads from the event log what no message brought),
@@ -20,8 +21,11 @@ export function createTotalsFeed({
   io,
   summarize,
   intervalMs = 1000,
+  room = "totals",
 }: {
   io: Server;
+  /** The rooms' prefix: `totals` (staff totals) or `public-totals` (a visitor's, aggregates only). */
+  room?: "totals" | "public-totals";
   /** The region's summary as the whole election's command post reads it (every room joined is inside the
    *  joiner's view, and a region's totals are the same for every view that holds it). */
   summarize: (code: string) => Promise<RegionSummary | undefined>;
@@ -29,7 +33,7 @@ export function createTotalsFeed({
 }) {
   const dirty = new Set<string>();
   let busy = false;
-  const watched = (code: string) => io.of("/").adapter.rooms.has(`totals:${code}`);
+  const watched = (code: string) => io.of("/").adapter.rooms.has(`${room}:${code}`);
 
   function mark(code: string) {
     if (watched(code)) dirty.add(code);
@@ -57,7 +61,7 @@ export function createTotalsFeed({
           const summary = await summarize(code);
           if (!summary) continue;
           const message: TotalsPush = { seq: summary.seq, areas: [summary.area, ...summary.children] };
-          io.local.to(`totals:${code}`).emit("totals", message);
+          io.local.to(`${room}:${code}`).emit("totals", message);
         } catch {
           dirty.add(code); // database busy: the next tick tries again
         }

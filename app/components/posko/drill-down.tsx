@@ -2,6 +2,7 @@
 // child regions with their share reported per contest, worst status and open incidents; a child opens with
 // a link (`?wilayah=<code>`), so the address changes and the back button returns.
 import { Link } from "@remix-run/react";
+import { Breadcrumb as SharedBreadcrumb } from "~/components/breadcrumb";
 import { inArea } from "~/lib/access";
 import { STATUS_COLOURS } from "~/lib/dashboard";
 import { worstStatus } from "~/lib/drill-down";
@@ -20,23 +21,19 @@ export function useAreaName() {
     a.code === ELECTION_ROOT ? t("drill.election") : regionLabel(a.kind, a.name);
 }
 
-/** The regions above the open one, each a link, then the open one. */
+/** The shared breadcrumb (app/components/breadcrumb.tsx) with the command post's links: a parent outside the
+ *  view is printed without one. */
 export function Breadcrumb({ summary, viewScope }: { summary: RegionSummary; viewScope: string | null }) {
   const t = useT(drillDownMessages);
   const name = useAreaName();
   return (
-    <nav aria-label={t("drill.breadcrumb")} className="breadcrumb" data-testid="breadcrumb">
-      <ol>
-        {summary.parents.map((p) => (
-          <li key={p.code}>
-            {viewScope === null || inArea(p.code, viewScope) ? <Link to={areaHref(p.code)}>{name(p)}</Link> : name(p)}
-          </li>
-        ))}
-        <li aria-current="page">
-          <strong>{name(summary.area)}</strong>
-        </li>
-      </ol>
-    </nav>
+    <SharedBreadcrumb
+      summary={summary}
+      href={(code) => (viewScope === null || inArea(code, viewScope) ? areaHref(code) : null)}
+      name={name}
+      label={t("drill.breadcrumb")}
+      testId="breadcrumb"
+    />
   );
 }
 

@@ -2,6 +2,7 @@
 // results per contest, and its children as a compact list, each a link one level down; a kelurahan lists its
 // TPS, each a link to its page. The page holds one level, never the TPS of a whole province.
 import { Link } from "@remix-run/react";
+import { Breadcrumb as SharedBreadcrumb } from "~/components/breadcrumb";
 import type { ContestType } from "~/lib/contests";
 import { formatNumber } from "~/lib/format";
 import type { Lang } from "~/lib/i18n";
@@ -44,19 +45,17 @@ function leader(c: ContestProgress, labels: ChoiceLabel[] | undefined) {
   return { short: label?.short ?? number, share: votes / valid };
 }
 
+/** The shared breadcrumb (app/components/breadcrumb.tsx) with the public page's links and names. */
 export function Breadcrumb({ summary, rootName }: { summary: RegionSummary; rootName: string }) {
   const t = useT(publicMessages);
   return (
-    <nav aria-label={t("public.breadcrumb")} className="breadcrumb" data-testid="public-breadcrumb">
-      <ol>
-        {summary.parents.map((p) => (
-          <li key={p.code}>
-            <Link to={drillDownHref(p.code)}>{p.kind === "election" ? rootName : regionLabel(p.kind, p.name)}</Link>
-          </li>
-        ))}
-        <li aria-current="page">{summary.area.kind === "election" ? rootName : nameOf(summary.area)}</li>
-      </ol>
-    </nav>
+    <SharedBreadcrumb
+      summary={summary}
+      href={drillDownHref}
+      name={(a) => (a.kind === "election" ? rootName : regionLabel(a.kind, a.name))}
+      label={t("public.breadcrumb")}
+      testId="public-breadcrumb"
+    />
   );
 }
 

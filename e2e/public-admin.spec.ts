@@ -92,6 +92,8 @@ test("an admin checks an import file and prints a credential letter with a QR co
   await page.getByRole("button", { name: "Tarik sampel baru" }).click();
   await expect(page.getByTestId("sample-info")).toContainText(/Sampel saat ini: \d+ dari 635 TPS/);
   await page.getByRole("link", { name: "Posko" }).click();
+  // The command post opens at the city (the one region under the demo election's province).
+  await expect(page).toHaveURL(/\/posko\?wilayah=16\.73$/);
   await expect(page.getByTestId("projection-walikota")).toContainText(/Proyeksi \(95%\).*\d+\/\d+ TPS sampel/);
 
   // The letter's login and PIN work.

@@ -387,6 +387,10 @@ describe("projection", () => {
     const forPosko = await (await page("/api/v1/projection", posko)).json();
     expect(forPosko.contests.walikota.candidates[0].estimate).toBeCloseTo(projection.candidates[0].estimate, 12);
     expect(forPosko.contests.walikota.candidates[0].margin).toBeCloseTo(projection.candidates[0].margin, 12);
+    // `?contest=` asks for that contest only (the command post's line asks for its own), same numbers.
+    const one = await (await page("/api/v1/projection?contest=walikota&contest=nope", posko)).json();
+    expect(Object.keys(one.contests)).toEqual(["walikota"]);
+    expect(one.contests.walikota).toEqual(forPosko.contests.walikota);
     const html = await (await page("/admin/proyeksi", admin)).text();
     expect(html).toContain("Sampel saat ini: 80 dari 635 TPS");
   });

@@ -20,7 +20,10 @@ export function ProjectionLine({
     const controller = new AbortController();
     const timer = setTimeout(
       () => {
-        fetch("/api/v1/projection", { signal: controller.signal, credentials: "same-origin" })
+        fetch(`/api/v1/projection?contest=${encodeURIComponent(contest)}`, {
+          signal: controller.signal,
+          credentials: "same-origin",
+        })
           .then((r) => (r.ok ? r.json() : null))
           .then((body: { contests: Record<string, Projection | null> } | null) => {
             if (body) setProjection(body.contests[contest] ?? null);

@@ -55,16 +55,22 @@ export async function getProjection(
   if (!info) return null;
   // Over the contest's own area: a mayor's estimate weighs only its city's strata and sampled TPS, so the
   // sample of a province-wide draw serves every contest (each kecamatan is a stratum, inside one city).
+  // It costs what it shows: the stratum sizes are the kecamatan's running TPS counts (region_totals, one
+  // primary-key read per kecamatan), and only the sampled TPS are read, each with its result by primary key.
   const inContest = votesInContestCode(sql, "t.kelurahan_code", contest);
+  // The contest's strata first: only their sampled TPS are checked against its area.
+  const strataOf = sql`select rt.region_code from regions kec join region_totals rt
+    on rt.region_code = kec.code and rt.contest_code = ${contest} where kec.level = 'kecamatan' and rt.tps > 0`;
   const [strata, sampled, results] = await Promise.all([
-    sql<StratumCount[]>`select kel.parent_code as stratum, count(*)::int as n
-      from tps t join regions kel on kel.code = t.kelurahan_code where ${inContest} group by 1`,
+    sql<StratumCount[]>`select rt.region_code as stratum, rt.tps as n
+      from regions kec join region_totals rt on rt.region_code = kec.code and rt.contest_code = ${contest}
+      where kec.level = 'kecamatan' and rt.tps > 0`,
     sql<StratumCount[]>`select s.stratum, count(*)::int as n from projection_sample s join tps t on t.code = s.tps_code
-      where ${inContest} group by 1`,
+      where s.stratum in (${strataOf}) and ${inContest} group by 1`,
     sql<{ stratum: string; votes: Record<string, number> }[]>`
       select s.stratum, r.votes from projection_sample s join tps t on t.code = s.tps_code
       join results r on r.tps_code = s.tps_code and r.contest_code = ${contest}
-      where r.status <> 'missing' and ${inContest}`,
+      where s.stratum in (${strataOf}) and r.status <> 'missing' and ${inContest}`,
   ]);
   return estimate({
     strataSizes: Object.fromEntries(strata.map((r) => [r.stratum, r.n])),

@@ -1,6 +1,7 @@
 // GET /api/v1/projection: for each contest, the projection from the sampled TPS that reported (estimate
 // and 95% margin per choice over the contest's own area, see app/lib/projection.ts), or null without a
-// sample. Staff only.
+// sample. Staff only. `?contest=<code>` (repeatable) asks only for those contests: the command post asks for
+// the one it shows, as the whole election has thousands (unknown codes are left out, never queried).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ballotChoices } from "~/lib/ballot";
 import { listContests } from "~/models/election.server";
@@ -13,7 +14,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     await requireUserWithPermission(request, context.sql, "posko:view");
-    const contests = await listContests(context.sql);
+    const asked = new URL(request.url).searchParams.getAll("contest");
+    const contests = (await listContests(context.sql)).filter((c) => asked.length === 0 || asked.includes(c.code));
     const entries = await Promise.all(
       contests.map(
         async (c) =>

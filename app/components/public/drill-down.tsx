@@ -4,8 +4,7 @@
 import { Link } from "@remix-run/react";
 import { Breadcrumb as SharedBreadcrumb } from "~/components/breadcrumb";
 import type { ContestType } from "~/lib/contests";
-import { formatNumber } from "~/lib/format";
-import type { Lang } from "~/lib/i18n";
+import { formatNumber, formatShare } from "~/lib/format";
 import { commonMessages } from "~/lib/messages/common";
 import { publicMessages } from "~/lib/messages/public";
 import { drillDownHref, tpsHref } from "~/lib/public-page";
@@ -21,9 +20,6 @@ export interface ChoiceLabel {
 }
 
 export type ChoiceLabels = Record<string, ChoiceLabel[]>;
-
-const pct = (x: number, lang: Lang) =>
-  `${(x * 100).toLocaleString(lang === "id" ? "id-ID" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 
 /** A region as printed ("Kec. …", "Kel. …"); the root as it is named. */
 export const nameOf = (r: Pick<AreaTotals, "kind" | "name">) => (r.kind === "election" ? r.name : regionLabel(r.kind, r.name));
@@ -70,10 +66,10 @@ export function ContestResults({ contest: c, labels }: { contest: ContestProgres
         {t("public.tpsIn", {
           in: formatNumber(c.reporting, lang),
           total: formatNumber(c.tps, lang),
-          share: pct(shareReported(c), lang),
+          share: formatShare(shareReported(c), lang),
         })}
       </p>
-      <progress className="share" max={c.tps || 1} value={c.reporting} aria-label={pct(shareReported(c), lang)} />
+      <progress className="share" max={c.tps || 1} value={c.reporting} aria-label={formatShare(shareReported(c), lang)} />
       {c.votes ? (
         <table className="results-table">
           <thead>
@@ -92,7 +88,7 @@ export function ContestResults({ contest: c, labels }: { contest: ContestProgres
                   <td className="num" data-testid={`public-votes-${c.key}-${k.number}`}>
                     {formatNumber(votes, lang)}
                   </td>
-                  <td className="num">{valid ? pct(votes / valid, lang) : "—"}</td>
+                  <td className="num">{valid ? formatShare(votes / valid, lang) : "—"}</td>
                 </tr>
               );
             })}
@@ -128,14 +124,14 @@ export function ChildList({ summary, labels }: { summary: RegionSummary; labels:
                 </Link>
                 <span className="muted small area-count">
                   {t("public.tpsCount", { n: formatNumber(child.tps, lang) })} ·{" "}
-                  {t("public.reportedShort", { share: pct(s.share, lang) })}
+                  {t("public.reportedShort", { share: formatShare(s.share, lang) })}
                 </span>
               </div>
               <progress
                 className="share"
                 max={s.tps || 1}
                 value={s.reporting}
-                aria-label={t("public.reportedShort", { share: pct(s.share, lang) })}
+                aria-label={t("public.reportedShort", { share: formatShare(s.share, lang) })}
               />
               <p className="small area-leaders">
                 {child.contests.map((c) => {
@@ -143,7 +139,7 @@ export function ChildList({ summary, labels }: { summary: RegionSummary; labels:
                   return (
                     <span key={c.key}>
                       {t(`public.short.${c.type}`)} {formatNumber(c.reporting, lang)}/{formatNumber(c.tps, lang)}
-                      {lead ? ` · ${t("public.leading", { choice: lead.short, share: pct(lead.share, lang) })}` : ""}
+                      {lead ? ` · ${t("public.leading", { choice: lead.short, share: formatShare(lead.share, lang) })}` : ""}
                     </span>
                   );
                 })}

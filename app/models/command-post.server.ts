@@ -79,10 +79,14 @@ export async function notArrived(
   const due =
     localTimeToday(now, config.opening, config.utcOffsetMinutes).getTime() + config.staleAfterMinutes * 60_000;
   if (now.getTime() < due) return { count: 0, tps: [] };
-  const [row] = await sql<[{ count: number; tps: string[] | null }]>`
-    select count(*)::int as count, (array_agg(code order by code))[1:${limit}] as tps
-    from tps where day_status = 'not_arrived' and ${insideArea(sql, "kelurahan_code", scope)}`;
-  return { count: row.count, tps: row.tps ?? [] };
+  // Both read the partial index tps_not_arrived (migration 0015): the codes in code order, stopping after
+  // `limit`; the count over the TPS not arrived only, few once the day has started.
+  const notHere = sql`day_status = 'not_arrived' and ${insideArea(sql, "kelurahan_code", scope)}`;
+  const [[row], tps] = await Promise.all([
+    sql<[{ count: number }]>`select count(*)::int as count from tps where ${notHere}`,
+    sql<{ code: string }[]>`select code from tps where ${notHere} order by code limit ${limit}`,
+  ]);
+  return { count: row.count, tps: tps.map((t) => t.code) };
 }
 
 export interface TpsPhoto {

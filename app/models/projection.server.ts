@@ -59,12 +59,14 @@ export async function getProjection(
   // primary-key read per kecamatan), and only the sampled TPS are read, each with its result by primary key.
   const inContest = votesInContestCode(sql, "t.kelurahan_code", contest);
   // The contest's strata first: only their sampled TPS are checked against its area.
-  const strataOf = sql`select rt.region_code from regions kec join region_totals rt
-    on rt.region_code = kec.code and rt.contest_code = ${contest} where kec.level = 'kecamatan' and rt.tps > 0`;
+  // Read from the kecamatan (index regions_level, migration 0015), each total by its primary key: a join the
+  // planner may turn into a scan of every total of a national contest (every region, not only kecamatan).
+  const sizes = sql`select stratum, n from (select kec.code as stratum, (select rt.tps from region_totals rt
+      where rt.region_code = kec.code and rt.contest_code = ${contest}) as n
+    from regions kec where kec.level = 'kecamatan') s where n > 0`;
+  const strataOf = sql`select stratum from (${sizes}) z`;
   const [strata, sampled, results] = await Promise.all([
-    sql<StratumCount[]>`select rt.region_code as stratum, rt.tps as n
-      from regions kec join region_totals rt on rt.region_code = kec.code and rt.contest_code = ${contest}
-      where kec.level = 'kecamatan' and rt.tps > 0`,
+    sql<StratumCount[]>`${sizes}`,
     sql<StratumCount[]>`select s.stratum, count(*)::int as n from projection_sample s join tps t on t.code = s.tps_code
       where s.stratum in (${strataOf}) and ${inContest} group by 1`,
     sql<{ stratum: string; votes: Record<string, number> }[]>`

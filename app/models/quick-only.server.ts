@@ -1,7 +1,8 @@
 // The TPS whose result is still a quick entry only (section IV + invalid), per contest over its area and
 // inside a reviewer's scope: the posko chases their complete C.Hasil (SPEC 4 and 6).
 import type { Db } from "~/utils/db.server";
-import { insideArea, votesInContest } from "./area.server";
+import { ELECTION_ROOT } from "~/lib/region-summary";
+import { insideArea } from "./area.server";
 
 export interface QuickOnlyList {
   contest: string;
@@ -11,16 +12,28 @@ export interface QuickOnlyList {
   tps: string[];
 }
 
+/**
+ * At 820,000 TPS it reads no more than it shows: the counts are the running totals of the area
+ * (region_totals.quick, migration 0013), the codes the first `limit` of the partial index results_quick_only
+ * (migration 0015) in code order, so the scan stops after them.
+ */
 export async function listQuickOnly(
   sql: Db,
   { scope, limit = 50 }: { scope: string | null; limit?: number },
 ): Promise<QuickOnlyList[]> {
+  // Like the totals it counts, the list takes a result as the writer accepted it (only for a contest its TPS
+  // votes in); the whole election reads the index alone.
+  const inScope =
+    scope === null
+      ? sql`true`
+      : sql`exists (select 1 from tps t where t.code = r.tps_code and ${insideArea(sql, "t.kelurahan_code", scope)})`;
   const rows = await sql<{ contest: string; name: string; count: number; tps: string[] }[]>`
-    select c.code as contest, c.name, count(*)::int as count,
-      (array_agg(r.tps_code order by r.tps_code))[1:${limit}] as tps
-    from results r join contests c on c.code = r.contest_code join tps t on t.code = r.tps_code
-    where r.completeness = 'quick' and r.status <> 'missing'
-      and ${insideArea(sql, "t.kelurahan_code", scope)} and ${votesInContest(sql, "t.kelurahan_code", "r.contest_code")}
-    group by c.code, c.name, c.position order by c.position, c.code`;
+    select c.code as contest, c.name, rt.quick as count,
+      array(select r.tps_code from results r
+        where r.contest_code = c.code and r.completeness = 'quick' and r.status <> 'missing' and ${inScope}
+        order by r.tps_code limit ${limit}) as tps
+    from region_totals rt join contests c on c.code = rt.contest_code
+    where rt.region_code = ${scope ?? ELECTION_ROOT} and rt.quick > 0
+    order by c.position, c.code`;
   return rows;
 }

@@ -79,8 +79,8 @@ export async function notArrived(
   const due =
     localTimeToday(now, config.opening, config.utcOffsetMinutes).getTime() + config.staleAfterMinutes * 60_000;
   if (now.getTime() < due) return { count: 0, tps: [] };
-  // Both read the partial index tps_not_arrived (migration 0015): the codes in code order, stopping after
-  // `limit`; the count over the TPS not arrived only, few once the day has started.
+  // Both read only the TPS not arrived, few once the day has started (partial indexes of migration 0015):
+  // the whole election's codes in code order, stopping after `limit`; an area's by kelurahan code prefix.
   const notHere = sql`day_status = 'not_arrived' and ${insideArea(sql, "kelurahan_code", scope)}`;
   const [[row], tps] = await Promise.all([
     sql<[{ count: number }]>`select count(*)::int as count from tps where ${notHere}`,

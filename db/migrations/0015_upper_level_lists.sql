@@ -6,8 +6,11 @@
 create index results_quick_only on results (contest_code, tps_code)
   where completeness = 'quick' and status <> 'missing';
 
--- The TPS whose officer has not arrived (notArrived): few once the day has started.
+-- The TPS whose officer has not arrived (notArrived), few once the day has started: in code order for the
+-- whole election, and by kelurahan code prefix (`like '16.73.%'`, whatever the database's collation) inside
+-- an area.
 create index tps_not_arrived on tps (code) where day_status = 'not_arrived';
+create index tps_not_arrived_area on tps (kelurahan_code text_pattern_ops, code) where day_status = 'not_arrived';
 
 -- The regions of one level (the projection's kecamatan strata) without scanning them all.
 create index regions_level on regions (level, code);

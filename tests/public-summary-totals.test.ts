@@ -152,6 +152,25 @@ async function expectSameSummary(sql: Sql) {
     for (const key of Object.keys(e) as (keyof typeof e)[]) expect(c[key], `${c.code}.${key}`).toEqual(e[key]);
     expect(Object.keys(c).sort()).toEqual(Object.keys(e).sort());
   }
+  // TPS progress per kecamatan, as it was counted: the contests of each kelurahan by area prefix.
+  const progress = await d<{ code: string; tps: number; complete: number }[]>`
+    with needed as (
+      select kel.code, count(*)::int as n from regions kel join contests c on ${votesInContest(d, "kel.code", "c.code")}
+      where kel.level = 'kelurahan' group by kel.code
+    ), reported as (
+      select tps_code, count(*)::int as n from results where status <> 'missing' group by tps_code
+    )
+    select kec.code, count(*)::int as tps,
+      count(*) filter (where coalesce(reported.n, 0) = coalesce(needed.n, 0))::int as complete
+    from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
+      left join needed on needed.code = kel.code left join reported on reported.tps_code = t.code
+    group by kec.code order by kec.code`;
+  expect(summary.progress.map(({ code, tps, complete }) => ({ code, tps, complete }))).toEqual(progress);
+  expect(summary.tps).toEqual({
+    total: progress.reduce((s, p) => s + p.tps, 0),
+    complete: progress.reduce((s, p) => s + p.complete, 0),
+  });
+  expect(summary.tps.complete).toBeGreaterThan(0);
   const again = await getPublicSummary(d);
   expect({ ...again, generatedAt: "" }).toEqual({ ...summary, generatedAt: "" });
   return summary;

@@ -6,7 +6,7 @@ import type { Contest, ContestType } from "~/lib/contests";
 import { toCsv } from "~/lib/csv";
 import { regionLabel } from "~/lib/regions";
 import type { Db } from "~/utils/db.server";
-import { votesInContest } from "./area.server";
+import { ELECTION_ROOT } from "~/lib/region-summary";
 import { listContests } from "./election.server";
 import { getProjection } from "./projection.server";
 import { getSetting } from "./settings.server";
@@ -155,9 +155,12 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
     // A TPS is complete when every contest it votes in (not every contest of the election) has its result.
     // The contests are counted once per kelurahan and the results once per TPS (not per TPS and contest).
     sql<(PublicSummary["progress"][number] & { kind: string })[]>`
+      -- The contests of a kelurahan: those whose area names it or a region above it, joined by code.
       with needed as (
-        select kel.code, count(*)::int as n from regions kel join contests c on ${votesInContest(sql, "kel.code", "c.code")}
-        where kel.level = 'kelurahan' group by kel.code
+        select kel.code, count(distinct a.contest_code)::int as n
+        from regions kel cross join lateral unnest(region_path(kel.code)) as p(code)
+          join contest_areas a on a.region_code = p.code
+        where kel.level = 'kelurahan' and p.code <> ${ELECTION_ROOT} group by kel.code
       ), reported as (
         select tps_code, count(*)::int as n from results where status <> 'missing' group by tps_code
       )

@@ -173,6 +173,8 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
   // Every figure per contest comes from the running totals (docs/decisions/032): the kecamatan and city rows
   // of the contest's area, each already summed by the writer; the contest's total is the sum of its kecamatan.
   const areaRows = await contestAreaTotals(sql);
+  // Without a drawn sample no contest has a projection: no read per contest for it.
+  const projected = options.showProjection && (await getSetting(sql, "projection.sample")) !== null;
   const out: PublicSummary["contests"] = [];
   for (const c of contests) {
     const choices = ballotChoices(c);
@@ -181,9 +183,7 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
     const byKecamatan = rows.kecamatan.map((r) => publicArea(r, numbers));
     const tpsTotal = byKecamatan.reduce((s, a) => s + a.tps, 0);
     const total = options.showResults ? sumAreas(byKecamatan, numbers) : null;
-    const projection = options.showProjection
-      ? await getProjection(sql, { contest: c.code, candidates: numbers })
-      : null;
+    const projection = projected ? await getProjection(sql, { contest: c.code, candidates: numbers }) : null;
     out.push({
       code: c.code,
       name: c.name,

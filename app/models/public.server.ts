@@ -6,10 +6,9 @@ import type { Contest, ContestType } from "~/lib/contests";
 import { toCsv } from "~/lib/csv";
 import { regionLabel } from "~/lib/regions";
 import type { Db } from "~/utils/db.server";
-import { votesInContest } from "./area.server";
+import { ELECTION_ROOT } from "~/lib/region-summary";
 import { listContests } from "./election.server";
 import { getProjection } from "./projection.server";
-import { getRecap, type RecapRow } from "./recap.server";
 import { getSetting } from "./settings.server";
 
 export interface PublicArea {
@@ -65,14 +64,63 @@ export interface PublicSummary {
   incidents: { category: string; label: { id: string; en: string }; count: number }[] | null;
 }
 
-const area = (r: RecapRow): PublicArea => ({
-  code: r.code,
-  name: regionLabel(r.kind, r.name),
-  tps: r.tps,
-  tpsIn: r.tpsIn,
-  votes: r.votes,
-  invalid: r.invalid,
-});
+/** One region's running total in one contest (a row of region_totals with the region's name). */
+type AreaTotal = {
+  contestCode: string;
+  code: string;
+  name: string;
+  kind: string;
+  level: "city" | "kecamatan";
+  tps: number;
+  reporting: number;
+  votes: Record<string, number | string>;
+  invalid: number | string;
+};
+
+/** An area of a contest as the public sees it: every choice listed (0 without votes), the others kept. */
+const publicArea = (r: AreaTotal, choices: number[]): PublicArea => {
+  const votes: Record<string, number> = Object.fromEntries(choices.map((n) => [String(n), 0]));
+  for (const [k, n] of Object.entries(r.votes)) votes[k] = Number(n);
+  return {
+    code: r.code,
+    name: regionLabel(r.kind, r.name),
+    tps: r.tps,
+    tpsIn: r.reporting,
+    votes,
+    invalid: Number(r.invalid),
+  };
+};
+
+/** A contest's whole-area figures: the sum of its kecamatan (each TPS lies in exactly one). */
+function sumAreas(areas: PublicArea[], choices: number[]) {
+  const votes: Record<string, number> = Object.fromEntries(choices.map((n) => [String(n), 0]));
+  let tpsIn = 0;
+  let invalid = 0;
+  for (const a of areas) {
+    tpsIn += a.tpsIn;
+    invalid += a.invalid;
+    for (const [k, n] of Object.entries(a.votes)) votes[k] = (votes[k] ?? 0) + n;
+  }
+  const valid = Object.values(votes).reduce((x, y) => x + y, 0);
+  return { tpsIn, invalid, votes, valid };
+}
+
+/**
+ * The city and kecamatan totals of every contest's area, by contest, ordered by region code: one read of
+ * region_totals (a few rows per kecamatan) instead of summing every result.
+ */
+async function contestAreaTotals(sql: Db) {
+  const rows = await sql<AreaTotal[]>`
+    select t.contest_code, g.code, g.name, g.kind, g.level, t.tps, t.reporting, t.votes, t.invalid
+    from region_totals t join regions g on g.code = t.region_code
+    where g.level in ('city', 'kecamatan') and t.tps > 0 order by t.contest_code, g.code`;
+  const byContest = new Map<string, { city: AreaTotal[]; kecamatan: AreaTotal[] }>();
+  for (const r of rows) {
+    if (!byContest.has(r.contestCode)) byContest.set(r.contestCode, { city: [], kecamatan: [] });
+    byContest.get(r.contestCode)![r.level].push(r);
+  }
+  return byContest;
+}
 
 // The public endpoint may be hit by many anonymous readers at once: one summary is computed per
 // database at a time and served for up to CACHE_MS, and dropped as soon as a public change commits
@@ -107,9 +155,12 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
     // A TPS is complete when every contest it votes in (not every contest of the election) has its result.
     // The contests are counted once per kelurahan and the results once per TPS (not per TPS and contest).
     sql<(PublicSummary["progress"][number] & { kind: string })[]>`
+      -- The contests of a kelurahan: those whose area names it or a region above it, joined by code.
       with needed as (
-        select kel.code, count(*)::int as n from regions kel join contests c on ${votesInContest(sql, "kel.code", "c.code")}
-        where kel.level = 'kelurahan' group by kel.code
+        select kel.code, count(distinct a.contest_code)::int as n
+        from regions kel cross join lateral unnest(region_path(kel.code)) as p(code)
+          join contest_areas a on a.region_code = p.code
+        where kel.level = 'kelurahan' and p.code <> ${ELECTION_ROOT} group by kel.code
       ), reported as (
         select tps_code, count(*)::int as n from results where status <> 'missing' group by tps_code
       )
@@ -119,18 +170,20 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
         left join needed on needed.code = kel.code left join reported on reported.tps_code = t.code
       group by kec.code, kec.name, kec.kind order by kec.code`,
   ]);
+  // Every figure per contest comes from the running totals (docs/decisions/032): the kecamatan and city rows
+  // of the contest's area, each already summed by the writer; the contest's total is the sum of its kecamatan.
+  const areaRows = await contestAreaTotals(sql);
+  // Without a drawn sample no contest has a projection: no read per contest for it.
+  const projected = options.showProjection && (await getSetting(sql, "projection.sample")) !== null;
   const out: PublicSummary["contests"] = [];
-  const tpsOf = await tpsPerContest(sql);
   for (const c of contests) {
     const choices = ballotChoices(c);
     const numbers = choices.map((k) => k.number);
-    const [recap, byCity, projection] = await Promise.all([
-      options.showResults ? getRecap(sql, { level: "kecamatan", contest: c.code, candidates: numbers }) : null,
-      options.showResults ? getRecap(sql, { level: "city", contest: c.code, candidates: numbers }) : null,
-      options.showProjection ? getProjection(sql, { contest: c.code, candidates: numbers }) : null,
-    ]);
-    const total = recap?.total;
-    const tpsTotal = tpsOf.get(c.code) ?? 0;
+    const rows = areaRows.get(c.code) ?? { city: [], kecamatan: [] };
+    const byKecamatan = rows.kecamatan.map((r) => publicArea(r, numbers));
+    const tpsTotal = byKecamatan.reduce((s, a) => s + a.tps, 0);
+    const total = options.showResults ? sumAreas(byKecamatan, numbers) : null;
+    const projection = projected ? await getProjection(sql, { contest: c.code, candidates: numbers }) : null;
     out.push({
       code: c.code,
       name: c.name,
@@ -153,8 +206,8 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
           percent: total?.valid ? votes / total.valid : 0,
         };
       }),
-      byCity: byCity?.rows.map(area) ?? [],
-      byKecamatan: recap?.rows.map(area) ?? [],
+      byCity: options.showResults ? rows.city.map((r) => publicArea(r, numbers)) : [],
+      byKecamatan: options.showResults ? byKecamatan : [],
       projection:
         projection && projection.sampleSize > 0
           ? {
@@ -227,14 +280,6 @@ export async function getPublicExtras(sql: Db, contests: Contest[]) {
     projection: projection.filter((p) => p !== null),
     incidents: options.showIncidents ? await publicIncidentCounts(sql) : null,
   };
-}
-
-/** How many TPS vote in each contest (its area's TPS). */
-async function tpsPerContest(sql: Db): Promise<Map<string, number>> {
-  const rows = await sql<{ code: string; n: number }[]>`
-    select c.code, count(t.code)::int as n from contests c
-    join tps t on ${votesInContest(sql, "t.kelurahan_code", "c.code")} group by c.code`;
-  return new Map(rows.map((r) => [r.code, r.n]));
 }
 
 /** Incident counts by category (no descriptions, places or people); rejected ones and unverified citizen reports left out. */

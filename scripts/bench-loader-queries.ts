@@ -12,7 +12,6 @@ import { drawSample } from "../app/lib/projection";
 import { ballotChoices } from "../app/lib/ballot";
 import { ELECTION_ROOT } from "../app/lib/region-summary";
 import { TOP_N } from "../app/lib/drill-down";
-import { rebuildTotalsNow } from "../app/models/region-totals.server";
 import { regionSummary } from "../app/models/region-summary.server";
 import { listIncidents, listResponders } from "../app/models/incidents.server";
 import { listQuickOnly } from "../app/models/quick-only.server";
@@ -23,6 +22,7 @@ import { listContests } from "../app/models/election.server";
 import { getProjection } from "../app/models/projection.server";
 import { contestTouches } from "../app/lib/contests";
 import type { Db } from "../app/utils/db.server";
+import { fillWithResults } from "./load-kit";
 
 const db = await openDatabase({ dataDir: path.join(path.resolve(process.env.PANTAU_DATA_DIR ?? "data"), ".") });
 const sql = db.sql as unknown as Db;
@@ -38,22 +38,7 @@ async function prepare() {
   await sql`insert into settings (key, value) values ('projection.sample',
     ${sql.json({ seed: 20261203, margin: null, size: sample.length, drawnAt: new Date().toISOString() })})
     on conflict (key) do update set value = excluded.value`;
-  const [author] = await sql<[{ id: number }]>`select id from users order by id limit 1`;
-  // 60% of the TPS report every contest they vote in; every other one is a quick entry only.
-  await sql`create temp table pairs as
-    select t.code as tps_code, c.code as contest_code, (hashtext(t.code) & 1) = 0 as quick, c.code as cc
-    from tps t join contests c on exists (select 1 from contest_areas a where a.contest_code = c.code
-      and (t.kelurahan_code = a.region_code or t.kelurahan_code like a.region_code || '.%'))
-    where abs(hashtext(t.code || 'r')) % 10 < 6`;
-  await sql`insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid,
-      captured_at, body_hash, response, completeness)
-    select gen_random_uuid(), tps_code, contest_code, 'app', ${author.id}, 1,
-      jsonb_build_object('1', 100 + abs(hashtext(tps_code)) % 50, '2', 80 + abs(hashtext(tps_code || 'b')) % 60),
-      3, now(), md5(tps_code || contest_code), '{}', case when quick then 'quick' else 'complete' end from pairs`;
-  await sql`insert into results (tps_code, contest_code, status, submission_id, votes, invalid, completeness)
-    select tps_code, contest_code, 'submitted', id, votes, invalid, completeness from submissions`;
-  await rebuildTotalsNow(db.sql);
-  await sql`analyze`;
+  await fillWithResults(db.sql);
 }
 
 async function time(label: string, run: () => Promise<unknown>) {

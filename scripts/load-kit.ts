@@ -11,6 +11,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import postgres, { type Sql } from "postgres";
 import WebSocket from "ws";
+import { rebuildTotalsNow } from "../app/models/region-totals.server";
 import { hashToken } from "../app/utils/auth.server";
 import { createSql } from "../db/connect";
 import { startEmbeddedPostgres } from "../db/embedded";
@@ -518,4 +519,27 @@ export async function mintSessions(sql: Sql, userIds: number[]) {
     await sql`insert into sessions ${sql(minted.slice(i, i + 5000).map((m) => ({ tokenHash: hashToken(m.token), userId: m.userId, expiresAt: new Date(Date.now() + 3600_000) })))}`;
   }
   return minted.map((m) => m.token);
+}
+
+/**
+ * Reports results straight into the tables of a generated election (no bench here then measures the writer):
+ * 60% of the TPS report every contest they vote in, every other one a quick entry only; then the running
+ * totals are rebuilt. For the benches that time reads (scripts/bench-loader-queries.ts, bench-public-summary.ts).
+ */
+export async function fillWithResults(sql: Sql) {
+  const [author] = await sql<[{ id: number }]>`select id from users order by id limit 1`;
+  await sql`create temp table pairs as
+    select t.code as tps_code, c.code as contest_code, (hashtext(t.code) & 1) = 0 as quick
+    from tps t join contests c on exists (select 1 from contest_areas a where a.contest_code = c.code
+      and (t.kelurahan_code = a.region_code or t.kelurahan_code like a.region_code || '.%'))
+    where abs(hashtext(t.code || 'r')) % 10 < 6`;
+  await sql`insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes, invalid,
+      captured_at, body_hash, response, completeness)
+    select gen_random_uuid(), tps_code, contest_code, 'app', ${author.id}, 1,
+      jsonb_build_object('1', 100 + abs(hashtext(tps_code)) % 50, '2', 80 + abs(hashtext(tps_code || 'b')) % 60),
+      3, now(), md5(tps_code || contest_code), '{}', case when quick then 'quick' else 'complete' end from pairs`;
+  await sql`insert into results (tps_code, contest_code, status, submission_id, votes, invalid, completeness)
+    select tps_code, contest_code, 'submitted', id, votes, invalid, completeness from submissions`;
+  await rebuildTotalsNow(sql);
+  await sql`analyze`;
 }

@@ -9,8 +9,12 @@
 //   victim's cookie.
 // - The body is capped by its route's limit (app/utils/body-limits.server.ts): by Content-Length before a
 //   byte is read, by counting for a chunked body; the answer is a 413 and the connection is closed, so the
-//   rest is never read. The capped body is read here, once, and handed to the route (server/api-router.ts,
+//   rest is never kept. The capped body is read here, once, and handed to the route (server/api-router.ts,
 //   server/remix-handler.ts).
+// - A refusal closes its connection the way web servers do ("lingering close"): the answer and a FIN go out,
+//   and what the client still sends is read and thrown away, bounded in bytes and time, until it closes.
+//   Closing at once with unread bytes makes the kernel send a reset, and a reset makes the client's kernel
+//   drop the answer it had not read yet: the client saw a broken connection instead of the 413.
 // - Outside /api, a body is a form (that is all a page action or a form route reads): anything else is a 400.
 // A refusal is a problem worded at the one boundary (app/utils/problem-answer.server.ts): JSON under /api,
 // a small page otherwise, in the caller's language.
@@ -127,13 +131,51 @@ function formatSize(bytes: number, lang: "id" | "en") {
 }
 
 /**
- * Answers a refused request and closes the connection: the request's body (if any) is left unread, so the
+ * How long, and how much of, a refused request's body is still read and thrown away before the connection is
+ * cut. Time is what matters (the client must get to read the answer: nginx's lingering_time); the bytes only
+ * bound a client that pours without ever reading.
+ */
+export const LINGER = { bytes: 16 * 1024 * 1024, ms: 2_000 };
+
+/**
+ * Closes a refused request's connection without losing the answer: Node closes a `Connection: close` answer's
+ * socket as soon as the answer is written (`destroySoon`), with the unread body still in the kernel's buffer,
+ * which sends a reset. Instead the FIN goes out, the rest of the body is drained into nothing and the socket
+ * is destroyed when the client closes its side, or after LINGER's bytes or time.
+ */
+function closeLingering(req: IncomingMessage) {
+  const socket = req.socket;
+  if (req.complete || socket.destroyed) return;
+  socket.destroySoon = () => {
+    let drained = 0;
+    const cut = () => {
+      clearTimeout(timer);
+      socket.destroy();
+    };
+    const timer = setTimeout(cut, LINGER.ms);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+    req.on("data", (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > LINGER.bytes) cut();
+    });
+    req.once("end", cut);
+    req.once("error", cut);
+    req.once("aborted", cut);
+    socket.end();
+    req.resume();
+  };
+}
+
+/**
+ * Answers a refused request and closes the connection: the request's body (if any) is not kept, so the
  * connection cannot carry another request. JSON problem under /api, a short page elsewhere.
  */
 export function refuse(req: IncomingMessage, res: ServerResponse, p: Problem, headers: Record<string, string> = {}) {
   const path = (req.url ?? "").split("?")[0];
   const source = languageSource(req);
   res.shouldKeepAlive = false;
+  closeLingering(req);
   const common = { ...headers, Connection: "close", "Cache-Control": "no-store" };
   if (isApi(path)) {
     const lang = apiLang(source);

@@ -391,6 +391,11 @@ describe("projection", () => {
     const one = await (await page("/api/v1/projection?contest=walikota&contest=nope", posko)).json();
     expect(Object.keys(one.contests)).toEqual(["walikota"]);
     expect(one.contests.walikota).toEqual(forPosko.contests.walikota);
+    // Bounded: 51 distinct contests is a 400 naming the parameter, not 51 reads.
+    const many = Array.from({ length: 51 }, (_, i) => `contest=c${i}`).join("&");
+    const tooMany = await page(`/api/v1/projection?${many}`, posko);
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(await tooMany.json())).toContain("contest");
     const html = await (await page("/admin/proyeksi", admin)).text();
     expect(html).toContain("Sampel saat ini: 80 dari 635 TPS");
   });

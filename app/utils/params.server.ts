@@ -50,6 +50,14 @@ export function wholeNumberParam(
   return n;
 }
 
+/** A repeatable query parameter (`?contest=a&contest=b`): its distinct values, at most `max` of them, else a 400. */
+export function listParam(url: URL, name: string, { max }: { max: number }): string[] {
+  const values = [...new Set(url.searchParams.getAll(name))];
+  if (values.length > max)
+    throw problem.badParameters([{ field: name, code: "invalid", key: "input.parameterTooMany", params: { max } }]);
+  return values;
+}
+
 /** A region code path parameter (`16`, `16.73`, `16.73.01`, `16.73.01.1001`) or ELECTION_ROOT; else a 400. */
 export function regionCodeParam(value: string | undefined, name = "code"): string {
   if (value === ELECTION_ROOT || (value !== undefined && REGION_CODE.test(value))) return value;

@@ -11,6 +11,7 @@ export const inputCheckMessages = defineMessages({
     "input.parameterControlCharacter": "Parameter ini memuat karakter kendali yang tidak diizinkan.",
     "input.parameterWholeNumber": "Parameter ini harus bilangan bulat {min}–{max} (angka saja).",
     "input.parameterRegionCode": "Parameter ini harus kode wilayah (mis. 16.73.01) atau ID untuk seluruh wilayah.",
+    "input.parameterTooMany": "Parameter ini boleh diulang paling banyak {max} kali.",
   },
   en: {
     "input.controlCharacter":
@@ -21,5 +22,6 @@ export const inputCheckMessages = defineMessages({
     "input.parameterWholeNumber": "This parameter must be a whole number {min}–{max} (digits only).",
     "input.parameterRegionCode":
       "This parameter must be a region code (such as 16.73.01) or ID for the whole election.",
+    "input.parameterTooMany": "This parameter may be repeated at most {max} times.",
   },
 });

@@ -82,9 +82,15 @@ export async function notArrived(
   // Both read only the TPS not arrived, few once the day has started (partial indexes of migration 0015):
   // the whole election's codes in code order, stopping after `limit`; an area's by kelurahan code prefix.
   const notHere = sql`day_status = 'not_arrived' and ${insideArea(sql, "kelurahan_code", scope)}`;
+  // Inside an area its rows are read first and then sorted (`offset 0` keeps the planner from walking the
+  // whole election's code order and filtering: 300 ms for one kabupaten in the morning at 820,000 TPS).
+  const codes =
+    scope === null
+      ? sql`select code from tps where ${notHere} order by code limit ${limit}`
+      : sql`select code from (select code from tps where ${notHere} offset 0) area order by code limit ${limit}`;
   const [[row], tps] = await Promise.all([
     sql<[{ count: number }]>`select count(*)::int as count from tps where ${notHere}`,
-    sql<{ code: string }[]>`select code from tps where ${notHere} order by code limit ${limit}`,
+    sql<{ code: string }[]>`${codes}`,
   ]);
   return { count: row.count, tps: tps.map((t) => t.code) };
 }

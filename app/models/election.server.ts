@@ -70,6 +70,18 @@ export async function contestsForTps(sql: Db, { kelurahanCode }: { kelurahanCode
   );
 }
 
+/**
+ * The contests whose area overlaps a region (`contestTouches` in SQL): an area region that holds it or lies
+ * inside it. Read in the database, so a province's page does not read the whole election's contests.
+ */
+export async function contestsTouching(sql: Db, { scope }: { scope: string }): Promise<Contest[]> {
+  return await selectContests(
+    sql,
+    sql`where exists (select 1 from contest_areas a where a.contest_code = c.code
+      and (${scope} = a.region_code or ${scope} like a.region_code || '.%' or a.region_code like ${scope} || '.%'))`,
+  );
+}
+
 export async function getTps(sql: Db, { code }: { code: string }): Promise<TpsInfo | undefined> {
   const [row] = await sql<[TpsInfo?]>`
     select t.code, t.kelurahan_code, kel.name as kelurahan_name, kel.kind as kelurahan_kind, kec.code as kecamatan_code, kec.name as kecamatan_name,

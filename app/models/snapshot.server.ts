@@ -5,6 +5,7 @@
 import type { Sql } from "postgres";
 import type { View } from "~/lib/access";
 import type { Db } from "~/utils/db.server";
+import { ELECTION_ROOT } from "~/lib/region-summary";
 import { insideArea, votesInContest } from "./area.server";
 import { contestsInView } from "./contest-scope.server";
 import type { Contest } from "./election.server";
@@ -129,11 +130,17 @@ export async function contestTotals(
       where r.contest_code in ${sql(codes)} and ${inView(sql, view, "t")}
         and ${votesInContest(sql, "t.kelurahan_code", "r.contest_code")}
       group by r.contest_code`,
-    sql<{ contestCode: string; tpsCount: number }[]>`
-      select c.code as contest_code, count(t.code)::int as tps_count
-      from contests c join tps t on ${votesInContest(sql, "t.kelurahan_code", "c.code")}
-      where c.code in ${sql(codes)} and ${inView(sql, view, "t")}
-      group by c.code`,
+    // An area's TPS per contest are the running totals' `tps` (docs/decisions/032), kept on every import;
+    // only an officer's one TPS is counted here.
+    view.tpsCode
+      ? sql<{ contestCode: string; tpsCount: number }[]>`
+          select c.code as contest_code, count(t.code)::int as tps_count
+          from contests c join tps t on ${votesInContest(sql, "t.kelurahan_code", "c.code")}
+          where c.code in ${sql(codes)} and ${inView(sql, view, "t")}
+          group by c.code`
+      : sql<{ contestCode: string; tpsCount: number }[]>`
+          select contest_code, tps as tps_count from region_totals
+          where region_code = ${view.scope ?? ELECTION_ROOT} and contest_code in ${sql(codes)}`,
   ]);
   for (const s of sums) totals[s.contestCode].votes[s.number] = s.votes;
   for (const c of counts) Object.assign(totals[c.contestCode], { invalid: c.invalid, reported: c.reported });

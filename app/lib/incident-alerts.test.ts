@@ -59,7 +59,7 @@ describe("alerts follow the incident", () => {
     // Claimed before it was resolved and reopened: the old claim does not answer the reopened incident.
     const reopened = inc({ status: "reopened", claimedBy: { id: 1, name: "A" }, claimedAt: at(1), reopenedAt: at(30) });
     const [alert] = deriveAlerts([reopened], T0 + 32 * 60_000, FIVE_MIN);
-    expect(alert).toMatchObject({ since: at(30), waitingMinutes: 2, escalated: false });
+    expect(alert).toMatchObject({ since: at(30), waitingMinutes: 2, waitingSeconds: 120, escalated: false });
     expect(deriveAlerts([{ ...reopened, claimedAt: at(31) }], T0 + 32 * 60_000, FIVE_MIN)).toEqual([]);
   });
 

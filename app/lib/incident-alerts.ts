@@ -13,7 +13,8 @@ export interface IncidentAlert {
   incident: IncidentData;
   /** Since when it waits for an answer: its report, or its reopening. */
   since: string;
-  /** Whole minutes it has waited (0 while `now` is unknown). */
+  /** Whole seconds and whole minutes it has waited (0 while `now` is unknown). */
+  waitingSeconds: number;
   waitingMinutes: number;
   /** Unanswered past the configured time: a stronger style and a repeated sound. */
   escalated: boolean;
@@ -38,6 +39,7 @@ export function deriveAlerts(
       incident,
       since,
       waitedMs,
+      waitingSeconds: Math.floor(waitedMs / 1000),
       waitingMinutes: Math.floor(waitedMs / 60_000),
       escalated: now != null && waitedMs >= escalateAfterSeconds * 1000,
     });

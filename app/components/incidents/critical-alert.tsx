@@ -115,14 +115,16 @@ function AlertLine({
       data-escalated={alert.escalated}
     >
       <span className="alert-what">
-        {label(a.category)} · {a.tpsCode ? t("incident.tps", { code: tpsLabel(a.tpsCode) }) : t("incident.noTps")} —{" "}
-        {a.description}
+        {a.tpsCode ? t("incident.tps", { code: tpsLabel(a.tpsCode) }) : t("incident.noTps")} — {a.description} ·{" "}
+        {label(a.category)}
       </span>
       <span className="alert-wait" data-testid="alert-wait">
         {alert.escalated ? <strong>{t("alerts.escalated")}: </strong> : null}
         {alert.waitingMinutes > 0
           ? t("alerts.waiting", { min: formatNumber(alert.waitingMinutes, lang) })
-          : t("alerts.fresh")}
+          : alert.waitingSeconds >= 10
+            ? t("alerts.waitingSeconds", { sec: formatNumber(alert.waitingSeconds, lang) })
+            : t("alerts.fresh")}
       </span>
       <a href={`#incident-${a.id}`} className="alert-link">
         {t("alerts.show")}

@@ -321,7 +321,7 @@ export async function transitionIncident(
       on conflict do nothing`;
   }
   const note = body.note?.trim() || null;
-  // A refusal says why in the timeline the reporter and the posko read: no reject without a note.
+  // A refusal says why in the timeline the posko reads and the export keeps: no reject without a note.
   if (!note && NOTE_REQUIRED.includes(body.action))
     throw problem.invalidField("note", "required", undefined, "incident.noteRequired");
   const column = {

@@ -152,6 +152,12 @@ function useAlertSound(alerts: IncidentAlert[]): "idle" | "played" | "blocked" {
   const sounded = useRef(new Set<string>());
   const fresh = alerts.filter((a) => !sounded.current.has(a.incident.id)).map((a) => a.incident.id);
   const freshKey = fresh.join(",");
+  const shownKey = alerts.map((a) => a.incident.id).join(",");
+  // An alert that cleared sounds again if its incident is reopened later.
+  useEffect(() => {
+    const shown = new Set(shownKey.split(","));
+    for (const id of sounded.current) if (!shown.has(id)) sounded.current.delete(id);
+  }, [shownKey]);
   useEffect(() => {
     if (!fresh.length) return;
     fresh.forEach((id) => sounded.current.add(id));

@@ -34,6 +34,7 @@ export function CriticalAlert({
   tpsLabel?: (code: string) => string;
 }) {
   const t = useT(alertMessages, incidentMessages);
+  const lang = useLang();
   const now = useNow(5_000);
   const alerts = useMemo(
     () => deriveAlerts(incidents, now, { escalateAfterSeconds }),
@@ -65,7 +66,7 @@ export function CriticalAlert({
       <div className="alert-head">
         <strong className="alert-title">{t("alerts.title")}</strong>
         <span className="alert-count" data-testid="alert-count">
-          {t("alerts.count", { count: formatNumber(alerts.length, "id") })}
+          {t("alerts.count", { count: formatNumber(alerts.length, lang) })}
         </span>
         <AlertLine alert={lead} canClaim={canClaim} onChange={onChange} tpsLabel={tpsLabel} />
         {rest.length ? (

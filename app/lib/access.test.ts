@@ -71,6 +71,7 @@ describe("named permissions", () => {
     "incident:transition": [0, 1, 1, 1, 1, 0, 0],
     "incident:citizen": [0, 1, 1, 0, 1, 0, 0],
     "incident:share": [0, 1, 1, 0, 1, 0, 0],
+    "incident:claim": [0, 1, 1, 0, 1, 0, 0],
     "photo:upload": [1, 1, 1, 1, 1, 0, 0],
     "result:review": [0, 1, 1, 0, 1, 0, 0],
     "paper:enter": [0, 0, 1, 0, 1, 0, 0],

@@ -34,6 +34,8 @@ const PERMISSIONS = {
   "incident:citizen": ["supervisor", "operator", "admin"],
   /** Share a citizen's report with the officer of its TPS (which reports: `canShareWithOfficer`). */
   "incident:share": ["supervisor", "operator", "admin"],
+  /** Claim an incident ("ditangani oleh"), release or take over a claim (which incidents: `canClaimIncident`). */
+  "incident:claim": ["supervisor", "operator", "admin"],
   /** Upload a photo (which TPS: `canReportFor`). */
   "photo:upload": ["officer", "supervisor", "operator", "admin", "responder"],
   /** Verify, flag or correct a result (which TPS: `canReview`). */
@@ -226,6 +228,11 @@ export function canActOnIncident(user: AccessUser, incident: IncidentScope, acti
 /** Whether a user may share a citizen's report about a TPS with that TPS's officer: staff who may act on it. */
 export function canShareWithOfficer(user: AccessUser, incident: IncidentScope): boolean {
   return can(user, "incident:share") && canActOnIncident(user, incident, "share");
+}
+
+/** Staff who may act on an incident may claim it, release their claim or take another's over. */
+export function canClaimIncident(user: AccessUser, incident: IncidentScope): boolean {
+  return can(user, "incident:claim") && canActOnIncident(user, incident, "claim");
 }
 
 /** Whether a user may attach a photo to a filed incident: its reporter, the officer of its TPS (when they

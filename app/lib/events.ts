@@ -82,6 +82,10 @@ export interface IncidentData {
   /** When staff shared a citizen's report with its TPS's officer, who sees it only from then on
    *  (app/lib/access.ts officerMaySee); null if not shared (and for every other source). */
   sharedAt: string | null;
+  /** The operator who handles it now ("ditangani oleh"), since when; null when nobody claimed it
+   *  (docs/decisions/036-alerts-follow-the-incident.md). */
+  claimedBy: { id: number; name: string } | null;
+  claimedAt: string | null;
 }
 
 export interface IncidentStep {
@@ -92,6 +96,10 @@ export interface IncidentStep {
   responderIds: number[];
   note: string | null;
   at: string;
+  /** A takeover (`take_over`): whose claim it ended. */
+  claimedFrom?: { id: number; name: string } | null;
+  /** The names of `responderIds` (the timeline API; live events carry the ids only). */
+  responderNames?: string[];
 }
 
 export interface IncidentUpdated extends IncidentData {
@@ -138,6 +146,8 @@ export interface EventPayloads {
   "photo:added": PhotoAdded;
   "incident:created": IncidentData;
   "incident:updated": IncidentUpdated;
+  /** An operator claimed, released or took over an incident (step.action `claim`, `release`, `take_over`). */
+  "incident:claimed": IncidentUpdated;
   "responder:located": ResponderLocated;
   "paper:updated": PaperUpdated;
   /** An admin changed a setting (app/lib/settings.ts); screens that show it may reload it. */
@@ -161,6 +171,7 @@ const EVENT_TYPE_SET: Record<EventType, true> = {
   "photo:added": true,
   "incident:created": true,
   "incident:updated": true,
+  "incident:claimed": true,
   "responder:located": true,
   "paper:updated": true,
   "settings:updated": true,

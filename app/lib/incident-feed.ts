@@ -17,7 +17,8 @@ export function applyIncidentEvents(
 ): IncidentMap {
   let next = map;
   for (const event of events) {
-    if (event.type !== "incident:created" && event.type !== "incident:updated") continue;
+    if (event.type !== "incident:created" && event.type !== "incident:updated" && event.type !== "incident:claimed")
+      continue;
     const { step: _step, ...incident } = event.data as IncidentData & { step?: unknown };
     next = { ...next };
     if (keep(incident)) next[incident.id] = incident;
@@ -40,17 +41,6 @@ export function sortIncidents(list: IncidentData[]): IncidentData[] {
       Number(inQueue(a)) - Number(inQueue(b)) ||
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
       a.createdAt.localeCompare(b.createdAt),
-  );
-}
-
-/** Critical incidents that arrived (or became critical) in these events: they raise the alert. */
-export function newCriticals(events: LiveEvent[]): IncidentData[] {
-  return events.flatMap((e) =>
-    e.type === "incident:created" && e.data.severity === "critical"
-      ? [e.data]
-      : e.type === "incident:updated" && e.data.severity === "critical" && e.data.step.action === "reopen"
-        ? [e.data]
-        : [],
   );
 }
 

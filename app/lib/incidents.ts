@@ -75,6 +75,25 @@ export function allowedActions(status: IncidentStatus): IncidentAction[] {
   return INCIDENT_ACTIONS.filter((a) => nextStatus(status, a) !== null);
 }
 
+/** Steps the server refuses without a note (422 naming `note`): a refusal says why in the timeline. */
+export const NOTE_REQUIRED: readonly string[] = ["reject"];
+
+/** What an operator does with a claim ("ditangani oleh"): take a free one, give up one's own, take another's. */
+export const CLAIM_ACTIONS = ["claim", "release", "take_over"] as const;
+export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
+
+/**
+ * "Handled" (docs/decisions/036): someone at the command post has answered the incident, so its alert clears for
+ * every operator. An incident is handled once it is claimed or has moved past `new`/`reopened` (acknowledged,
+ * dispatched, on scene, resolved or rejected). A reopened incident is unhandled again until someone answers it:
+ * a claim from before the reopening does not count.
+ */
+export function isHandled(i: { status: IncidentStatus; claimedAt: string | null; reopenedAt: string | null }): boolean {
+  if (i.status !== "new" && i.status !== "reopened") return true;
+  if (!i.claimedAt) return false;
+  return i.status === "new" || !i.reopenedAt || Date.parse(i.claimedAt) >= Date.parse(i.reopenedAt);
+}
+
 /** Responders act only on incidents dispatched to them, and only these steps. */
 export const RESPONDER_ACTIONS: IncidentAction[] = ["on_scene", "resolve"];
 
@@ -105,4 +124,39 @@ export function formatDuration(seconds: number | null): string {
   const m = Math.floor((seconds % 3600) / 60);
   const s = String(seconds % 60).padStart(2, "0");
   return h ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}
+
+/** One timeline step as the incidents export reads it (logins, not names: the export names accounts). */
+export interface TimelineExportStep {
+  at: string;
+  action: string;
+  actor: string | null;
+  note: string | null;
+  /** A takeover: whose claim it ended. */
+  from?: string | null;
+  /** A dispatch: the responders sent. */
+  responders?: string[] | null;
+}
+
+/**
+ * The incidents export's `timeline` cell: every step in order on one line, separated by " | ", each
+ * "<time> <action> <login>[ -> responders | <- previous holder][: note]". One cell (not a row per step) keeps
+ * one row per incident, so the export still filters and counts like the feed; the time is ISO 8601 in UTC like
+ * the export's other time columns, and line breaks in a note become spaces so the row stays one line.
+ */
+export function timelineCell(steps: readonly TimelineExportStep[]): string {
+  return steps
+    .map((s) => {
+      const at = new Date(s.at).toISOString();
+      const who = s.actor ? ` ${s.actor}` : "";
+      const extra =
+        s.action === "dispatch" && s.responders?.length
+          ? ` -> ${s.responders.join(" ")}`
+          : s.action === "take_over" && s.from
+            ? ` <- ${s.from}`
+            : "";
+      const note = s.note ? `: ${s.note.replace(/\s+/g, " ").trim()}` : "";
+      return `${at} ${s.action}${who}${extra}${note}`;
+    })
+    .join(" | ");
 }

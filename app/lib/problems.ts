@@ -33,6 +33,7 @@ export const PROBLEM_CODES = [
   "id_conflict",
   "verified",
   "invalid_transition",
+  "claimed_by_other",
   "no_result",
   "no_photo",
   "paper_conflict",
@@ -148,6 +149,7 @@ export const problem = {
       ProblemCode,
       | "verified"
       | "invalid_transition"
+      | "claimed_by_other"
       | "no_result"
       | "no_photo"
       | "paper_conflict"

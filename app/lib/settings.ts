@@ -52,6 +52,9 @@ export const SETTINGS = {
     .min(1)
     .max(60)
     .refine((list) => new Set(list.map((c) => c.code)).size === list.length, { message: "duplicate code" }),
+  /** The command post's alerts (app/lib/incident-alerts.ts): an unhandled critical incident escalates (stronger
+   *  style, repeated sound) once it has waited this long. Seconds, so a drill can use a short time. */
+  "incident.alerts": z.object({ escalateAfterSeconds: wholeNumber(10, 4 * 60 * 60) }),
   /** The projection's current sample draw (written by the draw, not by a form). */
   "projection.sample": z
     .object({ seed: z.number().int(), margin: z.number().nullable(), size: z.number().int(), drawnAt: string() })
@@ -82,6 +85,7 @@ export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
     { id: "dpt_posted", text: "Salinan DPT ditempel" },
   ],
   "incident.categories": INCIDENT_CATEGORIES.map((c) => ({ code: c.code, id: c.id, en: c.en, active: true })),
+  "incident.alerts": { escalateAfterSeconds: 5 * 60 },
   "projection.sample": null,
 };
 

@@ -3,6 +3,7 @@ import { insideArea, votesInContest } from "./area.server";
 import { ballotChoices } from "~/lib/ballot";
 import { ballotStructure } from "~/lib/contests";
 import { toCsv, toSpreadsheetCsv } from "~/lib/csv";
+import { timelineCell, type TimelineExportStep } from "~/lib/incidents";
 import { regionLabel } from "~/lib/regions";
 import type { Db } from "~/utils/db.server";
 import { listContests, type Contest } from "./election.server";
@@ -261,16 +262,26 @@ type IncidentExportRow = {
   onSceneAt: Date | null;
   resolvedAt: Date | null;
   rejectedAt: Date | null;
+  handledBy: string | null;
+  steps: TimelineExportStep[] | null;
 };
 
-/** Incidents with their workflow times and response times (seconds); a citizen's contact is never exported. */
+/** Incidents with their workflow times and response times (seconds), who handles each (`handled_by`) and its
+ *  whole timeline in one cell (`timeline`: app/lib/incidents.ts timelineCell); a citizen's contact is never
+ *  exported. */
 export async function incidentsCsv(sql: Db, { scope }: { scope: string | null }) {
   const rows = await sql<IncidentExportRow[]>`
     select i.id, i.created_at, i.occurred_at, i.source, i.category, i.severity, i.status, i.tps_code, i.region_code,
       i.description, i.lat, i.lng, u.login as reporter_login, c.tracking_code,
       (select string_agg(r.login, ' ' order by r.login) from incident_assignments a join users r on r.id = a.responder_id where a.incident_id = i.id) as responders,
-      i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at
+      i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at, h.login as handled_by,
+      (select json_agg(json_build_object('at', t.at, 'action', t.action, 'actor', a.login, 'note', t.note,
+          'from', f.login, 'responders', (select array_agg(r.login order by r.login) from users r where r.id = any(t.responder_ids)))
+        order by t.id)
+       from incident_transitions t left join users a on a.id = t.actor_id left join users f on f.id = t.claimed_from
+       where t.incident_id = i.id) as steps
     from incidents i left join users u on u.id = i.reporter_id left join citizen_reports c on c.incident_id = i.id
+      left join users h on h.id = i.claimed_by
     where ${insideArea(sql, "i.region_code", scope)}
     order by i.created_at, i.id`;
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -301,6 +312,8 @@ export async function incidentsCsv(sql: Db, { scope }: { scope: string | null })
       "seconds_to_dispatch",
       "seconds_to_arrive",
       "seconds_to_resolve",
+      "handled_by",
+      "timeline",
     ],
     ...rows.map((r) => [
       r.id,
@@ -327,6 +340,8 @@ export async function incidentsCsv(sql: Db, { scope }: { scope: string | null })
       secs(r.createdAt, r.dispatchedAt),
       secs(r.dispatchedAt, r.onSceneAt),
       secs(r.createdAt, r.resolvedAt),
+      r.handledBy,
+      timelineCell(r.steps ?? []),
     ]),
   ]);
 }

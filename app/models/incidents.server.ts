@@ -4,9 +4,9 @@ import { problem } from "~/lib/problems";
 import { insideArea } from "./area.server";
 import type { Db, LeftJoined } from "~/utils/db.server";
 import type { IncidentData, IncidentStep } from "~/lib/events";
-import { canActOnIncident, canReportIncidentAt, canShareWithOfficer, mayNameTps } from "~/lib/access";
-import { nextStatus, type IncidentStatus } from "~/lib/incidents";
-import type { IncidentBody, TransitionBody } from "~/lib/schemas";
+import { canActOnIncident, canClaimIncident, canReportIncidentAt, canShareWithOfficer, mayNameTps } from "~/lib/access";
+import { CLOSED_STATUSES, NOTE_REQUIRED, nextStatus, type IncidentStatus } from "~/lib/incidents";
+import type { ClaimBody, IncidentBody, TransitionBody } from "~/lib/schemas";
 
 import { lockKey, type WriteContext } from "~/utils/writer.server";
 import { getTps } from "./election.server";
@@ -41,6 +41,9 @@ type IncidentRow = LeftJoined<{ tpsCode: string; tpsLat: number; tpsLng: number;
   rejectedAt: Date | null;
   reopenedAt: Date | null;
   sharedAt: Date | null;
+  claimedBy: number | null;
+  claimerName: string | null;
+  claimedAt: Date | null;
 };
 
 const SELECT = (sql: Db) => sql`
@@ -48,8 +51,10 @@ const SELECT = (sql: Db) => sql`
     i.photo_ids::text[] as photo_ids, i.source, i.queued, i.status, i.reporter_id, u.name as reporter_name,
     coalesce((select array_agg(a.responder_id order by a.responder_id) from incident_assignments a where a.incident_id = i.id), '{}')::int[] as responder_ids,
     i.occurred_at, i.created_at, i.acknowledged_at, i.dispatched_at, i.on_scene_at, i.resolved_at, i.rejected_at, i.reopened_at,
-    i.shared_at, t.lat as tps_lat, t.lng as tps_lng, t.address as tps_address
-  from incidents i left join users u on u.id = i.reporter_id left join tps t on t.code = i.tps_code`;
+    i.shared_at, i.claimed_by, c.name as claimer_name, i.claimed_at,
+    t.lat as tps_lat, t.lng as tps_lng, t.address as tps_address
+  from incidents i left join users u on u.id = i.reporter_id left join tps t on t.code = i.tps_code
+    left join users c on c.id = i.claimed_by`;
 
 function toIncident(r: IncidentRow): IncidentData {
   return {
@@ -77,6 +82,8 @@ function toIncident(r: IncidentRow): IncidentData {
     rejectedAt: iso(r.rejectedAt),
     reopenedAt: iso(r.reopenedAt),
     sharedAt: iso(r.sharedAt),
+    claimedBy: r.claimedBy ? { id: Number(r.claimedBy), name: r.claimerName ?? "" } : null,
+    claimedAt: iso(r.claimedAt),
   };
 }
 
@@ -161,21 +168,28 @@ type StepRow = {
   responderIds: number[] | null;
   note: string | null;
   at: Date;
+  claimedFrom: number | null;
+  claimedFromName: string | null;
+  responderNames: string[] | null;
 };
 
 export async function incidentTimeline(sql: Db, { id }: { id: string }): Promise<IncidentStep[]> {
   const rows = await sql<StepRow[]>`
-    select t.action, t.from_status, t.to_status, t.actor_id, u.name as actor_name, t.responder_ids::int[] as responder_ids, t.note, t.at
-    from incident_transitions t left join users u on u.id = t.actor_id
+    select t.action, t.from_status, t.to_status, t.actor_id, u.name as actor_name, t.responder_ids::int[] as responder_ids, t.note, t.at,
+      t.claimed_from, f.name as claimed_from_name,
+      (select array_agg(r.name order by r.name) from users r where r.id = any(t.responder_ids))::text[] as responder_names
+    from incident_transitions t left join users u on u.id = t.actor_id left join users f on f.id = t.claimed_from
     where t.incident_id = ${id} order by t.id`;
   return rows.map((r) => ({
     action: r.action,
     fromStatus: r.fromStatus ?? null,
     toStatus: r.toStatus,
-    actor: r.actorId ? { id: r.actorId, name: r.actorName ?? "" } : null,
+    actor: r.actorId ? { id: Number(r.actorId), name: r.actorName ?? "" } : null,
     responderIds: r.responderIds ?? [],
     note: r.note ?? null,
     at: r.at.toISOString(),
+    claimedFrom: r.claimedFrom ? { id: Number(r.claimedFrom), name: r.claimedFromName ?? "" } : null,
+    responderNames: r.responderNames ?? [],
   }));
 }
 
@@ -307,6 +321,9 @@ export async function transitionIncident(
       on conflict do nothing`;
   }
   const note = body.note?.trim() || null;
+  // A refusal says why in the timeline the posko reads and the export keeps: no reject without a note.
+  if (!note && NOTE_REQUIRED.includes(body.action))
+    throw problem.invalidField("note", "required", undefined, "incident.noteRequired");
   const column = {
     acknowledged: "acknowledged_at",
     dispatched: "dispatched_at",
@@ -335,6 +352,7 @@ export async function transitionIncident(
       responderIds,
       note,
       at: step.at.toISOString(),
+      claimedFrom: null,
     },
   });
   audit({
@@ -398,6 +416,7 @@ export async function shareWithOfficer(
       responderIds: [],
       note: null,
       at: step.at.toISOString(),
+      claimedFrom: null,
     },
   });
   audit({
@@ -406,6 +425,71 @@ export async function shareWithOfficer(
     entity: `incident:${id}`,
     before: { sharedAt: null },
     after: { sharedAt: after.sharedAt, tpsCode: after.tpsCode },
+  });
+  return after;
+}
+
+/**
+ * POST /api/v1/incidents/:id/claim: an operator says "I handle this one" (docs/decisions/036). `claim` takes an
+ * unclaimed incident (409 when another holds it: they must `take_over`, which the timeline shows with whose
+ * claim it ended); `release` gives up one's own claim. Claiming what one already holds changes nothing. Every
+ * change is a timeline step and an `incident:claimed` event, so other dashboards see it live and on replay.
+ */
+export async function claimIncident(
+  { tx, emit, audit }: WriteContext,
+  { user, id, body }: { user: SessionUser; id: string; body: ClaimBody },
+): Promise<IncidentData> {
+  const [locked] = await tx`select status from incidents where id = ${id} for update`;
+  const before = locked ? await getIncident(tx, { id }) : undefined;
+  if (!before) throw problem.notFound();
+  if (!canClaimIncident(user, before)) throw user.role === "supervisor" ? problem.otherArea() : problem.forbidden();
+  const holder = before.claimedBy;
+  const mine = holder?.id === user.id;
+  let action: "claim" | "release" | "take_over";
+  if (body.action === "release") {
+    if (!holder) return before;
+    if (!mine) throw problem.conflict("claimed_by_other", { name: holder.name });
+    action = "release";
+  } else {
+    if (mine) return before;
+    if (CLOSED_STATUSES.includes(before.status))
+      throw problem.conflict("invalid_transition", {
+        action: { key: "incident.action.claim" },
+        status: { key: `incident.status.${before.status}` },
+      });
+    if (holder && body.action === "claim") throw problem.conflict("claimed_by_other", { name: holder.name });
+    action = holder ? "take_over" : "claim";
+  }
+  const note = body.note?.trim() || null;
+  const claimer = action === "release" ? null : user.id;
+  await tx`
+    update incidents set claimed_by = ${claimer}, claimed_at = ${claimer ? tx`now()` : null}, updated_at = now()
+    where id = ${id}`;
+  const [step] = await tx<[{ at: Date }]>`
+    insert into incident_transitions (incident_id, action, from_status, to_status, actor_id, note, claimed_from)
+    values (${id}, ${action}, ${before.status}, ${before.status}, ${user.id}, ${note},
+      ${action === "take_over" ? holder!.id : null})
+    returning at`;
+  const after = (await getIncident(tx, { id }))!;
+  emit("incident:claimed", after.regionCode, {
+    ...after,
+    step: {
+      action,
+      fromStatus: before.status,
+      toStatus: before.status,
+      actor: { id: user.id, name: user.name },
+      responderIds: [],
+      note,
+      at: step.at.toISOString(),
+      claimedFrom: action === "take_over" ? holder : null,
+    },
+  });
+  audit({
+    actorId: user.id,
+    action: `incident.${action}`,
+    entity: `incident:${id}`,
+    before: { claimedBy: holder?.id ?? null },
+    after: { claimedBy: claimer, note },
   });
   return after;
 }

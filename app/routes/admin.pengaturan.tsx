@@ -6,6 +6,7 @@ import { SaveFeedback } from "~/components/save-feedback";
 import { combineMessages, translate } from "~/lib/i18n";
 import { fromLines, SETTINGS, toLines, type SettingKey } from "~/lib/settings";
 import { adminMessages } from "~/lib/messages/admin";
+import { alertMessages } from "~/lib/messages/alerts";
 import { inputCheckMessages } from "~/lib/messages/input-checks";
 import { CONTROL_CHARACTER_CODE } from "~/lib/schemas/atoms";
 import { staffExtrasMessages } from "~/lib/messages/staff-extras";
@@ -17,21 +18,30 @@ import { requestLang } from "~/utils/lang.server";
 
 const messages = combineMessages(adminMessages, commonMessages, inputCheckMessages);
 
-const EDITABLE = ["election.times", "public", "sms", "contacts", "checklist", "incident.categories"] as const;
+const EDITABLE = [
+  "election.times",
+  "public",
+  "sms",
+  "contacts",
+  "checklist",
+  "incident.categories",
+  "incident.alerts",
+] as const;
 type Editable = (typeof EDITABLE)[number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
-  const [times, publicOptions, sms, contacts, checklist, categories] = await Promise.all(
+  const [times, publicOptions, sms, contacts, checklist, categories, alerts] = await Promise.all(
     EDITABLE.map((k) => getSetting(context.sql, k)),
   );
-  return { times, publicOptions, sms, contacts, checklist, categories } as {
+  return { times, publicOptions, sms, contacts, checklist, categories, alerts } as {
     times: Awaited<ReturnType<typeof getSetting<"election.times">>>;
     publicOptions: Awaited<ReturnType<typeof getSetting<"public">>>;
     sms: Awaited<ReturnType<typeof getSetting<"sms">>>;
     contacts: Awaited<ReturnType<typeof getSetting<"contacts">>>;
     checklist: Awaited<ReturnType<typeof getSetting<"checklist">>>;
     categories: Awaited<ReturnType<typeof getSetting<"incident.categories">>>;
+    alerts: Awaited<ReturnType<typeof getSetting<"incident.alerts">>>;
   };
 }
 
@@ -60,6 +70,8 @@ function fromForm(key: Editable, form: FormData): unknown {
         en,
         active: !/^(tidak|no|0|false)$/i.test(active),
       }));
+    case "incident.alerts":
+      return { escalateAfterSeconds: text("escalateAfterSeconds") };
   }
 }
 
@@ -97,6 +109,7 @@ export default function Settings() {
   const s = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT(adminMessages, staffExtrasMessages, commonMessages);
+  const ta = useT(alertMessages);
   const busy = useNavigation().state !== "idle";
   const feedback = (key: Editable) =>
     result?.section === key ? <SaveFeedback result={result} saved={t("admin.settings.saved")} /> : null;
@@ -193,6 +206,23 @@ export default function Settings() {
           {save}
         </Form>
       ))}
+      <Form method="post" className="card stack" data-testid="settings-incident.alerts">
+        <h2>{ta("alerts.settingsTitle")}</h2>
+        <input type="hidden" name="section" value="incident.alerts" />
+        <label>
+          {ta("alerts.settingsEscalate")}
+          <input
+            name="escalateAfterSeconds"
+            type="number"
+            min={10}
+            max={4 * 60 * 60}
+            defaultValue={s.alerts.escalateAfterSeconds}
+            required
+          />
+        </label>
+        {feedback("incident.alerts")}
+        {save}
+      </Form>
     </>
   );
 }

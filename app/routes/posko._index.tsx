@@ -61,11 +61,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = code === ELECTION_ROOT ? null : code;
   // A whole-election view keeps the incidents of no region in any area, as its live connection does.
   const placeless = view.scope === null;
-  const [responders, staleConfig, categories, securityAlerts] = await Promise.all([
+  const [responders, staleConfig, categories, securityAlerts, alertSettings] = await Promise.all([
     listResponders(context.sql),
     getStaleConfig(context.sql),
     getSetting(context.sql, "incident.categories"),
     recentSecurityAlerts(context.sql),
+    getSetting(context.sql, "incident.alerts"),
   ]);
   const shared = {
     summary,
@@ -78,6 +79,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     responders: responders.map((r) => ({ id: r.id, name: r.name, lat: r.lat, lng: r.lng })),
     /** The caller's own area: the breadcrumb links only what they may open. */
     viewScope: view.scope,
+    me: user.id,
+    alertSettings,
   };
   if (!showsTps(summary.area.tps, context.env.PANTAU_TPS_MAP_MAX)) {
     // An upper level: its summary and bounded lists (the first TOP_N with a count), never a row per TPS.
@@ -133,6 +136,7 @@ export default function Posko() {
 
 function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { level: "tps" }> }) {
   const { snapshot, tileUrl, incidents, responders, staleConfig, role, categories, securityAlerts, summary } = data;
+  const mayClaim = can({ role }, "incident:claim");
   const t = useT(commandPostMessages, commonMessages);
   const lang = useLang();
   const live = useCommandPostLive({
@@ -146,6 +150,8 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
     initialAreaTotals: [summary.area, ...summary.children],
   });
   const children = live.areaTotals.slice(1);
+  // Alerts follow the incidents of the whole page (its area), whatever the feed's filter shows.
+  const incidentList = useMemo(() => Object.values(live.incidents), [live.incidents]);
   const now = useNow(60_000);
   const contestCodes = useMemo(() => snapshot.contests.map((c) => c.code), [snapshot.contests]);
   const areas = live.state.areas;
@@ -177,7 +183,12 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
       <div className="posko">
         <TopBar title={t("posko.title")} />
         <PoskoNav role={role} />
-        <CriticalAlert alerts={live.alerts} onDismiss={live.dismissAlert} tpsLabel={(code) => code} />
+        <CriticalAlert
+          incidents={incidentList}
+          escalateAfterSeconds={data.alertSettings.escalateAfterSeconds}
+          canClaim={mayClaim}
+          onChange={live.updateIncident}
+        />
         <div className="posko-body">
           <CommandPostMap
             view={view}
@@ -205,6 +216,8 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
               responders={live.responders}
               onChange={live.updateIncident}
               readOnly={!can({ role }, "incident:transition")}
+              me={data.me}
+              canClaim={mayClaim}
             />
             <StalePanel stale={view.staleInArea} onSelect={setSelected} />
             <h2>{t("posko.totals")}</h2>

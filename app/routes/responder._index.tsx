@@ -92,6 +92,8 @@ export default function Responder() {
               incident={incident}
               actions={RESPONDER_ACTIONS}
               now={now}
+              me={me}
+              timelineOpen
               onChange={(i) => setIncidents((m) => ({ ...m, [i.id]: i }))}
             >
               {incident.tps?.address ? <p className="small">{incident.tps.address}</p> : null}

@@ -1,19 +1,31 @@
 // An incident card with workflow buttons, on the command post and the responder screen.
 import { useState } from "react";
 import type { IncidentData } from "~/lib/events";
-import { allowedActions, formatDuration, responseTimes, type IncidentAction } from "~/lib/incidents";
+import {
+  allowedActions,
+  formatDuration,
+  NOTE_REQUIRED,
+  responseTimes,
+  type ClaimAction,
+  type IncidentAction,
+} from "~/lib/incidents";
+import { isOpen } from "~/lib/incident-feed";
 import { incidentMessages } from "~/lib/messages/incidents";
 import { useT } from "~/lib/use-t";
 import { useCategoryLabel } from "./categories";
+import { IncidentTimeline } from "./incident-timeline";
 
 export interface ResponderOption {
   id: number;
   name: string;
 }
 
-/** Sends one workflow step; resolves with the updated incident or rejects with a message to show. */
 /** Posts to one of an incident's routes: the incident as it now is, or the server's message as the Error. */
-async function postToIncident(id: string, route: "transitions" | "share", body?: unknown): Promise<IncidentData> {
+async function postToIncident(
+  id: string,
+  route: "transitions" | "share" | "claim",
+  body?: unknown,
+): Promise<IncidentData> {
   const res = await fetch(`/api/v1/incidents/${id}/${route}`, {
     method: "POST",
     credentials: "same-origin",
@@ -27,6 +39,10 @@ async function postToIncident(id: string, route: "transitions" | "share", body?:
 export const postTransition = (id: string, body: { action: IncidentAction; responderIds?: number[]; note?: string }) =>
   postToIncident(id, "transitions", body);
 
+/** Claims, releases or takes over an incident ("ditangani oleh"). */
+export const postClaim = (id: string, body: { action: ClaimAction; note?: string }) =>
+  postToIncident(id, "claim", body);
+
 /** Shares a citizen's report with its TPS's officer (staff only). */
 export const shareWithOfficer = (id: string) => postToIncident(id, "share");
 
@@ -39,8 +55,17 @@ export function IncidentCard({
   now,
   tpsLabel,
   children,
+  me,
+  canClaim = false,
+  timelineOpen = false,
 }: {
   incident: IncidentData;
+  /** The signed-in user: "handled by you", and which claim they may release. */
+  me?: number;
+  /** Whether this user may claim, release or take over (command-post staff). */
+  canClaim?: boolean;
+  /** The timeline starts open (the responder reads the posko's instructions); closed on the busy command post. */
+  timelineOpen?: boolean;
   /** The actions this user may take; only those the status allows are shown. */
   actions: readonly IncidentAction[];
   responders?: ResponderOption[];
@@ -77,6 +102,9 @@ export function IncidentCard({
         ) : null}
       </p>
       <p className="incident-text">{incident.description}</p>
+      {incident.claimedBy || canClaim ? (
+        <ClaimLine incident={incident} me={me} canClaim={canClaim} onChange={onChange} />
+      ) : null}
       {incident.responderIds.length && responders ? (
         <p className="small">{t("incident.assigned", { names: names(incident.responderIds) })}</p>
       ) : null}
@@ -88,6 +116,7 @@ export function IncidentCard({
           resolve: formatDuration(times.resolve),
         })}
       </p>
+      <IncidentTimeline incident={incident} initiallyOpen={timelineOpen} responders={responders} />
       {children}
       {possible.length ? (
         <IncidentActions incident={incident} possible={possible} responders={responders} onChange={onChange} />
@@ -113,8 +142,13 @@ function IncidentActions({
   const [chosen, setChosen] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const noteLabel = possible.some((a) => NOTE_REQUIRED.includes(a)) ? t("incident.noteFor") : t("incident.note");
 
   async function act(action: IncidentAction) {
+    if (NOTE_REQUIRED.includes(action) && !note.trim()) {
+      setError(t("incident.noteRequired"));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -159,8 +193,9 @@ function IncidentActions({
         maxLength={1000}
         value={note}
         onChange={(e) => setNote(e.target.value)}
-        placeholder={t("incident.note")}
-        aria-label={t("incident.note")}
+        placeholder={noteLabel}
+        aria-label={noteLabel}
+        aria-invalid={error === t("incident.noteRequired") || undefined}
       />
       <div className="button-row">
         {possible
@@ -182,6 +217,70 @@ function IncidentActions({
         <p className="field-error" role="alert">
           {error}
         </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Who handles the incident ("ditangani oleh"), and the claim buttons this user has. */
+function ClaimLine({
+  incident,
+  me,
+  canClaim,
+  onChange,
+}: {
+  incident: IncidentData;
+  me?: number;
+  canClaim: boolean;
+  onChange: (incident: IncidentData) => void;
+}) {
+  const t = useT(incidentMessages);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const holder = incident.claimedBy;
+  const mine = holder != null && holder.id === me;
+  const action: ClaimAction | null = !canClaim
+    ? null
+    : mine
+      ? "release"
+      : !isOpen(incident)
+        ? null
+        : holder
+          ? "take_over"
+          : "claim";
+  async function run(a: ClaimAction) {
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await postClaim(incident.id, { action: a }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="claim-line">
+      {holder ? (
+        <span className="handled-by" data-testid="handled-by">
+          {mine ? t("incident.handledByYou") : t("incident.handledBy", { name: holder.name })}
+        </span>
+      ) : null}
+      {action ? (
+        <button
+          type="button"
+          className={`link-like small claim-${action}`}
+          data-testid={`claim-${action}`}
+          disabled={busy}
+          onClick={() => run(action)}
+        >
+          {t(`incident.action.${action}`)}
+        </button>
+      ) : null}
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
       ) : null}
     </div>
   );

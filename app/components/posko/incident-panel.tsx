@@ -19,11 +19,17 @@ export function IncidentPanel({
   responders,
   onChange,
   readOnly = false,
+  me,
+  canClaim = false,
 }: {
   incidents: IncidentMap;
   responders: ResponderOption[];
   onChange: (incident: IncidentData) => void;
   readOnly?: boolean;
+  /** The signed-in user: whose claim is theirs. */
+  me?: number;
+  /** Whether this user may claim incidents ("ditangani oleh"). */
+  canClaim?: boolean;
 }) {
   const t = useT(commandPostMessages, limitsMessages);
   const now = useNow();
@@ -42,6 +48,8 @@ export function IncidentPanel({
       responders={responders}
       onChange={onChange}
       now={now}
+      me={me}
+      canClaim={canClaim && !readOnly}
     >
       {incident.source === "citizen" && !readOnly ? (
         <>

@@ -38,6 +38,9 @@ export interface RegionLevelData {
   incidents: IncidentData[];
   quickOnly: { contest: string; name: string; count: number; tps: string[] }[];
   stale: { count: number; tps: string[] };
+  /** The signed-in user (claims: "handled by you"). */
+  me: number;
+  alertSettings: { escalateAfterSeconds: number };
 }
 
 export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: ReactNode }) {
@@ -57,6 +60,7 @@ export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: R
     initialAreaTotals: [summary.area, ...summary.children],
   });
   const [area, ...children] = live.areaTotals;
+  const incidentList = useMemo(() => Object.values(live.incidents), [live.incidents]);
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   const markers = useMemo(
@@ -73,7 +77,12 @@ export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: R
       <div className="posko">
         {topBar}
         <PoskoNav role={data.role} />
-        <CriticalAlert alerts={live.alerts} onDismiss={live.dismissAlert} tpsLabel={(code) => code} />
+        <CriticalAlert
+          incidents={incidentList}
+          escalateAfterSeconds={data.alertSettings.escalateAfterSeconds}
+          canClaim={can({ role: data.role }, "incident:claim")}
+          onChange={live.updateIncident}
+        />
         <div className="posko-body">
           <div className="map-wrap" data-testid="map">
             {mounted ? (
@@ -105,6 +114,8 @@ export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: R
               responders={live.responders as ResponderOption[]}
               onChange={live.updateIncident}
               readOnly={!can({ role: data.role }, "incident:transition")}
+              me={data.me}
+              canClaim={can({ role: data.role }, "incident:claim")}
             />
             <BoundedList
               testId="stale-top"

@@ -1,12 +1,13 @@
-// The command post's live state: the dashboard (map and totals), the incident feed, responder positions and
-// critical alerts, all kept up to date from the live event stream.
+// The command post's live state: the dashboard (map and totals), the incident feed and responder positions,
+// all kept up to date from the live event stream. Critical alerts are derived from the incidents
+// (app/lib/incident-alerts.ts), not kept here.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useLive, type TotalsPush } from "~/components/use-live";
 import { mergeTotals } from "~/lib/drill-down";
 import type { AreaTotals } from "~/lib/region-summary";
 import { applyEvents, type DashboardState } from "~/lib/dashboard";
 import type { IncidentData, LiveEvent, ResponderLocated, SecurityAlert } from "~/lib/events";
-import { applyIncidentEvents, newCriticals, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
+import { applyIncidentEvents, toIncidentMap, type IncidentMap } from "~/lib/incident-feed";
 
 /** How long live events gather before the map and totals apply them in one render. */
 const DASHBOARD_FLUSH_MS = 150;
@@ -44,15 +45,12 @@ export function useCommandPostLive({
   const [state, setState] = useState<DashboardState>(initialDashboard);
   const [incidents, setIncidents] = useState<IncidentMap>(() => toIncidentMap(initialIncidents));
   const [responders, setResponders] = useState<Located[]>(initialResponders);
-  const [alerts, setAlerts] = useState<IncidentData[]>([]);
   const [securityAlerts, setSecurityAlerts] = useState<SecurityAlert[]>(initialSecurityAlerts);
   const applyBatched = useBatchedDashboard(setState);
   const onEvents = useCallback(
     (events: LiveEvent[]) => {
       applyBatched(events);
       setIncidents((m) => applyIncidentEvents(m, events));
-      const critical = newCriticals(events);
-      if (critical.length) setAlerts((a) => [...a.filter((x) => !critical.some((c) => c.id === x.id)), ...critical]);
       const moved = events.flatMap((e) => (e.type === "responder:located" ? [e.data] : []));
       if (moved.length) setResponders((list) => moveResponders(list, moved));
       const raised = events.flatMap((e) => (e.type === "security:alert" ? [e.data] : []));
@@ -66,16 +64,13 @@ export function useCommandPostLive({
     (incident: IncidentData) => setIncidents((m) => ({ ...m, [incident.id]: incident })),
     [],
   );
-  const dismissAlert = useCallback((id: string) => setAlerts((a) => a.filter((x) => x.id !== id)), []);
   return {
     state,
     incidents,
     responders,
-    alerts,
     securityAlerts,
     status,
     updateIncident,
-    dismissAlert,
     areaTotals: areaTotals.list,
   };
 }

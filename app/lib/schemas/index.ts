@@ -2,7 +2,7 @@
 // lives in c1-rules.ts. Every string and collection is bounded.
 import { z } from "zod";
 import { nestForm } from "../c1-layout";
-import { INCIDENT_ACTIONS, SEVERITIES } from "../incidents";
+import { CLAIM_ACTIONS, INCIDENT_ACTIONS, SEVERITIES } from "../incidents";
 import type { FieldProblem } from "../problems";
 import {
   CATEGORY_CODE,
@@ -95,6 +95,8 @@ export const TransitionBody = z.object({
   note: text(1000).nullish(),
 });
 export type TransitionBody = z.infer<typeof TransitionBody>;
+export const ClaimBody = z.object({ action: z.enum(CLAIM_ACTIONS), note: text(1000).nullish() });
+export type ClaimBody = z.infer<typeof ClaimBody>;
 
 // Posko entry of a paper/phone/radio form (blind double entry) and the reviewers' actions.
 export const PaperEntryBody = QuickCountBody.extend({ source: z.enum(["paper", "phone", "radio"]).default("paper") });

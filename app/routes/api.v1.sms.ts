@@ -30,6 +30,7 @@ async function readGatewayRequest(request: Request): Promise<GatewayRequest> {
   const query = Object.fromEntries(url.searchParams);
   const bodyParams: Record<string, string> = {};
   const lists: Record<string, string[]> = {};
+  let json: Record<string, unknown> | null = null;
   if (request.method === "POST") {
     const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
     const bytes = await readBytes(request);
@@ -49,6 +50,7 @@ async function readGatewayRequest(request: Request): Promise<GatewayRequest> {
         throw problem.badJson();
       }
       if (data && typeof data === "object" && !Array.isArray(data)) {
+        json = data as Record<string, unknown>;
         for (const [key, value] of Object.entries(data as Record<string, unknown>).slice(0, 100)) {
           if (typeof value === "string") bodyParams[key] = value;
           else if (typeof value === "number" && Number.isFinite(value)) bodyParams[key] = String(value);
@@ -66,6 +68,7 @@ async function readGatewayRequest(request: Request): Promise<GatewayRequest> {
     headers: request.headers,
     params: { ...query, ...bodyParams },
     bodyParams,
+    json,
     lists,
   };
 }

@@ -15,8 +15,8 @@ import {
   type SmsGateway,
 } from "./types.server";
 
-const pick = (params: Record<string, string>, ...names: string[]) =>
-  names.map((n) => params[n]).find((v) => v !== undefined);
+const pick = (params: Record<string, unknown>, ...names: string[]) =>
+  names.map((n) => params[n]).find((v) => v !== undefined && v !== null);
 
 const RECEIPT_STATUS: Record<string, "sent" | "delivered" | "failed"> = {
   sent: "sent",
@@ -37,14 +37,17 @@ export function genericGateway(env: Env): SmsGateway {
       const given = request.headers.get("X-Pantau-Secret") ?? request.url.searchParams.get("secret") ?? "";
       return sameSecret(given, secret);
     },
-    read({ method, params }): Inbound {
+    read({ method, params, json }): Inbound {
       if (method !== "POST") return { kind: "none" };
-      const text = pick(params, "text", "message", "body", "content");
+      // A JSON body's values as sent, so that the webhook's schema refuses a number where a text belongs.
+      const fields: Record<string, unknown> = { ...params, ...json };
+      const text = pick(fields, "text", "message", "body", "content");
+      const rawId = pick(fields, "id", "messageId", "message_id", "sms_id");
+      const id = typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : null;
       const status = params.status?.toLowerCase();
-      const id = pick(params, "id", "messageId", "message_id", "sms_id");
       if (text === undefined && status && id && RECEIPT_STATUS[status])
         return { kind: "receipt", messageId: id, status: RECEIPT_STATUS[status], error: params.error };
-      return { kind: "message", gatewayId: id ?? null, from: pick(params, "from", "sender", "msisdn", "phone"), text };
+      return { kind: "message", gatewayId: id, from: pick(fields, "from", "sender", "msisdn", "phone"), text };
     },
     answerMessage: ({ result }) => jsonAnswer(result),
     answerAck: (ids) => jsonAnswer({ ok: true, ids }),

@@ -18,13 +18,16 @@ export interface GatewayRequest {
   params: Record<string, string>;
   /** The body's parameters alone (a signature may cover them apart from the URL's). */
   bodyParams: Record<string, string>;
+  /** A JSON body as sent (values unconverted), or null. */
+  json: Record<string, unknown> | null;
   /** A JSON body's arrays of texts (SMSSync's `queued_messages`). */
   lists: Record<string, string[]>;
 }
 
 /** What a gateway's request means. */
 export type Inbound =
-  | { kind: "message"; gatewayId: string | null; from: string | undefined; text: string | undefined }
+  /** `from` and `text` as sent (a JSON body's may be of any type: the webhook's schema refuses what is not text). */
+  | { kind: "message"; gatewayId: string | null; from: unknown; text: unknown }
   /** A delivery receipt for an SMS Pantau sent: its id at the gateway (or Pantau's own id) and what happened. */
   | { kind: "receipt"; messageId: string; status: "sent" | "delivered" | "failed"; error?: string }
   /** The gateway asks for SMS to send (SMSSync's `?task=send`). */

@@ -125,9 +125,9 @@ export default function Broadcasts() {
                 ))}
               </fieldset>
               {target !== "all" ? (
-                <label>
-                  {t("broadcast.area")}
-                  <select name="area" required={target === "area"} defaultValue="">
+                <div className="field">
+                  <label htmlFor="broadcast-area">{t("broadcast.area")}</label>
+                  <select id="broadcast-area" name="area" required={target === "area"} defaultValue="">
                     <option value="">{target === "area" ? "—" : t("broadcast.areaAny")}</option>
                     {data.areas.map((a) => (
                       <option key={a.code} value={a.code}>
@@ -136,7 +136,7 @@ export default function Broadcasts() {
                       </option>
                     ))}
                   </select>
-                </label>
+                </div>
               ) : null}
               {target === "silent" ? (
                 <label>
@@ -146,7 +146,7 @@ export default function Broadcasts() {
               ) : null}
               <label>
                 {t("broadcast.body")}
-                <textarea name="body" rows={4} maxLength={BROADCAST_MAX} required aria-invalid={!!bodyError} />
+                <textarea name="body" rows={3} maxLength={BROADCAST_MAX} required aria-invalid={!!bodyError} />
               </label>
               <p className="muted small">{t("broadcast.bodyHint")}</p>
               {result && !result.ok ? (
@@ -166,7 +166,7 @@ export default function Broadcasts() {
             </Form>
           </section>
           <section className="card" aria-labelledby="broadcast-list" data-live={live}>
-            <h2 id="broadcast-list">{t("broadcast.title")}</h2>
+            <h2 id="broadcast-list">{t("broadcast.listTitle")}</h2>
             {rows.length === 0 ? <p className="muted">{t("broadcast.none")}</p> : null}
             <ul className="broadcast-sent-list">
               {rows.map((r) => (

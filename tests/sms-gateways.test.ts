@@ -169,6 +169,9 @@ describe("Twilio", () => {
     const http = api(() => server);
     const [listed] = (await (await http.get("/api/v1/broadcasts", await http.login("posko"))).json()).broadcasts;
     expect(listed).toMatchObject({ sms: 1, read: 0 });
+    // And the SMS with its status on the command post's SMS page.
+    const page = await (await http.get("/posko/sms", await http.login("posko"))).text();
+    expect(page).toMatch(/Pesan posko: Segera kirim hasil hitung cepat<\/td><td>Sampai/);
   });
 });
 

@@ -338,6 +338,33 @@ describe("SMSSync (an Android phone as the gateway)", () => {
     expect(await submissions(server)).toBe(1);
   });
 
+  it("answers whatever a gateway may send with a 4xx at worst, never a 5xx", async () => {
+    const url = `${server.url}/api/v1/sms`;
+    const answers = await Promise.all([
+      post(inbound("ss-x1", "QC \u0000")),
+      post({ ...inbound("ss-x2", QC), from: "+62".padEnd(60, "9") }),
+      post({ ...inbound("ss-x3", QC), message_id: "x".repeat(300) }),
+      fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{not json" }),
+      fetch(url, { method: "POST", headers: { "Content-Type": "text/xml" }, body: "<a/>" }),
+      fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "%ff%fe=1",
+      }),
+      fetch(`${url}?task=sent&secret=${SECRET}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ queued_messages: [1, null, "nope", { a: 1 }] }),
+      }),
+      fetch(`${url}?task=%00&secret=${SECRET}`),
+      fetch(url, { method: "PUT" }),
+      fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: "x".repeat(20_000) }),
+    ]);
+    expect(answers.map((r) => r.status).filter((s) => s >= 500)).toEqual([]);
+    expect(answers[0].status).toBe(422);
+    expect(answers[6].status).toBe(200);
+  });
+
   it("refuses a wrong or missing secret", async () => {
     expect((await post(inbound("ss-0002", QC, "not-the-secret-0123"))).status).toBe(401);
     const { secret: _s, ...without } = inbound("ss-0003", QC);

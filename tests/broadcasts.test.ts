@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { LiveEvent } from "../app/lib/events";
 import { api } from "./support/api";
 import { startTestServer, type TestServer } from "./support/server";
-import { liveClients } from "./support/sockets";
+import { liveClients, resume } from "./support/sockets";
 
 let server: TestServer;
 const http = api(() => server);
@@ -43,6 +43,7 @@ describe("broadcasts", () => {
       clients.connect(server.url, { token: await http.login(ELSEWHERE) }),
       clients.connect(server.url, { token: posko }),
     ]);
+    const [{ seq: before }] = await server.services.sql`select seq from event_head`;
     const sent = await broadcast(posko, { target: "area", area: KEC, body: "Rapat koordinasi pukul 10.00" });
     expect(sent.status).toBe(201);
     expect(sent.body.recipients).toBe(await tpsIn(KEC));
@@ -52,6 +53,9 @@ describe("broadcasts", () => {
     >;
     expect(live.data).toMatchObject({ body: "Rapat koordinasi pukul 10.00", target: "area", area: KEC });
     expect(live.data.tpsCodes).toContain(TPS);
+    // A phone that reconnects catches up on it by sequence.
+    const replay = await resume(inside.socket, before);
+    expect(replay.ok && replay.data.events.map((e) => e.type)).toEqual(["broadcast:sent"]);
     await room.waitFor((e) => e.type === "broadcast:counted" && e.data.id === sent.body.id);
     await new Promise((r) => setTimeout(r, 300));
     expect(outside.received.filter((e) => e.type.startsWith("broadcast:"))).toEqual([]);

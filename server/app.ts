@@ -35,6 +35,7 @@ import {
 import { apiRouter, isApiPath } from "./api-router";
 import { remixHandler } from "./remix-handler";
 import { securityHeaders } from "./security";
+import { startSmsSender } from "~/utils/sms-sender.server";
 
 /** How long an idle HTTP connection stays open for the next request. */
 export const KEEP_ALIVE_MS = 65_000;
@@ -116,6 +117,8 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const services: Services = { sql: db.sql, writer, env, auditKey: audit.key };
   const heads = startHeadPublisher({ writer, auditKey: audit.key, intervalMs: env.PANTAU_AUDIT_HEAD_SECONDS * 1000 });
   await heads.publish();
+  // The outbound SMS queue: replies a gateway cannot carry in its answer, broadcasts to officers without data.
+  const smsSender = startSmsSender(services, { log });
 
   const front = [securityHeaders(env), requestBoundary(boundary), compression()] as ((
     req: IncomingMessage,
@@ -205,6 +208,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
       const closeIdle = setInterval(() => httpServer.closeIdleConnections(), 50);
       publicFeed.close();
       heads.close();
+      await smsSender.close();
       await live.close().finally(() => clearInterval(closeIdle));
       await cluster?.close();
       httpServer.closeAllConnections();

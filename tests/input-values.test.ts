@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as admin from "~/lib/schemas/admin";
+import * as broadcast from "~/lib/schemas/broadcast";
 import * as field from "~/lib/schemas/field";
 import * as shared from "~/lib/schemas";
 import * as officer from "~/lib/schemas/officer";
@@ -44,7 +45,10 @@ const HOSTILE = ["\u0000", "\u001b[2J", "\u0007", "\u007f", "\u009b"];
 
 /** Every zod schema the modules of app/lib/schemas export, and the admin settings' schemas. */
 const SCHEMAS = [
-  ...(Object.entries({ ...shared, ...admin, ...field, ...officer, ...publicReport }) as [string, unknown][]),
+  ...(Object.entries({ ...shared, ...admin, ...field, ...officer, ...publicReport, ...broadcast }) as [
+    string,
+    unknown,
+  ][]),
   ...Object.entries(SETTINGS).map(([k, v]): [string, unknown] => [`settings ${k}`, v]),
 ].filter((entry): entry is [string, z.ZodTypeAny] => entry[1] instanceof z.ZodType);
 
@@ -181,6 +185,18 @@ function jsonRoutes(): { path: string; token: keyof typeof tokens | null; valid:
       token: null,
       valid: { category: "other", tpsCode: TPS, description: "Ada pembagian uang di dekat TPS." },
       schema: publicReport.ReportBody,
+    },
+    {
+      path: "/api/v1/broadcasts",
+      token: "operator",
+      valid: { id: randomUUID(), target: "area", area: "16.73.08", silentMinutes: 30, body: "Rapat pukul 10.00" },
+      schema: broadcast.BroadcastBody,
+    },
+    {
+      path: `/api/v1/broadcasts/${randomUUID()}/read`,
+      token: "officer",
+      valid: { id: randomUUID(), tpsCode: TPS },
+      schema: broadcast.BroadcastReadBody,
     },
     {
       path: "/api/v1/sms",

@@ -102,6 +102,9 @@ describe("replay and live delivery", () => {
         { region: null, data: { tpsCode: null, responderIds } },
         { region: "16.73.02.1001", data: { tpsCode: FAR_TPS, responderIds } },
       ]),
+      // A broadcast names the TPS it goes to.
+      { region: "16.73", data: { tpsCodes: [OWN_TPS, FAR_TPS] } },
+      { region: null, data: { tpsCodes: [NEIGHBOUR_TPS] } },
       ...[null, "2026-11-22T02:00:00.000Z"].map((sharedAt) => ({
         region: "16.73.01.1002",
         data: { tpsCode: OWN_TPS, source: "citizen", sharedAt },

@@ -1,12 +1,13 @@
 // Links between the command-post screens.
 import { NavLink } from "@remix-run/react";
 import { can, type Role } from "~/lib/access";
+import { broadcastMessages } from "~/lib/messages/broadcast";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 
 export function PoskoNav({ role }: { role: Role }) {
-  const t = useT(commandPostMessages, commonMessages);
+  const t = useT(commandPostMessages, commonMessages, broadcastMessages);
   // Only the screens the role may open (a case officer reads the map and the recap, nothing more).
   const links = (
     [
@@ -14,6 +15,7 @@ export function PoskoNav({ role }: { role: Role }) {
       ["/posko/verifikasi", t("nav.review"), "result:review"],
       ["/posko/entri", t("nav.paperEntry"), "paper:enter"],
       ["/posko/audit", t("nav.audit"), "audit:read"],
+      ["/posko/siaran", t("broadcast.nav"), "broadcast:send"],
       ["/rekap", t("admin.nav.recap"), "posko:view"],
     ] as const
   ).filter(([, , permission]) => can({ role }, permission));

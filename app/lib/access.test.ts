@@ -79,6 +79,7 @@ describe("named permissions", () => {
     "posko:view": [0, 1, 1, 0, 1, 1, 0],
     "audit:read": [0, 1, 1, 0, 1, 0, 0],
     "posko:operate": [0, 0, 1, 0, 1, 0, 0],
+    "broadcast:send": [0, 1, 1, 0, 1, 0, 0],
     "audit:export": [0, 0, 0, 0, 1, 0, 0],
     "responder:locate": [0, 0, 0, 1, 0, 0, 0],
     "officer:app": [1, 0, 0, 0, 0, 0, 0],
@@ -273,6 +274,12 @@ describe("events, live and replayed", () => {
       [1, 1, 1, 0, 1, 1, 0],
     ],
     ["a changed setting", { region: null, data: { key: "incident.categories" } }, [0, 0, 1, 0, 1, 0, 0]],
+    [
+      "a broadcast naming their TPS among others",
+      { region: "16.73", data: { tpsCodes: [FAR_TPS.code, OWN_TPS.code] } },
+      [1, 0, 1, 0, 1, 0, 0],
+    ],
+    ["a broadcast to other TPS", { region: "16.73.02", data: { tpsCodes: [FAR_TPS.code] } }, [0, 0, 1, 0, 1, 0, 0]],
     ["accounts signed out", { region: null, data: { userIds: [10, 40] } }, [0, 0, 1, 0, 1, 0, 0]],
   ];
   walk(events.map(([what, event, expected]): Row => [`receive ${what}`, (u) => mayReceive(u, event), expected]));

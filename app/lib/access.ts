@@ -48,6 +48,8 @@ const PERMISSIONS = {
   "posko:view": ["supervisor", "operator", "admin", "case_officer"],
   /** Read the audit log (a supervisor only their area's TPS). */
   "audit:read": ["supervisor", "operator", "admin"],
+  /** Send messages to officers and follow their receipts (which officers: `areaOf`). */
+  "broadcast:send": ["supervisor", "operator", "admin"],
   /** Check the audit chain and read SMS traffic. */
   "posko:operate": ["operator", "admin"],
   /** Download the whole audit log. */
@@ -304,6 +306,10 @@ export const PER_TPS_EVENT_TYPES: readonly string[] = [
 ];
 
 const tpsOf = (data: unknown) => (data as { tpsCode?: unknown } | null)?.tpsCode;
+const tpsListOf = (data: unknown) => {
+  const codes = (data as { tpsCodes?: unknown } | null)?.tpsCodes;
+  return Array.isArray(codes) ? codes.filter((c): c is string => typeof c === "string") : [];
+};
 const respondersOf = (data: unknown) => {
   const ids = (data as { responderIds?: unknown } | null)?.responderIds;
   return Array.isArray(ids) ? (ids as number[]) : [];
@@ -355,6 +361,8 @@ export function roomsFor({ region, data, type }: EventAddress): string[] {
   } else rooms.push("unplaced");
   const tpsCode = tpsOf(data);
   if (typeof tpsCode === "string" && officerMaySee(data ?? {})) rooms.push(`tps:${tpsCode}`);
+  // A broadcast goes to the room of each TPS it names.
+  for (const code of tpsListOf(data)) rooms.push(`tps:${code}`);
   for (const id of respondersOf(data)) rooms.push(`responder:${id}`);
   return rooms;
 }

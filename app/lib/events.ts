@@ -138,6 +138,27 @@ export interface SecurityAlert {
   at: string;
 }
 
+/** A message from the posko to officers (app/models/broadcasts.server.ts). It reaches the room of each TPS in
+ *  `tpsCodes` (app/lib/access.ts roomsFor) and the command post of its area. */
+export interface BroadcastSent {
+  id: string;
+  body: string;
+  target: "all" | "area" | "silent";
+  area: string | null;
+  author: string;
+  createdAt: string;
+  tpsCodes: string[];
+}
+/** How far a broadcast got: how many TPS it went to, how many phones fetched it, opened it, got it by SMS.
+ *  No TPS in it, so it reaches the command post only. */
+export interface BroadcastCounted {
+  id: string;
+  recipients: number;
+  delivered: number;
+  read: number;
+  sms: number;
+}
+
 export interface EventPayloads {
   "result:updated": ResultUpdated;
   "tps:updated": TpsUpdated;
@@ -158,6 +179,8 @@ export interface EventPayloads {
   "accounts:signed-out": { userIds: number[]; sessions?: string[] };
   /** Refused secrets at an unusual rate; election-wide, so only the whole election's command post gets it. */
   "security:alert": SecurityAlert;
+  "broadcast:sent": BroadcastSent;
+  "broadcast:counted": BroadcastCounted;
 }
 export type EventType = keyof EventPayloads;
 
@@ -177,6 +200,8 @@ const EVENT_TYPE_SET: Record<EventType, true> = {
   "settings:updated": true,
   "accounts:signed-out": true,
   "security:alert": true,
+  "broadcast:sent": true,
+  "broadcast:counted": true,
 };
 export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
 

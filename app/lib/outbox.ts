@@ -13,7 +13,8 @@
 // without growing anyone's backoff: the page probes the server and sends everything once it answers.
 // Retries are safe: each item carries the client-made UUID the server is idempotent on.
 
-export type OutboxKind = "quick-count" | "checkin" | "checklist" | "day-status" | "incident" | "photo";
+export type OutboxKind =
+  "quick-count" | "checkin" | "checklist" | "day-status" | "incident" | "photo" | "broadcast-read";
 export type OutboxState = "pending" | "rejected" | "sent";
 
 export interface OutboxFieldError {

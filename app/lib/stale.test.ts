@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localTimeToday, staleReason } from "./stale";
+import { localTimeToday, silentFor, staleReason } from "./stale";
 
 const contests = ["gubernur", "walikota"];
 const wib = (hhmm: string) => new Date(`2026-11-22T${hhmm}:00+07:00`);
@@ -32,5 +32,18 @@ describe("stale TPS", () => {
       results: { gubernur: "submitted", walikota: "verified" },
     };
     expect(staleReason(done, contests, wib("20:00"))).toBeNull();
+  });
+});
+
+describe("silentFor (the stale list's silent rule, and broadcasts to the silent ones)", () => {
+  const now = new Date("2026-11-27T03:00:00Z");
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+  it("counts a TPS never checked in, or not heard from for the minutes given, as silent; a reported one never", () => {
+    expect(silentFor({ dayStatus: "not_arrived", lastSeenAt: ago(1) }, now, 30)).toBe(true);
+    expect(silentFor({ dayStatus: "open", lastSeenAt: null }, now, 30)).toBe(true);
+    expect(silentFor({ dayStatus: "open", lastSeenAt: ago(31) }, now, 30)).toBe(true);
+    expect(silentFor({ dayStatus: "open", lastSeenAt: ago(29) }, now, 30)).toBe(false);
+    expect(silentFor({ dayStatus: "counting", lastSeenAt: ago(120) }, now, 180)).toBe(false);
+    expect(silentFor({ dayStatus: "reported", lastSeenAt: ago(600) }, now, 30)).toBe(false);
   });
 });

@@ -39,6 +39,17 @@ export function staleReason(
   return staleChecker(contestCodes, now, config)(tps);
 }
 
+/**
+ * Whether a TPS's officer has been silent `minutes` at `now`: never checked in, or nothing received from them
+ * for that long (a TPS that has reported is done, not silent). The one rule the stale list's "silent" and a
+ * broadcast to the silent ones share.
+ */
+export function silentFor(tps: { dayStatus: string; lastSeenAt?: string | null }, now: Date, minutes: number): boolean {
+  if (tps.dayStatus === "reported") return false;
+  if (tps.dayStatus === "not_arrived" || !tps.lastSeenAt) return true;
+  return now.getTime() - Date.parse(tps.lastSeenAt) > minutes * 60_000;
+}
+
 type StaleTps = {
   kelurahanCode?: string;
   dayStatus: string;
@@ -66,7 +77,7 @@ export function staleChecker(
     const complete = ballots.every((c) => tps.results[c] && tps.results[c] !== "missing");
     if (tps.dayStatus === "not_arrived" && afterOpening) return "no_check_in";
     if (!complete && afterClosing) return "no_result";
-    if (!complete && afterOpening && tps.lastSeenAt && t - Date.parse(tps.lastSeenAt) > grace) return "silent";
+    if (!complete && afterOpening && tps.lastSeenAt && silentFor(tps, now, config.staleAfterMinutes)) return "silent";
     return null;
   };
 }

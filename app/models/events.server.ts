@@ -16,7 +16,8 @@ const liveEvent = (r: EventRow) => ({ seq: r.seq, type: r.type, at: r.at.toISOSt
  *  joins, so the database reads little; the rule itself is app/lib/access.ts mayReceive, asked of each row. */
 function mightSee(sql: Db, { scope, tpsCode, responderId }: EventView) {
   if (responderId !== undefined) return sql`data->'responderIds' @> jsonb_build_array(${responderId}::bigint)`;
-  if (tpsCode) return sql`data->>'tpsCode' = ${tpsCode}`;
+  // An event of one TPS names it in tpsCode; a broadcast names each TPS it goes to in tpsCodes.
+  if (tpsCode) return sql`(data->>'tpsCode' = ${tpsCode} or data->'tpsCodes' @> jsonb_build_array(${tpsCode}::text))`;
   return insideArea(sql, "region", scope);
 }
 

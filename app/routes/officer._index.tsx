@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { dayStatusOf, DayStatusCard } from "~/components/day-status";
 import { BallotList, latestQuickCounts, type Ballot } from "~/components/officer-home/ballots";
+import { BroadcastList } from "~/components/officer-home/broadcasts";
 import { NextStepCard } from "~/components/officer-home/next-step";
 import { SubmissionList } from "~/components/officer-home/submissions";
 import { OfficerNav, useOfficer } from "~/components/officer-nav";
@@ -18,6 +19,8 @@ import { nextStep, phaseOf } from "~/lib/officer-next-step";
 import { unsent } from "~/lib/outbox";
 import { useOutbox } from "~/lib/outbox-client";
 import { useT } from "~/lib/use-t";
+import { listForTps, markDelivered } from "~/models/broadcasts.server";
+import { headSeq } from "~/models/events.server";
 import { getOfficerDay } from "~/models/officer-actions.server";
 import { getOfficerHome } from "~/models/officer.server";
 import { listPhotosFor } from "~/models/photos.server";
@@ -28,11 +31,17 @@ import { requirePageUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "officer:app");
-  const [home, day, times] = await Promise.all([
-    getOfficerHome(context.sql, { tpsCode: user.tpsCode! }),
-    getOfficerDay(context.sql, { tpsCode: user.tpsCode! }),
+  const tpsCode = user.tpsCode!;
+  // The head first: a broadcast sent after it arrives live, one sent before is in the list.
+  const seq = await headSeq(context.sql);
+  const [home, day, times, broadcasts] = await Promise.all([
+    getOfficerHome(context.sql, { tpsCode }),
+    getOfficerDay(context.sql, { tpsCode }),
     getSetting(context.sql, "election.times"),
+    listForTps(context.sql, { tpsCode }),
   ]);
+  // Opening the app is how a broadcast reaches an officer who was offline: it is delivered now.
+  if (broadcasts.some((b) => !b.delivered)) await context.writer.write((ctx) => markDelivered(ctx, { tpsCode }));
   // C1 photos that arrived for each submission
   const photos = await listPhotosFor(context.sql, { quickCountIds: home.submissions.map((s) => s.id) });
   const count = (id: string) => photos.filter((p) => p.quickCountId === id).length;
@@ -43,6 +52,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     checklistDone: day.checklist.every((i) => i.ok !== null),
     times: { opening: times.opening, closing: times.closing },
     now: new Date().toISOString(),
+    broadcasts,
+    seq,
+    account: user.id,
   };
 }
 
@@ -66,6 +78,9 @@ export default function OfficerHome() {
     checklistDone,
     times,
     now: serverNow,
+    broadcasts,
+    seq,
+    account,
   } = useLoaderData<typeof loader>();
   const t = useT(tpsStatusMessages, officerMessages, officerHomeMessages, c1FormMessages, commonMessages);
   const now = useClock(serverNow);
@@ -109,6 +124,8 @@ export default function OfficerHome() {
         </header>
 
         <NextStepCard step={step} tpsCode={tps.code} times={times} contestName={contestName} />
+
+        <BroadcastList initial={broadcasts} seq={seq} tpsCode={tps.code} account={account} outbox={items} />
 
         {resultsFirst ? ballotList : dayCard}
         {resultsFirst ? dayCard : ballotList}

@@ -1,5 +1,6 @@
 // The command post's SMS log: every message the gateway delivered, with the reply it got;
-// malformed and refused ones first in mind, so an operator can call the officer back.
+// malformed and refused ones first in mind, so an operator can call the officer back; and every SMS Pantau
+// sent (replies, broadcasts) with its status in the outbound queue.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { commonMessages } from "~/lib/messages/common";
@@ -7,6 +8,7 @@ import { smsMessages } from "~/lib/messages/sms";
 import { useLang, useT } from "~/lib/use-t";
 import { formatTime } from "~/lib/format";
 import { listSms } from "~/models/sms.server";
+import { listOutbound } from "~/models/sms-outbound.server";
 import { TopBar } from "~/root";
 import { requirePageUser } from "~/utils/permissions.server";
 
@@ -15,11 +17,15 @@ const STATUSES = ["malformed", "rejected", "accepted", "duplicate"] as const;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePageUser(request, context.sql, "posko:operate");
   const status = new URL(request.url).searchParams.get("status");
-  return { messages: await listSms(context.sql, { status: STATUSES.find((s) => s === status) }) };
+  const [messages, outbound] = await Promise.all([
+    listSms(context.sql, { status: STATUSES.find((s) => s === status) }),
+    listOutbound(context.sql, { limit: 100 }),
+  ]);
+  return { messages, outbound };
 }
 
 export default function SmsLog() {
-  const { messages } = useLoaderData<typeof loader>();
+  const { messages, outbound } = useLoaderData<typeof loader>();
   const t = useT(smsMessages, commonMessages);
   const lang = useLang();
   const [params] = useSearchParams();
@@ -65,6 +71,40 @@ export default function SmsLog() {
                     {m.receipt ? ` · ${m.receipt}` : ""}
                   </td>
                   <td>{m.reply}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h2>{t("smslog.outTitle")}</h2>
+        {outbound.length === 0 ? (
+          <p className="muted">{t("smslog.outNone")}</p>
+        ) : (
+          <table className="sms-table" data-testid="sms-outbound">
+            <thead>
+              <tr>
+                <th>{t("smslog.time")}</th>
+                <th>{t("smslog.to")}</th>
+                <th>{t("smslog.text")}</th>
+                <th>{t("smslog.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outbound.map((m) => (
+                <tr key={m.id} className={`sms-out-${m.status}`}>
+                  <td>{formatTime(m.createdAt, lang, { seconds: true })}</td>
+                  <td>{m.toNumber}</td>
+                  <td>
+                    <span className="muted small">
+                      {t(`smslog.purpose.${m.purpose === "broadcast" ? "broadcast" : "reply"}`)}
+                    </span>{" "}
+                    {m.body}
+                  </td>
+                  <td>
+                    {t(`smslog.out.${m.status}`)}
+                    {m.attempts > 1 ? ` · ${t("smslog.attempts", { count: m.attempts })}` : ""}
+                    {m.lastError && m.status !== "delivered" ? <div className="muted small">{m.lastError}</div> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -38,6 +38,11 @@ const originList = z
     return origins;
   });
 
+/** An optional setting: empty is unset. */
+const optionalText = (max: number) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).max(max).optional());
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional());
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -97,6 +102,39 @@ const EnvSchema = z.object({
   PANTAU_AUDIT_HEAD_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** Shared secret the SMS gateway sends (header X-Pantau-Secret or ?secret=); unset = the SMS webhook is off. */
   SMS_WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").max(200).optional(),
+  // --- SMS gateways (docs/DEPLOYMENT.md "SMS gateway"; docs/decisions/039-sms-gateways-and-broadcasts.md) ---
+  /** Which gateway speaks to /api/v1/sms and carries Pantau's outbound SMS. */
+  PANTAU_SMS_GATEWAY: z.enum(["generic", "twilio", "vonage", "smssync"]).default("generic"),
+  /** generic: where outbound SMS are POSTed as JSON {id, to, text}, with SMS_WEBHOOK_SECRET as a bearer token;
+   *  unset = the generic gateway only relays replies in its webhook answer. */
+  SMS_GATEWAY_URL: optionalUrl,
+  /** twilio: account SID, auth token (signs webhooks, authenticates sends), sender number, API base. */
+  TWILIO_ACCOUNT_SID: optionalText(64),
+  TWILIO_AUTH_TOKEN: optionalText(200),
+  TWILIO_FROM: optionalText(40),
+  TWILIO_API_URL: z.string().url().default("https://api.twilio.com"),
+  /** The webhook URL exactly as configured at Twilio, when a proxy changes what the server sees (the
+   *  signature covers the URL). */
+  TWILIO_WEBHOOK_URL: optionalUrl,
+  /** vonage: API key and secret (sending), sender id, API base; the signature secret and method when signed
+   *  webhooks are on (else the webhook URL carries ?secret=SMS_WEBHOOK_SECRET). */
+  VONAGE_API_KEY: optionalText(64),
+  VONAGE_API_SECRET: optionalText(200),
+  VONAGE_FROM: optionalText(40),
+  VONAGE_API_URL: z.string().url().default("https://rest.nexmo.com"),
+  VONAGE_SIGNATURE_SECRET: optionalText(200),
+  VONAGE_SIGNATURE_METHOD: z.enum(["md5hash", "md5", "sha1", "sha256", "sha512"]).default("md5hash"),
+  /** smssync: the secret the Android app sends with every request. */
+  SMSSYNC_SECRET: optionalText(200),
+  /** How often the outbound queue is worked (sends, retries, broadcasts to officers without data). */
+  SMS_SEND_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  /** The wait before the second try of a failed send (milliseconds); it doubles with each try, up to 10 minutes. */
+  SMS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(10_000),
+  /** Sends of one SMS before it is marked failed. */
+  SMS_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /** A broadcast an officer's app has not fetched this many seconds after it was sent goes to the officer's
+   *  phone by SMS ("without data"). */
+  BROADCAST_SMS_AFTER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

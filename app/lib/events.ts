@@ -148,6 +148,10 @@ export interface EventPayloads {
   "accounts:signed-out": { userIds: number[]; sessions?: string[] };
   /** Refused secrets at an unusual rate; election-wide, so only the whole election's command post gets it. */
   "security:alert": SecurityAlert;
+  /** The person on a TPS's officer account changed (the roster, docs/decisions/038-officer-roster.md). Named
+   *  `tps`, not tpsCode, so it goes to the command post only, never to the TPS's own phone; no names, no
+   *  phones: a roster reloads its page. */
+  "officer:changed": { tps: string; kind: "replace" | "move_out" | "move_in" };
 }
 export type EventType = keyof EventPayloads;
 
@@ -166,6 +170,7 @@ const EVENT_TYPE_SET: Record<EventType, true> = {
   "settings:updated": true,
   "accounts:signed-out": true,
   "security:alert": true,
+  "officer:changed": true,
 };
 export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
 

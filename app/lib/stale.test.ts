@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localTimeToday, staleReason } from "./stale";
+import { localTimeToday, overdueMinutes, staleReason } from "./stale";
 
 const contests = ["gubernur", "walikota"];
 const wib = (hhmm: string) => new Date(`2026-11-22T${hhmm}:00+07:00`);
@@ -32,5 +32,14 @@ describe("stale TPS", () => {
       results: { gubernur: "submitted", walikota: "verified" },
     };
     expect(staleReason(done, contests, wib("20:00"))).toBeNull();
+  });
+});
+
+describe("minutes overdue", () => {
+  it("counts from the deadline of each reason: opening, closing or the last word, each plus the grace", () => {
+    expect(overdueMinutes("no_check_in", {}, wib("08:25"))).toBe(25);
+    expect(overdueMinutes("no_result", {}, wib("14:10"))).toBe(10);
+    expect(overdueMinutes("silent", { lastSeenAt: "2026-11-22T09:00:00+07:00" }, wib("10:45"))).toBe(45);
+    expect(overdueMinutes("no_check_in", {}, wib("07:30"))).toBe(0);
   });
 });

@@ -223,7 +223,9 @@ export default function Roster() {
                     </td>
                     {mayManage ? (
                       <td>
-                        {r.mayChange ? <ChangeForms tpsCode={r.tpsCode} vacant={!!r.vacantSince} busy={busy} /> : null}
+                        {r.mayChange ? (
+                          <ChangeForms key={r.changes} tpsCode={r.tpsCode} vacant={!!r.vacantSince} busy={busy} />
+                        ) : null}
                       </td>
                     ) : null}
                   </tr>

@@ -59,30 +59,28 @@ export function StalePanel({
           {stale.first.map(([code, reason]) => {
             const officer = officers.get(code);
             return (
-              <li key={code} data-testid={`stale-${code}`}>
+              <li key={code} data-testid={`stale-${code}`} className="stale-entry">
                 <button type="button" className="link-like" onClick={() => onSelect(code)}>
                   TPS {code}
-                </button>{" "}
-                {officer ? <span className="small">{officer.kelurahan}</span> : null}
-                <span className="muted">
-                  {" "}
+                </button>
+                {officer?.phone ? (
+                  <a
+                    className="tel"
+                    href={telHref(officer.phone)}
+                    aria-label={t("roster.call", { name: officer.name ?? code })}
+                  >
+                    {officer.phone}
+                  </a>
+                ) : (
+                  <span />
+                )}
+                <span className="muted small stale-why">
+                  {officer ? `${officer.kelurahan} · ` : ""}
                   {t(`stale.${reason}`)} ·{" "}
                   {t("stale.overdue", {
                     minutes: formatNumber(overdueMinutes(reason, officer ?? {}, now, staleConfig), lang),
                   })}
                 </span>
-                {officer?.phone ? (
-                  <>
-                    {" "}
-                    <a
-                      className="tel"
-                      href={telHref(officer.phone)}
-                      aria-label={t("roster.call", { name: officer.name ?? code })}
-                    >
-                      {officer.phone}
-                    </a>
-                  </>
-                ) : null}
               </li>
             );
           })}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveEvent } from "../app/lib/events";
 import { listRoster, rosterChanges } from "../app/models/roster.server";
 import { api, OFFICER_PIN } from "./support/api";
-import { startTestServer, type TestServer, VALID_VOTES } from "./support/server";
+import { connectDashboard, startTestServer, type TestServer, VALID_VOTES } from "./support/server";
 
 const A = "1673031003-001";
 const B = "1673031003-002";
@@ -152,6 +152,21 @@ describe("a reserve put in", () => {
     expect((await http.post("/api/v1/officers", { ...body, tpsCode: "1673039999-001" }, posko)).status).toBe(404);
     // The supervisor of the kecamatan may.
     expect((await http.post("/api/v1/officers", body, await http.login("pengawas-03"))).status).toBe(201);
+  });
+});
+
+describe("the roster live", () => {
+  it("a dashboard's real Socket.IO connection receives officer:changed when a reserve is put in", async () => {
+    const { socket, received } = await connectDashboard(server.url);
+    try {
+      const body = { action: "replace", tpsCode: "1673031005-004", name: "Dewi", reason: "tidak datang" };
+      expect((await http.post("/api/v1/officers", body, posko)).status).toBe(201);
+      await expect
+        .poll(() => received.filter((e) => e.type === "officer:changed").map((e) => e.data))
+        .toEqual([{ tps: "1673031005-004", kind: "replace" }]);
+    } finally {
+      socket.close();
+    }
   });
 });
 

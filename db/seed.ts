@@ -206,8 +206,11 @@ export async function seed(sql: Sql, options: SeedOptions = {}) {
       ["login", "name", "role", "secret_hash", "region_code"],
       staff.map((s) => ({ ...s, secret_hash: staffHash })),
     );
-    await tx`insert into users (login, name, role, secret_hash, tps_code, region_code)
-      select code, 'Petugas TPS ' || code, 'officer', ${officerHash}, code, kelurahan_code from tps order by code`;
+    // Demo phones, +62 812 and the last nine digits of the TPS code, for the roster's call links.
+    await tx`insert into users (login, name, role, secret_hash, tps_code, region_code, phone)
+      select code, 'Petugas TPS ' || code, 'officer', ${officerHash}, code, kelurahan_code,
+        '+62812' || substr(replace(code, '-', ''), 5)
+      from tps order by code`;
   });
   // The running totals start from the loaded TPS and contest areas (TPS counts and centres per region).
   await rebuildTotalsNow(sql);

@@ -89,6 +89,12 @@ test("an admin checks an import file and prints a credential letter with a QR co
   // A projection sample, drawn from a target margin, shows next to the running count on the command post.
   await page.getByRole("link", { name: "Proyeksi" }).click();
   await page.getByLabel("Batas kesalahan (± poin persen)").fill("3");
+  // Another spec may have drawn one already: replacing it is confirmed, and forced with a reason once its
+  // results are in.
+  const confirm = page.getByLabel("Ya, ganti sampel yang sekarang");
+  if (await confirm.isVisible()) await confirm.check();
+  const force = page.getByTestId("force-reason");
+  if (await force.isVisible()) await force.fill("Uji ulang sampel");
   await page.getByRole("button", { name: "Tarik sampel baru" }).click();
   await expect(page.getByTestId("sample-info")).toContainText(/Sampel saat ini: \d+ dari 635 TPS/);
   await page.getByRole("link", { name: "Posko" }).click();

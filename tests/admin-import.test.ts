@@ -89,7 +89,7 @@ describe("CSV imports", () => {
     expect(officer).toEqual({
       name: "Budi Santoso, S.Kom",
       nip: "199001202015031002",
-      phone: "0812-7300-1002",
+      phone: "+6281273001002",
       role: "officer",
       regionCode: "16.73.09.1001",
     });

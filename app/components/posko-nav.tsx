@@ -1,13 +1,16 @@
 // Links between the command-post screens.
-import { NavLink } from "@remix-run/react";
+import { NavLink, useSearchParams } from "@remix-run/react";
 import { can, type Role } from "~/lib/access";
 import { broadcastMessages } from "~/lib/messages/broadcast";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
+import { rosterMessages } from "~/lib/messages/roster";
 import { useT } from "~/lib/use-t";
 
 export function PoskoNav({ role }: { role: Role }) {
-  const t = useT(commandPostMessages, commonMessages, broadcastMessages);
+  const t = useT(commandPostMessages, commonMessages, broadcastMessages, rosterMessages);
+  // The roster opens on the area the map shows (the same `?wilayah=` drill-down).
+  const area = useSearchParams()[0].get("wilayah");
   // Only the screens the role may open (a case officer reads the map and the recap, nothing more).
   const links = (
     [
@@ -16,6 +19,7 @@ export function PoskoNav({ role }: { role: Role }) {
       ["/posko/entri", t("nav.paperEntry"), "paper:enter"],
       ["/posko/audit", t("nav.audit"), "audit:read"],
       ["/posko/siaran", t("broadcast.nav"), "broadcast:send"],
+      [area ? `/posko/petugas?wilayah=${encodeURIComponent(area)}` : "/posko/petugas", t("nav.roster"), "roster:read"],
       ["/rekap", t("admin.nav.recap"), "posko:view"],
     ] as const
   ).filter(([, , permission]) => can({ role }, permission));

@@ -6,6 +6,7 @@ import {
   areaWithin,
   can,
   canActOnIncident,
+  canManageOfficerAt,
   canReportFor,
   canReportIncidentAt,
   canReview,
@@ -86,6 +87,9 @@ describe("named permissions", () => {
     "responder:app": [0, 0, 0, 1, 0, 0, 0],
     "guide:read": [1, 1, 1, 0, 1, 0, 0],
     "contacts:read": [1, 1, 1, 1, 1, 0, 0],
+    "roster:read": [0, 1, 1, 0, 1, 0, 0],
+    "roster:manage": [0, 1, 1, 0, 1, 0, 0],
+    "projection:force": [0, 1, 0, 0, 1, 0, 0],
     "admin:manage": [0, 0, 0, 0, 1, 0, 0],
   };
   it("has a row for every permission", () => expect(Object.keys(table).sort()).toEqual([...PERMISSION_NAMES].sort()));
@@ -98,6 +102,8 @@ describe("TPS and areas", () => {
     ["report for their own TPS", (u) => canReportFor(u, OWN_TPS), [1, 1, 1, 0, 1, 0, 0]],
     ["report for another TPS in their area", (u) => canReportFor(u, NEIGHBOUR_TPS), [0, 1, 1, 0, 1, 0, 0]],
     ["report for a TPS outside their area", (u) => canReportFor(u, FAR_TPS), [0, 0, 1, 0, 1, 0, 0]],
+    ["change the officer of a TPS in their area", (u) => canManageOfficerAt(u, NEIGHBOUR_TPS), [0, 1, 1, 0, 1, 0, 0]],
+    ["change the officer of a TPS outside their area", (u) => canManageOfficerAt(u, FAR_TPS), [0, 0, 1, 0, 1, 0, 0]],
     ["name their own TPS in a report", (u) => mayNameTps(u, OWN_TPS.code), [1, 1, 1, 1, 1, 1, 0]],
     ["name another TPS in a report", (u) => mayNameTps(u, FAR_TPS.code), [0, 1, 1, 1, 1, 1, 0]],
     ["upload a photo for their own TPS", (u) => canUploadPhotoFor(u, OWN_TPS), [1, 1, 1, 0, 1, 0, 0]],

@@ -64,6 +64,12 @@ const PERMISSIONS = {
   "guide:read": ["officer", "supervisor", "operator", "admin"],
   /** The contact list. */
   "contacts:read": ["officer", "supervisor", "operator", "responder", "admin"],
+  /** The officer roster with officers' phones (which area: `areaWithin`). */
+  "roster:read": ["supervisor", "operator", "admin"],
+  /** Put a reserve in for a TPS's officer, move an officer (which TPS: `canManageOfficerAt`). */
+  "roster:manage": ["supervisor", "operator", "admin"],
+  /** Draw the projection's sample again after results of the current one came in, with a reason. */
+  "projection:force": ["supervisor", "admin"],
   /** Accounts, election set-up, imports, settings. */
   "admin:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -161,6 +167,11 @@ export function canReportFor(user: AccessUser, tps: { code: string; kelurahanCod
     default:
       return false;
   }
+}
+
+/** Whether a user may change the person on a TPS's officer account: roster managers, supervisors in their area. */
+export function canManageOfficerAt(user: AccessUser, tps: { code: string; kelurahanCode: string }): boolean {
+  return can(user, "roster:manage") && canReportFor(user, tps);
 }
 
 /** Whether a user may upload a photo for a TPS (a C.Hasil photo, or one for an incident not yet filed): who

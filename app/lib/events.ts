@@ -181,6 +181,10 @@ export interface EventPayloads {
   "security:alert": SecurityAlert;
   "broadcast:sent": BroadcastSent;
   "broadcast:counted": BroadcastCounted;
+  /** The person on a TPS's officer account changed (the roster, docs/decisions/038-officer-roster.md). Named
+   *  `tps`, not tpsCode, so it goes to the command post only, never to the TPS's own phone; no names, no
+   *  phones: a roster reloads its page. */
+  "officer:changed": { tps: string; kind: "replace" | "move_out" | "move_in" };
 }
 export type EventType = keyof EventPayloads;
 
@@ -202,6 +206,7 @@ const EVENT_TYPE_SET: Record<EventType, true> = {
   "security:alert": true,
   "broadcast:sent": true,
   "broadcast:counted": true,
+  "officer:changed": true,
 };
 export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
 

@@ -17,6 +17,7 @@ import { quickCountMessages } from "./messages/quick-count";
 import { recapMessages } from "./messages/recap";
 import { requestBoundaryMessages } from "./messages/request-boundary";
 import { reviewMessages } from "./messages/review";
+import { rosterMessages } from "./messages/roster";
 import { smsMessages } from "./messages/sms";
 import { visibilityMessages } from "./messages/visibility";
 
@@ -38,6 +39,7 @@ export const problemTexts = combineMessages(
   visibilityMessages,
   limitsMessages,
   auditHeadMessages,
+  rosterMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

@@ -40,6 +40,8 @@ export const PROBLEM_CODES = [
   "same_operator",
   "not_conflict",
   "status_backwards",
+  "vacant",
+  "sample_in_use",
   "unknown_category",
   "unknown_severity",
   "rate_limited",
@@ -156,6 +158,8 @@ export const problem = {
       | "same_operator"
       | "not_conflict"
       | "status_backwards"
+      | "vacant"
+      | "sample_in_use"
     >,
     params?: ProblemParams,
   ) => new Problem(code, { params }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localTimeToday, silentFor, staleReason } from "./stale";
+import { localTimeToday, overdueMinutes, silentFor, staleReason } from "./stale";
 
 const contests = ["gubernur", "walikota"];
 const wib = (hhmm: string) => new Date(`2026-11-22T${hhmm}:00+07:00`);
@@ -45,5 +45,14 @@ describe("silentFor (the stale list's silent rule, and broadcasts to the silent 
     expect(silentFor({ dayStatus: "open", lastSeenAt: ago(29) }, now, 30)).toBe(false);
     expect(silentFor({ dayStatus: "counting", lastSeenAt: ago(120) }, now, 180)).toBe(false);
     expect(silentFor({ dayStatus: "reported", lastSeenAt: ago(600) }, now, 30)).toBe(false);
+  });
+});
+
+describe("minutes overdue", () => {
+  it("counts from the deadline of each reason: opening, closing or the last word, each plus the grace", () => {
+    expect(overdueMinutes("no_check_in", {}, wib("08:25"))).toBe(25);
+    expect(overdueMinutes("no_result", {}, wib("14:10"))).toBe(10);
+    expect(overdueMinutes("silent", { lastSeenAt: "2026-11-22T09:00:00+07:00" }, wib("10:45"))).toBe(45);
+    expect(overdueMinutes("no_check_in", {}, wib("07:30"))).toBe(0);
   });
 });

@@ -81,3 +81,23 @@ export function staleChecker(
     return null;
   };
 }
+
+/** How many whole minutes past its deadline a stale TPS is at `now`: the check-in was due `staleAfterMinutes`
+ *  after opening, the result that long after closing, a silent officer's next word that long after the last. */
+export function overdueMinutes(
+  reason: StaleReason,
+  tps: { lastSeenAt?: string | null },
+  now: Date,
+  config: StaleConfig = DEFAULT_STALE_CONFIG,
+): number {
+  const grace = config.staleAfterMinutes * 60_000;
+  const due =
+    reason === "silent" && tps.lastSeenAt
+      ? Date.parse(tps.lastSeenAt) + grace
+      : localTimeToday(
+          now,
+          reason === "no_result" ? config.closing : config.opening,
+          config.utcOffsetMinutes,
+        ).getTime() + grace;
+  return Math.max(0, Math.floor((now.getTime() - due) / 60_000));
+}

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { ballotStructure, CONTEST_TYPES, type ContestType } from "~/lib/contests";
 import { csvRecords } from "~/lib/csv";
+import { normalizePhone } from "~/lib/phone";
 import { TPS_CODE } from "~/lib/schemas";
 import { hasControlCharacter } from "~/lib/schemas/atoms";
 import type { Db } from "~/utils/db.server";
@@ -199,10 +200,11 @@ function validate(kind: ImportKind, text: string, db: References) {
       if (nip && !/^\d{18}$/.test(nip)) bad("nip", "import.err.nip");
       else if (nip && db.nips.has(nip) && db.nips.get(nip) !== tpsCode)
         bad("nip", "import.err.nipTaken", { code: db.nips.get(nip)! });
-      const phone = v.phone ?? "";
-      if (phone && !/^\+?[0-9 -]{6,20}$/.test(phone)) bad("phone", "import.err.phone");
+      // Written as +62... whatever way it was typed, so the roster's call links and SMS senders compare alike.
+      const phone = v.phone ? normalizePhone(v.phone) : null;
+      if (v.phone && !phone) bad("phone", "import.err.phone", { value: v.phone });
       key = tpsCode;
-      row = { login: tpsCode, tps_code: tpsCode, name, nip: nip || null, phone: phone || null };
+      row = { login: tpsCode, tps_code: tpsCode, name, nip: nip || null, phone };
       if (nip) {
         const other = seen.get(`nip:${nip}`);
         if (other) bad("nip", "import.err.duplicate", { line: other });

@@ -2,12 +2,18 @@
 // (the math is in app/lib/projection.ts, with the formula).
 import { randomInt } from "node:crypto";
 import { drawSample, estimate, sampleSizeFor, type Projection } from "~/lib/projection";
+import { problem } from "~/lib/problems";
 import type { Db } from "~/utils/db.server";
 import { votesInContestCode } from "./area.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getSetting, saveSetting } from "./settings.server";
 
-/** Draws a new stratified sample (strata: kecamatan), replacing the previous one. Give a size or a target margin. */
+/**
+ * Draws a new stratified sample (strata: kecamatan), replacing the previous one. Give a size or a target margin.
+ * Once results of the current sample are in, a new draw would discard them and let someone pick a sample
+ * after seeing results: refused (409 sample_in_use) unless forced with a reason (a supervisor or admin, the
+ * caller checks), which the audit log keeps.
+ */
 export async function drawProjectionSample(
   ctx: WriteContext,
   {
@@ -15,14 +21,20 @@ export async function drawProjectionSample(
     margin,
     seed = randomInt(1, 2 ** 31 - 1),
     actorId,
+    forceReason = null,
   }: {
     size?: number;
     margin?: number;
     seed?: number;
     actorId: number;
+    forceReason?: string | null;
   },
 ) {
   const { tx, audit } = ctx;
+  // Under the sample's lock: a result arriving meanwhile is counted either before or after, never lost.
+  await tx`lock table projection_sample in exclusive mode`;
+  const inUse = await sampleHasResults(tx);
+  if (inUse && !forceReason) throw problem.conflict("sample_in_use");
   const units = await tx<{ code: string; stratum: string; registered: number }[]>`
     select t.code, kel.parent_code as stratum, t.dpt + t.dptb + t.dpk as registered
     from tps t join regions kel on kel.code = t.kelurahan_code order by t.code`;
@@ -39,9 +51,49 @@ export async function drawProjectionSample(
     actorId,
     action: "projection.draw",
     entity: "projection_sample",
-    after: { ...info, strata: new Set(sample.map((s) => s.stratum)).size },
+    after: {
+      ...info,
+      strata: new Set(sample.map((s) => s.stratum)).size,
+      ...(inUse ? { forced: true, reason: forceReason } : {}),
+    },
   });
   return info;
+}
+
+/** Whether any sampled TPS has a result (of any contest). */
+export async function sampleHasResults(sql: Db): Promise<boolean> {
+  const [row] = await sql<[{ used: boolean }]>`select exists (select 1 from projection_sample s
+    join results r on r.tps_code = s.tps_code where r.status <> 'missing') as used`;
+  return row.used;
+}
+
+export interface SampleDesk {
+  /** Per stratum (kecamatan): sampled TPS and those with a result of any contest. */
+  strata: { code: string; name: string; sampled: number; reported: number }[];
+  /** Sampled TPS without any result yet, in code order (the first MISSING_SHOWN), with their officer. */
+  missing: { tpsCode: string; kelurahan: string; kecamatan: string; name: string | null; phone: string | null }[];
+  missingCount: number;
+}
+
+export const MISSING_SHOWN = 200;
+
+/** The sample desk: reporting progress of the sample per stratum and the sampled TPS still missing. */
+export async function sampleDesk(sql: Db): Promise<SampleDesk> {
+  const reported = sql`exists (select 1 from results r where r.tps_code = s.tps_code and r.status <> 'missing')`;
+  const [strata, missing, [{ n }]] = await Promise.all([
+    sql<SampleDesk["strata"]>`
+      select s.stratum as code, kec.name, count(*)::int as sampled, count(*) filter (where ${reported})::int as reported
+      from projection_sample s join regions kec on kec.code = s.stratum group by 1, 2 order by 1`,
+    sql<SampleDesk["missing"]>`
+      select s.tps_code, kel.name as kelurahan, kec.name as kecamatan, nullif(u.name, '') as name,
+        case when u.vacant_since is null then u.phone end as phone
+      from projection_sample s join tps t on t.code = s.tps_code join regions kel on kel.code = t.kelurahan_code
+      join regions kec on kec.code = kel.parent_code
+      left join users u on u.login = s.tps_code and u.role = 'officer'
+      where not ${reported} order by s.tps_code limit ${MISSING_SHOWN}`,
+    sql<[{ n: number }]>`select count(*)::int as n from projection_sample s where not ${reported}`,
+  ]);
+  return { strata, missing, missingCount: n };
 }
 
 type StratumCount = { stratum: string; n: number };

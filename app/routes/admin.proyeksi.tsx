@@ -1,27 +1,36 @@
 // Admin: draw the projection's stratified random sample of TPS (strata: kecamatan), by size or by a
-// target margin of error; shows the current draw and the estimates (formula in app/lib/projection.ts).
+// target margin of error; shows the current draw and the estimates (formula in app/lib/projection.ts), and the
+// sample desk: the sample's reporting progress per stratum and the sampled TPS still missing, with their
+// officers' phones to call. Replacing a sample asks for confirmation, and once results of the sample are in
+// it is refused (409) unless forced with a reason.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { combineMessages, translate } from "~/lib/i18n";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime, formatNumber } from "~/lib/format";
 import { adminMessages } from "~/lib/messages/admin";
 import { projectionMessages } from "~/lib/messages/projection";
 import { useLang, useT } from "~/lib/use-t";
 import { countTps, listContests } from "~/models/election.server";
-import { drawProjectionSample, getProjection } from "~/models/projection.server";
+import { drawProjectionSample, getProjection, sampleDesk, sampleHasResults } from "~/models/projection.server";
+import { rosterMessages } from "~/lib/messages/roster";
+import { telHref } from "~/lib/phone";
+import { can } from "~/lib/access";
+import { problemOf, describeProblem } from "~/utils/problem-answer.server";
 import { getSetting } from "~/models/settings.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { readWholeNumber } from "~/lib/schemas/atoms";
 import { requestLang } from "~/utils/lang.server";
 
-const messages = combineMessages(projectionMessages, adminMessages);
+const messages = combineMessages(projectionMessages, adminMessages, rosterMessages);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireAdminPage(request, context.sql);
-  const [info, contests, tpsCount] = await Promise.all([
+  const admin = await requireAdminPage(request, context.sql);
+  const [info, contests, tpsCount, desk, inUse] = await Promise.all([
     getSetting(context.sql, "projection.sample"),
     listContests(context.sql),
     countTps(context.sql),
+    sampleDesk(context.sql),
+    sampleHasResults(context.sql),
   ]);
   const projections = await Promise.all(
     contests.map(async (c) => ({
@@ -31,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       projection: await getProjection(context.sql, { contest: c.code, candidates: c.candidates.map((k) => k.number) }),
     })),
   );
-  return { info, projections, totalTps: tpsCount };
+  return { info, projections, totalTps: tpsCount, desk, inUse, mayForce: can(admin, "projection:force") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,19 +61,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
       422,
     );
   }
-  const info = await context.writer.write((ctx) =>
-    drawProjectionSample(
-      ctx,
-      mode === "margin" ? { margin: value / 100, actorId: admin.id } : { size: value, actorId: admin.id },
-    ),
-  );
-  return { error: null, info };
+  // Replacing a sample is asked twice: the box ticked on the form (the page's own confirmation).
+  const current = await getSetting(context.sql, "projection.sample");
+  if (current && form.get("confirm") !== "yes")
+    return data({ error: translate(lang, messages, "desk.mustConfirm") }, 422);
+  const reason = String(form.get("forceReason") ?? "")
+    .trim()
+    .slice(0, 500);
+  const forceReason = reason && can(admin, "projection:force") ? reason : null;
+  try {
+    const info = await context.writer.write((ctx) =>
+      drawProjectionSample(
+        ctx,
+        mode === "margin"
+          ? { margin: value / 100, actorId: admin.id, forceReason }
+          : { size: value, actorId: admin.id, forceReason },
+      ),
+    );
+    return { error: null, info };
+  } catch (error) {
+    const known = problemOf(error);
+    if (!known) throw error;
+    const { status, body } = describeProblem(known, lang);
+    return data({ error: body.message }, status);
+  }
 }
 
 export default function Projection() {
-  const { info, projections, totalTps } = useLoaderData<typeof loader>();
+  const { info, projections, totalTps, desk, inUse, mayForce } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT(projectionMessages, adminMessages);
+  const t = useT(projectionMessages, adminMessages, rosterMessages);
   const lang = useLang();
   const busy = useNavigation().state !== "idle";
   return (
@@ -100,6 +126,17 @@ export default function Projection() {
             <input name="size" type="number" min={2} max={1000000} defaultValue={100} />
           </label>
         </fieldset>
+        {info ? (
+          <label className="check">
+            <input type="checkbox" name="confirm" value="yes" required /> {t("desk.confirmBox")}
+          </label>
+        ) : null}
+        {inUse && mayForce ? (
+          <label>
+            {t("desk.force")}
+            <input name="forceReason" maxLength={500} data-testid="force-reason" />
+          </label>
+        ) : null}
         {result?.error ? (
           <p role="alert" className="error">
             {result.error}
@@ -109,6 +146,7 @@ export default function Projection() {
           {t("admin.projection.draw")}
         </button>
       </Form>
+      {info ? <SampleDeskView desk={desk} /> : null}
       {projections.map((p) => (
         <section key={p.code} className="card">
           <h2>{p.name}</h2>
@@ -141,5 +179,75 @@ export default function Projection() {
         </section>
       ))}
     </>
+  );
+}
+
+/** The sample's reporting progress per stratum and the sampled TPS still missing, each with a call link. */
+function SampleDeskView({ desk }: { desk: Awaited<ReturnType<typeof sampleDesk>> }) {
+  const t = useT(rosterMessages);
+  const lang = useLang();
+  return (
+    <section className="card" data-testid="sample-desk">
+      <h2>{t("desk.title")}</h2>
+      <h3>{t("desk.progress")}</h3>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th>{t("desk.stratum")}</th>
+            <th className="num">{t("desk.sampled")}</th>
+            <th className="num">{t("desk.reported")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {desk.strata.map((s) => (
+            <tr key={s.code} data-testid={`stratum-${s.code}`}>
+              <td>{s.name}</td>
+              <td className="num">{formatNumber(s.sampled, lang)}</td>
+              <td className="num">{formatNumber(s.reported, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t("desk.missing", { count: formatNumber(desk.missingCount, lang) })}</h3>
+      {desk.missing.length === 0 ? (
+        <p className="muted">{t("desk.noneMissing")}</p>
+      ) : (
+        <table className="data-table" data-testid="sample-missing">
+          <thead>
+            <tr>
+              <th>{t("roster.tps")}</th>
+              <th>{t("roster.kelurahan")}</th>
+              <th>{t("roster.officer")}</th>
+              <th>{t("roster.phone")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {desk.missing.map((m) => (
+              <tr key={m.tpsCode} data-testid={`missing-${m.tpsCode}`}>
+                <td className="tps-code">{m.tpsCode}</td>
+                <td>
+                  {m.kelurahan}
+                  <div className="muted small">{m.kecamatan}</div>
+                </td>
+                <td>{m.name ?? <span className="muted">{t("roster.unnamed")}</span>}</td>
+                <td>
+                  {m.phone ? (
+                    <a
+                      className="tel"
+                      href={telHref(m.phone)}
+                      aria-label={t("roster.call", { name: m.name ?? m.tpsCode })}
+                    >
+                      {m.phone}
+                    </a>
+                  ) : (
+                    <span className="muted small">{t("roster.noPhone")}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

@@ -219,7 +219,7 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
               me={data.me}
               canClaim={mayClaim}
             />
-            <StalePanel stale={view.staleInArea} onSelect={setSelected} />
+            <StalePanel stale={view.staleInArea} onSelect={setSelected} staleConfig={data.staleConfig} />
             <h2>{t("posko.totals")}</h2>
             {shownContests.map((c) => {
               const totals = live.state.totals[c.code];

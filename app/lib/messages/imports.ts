@@ -21,7 +21,8 @@ export const importMessages = defineMessages({
     "import.err.tps": "TPS {code} tidak dikenal.",
     "import.err.nip": "NIP harus 18 angka.",
     "import.err.nipTaken": "NIP ini sudah dipakai petugas TPS {code}.",
-    "import.err.phone": "Nomor telepon tidak sah.",
+    "import.err.phone":
+      "Nomor telepon {value} tidak dikenali: tulis nomor Indonesia, mis. 0812-3456-7890 atau +62 812 3456 7890.",
     "import.err.duplicate": "Sama dengan baris {line}.",
     "import.err.kind": "Jenis wilayah untuk tingkat {level} harus {kinds}.",
     "import.err.dptBySex": "DPT laki-laki dan perempuan diisi berdua dan berjumlah DPT ({dpt}).",
@@ -78,7 +79,8 @@ export const importMessages = defineMessages({
     "import.err.tps": "Unknown TPS {code}.",
     "import.err.nip": "NIP must be 18 digits.",
     "import.err.nipTaken": "This NIP already belongs to the officer of TPS {code}.",
-    "import.err.phone": "Invalid phone number.",
+    "import.err.phone":
+      "Phone number {value} not recognised: write an Indonesian number, e.g. 0812-3456-7890 or +62 812 3456 7890.",
     "import.err.duplicate": "Same as line {line}.",
     "import.err.kind": "The region kind for level {level} must be {kinds}.",
     "import.err.dptBySex": "Give DPT men and women together, adding up to the DPT ({dpt}).",

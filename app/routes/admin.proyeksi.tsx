@@ -3,7 +3,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { combineMessages, translate } from "~/lib/i18n";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime, formatEstimate } from "~/lib/format";
 import { adminMessages } from "~/lib/messages/admin";
 import { projectionMessages } from "~/lib/messages/projection";
 import { useLang, useT } from "~/lib/use-t";
@@ -125,9 +125,7 @@ export default function Projection() {
                           {k.number}. {k.name}
                         </td>
                         <td className="num">
-                          {e && p.projection!.reported
-                            ? `${(e.estimate * 100).toFixed(1)}% ± ${(e.margin * 100).toFixed(1)}`
-                            : "—"}
+                          {e && p.projection!.reported ? formatEstimate(e.estimate, e.margin, lang) : "—"}
                         </td>
                       </tr>
                     );

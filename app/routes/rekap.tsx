@@ -5,7 +5,7 @@
 // see their area and the contests that concern it.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { formatDateTime, formatNumber } from "~/lib/format";
+import { formatDateTime, formatNumber, formatShare } from "~/lib/format";
 import { commonMessages } from "~/lib/messages/common";
 import { publicMessages } from "~/lib/messages/public";
 import { recapMessages } from "~/lib/messages/recap";
@@ -204,7 +204,7 @@ export default function Recap() {
                   <td className="num">{n(r.valid)}</td>
                   <td className="num">{n(r.invalid)}</td>
                   <td className="num">{n(r.registered)}</td>
-                  <td className="num">{r.turnout === null ? "—" : `${(r.turnout * 100).toFixed(1)}%`}</td>
+                  <td className="num">{formatShare(r.turnout, lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -52,6 +52,14 @@ export const SETTINGS = {
     .min(1)
     .max(60)
     .refine((list) => new Set(list.map((c) => c.code)).size === list.length, { message: "duplicate code" }),
+  /** What printed papers carry (recap, credential letters, handover sheet): the letterhead, the place the
+   *  signature block names, the posko's phone (else the first emergency contact's), who signs. */
+  papers: z.object({
+    letterhead: text(200),
+    place: text(80),
+    poskoPhone: phone.nullable(),
+    signers: z.array(z.object({ role: text(100), name: string().trim().max(100) })).max(4),
+  }),
   /** The projection's current sample draw (written by the draw, not by a form). */
   "projection.sample": z
     .object({ seed: z.number().int(), margin: z.number().nullable(), size: z.number().int(), drawnAt: string() })
@@ -71,6 +79,15 @@ export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
     reportsEnabled: true,
   },
   sms: { number: null },
+  papers: {
+    letterhead: "Posko Pemantauan Pemilihan",
+    place: "Lubuklinggau",
+    poskoPhone: null,
+    signers: [
+      { role: "Operator posko", name: "" },
+      { role: "Koordinator posko", name: "" },
+    ],
+  },
   contacts: [
     { name: "Posko Pemilu Kota", role: "Posko", phone: "0733-000000" },
     { name: "Polres", role: "Keamanan", phone: "110" },

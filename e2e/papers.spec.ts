@@ -1,0 +1,69 @@
+// Papers that print whole: the recap as A4 landscape PDF pages with a running footer, "Halaman N dari M",
+// kecamatan groups with subtotals, a grand total and a signature block; credential letters printed by a
+// kecamatan coordinator for their own area. PANTAU_SHOTS=<folder> keeps the PDFs to look at.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/** Prints the page as Chromium does (the page's own @page size) and returns the PDF with its text per page. */
+async function printed(page: Page, name: string) {
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const dir = process.env.PANTAU_SHOTS ?? mkdtempSync(join(tmpdir(), "pantau-papers-"));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  // pdftotext (poppler-utils) when installed; each page ends with a form feed.
+  let pages: string[] | null = null;
+  try {
+    pages = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).split("\f").slice(0, -1);
+  } catch {
+    pages = null;
+  }
+  const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
+  return { pages, boxes };
+}
+
+test("the recap prints whole: landscape A4, page numbers, kecamatan subtotals, a total and signatures", async ({
+  page,
+  login,
+}) => {
+  await login(page, "posko");
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto("/rekap?contest=walikota&level=kelurahan");
+  // Every kelurahan under its kecamatan, with the kecamatan's subtotal, then the city's total.
+  await expect(page.getByTestId("recap-group-16.73.07")).toHaveText("Kec. Lubuklinggau Utara I");
+  await expect(page.getByTestId("recap-16.73.07.1004")).toBeVisible();
+  const subtotal = page.getByTestId("recap-subtotal-16.73.07");
+  await expect(subtotal.locator("td").first()).toHaveText("Jumlah Kec. Lubuklinggau Utara I");
+  await expect(page.locator("tr.subtotal")).toHaveCount(8);
+  await expect(page.getByTestId("recap-total").locator("td").nth(1)).toHaveText("635");
+  const signatures = page.getByTestId("signature-block");
+  await expect(signatures).toContainText(/^Lubuklinggau, \d{1,2} \w+ \d{4}/);
+  await expect(signatures).toContainText("Koordinator posko");
+
+  const { pages, boxes } = await printed(page, "recap-kelurahan");
+  // A4 landscape: 842 x 595 points, on every page.
+  expect(boxes.length).toBeGreaterThan(1);
+  for (const [w, h] of boxes) {
+    expect(Math.round(w)).toBe(842);
+    expect(Math.round(h)).toBe(595);
+  }
+  if (pages) {
+    expect(pages.length).toBe(boxes.length);
+    pages.forEach((text, i) => expect(text).toContain(`Halaman ${i + 1} dari ${pages!.length}`));
+    // The header row repeats on every page; the grand total, signatures and audit head end the paper.
+    for (const text of pages.filter((p) => p.includes("Kel. "))) expect(text).toMatch(/Partisipasi/);
+    const all = pages.join("\n");
+    expect(all).toContain("Jumlah Kec. Lubuklinggau Utara I");
+    expect(all).toMatch(/JUMLAH\s+635/);
+    expect(pages.at(-1)).toContain("Koordinator posko");
+    expect(all).toContain("Rekapitulasi");
+  }
+});

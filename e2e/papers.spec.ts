@@ -67,3 +67,45 @@ test("the recap prints whole: landscape A4, page numbers, kecamatan subtotals, a
     expect(all).toContain("Rekapitulasi");
   }
 });
+
+test("a kecamatan coordinator prints their kelurahan's credential letters and its handover list", async ({
+  page,
+  login,
+}) => {
+  await login(page, "pengawas-07");
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto("/surat");
+  await page.getByLabel("Kode wilayah atau TPS").fill("16.73.07.1004");
+  await page.getByRole("button", { name: "Cari" }).click();
+  const batches = page.getByTestId("letter-batches");
+  await expect(batches).toContainText(/\d+ petugas aktif di 16\.73\.07\.1004\./);
+  const issue = page.getByRole("button", { name: /Buat PIN baru dan cetak \d+ surat/ });
+  // The confirmation is required before any PIN changes.
+  await issue.click();
+  await expect(page.getByTestId("letter-1673071004-001")).toHaveCount(0);
+  await page.getByLabel(/Saya mengerti: petugas 1–\d+ \(dari \d+\) mendapat PIN baru/).check();
+  await issue.click();
+  const letter = page.getByTestId("letter-1673071004-001");
+  await expect(letter).toBeVisible();
+  await expect(letter.getByTestId("letter-pin")).toHaveText(/^\d{6}$/);
+  await expect(letter.getByTestId("letter-place")).toContainText("Kelurahan ");
+  await expect(letter.getByTestId("letter-posko-phone")).toHaveText("Telepon posko: 0733-000000");
+  await expect(page.getByRole("status")).toContainText(/Surat 1–(\d+) dari \1 petugas siap dicetak\./);
+  const handover = page.getByTestId("handover-16.73.07.1004");
+  await expect(handover).toContainText("Daftar serah terima surat kredensial — Kelurahan");
+  await expect(handover).toContainText("Yang menerima");
+
+  const letters = await page.locator("article.letter").count();
+  const { pages, boxes } = await printed(page, "credential-letters");
+  // A4 portrait, one page per letter and the handover list after them.
+  for (const [w, h] of boxes) {
+    expect(Math.round(w)).toBe(595);
+    expect(Math.round(h)).toBe(842);
+  }
+  expect(boxes.length).toBeGreaterThan(letters);
+  if (pages) {
+    pages.forEach((text, i) => expect(text).toContain(`Halaman ${i + 1} dari ${pages!.length}`));
+    expect(pages[0]).toContain("1673071004-001");
+    expect(pages[letters]).toContain("Daftar serah terima surat kredensial");
+  }
+});

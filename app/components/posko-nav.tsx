@@ -3,10 +3,11 @@ import { NavLink } from "@remix-run/react";
 import { can, type Role } from "~/lib/access";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
+import { papersMessages } from "~/lib/messages/papers";
 import { useT } from "~/lib/use-t";
 
 export function PoskoNav({ role }: { role: Role }) {
-  const t = useT(commandPostMessages, commonMessages);
+  const t = useT(commandPostMessages, commonMessages, papersMessages);
   // Only the screens the role may open (a case officer reads the map and the recap, nothing more).
   const links = (
     [
@@ -15,6 +16,8 @@ export function PoskoNav({ role }: { role: Role }) {
       ["/posko/entri", t("nav.paperEntry"), "paper:enter"],
       ["/posko/audit", t("nav.audit"), "audit:read"],
       ["/rekap", t("admin.nav.recap"), "posko:view"],
+      ["/posko/serah-terima", t("papers.nav.handover"), "posko:view"],
+      ["/surat", t("papers.nav.letters"), "letters:issue"],
     ] as const
   ).filter(([, , permission]) => can({ role }, permission));
   return (

@@ -87,6 +87,7 @@ describe("named permissions", () => {
     "contacts:read": [1, 1, 1, 1, 1, 0, 0],
     "admin:manage": [0, 0, 0, 0, 1, 0, 0],
     "letters:issue": [0, 1, 0, 0, 1, 0, 0],
+    "handover:close": [0, 1, 1, 0, 1, 0, 0],
   };
   it("has a row for every permission", () => expect(Object.keys(table).sort()).toEqual([...PERMISSION_NAMES].sort()));
   walk(PERMISSION_NAMES.map((p): Row => [p, (u) => can(u, p), table[p]]));

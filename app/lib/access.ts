@@ -64,6 +64,8 @@ const PERMISSIONS = {
   "admin:manage": ["admin"],
   /** Issue officers' credential letters (new PINs) and their handover lists (which area: `mayIssueLettersFor`). */
   "letters:issue": ["supervisor", "admin"],
+  /** Close a command-post shift after printing its handover sheet (for their own area). */
+  "handover:close": ["supervisor", "operator", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -89,6 +89,37 @@ function wallClock(iso: string): WallClock | null {
   };
 }
 
+/** How far the election's zone is ahead of UTC at an instant, in milliseconds. */
+function zoneOffsetMs(date: Date): number {
+  const c = wallClock(date.toISOString())!;
+  const asUtc = Date.UTC(c.year, c.month - 1, c.day, Number(c.hour), Number(c.minute), Number(c.second));
+  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/** Midnight of the instant's day on the election's wall clock, as an instant. */
+export function startOfElectionDay(date: Date): Date {
+  const c = wallClock(date.toISOString())!;
+  return new Date(Date.UTC(c.year, c.month - 1, c.day) - zoneOffsetMs(date));
+}
+
+/** A wall-clock time in the election's zone as a form's datetime-local writes it ("2026-12-03T08:00"), as an
+ *  instant; null when it is not one. */
+export function fromElectionWallClock(local: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  if (Number.isNaN(asUtc)) return null;
+  return new Date(asUtc - zoneOffsetMs(new Date(asUtc)));
+}
+
+/** The instant as a datetime-local value on the election's wall clock ("2026-12-03T08:00"). */
+export function toElectionWallClock(iso: string): string {
+  const c = wallClock(iso);
+  if (!c) return "";
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${c.year}-${two(c.month)}-${two(c.day)}T${c.hour}:${c.minute}`;
+}
+
 const monthNames = new Map<Lang, string[]>();
 function monthName(month: number, lang: Lang): string {
   let names = monthNames.get(lang);

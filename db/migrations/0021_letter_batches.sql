@@ -9,3 +9,14 @@ create table letter_batches (
   issued_by   bigint not null references users (id),
   issued_at   timestamptz not null default now()
 );
+
+-- Shift handovers at the command post: when a shift was closed, over which area and from when, so the next
+-- handover sheet lists what happened since (incidents opened and resolved, results received and verified).
+create table shift_handovers (
+  id        bigserial primary key,
+  area      text,
+  since     timestamptz not null,
+  closed_at timestamptz not null default now(),
+  closed_by bigint not null references users (id)
+);
+create index shift_handovers_area on shift_handovers (area, closed_at desc);

@@ -4,6 +4,8 @@ import { defineMessages } from "../i18n";
 export const papersMessages = defineMessages({
   id: {
     "papers.page": "Halaman",
+    "papers.nav.handover": "Serah terima",
+    "papers.nav.letters": "Surat kredensial",
     "papers.of": "dari",
     "papers.placeDate": "{place}, {date}",
     "papers.signName": "(nama jelas dan tanda tangan)",
@@ -34,6 +36,8 @@ export const papersMessages = defineMessages({
   },
   en: {
     "papers.page": "Page",
+    "papers.nav.handover": "Handover",
+    "papers.nav.letters": "Credential letters",
     "papers.of": "of",
     "papers.placeDate": "{place}, {date}",
     "papers.signName": "(full name and signature)",

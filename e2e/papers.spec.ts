@@ -17,7 +17,7 @@ async function printed(page: Page, name: string) {
   const file = join(dir, `${name}.pdf`);
   writeFileSync(file, pdf);
   // pdftotext (poppler-utils) when installed; each page ends with a form feed.
-  let pages: string[] | null = null;
+  let pages: string[] | null;
   try {
     pages = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).split("\f").slice(0, -1);
   } catch {
@@ -66,6 +66,60 @@ test("the recap prints whole: landscape A4, page numbers, kecamatan subtotals, a
     expect(pages.at(-1)).toContain("Koordinator posko");
     expect(all).toContain("Rekapitulasi");
   }
+});
+
+test("the shift handover sheet prints what happened since the last handover, with the audit head", async ({
+  page,
+  login,
+  apiAs,
+}) => {
+  // Meanwhile an officer reports a quick count and an incident (before any letter changes the PINs there).
+  const officer = await apiAs("1673071004-003");
+  const now = new Date().toISOString();
+  const qc = await officer.post("/api/v1/quick-counts", {
+    id: crypto.randomUUID(),
+    tpsCode: "1673071004-003",
+    contest: "walikota",
+    votes: { "1": 120, "2": 90, "3": 30 },
+    invalid: 3,
+    capturedAt: now,
+    justification: "Angka sudah dicek ulang bersama saksi.",
+  });
+  expect(qc.status()).toBe(201);
+  const incident = await officer.post("/api/v1/incidents", {
+    id: crypto.randomUUID(),
+    tpsCode: "1673071004-003",
+    category: "intimidation",
+    severity: "high",
+    description: "Saksi dihalangi masuk TPS oleh sekelompok orang.",
+    lat: -3.29,
+    lng: 102.86,
+    occurredAt: now,
+  });
+  expect(incident.status()).toBe(201);
+  await login(page, "posko");
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto("/posko");
+  await page.getByRole("link", { name: "Serah terima" }).click();
+  await expect(page).toHaveURL(/\/posko\/serah-terima$/);
+  await expect(page.getByRole("heading", { name: "Lembar serah terima shift posko" })).toBeVisible();
+  await expect(page.getByTestId("handover-period")).toContainText(/Periode \d{1,2} \w+ \d{4}, \d{2}\.\d{2} WIB sampai/);
+  await expect(page.getByTestId("handover-contest-walikota")).toContainText("Wali Kota");
+  await expect(page.getByTestId("handover-opened")).toContainText("Saksi dihalangi masuk TPS");
+  const { pages, boxes } = await printed(page, "handover-sheet");
+  for (const [w, h] of boxes) {
+    expect(Math.round(w)).toBe(595);
+    expect(Math.round(h)).toBe(842);
+  }
+  if (pages) {
+    pages.forEach((text, i) => expect(text).toContain(`Halaman ${i + 1} dari ${pages!.length}`));
+    expect(pages.join("\n")).toContain("Kepala jejak audit");
+  }
+  // Closing the shift starts the next sheet now.
+  await page.emulateMedia({ media: "screen" });
+  await page.getByRole("button", { name: /Tutup shift sekarang/ }).click();
+  await expect(page.getByRole("status")).toContainText(/Shift ditutup .* WIB/);
+  await expect(page.getByText(/Shift terakhir ditutup .* oleh /)).toBeVisible();
 });
 
 test("a kecamatan coordinator prints their kelurahan's credential letters and its handover list", async ({

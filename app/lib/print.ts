@@ -18,5 +18,5 @@ export function printPageCss(
     footer,
   )}; font-size: 8pt; color: #444; } @bottom-right { content: ${cssString(`${page} `)} counter(page) ${cssString(
     ` ${of} `,
-  )} counter(pages); font-size: 8pt; } } }`;
+  )} counter(pages); font-size: 8pt; white-space: nowrap; } } }`;
 }

@@ -211,7 +211,11 @@ export default function Handover() {
           ]}
         />
         <AuditHead head={auditHead} />
-        <PrintPage name="handover" size="A4" footer={`${papers.letterhead} · ${t("handover.heading")} · ${period}`} />
+        <PrintPage
+          name="handover"
+          size="A4"
+          footer={`${papers.letterhead} · ${t("handover.title")} · ${formatDateTime(until, lang)}`}
+        />
       </main>
     </>
   );

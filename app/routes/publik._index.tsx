@@ -296,7 +296,7 @@ export default function PublicPage() {
                   {loaded.extras.incidents.map((i) => (
                     <tr key={i.category}>
                       <td>{i.label[lang]}</td>
-                      <td className="num">{i.count}</td>
+                      <td className="num">{formatNumber(i.count, lang)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, shot, test } from "./fixtures";
 
 /** Prints the page as Chromium does (the page's own @page size) and returns the PDF with its text per page. */
 async function printed(page: Page, name: string) {
@@ -48,6 +48,7 @@ test("the recap prints whole: landscape A4, page numbers, kecamatan subtotals, a
   await expect(signatures).toContainText(/^Lubuklinggau, \d{1,2} \w+ \d{4}/);
   await expect(signatures).toContainText("Koordinator posko");
 
+  await shot(page, "recap-laptop");
   const { pages, boxes } = await printed(page, "recap-kelurahan");
   // A4 landscape: 842 x 595 points, on every page.
   expect(boxes.length).toBeGreaterThan(1);
@@ -106,6 +107,7 @@ test("the shift handover sheet prints what happened since the last handover, wit
   await expect(page.getByTestId("handover-period")).toContainText(/Periode \d{1,2} \w+ \d{4}, \d{2}\.\d{2} WIB sampai/);
   await expect(page.getByTestId("handover-contest-walikota")).toContainText("Wali Kota");
   await expect(page.getByTestId("handover-opened")).toContainText("Saksi dihalangi masuk TPS");
+  await shot(page, "handover-laptop");
   const { pages, boxes } = await printed(page, "handover-sheet");
   for (const [w, h] of boxes) {
     expect(Math.round(w)).toBe(595);
@@ -149,6 +151,7 @@ test("a kecamatan coordinator prints their kelurahan's credential letters and it
   await expect(handover).toContainText("Daftar serah terima surat kredensial — Kelurahan");
   await expect(handover).toContainText("Yang menerima");
 
+  await shot(page, "letters-laptop");
   const letters = await page.locator("article.letter").count();
   const { pages, boxes } = await printed(page, "credential-letters");
   // A4 portrait, one page per letter and the handover list after them.

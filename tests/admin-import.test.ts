@@ -146,6 +146,26 @@ describe("CSV imports as spreadsheets save them", () => {
     expect(rows[0]).toBe("line;field;problem");
     expect(rows).toHaveLength(621);
     expect(rows[620]).toMatch(/^621;tps_code;/);
+
+    // The import screen lists the first 500 and links every error as a CSV file.
+    const form = new FormData();
+    form.set("kind", "officers");
+    form.set("intent", "check");
+    form.set("file", new Blob([csv], { type: "text/csv" }), "officers.csv");
+    const page = await fetch(`${server.url}/admin/impor`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${admin}` },
+      body: form,
+    });
+    const html = await page.text();
+    expect(html).toContain("Tabel ini menampilkan 500 kesalahan pertama dari 620.");
+    const href =
+      /data-testid="import-errors-csv"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*data-testid="import-errors-csv"/.exec(
+        html,
+      );
+    const link = decodeURIComponent((href![1] ?? href![2]).replace(/^data:text\/csv;charset=utf-8,/, ""));
+    expect(link.startsWith("\ufeffline;field;problem\r\n")).toBe(true);
+    expect(link.trim().split("\r\n")).toHaveLength(621);
   });
 });
 

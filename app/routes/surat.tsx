@@ -11,6 +11,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { randomUUID } from "node:crypto";
 import QRCode from "qrcode";
 import { PrintPage, SignatureBlock } from "~/components/paper";
+import { PoskoNav } from "~/components/posko-nav";
 import { mayIssueLettersFor } from "~/lib/access";
 import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
 import { combineMessages, translate } from "~/lib/i18n";
@@ -63,7 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     token: randomUUID(),
   }));
   const underAdmin = new URL(request.url).pathname.startsWith("/admin");
-  return { typed, area, count, batches, underAdmin };
+  return { typed, area, count, batches, underAdmin, role: user.role };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -135,7 +136,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Letters() {
-  const { typed, area, count, batches, underAdmin } = useLoaderData<typeof loader>();
+  const { typed, area, count, batches, underAdmin, role } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT(loginMessages, adminMessages, papersMessages, commonMessages);
   const lang = useLang();
@@ -172,7 +173,7 @@ export default function Letters() {
                 <input type="hidden" name="area" value={area} />
                 <input type="hidden" name="offset" value={b.offset} />
                 <input type="hidden" name="token" value={b.token} />
-                <label className="checkbox">
+                <label className="check">
                   <input type="checkbox" name="confirm" value="yes" required />{" "}
                   {t("letters.confirm", { first: b.first, last: b.last, count })}
                 </label>
@@ -297,6 +298,7 @@ export default function Letters() {
     <>
       <div className="no-print">
         <TopBar title={t("admin.letters.title")} />
+        <PoskoNav role={role} />
       </div>
       <main className="page admin-page">{page}</main>
     </>

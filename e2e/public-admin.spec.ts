@@ -76,6 +76,7 @@ test("an admin checks an import file and prints a credential letter with a QR co
   await page.getByRole("link", { name: "Surat kredensial" }).click();
   await page.getByLabel("Kode wilayah atau TPS").fill("1673041007-001");
   await page.getByRole("button", { name: "Cari" }).click();
+  await page.getByLabel(/Saya mengerti: petugas 1–1 \(dari 1\) mendapat PIN baru/).check();
   await page.getByRole("button", { name: /Buat PIN baru dan cetak 1 surat/ }).click();
   const letter = page.getByTestId("letter-1673041007-001");
   await expect(letter).toBeVisible();

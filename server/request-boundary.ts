@@ -20,6 +20,7 @@
 // a small page otherwise, in the caller's language.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
+import { formatSize } from "~/lib/format";
 import { translate } from "~/lib/i18n";
 import { requestBoundaryMessages } from "~/lib/messages/request-boundary";
 import { problem, type Problem } from "~/lib/problems";
@@ -121,13 +122,6 @@ function languageSource(req: IncomingMessage): Request {
     if (typeof value === "string") headers.set(name, value);
   }
   return new Request("http://pantau.invalid/", { headers });
-}
-
-/** Sizes as people read them: "1 KB", "64 KB", "4,1 MB". */
-function formatSize(bytes: number, lang: "id" | "en") {
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  const mb = Math.round((bytes / 1024 / 1024) * 10) / 10;
-  return `${mb.toLocaleString(lang === "id" ? "id-ID" : "en-US")} MB`;
 }
 
 /**

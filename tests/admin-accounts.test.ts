@@ -140,7 +140,10 @@ describe("accounts", () => {
     const tps = (
       await server.services.sql`select code from tps where kelurahan_code = '16.73.04.1001' order by code`
     ).map((r) => r.code as string);
-    const res = await form("/admin/surat", { area: "16.73.04.1001" });
+    // The page's form carries a one-time token and asks for a confirmation (tests/credential-letters.test.ts).
+    const asked = decode(await (await page("/admin/surat?area=16.73.04.1001", admin)).text());
+    const token = /name="token" value="([^"]+)"/.exec(asked)![1];
+    const res = await form("/admin/surat", { area: "16.73.04.1001", offset: 0, token, confirm: "yes" });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const html = decode(await res.text());
@@ -163,7 +166,9 @@ describe("accounts", () => {
     const [leak] = await server.services
       .sql`select count(*)::int as n from audit_log where after::text like ${"%" + pins[0] + "%"}`;
     expect(leak.n).toBe(0);
-    expect((await form("/admin/surat", { area: "99.99" })).status).toBe(404);
+    expect(
+      (await form("/admin/surat", { area: "99.99", offset: 0, token: crypto.randomUUID(), confirm: "yes" })).status,
+    ).toBe(404);
   });
 });
 

@@ -112,6 +112,63 @@ describe("CSV imports", () => {
   });
 });
 
+describe("CSV imports as spreadsheets save them", () => {
+  it("names the line a person sees after blank lines and multi-line cells, in a comma or semicolon file", async () => {
+    // A semicolon file with a BOM and CRLF, blank lines, and a name over two lines, then a row below it.
+    const semicolons =
+      '\ufefftps_code;name;nip;phone\r\n\r\n1673011001-001;"Sari\r\nDewi";;abc\r\n\r\n\r\n9999999999-001;Nama;;\r\n';
+    const report = await (await post("officers", semicolons, { dryRun: true })).json();
+    expect(report.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual([
+      "3:phone",
+      "7:tps_code",
+    ]);
+    const commas = 'tps_code,name,nip,phone\n1673011001-001,"Sari,\nDewi",,abc\n\n9999999999-001,Nama,,\n';
+    const again = await (await post("officers", commas, { dryRun: true })).json();
+    expect(again.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual([
+      "2:phone",
+      "5:tps_code",
+    ]);
+  });
+
+  it("offers every error as a CSV file when there are more than the screen shows", async () => {
+    const lines = Array.from({ length: 620 }, (_, i) => `9999999999-${String(i + 1).padStart(3, "0")};Nama ${i}`);
+    const csv = ["tps_code;name", ...lines].join("\n") + "\n";
+    const json = await (await post("officers", csv, { dryRun: true })).json();
+    expect(json.errors).toHaveLength(620);
+    const res = await http.post(`/api/v1/admin/imports/officers?dryRun=1&errors=csv`, csv, admin, {
+      "Content-Type": "text/csv",
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = bytes.subarray(3).toString("utf8").trim().split("\r\n");
+    expect(rows[0]).toBe("line;field;problem");
+    expect(rows).toHaveLength(621);
+    expect(rows[620]).toMatch(/^621;tps_code;/);
+
+    // The import screen lists the first 500 and links every error as a CSV file.
+    const form = new FormData();
+    form.set("kind", "officers");
+    form.set("intent", "check");
+    form.set("file", new Blob([csv], { type: "text/csv" }), "officers.csv");
+    const page = await fetch(`${server.url}/admin/impor`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${admin}` },
+      body: form,
+    });
+    const html = await page.text();
+    expect(html).toContain("Tabel ini menampilkan 500 kesalahan pertama dari 620.");
+    const href =
+      /data-testid="import-errors-csv"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*data-testid="import-errors-csv"/.exec(
+        html,
+      );
+    const link = decodeURIComponent((href![1] ?? href![2]).replace(/^data:text\/csv;charset=utf-8,/, ""));
+    expect(link.startsWith("\ufeffline;field;problem\r\n")).toBe(true);
+    expect(link.trim().split("\r\n")).toHaveLength(621);
+  });
+});
+
 describe("CSV imports of the election model", () => {
   it("reads a region's kind (checked against its level) and a TPS's DPT by sex, from a semicolon file with a BOM", async () => {
     const regions =
@@ -142,7 +199,7 @@ describe("CSV imports of the election model", () => {
     expect(refused.status).toBe(422);
     expect((await refused.json()).errors).toEqual([
       { line: 3, field: "dpt_women", message: "DPT laki-laki dan perempuan diisi berdua dan berjumlah DPT (300)." },
-      { line: 4, field: "dpt_women", message: "Harus bilangan bulat 0–9999." },
+      { line: 4, field: "dpt_women", message: "Harus bilangan bulat 0–9.999." },
     ]);
     expect(await count("tps", "kelurahan_code = '16.73.10.2001'")).toBe(0);
     const ok = tps.split("\n").slice(0, 2).join("\n") + "\n16.73.10.2001;2;-3,2911;102,8712;250;;\n";

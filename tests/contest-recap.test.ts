@@ -97,7 +97,7 @@ describe("recap of a party list", () => {
     const html = decodeHtml(await (await http.get(`/rekap?contest=${MURA.dprd}&level=kecamatan`, posko)).text());
     expect(html).toContain("Dapil Musi Rawas 1");
     expect(html).toContain('data-testid="recap-party-detail"');
-    expect(html).toContain('data-testid="recap-signatures"');
+    expect(html).toContain('data-testid="signature-block"');
     const row = (id: string) => html.slice(html.indexOf(`data-testid="${id}"`)).split("</tr>")[0];
     const cells = (id: string) => [...row(id).matchAll(/class="num">([\d.]+)</g)].map((m) => m[1]);
     expect(row("party-1-candidate-1")).toContain("Andi Saputra");

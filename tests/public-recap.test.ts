@@ -61,9 +61,11 @@ describe("public summary and open data", () => {
     });
     await expectNoPersonalData(text);
 
-    const csv = await get("/api/v1/public/summary.csv");
+    // Semicolons by default (a spreadsheet set to Indonesian), commas on request (fetch's text() drops the BOM).
+    expect((await (await get("/api/v1/public/summary.csv")).text()).startsWith("contest;area_code;")).toBe(true);
+    const csv = await get("/api/v1/public/summary.csv?sep=comma");
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
-    const csvText = await csv.text();
+    const csvText = (await csv.text()).replace(/^\ufeff/, "");
     expect(csvText.split("\r\n")[0]).toBe(
       "contest,area_code,area_name,tps_total,tps_in,candidate_number,candidate_name,votes,invalid,provisional,last_update",
     );
@@ -174,7 +176,7 @@ describe("recap and exports", () => {
     expect(scoped.every((l) => l.startsWith("167304"))).toBe(true);
 
     expect((await get("/api/v1/exports/audit.csv", posko)).status).toBe(403);
-    const audit = await (await get("/api/v1/exports/audit.csv", admin)).text();
+    const audit = await (await get("/api/v1/exports/audit.csv?sep=comma", admin)).text();
     expect(audit.split("\r\n")[0]).toBe("id,at,actor_id,actor_login,action,entity,before,after,prev_hash,hash");
     expect(audit).toContain("quick_count.submit");
 

@@ -4,11 +4,12 @@ import { can, type Role } from "~/lib/access";
 import { broadcastMessages } from "~/lib/messages/broadcast";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
+import { papersMessages } from "~/lib/messages/papers";
 import { rosterMessages } from "~/lib/messages/roster";
 import { useT } from "~/lib/use-t";
 
 export function PoskoNav({ role }: { role: Role }) {
-  const t = useT(commandPostMessages, commonMessages, broadcastMessages, rosterMessages);
+  const t = useT(commandPostMessages, commonMessages, broadcastMessages, rosterMessages, papersMessages);
   // The roster opens on the area the map shows (the same `?wilayah=` drill-down).
   const area = useSearchParams()[0].get("wilayah");
   // Only the screens the role may open (a case officer reads the map and the recap, nothing more).
@@ -21,6 +22,8 @@ export function PoskoNav({ role }: { role: Role }) {
       ["/posko/siaran", t("broadcast.nav"), "broadcast:send"],
       [area ? `/posko/petugas?wilayah=${encodeURIComponent(area)}` : "/posko/petugas", t("nav.roster"), "roster:read"],
       ["/rekap", t("admin.nav.recap"), "posko:view"],
+      ["/posko/serah-terima", t("papers.nav.handover"), "posko:view"],
+      ["/surat", t("papers.nav.letters"), "letters:issue"],
     ] as const
   ).filter(([, , permission]) => can({ role }, permission));
   return (

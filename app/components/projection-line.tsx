@@ -3,7 +3,8 @@
 import { useEffect, useState } from "react";
 import type { Projection } from "~/lib/projection";
 import { projectionMessages } from "~/lib/messages/projection";
-import { useT } from "~/lib/use-t";
+import { formatEstimate } from "~/lib/format";
+import { useLang, useT } from "~/lib/use-t";
 
 export function ProjectionLine({
   contest,
@@ -15,6 +16,7 @@ export function ProjectionLine({
   reported: number;
 }) {
   const t = useT(projectionMessages);
+  const lang = useLang();
   const [projection, setProjection] = useState<Projection | null>(null);
   useEffect(() => {
     const controller = new AbortController();
@@ -47,7 +49,7 @@ export function ProjectionLine({
             const e = projection.candidates.find((x) => x.number === String(k.number));
             return e ? (
               <span key={k.number}>
-                {k.number}: {(e.estimate * 100).toFixed(1)}% ± {(e.margin * 100).toFixed(1)}{" "}
+                {k.number}: {formatEstimate(e.estimate, e.margin, lang)}{" "}
               </span>
             ) : null;
           })}

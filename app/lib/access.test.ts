@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   areaOf,
+  mayIssueLettersFor,
   areaWithin,
   can,
   canActOnIncident,
@@ -91,6 +92,8 @@ describe("named permissions", () => {
     "roster:manage": [0, 1, 1, 0, 1, 0, 0],
     "projection:force": [0, 1, 0, 0, 1, 0, 0],
     "admin:manage": [0, 0, 0, 0, 1, 0, 0],
+    "letters:issue": [0, 1, 0, 0, 1, 0, 0],
+    "handover:close": [0, 1, 1, 0, 1, 0, 0],
   };
   it("has a row for every permission", () => expect(Object.keys(table).sort()).toEqual([...PERMISSION_NAMES].sort()));
   walk(PERMISSION_NAMES.map((p): Row => [p, (u) => can(u, p), table[p]]));
@@ -100,6 +103,8 @@ describe("named permissions", () => {
 describe("TPS and areas", () => {
   walk([
     ["report for their own TPS", (u) => canReportFor(u, OWN_TPS), [1, 1, 1, 0, 1, 0, 0]],
+    ["issue letters of a TPS in their area", (u) => mayIssueLettersFor(u, NEIGHBOUR_TPS.code), [0, 1, 0, 0, 1, 0, 0]],
+    ["issue letters of a TPS outside their area", (u) => mayIssueLettersFor(u, FAR_TPS.code), [0, 0, 0, 0, 1, 0, 0]],
     ["report for another TPS in their area", (u) => canReportFor(u, NEIGHBOUR_TPS), [0, 1, 1, 0, 1, 0, 0]],
     ["report for a TPS outside their area", (u) => canReportFor(u, FAR_TPS), [0, 0, 1, 0, 1, 0, 0]],
     ["change the officer of a TPS in their area", (u) => canManageOfficerAt(u, NEIGHBOUR_TPS), [0, 1, 1, 0, 1, 0, 0]],

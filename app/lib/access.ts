@@ -72,6 +72,10 @@ const PERMISSIONS = {
   "projection:force": ["supervisor", "admin"],
   /** Accounts, election set-up, imports, settings. */
   "admin:manage": ["admin"],
+  /** Issue officers' credential letters (new PINs) and their handover lists (which area: `mayIssueLettersFor`). */
+  "letters:issue": ["supervisor", "admin"],
+  /** Close a command-post shift after printing its handover sheet (for their own area). */
+  "handover:close": ["supervisor", "operator", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -255,6 +259,16 @@ export function canAttachPhotoTo(user: AccessUser, incident: IncidentScope & { r
   if (incident.reporter?.id === user.id) return true;
   if (user.role === "officer") return canSeeIncident(user, incident);
   return canActOnIncident(user, incident, "on_scene");
+}
+
+/** Whether a user may issue the credential letters of an area or TPS code: admins anywhere, a supervisor (a
+ *  kecamatan coordinator) only inside their own area. */
+export function mayIssueLettersFor(user: AccessUser | null, area: string): boolean {
+  if (!can(user, "letters:issue")) return false;
+  // A TPS code (1673011002-002) names its kelurahan (16.73.01.1002) in its first ten digits.
+  const tps = /^(\d{2})(\d{2})(\d{2})(\d{4})-\d{3}$/.exec(area);
+  const region = tps ? tps.slice(1, 5).join(".") : area;
+  return user!.role === "admin" || (!!user!.regionCode && inArea(region, user!.regionCode));
 }
 
 /** Whether a user may report an incident at a place: officers at their TPS, supervisors inside their area. */

@@ -1,6 +1,6 @@
 // CSV in and out: what spreadsheets export must import, and what we export must not run as a formula.
 import { describe, expect, it } from "vitest";
-import { csvRecords, parseCsv, toCsv, toSpreadsheetCsv } from "./csv";
+import { csvRecords, csvSeparator, csvSeparatorParam, parseCsv, toCsv } from "./csv";
 
 describe("csv", () => {
   it("parses quotes, doubled quotes, commas and line breaks in cells, CRLF, a BOM and blank lines", () => {
@@ -25,16 +25,36 @@ describe("csv", () => {
   });
 
   it("writes RFC 4180 and defuses spreadsheet formulas, leaving negative numbers alone", () => {
-    expect(toCsv([["a,b", 'say "hi"', null, 3, -4, "=SUM(A1)", "+62 812", "@x"]])).toBe(
-      '"a,b","say ""hi""",,3,-4,\'=SUM(A1),\'+62 812,\'@x\r\n',
+    expect(toCsv([["a,b", 'say "hi"', null, 3, -4, "=SUM(A1)", "+62 812", "@x", 0.5]], ",")).toBe(
+      '\ufeff"a,b","say ""hi""",,3,-4,\'=SUM(A1),\'+62 812,\'@x,0.5\r\n',
     );
-    expect(parseCsv(toCsv([["x,y", 'z"q']]))).toEqual([["x,y", 'z"q']]);
+    expect(parseCsv(toCsv([["x,y", 'z"q']], ","))).toEqual([["x,y", 'z"q']]);
+  });
+
+  it("reports the line a record starts on, after blank lines and line breaks inside quoted cells", () => {
+    const text = 'code;name\r\n\r\n1;"two\r\nlines"\r\n\n2;x\n3;"a\nb\nc"\n4;y\n';
+    expect(csvRecords(text).records.map((r) => [r.line, r.values.code])).toEqual([
+      [3, "1"],
+      [6, "2"],
+      [7, "3"],
+      [10, "4"],
+    ]);
+  });
+
+  it("sniffs the separator from the header line, ignoring separators inside quotes", () => {
+    expect(csvSeparator("a;b;c\n1,5;2;3")).toBe(";");
+    expect(csvSeparator("\ufeffa,b\n1;2;3;4")).toBe(",");
+    expect(csvSeparator('"x;y;z",b,c\n')).toBe(",");
+    expect(csvRecords("\ufeffkode;nama\n1;Satu\n").records[0]).toEqual({
+      line: 2,
+      values: { kode: "1", nama: "Satu" },
+    });
   });
 });
 
-describe("toSpreadsheetCsv", () => {
-  it("writes what a spreadsheet set to Indonesian opens in columns: semicolons, decimal commas, a BOM", () => {
-    const text = toSpreadsheetCsv([
+describe("the one CSV writer", () => {
+  it("writes what a spreadsheet set to Indonesian opens in columns by default: semicolons, decimal commas, a BOM", () => {
+    const text = toCsv([
       ["wilayah", "suara", "partisipasi"],
       ["Kota Lubuklinggau; Kec. Barat", 1234, 0.4521],
       ["=1+1", -5, null],
@@ -43,5 +63,13 @@ describe("toSpreadsheetCsv", () => {
     expect(text).toContain('"Kota Lubuklinggau; Kec. Barat";1234;0,4521\r\n');
     expect(text).toContain("'=1+1;-5;\r\n");
     expect(parseCsv(text, ";")[1]).toEqual(["Kota Lubuklinggau; Kec. Barat", "1234", "0,4521"]);
+  });
+
+  it("reads the separator an export is asked for: semicolons unless commas are asked", () => {
+    expect(csvSeparatorParam(null)).toBe(";");
+    expect(csvSeparatorParam("semicolon")).toBe(";");
+    expect(csvSeparatorParam("comma")).toBe(",");
+    expect(csvSeparatorParam(",")).toBe(",");
+    expect(csvSeparatorParam("tab")).toBe(";");
   });
 });

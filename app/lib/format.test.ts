@@ -5,7 +5,18 @@ import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatTime } from "./format";
+import {
+  formatCount,
+  formatCoordinate,
+  formatDate,
+  formatDateTime,
+  formatEstimate,
+  formatNumber,
+  formatShare,
+  formatSize,
+  formatTime,
+} from "./format";
+import { translate, defineMessages } from "./i18n";
 
 // 2 December 2026, 10:32:05 in Jakarta (UTC+7); just before and at midnight there; a day in May.
 const INSTANTS = [
@@ -82,5 +93,50 @@ describe("times in the election's zone", () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe("numbers as Indonesians write them", () => {
+  it("writes thousands with a dot and decimals with a comma in Indonesian, the other way in English", () => {
+    expect(formatNumber(1234567, "id")).toBe("1.234.567");
+    expect(formatNumber(1234567, "en")).toBe("1,234,567");
+    expect(formatNumber(4, "id", { digits: 1 })).toBe("4,0");
+    expect(formatNumber(12.345, "en", { digits: 2 })).toBe("12.35");
+    expect(formatNumber(NaN, "id")).toBe("—");
+  });
+
+  it("writes shares as percentages with one decimal, and a dash when there is none", () => {
+    expect(formatShare(0.401, "id")).toBe("40,1%");
+    expect(formatShare(0.401, "en")).toBe("40.1%");
+    expect(formatShare(1, "id")).toBe("100,0%");
+    expect(formatShare(null, "id")).toBe("—");
+    expect(formatEstimate(0.4531, 0.0214, "id")).toBe("45,3% ± 2,1");
+    expect(formatEstimate(0.4531, 0.0214, "en")).toBe("45.3% ± 2.1");
+  });
+
+  it("phrases counts: 620 dari 635 TPS", () => {
+    expect(formatCount(620, 635, "id", "TPS")).toBe("620 dari 635 TPS");
+    expect(formatCount(1620, 12635, "en", "TPS")).toBe("1,620 of 12,635 TPS");
+    expect(formatCount(3, 8, "id")).toBe("3 dari 8");
+  });
+
+  it("writes sizes and coordinates", () => {
+    expect(formatSize(4.1 * 1024 * 1024, "id")).toBe("4,1 MB");
+    expect(formatSize(64 * 1024, "en")).toBe("64 KB");
+    // Map applications read coordinates with a decimal point in every language.
+    expect(formatCoordinate(-3.296123456, 102.86)).toBe("-3.29612, 102.86000");
+  });
+
+  it("writes the numbers in any message in the reader's language", () => {
+    const m = defineMessages({
+      id: { x: "{n} TPS, {p}% — kode {code}" },
+      en: { x: "{n} TPS, {p}% — code {code}" },
+    });
+    expect(translate("id", m, "x", { n: 12345, p: 11.5, code: "1673011001-001" })).toBe(
+      "12.345 TPS, 11,5% — kode 1673011001-001",
+    );
+    expect(translate("en", m, "x", { n: 12345, p: 11.5, code: "1673011001-001" })).toBe(
+      "12,345 TPS, 11.5% — code 1673011001-001",
+    );
   });
 });

@@ -22,7 +22,34 @@ const DATE_LOCALE: Record<Lang, string> = { id: "id-ID", en: "en-GB" };
 /** Between hours and minutes: Indonesian writes 10.32 (PUEBI), English 10:32. */
 const TIME_SEPARATOR: Record<Lang, string> = { id: ".", en: ":" };
 
-export const formatNumber = (n: number, lang: Lang) => n.toLocaleString(NUMBER_LOCALE[lang]);
+/** "1.234.567" (Indonesian: thousands dot, decimal comma "40,1") or "1,234,567" (English). Whole numbers
+ *  unless asked; `digits` fixes the decimals ("4,0"). */
+export function formatNumber(n: number, lang: Lang, { digits }: { digits?: number } = {}): string {
+  if (!Number.isFinite(n)) return "—";
+  return n.toLocaleString(
+    NUMBER_LOCALE[lang],
+    digits === undefined ? undefined : { minimumFractionDigits: digits, maximumFractionDigits: digits },
+  );
+}
+
+/** "620 dari 635 TPS" / "620 of 635 TPS" (the unit, when given, is the same word in both languages). */
+export function formatCount(part: number, whole: number, lang: Lang, unit = ""): string {
+  const of = lang === "id" ? "dari" : "of";
+  return `${formatNumber(part, lang)} ${of} ${formatNumber(whole, lang)}${unit ? ` ${unit}` : ""}`;
+}
+
+/** A projection's estimate and margin as shares: "45,3% ± 2,1". */
+export const formatEstimate = (estimate: number, margin: number, lang: Lang) =>
+  `${formatShare(estimate, lang)} ± ${formatNumber(margin * 100, lang, { digits: 1 })}`;
+
+/** Coordinates as map applications read them (a decimal point in every language): "-3.29612, 102.86234". */
+export const formatCoordinate = (lat: number, lng: number) => `${lat.toFixed(5)}, ${lng.toFixed(5)}`;
+
+/** Sizes as people read them: "1 KB", "64 KB", "4,1 MB". */
+export function formatSize(bytes: number, lang: Lang): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 1024), lang)} KB`;
+  return `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10, lang)} MB`;
+}
 
 const digits = new Intl.DateTimeFormat("en-GB", {
   timeZone: ELECTION_TIME_ZONE,
@@ -62,6 +89,37 @@ function wallClock(iso: string): WallClock | null {
   };
 }
 
+/** How far the election's zone is ahead of UTC at an instant, in milliseconds. */
+function zoneOffsetMs(date: Date): number {
+  const c = wallClock(date.toISOString())!;
+  const asUtc = Date.UTC(c.year, c.month - 1, c.day, Number(c.hour), Number(c.minute), Number(c.second));
+  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/** Midnight of the instant's day on the election's wall clock, as an instant. */
+export function startOfElectionDay(date: Date): Date {
+  const c = wallClock(date.toISOString())!;
+  return new Date(Date.UTC(c.year, c.month - 1, c.day) - zoneOffsetMs(date));
+}
+
+/** A wall-clock time in the election's zone as a form's datetime-local writes it ("2026-12-03T08:00"), as an
+ *  instant; null when it is not one. */
+export function fromElectionWallClock(local: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  if (Number.isNaN(asUtc)) return null;
+  return new Date(asUtc - zoneOffsetMs(new Date(asUtc)));
+}
+
+/** The instant as a datetime-local value on the election's wall clock ("2026-12-03T08:00"). */
+export function toElectionWallClock(iso: string): string {
+  const c = wallClock(iso);
+  if (!c) return "";
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${c.year}-${two(c.month)}-${two(c.day)}T${c.hour}:${c.minute}`;
+}
+
 const monthNames = new Map<Lang, string[]>();
 function monthName(month: number, lang: Lang): string {
   let names = monthNames.get(lang);
@@ -96,6 +154,8 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang, { sec
   return `${formatDate(iso, lang)}, ${formatTime(iso, lang, { seconds })}`;
 }
 
-/** A share 0..1 as a percentage with one decimal, as Indonesians write it (45,3%). */
-export const formatShare = (share: number, lang: Lang) =>
-  `${(share * 100).toLocaleString(NUMBER_LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+/** A share 0..1 as a percentage with one decimal, as Indonesians write it (45,3%); a dash when unknown. */
+export function formatShare(share: number | null | undefined, lang: Lang): string {
+  if (share == null || !Number.isFinite(share)) return "—";
+  return `${formatNumber(share * 100, lang, { digits: 1 })}%`;
+}

@@ -1,6 +1,8 @@
 // Languages and how a message becomes text. Bahasa Indonesia is the default; English is available
 // everywhere. The messages themselves live by feature in app/lib/messages/, each module with both
 // languages side by side; a screen imports only the modules it shows.
+import { formatNumber } from "./format";
+
 export const LANGUAGES = ["id", "en"] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = "id";
@@ -45,7 +47,11 @@ export function translate<K extends string>(
   key: NoInfer<K>,
   params?: MessageParams,
 ): string {
-  return interpolate(messages[lang][key] ?? messages[DEFAULT_LANG][key] ?? key, params);
+  // Numbers in a message are written as the reader's language writes them ("1.234 TPS", "11,5%").
+  const worded =
+    params &&
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "number" ? formatNumber(v, lang) : v]));
+  return interpolate(messages[lang][key] ?? messages[DEFAULT_LANG][key] ?? key, worded);
 }
 
 /** The language the switch offers: the one not in use. */

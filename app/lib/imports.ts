@@ -1,5 +1,6 @@
 // CSV import kinds and columns (docs/import.md), shared by the import screen and the server. The order is
 // the order to import in: each kind refers to the ones before it.
+import { toCsv, type CsvSeparator } from "./csv";
 import { combineMessages, translate, type Lang, type MessageKey, type MessageParams } from "./i18n";
 import { importMessages } from "./messages/imports";
 import { inputCheckMessages } from "./messages/input-checks";
@@ -53,6 +54,14 @@ export interface ImportReport {
   updated: number;
   errors: ImportError[];
   applied: boolean;
+}
+
+/** The screen lists this many of a report's errors; with more, it offers all of them as a CSV file. */
+export const IMPORT_ERRORS_SHOWN = 500;
+
+/** Every error of a report as a CSV file (semicolons and a BOM, like every export): line, column, problem. */
+export function importErrorsCsv(errors: ImportError[], separator: CsvSeparator = ";"): string {
+  return toCsv([["line", "field", "problem"], ...errors.map((e) => [e.line, e.field, e.message])], separator);
 }
 
 export function wordImportReport(lang: Lang, { problems, ...check }: ImportCheck): ImportReport {

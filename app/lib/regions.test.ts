@@ -27,4 +27,11 @@ describe("regionLabel", () => {
     expect(regionLabel(null, "Lubuklinggau")).toBe("Lubuklinggau");
     expect(regionLabel("something", "X")).toBe("X");
   });
+
+  it("writes the kind out on letters: Desa for a desa, Kelurahan for a kelurahan, by the region's kind", () => {
+    expect(regionLabel("desa", "Air Beliti", { full: true })).toBe("Desa Air Beliti");
+    expect(regionLabel("kelurahan", "Kel. Taba Jemekeh", { full: true })).toBe("Kelurahan Taba Jemekeh");
+    expect(regionLabel("kecamatan", "Lubuklinggau Barat I", { full: true })).toBe("Kecamatan Lubuklinggau Barat I");
+    expect(regionLabel("kelurahan", "Taba Jemekeh")).toBe("Kel. Taba Jemekeh");
+  });
 });

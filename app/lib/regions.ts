@@ -29,8 +29,15 @@ const WRITTEN_PREFIX: Record<RegionKind, RegExp> = {
  * "Kota Lubuklinggau", "Kabupaten Musi Rawas", "Kec. Lubuklinggau Barat I", "Desa Air Beliti", "Kel. Taba
  * Jemekeh". An unknown kind (data from before kinds existed) prints the name as it is.
  */
-export function regionLabel(kind: string | null | undefined, name: string): string {
+export function regionLabel(
+  kind: string | null | undefined,
+  name: string,
+  { full = false }: { full?: boolean } = {},
+): string {
   if (!kind || !Object.hasOwn(REGION_PREFIX, kind)) return name;
   const k = kind as RegionKind;
-  return `${REGION_PREFIX[k]} ${name.replace(WRITTEN_PREFIX[k], "")}`;
+  return `${(full ? FULL_PREFIX : REGION_PREFIX)[k]} ${name.replace(WRITTEN_PREFIX[k], "")}`;
 }
+
+/** The words written out, for letters and handover lists addressed to people ("Kelurahan Taba Jemekeh"). */
+const FULL_PREFIX: Record<RegionKind, string> = { ...REGION_PREFIX, kecamatan: "Kecamatan", kelurahan: "Kelurahan" };

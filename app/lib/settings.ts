@@ -55,6 +55,14 @@ export const SETTINGS = {
   /** The command post's alerts (app/lib/incident-alerts.ts): an unhandled critical incident escalates (stronger
    *  style, repeated sound) once it has waited this long. Seconds, so a drill can use a short time. */
   "incident.alerts": z.object({ escalateAfterSeconds: wholeNumber(10, 4 * 60 * 60) }),
+  /** What printed papers carry (recap, credential letters, handover sheet): the letterhead, the place the
+   *  signature block names, the posko's phone (else the first emergency contact's), who signs. */
+  papers: z.object({
+    letterhead: text(200),
+    place: text(80),
+    poskoPhone: phone.nullable(),
+    signers: z.array(z.object({ role: text(100), name: string().trim().max(100) })).max(4),
+  }),
   /** The projection's current sample draw (written by the draw, not by a form). */
   "projection.sample": z
     .object({ seed: z.number().int(), margin: z.number().nullable(), size: z.number().int(), drawnAt: string() })
@@ -74,6 +82,15 @@ export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
     reportsEnabled: true,
   },
   sms: { number: null },
+  papers: {
+    letterhead: "Posko Pemantauan Pemilihan",
+    place: "Lubuklinggau",
+    poskoPhone: null,
+    signers: [
+      { role: "Operator posko", name: "" },
+      { role: "Koordinator posko", name: "" },
+    ],
+  },
   contacts: [
     { name: "Posko Pemilu Kota", role: "Posko", phone: "0733-000000" },
     { name: "Polres", role: "Keamanan", phone: "110" },

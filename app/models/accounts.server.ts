@@ -119,6 +119,7 @@ export interface Letter {
   nip: string | null;
   tpsCode: string;
   address: string;
+  kelurahanCode: string;
   kelurahan: string;
   /** "desa" or "kelurahan": how the letter names the village. */
   kelurahanKind: string;
@@ -126,16 +127,63 @@ export interface Letter {
   pin: string;
 }
 
-/** Officers of an area (kelurahan/kecamatan/city prefix or one TPS code) for their credential letters. */
-export async function officersForLetters(sql: Db, { area }: { area: string }): Promise<Omit<Letter, "pin">[]> {
+/** Letters printed per batch: a batch's PINs are hashed and its QR codes drawn in one request, and a
+ *  printout of a few hundred sheets is what a printer and a person handing them out manage at once. */
+export const LETTERS_PER_BATCH = 500;
+
+const lettersWhere = (sql: Db, area: string) =>
+  sql`u.role = 'officer' and not u.disabled and (t.code = ${area} or ${insideArea(sql, "t.kelurahan_code", area)})`;
+
+/** How many officers of an area (kelurahan/kecamatan/city prefix or one TPS code) get letters. */
+export async function countOfficersForLetters(sql: Db, { area }: { area: string }): Promise<number> {
+  const [row] = await sql<[{ n: number }]>`
+    select count(*)::int as n from users u join tps t on t.code = u.tps_code where ${lettersWhere(sql, area)}`;
+  return row.n;
+}
+
+/** One batch of an area's officers for their credential letters, in TPS code order (so per kelurahan). */
+export async function officersForLetters(
+  sql: Db,
+  { area, offset = 0, limit = LETTERS_PER_BATCH }: { area: string; offset?: number; limit?: number },
+): Promise<Omit<Letter, "pin">[]> {
   return await sql<Omit<Letter, "pin">[]>`
-    select u.id, u.login, u.name, u.nip, t.code as tps_code, t.address, kel.name as kelurahan, kel.kind as kelurahan_kind,
-      kec.name as kecamatan
+    select u.id, u.login, u.name, u.nip, t.code as tps_code, t.address, kel.code as kelurahan_code,
+      kel.name as kelurahan, kel.kind as kelurahan_kind, kec.name as kecamatan
     from users u join tps t on t.code = u.tps_code
     join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
-    where u.role = 'officer' and not u.disabled
-      and (t.code = ${area} or ${insideArea(sql, "t.kelurahan_code", area)})
-    order by t.code limit 2000`;
+    where ${lettersWhere(sql, area)}
+    order by t.code offset ${offset} limit ${limit}`;
+}
+
+/** A batch already issued under this form's token (a second submit), or undefined. */
+export async function letterBatch(sql: Db, { token }: { token: string }) {
+  const [row] = await sql<[{ issuedAt: Date; issuedBy: string; letters: number }?]>`
+    select b.issued_at, u.name as issued_by, b.letters from letter_batches b join users u on u.id = b.issued_by
+    where b.token = ${token}`;
+  return row;
+}
+
+/**
+ * Sets the batch's new PINs, once per form token: false (and nothing changed) when the token was used
+ * before, so a double click or a repeated post never replaces the PINs a first printout carries.
+ */
+export async function issueLetters(
+  ctx: WriteContext,
+  {
+    token,
+    area,
+    offset,
+    hashes,
+    actorId,
+  }: { token: string; area: string; offset: number; hashes: { id: number; hash: string }[]; actorId: number },
+): Promise<boolean> {
+  const [taken] = await ctx.tx`
+    insert into letter_batches (token, area, first_index, letters, issued_by)
+    values (${token}, ${area}, ${offset}, ${hashes.length}, ${actorId})
+    on conflict (token) do nothing returning token`;
+  if (!taken) return false;
+  await setSecrets(ctx, { hashes, actorId, action: "account.letters" });
+  return true;
 }
 
 /** Hashes secrets a few at a time (scrypt is deliberately slow) without holding a transaction open. */

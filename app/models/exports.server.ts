@@ -2,7 +2,7 @@
 import { insideArea, votesInContest } from "./area.server";
 import { ballotChoices } from "~/lib/ballot";
 import { ballotStructure } from "~/lib/contests";
-import { toCsv, toSpreadsheetCsv } from "~/lib/csv";
+import { toCsv, type CsvSeparator } from "~/lib/csv";
 import { timelineCell, type TimelineExportStep } from "~/lib/incidents";
 import { regionLabel } from "~/lib/regions";
 import type { Db } from "~/utils/db.server";
@@ -82,7 +82,11 @@ function choiceColumns(contest: Contest): ChoiceColumn[] {
  */
 export async function resultsCsv(
   sql: Db,
-  { scope, contest = null }: { scope: string | null; contest?: string | null },
+  {
+    scope,
+    contest = null,
+    separator = ";",
+  }: { scope: string | null; contest?: string | null; separator?: CsvSeparator },
 ) {
   const contests = (await listContests(sql)).filter((c) => contest === null || c.code === contest);
   const columnsOf = new Map(contests.map((c) => [c.code, choiceColumns(c)]));
@@ -118,40 +122,48 @@ export async function resultsCsv(
     "invalid",
     "updated_at",
   ];
-  return toSpreadsheetCsv([
-    header,
-    ...rows.map((r) => {
-      const votes: Record<string, number> = r.votes ?? {};
-      const form = (r.form?.votes ?? null) as PartyForm | null;
-      const cells = new Map(columnsOf.get(r.contest)!.map((col) => [col.header, col]));
-      const valid = r.votes ? Object.values(votes).reduce((a, b) => a + b, 0) : null;
-      return [
-        r.code,
-        regionLabel(r.kelurahanKind, r.kelurahan),
-        regionLabel("kecamatan", r.kecamatan),
-        r.city ? regionLabel(r.cityKind, r.city) : null,
-        r.contest,
-        r.status,
-        r.completeness,
-        r.revision,
-        r.source,
-        r.dpt,
-        r.dptb,
-        r.dpk,
-        ...headers.map((h) => (r.votes && cells.has(h) ? cells.get(h)!.value(votes, form) : null)),
-        valid,
-        r.invalid,
-        r.updatedAt ? r.updatedAt.toISOString() : null,
-      ];
-    }),
-  ]);
+  return toCsv(
+    [
+      header,
+      ...rows.map((r) => {
+        const votes: Record<string, number> = r.votes ?? {};
+        const form = (r.form?.votes ?? null) as PartyForm | null;
+        const cells = new Map(columnsOf.get(r.contest)!.map((col) => [col.header, col]));
+        const valid = r.votes ? Object.values(votes).reduce((a, b) => a + b, 0) : null;
+        return [
+          r.code,
+          regionLabel(r.kelurahanKind, r.kelurahan),
+          regionLabel("kecamatan", r.kecamatan),
+          r.city ? regionLabel(r.cityKind, r.city) : null,
+          r.contest,
+          r.status,
+          r.completeness,
+          r.revision,
+          r.source,
+          r.dpt,
+          r.dptb,
+          r.dpk,
+          ...headers.map((h) => (r.votes && cells.has(h) ? cells.get(h)!.value(votes, form) : null)),
+          valid,
+          r.invalid,
+          r.updatedAt ? r.updatedAt.toISOString() : null,
+        ];
+      }),
+    ],
+    separator,
+  );
 }
 
 /** The recap table of one contest over its area as CSV, one column per choice (legislative: party and
  *  candidate columns), for a spreadsheet set to Indonesian. */
 export async function recapCsv(
   sql: Db,
-  { level, contest, scope }: { level: RecapLevel; contest: Contest; scope: string | null },
+  {
+    level,
+    contest,
+    scope,
+    separator = ";",
+  }: { level: RecapLevel; contest: Contest; scope: string | null; separator?: CsvSeparator },
 ) {
   const choices = ballotChoices(contest);
   const partyList = ballotStructure(contest.type) === "parties";
@@ -203,7 +215,7 @@ export async function recapCsv(
       r.turnout === null ? null : Math.round(r.turnout * 10000) / 10000,
     ];
   };
-  return toSpreadsheetCsv([header, ...rows.map((r) => line(r)), line(total, "TOTAL", "")]);
+  return toCsv([header, ...rows.map((r) => line(r)), line(total, "TOTAL", "")], separator);
 }
 
 type AuditExportRow = {
@@ -220,25 +232,28 @@ type AuditExportRow = {
 };
 
 /** The audit log with its hash chain, so a reader can re-check it (see auditHash in writer.server.ts). */
-export async function auditCsv(sql: Db) {
+export async function auditCsv(sql: Db, { separator = ";" }: { separator?: CsvSeparator } = {}) {
   const rows = await sql<AuditExportRow[]>`
     select a.id, a.at, a.actor_id, u.login as actor_login, a.action, a.entity, a.before, a.after, a.prev_hash, a.hash
     from audit_log a left join users u on u.id = a.actor_id order by a.id`;
-  return toCsv([
-    ["id", "at", "actor_id", "actor_login", "action", "entity", "before", "after", "prev_hash", "hash"],
-    ...rows.map((r) => [
-      r.id,
-      r.at.toISOString(),
-      r.actorId,
-      r.actorLogin,
-      r.action,
-      r.entity,
-      r.before == null ? null : JSON.stringify(r.before),
-      r.after == null ? null : JSON.stringify(r.after),
-      r.prevHash,
-      r.hash,
-    ]),
-  ]);
+  return toCsv(
+    [
+      ["id", "at", "actor_id", "actor_login", "action", "entity", "before", "after", "prev_hash", "hash"],
+      ...rows.map((r) => [
+        r.id,
+        r.at.toISOString(),
+        r.actorId,
+        r.actorLogin,
+        r.action,
+        r.entity,
+        r.before == null ? null : JSON.stringify(r.before),
+        r.after == null ? null : JSON.stringify(r.after),
+        r.prevHash,
+        r.hash,
+      ]),
+    ],
+    separator,
+  );
 }
 
 type IncidentExportRow = {
@@ -269,7 +284,10 @@ type IncidentExportRow = {
 /** Incidents with their workflow times and response times (seconds), who handles each (`handled_by`) and its
  *  whole timeline in one cell (`timeline`: app/lib/incidents.ts timelineCell); a citizen's contact is never
  *  exported. */
-export async function incidentsCsv(sql: Db, { scope }: { scope: string | null }) {
+export async function incidentsCsv(
+  sql: Db,
+  { scope, separator = ";" }: { scope: string | null; separator?: CsvSeparator },
+) {
   const rows = await sql<IncidentExportRow[]>`
     select i.id, i.created_at, i.occurred_at, i.source, i.category, i.severity, i.status, i.tps_code, i.region_code,
       i.description, i.lat, i.lng, u.login as reporter_login, c.tracking_code,
@@ -286,62 +304,65 @@ export async function incidentsCsv(sql: Db, { scope }: { scope: string | null })
     order by i.created_at, i.id`;
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const secs = (a: Date | null, b: Date | null) => (a && b ? Math.round((b.getTime() - a.getTime()) / 1000) : null);
-  return toCsv([
+  return toCsv(
     [
-      "id",
-      "created_at",
-      "occurred_at",
-      "source",
-      "category",
-      "severity",
-      "status",
-      "tps_code",
-      "region_code",
-      "description",
-      "lat",
-      "lng",
-      "reporter_login",
-      "tracking_code",
-      "responders",
-      "acknowledged_at",
-      "dispatched_at",
-      "on_scene_at",
-      "resolved_at",
-      "rejected_at",
-      "seconds_to_acknowledge",
-      "seconds_to_dispatch",
-      "seconds_to_arrive",
-      "seconds_to_resolve",
-      "handled_by",
-      "timeline",
+      [
+        "id",
+        "created_at",
+        "occurred_at",
+        "source",
+        "category",
+        "severity",
+        "status",
+        "tps_code",
+        "region_code",
+        "description",
+        "lat",
+        "lng",
+        "reporter_login",
+        "tracking_code",
+        "responders",
+        "acknowledged_at",
+        "dispatched_at",
+        "on_scene_at",
+        "resolved_at",
+        "rejected_at",
+        "seconds_to_acknowledge",
+        "seconds_to_dispatch",
+        "seconds_to_arrive",
+        "seconds_to_resolve",
+        "handled_by",
+        "timeline",
+      ],
+      ...rows.map((r) => [
+        r.id,
+        iso(r.createdAt),
+        iso(r.occurredAt),
+        r.source,
+        r.category,
+        r.severity,
+        r.status,
+        r.tpsCode,
+        r.regionCode,
+        r.description,
+        r.lat,
+        r.lng,
+        r.reporterLogin,
+        r.trackingCode,
+        r.responders,
+        iso(r.acknowledgedAt),
+        iso(r.dispatchedAt),
+        iso(r.onSceneAt),
+        iso(r.resolvedAt),
+        iso(r.rejectedAt),
+        secs(r.createdAt, r.acknowledgedAt),
+        secs(r.createdAt, r.dispatchedAt),
+        secs(r.dispatchedAt, r.onSceneAt),
+        secs(r.createdAt, r.resolvedAt),
+        r.handledBy,
+        timelineCell(r.steps ?? []),
+      ]),
     ],
-    ...rows.map((r) => [
-      r.id,
-      iso(r.createdAt),
-      iso(r.occurredAt),
-      r.source,
-      r.category,
-      r.severity,
-      r.status,
-      r.tpsCode,
-      r.regionCode,
-      r.description,
-      r.lat,
-      r.lng,
-      r.reporterLogin,
-      r.trackingCode,
-      r.responders,
-      iso(r.acknowledgedAt),
-      iso(r.dispatchedAt),
-      iso(r.onSceneAt),
-      iso(r.resolvedAt),
-      iso(r.rejectedAt),
-      secs(r.createdAt, r.acknowledgedAt),
-      secs(r.createdAt, r.dispatchedAt),
-      secs(r.dispatchedAt, r.onSceneAt),
-      secs(r.createdAt, r.resolvedAt),
-      r.handledBy,
-      timelineCell(r.steps ?? []),
-    ]),
-  ]);
+    separator,
+  );
 }

@@ -3,7 +3,7 @@
 // public Socket.IO room receives exactly this object, and the open data (CSV/JSON) is built from it.
 import { ballotChoices, type BallotChoice } from "~/lib/ballot";
 import type { Contest, ContestType } from "~/lib/contests";
-import { toCsv } from "~/lib/csv";
+import { toCsv, type CsvSeparator } from "~/lib/csv";
 import { regionLabel } from "~/lib/regions";
 import type { Db } from "~/utils/db.server";
 import { ELECTION_ROOT } from "~/lib/region-summary";
@@ -302,7 +302,7 @@ async function publicIncidentCounts(sql: Db): Promise<NonNullable<PublicSummary[
 }
 
 /** The open data as CSV: one row per contest, area and candidate (area "*" = the whole region). */
-export function publicSummaryCsv(summary: PublicSummary): string {
+export function publicSummaryCsv(summary: PublicSummary, separator: CsvSeparator = ";"): string {
   const lines = [
     [
       "contest",
@@ -349,5 +349,5 @@ export function publicSummaryCsv(summary: PublicSummary): string {
       }
     }
   }
-  return toCsv(lines);
+  return toCsv(lines, separator);
 }

@@ -58,6 +58,15 @@ type AreaVotes = { code: string; number: string; votes: number };
 /** A party list's party-only (candidate "") or candidate votes in one area, from complete forms. */
 type AreaListVotes = { code: string; party: string; candidate: string; votes: number };
 
+const strip = ({ registeredIn: _r, ...row }: RecapRow & { registeredIn: number }): RecapRow => row;
+
+/** Rows of a recap grouped under the region that holds them, with that region's subtotal. */
+export interface RecapGroup {
+  code: string;
+  rowCodes: string[];
+  subtotal: RecapRow;
+}
+
 const emptyStatus = () => Object.fromEntries(RESULT_STATUSES.map((s) => [s, 0])) as Record<ResultStatus, number>;
 
 /** The area a recap covers: what the caller asked for, kept inside a supervisor's own region. */
@@ -102,7 +111,7 @@ export async function getRecap(
     /** A party-list ballot: also sum party-only and per-candidate votes of the complete forms. */
     partyList?: boolean;
   },
-): Promise<{ rows: RecapRow[]; total: RecapRow }> {
+): Promise<{ rows: RecapRow[]; total: RecapRow; groups: RecapGroup[] }> {
   const area = areaColumn(sql, level);
   const inScope = sql`${insideArea(sql, "kel.code", scope)} and ${votesInContestCode(sql, "kel.code", contest)}`;
   const base = sql`from tps t join regions kel on kel.code = t.kelurahan_code join regions kec on kec.code = kel.parent_code
@@ -177,40 +186,67 @@ export async function getRecap(
       candidates: listOf.get(a.code)?.candidates ?? {},
     };
   });
-  const total = rows.reduce(
-    (t, r) => {
-      t.tps += r.tps;
-      t.registered += r.registered;
-      t.tpsIn += r.tpsIn;
-      t.valid += r.valid;
-      t.invalid += r.invalid;
-      t.registeredIn += r.registeredIn;
-      for (const s of RESULT_STATUSES) t.status[s] += r.status[s];
-      for (const [k, n] of Object.entries(r.votes)) t.votes[k] = (t.votes[k] ?? 0) + n;
-      t.completeIn += r.completeIn;
-      for (const [k, n] of Object.entries(r.partyOnly)) t.partyOnly[k] = (t.partyOnly[k] ?? 0) + n;
-      for (const [k, n] of Object.entries(r.candidates)) t.candidates[k] = (t.candidates[k] ?? 0) + n;
-      return t;
-    },
-    {
-      code: scope ?? "*",
-      name: "",
-      kind: null as string | null,
-      tps: 0,
-      registered: 0,
-      status: emptyStatus(),
-      tpsIn: 0,
-      votes: blankVotes(),
-      valid: 0,
-      invalid: 0,
-      registeredIn: 0,
-      turnout: null as number | null,
-      completeIn: 0,
-      partyOnly: {} as Record<string, number>,
-      candidates: {} as Record<string, number>,
-    },
-  );
-  total.turnout = total.registeredIn > 0 ? (total.valid + total.invalid) / total.registeredIn : null;
-  const strip = ({ registeredIn: _r, ...row }: RecapRow & { registeredIn: number }): RecapRow => row;
-  return { rows: rows.map(strip), total: strip(total) };
+  const sum = (part: typeof rows, code: string, name = "", kind: string | null = null) => {
+    const t = part.reduce(
+      (t, r) => {
+        t.tps += r.tps;
+        t.registered += r.registered;
+        t.tpsIn += r.tpsIn;
+        t.valid += r.valid;
+        t.invalid += r.invalid;
+        t.registeredIn += r.registeredIn;
+        for (const s of RESULT_STATUSES) t.status[s] += r.status[s];
+        for (const [k, n] of Object.entries(r.votes)) t.votes[k] = (t.votes[k] ?? 0) + n;
+        t.completeIn += r.completeIn;
+        for (const [k, n] of Object.entries(r.partyOnly)) t.partyOnly[k] = (t.partyOnly[k] ?? 0) + n;
+        for (const [k, n] of Object.entries(r.candidates)) t.candidates[k] = (t.candidates[k] ?? 0) + n;
+        return t;
+      },
+      {
+        code,
+        name,
+        kind,
+        tps: 0,
+        registered: 0,
+        status: emptyStatus(),
+        tpsIn: 0,
+        votes: blankVotes(),
+        valid: 0,
+        invalid: 0,
+        registeredIn: 0,
+        turnout: null as number | null,
+        completeIn: 0,
+        partyOnly: {} as Record<string, number>,
+        candidates: {} as Record<string, number>,
+      },
+    );
+    t.turnout = t.registeredIn > 0 ? (t.valid + t.invalid) / t.registeredIn : null;
+    return t;
+  };
+  const total = sum(rows, scope ?? "*");
+  // The printed recap groups kelurahan under their kecamatan, and kecamatan under their kabupaten/kota when it
+  // spans more than one, each group with its subtotal (as the official recap forms do).
+  const parentOf = (code: string) =>
+    code
+      .split(".")
+      .slice(0, level === "kelurahan" ? 3 : 2)
+      .join(".");
+  const parentCodes = level === "city" ? [] : [...new Set(rows.map((r) => parentOf(r.code)))];
+  const parents =
+    parentCodes.length > 1
+      ? await sql<{ code: string; name: string; kind: string }[]>`
+          select code, name, kind from regions where code in ${sql(parentCodes)}`
+      : [];
+  const groups = parents.length
+    ? parentCodes.map((code) => {
+        const region = parents.find((p) => p.code === code);
+        const members = rows.filter((r) => parentOf(r.code) === code);
+        return {
+          code,
+          rowCodes: members.map((r) => r.code),
+          subtotal: strip(sum(members, code, region?.name ?? code, region?.kind ?? null)),
+        };
+      })
+    : [];
+  return { rows: rows.map(strip), total: strip(total), groups };
 }

@@ -1,7 +1,15 @@
 // Admin: CSV imports of regions, TPS and officers, with a dry run first (docs/import.md).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { IMPORT_KINDS, MAX_IMPORT_BYTES, wordImportReport, type ImportKind, type ImportReport } from "~/lib/imports";
+import {
+  IMPORT_ERRORS_SHOWN,
+  IMPORT_KINDS,
+  importErrorsCsv,
+  MAX_IMPORT_BYTES,
+  wordImportReport,
+  type ImportKind,
+  type ImportReport,
+} from "~/lib/imports";
 import { importMessages } from "~/lib/messages/imports";
 import { useT } from "~/lib/use-t";
 import { checkImport, IMPORT_COLUMNS, runImport } from "~/models/imports.server";
@@ -97,6 +105,19 @@ export default function AdminImport() {
                 ? t("admin.import.hasErrors", { count: report.errors.length })
                 : t("admin.import.ok", { created: report.created, updated: report.updated })}
           </p>
+          {report.errors.length > IMPORT_ERRORS_SHOWN ? (
+            <p>
+              {t("admin.import.moreErrors", { shown: IMPORT_ERRORS_SHOWN, count: report.errors.length })}{" "}
+              <a
+                className="button"
+                download={`pantau-impor-${report.kind}-kesalahan.csv`}
+                href={`data:text/csv;charset=utf-8,${encodeURIComponent(importErrorsCsv(report.errors))}`}
+                data-testid="import-errors-csv"
+              >
+                {t("admin.import.errorsCsv")}
+              </a>
+            </p>
+          ) : null}
           {report.errors.length ? (
             <table className="results-table">
               <thead>
@@ -107,7 +128,7 @@ export default function AdminImport() {
                 </tr>
               </thead>
               <tbody>
-                {report.errors.slice(0, 500).map((e, i) => (
+                {report.errors.slice(0, IMPORT_ERRORS_SHOWN).map((e, i) => (
                   <tr key={i}>
                     <td className="num">{e.line}</td>
                     <td>{e.field}</td>

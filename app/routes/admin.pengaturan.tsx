@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { SaveFeedback } from "~/components/save-feedback";
 import { combineMessages, translate } from "~/lib/i18n";
 import { fromLines, SETTINGS, toLines, type SettingKey } from "~/lib/settings";
+import { papersMessages } from "~/lib/messages/papers";
 import { adminMessages } from "~/lib/messages/admin";
 import { alertMessages } from "~/lib/messages/alerts";
 import { inputCheckMessages } from "~/lib/messages/input-checks";
@@ -22,6 +23,7 @@ const EDITABLE = [
   "election.times",
   "public",
   "sms",
+  "papers",
   "contacts",
   "checklist",
   "incident.categories",
@@ -31,10 +33,11 @@ type Editable = (typeof EDITABLE)[number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
-  const [times, publicOptions, sms, contacts, checklist, categories, alerts] = await Promise.all(
+  const [times, publicOptions, sms, papers, contacts, checklist, categories, alerts] = await Promise.all(
     EDITABLE.map((k) => getSetting(context.sql, k)),
   );
-  return { times, publicOptions, sms, contacts, checklist, categories, alerts } as {
+  return { times, publicOptions, sms, papers, contacts, checklist, categories, alerts } as {
+    papers: Awaited<ReturnType<typeof getSetting<"papers">>>;
     times: Awaited<ReturnType<typeof getSetting<"election.times">>>;
     publicOptions: Awaited<ReturnType<typeof getSetting<"public">>>;
     sms: Awaited<ReturnType<typeof getSetting<"sms">>>;
@@ -59,6 +62,13 @@ function fromForm(key: Editable, form: FormData): unknown {
       };
     case "sms":
       return { number: text("number").trim() || null };
+    case "papers":
+      return {
+        letterhead: text("letterhead"),
+        place: text("place"),
+        poskoPhone: text("poskoPhone").trim() || null,
+        signers: fromLines(text("signers")).map(([role = "", name = ""]) => ({ role, name })),
+      };
     case "contacts":
       return fromLines(text("lines")).map(([name = "", role = "", phone = ""]) => ({ name, role, phone }));
     case "checklist":
@@ -108,7 +118,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Settings() {
   const s = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT(adminMessages, staffExtrasMessages, commonMessages);
+  const t = useT(adminMessages, staffExtrasMessages, papersMessages, commonMessages);
   const ta = useT(alertMessages);
   const busy = useNavigation().state !== "idle";
   const feedback = (key: Editable) =>
@@ -171,6 +181,33 @@ export default function Settings() {
           <input name="number" type="tel" defaultValue={s.sms.number ?? ""} maxLength={20} />
         </label>
         {feedback("sms")}
+        {save}
+      </Form>
+      <Form method="post" className="card stack" data-testid="settings-papers">
+        <h2>{t("papers.settings")}</h2>
+        <input type="hidden" name="section" value="papers" />
+        <label>
+          {t("papers.settings.letterhead")}
+          <input name="letterhead" defaultValue={s.papers.letterhead} maxLength={200} required />
+        </label>
+        <label>
+          {t("papers.settings.place")}
+          <input name="place" defaultValue={s.papers.place} maxLength={80} required />
+        </label>
+        <label>
+          {t("papers.settings.poskoPhone")}
+          <input name="poskoPhone" type="tel" defaultValue={s.papers.poskoPhone ?? ""} maxLength={20} />
+        </label>
+        <label>
+          {t("papers.settings.signers")}
+          <textarea
+            name="signers"
+            rows={4}
+            defaultValue={toLines(s.papers.signers.map((x) => [x.role, x.name]))}
+            maxLength={2000}
+          />
+        </label>
+        {feedback("papers")}
         {save}
       </Form>
       {(

@@ -6,7 +6,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { combineMessages, translate } from "~/lib/i18n";
-import { formatDateTime, formatNumber } from "~/lib/format";
+import { formatDateTime, formatEstimate, formatNumber } from "~/lib/format";
 import { adminMessages } from "~/lib/messages/admin";
 import { projectionMessages } from "~/lib/messages/projection";
 import { useLang, useT } from "~/lib/use-t";
@@ -163,9 +163,7 @@ export default function Projection() {
                           {k.number}. {k.name}
                         </td>
                         <td className="num">
-                          {e && p.projection!.reported
-                            ? `${(e.estimate * 100).toFixed(1)}% ± ${(e.margin * 100).toFixed(1)}`
-                            : "—"}
+                          {e && p.projection!.reported ? formatEstimate(e.estimate, e.margin, lang) : "—"}
                         </td>
                       </tr>
                     );

@@ -1,9 +1,11 @@
 // POST /api/v1/admin/imports/:kind (regions | tps | officers | parties | contests | candidates), body text/csv;
-// `?dryRun=1` only checks (docs/import.md).
+// `?dryRun=1` only checks; `?errors=csv` answers the list of errors as CSV (line;field;problem) instead of JSON,
+// for a file with more errors than a screen shows (docs/import.md).
 // 200 {kind, rows, created, updated, errors, applied}; a real run with any bad row is a 422 that writes nothing.
 import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { wordImportReport } from "~/lib/imports";
+import { csvSeparatorParam } from "~/lib/csv";
+import { importErrorsCsv, wordImportReport } from "~/lib/imports";
 import { checkImport, IMPORT_KINDS, runImport, type ImportKind } from "~/models/imports.server";
 import { readText, requireAdminApi } from "~/utils/admin.server";
 import { handleApi, json } from "~/utils/http.server";
@@ -17,13 +19,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const kind = params.kind as ImportKind;
     if (!IMPORT_KINDS.includes(kind)) throw problem.notFound();
     const text = await readText(request);
-    const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
+    const url = new URL(request.url);
+    const dryRun = ["1", "true"].includes(url.searchParams.get("dryRun") ?? "");
     const report = wordImportReport(
       lang,
       dryRun
         ? await checkImport(context.sql, { kind, text })
         : await context.writer.write((ctx) => runImport(ctx, { kind, text, actorId: user.id })),
     );
-    return json(report, report.errors.length && !dryRun ? 422 : 200);
+    const status = report.errors.length && !dryRun ? 422 : 200;
+    if (url.searchParams.get("errors") === "csv")
+      return new Response(importErrorsCsv(report.errors, csvSeparatorParam(url.searchParams.get("sep"))), {
+        status,
+        headers: {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="pantau-impor-${kind}-kesalahan.csv"`,
+          "Cache-Control": "no-store",
+        },
+      });
+    return json(report, status);
   });
 }

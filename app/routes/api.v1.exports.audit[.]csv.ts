@@ -1,5 +1,6 @@
-// GET /api/v1/exports/audit.csv: the whole audit log with its hash chain (admin only).
+// GET /api/v1/exports/audit.csv[?sep=comma]: the whole audit log with its hash chain (admin only).
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvSeparatorParam } from "~/lib/csv";
 import { auditCsv, csvResponse } from "~/models/exports.server";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 import { handleApi, readOnlyAction } from "~/utils/http.server";
@@ -9,7 +10,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     await requireUserWithPermission(request, context.sql, "audit:export");
-    return csvResponse(await auditCsv(context.sql), "pantau-audit.csv");
+    const separator = csvSeparatorParam(new URL(request.url).searchParams.get("sep"));
+    return csvResponse(await auditCsv(context.sql, { separator }), "pantau-audit.csv");
   });
 }
 

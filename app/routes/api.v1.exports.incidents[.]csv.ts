@@ -1,7 +1,10 @@
-// GET /api/v1/exports/incidents.csv: every incident with its workflow and response times (staff, within their area).
+// GET /api/v1/exports/incidents.csv[?area=16.73.04][&sep=comma]: every incident with its workflow and response
+// times (staff, within their area; `area` narrows it as the recap's area filter does).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse, incidentsCsv } from "~/models/exports.server";
-import { areaOf, requireUserWithPermission } from "~/utils/permissions.server";
+import { csvSeparatorParam } from "~/lib/csv";
+import { recapScope } from "~/models/recap.server";
+import { requireUserWithPermission } from "~/utils/permissions.server";
 import { handleApi, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 
@@ -9,7 +12,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   return handleApi(lang, async () => {
     const user = await requireUserWithPermission(request, context.sql, "posko:view");
-    return csvResponse(await incidentsCsv(context.sql, { scope: areaOf(user) }), "pantau-kejadian.csv");
+    const url = new URL(request.url);
+    const scope = recapScope(user, url.searchParams.get("area"));
+    const separator = csvSeparatorParam(url.searchParams.get("sep"));
+    return csvResponse(await incidentsCsv(context.sql, { scope, separator }), "pantau-kejadian.csv");
   });
 }
 

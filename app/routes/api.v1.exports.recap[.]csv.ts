@@ -1,6 +1,7 @@
-// GET /api/v1/exports/recap.csv?contest=walikota&level=kecamatan[&area=16.73.04]: the recap table as CSV
+// GET /api/v1/exports/recap.csv?contest=walikota&level=kecamatan[&area=16.73.04][&sep=comma]: the recap table as CSV
 // (staff; supervisors within their area).
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvSeparatorParam } from "~/lib/csv";
 import { getContest } from "~/models/election.server";
 import { csvResponse, recapCsv } from "~/models/exports.server";
 import { RECAP_LEVELS, recapScope, type RecapLevel } from "~/models/recap.server";
@@ -23,7 +24,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (errors.length) throw problem.invalidFields(errors);
     const scope = recapScope(user, url.searchParams.get("area"));
     return csvResponse(
-      await recapCsv(context.sql, { level, contest: contest!, scope }),
+      await recapCsv(context.sql, {
+        level,
+        contest: contest!,
+        scope,
+        separator: csvSeparatorParam(url.searchParams.get("sep")),
+      }),
       `pantau-rekap-${contest!.code}-${level}.csv`,
     );
   });

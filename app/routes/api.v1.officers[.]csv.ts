@@ -1,7 +1,8 @@
 // GET /api/v1/officers.csv?wilayah=&filter=&silentMinutes=: the roster with the same filters as the page and
-// GET /api/v1/officers, every matching TPS (up to CSV_MAX), for a spreadsheet set to Indonesian.
+// GET /api/v1/officers, every matching TPS (up to CSV_MAX), for a spreadsheet set to Indonesian (`&sep=comma`
+// for one set to English, like every export).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { toSpreadsheetCsv } from "~/lib/csv";
+import { csvSeparatorParam, toCsv } from "~/lib/csv";
 import { formatDateTime, formatTime } from "~/lib/format";
 import { translate } from "~/lib/i18n";
 import { rosterMessages } from "~/lib/messages/roster";
@@ -54,7 +55,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         .map((c) => changeLine(c, lang))
         .join(" | "),
     ]);
-    return csvResponse(toSpreadsheetCsv([header, ...lines]), "pantau-petugas.csv");
+    return csvResponse(
+      toCsv([header, ...lines], csvSeparatorParam(new URL(request.url).searchParams.get("sep"))),
+      "pantau-petugas.csv",
+    );
   });
 }
 

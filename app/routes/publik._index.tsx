@@ -23,7 +23,7 @@ import {
 import { SearchForm, SearchResults, type SearchView } from "~/components/public/search";
 import { ballotChoices } from "~/lib/ballot";
 import type { ContestType } from "~/lib/contests";
-import { formatDateTime, formatNumber } from "~/lib/format";
+import { formatDateTime, formatEstimate, formatNumber } from "~/lib/format";
 import { auditHeadMessages } from "~/lib/messages/audit-head";
 import { commonMessages } from "~/lib/messages/common";
 import { projectionMessages } from "~/lib/messages/projection";
@@ -270,9 +270,7 @@ export default function PublicPage() {
                         <tr key={k.number}>
                           <td>{k.kind === "blank" ? t("public.blankColumn") : `${k.number}. ${k.name}`}</td>
                           <td className="num" data-testid={`public-projection-${c.code}-${k.number}`}>
-                            {c.projection.reported > 0 && p
-                              ? `${(p.estimate * 100).toFixed(1)}% ± ${(p.margin * 100).toFixed(1)}`
-                              : "—"}
+                            {c.projection.reported > 0 && p ? formatEstimate(p.estimate, p.margin, lang) : "—"}
                           </td>
                         </tr>
                       );
@@ -298,7 +296,7 @@ export default function PublicPage() {
                   {loaded.extras.incidents.map((i) => (
                     <tr key={i.category}>
                       <td>{i.label[lang]}</td>
-                      <td className="num">{i.count}</td>
+                      <td className="num">{formatNumber(i.count, lang)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -5,7 +5,7 @@
 // see their area and the contests that concern it.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { formatDateTime, formatNumber } from "~/lib/format";
+import { formatDateTime, formatNumber, formatShare } from "~/lib/format";
 import { commonMessages } from "~/lib/messages/common";
 import { publicMessages } from "~/lib/messages/public";
 import { recapMessages } from "~/lib/messages/recap";
@@ -19,6 +19,8 @@ import { ballotStructure, contestTouches } from "~/lib/contests";
 import { regionLabel } from "~/lib/regions";
 import { TopBar } from "~/root";
 import { AuditHead } from "~/components/audit-head";
+import { PrintPage, SignatureBlock } from "~/components/paper";
+import { getSetting } from "~/models/settings.server";
 import { publishedHead } from "~/utils/audit-head.server";
 import { areaOf, can, requirePageUser } from "~/utils/permissions.server";
 
@@ -42,9 +44,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         partyList: ballotStructure(contest.type) === "parties",
       })
     : null;
-  const [areas, auditHead] = await Promise.all([
+  const [areas, auditHead, papers] = await Promise.all([
     listRecapAreas(context.sql, { area: areaOf(user) }),
     publishedHead(context),
+    getSetting(context.sql, "papers"),
   ]);
   const scopeRegion = scope ? areas.find((a) => a.code === scope) : undefined;
   return {
@@ -58,11 +61,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     mayExportAudit: can(user, "audit:export"),
     areas,
     auditHead,
+    papers,
   };
 }
 
 export default function Recap() {
-  const { contests, contest, level, recap, scope, scopeLabel, generatedAt, mayExportAudit, areas, auditHead } =
+  const { contests, contest, level, recap, scope, scopeLabel, generatedAt, mayExportAudit, areas, auditHead, papers } =
     useLoaderData<typeof loader>();
   const t = useT(tpsStatusMessages, publicMessages, recapMessages, commonMessages);
   const lang = useLang();
@@ -77,6 +81,29 @@ export default function Recap() {
     ...recap.rows.map((r) => ({ ...r, name: regionLabel(r.kind, r.name), isTotal: false })),
     { ...recap.total, name: t("recap.total"), isTotal: true },
   ];
+  // Printed order: each group's rows, then its subtotal; ungrouped, the rows as they come; the grand total last.
+  type TableRow = (typeof rows)[number] & { kindOfRow: "row" | "group" | "subtotal" | "total" };
+  const byCode = new Map(rows.filter((r) => !r.isTotal).map((r) => [r.code, r]));
+  const tableRows: TableRow[] = [
+    ...(recap.groups.length
+      ? recap.groups.flatMap((g): TableRow[] => {
+          const label = regionLabel(g.subtotal.kind, g.subtotal.name);
+          return [
+            { ...g.subtotal, name: label, isTotal: false, kindOfRow: "group" },
+            ...g.rowCodes.map((c) => ({ ...byCode.get(c)!, kindOfRow: "row" as const })),
+            {
+              ...g.subtotal,
+              name: t("recap.subtotal", { area: label }),
+              isTotal: false,
+              kindOfRow: "subtotal",
+            },
+          ];
+        })
+      : rows.filter((r) => !r.isTotal).map((r) => ({ ...r, kindOfRow: "row" as const }))),
+    { ...rows[rows.length - 1], kindOfRow: "total" },
+  ];
+  const filters = `${scope ? `&area=${encodeURIComponent(scope)}` : ""}`;
+  const columnCount = 3 + RESULT_STATUSES.length + ballotChoices(contest).length + 4;
   const choices = ballotChoices(contest);
   const hasCities = areas.filter((a) => a.level === "city").length > 1;
   const levelName = (l: RecapLevel) => t(l === "city" && hasCities ? "recap.level.cityKinds" : `recap.level.${l}`);
@@ -126,14 +153,17 @@ export default function Recap() {
           </button>
           <a
             className="button"
-            href={`/api/v1/exports/recap.csv?contest=${encodeURIComponent(contest.code)}&level=${level}${scope ? `&area=${scope}` : ""}`}
+            href={`/api/v1/exports/recap.csv?contest=${encodeURIComponent(contest.code)}&level=${level}${filters}`}
           >
             {t("recap.csv")}
           </a>
-          <a className="button" href="/api/v1/exports/results.csv">
+          <a
+            className="button"
+            href={`/api/v1/exports/results.csv?contest=${encodeURIComponent(contest.code)}${filters}`}
+          >
             {t("recap.resultsCsv")}
           </a>
-          <a className="button" href="/api/v1/exports/incidents.csv">
+          <a className="button" href={`/api/v1/exports/incidents.csv?${filters.slice(1)}`}>
             {t("recap.incidentsCsv")}
           </a>
           {mayExportAudit ? (
@@ -182,31 +212,43 @@ export default function Recap() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
-                <tr
-                  key={r.isTotal ? "total" : r.code}
-                  className={r.isTotal ? "total" : undefined}
-                  data-testid={r.isTotal ? "recap-total" : `recap-${r.code}`}
-                >
-                  <td>{r.name}</td>
-                  <td className="num">{n(r.tps)}</td>
-                  <td className="num">{n(r.tpsIn)}</td>
-                  {RESULT_STATUSES.map((s) => (
-                    <td key={s} className="num">
-                      {n(r.status[s])}
-                    </td>
-                  ))}
-                  {choices.map((k) => (
-                    <td key={k.number} className="num" data-testid={`votes-${k.number}`}>
-                      {n(r.votes[String(k.number)] ?? 0)}
-                    </td>
-                  ))}
-                  <td className="num">{n(r.valid)}</td>
-                  <td className="num">{n(r.invalid)}</td>
-                  <td className="num">{n(r.registered)}</td>
-                  <td className="num">{r.turnout === null ? "—" : `${(r.turnout * 100).toFixed(1)}%`}</td>
-                </tr>
-              ))}
+              {tableRows.map((r) =>
+                r.kindOfRow === "group" ? (
+                  <tr key={`group-${r.code}`} className="group-head" data-testid={`recap-group-${r.code}`}>
+                    <th colSpan={columnCount}>{r.name}</th>
+                  </tr>
+                ) : (
+                  <tr
+                    key={r.kindOfRow === "row" ? r.code : `${r.kindOfRow}-${r.code}`}
+                    className={r.kindOfRow === "row" ? undefined : r.kindOfRow}
+                    data-testid={
+                      r.kindOfRow === "total"
+                        ? "recap-total"
+                        : r.kindOfRow === "subtotal"
+                          ? `recap-subtotal-${r.code}`
+                          : `recap-${r.code}`
+                    }
+                  >
+                    <td>{r.name}</td>
+                    <td className="num">{n(r.tps)}</td>
+                    <td className="num">{n(r.tpsIn)}</td>
+                    {RESULT_STATUSES.map((s) => (
+                      <td key={s} className="num">
+                        {n(r.status[s])}
+                      </td>
+                    ))}
+                    {choices.map((k) => (
+                      <td key={k.number} className="num" data-testid={`votes-${k.number}`}>
+                        {n(r.votes[String(k.number)] ?? 0)}
+                      </td>
+                    ))}
+                    <td className="num">{n(r.valid)}</td>
+                    <td className="num">{n(r.invalid)}</td>
+                    <td className="num">{n(r.registered)}</td>
+                    <td className="num">{formatShare(r.turnout, lang)}</td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         </div>
@@ -222,16 +264,15 @@ export default function Recap() {
           ))}
         </ul>
         {choices.some((k) => k.kind === "party") ? <PartyDetail choices={choices} rows={rows} /> : null}
-        <div className="recap-signatures" data-testid="recap-signatures">
-          <p>{t("recap.signPlace")}</p>
-          {(["recap.signPrepared", "recap.signChecked"] as const).map((key) => (
-            <div key={key} className="recap-signature">
-              <p>{t(key)}</p>
-              <p className="recap-signature-line">{t("recap.signName")}</p>
-            </div>
-          ))}
-        </div>
+        <SignatureBlock place={papers.place} at={generatedAt} signers={papers.signers} />
         <AuditHead head={auditHead} />
+        <PrintPage
+          name="recap"
+          size="A4 landscape"
+          footer={`${papers.letterhead} · ${t("recap.heading", { contest: contest.name, level: levelName(level) })}${
+            scopeLabel ? ` · ${scopeLabel}` : ""
+          } · ${formatDateTime(generatedAt, lang)}`}
+        />
       </main>
     </>
   );

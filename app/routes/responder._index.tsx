@@ -13,6 +13,7 @@ import { applyIncidentEvents, isOpen, sortIncidents, toIncidentMap, type Inciden
 import { RESPONDER_ACTIONS } from "~/lib/incidents";
 import { commonMessages } from "~/lib/messages/common";
 import { responderMessages } from "~/lib/messages/responder";
+import { formatCoordinate } from "~/lib/format";
 import { useT } from "~/lib/use-t";
 import { headSeq } from "~/models/events.server";
 import { listIncidents } from "~/models/incidents.server";
@@ -99,9 +100,7 @@ export default function Responder() {
               {incident.tps?.address ? <p className="small">{incident.tps.address}</p> : null}
               {p ? (
                 <p className="small directions">
-                  <span className="tps-code">
-                    {p.lat.toFixed(5)}, {p.lng.toFixed(5)}
-                  </span>{" "}
+                  <span className="tps-code">{formatCoordinate(p.lat, p.lng)}</span>{" "}
                   <a
                     href={`https://www.openstreetmap.org/directions?to=${p.lat}%2C${p.lng}`}
                     target="_blank"

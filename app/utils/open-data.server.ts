@@ -2,7 +2,7 @@
 // exports: decision 022) or JSON: cacheable (a version of the area's results, 304 for a reader who has it),
 // streamed a batch at a time, refused (400) for an area too large to stream at once, and at most
 // OPEN_STREAMS downloads at once per node, since each holds a database connection while it streams.
-import { SPREADSHEET_BOM, spreadsheetCsvLines } from "~/lib/csv";
+import { CSV_BOM, csvLines, csvSeparatorParam, type CsvSeparator } from "~/lib/csv";
 import { Problem, problem } from "~/lib/problems";
 import { ELECTION_ROOT } from "~/lib/region-summary";
 import {
@@ -29,6 +29,7 @@ export async function openDataAnswer(
   { code, format }: { code: string; format: "csv" | "json" },
 ): Promise<Response> {
   const area = await openDataArea(sql, { code: regionCodeParam(code) });
+  const separator = csvSeparatorParam(new URL(request.url).searchParams.get("sep"));
   if (!area) throw problem.notFound();
   if (area.tps > OPEN_DATA_MAX_TPS)
     throw new Problem("bad_parameter", {
@@ -45,7 +46,7 @@ export async function openDataAnswer(
     });
   return publicRead(
     request,
-    { version: `open-data:${format}:${area.version}`, lastModified: area.lastChange },
+    { version: `open-data:${format}${separator}:${area.version}`, lastModified: area.lastChange },
     () => {
       if (streaming >= OPEN_STREAMS) throw problem.rateLimited(5, "public.openDataBusy");
       const name = `pantau-tps-${code === ELECTION_ROOT ? "semua" : code}`;
@@ -56,13 +57,13 @@ export async function openDataAnswer(
               "Content-Disposition": `attachment; filename="${name}.csv"`,
             }
           : { "Content-Type": "application/json; charset=utf-8" };
-      return new Response(stream(sql, area, format, request.signal), { headers });
+      return new Response(stream(sql, area, format, separator, request.signal), { headers });
     },
     CORS,
   );
 }
 
-function stream(sql: Db, area: OpenDataArea, format: "csv" | "json", signal: AbortSignal) {
+function stream(sql: Db, area: OpenDataArea, format: "csv" | "json", separator: CsvSeparator, signal: AbortSignal) {
   const encoder = new TextEncoder();
   let source: ReturnType<typeof openDataRows> | null = null;
   let first = true;
@@ -78,7 +79,7 @@ function stream(sql: Db, area: OpenDataArea, format: "csv" | "json", signal: Abo
     start(controller) {
       const head =
         format === "csv"
-          ? SPREADSHEET_BOM + spreadsheetCsvLines([openDataHeader(area)])
+          ? CSV_BOM + csvLines([openDataHeader(area)], separator)
           : `{"area":${JSON.stringify({ code: area.code, name: area.name, tps: area.tps })},"asOf":${JSON.stringify(new Date().toISOString())},"rows":[`;
       controller.enqueue(encoder.encode(head));
       source = openDataRows(sql, { area, signal });
@@ -94,7 +95,10 @@ function stream(sql: Db, area: OpenDataArea, format: "csv" | "json", signal: Abo
         }
         const text =
           format === "csv"
-            ? spreadsheetCsvLines(next.value.map((r) => openDataCells(area, r)))
+            ? csvLines(
+                next.value.map((r) => openDataCells(area, r)),
+                separator,
+              )
             : next.value.map((r, i) => (first && i === 0 ? "\n" : ",\n") + JSON.stringify(r)).join("");
         first = false;
         controller.enqueue(encoder.encode(text));

@@ -1,7 +1,7 @@
 // The command post's live state: the dashboard (map and totals), the incident feed, responder positions and
 // critical alerts, all kept up to date from the live event stream.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useLive, type TotalsPush } from "~/components/use-live";
+import { useLiveConnection, type TotalsPush } from "~/components/use-live";
 import { mergeTotals } from "~/lib/drill-down";
 import type { AreaTotals } from "~/lib/region-summary";
 import { applyEvents, type DashboardState } from "~/lib/dashboard";
@@ -61,7 +61,7 @@ export function useCommandPostLive({
     },
     [applyBatched],
   );
-  const status = useLive({ seq, onEvents, areas, onTotals });
+  const { status, heard } = useLiveConnection({ seq, onEvents, areas, onTotals });
   const updateIncident = useCallback(
     (incident: IncidentData) => setIncidents((m) => ({ ...m, [incident.id]: incident })),
     [],
@@ -74,6 +74,7 @@ export function useCommandPostLive({
     alerts,
     securityAlerts,
     status,
+    heard,
     updateIncident,
     dismissAlert,
     areaTotals: areaTotals.list,

@@ -1,7 +1,7 @@
 import { ProjectionLine } from "~/components/projection-line";
 import { ballotChoices, type BallotContest } from "~/lib/ballot";
 import type { DashboardTotals } from "~/lib/dashboard";
-import { formatNumber } from "~/lib/format";
+import { formatNumber, formatShare } from "~/lib/format";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { useLang, useT } from "~/lib/use-t";
@@ -70,7 +70,7 @@ export function ContestTotals({
                 <td className="num" data-testid={`votes-${c.code}-${k.number}`}>
                   {formatNumber(votes, lang)}
                 </td>
-                <td className="num muted">{sum ? ((votes / sum) * 100).toFixed(1) : "0.0"}%</td>
+                <td className="num muted">{formatShare(sum ? votes / sum : 0, lang)}</td>
               </tr>
             );
           })}

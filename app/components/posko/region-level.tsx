@@ -2,6 +2,7 @@
 // the child regions as aggregate markers on the map and in a list, the area's running totals per contest
 // (pushed live as `totals`), its open incidents and bounded lists (the first of the stale and quick-only TPS
 // with their counts). It holds no TPS: a child opens with a click, down to an area small enough for them.
+import { CutBanner, isCut, LiveStatusLine } from "./live-status";
 import { Link, useNavigate } from "@remix-run/react";
 import { kelurahanOfTps } from "~/lib/tps-code";
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react";
@@ -70,7 +71,7 @@ export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: R
   );
   return (
     <CategoriesContext.Provider value={data.categories}>
-      <div className="posko">
+      <div className={`posko${isCut(live.status) ? " cut" : ""}`}>
         {topBar}
         <PoskoNav role={data.role} />
         <CriticalAlert alerts={live.alerts} onDismiss={live.dismissAlert} tpsLabel={(code) => code} />
@@ -86,11 +87,10 @@ export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: R
                 />
               </Suspense>
             ) : null}
+            {isCut(live.status) ? <CutBanner /> : null}
           </div>
           <aside className="panel" data-testid="region-level">
-            <p className={`live-status ${live.status}`} data-testid="live-status" role="status">
-              {live.status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
-            </p>
+            <LiveStatusLine status={live.status} heard={live.heard} />
             <SoundToggle />
             <Breadcrumb summary={summary} viewScope={data.viewScope} />
             <p className="muted small">{t("drill.aggregateNote", { tps: formatNumber(area.tps, lang) })}</p>

@@ -16,7 +16,7 @@ export const liveMessages = defineMessages({
     "presence.cancel": "Batal",
     "map.shareReported": "{share} masuk",
     "map.clusterRing": "Kelompok TPS: lingkaran = bagian yang sudah masuk",
-    "map.capped": "{count} TPS lain bermasalah tidak ditandai di sini (lihat daftar)",
+    "map.capped": "{count} TPS terlambat lainnya tidak ditandai di peta (lihat daftar)",
   },
   en: {
     "live.stale": "Disconnected: nothing heard from the server",
@@ -32,6 +32,6 @@ export const liveMessages = defineMessages({
     "presence.cancel": "Cancel",
     "map.shareReported": "{share} in",
     "map.clusterRing": "TPS group: ring = share reported",
-    "map.capped": "{count} more TPS with problems not marked here (see the list)",
+    "map.capped": "{count} more late TPS not marked on the map (see the list)",
   },
 });

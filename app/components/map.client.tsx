@@ -93,7 +93,7 @@ function clusterIcon(count: number, percent: number, problem: boolean, hot: bool
   let icon = icons.get(key);
   if (!icon) {
     if (icons.size > 5000) icons.clear();
-    const size = count < 10 ? 34 : count < 100 ? 40 : 46;
+    const size = count < 10 ? 32 : count < 100 ? 38 : 42;
     icon = L.divIcon({
       className: `tps-cluster${hot ? " has-alert" : ""}${problem ? " has-problem" : ""}`,
       html:
@@ -107,6 +107,9 @@ function clusterIcon(count: number, percent: number, problem: boolean, hot: bool
   }
   return icon;
 }
+
+/** A cluster's grid cell: wider than its largest icon (42 px), so neighbouring clusters rarely overlap. */
+const CLUSTER_CELL_PX = 64;
 
 /** At most this many stale TPS get their ring at once: at 08:00 every late TPS is stale, and hundreds of rings
  *  hid the map. The rest are counted in a note; the stale list names them all. */
@@ -142,7 +145,7 @@ function Layers({
     const inView = view.bounds.pad(0.5);
     return groupCells(
       points,
-      gridCells(cellsAt.current.cells, points, (lat, lng) => map.project([lat, lng], view.zoom)),
+      gridCells(cellsAt.current.cells, points, (lat, lng) => map.project([lat, lng], view.zoom), CLUSTER_CELL_PX),
     ).filter((c) => inView.contains([c.lat, c.lng]));
   }, [clustered, points, map, view.zoom, view.bounds]);
   const visible = useMemo(

@@ -11,10 +11,17 @@ describe("the feed held under the operator's hand", () => {
     // Meanwhile "c" arrived above them and "b" was acknowledged (which would re-sort it).
     const now = { a: incident("a"), b: incident("b", "acknowledged"), c: incident("c") };
     const live: FeedSections = { main: [line(now.c), line(now.b), line(now.a)], queued: [] };
-    const shown = refreshHeld(held, now);
+    const shown = refreshHeld(held, now, live);
     expect(shown.main.map((l) => l.lead.id)).toEqual(["a", "b"]);
     expect(shown.main[1].lead.status).toBe("acknowledged");
     expect(countWaiting(live, held)).toBe(1);
+  });
+
+  it("lets a closed incident leave, and keeps the rest where they were", () => {
+    const held: FeedSections = { main: [line(incident("a")), line(incident("b")), line(incident("c"))], queued: [] };
+    const now = { a: incident("a"), b: incident("b", "resolved"), c: incident("c") };
+    const live: FeedSections = { main: [line(now.c), line(now.a)], queued: [] };
+    expect(refreshHeld(held, now, live).main.map((l) => l.lead.id)).toEqual(["a", "c"]);
   });
 
   it("counts a new report grouped under a similar one and one in the flood queue", () => {

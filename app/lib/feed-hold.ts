@@ -11,13 +11,18 @@ const idsOfItems = (items: FeedItem[]) => items.flatMap((item) => [item.lead.id,
 export const idsOf = (sections: FeedSections) =>
   new Set([...idsOfItems(sections.main), ...idsOfItems(sections.queued)]);
 
-/** The held lines with each incident as it is now: nothing moves, nothing leaves while held. */
-export function refreshHeld(held: FeedSections, incidents: IncidentMap): FeedSections {
+/**
+ * The held lines with each incident as it is now, in the held order: nothing new comes in and nothing is
+ * re-sorted while held. An incident the live feed no longer shows (resolved, rejected) does leave: the
+ * operator who just closed it expects it gone.
+ */
+export function refreshHeld(held: FeedSections, incidents: IncidentMap, live: FeedSections): FeedSections {
+  const still = idsOf(live);
   const fresh = (items: FeedItem[]) =>
-    items.map((item) => ({
-      lead: incidents[item.lead.id] ?? item.lead,
-      similar: item.similar.map((i) => incidents[i.id] ?? i),
-    }));
+    items.flatMap((item) => {
+      const kept = [item.lead, ...item.similar].filter((i) => still.has(i.id)).map((i) => incidents[i.id] ?? i);
+      return kept.length ? [{ lead: kept[0], similar: kept.slice(1) }] : [];
+    });
   return { main: fresh(held.main), queued: fresh(held.queued) };
 }
 

@@ -37,7 +37,7 @@ export function IncidentPanel({
   // Near-identical citizen reports grouped, the flood queue apart, a page at a time: spam never buries the rest.
   const liveSections = useMemo(() => feedSections(shown), [shown]);
   const hold = useHeldFeed(liveSections);
-  const sections = hold.held ? refreshHeld(hold.held, incidents) : liveSections;
+  const sections = hold.held ? refreshHeld(hold.held, incidents, liveSections) : liveSections;
   const waiting = hold.held ? countWaiting(liveSections, hold.held) : 0;
   const card = (incident: IncidentData) => (
     <IncidentCard

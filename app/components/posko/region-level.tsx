@@ -89,38 +89,47 @@ export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: R
             ) : null}
             {isCut(live.status) ? <CutBanner /> : null}
           </div>
-          <aside className="panel" data-testid="region-level">
-            <LiveStatusLine status={live.status} heard={live.heard} />
-            <SoundToggle />
-            <Breadcrumb summary={summary} viewScope={data.viewScope} />
-            <p className="muted small">{t("drill.aggregateNote", { tps: formatNumber(area.tps, lang) })}</p>
-            <SecurityAlerts alerts={live.securityAlerts} />
-            <h2>{t("posko.totals")}</h2>
-            {area.contests.map((c) => (
-              <AreaContest key={c.key} contest={c} />
-            ))}
-            <ChildRegions areas={children} />
-            <IncidentPanel
-              incidents={live.incidents}
-              responders={live.responders as ResponderOption[]}
-              onChange={live.updateIncident}
-              readOnly={!can({ role: data.role }, "incident:transition")}
-            />
-            <BoundedList
-              testId="stale-top"
-              title={t("drill.stale", { count: formatNumber(data.stale.count, lang) })}
-              codes={data.stale.tps}
-              count={data.stale.count}
-            />
-            {data.quickOnly.map((q) => (
-              <BoundedList
-                key={q.contest}
-                testId={`quick-only-top-${q.contest}`}
-                title={`${q.name} · ${t("drill.quickOnly", { count: formatNumber(q.count, lang) })}`}
-                codes={q.tps}
-                count={q.count}
+          <aside className="panel split" data-testid="region-level">
+            {/* Pinned as on the TPS level: the connection and the totals stay in view. */}
+            <div className="panel-pinned" data-testid="panel-pinned">
+              <div className="panel-head">
+                <LiveStatusLine status={live.status} heard={live.heard} />
+                <SoundToggle />
+              </div>
+              <Breadcrumb summary={summary} viewScope={data.viewScope} />
+              <p className="muted small">{t("drill.aggregateNote", { tps: formatNumber(area.tps, lang) })}</p>
+              <h2>{t("posko.totals")}</h2>
+              <div className="totals-block">
+                {area.contests.map((c) => (
+                  <AreaContest key={c.key} contest={c} />
+                ))}
+              </div>
+            </div>
+            <div className="panel-scroll" data-testid="panel-scroll">
+              <SecurityAlerts alerts={live.securityAlerts} />
+              <ChildRegions areas={children} />
+              <IncidentPanel
+                incidents={live.incidents}
+                responders={live.responders as ResponderOption[]}
+                onChange={live.updateIncident}
+                readOnly={!can({ role: data.role }, "incident:transition")}
               />
-            ))}
+              <BoundedList
+                testId="stale-top"
+                title={t("drill.stale", { count: formatNumber(data.stale.count, lang) })}
+                codes={data.stale.tps}
+                count={data.stale.count}
+              />
+              {data.quickOnly.map((q) => (
+                <BoundedList
+                  key={q.contest}
+                  testId={`quick-only-top-${q.contest}`}
+                  title={`${q.name} · ${t("drill.quickOnly", { count: formatNumber(q.count, lang) })}`}
+                  codes={q.tps}
+                  count={q.count}
+                />
+              ))}
+            </div>
           </aside>
         </div>
       </div>

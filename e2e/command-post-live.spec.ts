@@ -91,22 +91,24 @@ test("the incident feed holds still while hovered; new ones wait behind a button
       });
       expect(res.status()).toBe(201);
     };
+    // Words of this run only: the e2e database outlives a run.
+    const tag = randomUUID().slice(0, 6);
     // One incident in the feed first, so there is a card under the hand.
-    await report("Surat suara kurang 20 lembar di TPS 6.");
-    await expect(feed).toContainText("Surat suara kurang 20 lembar");
+    await report(`Surat suara kurang 20 lembar di TPS 6 (${tag}).`);
+    await expect(feed).toContainText(`Surat suara kurang 20 lembar di TPS 6 (${tag})`);
 
     await cards.first().hover();
     await expect(feed).toHaveAttribute("data-held", "true");
     const heldOrder = await cards.evaluateAll((els) => els.map((e) => e.textContent));
-    await report("Tinta sidik jari habis di TPS 6.");
+    await report(`Tinta sidik jari habis di TPS 6 (${tag}).`);
     await expect(page.getByTestId("feed-new")).toHaveText(/1 baru/);
     // Nothing moved under the hand.
     expect(await cards.evaluateAll((els) => els.map((e) => e.textContent))).toEqual(heldOrder);
-    await expect(feed).not.toContainText("Tinta sidik jari habis");
+    await expect(feed).not.toContainText(`Tinta sidik jari habis di TPS 6 (${tag})`);
     await shot(page, "posko-1366-feed-held");
 
     await page.getByTestId("feed-new").click();
-    await expect(feed).toContainText("Tinta sidik jari habis");
+    await expect(feed).toContainText(`Tinta sidik jari habis di TPS 6 (${tag})`);
     await expect(page.getByTestId("feed-new")).toHaveCount(0);
     // Totals stay pinned in view while the feed scrolls in its own panel.
     await page.getByTestId("panel-scroll").evaluate((el) => el.scrollBy(0, 400));

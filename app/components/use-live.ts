@@ -28,6 +28,8 @@ function createHeardClock(): HeardClock & { set: (at: string) => void } {
   return {
     get: () => at,
     set(next) {
+      // Never backwards: an event's commit time may be a moment older than the last heartbeat's clock.
+      if (at !== null && Date.parse(next) <= Date.parse(at)) return;
       at = next;
       for (const listener of listeners) listener();
     },
@@ -118,9 +120,10 @@ export function useLiveConnection({
     let heardAt = Date.now();
     let every = DEFAULT_HEARTBEAT_MS;
     let through = 0;
+    // The line shows the server's clock only (this device's may be off by minutes).
     const hear = (serverAt: string | undefined) => {
       heardAt = Date.now();
-      heard.set(serverAt ?? new Date().toISOString());
+      if (serverAt && !Number.isNaN(Date.parse(serverAt))) heard.set(serverAt);
     };
 
     const deliver = (events: LiveEvent[]) => {
@@ -204,12 +207,12 @@ export function useLiveConnection({
     for (const [name, listener] of Object.entries(listeners)) socket.on(name, listener);
     // A taken-over connection is already open: it moves to this screen's areas now.
     if (socket.connected) listeners.connect();
-    // When the device says the network is gone, say so at once (a dead socket takes up to a minute to time
-    // out) and start afresh when it is back: the reconnect resumes from the last seq, so nothing is missed.
     // Silence: the path may be cut without the socket knowing (nothing closes it for up to 45 s).
     const watch = setInterval(() => {
       if (current === "live" && isSilent({ lastHeardAt: heardAt, now: Date.now(), everyMs: every })) set("stale");
     }, 500);
+    // When the device says the network is gone, say so at once (a dead socket takes up to a minute to time
+    // out) and start afresh when it is back: the reconnect resumes from the last seq, so nothing is missed.
     const offline = () => {
       set("reconnecting");
       socket.disconnect();

@@ -64,17 +64,6 @@ export function IncidentPanel({
       data-held={hold.held ? "true" : "false"}
     >
       <h2 id="feed-heading">{t("feed.title", { open: openCount })}</h2>
-      {waiting ? (
-        <button
-          type="button"
-          className="feed-new"
-          data-testid="feed-new"
-          title={t("feed.newItemsHint")}
-          onClick={hold.release}
-        >
-          ↑ {t("feed.newItems", { count: waiting })}
-        </button>
-      ) : null}
       <p className="small muted" data-testid="feed-averages">
         {t("feed.averages", {
           ack: formatDuration(avg.acknowledge),
@@ -103,6 +92,17 @@ export function IncidentPanel({
         onPointerEnter={() => hold.setHover(true)}
         onPointerLeave={() => hold.setHover(false)}
       >
+        {waiting ? (
+          <button
+            type="button"
+            className="feed-new"
+            data-testid="feed-new"
+            title={t("feed.newItemsHint")}
+            onClick={hold.release}
+          >
+            ↑ {t("feed.newItems", { count: waiting })}
+          </button>
+        ) : null}
         <FeedItems items={sections.main} card={card} />
         {sections.queued.length ? (
           <details className="flood-queue" data-testid="flood-queue">

@@ -10,7 +10,7 @@ import type { Pantau } from "../server/app";
 import { startSlowLink } from "../e2e/support/slow-proxy";
 import { api } from "./support/api";
 import { startInstance, startTestServer, submitAsOfficer, type TestServer } from "./support/server";
-import { liveClients, until } from "./support/sockets";
+import { liveClients, openAreas, until } from "./support/sockets";
 
 const BEAT_MS = 300;
 type Beat = { seq: number; at: string; every: number };
@@ -58,6 +58,26 @@ describe("heartbeat", () => {
     const after = posko.beats.length;
     await until(() => posko.beats.length > after, "the next heartbeat");
     expect(posko.beats.at(-1)!.seq).toBe(Math.max(...posko.received.map((e) => e.seq)));
+  });
+
+  it("vouches only for the rooms of the connection: another area's event does not move its seq", async () => {
+    const dashboard = await listen(server.url, await http.login("posko"));
+    const opened = await openAreas(dashboard.socket, ["16.73.02"]);
+    expect(opened.ok).toBe(true);
+    const nextBeat = async () => {
+      const count = dashboard.beats.length;
+      await until(() => dashboard.beats.length > count + 1, "a heartbeat after this moment");
+      return dashboard.beats.at(-1)!.seq;
+    };
+    const before = await nextBeat();
+    expect(await submitAsOfficer(server, "1673011003-001", "gubernur")).toBe(201);
+    // Another kecamatan's result: nothing for this connection, and a heartbeat that does not claim otherwise
+    // (the client would otherwise resume on every beat of a busy day).
+    expect(await nextBeat()).toBe(before);
+    expect(await submitAsOfficer(server, "1673021002-003", "gubernur")).toBe(201);
+    const own = await dashboard.waitFor((e) => e.type === "result:updated");
+    expect(await nextBeat()).toBeGreaterThanOrEqual(own.seq);
+    expect(dashboard.beats.at(-1)!.seq).toBe(Math.max(...dashboard.received.map((e) => e.seq)));
   });
 
   it("stops through a stalled path, so the client calls it silent, and comes back when it flows again", async () => {

@@ -22,6 +22,8 @@ import { commonMessages } from "~/lib/messages/common";
 import { useT } from "~/lib/use-t";
 import { getRequestUser } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
+import { setElectionZone } from "~/lib/format";
+import { electionZoneOf } from "~/models/election.server";
 import styles from "./styles.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Pantau" }];
@@ -37,9 +39,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The public pages are the same for everyone (docs/decisions/034-public-reads-cached.md): they do not read
   // the session, so a cache may keep them and a logged-in visitor does not cost a session lookup.
   const publicPage = /^\/publik(\/|$)/.test(new URL(request.url).pathname);
-  const user = publicPage ? null : await getRequestUser(request, context.sql);
+  const [user, zone] = await Promise.all([
+    publicPage ? null : getRequestUser(request, context.sql),
+    electionZoneOf(context.sql),
+  ]);
+  setElectionZone(zone);
   return {
     lang: requestLang(request),
+    /** Every time on every page is written in the election's zone, the same on the server and in the browser. */
+    zone,
     user: user ? { id: user.id, name: user.name, role: user.role, login: user.login, tpsCode: user.tpsCode } : null,
   };
 }
@@ -47,6 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang: Lang = data?.lang ?? "id";
+  if (data?.zone) setElectionZone(data.zone);
   const nonce = useNonce();
   return (
     <html lang={lang}>

@@ -18,6 +18,8 @@ const env = parseEnv({
   TRUST_PROXY: "loopback",
   // Tiles from a port nothing listens on: the map must draw its markers without them.
   TILE_URL: "http://127.0.0.1:9/{z}/{x}/{y}.png",
+  // A heartbeat a second: a cut path shows as "Terputus" within about 2.5 s (e2e/command-post-live.spec.ts).
+  PANTAU_HEARTBEAT_MS: process.env.PANTAU_HEARTBEAT_MS ?? "1000",
 });
 const pantau = await startPantau(env, () => {});
 console.log(`e2e server ready at ${pantau.url}`);

@@ -93,6 +93,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
     // Read through the public cache (dropped on every public change): one reading per area for all viewers.
     summarizePublic: (code) => getPublicRegionSummary(db.sql, { code }),
     tpsMapMax: env.PANTAU_TPS_MAP_MAX,
+    heartbeatMs: env.PANTAU_HEARTBEAT_MS,
   });
   // A body announced with `Expect: 100-continue` is screened before the client is told to send it.
   httpServer.on(

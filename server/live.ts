@@ -1,7 +1,9 @@
 // Socket.IO: authenticates every connection and puts it in the rooms it may see (live/handshake.ts),
 // pushes committed events in seq order (live/order.ts, across instances live/cluster.ts) in per-room
 // batches (live/coalesce.ts), and answers `resume` with what a client missed (live/resume.ts); a dashboard
-// narrows its connection to the areas it has open (live/areas.ts) and gets their running totals (live/totals.ts).
+// narrows its connection to the areas it has open (live/areas.ts) and gets their running totals (live/totals.ts);
+// every connection hears a heartbeat (live/heartbeat.ts), and review screens see who else has an item open
+// (live/presence.ts).
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http";
 import type { Sql } from "postgres";
 import { Server, type ServerOptions } from "socket.io";
@@ -13,6 +15,8 @@ import { createOrdering } from "./live/order";
 import { answerResume } from "./live/resume";
 import { answerAreasOpen } from "./live/areas";
 import { createTotalsFeed } from "./live/totals";
+import { createHeartbeat } from "./live/heartbeat";
+import { answerReviewPresence } from "./live/presence";
 import type { RegionSummary } from "~/lib/region-summary";
 import { refuseTooLarge } from "./request-boundary";
 
@@ -60,6 +64,7 @@ export function createLive(
     summarizePublic,
     totalsMs = 1000,
     tpsMapMax,
+    heartbeatMs = 5000,
   }: {
     sql: Sql;
     flushMs?: number;
@@ -78,6 +83,8 @@ export function createLive(
     totalsMs?: number;
     /** PANTAU_TPS_MAP_MAX: above it an open area's connection gets no per-TPS events. */
     tpsMapMax?: number;
+    /** PANTAU_HEARTBEAT_MS: how often every connection hears `heartbeat` (live/heartbeat.ts). */
+    heartbeatMs?: number;
   },
 ): Live {
   const typed = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(
@@ -107,8 +114,16 @@ export function createLive(
   const publicTotals = summarizePublic
     ? createTotalsFeed({ io, summarize: summarizePublic, intervalMs: totalsMs, room: "public-totals" })
     : null;
+  const heartbeat = createHeartbeat({
+    io,
+    intervalMs: heartbeatMs,
+    lastSentTo: batches.lastSentTo,
+    forgetEmptyRooms: batches.forgetEmptyRooms,
+  });
   io.on("connection", (socket) => {
+    heartbeat.greet(socket);
     answerResume(socket, sql);
+    answerReviewPresence(io, socket, sql);
     answerAreasOpen(socket, sql, {
       opened: (areas) => totals?.opened(areas),
       openedPublic: publicTotals ? (areas) => publicTotals.opened(areas) : undefined,
@@ -135,6 +150,7 @@ export function createLive(
     },
     close: async () => {
       ordering.close();
+      heartbeat.close();
       totals?.close();
       publicTotals?.close();
       cluster?.close();

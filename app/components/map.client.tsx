@@ -40,6 +40,8 @@ interface Props {
   responders?: MapResponder[];
   onSelect?: (code: string) => void;
   selected?: string | null;
+  /** The note for stale TPS in view beyond STALE_RING_MAX, in the reader's language. */
+  cappedNote?: (count: number) => string;
 }
 
 export default function TpsMap(props: Props) {
@@ -81,21 +83,40 @@ function pointOf(t: DashboardTps, contestCodes: string[], areas?: ContestAreas):
 
 /** One icon object per look: react-leaflet replaces a marker's icon only when the object changes. */
 const icons = new Map<string, L.DivIcon>();
-function clusterIcon(count: number, worst: MapStatus, hot: boolean, staleCount: number) {
-  const key = `${count}/${worst}/${hot}/${staleCount}`;
+/**
+ * A cluster reads as its count, centred on a white disc, inside a ring filled to the share of its TPS that
+ * have reported: progress at a glance, where the worst member's colour painted whole districts red for one
+ * flagged TPS. Problems (a conflict or flagged result, an open incident) are a small red badge instead.
+ */
+function clusterIcon(count: number, percent: number, problem: boolean, hot: boolean) {
+  const key = `${count}/${percent}/${problem}/${hot}`;
   let icon = icons.get(key);
   if (!icon) {
     if (icons.size > 5000) icons.clear();
-    const size = count < 10 ? 30 : count < 100 ? 36 : 44;
+    const size = count < 10 ? 32 : count < 100 ? 38 : 42;
     icon = L.divIcon({
-      className: `tps-cluster cluster-${worst}${hot ? " has-alert" : ""}`,
-      html: `<span data-count="${count}" title="${staleCount}">${count}</span>`,
+      className: `tps-cluster${hot ? " has-alert" : ""}${problem ? " has-problem" : ""}`,
+      html:
+        `<span class="cl-ring" style="--share:${percent}%">` +
+        `<span class="cl-count" data-count="${count}">${count}</span>` +
+        `<span class="cl-share" data-share="${percent}">${percent}%</span></span>` +
+        (hot || problem ? `<i class="cl-badge" aria-hidden="true"></i>` : ""),
       iconSize: [size, size],
     });
     icons.set(key, icon);
   }
   return icon;
 }
+
+/** A cluster's grid cell: wider than its largest icon (42 px), so neighbouring clusters rarely overlap. */
+const CLUSTER_CELL_PX = 64;
+
+/** At most this many stale TPS get their ring at once: at 08:00 every late TPS is stale, and hundreds of rings
+ *  hid the map. The rest are counted in a note; the stale list names them all. */
+export const STALE_RING_MAX = 40;
+
+/** Whether a status counts as reported for a cluster's share (every contest in, whatever its review). */
+const REPORTED: ReadonlySet<MapStatus> = new Set(["submitted", "verified", "flagged", "conflict"]);
 
 function Layers({
   tps,
@@ -108,6 +129,7 @@ function Layers({
   responders = [],
   onSelect,
   selected,
+  cappedNote = (count) => `+${count}`,
 }: Props) {
   const map = useMap();
   const [view, setView] = useState(() => ({ zoom: map.getZoom(), bounds: map.getBounds() }));
@@ -123,7 +145,7 @@ function Layers({
     const inView = view.bounds.pad(0.5);
     return groupCells(
       points,
-      gridCells(cellsAt.current.cells, points, (lat, lng) => map.project([lat, lng], view.zoom)),
+      gridCells(cellsAt.current.cells, points, (lat, lng) => map.project([lat, lng], view.zoom), CLUSTER_CELL_PX),
     ).filter((c) => inView.contains([c.lat, c.lng]));
   }, [clustered, points, map, view.zoom, view.bounds]);
   const visible = useMemo(
@@ -131,21 +153,45 @@ function Layers({
     [clustered, points, view.bounds],
   );
 
+  const singles = useMemo(
+    () => [...visible, ...clusters.filter((c) => c.members.length === 1).map((c) => c.members[0])],
+    [visible, clusters],
+  );
+  // Stale rings on the TPS in view, at most STALE_RING_MAX of them.
+  const { ringed, unringed } = useMemo(() => {
+    const ringed = new Set<string>();
+    let unringed = 0;
+    for (const p of singles)
+      if (stale?.has(p.key)) {
+        if (ringed.size < STALE_RING_MAX) ringed.add(p.key);
+        else unringed++;
+      }
+    return { ringed, unringed };
+  }, [singles, stale]);
+
   return (
     <>
+      {unringed ? (
+        <p className="map-note" data-testid="map-capped">
+          {cappedNote(unringed)}
+        </p>
+      ) : null}
       {clusters.map((c) => {
         if (c.members.length === 1) return null;
-        let rank = RANK.length;
+        let reported = 0;
         let staleCount = 0;
+        let problem = false;
         let hot = false;
+        let worst = RANK.length;
         for (const m of c.members) {
-          const r = RANK.indexOf(m.status);
-          if (r < rank) rank = r;
+          if (REPORTED.has(m.status)) reported++;
+          if (m.status === "conflict" || m.status === "flagged") problem = true;
+          worst = Math.min(worst, RANK.indexOf(m.status));
           if (stale?.has(m.key)) staleCount++;
           if (!hot && alerting?.has(m.key)) hot = true;
         }
-        const worst = RANK[rank] ?? "missing";
-        const icon = clusterIcon(c.members.length, worst, hot, staleCount);
+        const percent = Math.round((reported / c.members.length) * 100);
+        const icon = clusterIcon(c.members.length, percent, problem, hot);
         return (
           <Marker
             key={`c-${c.id}`}
@@ -156,14 +202,15 @@ function Layers({
             }}
           >
             <Tooltip>
-              {c.members.length} TPS · {statusLabel(worst)}
+              {c.members.length} TPS · {reported}/{c.members.length} ({percent}%)
+              {problem ? ` · ${statusLabel(RANK[worst] ?? "missing")}` : ""}
               {staleCount ? ` · ${staleCount} ⚠` : ""}
             </Tooltip>
           </Marker>
         );
       })}
-      {[...visible, ...clusters.filter((c) => c.members.length === 1).map((c) => c.members[0])].map((p) => {
-        const isStale = stale?.has(p.key) ?? false;
+      {singles.map((p) => {
+        const isStale = ringed.has(p.key);
         const hot = alerting?.has(p.key) ?? false;
         const ring = hot ? "#d93025" : isStale ? "#202124" : p.key === selected ? "#0b5394" : "#ffffff";
         const arrived = p.tps.dayStatus !== "not_arrived";
@@ -171,13 +218,13 @@ function Layers({
           <CircleMarker
             key={`${p.key}-${p.status}-${isStale}-${hot}-${p.key === selected}-${p.tps.dayStatus}`}
             center={[p.lat, p.lng]}
-            radius={hot || isStale || p.key === selected ? 8 : 6}
+            radius={hot || isStale || p.key === selected ? 7 : 6}
             // className is a creation option (setStyle ignores it): the key above re-creates a marker on change.
             // Day status: a TPS whose officer has not arrived is drawn pale.
             className={`tps-marker tps-${p.key} status-${p.status} day-${p.tps.dayStatus}${isStale ? " stale" : ""}${hot ? " has-incident" : ""}`}
             pathOptions={{
               color: ring,
-              weight: hot || isStale || p.key === selected ? 3 : 1,
+              weight: hot || isStale || p.key === selected ? 2.5 : 1,
               fillColor: STATUS_COLOURS[p.status],
               fillOpacity: arrived ? 0.95 : 0.4,
             }}

@@ -2,14 +2,46 @@
 // (`resume`) on every (re)connect, and hands events to `onEvents` in order, without duplicates. A screen
 // that names `areas` (the command post's drill-down) opens them instead (`areas:open` with the last seq):
 // its connection then carries only their events, and their running totals to `onTotals`.
+// A connection that hears nothing (no heartbeat, no event) for a few heartbeat intervals is "stale": never
+// "live" while nothing arrives (app/lib/live-health.ts); a heartbeat vouching for events it lacks makes it
+// catch up by sequence.
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { LiveEvent } from "~/lib/events";
+import { DEFAULT_HEARTBEAT_MS, isSilent, missedEvents } from "~/lib/live-health";
 import type { AreaTotals } from "~/lib/region-summary";
 
-export type LiveStatus = "connecting" | "live" | "reconnecting";
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "stale";
 
-type ResumeAck = { ok: true; data: { events: LiveEvent[]; more: boolean } } | { ok: false; error: { message: string } };
+type Heartbeat = { seq: number; at: string; every: number };
+
+/** When the screen last heard from the server (the server's clock), for a line that shows it without
+ *  re-rendering the whole screen on every heartbeat (useSyncExternalStore). */
+export interface HeardClock {
+  get: () => string | null;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function createHeardClock(): HeardClock & { set: (at: string) => void } {
+  let at: string | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => at,
+    set(next) {
+      // Never backwards: an event's commit time may be a moment older than the last heartbeat's clock.
+      if (at !== null && Date.parse(next) <= Date.parse(at)) return;
+      at = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+type ResumeAck =
+  { ok: true; data: { events: LiveEvent[]; more: boolean; head: number } } | { ok: false; error: { message: string } };
 type AreasAck = { ok: true; seq: number; events: LiveEvent[]; more: boolean } | { ok: false; code: string };
 export type TotalsPush = { seq: number; areas: AreaTotals[] };
 
@@ -44,7 +76,12 @@ function release(socket: Socket, areas: boolean) {
   spare = { socket, timer };
 }
 
-export function useLive({
+export function useLive(options: Parameters<typeof useLiveConnection>[0]): LiveStatus {
+  return useLiveConnection(options).status;
+}
+
+/** The connection's status and when it last heard from the server. */
+export function useLiveConnection({
   seq,
   onEvents,
   areas,
@@ -55,8 +92,9 @@ export function useLive({
   /** The areas the screen shows (region codes or "ID"); fixed for the life of the component. */
   areas?: string[];
   onTotals?: (push: TotalsPush) => void;
-}): LiveStatus {
+}): { status: LiveStatus; heard: HeardClock } {
   const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [heard] = useState(createHeardClock);
   const lastSeq = useRef(seq);
   const handler = useRef(onEvents);
   handler.current = onEvents;
@@ -71,6 +109,22 @@ export function useLive({
     let disposed = false;
     let resuming = false;
     let buffered: LiveEvent[] = [];
+    // What the connection heard and when (this device's clock), the server's interval, and the head the last
+    // catch-up read (events up to it that never came were not for this screen).
+    let current: LiveStatus = "connecting";
+    const set = (next: LiveStatus) => {
+      if (disposed || next === current) return;
+      current = next;
+      setStatus(next);
+    };
+    let heardAt = Date.now();
+    let every = DEFAULT_HEARTBEAT_MS;
+    let through = 0;
+    // The line shows the server's clock only (this device's may be off by minutes).
+    const hear = (serverAt: string | undefined) => {
+      heardAt = Date.now();
+      if (serverAt && !Number.isNaN(Date.parse(serverAt))) heard.set(serverAt);
+    };
 
     const deliver = (events: LiveEvent[]) => {
       const fresh = events.filter((e) => e.seq > lastSeq.current).sort((a, b) => a.seq - b.seq);
@@ -78,7 +132,11 @@ export function useLive({
       lastSeq.current = fresh[fresh.length - 1].seq;
       handler.current(fresh);
     };
-    const receive = (events: LiveEvent[]) => (resuming ? buffered.push(...events) : deliver(events));
+    const receive = (events: LiveEvent[]) => {
+      hear(events[events.length - 1]?.at);
+      if (current === "stale" && !resuming) set("live");
+      return resuming ? buffered.push(...events) : deliver(events);
+    };
 
     const resume = () => {
       if (disposed) return;
@@ -91,11 +149,12 @@ export function useLive({
         }
         deliver(answer.data.events);
         if (answer.data.more) return resume();
+        through = Math.max(through, answer.data.head);
         resuming = false;
         const held = buffered;
         buffered = [];
         deliver(held);
-        setStatus("live");
+        set("live");
       });
     };
 
@@ -114,29 +173,48 @@ export function useLive({
         deliver(answer.events);
         lastSeq.current = Math.max(lastSeq.current, answer.seq);
         if (answer.more) return openAreas();
+        through = Math.max(through, answer.seq);
         resuming = false;
         const held = buffered;
         buffered = [];
         deliver(held);
-        setStatus("live");
+        set("live");
       });
     };
 
+    const catchUp = () => (open.current ? openAreas() : resume());
     const listeners = {
-      connect: () => (open.current ? openAreas() : resume()),
-      totals: (push: TotalsPush) => totalsHandler.current?.(push),
-      disconnect: () => setStatus("reconnecting"),
-      connect_error: () => setStatus("reconnecting"),
+      connect: () => {
+        hear(undefined);
+        catchUp();
+      },
+      totals: (push: TotalsPush) => {
+        hear(undefined);
+        totalsHandler.current?.(push);
+      },
+      heartbeat: (beat: Heartbeat) => {
+        if (typeof beat?.every === "number" && beat.every > 0) every = beat.every;
+        hear(typeof beat?.at === "string" ? beat.at : undefined);
+        if (resuming) return;
+        if (missedEvents({ beatSeq: Number(beat?.seq) || 0, lastSeq: lastSeq.current, through })) catchUp();
+        else if (current === "stale") set("live");
+      },
+      disconnect: () => set("reconnecting"),
+      connect_error: () => set("reconnecting"),
       event: (e: LiveEvent) => receive([e]),
       events: (list: LiveEvent[]) => receive(list),
     };
     for (const [name, listener] of Object.entries(listeners)) socket.on(name, listener);
     // A taken-over connection is already open: it moves to this screen's areas now.
     if (socket.connected) listeners.connect();
+    // Silence: the path may be cut without the socket knowing (nothing closes it for up to 45 s).
+    const watch = setInterval(() => {
+      if (current === "live" && isSilent({ lastHeardAt: heardAt, now: Date.now(), everyMs: every })) set("stale");
+    }, 500);
     // When the device says the network is gone, say so at once (a dead socket takes up to a minute to time
     // out) and start afresh when it is back: the reconnect resumes from the last seq, so nothing is missed.
     const offline = () => {
-      setStatus("reconnecting");
+      set("reconnecting");
       socket.disconnect();
     };
     const online = () => {
@@ -148,10 +226,12 @@ export function useLive({
       window.removeEventListener("offline", offline);
       window.removeEventListener("online", online);
       disposed = true;
+      clearInterval(watch);
       for (const [name, listener] of Object.entries(listeners)) socket.off(name, listener);
       release(socket, withAreas);
     };
-  }, []);
+    // `heard` is the component's own for its whole life: the effect still runs once.
+  }, [heard]);
 
-  return status;
+  return { status, heard };
 }

@@ -5,7 +5,44 @@
 // hydrates without a mismatch and reads the same before and after its JavaScript has loaded.
 import type { Lang } from "./i18n";
 
+/** The zone an election is shown in when nothing says otherwise (WIB). */
 export const ELECTION_TIME_ZONE = "Asia/Jakarta";
+
+/**
+ * The zone of a region, from its province's Kemendagri code: Sumatra, Java and Kalimantan Barat/Tengah are
+ * WIB (Kalimantan's as Asia/Pontianak), Bali, Nusa Tenggara, Kalimantan Selatan/Timur/Utara and Sulawesi WITA,
+ * Maluku and Papua WIT.
+ */
+export function zoneOfRegion(code: string | null | undefined): string {
+  const province = Number(code?.slice(0, 2));
+  if (province === 61 || province === 62) return "Asia/Pontianak";
+  if ((province >= 51 && province <= 53) || (province >= 63 && province <= 65) || (province >= 71 && province <= 76))
+    return "Asia/Makassar";
+  if (province >= 81 && province <= 99) return "Asia/Jayapura";
+  return ELECTION_TIME_ZONE;
+}
+
+/** The zone of the election's regions: theirs when they share one (a Pilkada), else WIB (a national
+ *  election's recap runs on Jakarta time). */
+export function zoneOfRegions(codes: string[]): string {
+  const zones = new Set(codes.map(zoneOfRegion).map((z) => ZONE_NAMES[z] ?? z));
+  if (zones.size !== 1) return ELECTION_TIME_ZONE;
+  return zoneOfRegion(codes[0]);
+}
+
+let electionZone = ELECTION_TIME_ZONE;
+/** The zone every time below is written in: set once from the election's regions (the root loader, on the
+ *  server and in the browser alike, so a page hydrates as it was rendered). */
+export function setElectionZone(zone: string) {
+  if (zone === electionZone) return;
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    electionZone = zone;
+  } catch {
+    // An unknown zone keeps the one in use.
+  }
+}
+export const currentElectionZone = () => electionZone;
 
 /** What people call the Indonesian zones; a zone not listed is written as its UTC offset by Intl. */
 const ZONE_NAMES: Record<string, string> = {
@@ -51,8 +88,13 @@ export function formatSize(bytes: number, lang: Lang): string {
   return `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10, lang)} MB`;
 }
 
-const digits = new Intl.DateTimeFormat("en-GB", {
-  timeZone: ELECTION_TIME_ZONE,
+const digitsByZone = new Map<string, Intl.DateTimeFormat>();
+const digitsIn = (timeZone: string) => {
+  let format = digitsByZone.get(timeZone);
+  if (!format) digitsByZone.set(timeZone, (format = new Intl.DateTimeFormat("en-GB", { timeZone, ...DIGITS })));
+  return format;
+};
+const DIGITS: Intl.DateTimeFormatOptions = {
   hourCycle: "h23",
   year: "numeric",
   month: "numeric",
@@ -61,7 +103,7 @@ const digits = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
   second: "2-digit",
   numberingSystem: "latn",
-});
+};
 
 interface WallClock {
   year: number;
@@ -76,7 +118,7 @@ interface WallClock {
 function wallClock(iso: string): WallClock | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  const parts = digits.formatToParts(date);
+  const parts = digitsIn(electionZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return {
     year: Number(part("year")),
@@ -131,7 +173,7 @@ function monthName(month: number, lang: Lang): string {
   return names[month - 1];
 }
 
-const zoneName = () => ZONE_NAMES[ELECTION_TIME_ZONE] ?? ELECTION_TIME_ZONE;
+const zoneName = () => ZONE_NAMES[electionZone] ?? electionZone;
 
 /** "10.32 WIB" (Indonesian) or "10:32 WIB" (English); with seconds "10.32.05 WIB". */
 export function formatTime(iso: string | null | undefined, lang: Lang, { seconds = false } = {}): string {

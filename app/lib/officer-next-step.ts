@@ -2,7 +2,7 @@
 // election's time zone, the admin's opening and closing times) and what this TPS has done or still holds in
 // the phone's outbox. Pure, so it is tested with explicit clocks.
 import type { DayStatus } from "./events";
-import { ELECTION_TIME_ZONE } from "./format";
+import { currentElectionZone } from "./format";
 import { DAY_ORDER } from "./officer";
 
 /** A ballot as the home screen knows it: the server's result and this phone's latest quick count for it. */
@@ -44,7 +44,7 @@ export type NextStep =
 /** `HH:MM` of `now` at the TPS. */
 export function localTime(now: Date): string {
   return new Intl.DateTimeFormat("en-GB", {
-    timeZone: ELECTION_TIME_ZONE,
+    timeZone: currentElectionZone(),
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",

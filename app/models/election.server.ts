@@ -1,5 +1,6 @@
 // Read models for the election's static data: TPS, contests and candidates.
 import type { Contest } from "~/lib/contests";
+import { zoneOfRegions } from "~/lib/format";
 import type { DayStatus } from "~/lib/events";
 import type { Db } from "~/utils/db.server";
 
@@ -91,6 +92,16 @@ export async function getTps(sql: Db, { code }: { code: string }): Promise<TpsIn
     join regions kec on kec.code = kel.parent_code
     where t.code = ${code}`;
   return row;
+}
+
+let zoneRead: { zone: string; at: number } | null = null;
+/** The zone the election is shown in, from its top regions (app/lib/format.ts zoneOfRegions); read at most
+ *  once a minute, as every page asks. */
+export async function electionZoneOf(sql: Db): Promise<string> {
+  if (zoneRead && Date.now() - zoneRead.at < 60_000) return zoneRead.zone;
+  const rows = await sql<{ code: string }[]>`select code from regions where parent_code is null limit 100`;
+  zoneRead = { zone: zoneOfRegions(rows.map((r) => r.code)), at: Date.now() };
+  return zoneRead.zone;
 }
 
 export async function countTps(sql: Db): Promise<number> {

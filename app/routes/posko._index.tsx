@@ -21,6 +21,7 @@ import { QuickOnlyPanel } from "~/components/posko/quick-only-panel";
 import { SubAreaProgress, subAreasOf } from "~/components/posko/sub-area-progress";
 import { StalePanel } from "~/components/posko/stale-panel";
 import { SecurityAlerts } from "~/components/posko/security-alerts";
+import { isCut, LiveStatusLine } from "~/components/posko/live-status";
 import { useCommandPostLive } from "~/components/posko/use-command-post-live";
 import { useMapView } from "~/components/posko/use-map-view";
 import { PoskoNav } from "~/components/posko-nav";
@@ -37,8 +38,7 @@ import { contestTouches, votesIn } from "~/lib/contests";
 import { initialState, packTps, totalsInArea, unpackTps, type DashboardTps, type PackedTps } from "~/lib/dashboard";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
-import { formatTime } from "~/lib/format";
-import { useLang, useT } from "~/lib/use-t";
+import { useT } from "~/lib/use-t";
 import { getStaleConfig } from "~/models/command-post.server";
 import { recentSecurityAlerts } from "~/models/guess-limits.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
@@ -138,7 +138,6 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
   const { snapshot, tileUrl, incidents, responders, staleConfig, role, categories, securityAlerts, summary } = data;
   const mayClaim = can({ role }, "incident:claim");
   const t = useT(commandPostMessages, commonMessages);
-  const lang = useLang();
   const live = useCommandPostLive({
     seq: snapshot.seq,
     initialDashboard: () =>
@@ -180,7 +179,7 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
 
   return (
     <CategoriesContext.Provider value={categories}>
-      <div className="posko">
+      <div className={`posko${isCut(live.status) ? " cut" : ""}`}>
         <TopBar title={t("posko.title")} />
         <PoskoNav role={role} />
         <CriticalAlert
@@ -201,50 +200,53 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
             tileUrl={tileUrl}
             selected={selected}
             onSelect={setSelected}
+            cut={isCut(live.status)}
           />
-          <aside className="panel">
-            <p className={`live-status ${live.status}`} data-testid="live-status" role="status">
-              {live.status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
-            </p>
-            <SoundToggle />
-            <Breadcrumb summary={summary} viewScope={data.viewScope} />
-            <ChildRegions areas={children} />
-            {/* In the panel, not above the map: the map keeps its size while an alert waits. */}
-            <SecurityAlerts alerts={live.securityAlerts} />
-            <IncidentPanel
-              incidents={view.areaIncidents}
-              responders={live.responders}
-              onChange={live.updateIncident}
-              readOnly={!can({ role }, "incident:transition")}
-              me={data.me}
-              canClaim={mayClaim}
-            />
-            <StalePanel stale={view.staleInArea} onSelect={setSelected} staleConfig={data.staleConfig} />
-            <h2>{t("posko.totals")}</h2>
-            {shownContests.map((c) => {
-              const totals = live.state.totals[c.code];
-              const progress = { reported: totals.reported, total: totals.tpsCount ?? tpsList.length };
-              // Only when the area cuts the contest's own: otherwise the contest's figures are the area's.
-              const cut = view.area && areaProgress && areaProgress[c.code].total !== progress.total;
-              const byKelurahan = live.state.areaTotals?.[c.code];
-              return (
-                <ContestTotals
-                  key={c.code}
-                  contest={c}
-                  totals={cut && byKelurahan ? totalsInArea(byKelurahan, view.area!) : totals}
-                  progress={progress}
-                  areaProgress={cut ? areaProgress[c.code] : null}
-                />
-              );
-            })}
-            <h2>{t("posko.bySubArea")}</h2>
-            <SubAreaProgress tpsList={view.inAreaTps} subAreas={subAreas} contestCodes={contestCodes} areas={areas} />
-            <QuickOnlyPanel tpsList={view.inAreaTps} contests={shownContests} onSelect={setSelected} />
-            {live.state.lastEventAt ? (
-              <p className="muted small">
-                {t("posko.lastUpdate", { time: formatTime(live.state.lastEventAt, lang, { seconds: true }) })}
-              </p>
-            ) : null}
+          <aside className="panel split">
+            {/* Pinned: the connection, where the operator is and the totals stay in view whatever the feed does. */}
+            <div className="panel-pinned" data-testid="panel-pinned">
+              <div className="panel-head">
+                <LiveStatusLine status={live.status} heard={live.heard} />
+                <SoundToggle />
+              </div>
+              <Breadcrumb summary={summary} viewScope={data.viewScope} />
+              <h2>{t("posko.totals")}</h2>
+              <div className="totals-block">
+                {shownContests.map((c) => {
+                  const totals = live.state.totals[c.code];
+                  const progress = { reported: totals.reported, total: totals.tpsCount ?? tpsList.length };
+                  // Only when the area cuts the contest's own: otherwise the contest's figures are the area's.
+                  const cut = view.area && areaProgress && areaProgress[c.code].total !== progress.total;
+                  const byKelurahan = live.state.areaTotals?.[c.code];
+                  return (
+                    <ContestTotals
+                      key={c.code}
+                      contest={c}
+                      totals={cut && byKelurahan ? totalsInArea(byKelurahan, view.area!) : totals}
+                      progress={progress}
+                      areaProgress={cut ? areaProgress[c.code] : null}
+                    />
+                  );
+                })}
+              </div>
+            </div>
+            <div className="panel-scroll" data-testid="panel-scroll">
+              {/* In the panel, not above the map: the map keeps its size while an alert waits. */}
+              <SecurityAlerts alerts={live.securityAlerts} />
+              <IncidentPanel
+                incidents={view.areaIncidents}
+                responders={live.responders}
+                onChange={live.updateIncident}
+                readOnly={!can({ role }, "incident:transition")}
+                me={data.me}
+                canClaim={mayClaim}
+              />
+              <StalePanel stale={view.staleInArea} onSelect={setSelected} staleConfig={data.staleConfig} />
+              <ChildRegions areas={children} />
+              <h2>{t("posko.bySubArea")}</h2>
+              <SubAreaProgress tpsList={view.inAreaTps} subAreas={subAreas} contests={shownContests} areas={areas} />
+              <QuickOnlyPanel tpsList={view.inAreaTps} contests={shownContests} onSelect={setSelected} />
+            </div>
           </aside>
         </div>
       </div>

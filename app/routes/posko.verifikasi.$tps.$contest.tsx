@@ -1,6 +1,7 @@
 // One result under review: the sources side by side (app, paper, phone, radio, SMS revisions and the two
 // keyings of a conflicting paper form), the history, and the reviewer's actions: verify, take a source's
-// numbers, correct with a reason (a new revision), settle a paper conflict (supervisor).
+// numbers, correct with a reason (a new revision), settle a paper conflict (supervisor). Who else has the item
+// open is shown live, and a decision taken meanwhile asks first (components/review/presence.tsx).
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -13,6 +14,8 @@ import { ResolvePaperForm } from "~/components/review/resolve-paper-form";
 import { RevisionHistory } from "~/components/review/revision-history";
 import { OtherPhotos, SourceColumnCard, useSourceColumns } from "~/components/review/source-columns";
 import type { ReviewDetail } from "~/components/review/types";
+import { ConfirmWhileShared, PresenceLine } from "~/components/review/presence";
+import { useReviewPresence } from "~/components/review/use-presence";
 import { quickCountFields, TPS_CODE } from "~/lib/schemas";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { c1FormMessages } from "~/lib/messages/c1-form";
@@ -47,6 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   return {
     id: randomUUID(),
+    me: user.id,
     role: user.role,
     contest,
     detail,
@@ -86,7 +90,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ReviewResult() {
-  const { id, role, contest, detail, tps, photos, completeness, c1Form } = useLoaderData<typeof loader>();
+  const { id, me, role, contest, detail, tps, photos, completeness, c1Form } = useLoaderData<typeof loader>();
+  const others = useReviewPresence({ tps: tps.code, contest: contest.code, me });
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT(tpsStatusMessages, commandPostMessages, reviewMessages, c1FormMessages, commonMessages);
@@ -107,6 +112,7 @@ export default function ReviewResult() {
         <p className="muted">
           {tps.address} · {tps.kelurahan}, {tps.kecamatan}
         </p>
+        <PresenceLine others={others} />
         <ReviewStatus detail={detail} />
         {completeness ? (
           <p data-testid="review-completeness">
@@ -125,38 +131,40 @@ export default function ReviewResult() {
           </p>
         ) : null}
 
-        {c1Form ? <C1FormView contest={contest} form={c1Form} context={c1Context(contest, tps)} /> : null}
+        <ConfirmWhileShared others={others}>
+          {c1Form ? <C1FormView contest={contest} form={c1Form} context={c1Context(contest, tps)} /> : null}
 
-        <h2>{t("review.sources")}</h2>
-        <div className="side-by-side" data-testid="sources">
-          {columns.map((c) => (
-            <SourceColumnCard
-              key={c.key}
-              column={c}
-              columns={columns}
-              contest={contest}
-              photos={photos}
-              currentVerified={current?.status === "verified"}
-              busy={busy}
-            />
-          ))}
-        </div>
-        <OtherPhotos photos={photos} columns={columns} />
+          <h2>{t("review.sources")}</h2>
+          <div className="side-by-side" data-testid="sources">
+            {columns.map((c) => (
+              <SourceColumnCard
+                key={c.key}
+                column={c}
+                columns={columns}
+                contest={contest}
+                photos={photos}
+                currentVerified={current?.status === "verified"}
+                busy={busy}
+              />
+            ))}
+          </div>
+          <OtherPhotos photos={photos} columns={columns} />
 
-        {detail.paper?.state === "conflict" && can({ role }, "paper:resolve") ? (
-          <ResolvePaperForm formId={detail.paper.formId} busy={busy} />
-        ) : null}
+          {detail.paper?.state === "conflict" && can({ role }, "paper:resolve") ? (
+            <ResolvePaperForm formId={detail.paper.formId} busy={busy} />
+          ) : null}
 
-        <CorrectionForm
-          key={id}
-          id={id}
-          tpsCode={tps.code}
-          contest={contest}
-          context={c1Context(contest, tps)}
-          initial={current ? { votes: current.votes, invalid: current.invalid } : null}
-          serverErrors={result && !result.ok ? result.errors : undefined}
-          busy={busy}
-        />
+          <CorrectionForm
+            key={id}
+            id={id}
+            tpsCode={tps.code}
+            contest={contest}
+            context={c1Context(contest, tps)}
+            initial={current ? { votes: current.votes, invalid: current.invalid } : null}
+            serverErrors={result && !result.ok ? result.errors : undefined}
+            busy={busy}
+          />
+        </ConfirmWhileShared>
 
         <h2>{t("review.history")}</h2>
         <RevisionHistory detail={detail} contest={contest} />

@@ -5,7 +5,8 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback } from "react";
 import { PoskoNav } from "~/components/posko-nav";
 import { Time } from "~/components/time";
-import { useLive } from "~/components/use-live";
+import { useLiveConnection } from "~/components/use-live";
+import { LiveStatusLine } from "~/components/posko/live-status";
 import type { LiveEvent } from "~/lib/events";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
@@ -13,6 +14,7 @@ import { reviewMessages } from "~/lib/messages/review";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
 import { headSeq } from "~/models/events.server";
+import { listContests } from "~/models/election.server";
 import { listQuickOnly } from "~/models/quick-only.server";
 import { reviewQueue } from "~/models/review.server";
 import { TopBar } from "~/root";
@@ -21,15 +23,18 @@ import { requirePageView } from "~/utils/permissions.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, view } = await requirePageView(request, context.sql, "result:review");
   const seq = await headSeq(context.sql);
-  const [queue, quickOnly] = await Promise.all([
+  const [queue, quickOnly, contests] = await Promise.all([
     reviewQueue(context.sql, { scope: view.scope }),
     listQuickOnly(context.sql, { scope: view.scope }),
+    listContests(context.sql),
   ]);
-  return { seq, role: user.role, queue, quickOnly };
+  // Contests by name, never by code, on the command post.
+  const contestNames = Object.fromEntries(contests.map((c) => [c.code, c.name]));
+  return { seq, role: user.role, queue, quickOnly, contestNames };
 }
 
 export default function ReviewQueue() {
-  const { seq, role, queue, quickOnly } = useLoaderData<typeof loader>();
+  const { seq, role, queue, quickOnly, contestNames } = useLoaderData<typeof loader>();
   const t = useT(tpsStatusMessages, commandPostMessages, reviewMessages, commonMessages);
   const revalidator = useRevalidator();
   const onEvents = useCallback(
@@ -38,16 +43,14 @@ export default function ReviewQueue() {
     },
     [revalidator],
   );
-  const status = useLive({ seq, onEvents });
+  const { status, heard } = useLiveConnection({ seq, onEvents });
   return (
     <>
       <TopBar title={t("posko.title")} />
       <PoskoNav role={role} />
       <main className="page wide">
         <h1>{t("review.title", { count: queue.length })}</h1>
-        <p className={`live-status ${status}`} role="status">
-          {status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
-        </p>
+        <LiveStatusLine status={status} heard={heard} />
         {queue.length === 0 ? (
           <p className="muted">{t("review.empty")}</p>
         ) : (
@@ -65,7 +68,7 @@ export default function ReviewQueue() {
               {queue.map((q) => (
                 <tr key={`${q.kind}-${q.tpsCode}-${q.contest}`} data-testid={`review-${q.tpsCode}-${q.contest}`}>
                   <td className="tps-code">{q.tpsCode}</td>
-                  <td>{q.contest}</td>
+                  <td>{contestNames[q.contest] ?? q.contest}</td>
                   <td>
                     <span className={`badge status-${q.status === "paper_conflict" ? "conflict" : q.status}`}>
                       {q.status === "paper_conflict" ? t("review.paperConflict") : t(`status.${q.status}`)}

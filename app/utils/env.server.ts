@@ -64,6 +64,9 @@ const EnvSchema = z.object({
   /** The largest open area (in TPS) the command post shows TPS by TPS; above it, child regions as aggregates
    *  (docs/decisions/033-drill-down-and-area-subscriptions.md). */
   PANTAU_TPS_MAP_MAX: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  /** How often every live connection hears the server's heartbeat; a client that hears nothing for 2.5 times
+   *  this says it is disconnected (server/live/heartbeat.ts). */
+  PANTAU_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
   /** The public page's live summary is pushed at most once per this many milliseconds. */
   PUBLIC_SUMMARY_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Express "trust proxy" value when Pantau runs behind a reverse proxy (e.g. "loopback" or "1"); empty = off. */

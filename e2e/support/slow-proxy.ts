@@ -2,10 +2,12 @@
 // worker's own downloads included, crosses one shared link of limited bandwidth with a round-trip delay
 // (browser-side throttling in DevTools does not slow a service worker's fetches). The link can also fail
 // the way it fails on the day: "refuse" (the server is unreachable: connections are reset at once) and
-// "blackhole" (signal but no data: connections open and nothing ever comes back).
+// "blackhole" (signal but no data: connections open and nothing ever comes back), and "stall" (the path stops
+// forwarding without closing anything, as a proxy or a congested mobile network does: bytes wait, connections
+// stay open, and all of it flows again, in order, when the link is back up).
 import net from "node:net";
 
-export type LinkMode = "up" | "refuse" | "blackhole";
+export type LinkMode = "up" | "refuse" | "blackhole" | "stall";
 
 export interface SlowLink {
   /** http://localhost:<port>: pages opened here reach Pantau through the link (a separate origin). */
@@ -38,6 +40,8 @@ export async function startSlowLink(
   const up = direction(kbps, rttMs / 2);
   const down = direction(kbps, rttMs / 2);
   const open = new Set<net.Socket>();
+  /** Lanes holding their bytes while stalled, pumped again when the link is back up. */
+  const stalled = new Set<() => void>();
 
   /**
    * One connection's bytes in one direction, delivered strictly in order at the times the link gives them.
@@ -49,6 +53,7 @@ export async function startSlowLink(
     let timer: ReturnType<typeof setTimeout> | null = null;
     const pump = () => {
       timer = null;
+      if (mode === "stall") return void stalled.add(pump);
       while (queue.length && queue[0].at <= Date.now()) queue.shift()!.deliver();
       if (queue.length) timer = setTimeout(pump, queue[0].at - Date.now());
     };
@@ -56,12 +61,12 @@ export async function startSlowLink(
       // Never before what is already queued: the link's times only grow, this keeps it so to the millisecond.
       const at = Math.max(Date.now() + link(bytes), queue.at(-1)?.at ?? 0);
       queue.push({ at, deliver });
-      if (!timer) timer = setTimeout(pump, at - Date.now());
+      if (!timer && !stalled.has(pump)) timer = setTimeout(pump, at - Date.now());
     };
     return {
       write: (piece: Buffer) =>
         push(piece.length, () => {
-          if (!to.destroyed && mode === "up") to.write(piece);
+          if (!to.destroyed && (mode === "up" || mode === "stall")) to.write(piece);
         }),
       /** Half-close after the last byte arrived, not before. */
       end: () => push(0, () => to.end()),
@@ -109,8 +114,13 @@ export async function startSlowLink(
     port,
     setMode(next) {
       mode = next;
-      // Whatever was in flight dies with the link.
-      if (next !== "up") for (const socket of open) socket.destroy();
+      // Whatever was in flight dies with the link; a stalled link keeps it, and delivers it once it is up.
+      if (next !== "up" && next !== "stall") for (const socket of open) socket.destroy();
+      if (next === "up") {
+        const held = [...stalled];
+        stalled.clear();
+        for (const pump of held) pump();
+      }
     },
     bytes: () => total,
     close: () =>

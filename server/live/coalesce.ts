@@ -9,6 +9,8 @@ export function createRoomBatches(io: Server, flushMs: number) {
   const pending = new Map<string, LiveEvent[]>();
   const timers = new Map<string, NodeJS.Timeout>();
   const lastFlush = new Map<string, number>();
+  /** Per room with a socket here, the seq of the last event sent to it: what a heartbeat vouches for. */
+  const lastSent = new Map<string, number>();
 
   function flush(room: string) {
     timers.delete(room);
@@ -16,6 +18,7 @@ export function createRoomBatches(io: Server, flushMs: number) {
     pending.delete(room);
     lastFlush.set(room, Date.now());
     if (!batch?.length) return;
+    lastSent.set(room, batch[batch.length - 1].seq);
     // Local sockets only: every instance routes every event itself, in order (order.ts).
     if (batch.length === 1) io.local.to(room).emit("event", batch[0]);
     else io.local.to(room).emit("events", batch);
@@ -51,5 +54,16 @@ export function createRoomBatches(io: Server, flushMs: number) {
     }
   }
 
-  return { deliver, flushAll };
+  /** The seq of the last event sent to any of `rooms` (0 for none); rooms nobody is in any more are forgotten. */
+  function lastSentTo(rooms: Iterable<string>) {
+    let seq = 0;
+    for (const room of rooms) seq = Math.max(seq, lastSent.get(room) ?? 0);
+    return seq;
+  }
+  function forgetEmptyRooms() {
+    const rooms = io.of("/").adapter.rooms;
+    for (const room of lastSent.keys()) if (!rooms.has(room)) lastSent.delete(room);
+  }
+
+  return { deliver, flushAll, lastSentTo, forgetEmptyRooms };
 }

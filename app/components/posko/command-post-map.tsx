@@ -3,6 +3,9 @@ import { TpsDetailPanel } from "~/components/tps-detail";
 import { useStatusLabel } from "./status-label";
 import { MapFilters, type Region } from "./map-filters";
 import { MapLegend } from "./map-legend";
+import { liveMessages } from "~/lib/messages/live";
+import { useT } from "~/lib/use-t";
+import { CutBanner } from "./live-status";
 import type { ContestSummary } from "./contest-totals";
 import type { ContestAreas } from "~/lib/dashboard";
 import type { useMapView } from "./use-map-view";
@@ -22,6 +25,7 @@ export function CommandPostMap({
   tileUrl,
   selected,
   onSelect,
+  cut = false,
 }: {
   view: ReturnType<typeof useMapView>;
   tpsCount: number;
@@ -33,8 +37,11 @@ export function CommandPostMap({
   tileUrl: string;
   selected: string | null;
   onSelect: (code: string | null) => void;
+  /** The connection is cut: what the map shows may be out of date. */
+  cut?: boolean;
 }) {
   const statusLabel = useStatusLabel();
+  const t = useT(liveMessages);
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   return (
@@ -53,6 +60,7 @@ export function CommandPostMap({
             responders={view.located}
             onSelect={onSelect}
             selected={selected}
+            cappedNote={(count) => t("map.capped", { count })}
           />
         </Suspense>
       ) : null}
@@ -64,6 +72,7 @@ export function CommandPostMap({
         total={tpsCount}
       />
       <MapLegend />
+      {cut ? <CutBanner /> : null}
       {selected ? <TpsDetailPanel code={selected} onClose={() => onSelect(null)} contests={contests} /> : null}
     </div>
   );

@@ -1,12 +1,13 @@
 import { MAP_STATUSES, STATUS_COLOURS } from "~/lib/dashboard";
 import { commandPostMessages } from "~/lib/messages/command-post";
+import { liveMessages } from "~/lib/messages/live";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
 import { useT } from "~/lib/use-t";
 import { useStatusLabel } from "./status-label";
 
 /** What each colour and outline on the map means. */
 export function MapLegend() {
-  const t = useT(tpsStatusMessages, commandPostMessages);
+  const t = useT(tpsStatusMessages, commandPostMessages, liveMessages);
   const statusLabel = useStatusLabel();
   return (
     <div className="legend" aria-label={t("posko.legend")}>
@@ -21,16 +22,16 @@ export function MapLegend() {
         {t("day.not_arrived")}
       </span>
       <span>
-        <i style={{ background: "#fff", border: "3px solid #202124" }} />
+        <i style={{ background: "#fff", border: "2px solid #202124" }} />
         {t("map.stale")}
       </span>
       <span>
-        <i style={{ background: "#fff", border: "3px solid #d93025" }} />
+        <i style={{ background: "#fff", border: "2px solid #d93025" }} />
         {t("map.openIncident")}
       </span>
       <span>
-        <i className="legend-cluster" style={{ background: "#0b5394" }} />
-        {t("map.cluster")}
+        <i className="legend-cluster" />
+        {t("map.clusterRing")}
       </span>
       <span>
         <i style={{ background: "#6a1b9a", borderRadius: 3 }} />

@@ -2,6 +2,7 @@
 // the child regions as aggregate markers on the map and in a list, the area's running totals per contest
 // (pushed live as `totals`), its open incidents and bounded lists (the first of the stale and quick-only TPS
 // with their counts). It holds no TPS: a child opens with a click, down to an area small enough for them.
+import { CutBanner, isCut, LiveStatusLine } from "./live-status";
 import { Link, useNavigate } from "@remix-run/react";
 import { kelurahanOfTps } from "~/lib/tps-code";
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react";
@@ -74,7 +75,7 @@ export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: R
   );
   return (
     <CategoriesContext.Provider value={data.categories}>
-      <div className="posko">
+      <div className={`posko${isCut(live.status) ? " cut" : ""}`}>
         {topBar}
         <PoskoNav role={data.role} />
         <CriticalAlert
@@ -95,43 +96,51 @@ export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: R
                 />
               </Suspense>
             ) : null}
+            {isCut(live.status) ? <CutBanner /> : null}
           </div>
-          <aside className="panel" data-testid="region-level">
-            <p className={`live-status ${live.status}`} data-testid="live-status" role="status">
-              {live.status === "live" ? `● ${t("posko.live")}` : t("posko.reconnecting")}
-            </p>
-            <SoundToggle />
-            <Breadcrumb summary={summary} viewScope={data.viewScope} />
-            <p className="muted small">{t("drill.aggregateNote", { tps: formatNumber(area.tps, lang) })}</p>
-            <SecurityAlerts alerts={live.securityAlerts} />
-            <h2>{t("posko.totals")}</h2>
-            {area.contests.map((c) => (
-              <AreaContest key={c.key} contest={c} />
-            ))}
-            <ChildRegions areas={children} />
-            <IncidentPanel
-              incidents={live.incidents}
-              responders={live.responders as ResponderOption[]}
-              onChange={live.updateIncident}
-              readOnly={!can({ role: data.role }, "incident:transition")}
-              me={data.me}
-              canClaim={can({ role: data.role }, "incident:claim")}
-            />
-            <BoundedList
-              testId="stale-top"
-              title={t("drill.stale", { count: formatNumber(data.stale.count, lang) })}
-              codes={data.stale.tps}
-              count={data.stale.count}
-            />
-            {data.quickOnly.map((q) => (
-              <BoundedList
-                key={q.contest}
-                testId={`quick-only-top-${q.contest}`}
-                title={`${q.name} · ${t("drill.quickOnly", { count: formatNumber(q.count, lang) })}`}
-                codes={q.tps}
-                count={q.count}
+          <aside className="panel split" data-testid="region-level">
+            {/* Pinned as on the TPS level: the connection and the totals stay in view. */}
+            <div className="panel-pinned" data-testid="panel-pinned">
+              <div className="panel-head">
+                <LiveStatusLine status={live.status} heard={live.heard} />
+                <SoundToggle />
+              </div>
+              <Breadcrumb summary={summary} viewScope={data.viewScope} />
+              <p className="muted small">{t("drill.aggregateNote", { tps: formatNumber(area.tps, lang) })}</p>
+              <h2>{t("posko.totals")}</h2>
+              <div className="totals-block">
+                {area.contests.map((c) => (
+                  <AreaContest key={c.key} contest={c} />
+                ))}
+              </div>
+            </div>
+            <div className="panel-scroll" data-testid="panel-scroll">
+              <SecurityAlerts alerts={live.securityAlerts} />
+              <ChildRegions areas={children} />
+              <IncidentPanel
+                incidents={live.incidents}
+                responders={live.responders as ResponderOption[]}
+                onChange={live.updateIncident}
+                readOnly={!can({ role: data.role }, "incident:transition")}
+                me={data.me}
+                canClaim={can({ role: data.role }, "incident:claim")}
               />
-            ))}
+              <BoundedList
+                testId="stale-top"
+                title={t("drill.stale", { count: formatNumber(data.stale.count, lang) })}
+                codes={data.stale.tps}
+                count={data.stale.count}
+              />
+              {data.quickOnly.map((q) => (
+                <BoundedList
+                  key={q.contest}
+                  testId={`quick-only-top-${q.contest}`}
+                  title={`${q.name} · ${t("drill.quickOnly", { count: formatNumber(q.count, lang) })}`}
+                  codes={q.tps}
+                  count={q.count}
+                />
+              ))}
+            </div>
           </aside>
         </div>
       </div>

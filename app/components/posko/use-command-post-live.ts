@@ -2,7 +2,7 @@
 // all kept up to date from the live event stream. Critical alerts are derived from the incidents
 // (app/lib/incident-alerts.ts), not kept here.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useLive, type TotalsPush } from "~/components/use-live";
+import { useLiveConnection, type TotalsPush } from "~/components/use-live";
 import { mergeTotals } from "~/lib/drill-down";
 import type { AreaTotals } from "~/lib/region-summary";
 import { applyEvents, type DashboardState } from "~/lib/dashboard";
@@ -59,7 +59,7 @@ export function useCommandPostLive({
     },
     [applyBatched],
   );
-  const status = useLive({ seq, onEvents, areas, onTotals });
+  const { status, heard } = useLiveConnection({ seq, onEvents, areas, onTotals });
   const updateIncident = useCallback(
     (incident: IncidentData) => setIncidents((m) => ({ ...m, [incident.id]: incident })),
     [],
@@ -70,6 +70,7 @@ export function useCommandPostLive({
     responders,
     securityAlerts,
     status,
+    heard,
     updateIncident,
     areaTotals: areaTotals.list,
   };

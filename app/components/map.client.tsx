@@ -8,6 +8,8 @@ import { CircleMarker, MapContainer, Marker, TileLayer, Tooltip, useMap, useMapE
 import L, { type LatLngBoundsExpression } from "leaflet";
 import { useMemo, useRef, useState } from "react";
 import { gridCells, groupCells } from "~/lib/cluster";
+import { formatCount, formatShare } from "~/lib/format";
+import { useLang } from "~/lib/use-t";
 import { STATUS_COLOURS, tpsStatus, type ContestAreas, type DashboardTps, type MapStatus } from "~/lib/dashboard";
 
 /** Below this zoom TPS are clustered (the demo city fits at 13: all its TPS show one by one). */
@@ -88,8 +90,8 @@ const icons = new Map<string, L.DivIcon>();
  * have reported: progress at a glance, where the worst member's colour painted whole districts red for one
  * flagged TPS. Problems (a conflict or flagged result, an open incident) are a small red badge instead.
  */
-function clusterIcon(count: number, percent: number, problem: boolean, hot: boolean) {
-  const key = `${count}/${percent}/${problem}/${hot}`;
+function clusterIcon(count: number, percent: number, shareLabel: string, problem: boolean, hot: boolean) {
+  const key = `${count}/${shareLabel}/${problem}/${hot}`;
   let icon = icons.get(key);
   if (!icon) {
     if (icons.size > 5000) icons.clear();
@@ -97,9 +99,9 @@ function clusterIcon(count: number, percent: number, problem: boolean, hot: bool
     icon = L.divIcon({
       className: `tps-cluster${hot ? " has-alert" : ""}${problem ? " has-problem" : ""}`,
       html:
-        `<span class="cl-ring" style="--share:${percent}%">` +
+        `<span class="cl-ring" style="--share:${percent}">` +
         `<span class="cl-count" data-count="${count}">${count}</span>` +
-        `<span class="cl-share" data-share="${percent}">${percent}%</span></span>` +
+        `<span class="cl-share" data-share="${percent}">${shareLabel}</span></span>` +
         (hot || problem ? `<i class="cl-badge" aria-hidden="true"></i>` : ""),
       iconSize: [size, size],
     });
@@ -132,6 +134,7 @@ function Layers({
   cappedNote = (count) => `+${count}`,
 }: Props) {
   const map = useMap();
+  const lang = useLang();
   const [view, setView] = useState(() => ({ zoom: map.getZoom(), bounds: map.getBounds() }));
   useMapEvents({ moveend: () => setView({ zoom: map.getZoom(), bounds: map.getBounds() }) });
 
@@ -191,7 +194,8 @@ function Layers({
           if (!hot && alerting?.has(m.key)) hot = true;
         }
         const percent = Math.round((reported / c.members.length) * 100);
-        const icon = clusterIcon(c.members.length, percent, problem, hot);
+        const shareLabel = formatShare(reported / c.members.length, lang, { digits: 0 });
+        const icon = clusterIcon(c.members.length, percent, shareLabel, problem, hot);
         return (
           <Marker
             key={`c-${c.id}`}
@@ -202,7 +206,7 @@ function Layers({
             }}
           >
             <Tooltip>
-              {c.members.length} TPS · {reported}/{c.members.length} ({percent}%)
+              {formatCount(reported, c.members.length, lang, "TPS")} ({shareLabel})
               {problem ? ` · ${statusLabel(RANK[worst] ?? "missing")}` : ""}
               {staleCount ? ` · ${staleCount} ⚠` : ""}
             </Tooltip>

@@ -197,7 +197,11 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang, { sec
 }
 
 /** A share 0..1 as a percentage with one decimal, as Indonesians write it (45,3%); a dash when unknown. */
-export function formatShare(share: number | null | undefined, lang: Lang): string {
+export function formatShare(
+  share: number | null | undefined,
+  lang: Lang,
+  { digits = 1 }: { digits?: number } = {},
+): string {
   if (share == null || !Number.isFinite(share)) return "—";
-  return `${formatNumber(share * 100, lang, { digits: 1 })}%`;
+  return `${formatNumber(share * 100, lang, { digits })}%`;
 }

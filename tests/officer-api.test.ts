@@ -52,7 +52,7 @@ describe("arrival check-in", () => {
     expect(refused.status).toBe(422);
     const body = await refused.json();
     expect(body.errors).toEqual([expect.objectContaining({ field: "note", code: "far_needs_note" })]);
-    expect(body.errors[0].message).toMatch(/Anda berjarak \d+ m dari TPS/);
+    expect(body.errors[0].message).toMatch(/Anda berjarak [\d.]+ m dari TPS/);
     const ok = await post("/api/v1/checkins", { ...far, note: "TPS dipindah ke balai desa" });
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ far: true });

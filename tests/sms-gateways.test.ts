@@ -23,9 +23,13 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what:
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Gives the officer of BROADCAST_TPS a phone and sends a broadcast to its kelurahan; the outbound row. */
+/**
+ * Gives the officer of BROADCAST_TPS a phone, the only one in its kelurahan (the demo gives every officer
+ * one), and sends a broadcast to the kelurahan; the outbound row.
+ */
 async function broadcastBySms(server: TestServer, text: string) {
   const { sql } = server.services;
+  await sql`update users set phone = null where role = 'officer' and tps_code like ${BROADCAST_TPS.slice(0, 10) + "-%"}`;
   await sql`update users set phone = ${PHONE} where login = ${BROADCAST_TPS}`;
   const http = api(() => server);
   const res = await http.post(

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_PHOTO_MEGAPIXELS, MAX_PHOTO_SIDE, imageSize } from "../app/lib/photos";
+import { formatNumber } from "../app/lib/format";
 import { api, C1_PHOTO } from "./support/api";
 import { startTestServer, submitAsOfficer, type TestServer } from "./support/server";
 
@@ -86,7 +87,7 @@ describe("a photo's pixels", () => {
           status: 422,
           code: "too_many_pixels",
         });
-        expect(body.message).toContain(String(w));
+        expect(body.message).toContain(formatNumber(w, "id"));
       }
       expect({
         type,

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { dayStatusOf, DayStatusCard } from "~/components/day-status";
 import { BallotList, latestQuickCounts, type Ballot } from "~/components/officer-home/ballots";
 import { NextStepCard } from "~/components/officer-home/next-step";
+import { answeredPhases, ChecklistReminder } from "~/components/officer-home/checklist-reminder";
 import { SubmissionList } from "~/components/officer-home/submissions";
 import { OfficerNav, useOfficer } from "~/components/officer-nav";
 import { OfflineReadiness } from "~/components/offline-ready";
@@ -41,6 +42,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     submissions: home.submissions.map((s) => ({ ...s, photos: count(s.id) })),
     checkedIn: day.checkin !== null,
     checklistDone: day.checklist.every((i) => i.ok !== null),
+    // Held by the page, so the checklist reminder works offline too.
+    checklistPhases: day.phases,
+    answeredPhases: [...new Set(day.answers.map((a) => a.phase))],
     times: { opening: times.opening, closing: times.closing },
     now: new Date().toISOString(),
   };
@@ -66,6 +70,8 @@ export default function OfficerHome() {
     checklistDone,
     times,
     now: serverNow,
+    checklistPhases,
+    answeredPhases: serverAnswered,
   } = useLoaderData<typeof loader>();
   const t = useT(tpsStatusMessages, officerMessages, officerHomeMessages, c1FormMessages, commonMessages);
   const now = useClock(serverNow);
@@ -109,6 +115,13 @@ export default function OfficerHome() {
         </header>
 
         <NextStepCard step={step} tpsCode={tps.code} times={times} contestName={contestName} />
+
+        <ChecklistReminder
+          phases={checklistPhases}
+          answered={answeredPhases(serverAnswered, items)}
+          now={now}
+          tpsCode={tps.code}
+        />
 
         {resultsFirst ? ballotList : dayCard}
         {resultsFirst ? dayCard : ballotList}

@@ -20,6 +20,7 @@ import { IncidentPanel } from "~/components/posko/incident-panel";
 import { QuickOnlyPanel } from "~/components/posko/quick-only-panel";
 import { SubAreaProgress, subAreasOf } from "~/components/posko/sub-area-progress";
 import { StalePanel } from "~/components/posko/stale-panel";
+import { ChecklistSummary } from "~/components/posko/checklist-summary";
 import { SecurityAlerts } from "~/components/posko/security-alerts";
 import { useCommandPostLive } from "~/components/posko/use-command-post-live";
 import { useMapView } from "~/components/posko/use-map-view";
@@ -207,6 +208,11 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
               readOnly={!can({ role }, "incident:transition")}
             />
             <StalePanel stale={view.staleInArea} onSelect={setSelected} />
+            <ChecklistSummary
+              area={view.area ?? (summary.area.code === ELECTION_ROOT ? null : summary.area.code)}
+              changes={live.checklistChanges}
+              onSelect={setSelected}
+            />
             <h2>{t("posko.totals")}</h2>
             {shownContests.map((c) => {
               const totals = live.state.totals[c.code];

@@ -47,9 +47,12 @@ export function useCommandPostLive({
   const [alerts, setAlerts] = useState<IncidentData[]>([]);
   const [securityAlerts, setSecurityAlerts] = useState<SecurityAlert[]>(initialSecurityAlerts);
   const applyBatched = useBatchedDashboard(setState);
+  // The checklist summary reads its counts itself: it only needs to know that answers arrived.
+  const [checklistChanges, setChecklistChanges] = useState(0);
   const onEvents = useCallback(
     (events: LiveEvent[]) => {
       applyBatched(events);
+      if (events.some((e) => e.type === "checklist:updated")) setChecklistChanges((n) => n + 1);
       setIncidents((m) => applyIncidentEvents(m, events));
       const critical = newCriticals(events);
       if (critical.length) setAlerts((a) => [...a.filter((x) => !critical.some((c) => c.id === x.id)), ...critical]);
@@ -77,6 +80,7 @@ export function useCommandPostLive({
     updateIncident,
     dismissAlert,
     areaTotals: areaTotals.list,
+    checklistChanges,
   };
 }
 

@@ -307,7 +307,7 @@ const kindOfWord = (word: string): string => {
 
 /** A phase's items as the admin's lines ("code | kind | text id | text en | problem id | problem en"). */
 export const itemsToRows = (items: ChecklistItem[]) =>
-  items.map((i) => [i.code, KIND_WORDS[i.kind], i.id, i.en, i.problem?.id ?? "", i.problem?.en ?? ""]);
+  items.map((i) => [i.code, KIND_WORDS[i.kind], i.id, i.en, ...(i.problem ? [i.problem.id, i.problem.en] : [])]);
 
 /** The admin's rows back into items, unchecked (the setting's schema checks them); an empty problem is none. */
 export const itemsFromRows = (rows: string[][]) =>

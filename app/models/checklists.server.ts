@@ -29,7 +29,8 @@ export async function checklistAnswers(sql: Db, { tpsCode }: { tpsCode: string }
       note: string | null;
       updatedAt: Date;
     }[]
-  >`select phase, item_code, ok, number, text_value, note, updated_at from checklist_answers
+  >`select phase, item_code, ok, number, text_value, note, coalesce(answered_at, updated_at) as updated_at
+    from checklist_answers
     where tps_code = ${tpsCode} order by phase, item_code`;
   return rows.map((r) => ({
     phase: r.phase,
@@ -66,7 +67,7 @@ export async function flaggedTps(
   { area, phase, item, limit }: { area: string | null; phase: ChecklistPhaseCode; item: string; limit: number },
 ) {
   const rows = await sql<{ tpsCode: string; note: string | null; updatedAt: Date; total: number }[]>`
-    select a.tps_code, a.note, a.updated_at, count(*) over ()::int as total
+    select a.tps_code, a.note, coalesce(a.answered_at, a.updated_at) as updated_at, count(*) over ()::int as total
     from checklist_answers a join tps t on t.code = a.tps_code
     where a.phase = ${phase} and a.item_code = ${item} and a.ok = false
       and ${insideArea(sql, "t.kelurahan_code", area)}

@@ -126,12 +126,14 @@ export async function saveChecklist(ctx: WriteContext, { user, body }: { user: S
       const number = kind === "number" ? a.number! : null;
       const textValue = kind === "text" ? a.text! : null;
       await ctx.tx`
-        insert into checklist_answers (tps_code, phase, item_code, ok, number, text_value, note, request_id, author_id, updated_at)
+        insert into checklist_answers (tps_code, phase, item_code, ok, number, text_value, note, request_id, author_id,
+          answered_at, updated_at)
         values (${tps.code}, ${phase}, ${a.item}, ${ok}, ${number}, ${textValue}, ${a.note?.trim() || null}, ${body.id},
-          ${user.id}, now())
+          ${user.id}, ${body.capturedAt}, now())
         on conflict (tps_code, phase, item_code) do update
           set ok = excluded.ok, number = excluded.number, text_value = excluded.text_value, note = excluded.note,
-              request_id = excluded.request_id, author_id = excluded.author_id, updated_at = excluded.updated_at`;
+              request_id = excluded.request_id, author_id = excluded.author_id, answered_at = excluded.answered_at,
+              updated_at = excluded.updated_at`;
     }
     // In order: a yes/no item answered yes, a number or a text once given.
     const answered = await ctx.tx<{ itemCode: string }[]>`

@@ -268,7 +268,7 @@ function PhaseForms({
               {t("admin.items")}
               <textarea
                 name="lines"
-                rows={Math.max(3, p.items.length + 1)}
+                rows={Math.max(3, p.items.length * 2 + 1)}
                 defaultValue={toLines(itemsToRows(p.items))}
                 maxLength={20000}
               />

@@ -8,6 +8,8 @@ alter table checklist_answers alter column phase drop default;
 alter table checklist_answers alter column ok drop not null;
 alter table checklist_answers add column number int check (number between 0 and 100000);
 alter table checklist_answers add column text_value text check (length(text_value) <= 200);
+-- When the officer answered (the phone's time): an answer sent offline arrives later than it was given.
+alter table checklist_answers add column answered_at timestamptz;
 alter table checklist_answers add constraint checklist_answers_one_value
   check (num_nonnulls(ok, number, text_value) = 1);
 alter table checklist_answers drop constraint checklist_answers_pkey;

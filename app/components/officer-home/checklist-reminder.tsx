@@ -77,7 +77,7 @@ export function ChecklistReminder({
       ) : null}
       {missed.length ? (
         <p className="small">
-          {t("reminder.missed", { phases: missed.map(phaseName).join(", ") })}{" "}
+          {t("reminder.missed")}{" "}
           {missed.map((p) => (
             <a key={p} href={`/officer/checklist?fase=${p}`}>
               {phaseName(p)}{" "}

@@ -74,10 +74,8 @@ export function ChecklistSummary({
       {!summary ? <p className="muted small">{t("summary.loading")}</p> : null}
       {summary?.phases.map((p) => (
         <div key={p.phase} className="phase-summary" data-testid={`checklist-phase-${p.phase}`}>
-          <h3>
-            {t(`phase.${p.phase}`)} <span className="muted small">{formatClock(p.due, lang)}</span>
-          </h3>
           <p className="small">
+            <strong>{t(`phase.${p.phase}`)}</strong> <span className="muted">{formatClock(p.due, lang)}</span> ·{" "}
             {t("summary.answered", { n: formatNumber(p.answered, lang), total: formatNumber(summary.tps, lang) })}
           </p>
           {p.problems.some((x) => x.tps > 0) ? (

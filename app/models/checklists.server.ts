@@ -1,7 +1,8 @@
 // Read models of the checklists per phase: one TPS's answers (the officer's screens, the TPS detail panel),
 // and per area how many TPS answered each phase and how many answered "no" to each item (the command post's
-// summary), with the TPS behind a count. Area filters use the one helper (insideArea); the counts read the
-// answers table through its primary key and the partial index of the "no" answers (decision 040).
+// summary), with the TPS behind a count. Area filters use the one helper (insideArea); the TPS per phase are
+// read from checklist_phases_answered (one row per TPS and phase), the "no" answers through their partial
+// index (decision 040).
 import { checklistPhases, type ChecklistPhaseCode } from "~/lib/checklists";
 import type { Db } from "~/utils/db.server";
 import { insideArea } from "./area.server";
@@ -47,10 +48,9 @@ export async function checklistAnswers(sql: Db, { tpsCode }: { tpsCode: string }
 export async function checklistCounts(sql: Db, { area }: { area: string | null }) {
   const [answered, flagged, [{ tps }]] = await Promise.all([
     sql<{ phase: ChecklistPhaseCode; tps: number }[]>`
-      select a.phase, count(distinct a.tps_code)::int as tps
-      from checklist_answers a join tps t on t.code = a.tps_code
-      where ${insideArea(sql, "t.kelurahan_code", area)}
-      group by a.phase`,
+      select phase, count(*)::int as tps from checklist_phases_answered
+      where ${insideArea(sql, "kelurahan_code", area)}
+      group by phase`,
     sql<{ phase: ChecklistPhaseCode; itemCode: string; tps: number }[]>`
       select a.phase, a.item_code, count(*)::int as tps
       from checklist_answers a join tps t on t.code = a.tps_code

@@ -135,6 +135,9 @@ export async function saveChecklist(ctx: WriteContext, { user, body }: { user: S
               request_id = excluded.request_id, author_id = excluded.author_id, answered_at = excluded.answered_at,
               updated_at = excluded.updated_at`;
     }
+    await ctx.tx`
+      insert into checklist_phases_answered (phase, kelurahan_code, tps_code)
+      values (${phase}, ${tps.kelurahanCode}, ${tps.code}) on conflict do nothing`;
     // In order: a yes/no item answered yes, a number or a text once given.
     const answered = await ctx.tx<{ itemCode: string }[]>`
       select item_code from checklist_answers where tps_code = ${tps.code} and phase = ${phase} and ok is not false`;

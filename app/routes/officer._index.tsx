@@ -116,14 +116,14 @@ export default function OfficerHome() {
 
         <NextStepCard step={step} tpsCode={tps.code} times={times} contestName={contestName} />
 
+        {resultsFirst ? ballotList : dayCard}
+        {/* After the first card: the step and what it needs stay in view on a small phone. */}
         <ChecklistReminder
           phases={checklistPhases}
           answered={answeredPhases(serverAnswered, items)}
           now={now}
           tpsCode={tps.code}
         />
-
-        {resultsFirst ? ballotList : dayCard}
         {resultsFirst ? dayCard : ballotList}
 
         <OutboxPanel />

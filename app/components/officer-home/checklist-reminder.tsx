@@ -3,7 +3,7 @@
 // when the officer allowed notifications, one notification through the service worker when a phase's time
 // comes. Everything comes from what the page holds (the settings it was rendered with, this phone's outbox),
 // so the reminder works offline; times are the election's clock.
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import {
   checklistSchedule,
   durationParts,
@@ -95,12 +95,15 @@ export function ChecklistReminder({
   );
 }
 
-/** Asks for permission to notify, once, where the browser can and the officer has not answered yet. */
+/** Asks for permission to notify, once, where the browser can and the officer has not answered yet. Decided
+ *  after the page is shown: the server cannot know, and the first render must be the server's. */
 function NotificationSwitch({ label }: { label: string }) {
-  const ask = typeof Notification !== "undefined" && Notification.permission === "default";
+  const [ask, setAsk] = useState(false);
+  useEffect(() => setAsk(typeof Notification !== "undefined" && Notification.permission === "default"), []);
   if (!ask) return null;
+  const request = () => void Notification.requestPermission().then(() => setAsk(false));
   return (
-    <button type="button" className="link-like small" onClick={() => void Notification.requestPermission()}>
+    <button type="button" className="link-like small" onClick={request}>
       {label}
     </button>
   );

@@ -46,6 +46,11 @@ interface MessageEventLike extends ExtendableEvent {
 interface WindowClientLike {
   postMessage(message: unknown): void;
   visibilityState: string;
+  focus(): Promise<unknown>;
+  navigate(url: string): Promise<unknown>;
+}
+interface NotificationEventLike extends ExtendableEvent {
+  notification: { data: unknown; close(): void };
 }
 declare const self: {
   registration: { active: unknown };
@@ -53,11 +58,13 @@ declare const self: {
   clients: {
     claim(): Promise<void>;
     matchAll(options: { includeUncontrolled: boolean; type: "window" }): Promise<WindowClientLike[]>;
+    openWindow(url: string): Promise<unknown>;
   };
   addEventListener(type: "install" | "activate", fn: (e: ExtendableEvent) => void): void;
   addEventListener(type: "sync", fn: (e: SyncEvent) => void): void;
   addEventListener(type: "fetch", fn: (e: FetchEvent) => void): void;
   addEventListener(type: "message", fn: (e: MessageEventLike) => void): void;
+  addEventListener(type: "notificationclick", fn: (e: NotificationEventLike) => void): void;
 };
 
 /** Filled in by scripts/build-sw.ts: the offline page first, then the officer screens' files. */
@@ -415,6 +422,21 @@ self.addEventListener("message", (event) => {
   if (data?.type === "SKIP_WAITING") void self.skipWaiting();
   if (data?.type === "PREPARE") event.waitUntil(prepare());
   if (data?.type === "CLEAR_PAGES") event.waitUntil(forgetOfficer());
+});
+
+// A checklist reminder (components/officer-home/checklist-reminder.tsx) opens its phase's checklist: in the
+// officer's open page when there is one, else in a new one. Only Pantau's own paths are followed.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = (event.notification.data as { url?: unknown } | null)?.url;
+  if (typeof url !== "string" || !url.startsWith("/officer/")) return;
+  event.waitUntil(
+    (async () => {
+      const [page] = await self.clients.matchAll({ includeUncontrolled: false, type: "window" });
+      if (page) await page.navigate(url).then(() => page.focus());
+      else await self.clients.openWindow(url);
+    })(),
+  );
 });
 
 self.addEventListener("sync", (event) => {

@@ -81,7 +81,7 @@ describe("opening checklist and day status", () => {
       ],
     });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ ok: 1, total: 4 }); // the default checklist setting has 4 items
+    expect(await res.json()).toMatchObject({ ok: 1, total: 6 }); // the default opening checklist has 6 items
     const rows = await server().services
       .sql`select item_code, ok, note from checklist_answers where tps_code = ${TPS} order by item_code`;
     expect(rows).toEqual([

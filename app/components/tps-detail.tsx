@@ -9,7 +9,8 @@ import { commonMessages } from "~/lib/messages/common";
 import { incidentMessages } from "~/lib/messages/incidents";
 import { staffExtrasMessages } from "~/lib/messages/staff-extras";
 import { tpsStatusMessages } from "~/lib/messages/tps-status";
-import { formatTime } from "~/lib/format";
+import { formatNumber, formatTime } from "~/lib/format";
+import { checklistMessages } from "~/lib/messages/checklists";
 import { outboxMessages } from "~/lib/messages/outbox";
 import { useLang, useT } from "~/lib/use-t";
 import { useCategoryLabel } from "./incidents/categories";
@@ -158,6 +159,7 @@ export function TpsDetailPanel({
               })}
             </tbody>
           </table>
+          <TpsChecklists checklists={detail.checklists} />
           <h4>{t("detail.incidents")}</h4>
           {detail.incidents.length ? (
             <ul className="stale-list">
@@ -188,5 +190,52 @@ export function TpsDetailPanel({
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Every phase's checklist of the TPS: the answers with their time, a phase not answered on one line. */
+function TpsChecklists({ checklists }: { checklists: TpsDetail["checklists"] }) {
+  const t = useT(checklistMessages);
+  const lang = useLang();
+  return (
+    <div data-testid="detail-checklists">
+      <h4>{t("detail.checklists")}</h4>
+      <ul className="detail-checklists">
+        {checklists.map((p) => {
+          const answered = p.items.filter((i) => i.answer);
+          const latest = answered
+            .map((i) => i.answer!.at)
+            .sort()
+            .at(-1);
+          return (
+            <li key={p.phase} data-testid={`detail-phase-${p.phase}`}>
+              <strong>{t(`phase.${p.phase}`)}</strong>{" "}
+              <span className="muted small">
+                {latest ? t("detail.at", { time: formatTime(latest, lang) }) : t("detail.notAnswered")}
+              </span>
+              {answered.length ? (
+                <ul className="small">
+                  {answered.map((i) => {
+                    const a = i.answer!;
+                    const value =
+                      a.ok !== null
+                        ? t(a.ok ? "checklists.yes" : "checklists.no")
+                        : a.number !== null
+                          ? formatNumber(a.number, lang)
+                          : a.text;
+                    return (
+                      <li key={i.code} className={a.ok === false ? "warning" : undefined}>
+                        {i.label[lang]}: <strong>{value}</strong>
+                        {a.note ? ` (${a.note})` : ""}
+                      </li>
+                    );
+                  })}
+                </ul>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

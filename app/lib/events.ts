@@ -35,9 +35,11 @@ export interface CheckinCreated {
   note: string | null;
   at: string;
 }
-/** The opening checklist of a TPS changed: items answered "ok" of all active items, and the ones that are not. */
+/** A checklist of a TPS changed: items in order of all the phase's items, and the yes/no ones that are not. */
 export interface ChecklistUpdated {
   tpsCode: string;
+  /** The phase of the day (app/lib/checklists.ts); absent in events from before phases: the opening. */
+  phase?: string;
   ok: number;
   total: number;
   problems: { item: string; note: string | null }[];

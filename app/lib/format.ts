@@ -183,6 +183,11 @@ export function formatTime(iso: string | null | undefined, lang: Lang, { seconds
   return `${clock.hour}${sep}${clock.minute}${seconds ? sep + clock.second : ""} ${zoneName()}`;
 }
 
+/** A time of day on the election's clock ("07:00" in a setting) as the reader writes it: "07.00 WIB". */
+export function formatClock(hhmm: string, lang: Lang): string {
+  return `${hhmm.slice(0, 2)}${TIME_SEPARATOR[lang]}${hhmm.slice(3, 5)} ${zoneName()}`;
+}
+
 /** "2 Desember 2026" (Indonesian) or "2 December 2026" (English). */
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
   const clock = iso ? wallClock(iso) : null;

@@ -1,10 +1,10 @@
 // Election settings edited on the admin screens (/admin/pengaturan). Each key has a zod schema and a
 // default, so a fresh database works without any row in `settings`. Shared by the browser and the server.
 import { z } from "zod";
+import { ChecklistSetting, DEFAULT_CHECKLISTS } from "./checklists";
 import { INCIDENT_CATEGORIES } from "./incidents";
-import { string, wholeNumber } from "./schemas/atoms";
+import { clockTime as time, string, wholeNumber } from "./schemas/atoms";
 
-const time = string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
 const text = (max: number) => string().trim().min(1).max(max);
 const phone = string()
   .trim()
@@ -37,8 +37,8 @@ export const SETTINGS = {
       }),
     )
     .max(50),
-  /** The officers' opening checklist. */
-  checklist: z.array(z.object({ id: string().regex(/^[a-z0-9_-]{1,40}$/), text: text(200) })).max(60),
+  /** The officers' checklists per phase of the day (app/lib/checklists.ts). */
+  checklist: ChecklistSetting,
   /** Incident categories: codes are stored on incidents, labels shown; inactive ones cannot be chosen any more. */
   "incident.categories": z
     .array(
@@ -95,12 +95,7 @@ export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
     { name: "Posko Pemilu Kota", role: "Posko", phone: "0733-000000" },
     { name: "Polres", role: "Keamanan", phone: "110" },
   ],
-  checklist: [
-    { id: "ballot_box", text: "Kotak suara tersegel dan kosong" },
-    { id: "ballots", text: "Jumlah surat suara sesuai DPT + 2%" },
-    { id: "booth", text: "Bilik suara dan tinta tersedia" },
-    { id: "dpt_posted", text: "Salinan DPT ditempel" },
-  ],
+  checklist: DEFAULT_CHECKLISTS,
   "incident.categories": INCIDENT_CATEGORIES.map((c) => ({ code: c.code, id: c.id, en: c.en, active: true })),
   "incident.alerts": { escalateAfterSeconds: 5 * 60 },
   "projection.sample": null,

@@ -2,6 +2,7 @@
 import type { Db } from "~/utils/db.server";
 import { DEFAULT_STALE_CONFIG, localTimeToday, type StaleConfig } from "~/lib/stale";
 import { insideArea } from "./area.server";
+import { checklistsOfTps } from "./checklists.server";
 import type { ResultStatus } from "~/lib/events";
 import { getTps } from "./election.server";
 import { listIncidents } from "./incidents.server";
@@ -37,6 +38,7 @@ export async function getTpsDetail(sql: Db, { code }: { code: string }) {
       select captured_at, distance_m, note from checkins where tps_code = ${code} order by received_at desc limit 1`,
     heldAt(sql, { tpsCode: code }),
   ]);
+  const checklists = await checklistsOfTps(sql, { tpsCode: code });
   return {
     tps: { ...tps, lastSeenAt: tps.lastSeenAt ? tps.lastSeenAt.toISOString() : null },
     officers,
@@ -57,6 +59,8 @@ export async function getTpsDetail(sql: Db, { code }: { code: string }) {
     photoIds: [...new Set([...photos.map((p) => p.id), ...incidents.flatMap((i) => i.photoIds)])],
     /** Reports of this TPS still on officers' phones, unsent (null: none known). */
     held,
+    /** Every phase's checklist with this TPS's answers and their times. */
+    checklists,
   };
 }
 export type TpsDetail = NonNullable<Awaited<ReturnType<typeof getTpsDetail>>>;

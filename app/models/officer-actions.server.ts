@@ -6,6 +6,8 @@ import { problem } from "~/lib/problems";
 import type { DayStatus } from "~/lib/events";
 import { getSetting } from "./settings.server";
 import { dayStatusAfter, distanceMetres, FAR_FROM_TPS_M } from "~/lib/officer";
+import { checklistPhases, OPENING_PHASE } from "~/lib/checklists";
+import { checklistAnswers } from "./checklists.server";
 import type { CheckinBody, ChecklistBody, DayStatusBody } from "~/lib/schemas/officer";
 import type { Db } from "~/utils/db.server";
 
@@ -107,38 +109,50 @@ export async function recordCheckin(ctx: WriteContext, { user, body }: { user: S
 
 export async function saveChecklist(ctx: WriteContext, { user, body }: { user: SessionUser; body: ChecklistBody }) {
   return once(ctx, { kind: "checklist", user, body }, async (tps) => {
-    const items = await getSetting(ctx.tx, "checklist");
-    const known = new Set(items.map((i) => i.id));
-    const errors = body.answers
-      .map((a, i) => ({ a, i }))
-      .filter(({ a }) => !known.has(a.item))
-      .map(({ a, i }) => ({
-        field: `answers.${i}.item`,
-        code: "unknown_item",
-        params: { item: a.item },
-      }));
+    const phase = body.phase ?? OPENING_PHASE;
+    const items = checklistPhases(await getSetting(ctx.tx, "checklist")).find((p) => p.phase === phase)?.items ?? [];
+    const byCode = new Map(items.map((i) => [i.code, i]));
+    const errors = body.answers.flatMap((a, i) => {
+      const item = byCode.get(a.item);
+      if (!item) return [{ field: `answers.${i}.item`, code: "unknown_item", params: { item: a.item } }];
+      // Each kind of item is answered in its own field; the other fields are ignored.
+      const field = item.kind === "yesno" ? "ok" : item.kind;
+      return a[field] === undefined ? [{ field: `answers.${i}.${field}`, code: "required" }] : [];
+    });
     if (errors.length) throw problem.invalidFields(errors);
     for (const a of body.answers) {
+      const kind = byCode.get(a.item)!.kind;
+      const ok = kind === "yesno" ? a.ok! : null;
+      const number = kind === "number" ? a.number! : null;
+      const textValue = kind === "text" ? a.text! : null;
       await ctx.tx`
-        insert into checklist_answers (tps_code, item_code, ok, note, request_id, author_id, updated_at)
-        values (${tps.code}, ${a.item}, ${a.ok}, ${a.note?.trim() || null}, ${body.id}, ${user.id}, now())
-        on conflict (tps_code, item_code) do update
-          set ok = excluded.ok, note = excluded.note, request_id = excluded.request_id,
-              author_id = excluded.author_id, updated_at = excluded.updated_at`;
+        insert into checklist_answers (tps_code, phase, item_code, ok, number, text_value, note, request_id, author_id,
+          answered_at, updated_at)
+        values (${tps.code}, ${phase}, ${a.item}, ${ok}, ${number}, ${textValue}, ${a.note?.trim() || null}, ${body.id},
+          ${user.id}, ${body.capturedAt}, now())
+        on conflict (tps_code, phase, item_code) do update
+          set ok = excluded.ok, number = excluded.number, text_value = excluded.text_value, note = excluded.note,
+              request_id = excluded.request_id, author_id = excluded.author_id, answered_at = excluded.answered_at,
+              updated_at = excluded.updated_at`;
     }
-    const answered = await ctx.tx<
-      { itemCode: string }[]
-    >`select item_code from checklist_answers where tps_code = ${tps.code} and ok`;
+    await ctx.tx`
+      insert into checklist_phases_answered (phase, kelurahan_code, tps_code)
+      values (${phase}, ${tps.kelurahanCode}, ${tps.code}) on conflict do nothing`;
+    // In order: a yes/no item answered yes, a number or a text once given.
+    const answered = await ctx.tx<{ itemCode: string }[]>`
+      select item_code from checklist_answers where tps_code = ${tps.code} and phase = ${phase} and ok is not false`;
     const okItems = new Set(answered.map((a) => a.itemCode));
-    const count = { ok: items.filter((i) => okItems.has(i.id)).length, total: items.length };
-    const problems = body.answers.filter((a) => !a.ok).map((a) => ({ item: a.item, note: a.note ?? null }));
+    const count = { ok: items.filter((i) => okItems.has(i.code)).length, total: items.length };
+    const problems = body.answers
+      .filter((a) => byCode.get(a.item)!.kind === "yesno" && !a.ok)
+      .map((a) => ({ item: a.item, note: a.note ?? null }));
     await touchTps(ctx, { tps, user, wanted: null });
-    ctx.emit("checklist:updated", tps.kelurahanCode, { tpsCode: tps.code, ...count, problems });
+    ctx.emit("checklist:updated", tps.kelurahanCode, { tpsCode: tps.code, phase, ...count, problems });
     ctx.audit({
       actorId: user.id,
       action: "officer.checklist",
       entity: `tps:${tps.code}`,
-      after: { answers: body.answers },
+      after: { phase, answers: body.answers },
     });
     return { id: body.id, ...count };
   });
@@ -161,16 +175,18 @@ export async function changeDayStatus(ctx: WriteContext, { user, body }: { user:
   });
 }
 
-/** What the officer's check-in and checklist screens show; checklist items are the election's setting. */
+/** What the officer's check-in and checklist screens show: the latest check-in, and every phase's checklist
+ *  (the election's setting) with this TPS's answers. */
 export async function getOfficerDay(sql: Db, { tpsCode }: { tpsCode: string }) {
-  const [[checkin], items, answers] = await Promise.all([
+  const [[checkin], setting, answers] = await Promise.all([
     sql<{ distanceM: number | null; note: string | null; capturedAt: Date }[]>`
       select distance_m, note, captured_at from checkins where tps_code = ${tpsCode} order by received_at desc limit 1`,
     getSetting(sql, "checklist"),
-    sql<{ itemCode: string; ok: boolean; note: string | null }[]>`
-      select item_code, ok, note from checklist_answers where tps_code = ${tpsCode}`,
+    checklistAnswers(sql, { tpsCode }),
   ]);
-  const byItem = new Map(answers.map((a) => [a.itemCode, a]));
+  const phases = checklistPhases(setting);
+  const opening = phases.find((p) => p.phase === OPENING_PHASE)?.items ?? [];
+  const byItem = new Map(answers.filter((a) => a.phase === OPENING_PHASE).map((a) => [a.item, a]));
   return {
     checkin: checkin
       ? {
@@ -179,11 +195,14 @@ export async function getOfficerDay(sql: Db, { tpsCode }: { tpsCode: string }) {
           at: checkin.capturedAt.toISOString(),
         }
       : null,
-    checklist: items.map((i) => ({
-      code: i.id,
-      label: i.text,
-      ok: byItem.get(i.id)?.ok ?? null,
-      note: byItem.get(i.id)?.note ?? null,
+    /** The opening checklist, as before phases. */
+    checklist: opening.map((i) => ({
+      code: i.code,
+      label: i.id,
+      ok: byItem.get(i.code)?.ok ?? null,
+      note: byItem.get(i.code)?.note ?? null,
     })),
+    phases,
+    answers,
   };
 }

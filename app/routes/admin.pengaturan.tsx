@@ -1,11 +1,21 @@
 // Admin: election settings: election-day times and staleness, public-page options,
-// the SMS fallback's number, emergency contacts, the opening checklist, incident categories. Lists are edited as "a | b | c" lines.
+// the SMS fallback's number, emergency contacts, the checklists per phase of the day (each phase its own form:
+// its time and its items), incident categories. Lists are edited as "a | b | c" lines.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { SaveFeedback } from "~/components/save-feedback";
-import { combineMessages, translate } from "~/lib/i18n";
-import { fromLines, SETTINGS, toLines, type SettingKey } from "~/lib/settings";
+import { combineMessages, translate, type Lang } from "~/lib/i18n";
+import { fromLines, SETTINGS, toLines, type SettingKey, type SettingValue } from "~/lib/settings";
 import { papersMessages } from "~/lib/messages/papers";
+import {
+  CHECKLIST_PHASES,
+  ChecklistConfig,
+  checklistPhases,
+  DEFAULT_CHECKLISTS,
+  itemsFromRows,
+  itemsToRows,
+} from "~/lib/checklists";
+import { checklistMessages } from "~/lib/messages/checklists";
 import { adminMessages } from "~/lib/messages/admin";
 import { alertMessages } from "~/lib/messages/alerts";
 import { inputCheckMessages } from "~/lib/messages/input-checks";
@@ -17,7 +27,7 @@ import { getSetting, saveSetting } from "~/models/settings.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
 import { requestLang } from "~/utils/lang.server";
 
-const messages = combineMessages(adminMessages, commonMessages, inputCheckMessages);
+const messages = combineMessages(adminMessages, commonMessages, inputCheckMessages, checklistMessages);
 
 const EDITABLE = [
   "election.times",
@@ -36,13 +46,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [times, publicOptions, sms, papers, contacts, checklist, categories, alerts] = await Promise.all(
     EDITABLE.map((k) => getSetting(context.sql, k)),
   );
-  return { times, publicOptions, sms, papers, contacts, checklist, categories, alerts } as {
+  return {
+    times,
+    publicOptions,
+    sms,
+    papers,
+    contacts,
+    checklist,
+    categories,
+    alerts,
+    phases: checklistPhases(checklist as SettingValue<"checklist">),
+  } as {
     papers: Awaited<ReturnType<typeof getSetting<"papers">>>;
     times: Awaited<ReturnType<typeof getSetting<"election.times">>>;
     publicOptions: Awaited<ReturnType<typeof getSetting<"public">>>;
     sms: Awaited<ReturnType<typeof getSetting<"sms">>>;
     contacts: Awaited<ReturnType<typeof getSetting<"contacts">>>;
     checklist: Awaited<ReturnType<typeof getSetting<"checklist">>>;
+    phases: ReturnType<typeof checklistPhases>;
     categories: Awaited<ReturnType<typeof getSetting<"incident.categories">>>;
     alerts: Awaited<ReturnType<typeof getSetting<"incident.alerts">>>;
   };
@@ -72,7 +93,7 @@ function fromForm(key: Editable, form: FormData): unknown {
     case "contacts":
       return fromLines(text("lines")).map(([name = "", role = "", phone = ""]) => ({ name, role, phone }));
     case "checklist":
-      return fromLines(text("lines")).map(([id = "", t = ""]) => ({ id, text: t }));
+      throw new Error("a phase is saved by savePhase");
     case "incident.categories":
       return fromLines(text("lines")).map(([code = "", id = "", en = "", active = "ya"]) => ({
         code,
@@ -91,28 +112,54 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const key = EDITABLE.find((k) => k === form.get("section"));
   if (!key) return data({ section: null, ok: false, errors: [translate(lang, messages, "api.invalidField")] }, 400);
+  if (key === "checklist") {
+    // One phase at a time: the others are kept as they are (a list saved before phases becomes the phases).
+    const phase = CHECKLIST_PHASES.find((p) => p === form.get("phase"));
+    if (!phase) return data({ section: null, ok: false, errors: [translate(lang, messages, "api.invalidField")] }, 400);
+    const section = `checklist:${phase}`;
+    const current = checklistPhases(await getSetting(context.sql, "checklist"));
+    const edited = {
+      phase,
+      due: String(form.get("due") ?? "").slice(0, 10),
+      items: itemsFromRows(fromLines(String(form.get("lines") ?? "").slice(0, 20_000))),
+    };
+    const known = DEFAULT_CHECKLISTS.phases.map((p) => current.find((c) => c.phase === p.phase) ?? p);
+    const parsed = ChecklistConfig.safeParse({ phases: known.map((p) => (p.phase === phase ? edited : p)) });
+    if (!parsed.success) {
+      // The path is phases.<n>.items.<row>.<field>: name the line and the field.
+      const errors = parsed.error.issues.map((i) =>
+        problemText(lang, i.path[2] === "items" ? i.path.slice(3) : i.path.slice(2), i.message),
+      );
+      return data({ section, ok: false, errors }, 422);
+    }
+    await context.writer.write((ctx) => saveSetting(ctx, { key: "checklist", value: parsed.data, actorId: admin.id }));
+    return { section, ok: true, errors: [] as string[] };
+  }
   const parsed = SETTINGS[key].safeParse(fromForm(key, form));
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => {
-      const [row, field] = i.path;
-      const where =
-        typeof row === "number"
-          ? translate(lang, messages, "admin.settings.line", { line: row + 1 }) + (field ? ` (${String(field)})` : "")
-          : String(row ?? "");
-      const problem =
-        i.message === "duplicate code"
-          ? "admin.settings.duplicate"
-          : i.message === CONTROL_CHARACTER_CODE
-            ? "input.controlCharacter"
-            : "api.invalidField";
-      return `${where}: ${translate(lang, messages, problem)}`;
-    });
+    const errors = parsed.error.issues.map((i) => problemText(lang, i.path, i.message));
     return data({ section: key, ok: false, errors }, 422);
   }
   await context.writer.write((ctx) =>
     saveSetting(ctx, { key: key as SettingKey, value: parsed.data as never, actorId: admin.id }),
   );
   return { section: key, ok: true, errors: [] as string[] };
+}
+
+/** One problem of a form as the admin reads it: "Line 3 (en): invalid value". */
+function problemText(lang: Lang, path: (string | number)[], message: string) {
+  const [row, field] = path;
+  const where =
+    typeof row === "number"
+      ? translate(lang, messages, "admin.settings.line", { line: row + 1 }) + (field ? ` (${String(field)})` : "")
+      : String(row ?? "");
+  const problem =
+    message === "duplicate code"
+      ? "admin.settings.duplicate"
+      : message === CONTROL_CHARACTER_CODE
+        ? "input.controlCharacter"
+        : "api.invalidField";
+  return `${where}: ${translate(lang, messages, problem)}`;
 }
 
 export default function Settings() {
@@ -219,12 +266,6 @@ export default function Settings() {
             toLines(s.contacts.map((c) => [c.name, c.role, c.phone])),
           ],
           [
-            "checklist",
-            t("admin.settings.checklist"),
-            t("admin.settings.checklistHelp"),
-            toLines(s.checklist.map((c) => [c.id, c.text])),
-          ],
-          [
             "incident.categories",
             t("admin.settings.categories"),
             t("admin.settings.categoriesHelp"),
@@ -260,6 +301,56 @@ export default function Settings() {
         {feedback("incident.alerts")}
         {save}
       </Form>
+      <PhaseForms phases={s.phases} result={result} busy={busy} />
     </>
+  );
+}
+
+/** The checklists per phase: a form per phase with its time and its items as lines. */
+function PhaseForms({
+  phases,
+  result,
+  busy,
+}: {
+  phases: ReturnType<typeof checklistPhases>;
+  result: { section: string | null; ok: boolean; errors: string[] } | undefined;
+  busy: boolean;
+}) {
+  const t = useT(adminMessages, checklistMessages);
+  const byPhase = new Map(phases.map((p) => [p.phase, p]));
+  return (
+    <section className="card stack" data-testid="settings-checklist" aria-labelledby="phases-heading">
+      <h2 id="phases-heading">{t("admin.phasesTitle")}</h2>
+      <p className="muted small">{t("admin.phasesHelp")}</p>
+      {DEFAULT_CHECKLISTS.phases.map((fallback) => {
+        const p = byPhase.get(fallback.phase) ?? fallback;
+        return (
+          <Form key={p.phase} method="post" className="stack" data-testid={`settings-phase-${p.phase}`}>
+            <h3>{t(`phase.${p.phase}`)}</h3>
+            <input type="hidden" name="section" value="checklist" />
+            <input type="hidden" name="phase" value={p.phase} />
+            <label>
+              {t("admin.due")}
+              <input name="due" type="time" defaultValue={p.due} required />
+            </label>
+            <label>
+              {t("admin.items")}
+              <textarea
+                name="lines"
+                rows={Math.max(3, p.items.length * 2 + 1)}
+                defaultValue={toLines(itemsToRows(p.items))}
+                maxLength={20000}
+              />
+            </label>
+            {result?.section === `checklist:${p.phase}` ? (
+              <SaveFeedback result={result} saved={t("admin.settings.saved")} />
+            ) : null}
+            <button type="submit" className="primary" disabled={busy}>
+              {t("admin.settings.save")}
+            </button>
+          </Form>
+        );
+      })}
+    </section>
   );
 }

@@ -5,6 +5,7 @@ import { dayStatusOf, DayStatusCard } from "~/components/day-status";
 import { BallotList, latestQuickCounts, type Ballot } from "~/components/officer-home/ballots";
 import { BroadcastList } from "~/components/officer-home/broadcasts";
 import { NextStepCard } from "~/components/officer-home/next-step";
+import { answeredPhases, ChecklistReminder } from "~/components/officer-home/checklist-reminder";
 import { SubmissionList } from "~/components/officer-home/submissions";
 import { OfficerNav, useOfficer } from "~/components/officer-nav";
 import { OfflineReadiness } from "~/components/offline-ready";
@@ -50,6 +51,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     submissions: home.submissions.map((s) => ({ ...s, photos: count(s.id) })),
     checkedIn: day.checkin !== null,
     checklistDone: day.checklist.every((i) => i.ok !== null),
+    // Held by the page, so the checklist reminder works offline too.
+    checklistPhases: day.phases,
+    answeredPhases: [...new Set(day.answers.map((a) => a.phase))],
     times: { opening: times.opening, closing: times.closing },
     now: new Date().toISOString(),
     broadcasts,
@@ -81,6 +85,8 @@ export default function OfficerHome() {
     broadcasts,
     seq,
     account,
+    checklistPhases,
+    answeredPhases: serverAnswered,
   } = useLoaderData<typeof loader>();
   const t = useT(tpsStatusMessages, officerMessages, officerHomeMessages, c1FormMessages, commonMessages);
   const now = useClock(serverNow);
@@ -128,6 +134,13 @@ export default function OfficerHome() {
         <BroadcastList initial={broadcasts} seq={seq} tpsCode={tps.code} account={account} outbox={items} />
 
         {resultsFirst ? ballotList : dayCard}
+        {/* After the first card: the step and what it needs stay in view on a small phone. */}
+        <ChecklistReminder
+          phases={checklistPhases}
+          answered={answeredPhases(serverAnswered, items)}
+          now={now}
+          tpsCode={tps.code}
+        />
         {resultsFirst ? dayCard : ballotList}
 
         <OutboxPanel />

@@ -20,6 +20,7 @@ import { IncidentPanel } from "~/components/posko/incident-panel";
 import { QuickOnlyPanel } from "~/components/posko/quick-only-panel";
 import { SubAreaProgress, subAreasOf } from "~/components/posko/sub-area-progress";
 import { StalePanel } from "~/components/posko/stale-panel";
+import { ChecklistSummary } from "~/components/posko/checklist-summary";
 import { SecurityAlerts } from "~/components/posko/security-alerts";
 import { isCut, LiveStatusLine } from "~/components/posko/live-status";
 import { useCommandPostLive } from "~/components/posko/use-command-post-live";
@@ -242,6 +243,11 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
                 canClaim={mayClaim}
               />
               <StalePanel stale={view.staleInArea} onSelect={setSelected} staleConfig={data.staleConfig} />
+              <ChecklistSummary
+                area={view.area ?? (summary.area.code === ELECTION_ROOT ? null : summary.area.code)}
+                changes={live.checklistChanges}
+                onSelect={setSelected}
+              />
               <ChildRegions areas={children} />
               <h2>{t("posko.bySubArea")}</h2>
               <SubAreaProgress tpsList={view.inAreaTps} subAreas={subAreas} contests={shownContests} areas={areas} />

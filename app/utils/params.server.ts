@@ -63,3 +63,18 @@ export function regionCodeParam(value: string | undefined, name = "code"): strin
   if (value === ELECTION_ROOT || (value !== undefined && REGION_CODE.test(value))) return value;
   throw problem.badParameters([{ field: name, code: "invalid", key: "input.parameterRegionCode" }]);
 }
+
+/** A required query parameter that must be one of `choices` or match `pattern`; else a 400 naming it. */
+export function choiceParam<T extends string>(url: URL, name: string, allowed: readonly T[] | RegExp): T {
+  const raw = url.searchParams.get(name) ?? "";
+  const ok = Array.isArray(allowed) ? allowed.includes(raw as T) : (allowed as RegExp).test(raw);
+  if (!ok) throw problem.badParameters([{ field: name, code: "invalid", key: "api.invalidField" }]);
+  return raw as T;
+}
+
+/** `?wilayah=`: a region code, or the whole election when absent or ELECTION_ROOT (null); else a 400. */
+export function areaParam(url: URL, name = "wilayah"): string | null {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === "" || raw === ELECTION_ROOT) return null;
+  return regionCodeParam(raw, name);
+}

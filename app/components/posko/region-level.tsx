@@ -8,6 +8,7 @@ import { kelurahanOfTps } from "~/lib/tps-code";
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react";
 import { SoundToggle } from "~/components/incidents/alert-sound";
 import { CategoriesContext } from "~/components/incidents/categories";
+import { ChecklistSummary } from "./checklist-summary";
 import type { CategoryOption } from "~/lib/incidents";
 import { CriticalAlert } from "~/components/incidents/critical-alert";
 import { PoskoNav } from "~/components/posko-nav";
@@ -17,7 +18,13 @@ import { formatNumber, formatShare } from "~/lib/format";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { drillDownMessages } from "~/lib/messages/drill-down";
-import { shareReported, type AreaTotals, type ContestProgress, type RegionSummary } from "~/lib/region-summary";
+import {
+  ELECTION_ROOT,
+  shareReported,
+  type AreaTotals,
+  type ContestProgress,
+  type RegionSummary,
+} from "~/lib/region-summary";
 import { useLang, useT } from "~/lib/use-t";
 import { can } from "~/lib/access";
 import { areaHref, Breadcrumb, ChildRegions, useAreaName } from "./drill-down";
@@ -131,6 +138,7 @@ export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: R
                 codes={data.stale.tps}
                 count={data.stale.count}
               />
+              <ChecklistSummary area={area.code === ELECTION_ROOT ? null : area.code} changes={live.checklistChanges} />
               {data.quickOnly.map((q) => (
                 <BoundedList
                   key={q.contest}

@@ -47,9 +47,12 @@ export function useCommandPostLive({
   const [responders, setResponders] = useState<Located[]>(initialResponders);
   const [securityAlerts, setSecurityAlerts] = useState<SecurityAlert[]>(initialSecurityAlerts);
   const applyBatched = useBatchedDashboard(setState);
+  // The checklist summary reads its counts itself: it only needs to know that answers arrived.
+  const [checklistChanges, setChecklistChanges] = useState(0);
   const onEvents = useCallback(
     (events: LiveEvent[]) => {
       applyBatched(events);
+      if (events.some((e) => e.type === "checklist:updated")) setChecklistChanges((n) => n + 1);
       setIncidents((m) => applyIncidentEvents(m, events));
       const moved = events.flatMap((e) => (e.type === "responder:located" ? [e.data] : []));
       if (moved.length) setResponders((list) => moveResponders(list, moved));
@@ -73,6 +76,7 @@ export function useCommandPostLive({
     heard,
     updateIncident,
     areaTotals: areaTotals.list,
+    checklistChanges,
   };
 }
 

@@ -72,6 +72,8 @@ export const timestamp = string()
   .datetime({ offset: true })
   .regex(/^(?!0000)/, "year")
   .regex(/(Z|[+-](0\d|1[0-3])(:?[0-5]\d)?|[+-]14(:?00)?)$/i, "offset");
+/** A time of day on the election's clock, "HH:MM" (24 hours). */
+export const clockTime = string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
 /** Trimmed text of at most `max` characters. */
 export const text = (max: number) => string().trim().max(max);
 export const latitude = z.number().min(-90).max(90);

@@ -1,6 +1,7 @@
 // The officer's small actions (arrival check-in, opening checklist, TPS day status) as the phone, the API and
 // the outbox send them.
 import { z } from "zod";
+import { CHECKLIST_PHASES, MAX_CHECKLIST_NUMBER, MAX_CHECKLIST_TEXT } from "../checklists";
 import { OFFICER_DAY_STATUSES } from "../officer";
 import { accuracy, latitude, longitude, SLUG, string, text, timestamp, tpsCode, uuid } from "./atoms";
 
@@ -17,14 +18,21 @@ export const CheckinBody = z
   .refine((b) => (b.lat == null) === (b.lng == null), { message: "lat and lng go together", path: ["lng"] });
 export type CheckinBody = z.infer<typeof CheckinBody>;
 
+/** A checklist's answers for one phase (app/lib/checklists.ts); without `phase`, the opening checklist (v1). */
 export const ChecklistBody = z.object({
   id: uuid,
   tpsCode,
+  phase: z.enum(CHECKLIST_PHASES).optional(),
   answers: z
     .array(
       z.object({
         item: string().regex(SLUG),
-        ok: z.boolean(),
+        /** A yes/no item's answer. */
+        ok: z.boolean().optional(),
+        /** A number item's answer. */
+        number: z.number().int().min(0).max(MAX_CHECKLIST_NUMBER).optional(),
+        /** A short-text item's answer. */
+        text: text(MAX_CHECKLIST_TEXT).optional(),
         note: text(500).nullish(),
       }),
     )

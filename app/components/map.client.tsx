@@ -6,7 +6,7 @@
 // cluster's icon object is reused while its look is unchanged, so Leaflet touches only what changed.
 import { CircleMarker, MapContainer, Marker, TileLayer, Tooltip, useMap, useMapEvents } from "react-leaflet";
 import L, { type LatLngBoundsExpression } from "leaflet";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { gridCells, groupCells } from "~/lib/cluster";
 import { formatCount, formatShare } from "~/lib/format";
 import { useLang } from "~/lib/use-t";
@@ -44,6 +44,8 @@ interface Props {
   selected?: string | null;
   /** The note for stale TPS in view beyond STALE_RING_MAX, in the reader's language. */
   cappedNote?: (count: number) => string;
+  /** The area the operator narrowed the map to (a region code), with the TPS it holds: the map fits them. */
+  focus?: { area: string | null; tps: readonly { lat: number; lng: number }[] };
 }
 
 export default function TpsMap(props: Props) {
@@ -67,8 +69,34 @@ export default function TpsMap(props: Props) {
     <MapContainer bounds={bounds} className="map" zoomControl attributionControl>
       {tileUrl ? <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap" /> : null}
       <Layers {...props} />
+      {props.focus ? <FitArea focus={props.focus} /> : null}
     </MapContainer>
   );
+}
+
+/**
+ * Zooms to the area the operator chose in the filters, once per choice (never on a live update, which must
+ * not move the map under the operator's hand); back to the whole region when the filter is cleared. A
+ * kelurahan's TPS then show one by one instead of as one cluster at the city's zoom.
+ */
+function FitArea({ focus }: { focus: NonNullable<Props["focus"]> }) {
+  const map = useMap();
+  const whole = useRef(map.getBounds());
+  const tps = useRef(focus.tps);
+  tps.current = focus.tps;
+  const chosen = useRef(false);
+  useEffect(() => {
+    if (focus.area === null) {
+      // Only back from a choice: at first the map already shows the whole region as it opened.
+      if (chosen.current) map.fitBounds(whole.current);
+      return;
+    }
+    chosen.current = true;
+    const points = tps.current;
+    if (!points.length) return;
+    map.fitBounds(L.latLngBounds(points.map((t) => [t.lat, t.lng])).pad(0.15), { maxZoom: 16 });
+  }, [focus.area, map]);
+  return null;
 }
 
 const RANK: MapStatus[] = ["conflict", "flagged", "partial", "missing", "submitted", "verified"];

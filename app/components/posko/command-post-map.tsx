@@ -61,6 +61,7 @@ export function CommandPostMap({
             onSelect={onSelect}
             selected={selected}
             cappedNote={(count) => t("map.capped", { count })}
+            focus={{ area: view.area, tps: view.inAreaTps }}
           />
         </Suspense>
       ) : null}

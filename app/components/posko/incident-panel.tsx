@@ -42,7 +42,7 @@ export function IncidentPanel({
   const openCount = all.filter(isOpen).length;
   // Near-identical citizen reports grouped, the flood queue apart, a page at a time: spam never buries the rest.
   const liveSections = useMemo(() => feedSections(shown), [shown]);
-  const hold = useHeldFeed(liveSections);
+  const hold = useHeldFeed(liveSections, showClosed);
   const sections = hold.held ? refreshHeld(hold.held, incidents, liveSections) : liveSections;
   const waiting = hold.held ? countWaiting(liveSections, hold.held) : 0;
   const card = (incident: IncidentData) => (
@@ -129,9 +129,10 @@ export function IncidentPanel({
 /**
  * Holds the feed still while the operator's pointer is over its cards or the panel is scrolled into them:
  * the lines stay where they are, new incidents wait (app/lib/feed-hold.ts). `release` shows what waits now
- * (the feed is held again from there while the pointer stays).
+ * (the feed is held again from there while the pointer stays). A change the operator makes (`choice`: showing
+ * closed incidents) shows at once: only what arrives by itself waits.
  */
-function useHeldFeed(live: FeedSections) {
+function useHeldFeed(live: FeedSections, choice: unknown) {
   const ref = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState(false);
   const [scrolled, setScrolled] = useState(false);
@@ -143,6 +144,7 @@ function useHeldFeed(live: FeedSections) {
     if (!holding) setHeld(null);
     else if (!held) setHeld(latest.current);
   }, [holding, held]);
+  useEffect(() => setHeld((h) => (h ? latest.current : h)), [choice]);
   useEffect(() => {
     const list = ref.current;
     const scroller = list?.closest(".panel-scroll, .panel");

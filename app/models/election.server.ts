@@ -115,6 +115,13 @@ export function listAreas(sql: Db) {
     select code, name, level from regions where level in ('city', 'kecamatan', 'kelurahan') order by code limit 5000`;
 }
 
+/** A region's name and kind, for a page's title ("Kel. Tanjung Makmur"); undefined when unknown. */
+export async function getRegion(sql: Db, { code }: { code: string }) {
+  const [row] = await sql<[{ code: string; name: string; kind: string | null }?]>`
+    select code, name, kind from regions where code = ${code}`;
+  return row;
+}
+
 export async function regionExists(sql: Db, { code }: { code: string }): Promise<boolean> {
   const [row] = await sql`select 1 from regions where code = ${code}`;
   return !!row;

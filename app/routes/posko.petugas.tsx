@@ -16,8 +16,10 @@ import { rosterMessages } from "~/lib/messages/roster";
 import { telHref } from "~/lib/phone";
 import { isProblem } from "~/lib/problems";
 import { changeLine, ROSTER_FILTERS, ROSTER_PAGE, silentMinutes, type RosterFilter } from "~/lib/roster";
+import { regionLabel } from "~/lib/regions";
 import { readOfficerChange } from "~/lib/schemas/roster";
 import { useLang, useT } from "~/lib/use-t";
+import { getRegion } from "~/models/election.server";
 import { headSeq } from "~/models/events.server";
 import { listRoster, rosterChanges } from "~/models/roster.server";
 import { TopBar } from "~/root";
@@ -40,8 +42,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const seq = await headSeq(context.sql);
   const { rows, total } = await listRoster(context.sql, { ...params, now, ...rosterWindow(params) });
   const changes = await rosterChanges(context.sql, { tpsCodes: rows.filter((r) => r.changes).map((r) => r.tpsCode) });
+  const region = params.area ? await getRegion(context.sql, { code: params.area }) : undefined;
   return {
     seq,
+    areaName: region ? regionLabel(region.kind, region.name) : params.area,
     role: user.role,
     params,
     total,
@@ -76,7 +80,7 @@ function rosterHref(params: { area: string | null; filter: RosterFilter; silentM
 }
 
 export default function Roster() {
-  const { seq, role, params, total, rows, now, mayManage } = useLoaderData<typeof loader>();
+  const { seq, role, params, areaName, total, rows, now, mayManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT(rosterMessages, commandPostMessages, commonMessages);
   const lang = useLang();
@@ -99,7 +103,7 @@ export default function Roster() {
       <main className="page wide roster">
         <h1>
           {t("roster.title")}
-          {params.area ? ` · ${params.area}` : ""}
+          {areaName ? ` · ${areaName}` : ""}
         </h1>
         <p className="muted small">{t("roster.intro")}</p>
         <p className={`live-status ${status}`} role="status">

@@ -5,7 +5,8 @@ import { commonMessages } from "~/lib/messages/common";
 import { officerMessages } from "~/lib/messages/officer";
 import { officerHomeMessages } from "~/lib/messages/officer-home";
 import type { NextStep } from "~/lib/officer-next-step";
-import { useT } from "~/lib/use-t";
+import { formatClock } from "~/lib/format";
+import { useLang, useT } from "~/lib/use-t";
 
 export function NextStepCard({
   step,
@@ -19,6 +20,9 @@ export function NextStepCard({
   contestName: (code: string) => string;
 }) {
   const t = useT(officerHomeMessages, officerMessages, commonMessages);
+  // "07.00 WIB", as the officer reads times everywhere else, not the setting's "07:00".
+  const lang = useLang();
+  const clock = { opening: formatClock(times.opening, lang), closing: formatClock(times.closing, lang) };
   const link = (href: string, text: string, primary = true) => (
     <a key={href} className={`button big${primary ? " primary" : ""}`} href={href}>
       {text}
@@ -41,14 +45,14 @@ export function NextStepCard({
           [link("/officer/checkin", t("nav.checkin")), link("/officer/checklist", t("nav.checklist"), false)],
         ];
       case "checklist":
-        return [t("home.step.checklist", times), link("/officer/checklist", t("nav.checklist"))];
+        return [t("home.step.checklist", clock), link("/officer/checklist", t("nav.checklist"))];
       case "open":
-        return [t("home.step.open", times), <DayChangeButton key="open" tpsCode={tpsCode} status="open" primary />];
+        return [t("home.step.open", clock), <DayChangeButton key="open" tpsCode={tpsCode} status="open" primary />];
       case "incident":
-        return [t("home.step.incident", times), link("/officer/incident", t("nav.incident"))];
+        return [t("home.step.incident", clock), link("/officer/incident", t("nav.incident"))];
       case "count":
         return [
-          t("home.step.count", times),
+          t("home.step.count", clock),
           <DayChangeButton key="count" tpsCode={tpsCode} status="counting" primary />,
         ];
       case "enter":

@@ -13,7 +13,7 @@ import { useLang, useT } from "~/lib/use-t";
 import { countTps, listContests } from "~/models/election.server";
 import { drawProjectionSample, getProjection, sampleDesk, sampleHasResults } from "~/models/projection.server";
 import { rosterMessages } from "~/lib/messages/roster";
-import { telHref } from "~/lib/phone";
+import { PhoneLink } from "~/components/phone-link";
 import { can } from "~/lib/access";
 import { problemOf, describeProblem } from "~/utils/problem-answer.server";
 import { getSetting } from "~/models/settings.server";
@@ -229,17 +229,7 @@ function SampleDeskView({ desk }: { desk: Awaited<ReturnType<typeof sampleDesk>>
                 </td>
                 <td>{m.name ?? <span className="muted">{t("roster.unnamed")}</span>}</td>
                 <td>
-                  {m.phone ? (
-                    <a
-                      className="tel"
-                      href={telHref(m.phone)}
-                      aria-label={t("roster.call", { name: m.name ?? m.tpsCode })}
-                    >
-                      {m.phone}
-                    </a>
-                  ) : (
-                    <span className="muted small">{t("roster.noPhone")}</span>
-                  )}
+                  <PhoneLink phone={m.phone} name={m.name ?? m.tpsCode} />
                 </td>
               </tr>
             ))}

@@ -13,7 +13,7 @@ import { formatNumber } from "~/lib/format";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { rosterMessages } from "~/lib/messages/roster";
-import { telHref } from "~/lib/phone";
+import { PhoneLink } from "~/components/phone-link";
 import { isProblem } from "~/lib/problems";
 import { changeLine, ROSTER_FILTERS, ROSTER_PAGE, silentMinutes, type RosterFilter } from "~/lib/roster";
 import { regionLabel } from "~/lib/regions";
@@ -194,17 +194,7 @@ export default function Roster() {
                       ) : null}
                     </td>
                     <td>
-                      {r.phone && !r.vacantSince ? (
-                        <a
-                          className="tel"
-                          href={telHref(r.phone)}
-                          aria-label={t("roster.call", { name: r.name ?? r.tpsCode })}
-                        >
-                          {r.phone}
-                        </a>
-                      ) : (
-                        <span className="muted small">{t("roster.noPhone")}</span>
-                      )}
+                      <PhoneLink phone={r.vacantSince ? null : r.phone} name={r.name ?? r.tpsCode} />
                     </td>
                     <td className="small">
                       {r.checkedInAt ? (

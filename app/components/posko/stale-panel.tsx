@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { formatNumber } from "~/lib/format";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { rosterMessages } from "~/lib/messages/roster";
-import { telHref } from "~/lib/phone";
+import { PhoneLink } from "~/components/phone-link";
 import { overdueMinutes, type StaleConfig } from "~/lib/stale";
 import { useLang, useT } from "~/lib/use-t";
 import { STALE_SHOWN, type StaleList } from "./use-map-view";
@@ -63,17 +63,7 @@ export function StalePanel({
                 <button type="button" className="link-like" onClick={() => onSelect(code)}>
                   TPS {code}
                 </button>
-                {officer?.phone ? (
-                  <a
-                    className="tel"
-                    href={telHref(officer.phone)}
-                    aria-label={t("roster.call", { name: officer.name ?? code })}
-                  >
-                    {officer.phone}
-                  </a>
-                ) : (
-                  <span />
-                )}
+                <PhoneLink phone={officer?.phone ?? null} name={officer?.name ?? code} empty={false} />
                 <span className="muted small stale-why">
                   {officer ? `${officer.kelurahan} · ` : ""}
                   {t(`stale.${reason}`)} ·{" "}

@@ -15,8 +15,8 @@ export const alertMessages = defineMessages({
     "alerts.claim": "Tangani",
     "alerts.settingsTitle": "Peringatan insiden kritis",
     "alerts.settingsEscalate": "Peringatan naik (lebih mencolok, bunyi berulang) bila belum ditangani setelah (detik)",
-    "sound.off": "🔇 Suara mati — klik untuk menyalakan",
-    "sound.on": "🔔 Suara peringatan aktif — klik untuk mematikan",
+    "sound.off": "Suara mati — klik untuk menyalakan",
+    "sound.on": "Suara peringatan aktif — klik untuk mematikan",
   },
   en: {
     "alerts.title": "CRITICAL INCIDENTS",
@@ -31,7 +31,7 @@ export const alertMessages = defineMessages({
     "alerts.claim": "Handle",
     "alerts.settingsTitle": "Critical incident alerts",
     "alerts.settingsEscalate": "An alert escalates (stronger style, repeated sound) when not handled after (seconds)",
-    "sound.off": "🔇 Sound off — click to turn on",
-    "sound.on": "🔔 Alert sound on — click to turn off",
+    "sound.off": "Sound off — click to turn on",
+    "sound.on": "Alert sound on — click to turn off",
   },
 });

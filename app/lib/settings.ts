@@ -2,6 +2,7 @@
 // default, so a fresh database works without any row in `settings`. Shared by the browser and the server.
 import { z } from "zod";
 import { ChecklistSetting, DEFAULT_CHECKLISTS } from "./checklists";
+import { DAY_BASES, ISO_DATE } from "./deadlines";
 import { INCIDENT_CATEGORIES } from "./incidents";
 import { clockTime as time, string, wholeNumber } from "./schemas/atoms";
 
@@ -63,6 +64,27 @@ export const SETTINGS = {
     poskoPhone: phone.nullable(),
     signers: z.array(z.object({ role: text(100), name: string().trim().max(100) })).max(4),
   }),
+  /** The supervisory body's legal deadlines in days (app/lib/deadlines.ts, SPEC section 9). Which days count
+   *  (calendar or working days, skipping the holidays listed) follows the law in force for the election, so
+   *  violation cases and process disputes each have their basis. */
+  deadlines: z.object({
+    holidays: z.array(string().regex(ISO_DATE, "YYYY-MM-DD")).max(200),
+    dueSoonDays: wholeNumber(0, 7),
+    cases: z.object({
+      basis: z.enum(DAY_BASES),
+      reportWithinDays: wholeNumber(1, 60),
+      initialReviewDays: wholeNumber(1, 30),
+      handlingDays: wholeNumber(1, 60),
+      handlingExtendedDays: wholeNumber(1, 90),
+    }),
+    disputes: z.object({
+      basis: z.enum(DAY_BASES),
+      filingDays: wholeNumber(1, 30),
+      completionDays: wholeNumber(1, 30),
+      mediationDays: wholeNumber(1, 30),
+      decisionDays: wholeNumber(1, 60),
+    }),
+  }),
   /** The projection's current sample draw (written by the draw, not by a form). */
   "projection.sample": z
     .object({ seed: z.number().int(), margin: z.number().nullable(), size: z.number().int(), drawnAt: string() })
@@ -98,6 +120,16 @@ export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
   checklist: DEFAULT_CHECKLISTS,
   "incident.categories": INCIDENT_CATEGORIES.map((c) => ({ code: c.code, id: c.id, en: c.en, active: true })),
   "incident.alerts": { escalateAfterSeconds: 5 * 60 },
+  deadlines: {
+    holidays: [],
+    dueSoonDays: 1,
+    // Report within 7 days of becoming known, initial review in 2, handling in 7 after registration,
+    // extendable once to 14 (UU 7/2017 art. 454; Perbawaslu 7/2022).
+    cases: { basis: "calendar", reportWithinDays: 7, initialReviewDays: 2, handlingDays: 7, handlingExtendedDays: 14 },
+    // A petition within 3 working days of the KPU's decision, 3 days to complete it, 2 of mediation, a decision
+    // within 12 days of registration (UU 7/2017 art. 466-469).
+    disputes: { basis: "working", filingDays: 3, completionDays: 3, mediationDays: 2, decisionDays: 12 },
+  },
   "projection.sample": null,
 };
 

@@ -136,6 +136,22 @@ describe("running totals", () => {
   });
 });
 
+describe("region paths", () => {
+  it("name every ancestor of a Kemendagri code, and of any other code", async () => {
+    const paths = await server.services.sql<{ code: string | null; path: string[] }[]>`
+      select code, region_path(code) as path
+      from unnest(array['16.73.01.1001', '16.73.01', '16.73', '16', '1.2.3', null]) as code`;
+    expect(paths.map((p) => p.path)).toEqual([
+      ["ID", "16", "16.73", "16.73.01", "16.73.01.1001"],
+      ["ID", "16", "16.73", "16.73.01"],
+      ["ID", "16", "16.73"],
+      ["ID", "16"],
+      ["ID", "1", "1.2", "1.2.3"],
+      ["ID"],
+    ]);
+  });
+});
+
 describe("npm run totals:check", () => {
   const run = promisify(execFile);
   const check = (...args: string[]) =>
@@ -156,6 +172,10 @@ describe("npm run totals:check", () => {
     expect(found.stdout).toMatch(/2 running totals differ/);
     expect(found.stdout).toMatch(/16\.73 \/ gubernur/);
     expect(found.stdout).toMatch(/16\.73\.02 \(TPS and centre\)/);
+    // Each difference shows both values, so the operator sees what is off.
+    const [, stored, computed] =
+      /16\.73 \/ gubernur: stored (\{.*?\}), recomputed (\{.*?\})\n/.exec(found.stdout) ?? [];
+    expect(JSON.parse(stored).reporting).toBe(JSON.parse(computed).reporting + 1);
     expect(await check("--fix")).toMatchObject({ code: 0, stdout: expect.stringMatching(/every total now matches/) });
     expect(await check()).toMatchObject({ code: 0 });
   });

@@ -19,7 +19,7 @@ import { getStaleConfig, notArrived } from "../app/models/command-post.server";
 import { getSetting } from "../app/models/settings.server";
 import { recentSecurityAlerts } from "../app/models/guess-limits.server";
 import { listContests } from "../app/models/election.server";
-import { getProjection } from "../app/models/projection.server";
+import { getProjections } from "../app/models/projection.server";
 import { contestTouches } from "../app/lib/contests";
 import type { Db } from "../app/utils/db.server";
 import { fillWithResults } from "./load-kit";
@@ -30,11 +30,12 @@ const sql = db.sql as unknown as Db;
 async function prepare() {
   const [{ n }] = await sql<[{ n: number }]>`select count(*)::int as n from projection_sample`;
   if (n > 0) return;
-  const units = await sql<{ code: string; stratum: string }[]>`
-    select t.code, kel.parent_code as stratum from tps t join regions kel on kel.code = t.kelurahan_code`;
+  const units = await sql<{ code: string; kelurahan: string; stratum: string }[]>`
+    select t.code, t.kelurahan_code as kelurahan, kel.parent_code as stratum
+    from tps t join regions kel on kel.code = t.kelurahan_code`;
   const sample = drawSample(units, Math.ceil(units.length / 100), 20261203);
   for (let i = 0; i < sample.length; i += 5000)
-    await sql`insert into projection_sample ${sql(sample.slice(i, i + 5000).map((s) => ({ tps_code: s.code, stratum: s.stratum })))}`;
+    await sql`insert into projection_sample ${sql(sample.slice(i, i + 5000).map((s) => ({ tps_code: s.code, kelurahan_code: s.kelurahan, stratum: s.stratum })))}`;
   await sql`insert into settings (key, value) values ('projection.sample',
     ${sql.json({ seed: 20261203, margin: null, size: sample.length, drawnAt: new Date().toISOString() })})
     on conflict (key) do update set value = excluded.value`;
@@ -85,8 +86,9 @@ try {
   }
   const contests = await listContests(sql);
   const projectionOf = (list: typeof contests) =>
-    Promise.all(
-      list.map((c) => getProjection(sql, { contest: c.code, candidates: ballotChoices(c).map((k) => k.number) })),
+    getProjections(
+      sql,
+      list.map((c) => ({ contest: c.code, candidates: ballotChoices(c).map((k) => k.number) })),
     );
   for (const code of [province.code, city.code, kec.code]) {
     const shown = contests.filter((c) => contestTouches(c, code));

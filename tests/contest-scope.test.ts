@@ -164,8 +164,8 @@ describe("projection per contest", () => {
     expect((await http.form("/admin/proyeksi", { mode: "size", size: 60 }, admin)).status).toBe(200);
     const sql = server().services.sql;
     // A sampled TPS of the kabupaten with a mayor's result (one left from before an admin narrowed the area).
-    await sql`insert into projection_sample (tps_code, stratum) values (${MURA.tps[0]}, ${MURA.kecamatan})
-      on conflict do nothing`;
+    await sql`insert into projection_sample (tps_code, kelurahan_code, stratum)
+      select code, kelurahan_code, ${MURA.kecamatan} from tps where code = ${MURA.tps[0]} on conflict do nothing`;
     const [stray] = await sql`insert into submissions (id, tps_code, contest_code, source, author_id, revision, votes,
         invalid, captured_at, body_hash, response)
       select gen_random_uuid(), ${MURA.tps[0]}, 'walikota', 'app', u.id, 1, '{"1": 900, "2": 0, "3": 0}', 1, now(), 'x', '{}'
@@ -177,9 +177,13 @@ describe("projection per contest", () => {
       select tps_code from projection_sample where tps_code like '1673%' order by tps_code limit 2`;
     for (const { tpsCode } of cityTps) await submit(tpsCode, "walikota", { "1": 40, "2": 45, "3": 40 }, 3);
 
-    const projection = (await (await http.get("/api/v1/projection", await http.login("posko"))).json()).contests
-      .walikota;
+    const { contests } = await (await http.get("/api/v1/projection", await http.login("posko"))).json();
+    const projection = contests.walikota;
     expect(projection.reported).toBe(2);
     expect(projection.candidates[0].estimate).toBeCloseTo(40 / 125, 10);
+    // Read together, each contest keeps its own area: the governor's sample spans the province (the
+    // kabupaten's sampled TPS too) and has no result of its own yet.
+    expect(contests.gubernur.sampleSize).toBeGreaterThan(projection.sampleSize);
+    expect(contests.gubernur.reported).toBe(0);
   });
 });

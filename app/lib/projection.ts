@@ -74,8 +74,8 @@ export function allocate(sizes: Record<string, number>, n: number): Record<strin
 }
 
 /** Draws a stratified simple random sample (partial Fisher-Yates per stratum). */
-export function drawSample(units: SampleUnit[], n: number, seed: number): SampleUnit[] {
-  const strata = new Map<string, SampleUnit[]>();
+export function drawSample<T extends SampleUnit>(units: T[], n: number, seed: number): T[] {
+  const strata = new Map<string, T[]>();
   for (const u of [...units].sort((a, b) => a.code.localeCompare(b.code))) {
     if (!strata.has(u.stratum)) strata.set(u.stratum, []);
     strata.get(u.stratum)!.push(u);
@@ -83,7 +83,7 @@ export function drawSample(units: SampleUnit[], n: number, seed: number): Sample
   const sizes = Object.fromEntries([...strata].map(([k, list]) => [k, list.length]));
   const counts = allocate(sizes, n);
   const rnd = seededRandom(seed);
-  const out: SampleUnit[] = [];
+  const out: T[] = [];
   for (const key of [...strata.keys()].sort()) {
     const list = [...strata.get(key)!];
     const take = counts[key] ?? 0;

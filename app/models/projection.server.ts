@@ -4,7 +4,6 @@ import { randomInt } from "node:crypto";
 import { drawSample, estimate, sampleSizeFor, type Projection } from "~/lib/projection";
 import { problem } from "~/lib/problems";
 import type { Db } from "~/utils/db.server";
-import { votesInContestCode } from "./area.server";
 import type { WriteContext } from "~/utils/writer.server";
 import { getSetting, saveSetting } from "./settings.server";
 
@@ -35,15 +34,15 @@ export async function drawProjectionSample(
   await tx`lock table projection_sample in exclusive mode`;
   const inUse = await sampleHasResults(tx);
   if (inUse && !forceReason) throw problem.conflict("sample_in_use");
-  const units = await tx<{ code: string; stratum: string; registered: number }[]>`
-    select t.code, kel.parent_code as stratum, t.dpt + t.dptb + t.dpk as registered
+  const units = await tx<{ code: string; kelurahan: string; stratum: string; registered: number }[]>`
+    select t.code, t.kelurahan_code as kelurahan, kel.parent_code as stratum, t.dpt + t.dptb + t.dpk as registered
     from tps t join regions kel on kel.code = t.kelurahan_code order by t.code`;
   const meanVoters = units.reduce((s, u) => s + u.registered, 0) / Math.max(1, units.length);
   const n = size ?? sampleSizeFor({ margin: margin!, population: units.length, meanVoters });
   const sample = drawSample(units, n, seed);
   await tx`delete from projection_sample`;
   for (let i = 0; i < sample.length; i += 5000) {
-    await tx`insert into projection_sample ${tx(sample.slice(i, i + 5000).map((s) => ({ tps_code: s.code, stratum: s.stratum })))}`;
+    await tx`insert into projection_sample ${tx(sample.slice(i, i + 5000).map((s) => ({ tps_code: s.code, kelurahan_code: s.kelurahan, stratum: s.stratum })))}`;
   }
   const info = { seed, margin: margin ?? null, size: sample.length, drawnAt: ctx.now.toISOString() };
   await saveSetting(ctx, { key: "projection.sample", value: info, actorId });
@@ -96,40 +95,61 @@ export async function sampleDesk(sql: Db): Promise<SampleDesk> {
   return { strata, missing, missingCount: n };
 }
 
-type StratumCount = { stratum: string; n: number };
+type StratumCount = { contest: string; stratum: string; n: number };
+export interface ProjectionAsked {
+  contest: string;
+  candidates: number[];
+}
 
-/** The estimate per candidate of one contest from the sampled TPS that reported; null without a sample. */
-export async function getProjection(
-  sql: Db,
-  { contest, candidates }: { contest: string; candidates: number[] },
-): Promise<Projection | null> {
-  const info = await getSetting(sql, "projection.sample");
-  if (!info) return null;
-  // Over the contest's own area: a mayor's estimate weighs only its city's strata and sampled TPS, so the
-  // sample of a province-wide draw serves every contest (each kecamatan is a stratum, inside one city).
-  // It costs what it shows: the stratum sizes are the kecamatan's running TPS counts (region_totals, one
-  // primary-key read per kecamatan), and only the sampled TPS are read, each with its result by primary key.
-  const inContest = votesInContestCode(sql, "t.kelurahan_code", contest);
-  // The contest's strata first: only their sampled TPS are checked against its area.
-  // Read from the kecamatan (index regions_level, migration 0015), each total by its primary key: a join the
-  // planner may turn into a scan of every total of a national contest (every region, not only kecamatan).
-  const sizes = sql`select stratum, n from (select kec.code as stratum, (select rt.tps from region_totals rt
-      where rt.region_code = kec.code and rt.contest_code = ${contest}) as n
-    from regions kec where kec.level = 'kecamatan') s where n > 0`;
-  const strataOf = sql`select stratum from (${sizes}) z`;
+/**
+ * The estimate per candidate of each contest asked, from the sampled TPS that reported, over the contest's
+ * own area: a mayor's estimate weighs only its city's strata and sampled TPS, so the sample of a
+ * province-wide draw serves every contest (each kecamatan is a stratum, inside one city). Empty without a
+ * sample. Three reads serve any number of contests: the stratum sizes are the kecamatan's running TPS counts
+ * (region_totals, by primary key from the kecamatan; index regions_level, migration 0015), the sampled TPS of
+ * each contest come from its area's kelurahan code ranges, and the results are read for those TPS only.
+ */
+export async function getProjections(sql: Db, asked: ProjectionAsked[]): Promise<Map<string, Projection>> {
+  const out = new Map<string, Projection>();
+  if (asked.length === 0 || !(await getSetting(sql, "projection.sample"))) return out;
+  const codes = asked.map((a) => a.contest);
+  // The sampled TPS inside each asked contest's area regions: a kelurahan code between the region's code and
+  // the code followed by "/" (the character after "."), compared byte by byte (~>=~, ~<~) so the index of
+  // migration 0024 serves it whatever the database's collation.
+  const votesIn = sql`select distinct s.tps_code, s.stratum, a.contest_code
+    from contest_areas a join projection_sample s
+      on s.kelurahan_code ~>=~ a.region_code and s.kelurahan_code ~<~ (a.region_code || '/')
+    where a.contest_code = any(${codes})`;
   const [strata, sampled, results] = await Promise.all([
-    sql<StratumCount[]>`${sizes}`,
-    sql<StratumCount[]>`select s.stratum, count(*)::int as n from projection_sample s join tps t on t.code = s.tps_code
-      where s.stratum in (${strataOf}) and ${inContest} group by 1`,
-    sql<{ stratum: string; votes: Record<string, number> }[]>`
-      select s.stratum, r.votes from projection_sample s join tps t on t.code = s.tps_code
-      join results r on r.tps_code = s.tps_code and r.contest_code = ${contest}
-      where s.stratum in (${strataOf}) and r.status <> 'missing' and ${inContest}`,
+    sql<StratumCount[]>`
+      select rt.contest_code as contest, kec.code as stratum, rt.tps as n
+      from regions kec join region_totals rt on rt.region_code = kec.code and rt.contest_code = any(${codes})
+      where kec.level = 'kecamatan' and rt.tps > 0`,
+    sql<StratumCount[]>`select contest_code as contest, stratum, count(*)::int as n from (${votesIn}) v group by 1, 2`,
+    sql<{ contest: string; stratum: string; votes: Record<string, number> }[]>`
+      select v.contest_code as contest, v.stratum, r.votes from (${votesIn}) v
+      join results r on r.tps_code = v.tps_code and r.contest_code = v.contest_code where r.status <> 'missing'`,
   ]);
-  return estimate({
-    strataSizes: Object.fromEntries(strata.map((r) => [r.stratum, r.n])),
-    sampleSizes: Object.fromEntries(sampled.map((r) => [r.stratum, r.n])),
-    results: results.map((r) => ({ stratum: r.stratum, votes: r.votes })),
-    candidates: candidates.map(String),
-  });
+  const byContest = <T extends { contest: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = map.get(row.contest);
+      if (list) list.push(row);
+      else map.set(row.contest, [row]);
+    }
+    return map;
+  };
+  const [strataOf, sampledOf, resultsOf] = [byContest(strata), byContest(sampled), byContest(results)];
+  for (const { contest, candidates } of asked) {
+    out.set(
+      contest,
+      estimate({
+        strataSizes: Object.fromEntries((strataOf.get(contest) ?? []).map((r) => [r.stratum, r.n])),
+        sampleSizes: Object.fromEntries((sampledOf.get(contest) ?? []).map((r) => [r.stratum, r.n])),
+        results: (resultsOf.get(contest) ?? []).map((r) => ({ stratum: r.stratum, votes: r.votes })),
+        candidates: candidates.map(String),
+      }),
+    );
+  }
+  return out;
 }

@@ -2,13 +2,14 @@
 // aggregates only. No officer, login, phone, reporter or any other personal data ever enters this object; the
 // public Socket.IO room receives exactly this object, and the open data (CSV/JSON) is built from it.
 import { ballotChoices, type BallotChoice } from "~/lib/ballot";
+import type { Projection } from "~/lib/projection";
 import type { Contest, ContestType } from "~/lib/contests";
 import { toCsv, type CsvSeparator } from "~/lib/csv";
 import { regionLabel } from "~/lib/regions";
 import type { Db } from "~/utils/db.server";
 import { ELECTION_ROOT } from "~/lib/region-summary";
 import { listContests } from "./election.server";
-import { getProjection } from "./projection.server";
+import { getProjections } from "./projection.server";
 import { getSetting } from "./settings.server";
 
 export interface PublicArea {
@@ -173,8 +174,13 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
   // Every figure per contest comes from the running totals (docs/decisions/032): the kecamatan and city rows
   // of the contest's area, each already summed by the writer; the contest's total is the sum of its kecamatan.
   const areaRows = await contestAreaTotals(sql);
-  // Without a drawn sample no contest has a projection: no read per contest for it.
-  const projected = options.showProjection && (await getSetting(sql, "projection.sample")) !== null;
+  // Every contest's projection in three reads (none without a drawn sample).
+  const projections = options.showProjection
+    ? await getProjections(
+        sql,
+        contests.map((c) => ({ contest: c.code, candidates: ballotChoices(c).map((k) => k.number) })),
+      )
+    : new Map<string, Projection>();
   const out: PublicSummary["contests"] = [];
   for (const c of contests) {
     const choices = ballotChoices(c);
@@ -183,7 +189,7 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
     const byKecamatan = rows.kecamatan.map((r) => publicArea(r, numbers));
     const tpsTotal = byKecamatan.reduce((s, a) => s + a.tps, 0);
     const total = options.showResults ? sumAreas(byKecamatan, numbers) : null;
-    const projection = projected ? await getProjection(sql, { contest: c.code, candidates: numbers }) : null;
+    const projection = projections.get(c.code);
     out.push({
       code: c.code,
       name: c.name,
@@ -249,33 +255,30 @@ export async function getPublicSummary(sql: Db): Promise<PublicSummary> {
  */
 export async function getPublicExtras(sql: Db, contests: Contest[]) {
   const options = await getSetting(sql, "public");
-  const projection = options.showProjection
-    ? await Promise.all(
-        contests.map(async (c) => {
-          const choices = ballotChoices(c);
-          const p = await getProjection(sql, { contest: c.code, candidates: choices.map((k) => k.number) });
-          if (!p || p.sampleSize <= 0) return null;
-          return {
-            code: c.code,
-            name: c.name,
-            candidates: choices.map((k) => ({
-              number: k.number,
-              name: k.kind === "blank" ? "Kolom kosong" : k.name,
-              kind: k.kind,
-            })),
-            projection: {
-              sampleSize: p.sampleSize,
-              reported: p.reported,
-              candidates: p.candidates.map((x) => ({
-                number: Number(x.number),
-                estimate: x.estimate,
-                margin: x.margin,
-              })),
-            },
-          };
-        }),
+  const estimates = options.showProjection
+    ? await getProjections(
+        sql,
+        contests.map((c) => ({ contest: c.code, candidates: ballotChoices(c).map((k) => k.number) })),
       )
-    : [];
+    : new Map<string, Projection>();
+  const projection = contests.map((c) => {
+    const p = estimates.get(c.code);
+    if (!p || p.sampleSize <= 0) return null;
+    return {
+      code: c.code,
+      name: c.name,
+      candidates: ballotChoices(c).map((k) => ({
+        number: k.number,
+        name: k.kind === "blank" ? "Kolom kosong" : k.name,
+        kind: k.kind,
+      })),
+      projection: {
+        sampleSize: p.sampleSize,
+        reported: p.reported,
+        candidates: p.candidates.map((x) => ({ number: Number(x.number), estimate: x.estimate, margin: x.margin })),
+      },
+    };
+  });
   return {
     projection: projection.filter((p) => p !== null),
     incidents: options.showIncidents ? await publicIncidentCounts(sql) : null,

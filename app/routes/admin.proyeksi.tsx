@@ -11,7 +11,7 @@ import { adminMessages } from "~/lib/messages/admin";
 import { projectionMessages } from "~/lib/messages/projection";
 import { useLang, useT } from "~/lib/use-t";
 import { countTps, listContests } from "~/models/election.server";
-import { drawProjectionSample, getProjection, sampleDesk, sampleHasResults } from "~/models/projection.server";
+import { drawProjectionSample, getProjections, sampleDesk, sampleHasResults } from "~/models/projection.server";
 import { rosterMessages } from "~/lib/messages/roster";
 import { PhoneLink } from "~/components/phone-link";
 import { can } from "~/lib/access";
@@ -32,14 +32,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     sampleDesk(context.sql),
     sampleHasResults(context.sql),
   ]);
-  const projections = await Promise.all(
-    contests.map(async (c) => ({
-      code: c.code,
-      name: c.name,
-      candidates: c.candidates,
-      projection: await getProjection(context.sql, { contest: c.code, candidates: c.candidates.map((k) => k.number) }),
-    })),
+  const estimates = await getProjections(
+    context.sql,
+    contests.map((c) => ({ contest: c.code, candidates: c.candidates.map((k) => k.number) })),
   );
+  const projections = contests.map((c) => ({
+    code: c.code,
+    name: c.name,
+    candidates: c.candidates,
+    projection: estimates.get(c.code) ?? null,
+  }));
   return { info, projections, totalTps: tpsCount, desk, inUse, mayForce: can(admin, "projection:force") };
 }
 

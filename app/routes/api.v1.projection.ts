@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ballotChoices } from "~/lib/ballot";
 import { contestsByCode, listContests } from "~/models/election.server";
-import { getProjection } from "~/models/projection.server";
+import { getProjections } from "~/models/projection.server";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
@@ -20,16 +20,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const contests = asked.length
       ? await contestsByCode(context.sql, { codes: asked })
       : await listContests(context.sql);
-    const entries = await Promise.all(
-      contests.map(
-        async (c) =>
-          [
-            c.code,
-            await getProjection(context.sql, { contest: c.code, candidates: ballotChoices(c).map((k) => k.number) }),
-          ] as const,
-      ),
+    const projections = await getProjections(
+      context.sql,
+      contests.map((c) => ({ contest: c.code, candidates: ballotChoices(c).map((k) => k.number) })),
     );
-    return json({ contests: Object.fromEntries(entries) });
+    return json({ contests: Object.fromEntries(contests.map((c) => [c.code, projections.get(c.code) ?? null])) });
   });
 }
 

@@ -3,7 +3,8 @@
 -- every call (about 40 microseconds), called once per TPS, per kelurahan and contest, per vote key.
 -- region_path now spells the Kemendagri code's fixed shape (2, 5, 8 and 13 characters) as one expression,
 -- which the planner inlines, and keeps the general form for any other code; the views unnest each
--- kelurahan's path once and join it. Same rows, same columns: only the work changes.
+-- kelurahan's path once and join it. Same rows, same columns: only the work changes. The general form is
+-- named with its schema: an index or ANALYZE evaluates the function with only pg_catalog on the search path.
 create function region_path_any(code text) returns text[] language sql immutable parallel safe as $$
   select array['ID'] || array(
     select array_to_string(p[1:i], '.') from (select string_to_array(code, '.') as p) s,
@@ -18,7 +19,7 @@ create or replace function region_path(code text) returns text[] language sql im
       then array['ID', left(code, 2), left(code, 5), code]
     when length(code) = 5 and substr(code, 3, 1) = '.' then array['ID', left(code, 2), code]
     when length(code) = 2 then array['ID', code]
-    else region_path_any(code)
+    else public.region_path_any(code)
   end
 $$;
 

@@ -1,6 +1,7 @@
 // The projection next to the running count on the command post: estimate ± 95% margin per candidate from
-// the sampled TPS that reported. Refetched (at most every few seconds) whenever the count of TPS in changes.
-import { useEffect, useState } from "react";
+// the sampled TPS that reported. The page brings the first one; refetched (at most every few seconds)
+// whenever the count of TPS in changes.
+import { useEffect, useRef, useState } from "react";
 import type { Projection } from "~/lib/projection";
 import { projectionMessages } from "~/lib/messages/projection";
 import { formatEstimate } from "~/lib/format";
@@ -10,15 +11,21 @@ export function ProjectionLine({
   contest,
   candidates,
   reported,
+  initial,
 }: {
   contest: string;
   candidates: { number: number }[];
   reported: number;
+  initial: Projection | null;
 }) {
   const t = useT(projectionMessages);
   const lang = useLang();
-  const [projection, setProjection] = useState<Projection | null>(null);
+  const [projection, setProjection] = useState<Projection | null>(initial);
+  // The count the shown projection was read at: the page's own first, so opening the page asks nothing more.
+  const readAt = useRef<number | null>(reported);
   useEffect(() => {
+    if (readAt.current === reported) return;
+    readAt.current = reported;
     const controller = new AbortController();
     const timer = setTimeout(
       () => {

@@ -45,6 +45,8 @@ import { recentSecurityAlerts } from "~/models/guess-limits.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
 import { getSetting } from "~/models/settings.server";
 import { getSnapshot } from "~/models/snapshot.server";
+import { getProjections } from "~/models/projection.server";
+import { ballotChoices } from "~/lib/ballot";
 import { TopBar } from "~/root";
 import { requirePageView } from "~/utils/permissions.server";
 
@@ -95,7 +97,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Incidents are read after the snapshot: an event in between is applied twice, which is harmless
   // (the feed replaces an incident by id); one read before it could be missed.
   const { tps, ...snapshot } = await getSnapshot(context.sql, { scope }, { byKelurahan: true });
-  const incidents = await listIncidents(context.sql, { scope, placeless });
+  // The projections come with the page (one read for all its contests) rather than one request per contest
+  // after it: the page is complete when it arrives; each line refetches when its count moves.
+  const [incidents, projections] = await Promise.all([
+    listIncidents(context.sql, { scope, placeless }),
+    getProjections(
+      context.sql,
+      snapshot.contests.map((c) => ({ contest: c.code, candidates: ballotChoices(c).map((k) => k.number) })),
+    ),
+  ]);
   return {
     ...shared,
     level: "tps" as const,
@@ -112,6 +122,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ),
     },
     incidents,
+    projections: Object.fromEntries(snapshot.contests.map((c) => [c.code, projections.get(c.code) ?? null])),
   };
 }
 
@@ -226,6 +237,7 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
                       totals={cut && byKelurahan ? totalsInArea(byKelurahan, view.area!) : totals}
                       progress={progress}
                       areaProgress={cut ? areaProgress[c.code] : null}
+                      projection={data.projections[c.code] ?? null}
                     />
                   );
                 })}

@@ -1,6 +1,7 @@
 import { ProjectionLine } from "~/components/projection-line";
 import { ballotChoices, type BallotContest } from "~/lib/ballot";
 import type { DashboardTotals } from "~/lib/dashboard";
+import type { Projection } from "~/lib/projection";
 import { formatNumber, formatShare } from "~/lib/format";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
@@ -22,11 +23,14 @@ export function ContestTotals({
   totals,
   progress,
   areaProgress,
+  projection,
 }: {
   contest: ContestSummary;
   totals: DashboardTotals;
   progress: Progress;
   areaProgress: Progress | null;
+  /** The projection the page was rendered with (null without a sample). */
+  projection: Projection | null;
 }) {
   const t = useT(commandPostMessages, commonMessages);
   const lang = useLang();
@@ -81,7 +85,7 @@ export function ContestTotals({
           </tr>
         </tbody>
       </table>
-      <ProjectionLine contest={c.code} candidates={choices} reported={totals.reported} />
+      <ProjectionLine contest={c.code} candidates={choices} reported={totals.reported} initial={projection} />
     </section>
   );
 }

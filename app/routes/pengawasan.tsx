@@ -5,6 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { PoskoNav } from "~/components/posko-nav";
 import { ACTIVITY_KINDS } from "~/lib/data-centre";
 import { formatDate, formatNumber } from "~/lib/format";
@@ -82,21 +83,34 @@ export default function Supervision() {
     regionLabel(r.kind ?? r.level, r.name);
   const recorded = result?.ok && result.value.intent === "record" ? result.value : null;
   const imported = result?.ok && result.value.intent === "import" ? result.value : null;
-  const numberField = (name: "events" | "people" | "findings", max: number, initial: number) => (
-    <label>
-      {t(`act.${name}`)}
+  // A saved activity empties the form for the next one; a refused one keeps what was typed.
+  const formRef = useRef<HTMLFormElement>(null);
+  const savedId = recorded?.id;
+  useEffect(() => {
+    if (savedId) formRef.current?.reset();
+  }, [savedId]);
+  // Each control has its label by id (a label wrapping a select would take the option's text into its name)
+  // and its field's message under it.
+  const field = (name: string, label: string, control: (id: string, invalid: boolean) => ReactNode) => (
+    <div className="field">
+      <label htmlFor={`act-${name}`}>{label}</label>
+      {control(`act-${name}`, !!errorOf(name))}
+      {errorOf(name) ? <span className="field-error">{errorOf(name)!.message}</span> : null}
+    </div>
+  );
+  const numberField = (name: "events" | "people" | "findings", max: number, initial: number) =>
+    field(name, t(`act.${name}`), (id, invalid) => (
       <input
+        id={id}
         type="number"
         name={name}
         min={0}
         max={max}
         defaultValue={initial}
         inputMode="numeric"
-        aria-invalid={!!errorOf(name)}
+        aria-invalid={invalid}
       />
-      {errorOf(name) ? <span className="field-error">{errorOf(name)!.message}</span> : null}
-    </label>
-  );
+    ));
   return (
     <>
       <TopBar title={t("act.title")} />
@@ -107,27 +121,22 @@ export default function Supervision() {
         <div className="broadcast-columns">
           <section className="card" aria-labelledby="new-activity">
             <h2 id="new-activity">{t("act.new")}</h2>
-            <Form method="post" className="stack" key={recorded ? recorded.id : "form"}>
+            <Form method="post" className="stack" ref={formRef}>
               <input type="hidden" name="intent" value="record" />
-              <label>
-                {t("act.kind")}
-                <select name="kind" defaultValue="campaign" aria-invalid={!!errorOf("kind")}>
+              {field("kind", t("act.kind"), (id, invalid) => (
+                <select id={id} name="kind" defaultValue="campaign" aria-invalid={invalid}>
                   {ACTIVITY_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {t(`act.kind.${k}`)}
                     </option>
                   ))}
                 </select>
-                {errorOf("kind") ? <span className="field-error">{errorOf("kind")!.message}</span> : null}
-              </label>
-              <label>
-                {t("act.heldOn")}
-                <input type="date" name="held_on" required aria-invalid={!!errorOf("held_on")} />
-                {errorOf("held_on") ? <span className="field-error">{errorOf("held_on")!.message}</span> : null}
-              </label>
-              <label>
-                {t("act.region")}
-                <select name="region_code" required defaultValue="" aria-invalid={!!errorOf("region_code")}>
+              ))}
+              {field("held_on", t("act.heldOn"), (id, invalid) => (
+                <input id={id} type="date" name="held_on" required aria-invalid={invalid} />
+              ))}
+              {field("region_code", t("act.region"), (id, invalid) => (
+                <select id={id} name="region_code" required defaultValue="" aria-invalid={invalid}>
                   <option value="">—</option>
                   {loaded.regions.map((r) => (
                     <option key={r.code} value={r.code}>
@@ -140,19 +149,17 @@ export default function Supervision() {
                     </option>
                   ))}
                 </select>
-                {errorOf("region_code") ? <span className="field-error">{errorOf("region_code")!.message}</span> : null}
-              </label>
-              <label>
-                {t("act.title_")}
+              ))}
+              {field("title", t("act.title_"), (id, invalid) => (
                 <input
+                  id={id}
                   type="text"
                   name="title"
                   required
                   maxLength={ACTIVITY_TITLE_MAX}
-                  aria-invalid={!!errorOf("title")}
+                  aria-invalid={invalid}
                 />
-                {errorOf("title") ? <span className="field-error">{errorOf("title")!.message}</span> : null}
-              </label>
+              ))}
               <div className="row">
                 {numberField("events", 9999, 1)}
                 {numberField("people", 999999, 0)}

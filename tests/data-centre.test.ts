@@ -98,6 +98,16 @@ describe("the voter list", () => {
     expect(total(city, "voters", "dpt")).toBe(all.dpt);
   });
 
+  it("lists a kelurahan's TPS as its rows, in the reader's language", async () => {
+    const res = await http.get(`/publik/data?wilayah=${KEL}`, undefined, { Cookie: "pantau_lang=en" });
+    expect(res.status).toBe(200);
+    const html = decodeHtml(await res.text());
+    expect(html).toContain("Voter list");
+    expect(html).toContain("TPS vulnerability");
+    expect(html).toContain(">TPS 001<");
+    expect(html).toContain(`/api/v1/public/data-centre/voters.csv?wilayah=${KEL}`);
+  });
+
   it("opens the only child of a level, like the public page, and answers 404 or 400 for a region it cannot read", async () => {
     expect((await index("ID")).area.code).toBe("16.73");
     expect((await http.get("/api/v1/public/data-centre?wilayah=16.99")).status).toBe(404);

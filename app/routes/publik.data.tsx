@@ -68,7 +68,8 @@ export default function DataCentrePage() {
             </ul>
           </nav>
         ) : null}
-        <nav className="public-links dc-jump" aria-label={t("dc.title")}>
+        <nav className="dc-jump" aria-label={t("dc.stages")}>
+          <h2 className="small">{t("dc.stages")}</h2>
           {datasets.map((d) => (
             <a key={d.key} href={`#${d.key}`}>
               {t(

@@ -90,6 +90,8 @@ test("a case officer records a campaign-supervision activity and it appears in t
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto("/pengawasan");
   await expect(page.getByRole("heading", { name: "Kegiatan pengawasan", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Pengawasan", exact: true })).toBeVisible();
+  await shot(page, "pengawasan-top-laptop");
   await page.getByLabel("Jenis", { exact: true }).selectOption("campaign");
   await page.getByLabel("Tanggal", { exact: true }).fill("2026-11-25");
   await page.getByLabel("Wilayah", { exact: true }).first().selectOption(KEL);
@@ -126,5 +128,8 @@ test("a case officer records a campaign-supervision activity and it appears in t
   await visitor.goto(`/publik/data?wilayah=16.73`);
   await shot(visitor, "dc-city-laptop");
   await shotSections(visitor, "dc-city-laptop");
+  // On paper the charts keep their bars and numbers (PANTAU_SHOTS: the PDF is saved to look at).
+  if (process.env.PANTAU_SHOTS)
+    await visitor.pdf({ path: join(process.env.PANTAU_SHOTS, "dc-city.pdf"), format: "A4", printBackground: true });
   await context.close();
 });

@@ -29,40 +29,78 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const VULNERABILITY_INDICATORS = [
   {
     code: "dpt_not_eligible",
+    shortId: "DPT tak memenuhi syarat",
+    shortEn: "Ineligible on DPT",
     id: "Ada pemilih di DPT yang tidak memenuhi syarat (meninggal, pindah, di bawah umur, TNI/Polri)",
     en: "Voters on the DPT who are not eligible (deceased, moved away, under age, military or police)",
   },
   {
     code: "dpt_unlisted",
+    shortId: "Warga tak terdaftar",
+    shortEn: "Eligible, not listed",
     id: "Ada warga yang memenuhi syarat tetapi tidak terdaftar di DPT",
     en: "Eligible residents who are not on the DPT",
   },
-  { code: "hard_access", id: "Lokasi TPS sulit dijangkau", en: "The TPS is hard to reach" },
-  { code: "no_signal", id: "Tidak ada sinyal telepon atau internet", en: "No phone or internet signal" },
-  { code: "no_electricity", id: "Tidak ada aliran listrik", en: "No electricity" },
+  {
+    code: "hard_access",
+    shortId: "Sulit dijangkau",
+    shortEn: "Hard to reach",
+    id: "Lokasi TPS sulit dijangkau",
+    en: "The TPS is hard to reach",
+  },
+  {
+    code: "no_signal",
+    shortId: "Tanpa sinyal",
+    shortEn: "No signal",
+    id: "Tidak ada sinyal telepon atau internet",
+    en: "No phone or internet signal",
+  },
+  {
+    code: "no_electricity",
+    shortId: "Tanpa listrik",
+    shortEn: "No electricity",
+    id: "Tidak ada aliran listrik",
+    en: "No electricity",
+  },
   {
     code: "violence_history",
+    shortId: "Riwayat kekerasan",
+    shortEn: "Past violence",
     id: "Pernah terjadi kekerasan atau intimidasi di TPS",
     en: "A history of violence or intimidation at the TPS",
   },
   {
     code: "near_contestant_base",
+    shortId: "Dekat posko peserta",
+    shortEn: "Near a contestant",
     id: "Dekat posko atau rumah peserta pemilu atau tim kampanye",
     en: "Near a contestant's or campaign team's base",
   },
   {
     code: "money_politics_history",
+    shortId: "Riwayat politik uang",
+    shortEn: "Past vote buying",
     id: "Pernah ada politik uang di sekitar TPS",
     en: "A history of vote buying around the TPS",
   },
   {
     code: "special_location",
+    shortId: "Lokasi khusus",
+    shortEn: "Special location",
     id: "TPS di lokasi khusus (rumah sakit, lapas, panti)",
     en: "TPS at a special location (hospital, prison, care home)",
   },
-  { code: "disaster_prone", id: "Rawan bencana (banjir, longsor)", en: "Prone to disasters (floods, landslides)" },
+  {
+    code: "disaster_prone",
+    shortId: "Rawan bencana",
+    shortEn: "Disaster-prone",
+    id: "Rawan bencana (banjir, longsor)",
+    en: "Prone to disasters (floods, landslides)",
+  },
   {
     code: "kpps_neutrality",
+    shortId: "KPPS tak netral",
+    shortEn: "KPPS not neutral",
     id: "Pernah ada petugas KPPS yang tidak netral",
     en: "A history of KPPS members who were not neutral",
   },
@@ -284,8 +322,9 @@ export function columnLabel(c: Column, lang: Lang): string {
   const key = c.label ?? c.key;
   const indicator = VULNERABILITY_INDICATORS.find((i) => `indicator.${i.code}` === key);
   const message = `dc.col.${key}`;
+  // An indicator's column has its short name; the page lists the full ones beside the table.
   const own =
-    indicator?.[lang] ??
+    (indicator && (lang === "en" ? indicator.shortEn : indicator.shortId)) ??
     (message in dataCentreMessages[lang] ? translate(lang, dataCentreMessages, message as DataCentreKey) : key);
   return c.name ? `${c.name} — ${own}` : own;
 }

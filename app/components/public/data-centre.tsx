@@ -2,7 +2,14 @@
 // at than read (plain HTML and CSS: each bar carries its number as text, so screen readers and paper get the
 // values too), the table the CSV repeats, and the CSV link.
 import { Link } from "@remix-run/react";
-import { columnLabel, dataCentreHref, datasetCsvHref, type Column, type Dataset } from "~/lib/data-centre";
+import {
+  columnLabel,
+  dataCentreHref,
+  datasetCsvHref,
+  VULNERABILITY_INDICATORS,
+  type Column,
+  type Dataset,
+} from "~/lib/data-centre";
 import { formatDate, formatDateTime, formatNumber, formatShare } from "~/lib/format";
 import type { Lang } from "~/lib/i18n";
 import { dataCentreMessages } from "~/lib/messages/data-centre";
@@ -93,7 +100,17 @@ export function DatasetSection({ dataset: d, areaCode }: { dataset: Dataset; are
           </div>
         </>
       )}
-      <p>
+      {d.key === "vulnerability" ? (
+        <dl className="dc-legend small">
+          {VULNERABILITY_INDICATORS.map((i) => (
+            <div key={i.code}>
+              <dt>{lang === "en" ? i.shortEn : i.shortId}</dt>
+              <dd>{i[lang]}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <p className="dc-csv">
         <a className="button" href={datasetCsvHref(d.key, areaCode)} download data-testid={`dc-${d.key}-csv`}>
           {t("dc.csv")}
         </a>

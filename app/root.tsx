@@ -20,7 +20,7 @@ import { UpdatePrompt } from "~/components/update-prompt";
 import { DEFAULT_LANG, otherLang, type Lang } from "~/lib/i18n";
 import { startOutbox } from "~/lib/outbox-client";
 import { commonMessages } from "~/lib/messages/common";
-import { dataCentreMessages } from "~/lib/messages/data-centre";
+import { dataCentreNavMessages } from "~/lib/messages/data-centre-nav";
 import { useT } from "~/lib/use-t";
 import { getRequestUser } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
@@ -85,7 +85,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
  */
 export function TopBar({ title }: { title?: string }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const t = useT(commonMessages, dataCentreMessages);
+  const t = useT(commonMessages, dataCentreNavMessages);
   const location = useLocation();
   const publicPage = location.pathname === "/publik" || location.pathname.startsWith("/publik/");
   const user = data?.user ?? null;

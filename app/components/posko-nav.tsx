@@ -4,7 +4,7 @@ import { can, type Role } from "~/lib/access";
 import { broadcastMessages } from "~/lib/messages/broadcast";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
-import { dataCentreMessages } from "~/lib/messages/data-centre";
+import { dataCentreNavMessages } from "~/lib/messages/data-centre-nav";
 import { papersMessages } from "~/lib/messages/papers";
 import { rosterMessages } from "~/lib/messages/roster";
 import { useT } from "~/lib/use-t";
@@ -16,7 +16,7 @@ export function PoskoNav({ role }: { role: Role }) {
     broadcastMessages,
     rosterMessages,
     papersMessages,
-    dataCentreMessages,
+    dataCentreNavMessages,
   );
   // The roster opens on the area the map shows (the same `?wilayah=` drill-down).
   const area = useSearchParams()[0].get("wilayah");

@@ -3,8 +3,6 @@ import { defineMessages } from "../i18n";
 
 export const dataCentreMessages = defineMessages({
   id: {
-    "dc.nav": "Pusat data",
-    "dc.navResults": "Hasil",
     "dc.title": "Pusat data pemilihan",
     "dc.intro":
       "Angka per tahapan pemilihan untuk wilayah ini dan wilayah di bawahnya. Hanya jumlah, tanpa data pribadi siapa pun. Setiap tabel bisa diunduh sebagai CSV.",
@@ -82,7 +80,6 @@ export const dataCentreMessages = defineMessages({
     "dc.col.vulnerable": "TPS rawan",
     "dc.col.reporting": "melapor",
     "dc.col.share": "bagian melapor",
-    "act.nav": "Pengawasan",
     "act.title": "Kegiatan pengawasan",
     "act.intro":
       "Catat kegiatan pengawasan kampanye, pencegahan dan sosialisasi di wilayah Anda. Pusat data publik hanya menampilkan jumlahnya, tanpa nama pencatat.",
@@ -130,8 +127,6 @@ export const dataCentreMessages = defineMessages({
     "act.err.control": "Ada karakter kendali yang tidak boleh di sel ini.",
   },
   en: {
-    "dc.nav": "Data centre",
-    "dc.navResults": "Results",
     "dc.title": "Election data centre",
     "dc.intro":
       "Figures per stage of the election for this area and the areas below it. Counts only, no one's personal data. Every table can be downloaded as CSV.",
@@ -208,7 +203,6 @@ export const dataCentreMessages = defineMessages({
     "dc.col.vulnerable": "Vulnerable TPS",
     "dc.col.reporting": "reported",
     "dc.col.share": "share reported",
-    "act.nav": "Supervision",
     "act.title": "Supervision activities",
     "act.intro":
       "Record campaign supervision, prevention and socialisation activities in your region. The public data centre shows only their counts, never who recorded them.",

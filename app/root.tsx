@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
+  NavLink,
   Form,
   isRouteErrorResponse,
   Links,
@@ -19,6 +20,7 @@ import { UpdatePrompt } from "~/components/update-prompt";
 import { DEFAULT_LANG, otherLang, type Lang } from "~/lib/i18n";
 import { startOutbox } from "~/lib/outbox-client";
 import { commonMessages } from "~/lib/messages/common";
+import { dataCentreNavMessages } from "~/lib/messages/data-centre-nav";
 import { useT } from "~/lib/use-t";
 import { getRequestUser } from "~/utils/auth.server";
 import { requestLang } from "~/utils/lang.server";
@@ -83,8 +85,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
  */
 export function TopBar({ title }: { title?: string }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const t = useT(commonMessages);
+  const t = useT(commonMessages, dataCentreNavMessages);
   const location = useLocation();
+  const publicPage = location.pathname === "/publik" || location.pathname.startsWith("/publik/");
   const user = data?.user ?? null;
   const other = otherLang(data?.lang ?? DEFAULT_LANG);
   const oneLine = !can(user, "admin:manage") && !can(user, "posko:operate") && !can(user, "posko:view");
@@ -97,6 +100,17 @@ export function TopBar({ title }: { title?: string }) {
         </span>
       ) : null}
       <span className="spacer" />
+      {publicPage ? (
+        // The public pages' own places: the results drill-down and the data centre.
+        <nav className="topbar-public" aria-label={t("dc.nav")}>
+          <NavLink to="/publik" end className="link-button">
+            {t("dc.navResults")}
+          </NavLink>
+          <NavLink to="/publik/data" className="link-button" data-testid="nav-data-centre">
+            {t("dc.nav")}
+          </NavLink>
+        </nav>
+      ) : null}
       <Form method="post" action="/language" className="inline">
         <input type="hidden" name="lang" value={other} />
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

@@ -12,7 +12,7 @@ export function Breadcrumb({
   label,
   testId,
 }: {
-  summary: Pick<RegionSummary, "parents" | "area">;
+  summary: { parents: RegionSummary["parents"]; area: Named };
   /** A parent's link; null where the reader may not open it (printed without a link). */
   href: (code: string) => string | null;
   /** How a region (or the root) is printed. */

@@ -76,6 +76,9 @@ const PERMISSIONS = {
   "letters:issue": ["supervisor", "admin"],
   /** Close a command-post shift after printing its handover sheet (for their own area). */
   "handover:close": ["supervisor", "operator", "admin"],
+  // --- The data centre: supervisory staff's activity log (/pengawasan) ---
+  /** Record and list supervision activities (campaign supervision, prevention) of their region (`areaOf`). */
+  "supervision:record": ["case_officer", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,7 +7,16 @@ import { inputCheckMessages } from "./messages/input-checks";
 
 const importReportMessages = combineMessages(importMessages, inputCheckMessages);
 
-export const IMPORT_KINDS = ["regions", "tps", "officers", "parties", "contests", "candidates"] as const;
+export const IMPORT_KINDS = [
+  "regions",
+  "tps",
+  "officers",
+  "parties",
+  "contests",
+  "candidates",
+  // The data centre's TPS vulnerability map (kerawanan TPS).
+  "vulnerability",
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 100_000;
@@ -22,6 +31,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: 
   parties: { required: ["number", "name", "abbrev"], optional: [] },
   contests: { required: ["code", "name", "type", "area"], optional: ["dapil", "position"] },
   candidates: { required: ["contest", "number", "name"], optional: ["party"] },
+  vulnerability: { required: ["tps_code", "indicators"], optional: [] },
 };
 
 /** A row's problem as the checks find it: which message, with what; worded for the reader by `wordImportReport`. */

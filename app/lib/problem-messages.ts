@@ -4,6 +4,8 @@
 import { combineMessages, type MessageKey } from "./i18n";
 import { auditHeadMessages } from "./messages/audit-head";
 import { commonMessages } from "./messages/common";
+// The data centre's activity log: its checks name their own messages (app/lib/supervision.ts).
+import { dataCentreMessages } from "./messages/data-centre";
 import { importMessages } from "./messages/imports";
 import { incidentMessages } from "./messages/incidents";
 import { inputCheckMessages } from "./messages/input-checks";
@@ -40,6 +42,7 @@ export const problemTexts = combineMessages(
   limitsMessages,
   auditHeadMessages,
   rosterMessages,
+  dataCentreMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

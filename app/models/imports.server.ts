@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { ballotStructure, CONTEST_TYPES, type ContestType } from "~/lib/contests";
 import { csvRecords } from "~/lib/csv";
+import { INDICATOR_CODES } from "~/lib/data-centre";
 import { normalizePhone } from "~/lib/phone";
 import { TPS_CODE } from "~/lib/schemas";
 import { hasControlCharacter } from "~/lib/schemas/atoms";
@@ -192,6 +193,27 @@ function validate(kind: ImportKind, text: string, db: References) {
       const name = textField("name", 200);
       key = `candidate:${contestCode}/${party}/${number}`;
       row = { contest_code: contestCode, party_number: party, ballot_number: number, name };
+    } else if (kind === "vulnerability") {
+      // The data centre's TPS vulnerability map: a TPS and the indicator codes that hold for it (separated by
+      // spaces or "|"; none clears the TPS). A TPS's indicators are replaced whole, so the file runs again.
+      const tpsCode = v.tps_code ?? "";
+      if (!TPS_CODE.test(tpsCode) || !db.tps.has(tpsCode)) bad("tps_code", "import.err.tps", { code: tpsCode });
+      const codes = [
+        ...new Set(
+          (v.indicators ?? "")
+            .toLowerCase()
+            .split(/[\s|]+/)
+            .filter(Boolean),
+        ),
+      ];
+      const unknown = codes.filter((c) => !INDICATOR_CODES.includes(c));
+      if (unknown.length)
+        bad("indicators", "import.err.indicator", {
+          codes: unknown.slice(0, 5).join(", "),
+          known: INDICATOR_CODES.join(", "),
+        });
+      key = tpsCode;
+      row = { tps_code: tpsCode, indicators: codes.join(" ") };
     } else {
       const tpsCode = v.tps_code ?? "";
       if (!TPS_CODE.test(tpsCode) || !db.tps.has(tpsCode)) bad("tps_code", "import.err.tps", { code: tpsCode });
@@ -230,6 +252,7 @@ const KEY_FIELD: Record<ImportKind, string> = {
   parties: "number",
   contests: "code",
   candidates: "number",
+  vulnerability: "tps_code",
 };
 
 type OfficerNip = { nip: string; tpsCode: string };
@@ -244,8 +267,9 @@ async function loadReferences(sql: Db, kind: ImportKind): Promise<References> {
   if (kind === "regions" || kind === "tps" || kind === "contests")
     for (const r of await sql<{ code: string; level: string }[]>`select code, level from regions`)
       regions.set(r.code, r.level);
-  if (kind === "officers") {
+  if (kind === "officers" || kind === "vulnerability")
     for (const r of await sql<{ code: string }[]>`select code from tps`) tps.add(r.code);
+  if (kind === "officers") {
     for (const r of await sql<OfficerNip[]>`select nip, tps_code from users where nip is not null`)
       nips.set(r.nip, r.tpsCode);
   }
@@ -271,6 +295,13 @@ async function countExisting(sql: Db, kind: ImportKind, rows: Row[]) {
   if (kind === "parties") {
     const [row] = await sql<[{ n: number }]>`
       select count(*)::int as n from parties where number = any(${rows.map((r) => r.number as number)}::int[])`;
+    return row.n;
+  }
+  if (kind === "vulnerability") {
+    // A TPS already mapped counts as updated.
+    const [row] = await sql<[{ n: number }]>`
+      select count(distinct tps_code)::int as n from tps_vulnerability
+      where tps_code = any(${rows.map((r) => r.tps_code as string)})`;
     return row.n;
   }
   const keys = rows.map((r) => (kind === "officers" ? r.login : r.code) as string);
@@ -354,6 +385,16 @@ export async function runImport(
       await tx`insert into candidates ${tx(part as Record<string, unknown>[], "contest_code", "party_number", "ballot_number", "name")}
         on conflict (contest_code, party_number, ballot_number) do update set name = excluded.name`;
     }
+  } else if (kind === "vulnerability") {
+    const codes = rows.map((r) => r.tps_code as string);
+    for (const part of chunks(codes)) await tx`delete from tps_vulnerability where tps_code = any(${part})`;
+    const pairs = rows.flatMap((r) =>
+      (r.indicators as string)
+        .split(" ")
+        .filter(Boolean)
+        .map((indicator) => ({ tps_code: r.tps_code, indicator, imported_at: ctx.now })),
+    );
+    for (const part of chunks(pairs)) await tx`insert into tps_vulnerability ${tx(part)}`;
   } else {
     // New officers get a random secret nobody knows; their PIN is set when their credential letter is printed.
     const unknown = await hashSecret(randomBytes(24).toString("base64url"));

@@ -12,6 +12,7 @@ import {
 } from "~/lib/imports";
 import { importMessages } from "~/lib/messages/imports";
 import { useT } from "~/lib/use-t";
+import { invalidateDataCentre } from "~/models/data-centre.server";
 import { checkImport, IMPORT_COLUMNS, runImport } from "~/models/imports.server";
 import { formFileText, requireAdminPage } from "~/utils/admin.server";
 
@@ -42,6 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? await context.writer.write((ctx) => runImport(ctx, { kind, text, actorId: user.id }))
         : await checkImport(context.sql, { kind, text }),
     );
+    // The data centre counts TPS and their vulnerability: its kept reading is dropped at once.
+    if (report.applied) invalidateDataCentre(context.sql);
     outcome = { report, imported };
   });
   if (refused || !outcome) return refused;

@@ -6,6 +6,7 @@ import { problem } from "~/lib/problems";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { csvSeparatorParam } from "~/lib/csv";
 import { importErrorsCsv, wordImportReport } from "~/lib/imports";
+import { invalidateDataCentre } from "~/models/data-centre.server";
 import { checkImport, IMPORT_KINDS, runImport, type ImportKind } from "~/models/imports.server";
 import { readText, requireAdminApi } from "~/utils/admin.server";
 import { handleApi, json } from "~/utils/http.server";
@@ -27,6 +28,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? await checkImport(context.sql, { kind, text })
         : await context.writer.write((ctx) => runImport(ctx, { kind, text, actorId: user.id })),
     );
+    // The data centre counts TPS and their vulnerability: its kept reading is dropped at once.
+    if (report.applied) invalidateDataCentre(context.sql);
     const status = report.errors.length && !dryRun ? 422 : 200;
     if (url.searchParams.get("errors") === "csv")
       return new Response(importErrorsCsv(report.errors, csvSeparatorParam(url.searchParams.get("sep"))), {

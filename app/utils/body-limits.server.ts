@@ -4,6 +4,7 @@
 // that is not listed gets DEFAULT_BODY_BYTES, so a new route is capped without anyone remembering to.
 import { MAX_IMPORT_BYTES } from "~/lib/imports";
 import { MAX_PHOTO_BYTES } from "~/lib/photos";
+import { MAX_ACTIVITY_IMPORT_BYTES } from "~/lib/supervision";
 import { MAX_REPORT_BYTES } from "~/models/reports.server";
 import { decodedSegment } from "./params.server";
 
@@ -40,6 +41,8 @@ export const BODY_LIMITS: Record<string, BodyLimit> = {
   "/publik/lapor": { multipart: MAX_REPORT_BYTES, other: 16 * KB },
   "/api/v1/admin/imports/:kind": MAX_IMPORT_BYTES,
   "/admin/impor": MAX_IMPORT_BYTES + FORM_OVERHEAD,
+  // The data centre's activity log: one activity, or a CSV of many (multipart).
+  "/pengawasan": { multipart: MAX_ACTIVITY_IMPORT_BYTES + FORM_OVERHEAD, other: 8 * KB },
 };
 
 // As the router reads them: each segment decoded, letters in any case (`/%4Cogin` is the login route).

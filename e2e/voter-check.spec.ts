@@ -7,6 +7,7 @@ import { expect, shot, test } from "./fixtures";
 import { officerOnPhone, outboxItem } from "./support/officer-phone";
 
 const TPS = "1673011004-001";
+const PHONE = { viewport: { width: 360, height: 740 } };
 const NIKS = ["1673011207800001", "1673015505850002", "1673010101000003", "1673014309620004"];
 const CSV = [
   "tps_code,row,nik,name,sex,birth_date,rt,rw,status,disability",
@@ -143,4 +144,29 @@ test("the officer checks voters offline by name and NIK; the list is wiped once 
     await page.evaluate(async () => !!(await (await caches.open("pantau-pages")).match("/__pantau/voter-key"))),
   ).toBe(false);
   await shot(page, "voter-check-wiped");
+});
+
+test("logging out wipes the voter list from the phone", async ({ phone, login, request, apiAs }) => {
+  const tps = "1673011004-002";
+  const admin = await apiAs("admin");
+  const csv = CSV.replaceAll(TPS, tps);
+  const imported = await request.post("/api/v1/admin/imports/voters", {
+    data: csv,
+    headers: { Authorization: `Bearer ${admin.token}`, "Content-Type": "text/csv" },
+  });
+  expect(imported.status()).toBe(200);
+  const { page } = await officerOnPhone({ phone, login }, tps, PHONE, { screens: ["/officer", "/officer/cek-dpt"] });
+  await page.goto("/officer/cek-dpt");
+  await page.getByRole("button", { name: "Unduh daftar pemilih" }).click();
+  await expect(page.getByTestId("voter-list-loaded")).toContainText("4 pemilih");
+  expect((await storedBytes(page)).listRecords).toBe(1);
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect.poll(async () => (await storedBytes(page)).listRecords).toBe(0);
+  expect((await storedBytes(page)).log).toContain('"reason":"logout"');
+  // The next officer to log in on this phone finds no list, only when it was wiped.
+  await login(page, tps);
+  await page.goto("/officer/cek-dpt");
+  await expect(page.getByTestId("voter-list-wiped")).toContainText("petugas keluar");
+  await shot(page, "voter-check-after-logout");
 });

@@ -189,6 +189,10 @@ describe("the officer's list", () => {
       if (contest === "gubernur") expect((await status(officer)).keep).toBe(true);
     }
     expect(await status(officer)).toMatchObject({ keep: false, reason: "reported" });
+    // And the list is not handed out again.
+    const again = await http.get(`/api/v1/voter-lists/${A}`, officer);
+    expect(again.status).toBe(409);
+    expect((await again.json()).code).toBe("voters_reported");
 
     // B's officer is moved to C: the old session ends (the phone hears 401) and the account at C holds no B list.
     const atB = await http.login(B);

@@ -20,6 +20,7 @@ import { reviewMessages } from "./messages/review";
 import { rosterMessages } from "./messages/roster";
 import { smsMessages } from "./messages/sms";
 import { visibilityMessages } from "./messages/visibility";
+import { voterCheckMessages } from "./messages/voter-check";
 
 export const problemTexts = combineMessages(
   problemMessages,
@@ -38,6 +39,7 @@ export const problemTexts = combineMessages(
   inputCheckMessages,
   visibilityMessages,
   limitsMessages,
+  voterCheckMessages,
   auditHeadMessages,
   rosterMessages,
 );

@@ -48,11 +48,9 @@ export function VoterCheck({ tps, account }: { tps: string; account: number }) {
     setBusy(true);
     setNotice({ kind: "info", text: t("dpt.downloading") });
     try {
-      const status = await fetch(`/api/v1/voter-status/${tps}`, { credentials: "same-origin", cache: "no-store" });
-      const said = status.ok ? ((await status.json()) as { keep: boolean }) : null;
-      if (said && !said.keep) return setNotice({ kind: "error", text: t("dpt.reportedNoDownload") });
       const res = await fetch(`/api/v1/voter-lists/${tps}`, { credentials: "same-origin", cache: "no-store" });
       if (res.status === 404) return setNotice({ kind: "error", text: t("dpt.none") });
+      if (res.status === 409) return setNotice({ kind: "error", text: t("dpt.reportedNoDownload") });
       if (!res.ok) return setNotice({ kind: "error", text: t("dpt.downloadFailed") });
       await saveVoterList((await res.json()) as VoterListDownload, account);
       setNotice(null);
@@ -125,11 +123,13 @@ export function VoterCheck({ tps, account }: { tps: string; account: number }) {
           </p>
         ) : null}
         {log?.wipedAt ? (
-          <p className="error" data-testid="voter-list-wiped">
+          <p className="notice" data-testid="voter-list-wiped">
             {t("dpt.wipedAt")} <Time iso={log.wipedAt} /> ({t(`dpt.reason.${log.reason ?? "session"}`)})
           </p>
         ) : null}
-        {!list ? (
+        {log?.reason === "reported" ? (
+          <p className="muted">{t("dpt.reportedNoDownload")}</p>
+        ) : !list ? (
           <button type="button" className="button big primary" onClick={() => void download()} disabled={busy}>
             {busy ? t("dpt.downloading") : t("dpt.download")}
           </button>

@@ -170,3 +170,25 @@ test("logging out wipes the voter list from the phone", async ({ phone, login, r
   await expect(page.getByTestId("voter-list-wiped")).toContainText("petugas keluar");
   await shot(page, "voter-check-after-logout");
 });
+
+test("the admin checks a voter file on the import screen; the officer's home links the check", async ({
+  browser,
+  phone,
+  login,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "id-ID" });
+  const page = await context.newPage();
+  await login(page, "admin");
+  await page.goto("/admin/impor");
+  await page.getByLabel("Jenis data").selectOption("voters");
+  await page.getByLabel("Berkas CSV").setInputFiles("public/samples/voters.csv");
+  await page.getByRole("button", { name: "Periksa (uji coba)" }).click();
+  await expect(page.getByTestId("import-report")).toContainText("Semua baris benar: 5 akan dibuat");
+  await shot(page, "voter-import-check", true);
+  await context.close();
+
+  const { page: officer } = await phone(PHONE);
+  await login(officer, "1673011004-003");
+  await expect(officer.getByRole("link", { name: "Cek DPT" })).toBeVisible();
+  await shot(officer, "officer-home-with-check", true);
+});

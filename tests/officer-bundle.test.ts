@@ -54,4 +54,3 @@ describe.skipIf(!manifest)(`the voter-list check's JavaScript${skipped}`, () => 
     }
   });
 });
-

@@ -1,4 +1,4 @@
-// `npm run bench:voters`: the voter-list check's two costs (docs/decisions/047-voter-list-check.md).
+// `npm run bench -- voters` (or `npm run bench:voters`): the voter-list check's two costs (docs/decisions/047-voter-list-check.md).
 // 1. The name search on the officer's phone, over a 600-row TPS list, against a baseline measured in the same
 //    run: a plain case-insensitive substring scan, the least any search does. Figures per search.
 // 2. `--import`: a city-sized voter file (every TPS of the demo city, 400 voters each: about 254,000 rows)

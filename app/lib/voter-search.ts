@@ -4,7 +4,7 @@
 // ", S.Pd"), the old spellings written as today (dj -> j, tj -> c, nj -> ny, sj -> sy, oe -> u, ch and kh -> h),
 // doubled letters single; then each word typed must begin a word of the name, or be one typo away from one
 // (a letter wrong, missing, extra, or two swapped). Runs on the phone for every keystroke: the list's words
-// are prepared once (`indexVoters`), a search is a pass over them (`npm run bench:voters`).
+// are prepared once (`indexVoters`), a search is a pass over them (`npm run bench -- voters`).
 
 /** Titles and degrees written before or after a name, without their dots, as one word each. */
 const TITLES = new Set([

@@ -10,7 +10,7 @@ export type VoterSex = "L" | "P";
 /**
  * The slow hash of an NIK: PBKDF2-HMAC-SHA256 with the TPS's salt (an HMAC of the TPS code under the voter
  * key, which never leaves the server) and this many iterations. Chosen by measuring a city's import
- * (`npm run bench:voters`, figures in the decision): a city of 635 TPS hashes in about a minute on two cores.
+ * (`npm run bench -- voters`, figures in the decision): a city of 635 TPS hashes in about a minute on two cores.
  */
 export const NIK_HASH_ITERATIONS = 2_000;
 export const NIK_HASH_BYTES = 32;

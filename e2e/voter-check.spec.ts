@@ -192,3 +192,36 @@ test("the admin checks a voter file on the import screen; the officer's home lin
   await expect(officer.getByRole("link", { name: "Cek DPT" })).toBeVisible();
   await shot(officer, "officer-home-with-check", true);
 });
+
+test("replacing the officer wipes the list on the phone's next contact with the server", async ({
+  phone,
+  login,
+  request,
+  apiAs,
+}) => {
+  const tps = "1673011004-004";
+  const admin = await apiAs("admin");
+  const imported = await request.post("/api/v1/admin/imports/voters", {
+    data: CSV.replaceAll(TPS, tps),
+    headers: { Authorization: `Bearer ${admin.token}`, "Content-Type": "text/csv" },
+  });
+  expect(imported.status()).toBe(200);
+  const { page } = await officerOnPhone({ phone, login }, tps, PHONE, { screens: ["/officer", "/officer/cek-dpt"] });
+  await page.goto("/officer/cek-dpt");
+  await page.getByRole("button", { name: "Unduh daftar pemilih" }).click();
+  await expect(page.getByTestId("voter-list-loaded")).toContainText("4 pemilih");
+
+  const posko = await apiAs("posko");
+  const replaced = await posko.post("/api/v1/officers", {
+    action: "replace",
+    tpsCode: tps,
+    name: "Petugas Pengganti",
+    reason: "sakit",
+  });
+  expect(replaced.status()).toBe(201);
+  // The old person's phone comes back to the app: the session is gone, and so is the list.
+  await page.goto("/officer");
+  await expect(page).toHaveURL(/\/login/);
+  await expect.poll(async () => (await storedBytes(page)).listRecords).toBe(0);
+  expect((await storedBytes(page)).log).toContain('"reason":"session"');
+});

@@ -98,7 +98,9 @@ export async function checkVoterList(officer: { account: number | null } | null)
   if (indexedDB.databases && !(await indexedDB.databases()).some((d) => d.name === VOTER_DB)) return;
   const log = await readVoterLog().catch(() => undefined);
   if (!holdsVoterList(log)) return;
-  if (!officer?.account) return void (await wipeVoterList("logout"));
+  // Nobody logged in: a logout the service worker did not see, or a session ended by the command post
+  // (the officer replaced or moved), which brought the phone back to the login page.
+  if (!officer?.account) return void (await wipeVoterList("session"));
   if (officer.account !== log.account) return void (await wipeVoterList("other_account"));
   let res: Response;
   try {

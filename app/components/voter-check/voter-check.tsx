@@ -32,10 +32,12 @@ export function VoterCheck({ tps, account }: { tps: string; account: number }) {
   const index = useMemo(() => (list ? indexVoters(list.voters) : []), [list]);
 
   const refresh = useCallback(async () => {
-    const current = (await readVoterLog().catch(() => undefined)) ?? null;
+    const stored = (await readVoterLog().catch(() => undefined)) ?? null;
+    // Another TPS's or another officer's past list is none of this officer's business, not even its times.
+    const current = stored && stored.tps === tps && stored.account === account ? stored : null;
     setLog(current);
     setList(current && !current.wipedAt ? await loadVoterList(account).catch(() => null) : null);
-  }, [account]);
+  }, [account, tps]);
 
   useEffect(() => {
     void refresh().then(() => checkVoterList({ account }).catch(() => undefined));

@@ -19,6 +19,8 @@ import { LogoutForm } from "~/components/logout-form";
 import { UpdatePrompt } from "~/components/update-prompt";
 import { DEFAULT_LANG, otherLang, type Lang } from "~/lib/i18n";
 import { startOutbox } from "~/lib/outbox-client";
+import { OUTBOX_CHANNEL } from "~/lib/outbox-idb";
+import { watchVoterList } from "~/lib/voter-wipe";
 import { commonMessages } from "~/lib/messages/common";
 import { dataCentreNavMessages } from "~/lib/messages/data-centre-nav";
 import { useT } from "~/lib/use-t";
@@ -156,6 +158,8 @@ export default function App() {
   useEffect(() => {
     startOutbox(account === null ? null : { account, tps });
   }, [account, tps]);
+  // A voter list on this phone goes when its officer is gone or the TPS has reported (decision 047).
+  useEffect(() => watchVoterList(account === null ? null : { account }, OUTBOX_CHANNEL), [account]);
   return (
     <>
       <Outlet />

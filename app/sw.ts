@@ -29,6 +29,7 @@ import {
   type OfflineStateMessage,
   type PrecacheEntry,
 } from "./lib/offline-kit";
+import { wipeVoterList } from "./lib/voter-wipe";
 
 interface ExtendableEvent extends Event {
   waitUntil(p: Promise<unknown>): void;
@@ -246,11 +247,12 @@ async function prepare(): Promise<void> {
   }
 }
 
-/** A new login or a logout: nothing of the previous officer stays on the phone. */
+/** A new login or a logout: nothing of the previous officer stays on the phone, their voter list included. */
 async function forgetOfficer() {
   officerGeneration++;
   pagesWanted++;
   await caches.delete(PAGES_CACHE);
+  await wipeVoterList("logout").catch(() => undefined);
 }
 
 async function officerPage(event: FetchEvent, request: Request, navigation: boolean): Promise<Response> {

@@ -40,6 +40,13 @@ import {
   type DashboardsReport,
 } from "./load-kit";
 
+// `npm run bench -- voters [--import] [--iterations 1000,2000]`: the voter-list check's figures (name search
+// against a baseline, NIK hashing, a city's import; scripts/bench-voters.ts), not the load bench below.
+if (process.argv[2] === "voters") {
+  await import("./bench-voters");
+  process.exit(0);
+}
+
 // ---------- options ----------
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

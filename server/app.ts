@@ -17,6 +17,7 @@ import type { Env } from "~/utils/env.server";
 import type { Services } from "~/utils/context.server";
 import { createWriter } from "~/utils/writer.server";
 import { loadAuditKey } from "~/utils/audit-key.server";
+import { loadVoterKey } from "~/utils/voter-key.server";
 import { chainKeyWarning, startHeadPublisher } from "~/utils/audit-head.server";
 import { createLive, type Live } from "./live";
 import { regionSummary } from "~/models/region-summary.server";
@@ -55,6 +56,9 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
   const audit = loadAuditKey({ secret: env.PANTAU_AUDIT_KEY, dataDir });
   if (audit.source === "generated")
     log(`audit key generated in ${audit.file}: back it up apart from the database (docs/SECURITY.md)`);
+  const voters = loadVoterKey({ secret: env.PANTAU_VOTER_KEY, dataDir });
+  if (voters.source === "generated")
+    log(`voter key generated in ${voters.file}: back it up apart from the database (docs/PRIVACY.md)`);
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir, log });
   const warning = await chainKeyWarning({ sql: db.sql, auditKey: audit.key, keyFile: path.join(dataDir, "audit.key") });
   if (warning) log(warning);
@@ -115,7 +119,7 @@ export async function startPantau(env: Env, log: (line: string) => void = consol
       signOutSockets(live.io, events);
     },
   });
-  const services: Services = { sql: db.sql, writer, env, auditKey: audit.key };
+  const services: Services = { sql: db.sql, writer, env, auditKey: audit.key, voterKey: voters.key };
   const heads = startHeadPublisher({ writer, auditKey: audit.key, intervalMs: env.PANTAU_AUDIT_HEAD_SECONDS * 1000 });
   await heads.publish();
   // The outbound SMS queue: replies a gateway cannot carry in its answer, broadcasts to officers without data.

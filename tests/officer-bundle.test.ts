@@ -33,3 +33,24 @@ describe.skipIf(!manifest)(`officer screens' JavaScript${skipped}`, () => {
     for (const { text } of FOREIGN_TEXTS) expect(js.includes(text), `${screen} contains "${text}"`).toBe(false);
   });
 });
+
+/**
+ * The voter-list check loads on demand (docs/decisions/047-voter-list-check.md): its texts and its search (the
+ * titles it drops) are in its own screen's JavaScript and not in what the officer's home loads first.
+ */
+const VOTER_CHECK_CODE = [
+  "Ketik 16 angka NIK. NIK tidak disimpan dan tidak ditampilkan; kolom dikosongkan setelah dicek.",
+  "Type the 16 digits of the NIK. It is neither stored nor shown; the field is cleared after the check.",
+  '"ustazah"',
+];
+
+describe.skipIf(!manifest)(`the voter-list check's JavaScript${skipped}`, () => {
+  it("is in its own screen and out of the officer app's first load", () => {
+    const own = screenText("routes/officer.cek-dpt");
+    const home = screenText("routes/officer._index");
+    for (const text of VOTER_CHECK_CODE) {
+      expect(own, text).toContain(text);
+      expect(home.includes(text), `the officer's home loads "${text}"`).toBe(false);
+    }
+  });
+});

@@ -111,7 +111,16 @@ async function pour(head: string, total: number, { chunked = false } = {}): Prom
 
 describe("body caps", () => {
   it("caps every path in the table at a route of the app, and the login form under 1 KB", () => {
-    for (const pattern of Object.keys(BODY_LIMITS)) expect(routePaths, pattern).toContain(pattern);
+    // A path may also name one value of a route's parameter (the voter-list import gets more room than the
+    // other kinds of `/api/v1/admin/imports/:kind`).
+    const fits = (path: string, route: string) =>
+      path.split("/").length === route.split("/").length &&
+      route.split("/").every((s, i) => s.startsWith(":") || s === path.split("/")[i]);
+    for (const pattern of Object.keys(BODY_LIMITS))
+      expect(
+        routePaths.some((route) => route === pattern || fits(pattern, route)),
+        pattern,
+      ).toBe(true);
     expect(bodyLimit("/login", "application/x-www-form-urlencoded")).toBeLessThanOrEqual(1024);
     // Remix's single-fetch data requests, another case and percent-encoding reach the same route: the same cap.
     for (const same of ["/login.data", "/LOGIN", "/%6Cogin", "/login/"])

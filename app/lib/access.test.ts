@@ -96,6 +96,8 @@ describe("named permissions", () => {
     "handover:close": [0, 1, 1, 0, 1, 0, 0],
     // The data centre's activity log.
     "supervision:record": [0, 0, 0, 0, 1, 1, 0],
+    // The voter-list check: the officer of the TPS only.
+    "voters:check": [1, 0, 0, 0, 0, 0, 0],
   };
   it("has a row for every permission", () => expect(Object.keys(table).sort()).toEqual([...PERMISSION_NAMES].sort()));
   walk(PERMISSION_NAMES.map((p): Row => [p, (u) => can(u, p), table[p]]));

@@ -79,6 +79,9 @@ const PERMISSIONS = {
   // --- The data centre: supervisory staff's activity log (/pengawasan) ---
   /** Record and list supervision activities (campaign supervision, prevention) of their region (`areaOf`). */
   "supervision:record": ["case_officer", "admin"],
+  // --- the voter-list check (docs/decisions/047-voter-list-check.md) ---
+  /** Download their own TPS's voter list to the phone, and report the lookups made in it (`mayHoldVoterList`). */
+  "voters:check": ["officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -438,3 +441,8 @@ export function publicAreaRoomsOf(areas: string[]): string[] {
 export function mayReceiveIn(user: AccessUser | null, joined: ReadonlySet<string>, event: EventAddress): boolean {
   return mayReceive(user, event) && roomsFor(event).some((room) => joined.has(room));
 }
+
+// --- the voter-list check (docs/decisions/047-voter-list-check.md) ---
+/** Only the officer of a TPS holds its voter list: no one else, not even staff, downloads it. */
+export const mayHoldVoterList = (user: AccessUser, tpsCode: string) =>
+  can(user, "voters:check") && user.tpsCode === tpsCode;

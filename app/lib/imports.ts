@@ -16,10 +16,16 @@ export const IMPORT_KINDS = [
   "candidates",
   // The data centre's TPS vulnerability map (kerawanan TPS).
   "vulnerability",
+  // The voters of a TPS for the officer's offline check (docs/PRIVACY.md).
+  "voters",
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 100_000;
+/** Voter lists come a whole city at a time (about 250,000 voters, some 25 MB): they get more room. */
+export const MAX_VOTER_IMPORT_BYTES = 40 * 1024 * 1024;
+export const MAX_VOTER_IMPORT_ROWS = 400_000;
+export const importBytesOf = (kind: ImportKind) => (kind === "voters" ? MAX_VOTER_IMPORT_BYTES : MAX_IMPORT_BYTES);
 
 export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = {
   regions: { required: ["code", "parent_code", "level", "name"], optional: ["kind"] },
@@ -32,6 +38,11 @@ export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: 
   contests: { required: ["code", "name", "type", "area"], optional: ["dapil", "position"] },
   candidates: { required: ["contest", "number", "name"], optional: ["party"] },
   vulnerability: { required: ["tps_code", "indicators"], optional: [] },
+  // The TPS by its code, or by kelurahan code and TPS number; the birth date or the age (docs/import.md).
+  voters: {
+    required: ["row", "nik", "name", "sex", "status"],
+    optional: ["tps_code", "kelurahan_code", "tps_number", "birth_date", "age", "rt", "rw", "disability"],
+  },
 };
 
 /** A row's problem as the checks find it: which message, with what; worded for the reader by `wordImportReport`. */

@@ -14,7 +14,7 @@
 // Retries are safe: each item carries the client-made UUID the server is idempotent on.
 
 export type OutboxKind =
-  "quick-count" | "checkin" | "checklist" | "day-status" | "incident" | "photo" | "broadcast-read";
+  "quick-count" | "checkin" | "checklist" | "day-status" | "incident" | "photo" | "broadcast-read" | "voter-check";
 export type OutboxState = "pending" | "rejected" | "sent";
 
 export interface OutboxFieldError {

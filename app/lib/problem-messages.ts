@@ -22,6 +22,7 @@ import { reviewMessages } from "./messages/review";
 import { rosterMessages } from "./messages/roster";
 import { smsMessages } from "./messages/sms";
 import { visibilityMessages } from "./messages/visibility";
+import { voterCheckMessages } from "./messages/voter-check";
 
 export const problemTexts = combineMessages(
   problemMessages,
@@ -40,6 +41,7 @@ export const problemTexts = combineMessages(
   inputCheckMessages,
   visibilityMessages,
   limitsMessages,
+  voterCheckMessages,
   auditHeadMessages,
   rosterMessages,
   dataCentreMessages,

@@ -42,6 +42,7 @@ export const PROBLEM_CODES = [
   "status_backwards",
   "vacant",
   "sample_in_use",
+  "voters_reported",
   "unknown_category",
   "unknown_severity",
   "rate_limited",
@@ -160,6 +161,7 @@ export const problem = {
       | "status_backwards"
       | "vacant"
       | "sample_in_use"
+      | "voters_reported"
     >,
     params?: ProblemParams,
   ) => new Problem(code, { params }),

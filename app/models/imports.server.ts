@@ -15,7 +15,15 @@ import type { Db } from "~/utils/db.server";
 import { hashSecret } from "~/utils/password.server";
 import type { WriteContext } from "~/utils/writer.server";
 
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportCheck, type ImportKind, type ImportProblem } from "~/lib/imports";
+import {
+  IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  MAX_VOTER_IMPORT_ROWS,
+  type ImportCheck,
+  type ImportKind,
+  type ImportProblem,
+} from "~/lib/imports";
+import { ageBand, ageOn, nikProblem, VOTER_STATUSES, type VoterSex } from "~/lib/voters";
 import { rebuildTotals } from "./region-totals.server";
 
 export { IMPORT_COLUMNS, IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportCheck, type ImportKind } from "~/lib/imports";
@@ -49,7 +57,92 @@ interface References {
   contests: Map<string, { type: ContestType; used: boolean }>;
 }
 
-function validate(kind: ImportKind, text: string, db: References) {
+type Bad = (field: string, key: ImportProblem["key"], params?: ImportProblem["params"]) => void;
+
+/** A birth date as the KPU's files write it: 1980-07-31, 31-07-1980, 31/07/1980 or 31|07|1980. */
+function birthDate(raw: string): { y: number; m: number; d: number } | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  const local = /^(\d{1,2})[-/|](\d{1,2})[-/|](\d{4})$/.exec(raw);
+  const [y, m, d] = iso ? [+iso[1], +iso[2], +iso[3]] : local ? [+local[3], +local[2], +local[1]] : [0, 0, 0];
+  if (!y || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCDate() === d && y >= 1880 ? { y, m, d } : null;
+}
+
+/**
+ * One voter of the KPU's list, reduced to what the check keeps (docs/decisions/047-voter-list-check.md): the
+ * NIK is checked and kept only for hashing, the birth date becomes an age band, disability a yes/no counted
+ * per TPS. A problem never repeats the NIK: the error list is shown and downloaded.
+ */
+function voterRow(
+  v: Record<string, string>,
+  line: number,
+  db: References,
+  bad: Bad,
+  seen: Map<string, number>,
+  now: Date,
+) {
+  let tpsCode = v.tps_code ?? "";
+  if (!tpsCode && v.kelurahan_code) {
+    const number = /^\d{1,3}$/.test(v.tps_number ?? "") ? Number(v.tps_number) : 0;
+    if (!number) bad("tps_number", "import.err.int", { min: 1, max: 999 });
+    tpsCode = `${v.kelurahan_code.replaceAll(".", "")}-${String(number).padStart(3, "0")}`;
+  }
+  if (!TPS_CODE.test(tpsCode) || !db.tps.has(tpsCode))
+    bad(v.tps_code ? "tps_code" : "kelurahan_code", "import.err.tps", { code: tpsCode });
+  const rowNumber = /^\d{1,4}$/.test(v.row ?? "") && Number(v.row) >= 1 ? Number(v.row) : null;
+  if (rowNumber === null) bad("row", "import.err.int", { min: 1, max: 9999 });
+  const name = (v.name ?? "").replace(/\s+/g, " ").trim();
+  if (!name) bad("name", "import.err.required");
+  else if (name.length > 120) bad("name", "import.err.long", { max: 120 });
+  const sexRaw = (v.sex ?? "").toUpperCase();
+  const sex: VoterSex | null = sexRaw === "L" || sexRaw === "P" ? sexRaw : null;
+  if (!sex) bad("sex", "import.err.sex");
+  const nik = (v.nik ?? "").replace(/[\s.]/g, "");
+  const nikIssue = nikProblem(nik, sex);
+  if (nikIssue) bad("nik", `import.err.nik.${nikIssue}`);
+  let age: number | null = null;
+  if (v.birth_date) {
+    const born = birthDate(v.birth_date);
+    if (!born) bad("birth_date", "import.err.birthDate");
+    else age = ageOn(born, now);
+  } else if (v.age) {
+    age = /^\d{1,3}$/.test(v.age) && Number(v.age) <= 150 ? Number(v.age) : null;
+    if (age === null) bad("age", "import.err.int", { min: 0, max: 150 });
+  } else bad("birth_date", "import.err.voterAge");
+  if (age !== null && (age < 0 || age > 150)) bad("birth_date", "import.err.birthDate");
+  const status = (v.status ?? "").toLowerCase();
+  if (!(VOTER_STATUSES as readonly string[]).includes(status)) bad("status", "import.err.voterStatus");
+  const rt = (v.rt ?? "").trim();
+  const rw = (v.rw ?? "").trim();
+  if (!/^\d{0,3}$/.test(rt)) bad("rt", "import.err.int", { min: 0, max: 999 });
+  if (!/^\d{0,3}$/.test(rw)) bad("rw", "import.err.int", { min: 0, max: 999 });
+  const disability = (v.disability ?? "").trim().toLowerCase();
+  if (disability.length > 60) bad("disability", "import.err.long", { max: 60 });
+  if (!nikIssue) {
+    // The same person twice in one file, whichever TPS: said by line, never by the number.
+    const other = seen.get(`nik:${nik}`);
+    if (other) bad("nik", "import.err.duplicate", { line: other });
+    else seen.set(`nik:${nik}`, line);
+  }
+  return {
+    key: rowNumber === null ? "" : `voter:${tpsCode}/${rowNumber}`,
+    row: {
+      tps_code: tpsCode,
+      row_number: rowNumber,
+      nik,
+      name,
+      sex,
+      age_band: age === null ? null : ageBand(age),
+      rt,
+      rw,
+      status,
+      disabled: ["", "0", "-", "tidak", "no", "n", "t"].includes(disability) ? 0 : 1,
+    } as Row,
+  };
+}
+
+function validate(kind: ImportKind, text: string, db: References, now = new Date()) {
   const errors: ImportProblem[] = [];
   const rows: Row[] = [];
   const { header, records } = csvRecords(text);
@@ -62,8 +155,16 @@ function validate(kind: ImportKind, text: string, db: References) {
       params: { columns: missing.join(", ") },
     });
   if (records.length === 0) return fileProblem({ field: "", key: "import.err.empty" });
-  if (records.length > MAX_IMPORT_ROWS)
-    return fileProblem({ field: "", key: "import.err.tooMany", params: { max: MAX_IMPORT_ROWS } });
+  const maxRows = kind === "voters" ? MAX_VOTER_IMPORT_ROWS : MAX_IMPORT_ROWS;
+  if (records.length > maxRows) return fileProblem({ field: "", key: "import.err.tooMany", params: { max: maxRows } });
+  if (
+    kind === "voters" &&
+    !header.includes("tps_code") &&
+    !["kelurahan_code", "tps_number"].every((c) => header.includes(c))
+  )
+    return fileProblem({ field: "tps_code", key: "import.err.voterTps" });
+  if (kind === "voters" && !header.includes("birth_date") && !header.includes("age"))
+    return fileProblem({ field: "birth_date", key: "import.err.voterAgeColumn" });
   const seen = new Map<string, number>();
   const regionLevels = new Map(db.regions);
   const tpsInFile = new Set<string>();
@@ -214,6 +315,8 @@ function validate(kind: ImportKind, text: string, db: References) {
         });
       key = tpsCode;
       row = { tps_code: tpsCode, indicators: codes.join(" ") };
+    } else if (kind === "voters") {
+      ({ key, row } = voterRow(v, line, db, bad, seen, now));
     } else {
       const tpsCode = v.tps_code ?? "";
       if (!TPS_CODE.test(tpsCode) || !db.tps.has(tpsCode)) bad("tps_code", "import.err.tps", { code: tpsCode });
@@ -253,6 +356,7 @@ const KEY_FIELD: Record<ImportKind, string> = {
   contests: "code",
   candidates: "number",
   vulnerability: "tps_code",
+  voters: "row",
 };
 
 type OfficerNip = { nip: string; tpsCode: string };
@@ -267,7 +371,7 @@ async function loadReferences(sql: Db, kind: ImportKind): Promise<References> {
   if (kind === "regions" || kind === "tps" || kind === "contests")
     for (const r of await sql<{ code: string; level: string }[]>`select code, level from regions`)
       regions.set(r.code, r.level);
-  if (kind === "officers" || kind === "vulnerability")
+  if (kind === "officers" || kind === "vulnerability" || kind === "voters")
     for (const r of await sql<{ code: string }[]>`select code from tps`) tps.add(r.code);
   if (kind === "officers") {
     for (const r of await sql<OfficerNip[]>`select nip, tps_code from users where nip is not null`)
@@ -290,6 +394,13 @@ async function countExisting(sql: Db, kind: ImportKind, rows: Row[]) {
       join unnest(${rows.map((r) => r.contest_code as string)}::text[], ${rows.map((r) => r.party_number as number)}::int[],
         ${rows.map((r) => r.ballot_number as number)}::int[]) as f(contest_code, party_number, ballot_number)
       using (contest_code, party_number, ballot_number)`;
+    return row.n;
+  }
+  if (kind === "voters") {
+    const [row] = await sql<[{ n: number }]>`
+      select count(*)::int as n from voters v
+      join unnest(${rows.map((r) => r.tps_code as string)}::text[], ${rows.map((r) => r.row_number as number)}::int[])
+        as f(tps_code, row_number) using (tps_code, row_number)`;
     return row.n;
   }
   if (kind === "parties") {
@@ -331,12 +442,32 @@ export async function checkImport(sql: Db, { kind, text }: { kind: ImportKind; t
   };
 }
 
+/** The rows of a voter file as checked (with their NIK, for hashing only), or its problems. */
+export async function checkedVoterRows(sql: Db, text: string) {
+  const { rows, errors } = validate("voters", text, await loadReferences(sql, "voters"));
+  return { rows: rows as unknown as VoterFileRow[], errors };
+}
+export interface VoterFileRow {
+  tps_code: string;
+  row_number: number;
+  nik: string;
+  name: string;
+  sex: VoterSex;
+  age_band: string;
+  rt: string;
+  rw: string;
+  status: string;
+  disabled: number;
+}
+
 /** Validates and, only when every row is right, writes them all in one transaction (upserts). */
 export async function runImport(
   ctx: WriteContext,
   { kind, text, actorId }: { kind: ImportKind; text: string; actorId: number },
 ): Promise<ImportCheck> {
   const { tx, audit } = ctx;
+  // Voter lists are hashed before their transaction (app/models/voters.server.ts importVoters).
+  if (kind === "voters") throw new Error("voter lists are imported through importVoters");
   // One import at a time, so two admins cannot interleave half-checked files.
   await tx`select pg_advisory_xact_lock(hashtext('pantau-import'))`;
   const report = await checkImport(tx, { kind, text });

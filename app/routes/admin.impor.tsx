@@ -4,8 +4,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import {
   IMPORT_ERRORS_SHOWN,
   IMPORT_KINDS,
+  importBytesOf,
   importErrorsCsv,
-  MAX_IMPORT_BYTES,
   wordImportReport,
   type ImportKind,
   type ImportReport,
@@ -14,6 +14,7 @@ import { importMessages } from "~/lib/messages/imports";
 import { useT } from "~/lib/use-t";
 import { invalidateDataCentre } from "~/models/data-centre.server";
 import { checkImport, IMPORT_COLUMNS, runImport } from "~/models/imports.server";
+import { importVoters } from "~/models/voters.server";
 import { formFileText, requireAdminPage } from "~/utils/admin.server";
 
 import { requestLang } from "~/utils/lang.server";
@@ -34,14 +35,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!form) throw problem.badForm({ key: "import.err.unreadable" });
     const kind = String(form.get("kind")) as ImportKind;
     if (!IMPORT_KINDS.includes(kind)) throw problem.badForm();
-    const text = await formFileText(form.get("file"), MAX_IMPORT_BYTES);
+    const text = await formFileText(form.get("file"), importBytesOf(kind));
     if (!text) throw problem.badForm({ key: "import.err.noFile" });
     const imported = form.get("intent") === "import";
     const report = wordImportReport(
       lang,
-      imported
-        ? await context.writer.write((ctx) => runImport(ctx, { kind, text, actorId: user.id }))
-        : await checkImport(context.sql, { kind, text }),
+      !imported
+        ? await checkImport(context.sql, { kind, text })
+        : kind === "voters"
+          ? await importVoters(context, { text, actorId: user.id, hashNik: context.voterKey.hashNik })
+          : await context.writer.write((ctx) => runImport(ctx, { kind, text, actorId: user.id })),
     );
     // The data centre counts TPS and their vulnerability: its kept reading is dropped at once.
     if (report.applied) invalidateDataCentre(context.sql);
@@ -62,6 +65,7 @@ export default function AdminImport() {
     <>
       <h1>{t("admin.import.title")}</h1>
       <p className="muted">{t("admin.import.intro")}</p>
+      <p className="muted small">{t("admin.import.votersNote")}</p>
       <Form method="post" encType="multipart/form-data" className="stack card">
         <label>
           {t("admin.import.kind")}

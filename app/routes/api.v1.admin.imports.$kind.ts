@@ -1,4 +1,4 @@
-// POST /api/v1/admin/imports/:kind (regions | tps | officers | parties | contests | candidates), body text/csv;
+// POST /api/v1/admin/imports/:kind (regions | tps | officers | parties | contests | candidates | voters), body text/csv;
 // `?dryRun=1` only checks; `?errors=csv` answers the list of errors as CSV (line;field;problem) instead of JSON,
 // for a file with more errors than a screen shows (docs/import.md).
 // 200 {kind, rows, created, updated, errors, applied}; a real run with any bad row is a 422 that writes nothing.
@@ -8,6 +8,7 @@ import { csvSeparatorParam } from "~/lib/csv";
 import { importErrorsCsv, wordImportReport } from "~/lib/imports";
 import { invalidateDataCentre } from "~/models/data-centre.server";
 import { checkImport, IMPORT_KINDS, runImport, type ImportKind } from "~/models/imports.server";
+import { importVoters } from "~/models/voters.server";
 import { readText, requireAdminApi } from "~/utils/admin.server";
 import { handleApi, json } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
@@ -26,7 +27,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       lang,
       dryRun
         ? await checkImport(context.sql, { kind, text })
-        : await context.writer.write((ctx) => runImport(ctx, { kind, text, actorId: user.id })),
+        : kind === "voters"
+          ? await importVoters(context, { text, actorId: user.id, hashNik: context.voterKey.hashNik })
+          : await context.writer.write((ctx) => runImport(ctx, { kind, text, actorId: user.id })),
     );
     // The data centre counts TPS and their vulnerability: its kept reading is dropped at once.
     if (report.applied) invalidateDataCentre(context.sql);

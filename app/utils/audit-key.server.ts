@@ -88,12 +88,30 @@ export function loadAuditKey(options: { secret?: string; dataDir: string; create
   file?: string;
 } {
   if (options.secret) return { key: auditKeyFrom(options.secret), source: "environment" };
-  const file = path.join(options.dataDir, AUDIT_KEY_FILE);
+  const found = secretFile({ ...options, fileName: AUDIT_KEY_FILE, envName: "PANTAU_AUDIT_KEY", what: "audit key" });
+  return { key: auditKeyFrom(found.secret), source: found.source, file: found.file };
+}
+
+/**
+ * A secret kept in a file of the data directory, created with mode 0600 when missing (unless `create` is
+ * false). Two processes starting at once (a server and a command) make one file: the second reads the first's.
+ * The audit key and the voter key (app/utils/voter-key.server.ts) both live this way.
+ */
+export function secretFile(options: {
+  dataDir: string;
+  fileName: string;
+  envName: string;
+  what: string;
+  create?: boolean;
+}): { secret: string; source: "file" | "generated"; file: string } {
+  const file = path.join(options.dataDir, options.fileName);
   let source: "file" | "generated" = "file";
   if (options.create === false) {
     if (!existsSync(file))
-      throw new Error(`no audit key: set PANTAU_AUDIT_KEY or run this where ${file} is (the server's data directory)`);
-    return { key: readKeyFile(file), source, file };
+      throw new Error(
+        `no ${options.what}: set ${options.envName} or run this where ${file} is (the server's data directory)`,
+      );
+    return { secret: readSecret(file, options.what), source, file };
   }
   // Written whole to a private temporary file, then linked into place: linking fails when the file exists,
   // and nobody ever reads a half-written key.
@@ -109,11 +127,11 @@ export function loadAuditKey(options: { secret?: string; dataDir: string; create
   } finally {
     rmSync(temporary, { force: true });
   }
-  return { key: readKeyFile(file), source, file };
+  return { secret: readSecret(file, options.what), source, file };
 }
 
-function readKeyFile(file: string) {
+function readSecret(file: string, what: string) {
   const secret = readFileSync(file, "utf8").trim();
-  if (secret.length < 32) throw new Error(`${file} holds no audit key (expected at least 32 characters)`);
-  return auditKeyFrom(secret);
+  if (secret.length < 32) throw new Error(`${file} holds no ${what} (expected at least 32 characters)`);
+  return secret;
 }

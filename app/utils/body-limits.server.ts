@@ -2,7 +2,7 @@
 // a larger body with a 413 before anything reads it, by its Content-Length at once and by counting the bytes
 // of a chunked body; the route helpers that read bodies (readBytes, readJson) ask the same table. A route
 // that is not listed gets DEFAULT_BODY_BYTES, so a new route is capped without anyone remembering to.
-import { MAX_IMPORT_BYTES } from "~/lib/imports";
+import { MAX_IMPORT_BYTES, MAX_VOTER_IMPORT_BYTES } from "~/lib/imports";
 import { MAX_PHOTO_BYTES } from "~/lib/photos";
 import { MAX_ACTIVITY_IMPORT_BYTES } from "~/lib/supervision";
 import { MAX_REPORT_BYTES } from "~/models/reports.server";
@@ -39,10 +39,15 @@ export const BODY_LIMITS: Record<string, BodyLimit> = {
   // Citizen reports: a photo only in a multipart form; the JSON API takes text alone.
   "/api/v1/public/reports": { multipart: MAX_REPORT_BYTES, other: 16 * KB },
   "/publik/lapor": { multipart: MAX_REPORT_BYTES, other: 16 * KB },
+  // Voter lists: a whole city in one file (listed before the other kinds: the first pattern that fits wins).
+  "/api/v1/admin/imports/voters": MAX_VOTER_IMPORT_BYTES,
   "/api/v1/admin/imports/:kind": MAX_IMPORT_BYTES,
-  "/admin/impor": MAX_IMPORT_BYTES + FORM_OVERHEAD,
+  // The page takes every kind; each kind's own cap is checked on the file (importBytesOf).
+  "/admin/impor": MAX_VOTER_IMPORT_BYTES + FORM_OVERHEAD,
   // The data centre's activity log: one activity, or a CSV of many (multipart).
   "/pengawasan": { multipart: MAX_ACTIVITY_IMPORT_BYTES + FORM_OVERHEAD, other: 8 * KB },
+  // One lookup in the voter list: an id, a TPS, a time and at most 20 row numbers.
+  "/api/v1/voter-checks": 2 * KB,
 };
 
 // As the router reads them: each segment decoded, letters in any case (`/%4Cogin` is the login route).

@@ -101,6 +101,16 @@ const EnvSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.string().min(32, "use at least 32 characters, e.g. openssl rand -base64 32").max(500).optional(),
   ),
+  // --- the voter-list check (docs/PRIVACY.md, docs/decisions/047-voter-list-check.md) ---
+  /**
+   * The secret that keys the NIK hashes of the voter lists (at least 32 characters). Unset: `voter.key` in
+   * PANTAU_DATA_DIR, generated with mode 0600 on the first start. Keep it out of the database's backups; a
+   * new key makes the stored hashes useless until the lists are imported again.
+   */
+  PANTAU_VOTER_KEY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(32, "use at least 32 characters, e.g. openssl rand -base64 32").max(500).optional(),
+  ),
   /** How often (seconds) Pantau signs and publishes the audit chain's head on the public page. */
   PANTAU_AUDIT_HEAD_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** Shared secret the SMS gateway sends (header X-Pantau-Secret or ?secret=); unset = the SMS webhook is off. */

@@ -24,6 +24,8 @@ export function PoskoNav({ role }: { role: Role }) {
       ["/rekap", t("admin.nav.recap"), "posko:view"],
       ["/posko/serah-terima", t("papers.nav.handover"), "posko:view"],
       ["/surat", t("papers.nav.letters"), "letters:issue"],
+      // Supervision reports, C.Hasil photos and documents (decision 048).
+      ["/arsip", t("nav.archive"), "archive:read"],
     ] as const
   ).filter(([, , permission]) => can({ role }, permission));
   return (

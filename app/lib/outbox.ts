@@ -14,7 +14,15 @@
 // Retries are safe: each item carries the client-made UUID the server is idempotent on.
 
 export type OutboxKind =
-  "quick-count" | "checkin" | "checklist" | "day-status" | "incident" | "photo" | "broadcast-read";
+  | "quick-count"
+  | "checkin"
+  | "checklist"
+  | "day-status"
+  | "incident"
+  | "photo"
+  | "broadcast-read"
+  // The TPS supervision report (Form A, decision 048).
+  | "supervision-report";
 export type OutboxState = "pending" | "rejected" | "sent";
 
 export interface OutboxFieldError {

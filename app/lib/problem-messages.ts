@@ -5,6 +5,7 @@ import { combineMessages, type MessageKey } from "./i18n";
 import { auditHeadMessages } from "./messages/audit-head";
 import { commonMessages } from "./messages/common";
 import { importMessages } from "./messages/imports";
+import { formaMessages } from "./messages/forma";
 import { incidentMessages } from "./messages/incidents";
 import { inputCheckMessages } from "./messages/input-checks";
 import { limitsMessages } from "./messages/limits";
@@ -38,6 +39,7 @@ export const problemTexts = combineMessages(
   inputCheckMessages,
   visibilityMessages,
   limitsMessages,
+  formaMessages,
   auditHeadMessages,
   rosterMessages,
 );

@@ -42,6 +42,8 @@ export const PROBLEM_CODES = [
   "status_backwards",
   "vacant",
   "sample_in_use",
+  // The supervision report (Form A): accepted by the command post, no longer replaced.
+  "report_accepted",
   "unknown_category",
   "unknown_severity",
   "rate_limited",
@@ -160,6 +162,7 @@ export const problem = {
       | "status_backwards"
       | "vacant"
       | "sample_in_use"
+      | "report_accepted"
     >,
     params?: ProblemParams,
   ) => new Problem(code, { params }),

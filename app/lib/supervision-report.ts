@@ -366,3 +366,8 @@ export function withPending(day: ReportDay, items: OutboxItem[], account: number
 
 /** Where a report stands for the officer and the command post. */
 export type ReportState = "none" | "submitted" | "accepted";
+
+/** What the staff archive lists: submitted reports, C.Hasil photos, documents of the documents store. */
+export const ARCHIVE_KINDS = ["report", "photo", "document"] as const;
+export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
+export const ARCHIVE_PAGE_SIZE = 25;

@@ -7,6 +7,8 @@ import { canReportFor } from "~/lib/access";
 import { checklistPhases } from "~/lib/checklists";
 import { problem } from "~/lib/problems";
 import {
+  ARCHIVE_PAGE_SIZE,
+  type ArchiveKind,
   composeReport,
   type ComposedReport,
   type ReportDay,
@@ -261,10 +263,6 @@ export async function acceptReport(ctx: WriteContext, { user, tpsCode }: { user:
 }
 
 // --- the archive ------------------------------------------------------------------------------------------
-
-export const ARCHIVE_KINDS = ["report", "photo", "document"] as const;
-export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
-export const ARCHIVE_PAGE_SIZE = 25;
 
 export interface ArchiveItem {
   kind: ArchiveKind;

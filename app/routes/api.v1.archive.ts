@@ -3,7 +3,8 @@
 // Query: `wilayah` (inside the caller's own area), `dari`/`sampai` (YYYY-MM-DD, the election's days),
 // `jenis` (report, photo, document; repeatable; all when absent), `page` (from 0). Every search is audited.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ARCHIVE_PAGE_SIZE, searchArchive } from "~/models/supervision-reports.server";
+import { ARCHIVE_PAGE_SIZE } from "~/lib/supervision-report";
+import { searchArchive } from "~/models/supervision-reports.server";
 import { archiveFilters, auditView } from "~/utils/forma.server";
 import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";

@@ -10,7 +10,7 @@ import { composeReport, type ComposedReport, type ReportNotes } from "~/lib/supe
 import { getTps, type TpsInfo } from "~/models/election.server";
 import { getReport, getReportDay, REPORT_DOCUMENT_KIND, type StoredReport } from "~/models/supervision-reports.server";
 import type { SessionUser } from "~/models/users.server";
-import { ARCHIVE_KINDS, type ArchiveKind } from "~/models/supervision-reports.server";
+import { ARCHIVE_KINDS, type ArchiveKind } from "~/lib/supervision-report";
 import { fromElectionWallClock } from "~/lib/format";
 import { areaParam, listParam, wholeNumberParam } from "./params.server";
 import { areaWithin, canReadReport, requireAccess } from "./permissions.server";
@@ -88,7 +88,10 @@ function dayParam(url: URL, name: string): Date | null {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === "") return null;
   const day = DATE.test(raw) ? fromElectionWallClock(`${raw}T00:00`) : null;
-  if (!day || day.getUTCFullYear() < 2000 || day.getUTCFullYear() > 2100)
+  const [year, month, date] = raw.split("-").map(Number);
+  // A day that exists (no 2026-02-31), in a span of years an election has.
+  const real = new Date(Date.UTC(year, month - 1, date)).toISOString().slice(0, 10) === raw;
+  if (!day || !real || year < 2000 || year > 2100)
     throw problem.badParameters([{ field: name, code: "invalid", key: "api.invalidField" }]);
   return day;
 }

@@ -3,10 +3,8 @@
 // command post's paper), the officer's phone composes the same thing from the page it last fetched plus
 // what its outbox still holds, so the review works without signal. Words are not here: the content keeps
 // codes and both languages' labels, and the screens and the PDF word it in the reader's language.
-import { z } from "zod";
 import type { ChecklistPhase, ChecklistPhaseCode } from "./checklists";
 import type { OutboxItem } from "./outbox";
-import { string, timestamp, tpsCode, uuid } from "./schemas/atoms";
 
 /** The sections of the report in their printed order; each has a free-text note of the officer's. */
 export const REPORT_SECTIONS = ["identity", "supervised", "found", "done", "results"] as const;
@@ -15,21 +13,8 @@ export type ReportSection = (typeof REPORT_SECTIONS)[number];
 /** The longest note per section: a paragraph or two on paper, what a phone keyboard writes in a few minutes. */
 export const MAX_NOTE_CHARS = 1500;
 
-export const ReportNotes = z
-  .object(
-    Object.fromEntries(REPORT_SECTIONS.map((s) => [s, string().trim().max(MAX_NOTE_CHARS).optional()])) as Record<
-      ReportSection,
-      z.ZodOptional<z.ZodString>
-    >,
-  )
-  .strict();
-export type ReportNotes = z.infer<typeof ReportNotes>;
-
-/** The officer's submission: the outbox item's id, the TPS, when it was made and the notes. */
-export const SupervisionReportBody = z
-  .object({ id: uuid, tpsCode, capturedAt: timestamp, notes: ReportNotes })
-  .strict();
-export type SupervisionReportBody = z.infer<typeof SupervisionReportBody>;
+// The officer's notes and the submission's body: app/lib/schemas/forma.ts (the one home of schemas).
+export type { ReportNotes, SupervisionReportBody } from "./schemas/forma";
 
 export interface Bilingual {
   id: string;

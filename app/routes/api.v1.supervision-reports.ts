@@ -4,7 +4,7 @@
 // GET: the reports of an area for staff who may read them (`?wilayah=` inside their own, `?page=`), audited.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { problem } from "~/lib/problems";
-import { SupervisionReportBody } from "~/lib/supervision-report";
+import { SupervisionReportBody } from "~/lib/schemas/forma";
 import { reportsOfArea, submitReport } from "~/models/supervision-reports.server";
 import { auditView } from "~/utils/forma.server";
 import { handleApi, json, readJson } from "~/utils/http.server";

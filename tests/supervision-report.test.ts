@@ -292,6 +292,7 @@ describe("the supervision report", () => {
     expect((await search("dari=2000-01-01")).count).toBeGreaterThan(0);
     expect((await http.get("/api/v1/archive?dari=kemarin", supervisor)).status).toBe(400);
     expect((await http.get("/api/v1/archive?jenis=secret", supervisor)).status).toBe(400);
+    expect((await http.get("/api/v1/archive?sampai=2026-02-31", supervisor)).status).toBe(400);
     // Outside the area nothing of it is found.
     const outside = await http.login("pengawas-01");
     const theirs = await search("wilayah=16.73.02", outside);

@@ -90,7 +90,11 @@ function dayParam(url: URL, name: string): Date | null {
   const day = DATE.test(raw) ? fromElectionWallClock(`${raw}T00:00`) : null;
   const [year, month, date] = raw.split("-").map(Number);
   // A day that exists (no 2026-02-31), in a span of years an election has.
-  const real = new Date(Date.UTC(year, month - 1, date)).toISOString().slice(0, 10) === raw;
+  const real =
+    DATE.test(raw) &&
+    year >= 2000 &&
+    year <= 2100 &&
+    new Date(Date.UTC(year, month - 1, date)).toISOString().slice(0, 10) === raw;
   if (!day || !real || year < 2000 || year > 2100)
     throw problem.badParameters([{ field: name, code: "invalid", key: "api.invalidField" }]);
   return day;

@@ -115,31 +115,19 @@ export function ReportSections({
         {heading("found")}
         <h3>{t("forma.incidents")}</h3>
         {found.incidents.length ? (
-          <table className="results-table forma-table">
-            <thead>
-              <tr>
-                <th>{t("forma.time")}</th>
-                <th>{t("forma.category")}</th>
-                <th>{t("forma.severity")}</th>
-                <th>{t("forma.status")}</th>
-                <th>{t("forma.description")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {found.incidents.map((i) => (
-                <tr key={i.id}>
-                  <td className="nowrap">{time(i.occurredAt)}</td>
-                  <td>{label(i.category)}</td>
-                  <td>{t(`incident.severity.${i.severity}` as Key)}</td>
-                  <td>
-                    {t(`incident.status.${i.status}` as Key)}
-                    {i.pending ? <Pending t={t} /> : null}
-                  </td>
-                  <td className="small">{i.description}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul className="forma-incidents">
+            {found.incidents.map((i) => (
+              <li key={i.id}>
+                <strong>
+                  {time(i.occurredAt)} · {label(i.category)}
+                </strong>{" "}
+                · {t(`incident.severity.${i.severity}` as Key)} · {t(`incident.status.${i.status}` as Key)}
+                {i.pending ? <Pending t={t} /> : null}
+                <br />
+                {i.description}
+              </li>
+            ))}
+          </ul>
         ) : (
           <p className="muted">{t("forma.none")}</p>
         )}

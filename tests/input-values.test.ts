@@ -9,6 +9,7 @@ import { z } from "zod";
 import * as admin from "~/lib/schemas/admin";
 import * as broadcast from "~/lib/schemas/broadcast";
 import * as field from "~/lib/schemas/field";
+import * as forma from "~/lib/schemas/forma";
 import * as shared from "~/lib/schemas";
 import * as officer from "~/lib/schemas/officer";
 import * as publicReport from "~/lib/schemas/public-report";
@@ -45,7 +46,7 @@ const HOSTILE = ["\u0000", "\u001b[2J", "\u0007", "\u007f", "\u009b"];
 
 /** Every zod schema the modules of app/lib/schemas export, and the admin settings' schemas. */
 const SCHEMAS = [
-  ...(Object.entries({ ...shared, ...admin, ...field, ...officer, ...publicReport, ...broadcast }) as [
+  ...(Object.entries({ ...shared, ...admin, ...field, ...officer, ...publicReport, ...broadcast, ...forma }) as [
     string,
     unknown,
   ][]),
@@ -126,6 +127,12 @@ function jsonRoutes(): { path: string; token: keyof typeof tokens | null; valid:
   const result = { tpsCode: TPS, contest: "walikota", votes: { "1": 40, "2": 45, "3": 40 }, invalid: 3 };
   return [
     { path: "/api/v1/session", token: null, valid: { login: "posko", secret: "x" }, schema: shared.LoginBody },
+    {
+      path: "/api/v1/supervision-reports",
+      token: "officer",
+      valid: { id: randomUUID(), tpsCode: TPS, capturedAt: now, notes: { found: "Aman", done: "Tidak ada" } },
+      schema: forma.SupervisionReportBody,
+    },
     {
       path: "/api/v1/quick-counts",
       token: "officer",

@@ -54,3 +54,17 @@ describe.skipIf(!manifest)(`the voter-list check's JavaScript${skipped}`, () => 
     }
   });
 });
+
+// The supervision report (Form A) is a screen of the end of the day: its code is a route module of its own,
+// loaded when the officer opens it (and precached for offline use), never part of the first screens' load.
+describe.skipIf(!manifest)(`the supervision report's JavaScript${skipped}`, () => {
+  const REPORT_TEXT = "Tambahkan yang tidak diketahui aplikasi (paling banyak {max} huruf).";
+  it("is in the report screen's own module", () => {
+    expect(screenText("routes/officer.laporan")).toContain(REPORT_TEXT);
+  });
+  it.each(OFFICER_SCREENS)("%s neither loads the report's module nor carries its texts", (screen) => {
+    const report = manifest!.routes["routes/officer.laporan"].module;
+    expect([...screenFiles(manifest!, screen)]).not.toContain(report);
+    expect(screenText(screen).includes(REPORT_TEXT)).toBe(false);
+  });
+});

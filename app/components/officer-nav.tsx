@@ -15,6 +15,7 @@ export const OFFICER_SCREENS: { href: string; key: MessageKey<typeof officerMess
   { href: "/officer/guide", key: "nav.guide" },
   { href: "/officer/paper", key: "nav.paper" },
   { href: "/officer/cek-dpt", key: "nav.voterCheck" },
+  { href: "/officer/laporan", key: "nav.report" },
 ];
 
 /** The logged-in officer (from the root loader): their account id and TPS code, each null when absent. */

@@ -34,6 +34,8 @@ export function PoskoNav({ role }: { role: Role }) {
       ["/surat", t("papers.nav.letters"), "letters:issue"],
       // The data centre's activity log (case officers and admins).
       ["/pengawasan", t("act.nav"), "supervision:record"],
+      // Supervision reports, C.Hasil photos and documents (decision 048).
+      ["/arsip", t("nav.archive"), "archive:read"],
     ] as const
   ).filter(([, , permission]) => can({ role }, permission));
   return (

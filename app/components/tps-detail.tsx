@@ -187,6 +187,12 @@ export function TpsDetailPanel({
               </p>
             </>
           ) : null}
+          {/* The TPS's supervision report (Form A), to open and print (decision 048). */}
+          <p>
+            <a className="button" href={`/laporan/${encodeURIComponent(code)}`} data-testid="tps-detail-report">
+              {t("nav.supervisionReport")}
+            </a>
+          </p>
         </>
       ) : null}
     </section>

@@ -3,6 +3,9 @@
 import { describe, expect, it } from "vitest";
 import {
   areaOf,
+  canAcceptReport,
+  canReadReport,
+  canSeeInArchive,
   mayIssueLettersFor,
   areaWithin,
   can,
@@ -98,6 +101,11 @@ describe("named permissions", () => {
     "supervision:record": [0, 0, 0, 0, 1, 1, 0],
     // The voter-list check: the officer of the TPS only.
     "voters:check": [1, 0, 0, 0, 0, 0, 0],
+    // The TPS supervision report (Form A) and the archive.
+    "report:submit": [1, 0, 0, 0, 0, 0, 0],
+    "report:read": [0, 1, 1, 0, 1, 1, 0],
+    "report:accept": [0, 1, 1, 0, 1, 0, 0],
+    "archive:read": [0, 1, 1, 0, 1, 1, 0],
   };
   it("has a row for every permission", () => expect(Object.keys(table).sort()).toEqual([...PERMISSION_NAMES].sort()));
   walk(PERMISSION_NAMES.map((p): Row => [p, (u) => can(u, p), table[p]]));
@@ -360,4 +368,15 @@ describe("areas a dashboard opens", () => {
     expect(receives(users.operator, small, incident(null))).toBe(true);
     expect(receives(users.supervisor, small, incident(null))).toBe(false);
   });
+});
+
+describe("supervision reports and the archive", () => {
+  walk([
+    ["read the report of a TPS in their area", (u) => canReadReport(u, OWN_TPS), [0, 1, 1, 0, 1, 1, 0]],
+    ["read the report of a TPS outside their area", (u) => canReadReport(u, FAR_TPS), [0, 0, 1, 0, 1, 0, 0]],
+    ["accept the report of a TPS in their area", (u) => canAcceptReport(u, OWN_TPS), [0, 1, 1, 0, 1, 0, 0]],
+    ["accept the report of a TPS outside their area", (u) => canAcceptReport(u, FAR_TPS), [0, 0, 1, 0, 1, 0, 0]],
+    ["see an archived file of their area", (u) => canSeeInArchive(u, OWN_KEL), [0, 1, 1, 0, 1, 1, 0]],
+    ["see an archived file of no place", (u) => canSeeInArchive(u, null), [0, 0, 1, 0, 1, 0, 0]],
+  ]);
 });

@@ -82,6 +82,15 @@ const PERMISSIONS = {
   // --- the voter-list check (docs/decisions/047-voter-list-check.md) ---
   /** Download their own TPS's voter list to the phone, and report the lookups made in it (`mayHoldVoterList`). */
   "voters:check": ["officer"],
+  // The TPS supervision report (Form A) and the staff archive (decision 048).
+  /** Send the supervision report of one's own TPS (which TPS: `canReportFor`). */
+  "report:submit": ["officer"],
+  /** Open and print a TPS's supervision report, upload its signed scan (which TPS: `canReadReport`). */
+  "report:read": ["supervisor", "operator", "admin", "case_officer"],
+  /** Accept a TPS's supervision report, after which its officer can no longer replace it. */
+  "report:accept": ["supervisor", "operator", "admin"],
+  /** Search the archive of reports, C.Hasil photos and documents, and download from it (within `areaOf`). */
+  "archive:read": ["supervisor", "operator", "admin", "case_officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -446,3 +455,20 @@ export function mayReceiveIn(user: AccessUser | null, joined: ReadonlySet<string
 /** Only the officer of a TPS holds its voter list: no one else, not even staff, downloads it. */
 export const mayHoldVoterList = (user: AccessUser, tpsCode: string) =>
   can(user, "voters:check") && user.tpsCode === tpsCode;
+// --- The TPS supervision report (Form A) and the archive (decision 048) ---------------------------------------
+
+/** Whether a staff member may open a TPS's supervision report: the report's readers, inside their area. */
+export function canReadReport(user: AccessUser, tps: { kelurahanCode: string }): boolean {
+  return can(user, "report:read") && inArea(tps.kelurahanCode, areaOf(user));
+}
+
+/** Whether a staff member may accept a TPS's supervision report: acceptors, inside their area. */
+export function canAcceptReport(user: AccessUser, tps: { kelurahanCode: string }): boolean {
+  return can(user, "report:accept") && inArea(tps.kelurahanCode, areaOf(user));
+}
+
+/** Whether an archived file about `regionCode` (null: no place) is within a staff member's archive. */
+export function canSeeInArchive(user: AccessUser, regionCode: string | null): boolean {
+  const area = areaOf(user);
+  return can(user, "archive:read") && (area === null || inArea(regionCode, area));
+}

@@ -14,7 +14,17 @@
 // Retries are safe: each item carries the client-made UUID the server is idempotent on.
 
 export type OutboxKind =
-  "quick-count" | "checkin" | "checklist" | "day-status" | "incident" | "photo" | "broadcast-read" | "voter-check";
+  | "quick-count"
+  | "checkin"
+  | "checklist"
+  | "day-status"
+  | "incident"
+  | "photo"
+  | "broadcast-read"
+  // A lookup in the voter list, audited once sent (decision 047).
+  | "voter-check"
+  // The TPS supervision report (Form A, decision 048).
+  | "supervision-report";
 export type OutboxState = "pending" | "rejected" | "sent";
 
 export interface OutboxFieldError {

@@ -7,6 +7,7 @@ import { commonMessages } from "./messages/common";
 // The data centre's activity log: its checks name their own messages (app/lib/supervision.ts).
 import { dataCentreMessages } from "./messages/data-centre";
 import { importMessages } from "./messages/imports";
+import { formaMessages } from "./messages/forma";
 import { incidentMessages } from "./messages/incidents";
 import { inputCheckMessages } from "./messages/input-checks";
 import { limitsMessages } from "./messages/limits";
@@ -42,6 +43,7 @@ export const problemTexts = combineMessages(
   visibilityMessages,
   limitsMessages,
   voterCheckMessages,
+  formaMessages,
   auditHeadMessages,
   rosterMessages,
   dataCentreMessages,

@@ -43,6 +43,8 @@ export const PROBLEM_CODES = [
   "vacant",
   "sample_in_use",
   "voters_reported",
+  // The supervision report (Form A): accepted by the command post, no longer replaced.
+  "report_accepted",
   "unknown_category",
   "unknown_severity",
   "rate_limited",
@@ -162,6 +164,7 @@ export const problem = {
       | "vacant"
       | "sample_in_use"
       | "voters_reported"
+      | "report_accepted"
     >,
     params?: ProblemParams,
   ) => new Problem(code, { params }),

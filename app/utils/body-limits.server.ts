@@ -2,6 +2,7 @@
 // a larger body with a 413 before anything reads it, by its Content-Length at once and by counting the bytes
 // of a chunked body; the route helpers that read bodies (readBytes, readJson) ask the same table. A route
 // that is not listed gets DEFAULT_BODY_BYTES, so a new route is capped without anyone remembering to.
+import { MAX_DOCUMENT_BYTES } from "~/lib/documents";
 import { MAX_IMPORT_BYTES, MAX_VOTER_IMPORT_BYTES } from "~/lib/imports";
 import { MAX_PHOTO_BYTES } from "~/lib/photos";
 import { MAX_ACTIVITY_IMPORT_BYTES } from "~/lib/supervision";
@@ -48,6 +49,9 @@ export const BODY_LIMITS: Record<string, BodyLimit> = {
   "/pengawasan": { multipart: MAX_ACTIVITY_IMPORT_BYTES + FORM_OVERHEAD, other: 8 * KB },
   // One lookup in the voter list: an id, a TPS, a time and at most 20 row numbers.
   "/api/v1/voter-checks": 2 * KB,
+  // The TPS supervision report's signed scan (decision 048): one document, by the API and the report's page.
+  "/api/v1/supervision-reports/:tps/scan": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
+  "/laporan/:tps": { multipart: MAX_DOCUMENT_BYTES + FORM_OVERHEAD, other: 4 * KB },
 };
 
 // As the router reads them: each segment decoded, letters in any case (`/%4Cogin` is the login route).

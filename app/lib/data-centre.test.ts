@@ -1,7 +1,15 @@
 // The data centre's pure shaping: rows per unit with what was counted at the open area's own level, the cases
 // and disputes modules' rows by kind, registration, state and outcome, weeks, the CSV and the activity check.
 import { describe, expect, it } from "vitest";
-import { datasetCsvRows, disputesDataset, unitOf, violationsDataset, weekOf, columnLabel } from "./data-centre";
+import {
+  datasetCsvRows,
+  disputesDataset,
+  unitOf,
+  violationsDataset,
+  weekOf,
+  weekSpan,
+  columnLabel,
+} from "./data-centre";
 import { isCalendarDate, readActivity } from "./supervision";
 
 const area = { code: "16.73.01", name: "Kec. Barat I" };
@@ -71,6 +79,9 @@ describe("shaping", () => {
     expect(weekOf("2026-12-06")).toBe("2026-11-30");
     expect(weekOf("2026-12-07")).toBe("2026-12-07");
     expect(weekOf("2027-01-01")).toBe("2026-12-28");
+    // A quiet week between two is a row of zeros, not a gap.
+    expect(weekSpan(["2026-12-14", "2026-11-30"])).toEqual(["2026-11-30", "2026-12-07", "2026-12-14"]);
+    expect(weekSpan([])).toEqual([]);
   });
 
   it("writes the CSV as the table: code, name, the columns, then the totals; shares as decimals", () => {

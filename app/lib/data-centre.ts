@@ -308,6 +308,20 @@ export function weekOf(date: string): string {
   return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Every week from the first to the last with an activity (a quiet week is a row of zeros, not a gap in the
+ *  chart), at most the last MAX_WEEKS of them. */
+export function weekSpan(weeks: string[]): string[] {
+  if (!weeks.length) return [];
+  const sorted = [...weeks].sort();
+  const last = Date.parse(`${sorted.at(-1)}T00:00:00Z`);
+  const first = Math.max(Date.parse(`${sorted[0]}T00:00:00Z`), last - (MAX_WEEKS - 1) * WEEK_MS);
+  const out: string[] = [];
+  for (let t = first; t <= last; t += WEEK_MS) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+const WEEK_MS = 7 * 86_400_000;
+const MAX_WEEKS = 104;
+
 /** The CSV of a dataset: code, name, then its columns; a last row with the totals. The page shows the same. */
 export function datasetCsvRows(d: Dataset, totalName: string): (string | number)[][] {
   const firstHeader = d.unit === "week" ? "week_start" : d.unit === "tps" ? "tps_code" : "region_code";

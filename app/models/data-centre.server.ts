@@ -13,6 +13,7 @@ import {
   VULNERABILITY_INDICATORS,
   violationsDataset,
   weekOf,
+  weekSpan,
   type Column,
   type Dataset,
   type DatasetKey,
@@ -176,8 +177,12 @@ async function dataCentre(
       [0, r.n],
       [kindIndex(r.kind), r.n],
     ]);
-  const weeks = [...weekCounts.keys()].filter((w): w is string => w !== null).sort();
-  const weeklyRows = weeks.map((w) => ({ code: w, name: w, link: false, values: weekCounts.get(w)! }));
+  const weeklyRows = weekSpan([...weekCounts.keys()].filter((w): w is string => w !== null)).map((w) => ({
+    code: w,
+    name: w,
+    link: false,
+    values: weekCounts.get(w) ?? new Array<number>(weeklyColumns.length).fill(0),
+  }));
 
   // 4. TPS vulnerability per indicator.
   const vulnerabilityColumns: Column[] = [

@@ -28,28 +28,51 @@ export function pdfSafe(text: string): string {
     .replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, "?");
 }
 
+/** Lines of at most `width` points: words kept whole unless one alone is wider than a line. Widths are summed
+ *  per character (one measurement per distinct character and font), so a long note costs linear time. */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const words = pdfSafe(text).split(" ");
+  const widths = charWidths(font, size);
+  const w = (c: string) => {
+    let x = widths.get(c);
+    if (x === undefined) widths.set(c, (x = font.widthOfTextAtSize(c, size)));
+    return x;
+  };
   const lines: string[] = [];
   let line = "";
-  for (const word of words) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) <= width || !line) {
-      line = next;
-      // A single word wider than the line is cut where it overflows.
-      while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
-        let cut = line.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
-        lines.push(line.slice(0, cut));
-        line = line.slice(cut);
+  let lineWidth = 0;
+  for (const word of pdfSafe(text).split(" ")) {
+    const wordWidth = [...word].reduce((sum, c) => sum + w(c), 0);
+    const gap = line ? w(" ") : 0;
+    if (line && lineWidth + gap + wordWidth <= width) {
+      line += " " + word;
+      lineWidth += gap + wordWidth;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = "";
+    lineWidth = 0;
+    // A word wider than the line is cut where it overflows.
+    for (const c of word) {
+      if (line && lineWidth + w(c) > width) {
+        lines.push(line);
+        line = "";
+        lineWidth = 0;
       }
-    } else {
-      lines.push(line);
-      line = word;
+      line += c;
+      lineWidth += w(c);
     }
   }
   if (line) lines.push(line);
   return lines;
+}
+
+const widthCaches = new WeakMap<PDFFont, Map<number, Map<string, number>>>();
+function charWidths(font: PDFFont, size: number): Map<string, number> {
+  let bySize = widthCaches.get(font);
+  if (!bySize) widthCaches.set(font, (bySize = new Map()));
+  let widths = bySize.get(size);
+  if (!widths) bySize.set(size, (widths = new Map()));
+  return widths;
 }
 
 export async function reportsPdf({
@@ -106,6 +129,8 @@ export async function reportsPdf({
   }
 
   for (const report of reports) {
+    // Other requests are served between reports: a kecamatan's file takes seconds to lay out.
+    await new Promise((resolve) => setImmediate(resolve));
     head = `${words.heading} · ${words.subheading(report.tpsCode)} · ${words.version(
       report.version,
       report.submittedAt,

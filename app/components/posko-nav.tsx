@@ -4,12 +4,20 @@ import { can, type Role } from "~/lib/access";
 import { broadcastMessages } from "~/lib/messages/broadcast";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
+import { disputeMessages } from "~/lib/messages/disputes";
 import { papersMessages } from "~/lib/messages/papers";
 import { rosterMessages } from "~/lib/messages/roster";
 import { useT } from "~/lib/use-t";
 
 export function PoskoNav({ role }: { role: Role }) {
-  const t = useT(commandPostMessages, commonMessages, broadcastMessages, rosterMessages, papersMessages);
+  const t = useT(
+    commandPostMessages,
+    commonMessages,
+    broadcastMessages,
+    rosterMessages,
+    papersMessages,
+    disputeMessages,
+  );
   // The roster opens on the area the map shows (the same `?wilayah=` drill-down).
   const area = useSearchParams()[0].get("wilayah");
   // Only the screens the role may open (a case officer reads the map and the recap, nothing more).
@@ -24,6 +32,8 @@ export function PoskoNav({ role }: { role: Role }) {
       ["/rekap", t("admin.nav.recap"), "posko:view"],
       ["/posko/serah-terima", t("papers.nav.handover"), "posko:view"],
       ["/surat", t("papers.nav.letters"), "letters:issue"],
+      // Process disputes: case officers of the region, admins.
+      ["/sengketa", t("dispute.nav"), "dispute:handle"],
     ] as const
   ).filter(([, , permission]) => can({ role }, permission));
   return (

@@ -4,6 +4,7 @@
 import { combineMessages, type MessageKey } from "./i18n";
 import { auditHeadMessages } from "./messages/audit-head";
 import { commonMessages } from "./messages/common";
+import { disputeMessages } from "./messages/disputes";
 import { importMessages } from "./messages/imports";
 import { incidentMessages } from "./messages/incidents";
 import { inputCheckMessages } from "./messages/input-checks";
@@ -40,6 +41,7 @@ export const problemTexts = combineMessages(
   limitsMessages,
   auditHeadMessages,
   rosterMessages,
+  disputeMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

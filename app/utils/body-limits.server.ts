@@ -2,6 +2,7 @@
 // a larger body with a 413 before anything reads it, by its Content-Length at once and by counting the bytes
 // of a chunked body; the route helpers that read bodies (readBytes, readJson) ask the same table. A route
 // that is not listed gets DEFAULT_BODY_BYTES, so a new route is capped without anyone remembering to.
+import { MAX_DOCUMENT_BYTES } from "~/lib/documents";
 import { MAX_IMPORT_BYTES } from "~/lib/imports";
 import { MAX_PHOTO_BYTES } from "~/lib/photos";
 import { MAX_REPORT_BYTES } from "~/models/reports.server";
@@ -40,6 +41,11 @@ export const BODY_LIMITS: Record<string, BodyLimit> = {
   "/publik/lapor": { multipart: MAX_REPORT_BYTES, other: 16 * KB },
   "/api/v1/admin/imports/:kind": MAX_IMPORT_BYTES,
   "/admin/impor": MAX_IMPORT_BYTES + FORM_OVERHEAD,
+  // Process disputes: a petition or decision document (multipart) beside the text fields; JSON is text alone.
+  "/api/v1/disputes": { multipart: MAX_DOCUMENT_BYTES + FORM_OVERHEAD, other: 32 * KB },
+  "/api/v1/disputes/:id/documents": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
+  "/sengketa/baru": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
+  "/sengketa/:id": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
 };
 
 // As the router reads them: each segment decoded, letters in any case (`/%4Cogin` is the login route).

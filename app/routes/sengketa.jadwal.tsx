@@ -16,6 +16,7 @@ import { TopBar } from "~/root";
 import { wholeNumberParam } from "~/utils/params.server";
 import { disputeAreaOf, requirePageUser } from "~/utils/permissions.server";
 import { isProblem } from "~/lib/problems";
+import { isRealDate } from "~/lib/schemas/disputes";
 import disputeStyles from "~/disputes.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Jadwal sidang sengketa" }];
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const asked = url.searchParams.get("from") ?? "";
   const today = electionDate(new Date().toISOString());
-  const from = /^\d{4}-\d{2}-\d{2}$/.test(asked) && fromElectionWallClock(`${asked}T00:00`) ? asked : today;
+  const from = isRealDate(asked) ? asked : today;
   let days: number;
   try {
     days = wholeNumberParam(url, "days", { min: 1, max: 62, fallback: 14 })!;

@@ -6,7 +6,7 @@ import { nextDate } from "~/lib/deadlines";
 import { fromElectionWallClock } from "~/lib/format";
 import { problem } from "~/lib/problems";
 import { UUID } from "~/lib/schemas/atoms";
-import type { Hearing, Petition, Step } from "~/lib/schemas/disputes";
+import { isRealDate, type Hearing, type Petition, type Step } from "~/lib/schemas/disputes";
 import type { DisputeDocumentKind } from "~/lib/disputes";
 import {
   addDisputeDocument,
@@ -34,7 +34,6 @@ export async function disputeRule(sql: Db): Promise<DisputeRule & { soonDays: nu
   return { days: setting.disputes, holidays: setting.holidays, soonDays: setting.dueSoonDays };
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const bad = (name: string) =>
   problem.badParameters([{ field: name, code: "invalid", key: "input.badParameter", params: { names: name } }]);
 
@@ -42,7 +41,7 @@ const bad = (name: string) =>
 function dayParam(url: URL, name: string): Date | null {
   const raw = url.searchParams.get(name);
   if (!raw) return null;
-  const at = ISO_DAY.test(raw) ? fromElectionWallClock(`${raw}T00:00`) : null;
+  const at = isRealDate(raw) ? fromElectionWallClock(`${raw}T00:00`) : null;
   if (!at) throw bad(name);
   return at;
 }

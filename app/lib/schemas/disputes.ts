@@ -20,7 +20,13 @@ import { clockTime, REGION_CODE, string, text, timestamp } from "./atoms";
 import { fieldProblems } from "./index";
 
 const required = (max: number) => text(max).min(1);
-const isoDate = string().regex(ISO_DATE, "YYYY-MM-DD");
+/** A real calendar date "YYYY-MM-DD" (not 2024-02-30). */
+export function isRealDate(v: string): boolean {
+  if (!ISO_DATE.test(v)) return false;
+  const at = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === v;
+}
+const isoDate = string().refine((v) => isRealDate(v), "YYYY-MM-DD");
 
 export const PetitionBody = z.object({
   /** The KPU office's region: the kota's KPU (16.73) or a kecamatan's PPK (16.73.01). */

@@ -57,9 +57,13 @@ export const outcomeText = (r: Pick<SheetRow, "outcome" | "notAcceptedReason" | 
       ? t(lang, `dispute.reason.${r.notAcceptedReason}` as Key)
       : "";
 
+/** A deadline's last counted day: it ends at midnight after it, which people name by the day itself
+ *  ("sampai 1 Maret 2024"), not by the next day's 00.00. */
+export const lastDay = (due: string, lang: Lang) => formatDate(new Date(Date.parse(due) - 1).toISOString(), lang);
+
 export const deadlineText = (d: SheetRow["deadline"], lang: Lang) =>
   d
-    ? `${t(lang, `dispute.deadline.${d.kind}` as Key)} ${formatDateTime(d.due, lang)} (${t(lang, `dispute.deadline.${d.state}` as Key)})`
+    ? `${t(lang, `dispute.deadline.${d.kind}` as Key)} ${lastDay(d.due, lang)} (${t(lang, `dispute.deadline.${d.state}` as Key)})`
     : "";
 
 export function disputeCells(r: SheetRow, lang: Lang): string[] {

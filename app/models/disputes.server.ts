@@ -298,7 +298,8 @@ export async function addHearing(
   if (afterDeadline && !hearing.confirmAfterDeadline)
     throw new Problem("invalid_transition", {
       key: "dispute.refused.afterDeadline",
-      params: { due: toElectionWallClock(d.decisionDue!.toISOString()).replace("T", " ") },
+      // The deadline's last day on the election's clock (it ends at midnight after it).
+      params: { due: toElectionWallClock(new Date(d.decisionDue!.getTime() - 1).toISOString()).slice(0, 10) },
       fields: [{ field: "confirmAfterDeadline", code: "after_deadline", key: "dispute.refused.afterDeadline" }],
     });
   const hearingId = randomUUID();

@@ -17,7 +17,7 @@ import {
   OUTCOMES,
   type DisputeAction,
 } from "~/lib/disputes";
-import { decisionDay, outcomeText } from "~/lib/disputes-sheet";
+import { decisionDay, lastDay, outcomeText } from "~/lib/disputes-sheet";
 import type { LiveEvent } from "~/lib/events";
 import { formatDate, formatDateTime, formatSize } from "~/lib/format";
 import { disputeMessages } from "~/lib/messages/disputes";
@@ -150,9 +150,7 @@ export default function DisputePage() {
             {status === "live" ? `● ${t("dispute.live")}` : t("dispute.reconnecting")}
           </span>
         </p>
-        {d.late ? (
-          <p className="notice small">{t("dispute.lateHint", { due: formatDateTime(d.filingDue, lang) })}</p>
-        ) : null}
+        {d.late ? <p className="notice small">{t("dispute.lateHint", { due: lastDay(d.filingDue, lang) })}</p> : null}
         {result ? (
           result.ok ? (
             <p role="status" className="notice" data-testid="dispute-saved">
@@ -182,7 +180,7 @@ export default function DisputePage() {
                 <dt>{t("dispute.col.filed")}</dt>
                 <dd>{formatDateTime(d.filedAt, lang)}</dd>
                 <dt>{t("dispute.filingDue")}</dt>
-                <dd>{formatDateTime(d.filingDue, lang)}</dd>
+                <dd>{lastDay(d.filingDue, lang)}</dd>
               </dl>
             </section>
             <section className="dispute-card">
@@ -303,7 +301,7 @@ export default function DisputePage() {
                   </label>
                   {d.decisionDue ? (
                     <p className="small muted">
-                      {t("dispute.deadline.decision")}: {formatDateTime(d.decisionDue, lang)}
+                      {t("dispute.deadline.decision")}: {lastDay(d.decisionDue, lang)}
                     </p>
                   ) : null}
                   <button type="submit">{t("dispute.addHearing")}</button>

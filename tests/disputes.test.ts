@@ -334,6 +334,32 @@ describe("inputs", () => {
   });
 });
 
+describe("the pages' forms", () => {
+  it("answer 422 with each field's message, file a petition and take a step", async () => {
+    const empty = await http.form("/sengketa/baru", { regionCode: "16.73", repPhone: "abc" }, bawaslu);
+    expect(empty.status).toBe(422);
+    const text = await empty.text();
+    expect(text).toContain('data-testid="error-respondent"');
+    expect(text).toContain("Nomor telepon tidak terbaca.");
+    const fields = { ...petition(), relatedParties: "Partai Lain\nPartai Ketiga" } as Record<string, string>;
+    const filed = await http.form("/sengketa/baru", fields, bawaslu);
+    expect(filed.status).toBe(302);
+    const id = filed.headers.get("location")!.split("/").pop()!;
+    const { dispute } = await (await http.get(`/api/v1/disputes/${id}`, bawaslu)).json();
+    expect(dispute.relatedParties).toEqual(["Partai Lain", "Partai Ketiga"]);
+    expect((await http.form(`/sengketa/${id}`, { intent: "step", action: "verify" }, bawaslu)).status).toBe(200);
+    const outOfOrder = await http.form(
+      `/sengketa/${id}`,
+      { intent: "step", action: "decide", outcome: "granted", decision: "x" },
+      bawaslu,
+    );
+    expect(outOfOrder.status).toBe(409);
+    expect(await outOfOrder.text()).toContain("tidak bisa dilakukan");
+    expect((await http.page(`/sengketa/${id}`, other)).status).toBe(403);
+    expect((await http.form(`/sengketa/${id}`, { intent: "step", action: "register" }, other)).status).toBe(403);
+  });
+});
+
 describe("hearings and documents", () => {
   it("warns before a hearing after the decision deadline, and lists hearings on the schedule", async () => {
     const { id } = await file(petition({ decisionDate: "2024-02-12", filedAt: "2024-02-13T09:00:00+07:00" }));

@@ -15,7 +15,9 @@ import {
   HEARING_KINDS,
   NOT_ACCEPTED_REASONS,
   OUTCOMES,
+  refuseStep,
   type DisputeAction,
+  type DisputeState,
 } from "~/lib/disputes";
 import { decisionDay, lastDay, outcomeText } from "~/lib/disputes-sheet";
 import type { LiveEvent } from "~/lib/events";
@@ -244,7 +246,7 @@ export default function DisputePage() {
               <h2>{t("dispute.section.actions")}</h2>
               {actions.length === 0 ? <p className="muted">{t("dispute.noActions")}</p> : null}
               {actions.map((a) => (
-                <StepForm key={a} action={a} err={err} />
+                <StepForm key={a} action={a} err={err} reasons={reasonsFor(d)} />
               ))}
             </section>
             <section className="dispute-card" data-testid="dispute-hearings">
@@ -348,8 +350,22 @@ export default function DisputePage() {
   );
 }
 
+/** The reasons a petition may be declared not accepted for (the server checks the same: refuseStep). */
+const reasonsFor = (d: { late: boolean; state: string }) =>
+  NOT_ACCEPTED_REASONS.filter(
+    (r) => refuseStep({ late: d.late, state: d.state as DisputeState }, { action: "not_accept", reason: r }) === null,
+  );
+
 /** One step's form: the fields the step needs (what is missing, the agreement, the decision, the reason). */
-function StepForm({ action, err }: { action: DisputeAction; err: (field: string) => React.ReactNode }) {
+function StepForm({
+  action,
+  err,
+  reasons,
+}: {
+  action: DisputeAction;
+  err: (field: string) => React.ReactNode;
+  reasons: readonly (typeof NOT_ACCEPTED_REASONS)[number][];
+}) {
   const t = useT(disputeMessages);
   const busy = useNavigation().state !== "idle";
   return (
@@ -411,7 +427,7 @@ function StepForm({ action, err }: { action: DisputeAction; err: (field: string)
               <option value="" disabled>
                 —
               </option>
-              {NOT_ACCEPTED_REASONS.map((r) => (
+              {reasons.map((r) => (
                 <option key={r} value={r}>
                   {t(`dispute.reason.${r}`)}
                 </option>

@@ -115,9 +115,21 @@ function read<T>(schema: z.ZodTypeAny, raw: unknown): T {
 
 /** A petition as sent; the phone written as +62...; a 422 naming each field otherwise. */
 export function readPetition(raw: unknown): Petition {
+  // The phone is read with the other fields, so one answer names every field to correct.
+  const phoneRaw = (raw as { repPhone?: unknown } | null)?.repPhone;
+  const badPhone = typeof phoneRaw === "string" && phoneRaw.trim() !== "" && !normalizePhone(phoneRaw);
+  const phoneProblem: FieldProblem = { field: "repPhone", code: "phone", key: "dispute.err.phone" };
+  const parsed = PetitionBody.safeParse(raw);
+  if (!parsed.success && badPhone)
+    throw problem.invalidFields([
+      ...fieldProblems(parsed.error)
+        .filter((f) => f.field !== "repPhone")
+        .map((f) => (f.code !== "control_character" && KEYS[f.field] ? { ...f, key: KEYS[f.field] } : f)),
+      phoneProblem,
+    ]);
   const body = read<z.infer<typeof PetitionBody>>(PetitionBody, raw);
   const phone = body.repPhone ? normalizePhone(body.repPhone) : "";
-  if (body.repPhone && !phone) throw problem.invalidField("repPhone", "phone", undefined, "dispute.err.phone");
+  if (body.repPhone && !phone) throw problem.invalidFields([phoneProblem]);
   return {
     ...body,
     repAddress: body.repAddress ?? "",

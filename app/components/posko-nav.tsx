@@ -5,6 +5,7 @@ import { broadcastMessages } from "~/lib/messages/broadcast";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { dataCentreNavMessages } from "~/lib/messages/data-centre-nav";
+import { disputeMessages } from "~/lib/messages/disputes";
 import { papersMessages } from "~/lib/messages/papers";
 import { rosterMessages } from "~/lib/messages/roster";
 import { useT } from "~/lib/use-t";
@@ -17,6 +18,7 @@ export function PoskoNav({ role }: { role: Role }) {
     rosterMessages,
     papersMessages,
     dataCentreNavMessages,
+    disputeMessages,
   );
   // The roster opens on the area the map shows (the same `?wilayah=` drill-down).
   const area = useSearchParams()[0].get("wilayah");
@@ -36,6 +38,8 @@ export function PoskoNav({ role }: { role: Role }) {
       ["/pengawasan", t("act.nav"), "supervision:record"],
       // Supervision reports, C.Hasil photos and documents (decision 048).
       ["/arsip", t("nav.archive"), "archive:read"],
+      // Process disputes: case officers of the region, admins.
+      ["/sengketa", t("dispute.nav"), "dispute:handle"],
     ] as const
   ).filter(([, , permission]) => can({ role }, permission));
   return (

@@ -34,6 +34,8 @@ import {
   type AccessUser,
   type EventAddress,
   type Permission,
+  canHandleDispute,
+  disputeAreaOf,
 } from "./access";
 
 const OWN_KEL = "16.73.01.1002";
@@ -96,6 +98,7 @@ describe("named permissions", () => {
     "projection:force": [0, 1, 0, 0, 1, 0, 0],
     "admin:manage": [0, 0, 0, 0, 1, 0, 0],
     "letters:issue": [0, 1, 0, 0, 1, 0, 0],
+    "dispute:handle": [0, 0, 0, 0, 1, 1, 0],
     "handover:close": [0, 1, 1, 0, 1, 0, 0],
     // The data centre's activity log.
     "supervision:record": [0, 0, 0, 0, 1, 1, 0],
@@ -379,4 +382,24 @@ describe("supervision reports and the archive", () => {
     ["see an archived file of their area", (u) => canSeeInArchive(u, OWN_KEL), [0, 1, 1, 0, 1, 1, 0]],
     ["see an archived file of no place", (u) => canSeeInArchive(u, null), [0, 0, 1, 0, 1, 0, 0]],
   ]);
+});
+
+describe("process disputes", () => {
+  walk([
+    ["a petition of the own kecamatan's PPK", (u) => canHandleDispute(u, "16.73.01"), [0, 0, 0, 0, 1, 1, 0]],
+    ["a petition of another kecamatan's PPK", (u) => canHandleDispute(u, "16.73.02"), [0, 0, 0, 0, 1, 0, 0]],
+    ["a petition of the city's KPU, above the kecamatan", (u) => canHandleDispute(u, "16.73"), [0, 0, 0, 0, 1, 0, 0]],
+  ]);
+
+  it("sends a petition's changes to the case officers of its region and admins only, live and on replay", () => {
+    const event = { region: "16.73.01", type: "dispute:changed", data: { id: "x", disputeRegion: "16.73.01" } };
+    const who = WHO.filter((w) => mayReceive(users[w], event));
+    expect(who).toEqual(["admin", "case_officer"]);
+    // The same without the type (replay reads rows without it).
+    expect(WHO.filter((w) => mayReceive(users[w], { region: event.region, data: event.data }))).toEqual(who);
+    const elsewhere = { region: "16.73.02", data: { id: "y", disputeRegion: "16.73.02" } };
+    expect(WHO.filter((w) => mayReceive(users[w], elsewhere))).toEqual(["admin"]);
+    expect(disputeAreaOf(users.case_officer)).toBe("16.73.01");
+    expect(disputeAreaOf(users.admin)).toBeNull();
+  });
 });

@@ -91,6 +91,9 @@ const PERMISSIONS = {
   "report:accept": ["supervisor", "operator", "admin"],
   /** Search the archive of reports, C.Hasil photos and documents, and download from it (within `areaOf`). */
   "archive:read": ["supervisor", "operator", "admin", "case_officer"],
+  // --- Process disputes (SIPS, app/lib/disputes.ts): which petitions, `canHandleDispute`. ---
+  /** File petitions, take their steps, schedule hearings, read the register and its documents. */
+  "dispute:handle": ["case_officer", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -311,6 +314,24 @@ export function canSeePhoto(
   return user.role === "operator" || user.role === "admin";
 }
 
+// --- Process disputes (SIPS): the case officers of the KPU office's region, and admins. ---
+
+/** The area of petitions a user handles: an admin all (null), a case officer their region (none without). */
+export function disputeAreaOf(user: AccessUser): string | null {
+  return user.role === "case_officer" ? (user.regionCode ?? "-") : null;
+}
+
+/** Whether a user may read and act on a petition against a KPU office of this region. */
+export function canHandleDispute(user: AccessUser, regionCode: string): boolean {
+  if (!can(user, "dispute:handle")) return false;
+  return user.role === "admin" || (!!user.regionCode && inArea(regionCode, user.regionCode));
+}
+
+/** The live room of the petitions of an area (`*` for all): only case officers and admins join it. */
+const disputeRoom = (area: string | null) => `disputes:${area ?? "*"}`;
+/** A dispute event names its KPU office's region as `disputeRegion` (app/lib/events.ts DisputeChanged). */
+const disputeRegionOf = (data: unknown) => (data as { disputeRegion?: unknown } | null)?.disputeRegion;
+
 // --- Events: replay (`resume`, GET /api/v1/events) and live delivery answer the same question. ---
 
 /** What a user may replay: an area (null = all), an officer's TPS, or a responder's dispatched incidents. */
@@ -375,6 +396,7 @@ export const sessionRoom = (socketId: string) => `session:${socketId}`;
 export function roomsOf(user: AccessUser | null): string[] {
   if (!user) return ["public"];
   const rooms = [`user:${user.id}`];
+  if (can(user, "dispute:handle") && disputeAreaOf(user) !== "-") rooms.push(disputeRoom(disputeAreaOf(user)));
   const view = eventViewOf(user);
   if (!view) return rooms;
   if (view.responderId !== undefined) rooms.push(`responder:${view.responderId}`);
@@ -388,6 +410,12 @@ export function roomsOf(user: AccessUser | null): string[] {
  *  its whole view, `scope:<area>` (every event), `feed:<area>` (all but the per-TPS kinds), and `unplaced`
  *  (events of no region, for a view of the whole election). */
 export function roomsFor({ region, data, type }: EventAddress): string[] {
+  // A petition's changes reach the case officers of its region and admins only, not the command post.
+  const disputeRegion = disputeRegionOf(data);
+  if (typeof disputeRegion === "string") {
+    const parts = disputeRegion.split(".");
+    return [disputeRoom(null), ...parts.map((_, i) => disputeRoom(parts.slice(0, i + 1).join(".")))];
+  }
   const rooms = ["scope:*"];
   const feed = type !== undefined && !PER_TPS_EVENT_TYPES.includes(type);
   if (feed) rooms.push("feed:*");

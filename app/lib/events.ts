@@ -161,6 +161,18 @@ export interface BroadcastCounted {
   sms: number;
 }
 
+/** A process dispute (petition) was filed, took a step, got a hearing or a document. Addressed by
+ *  `disputeRegion` (the KPU office's region) to the case officers of that region and admins only
+ *  (app/lib/access.ts roomsFor); no parties' addresses or phones: a screen reloads what it shows. */
+export interface DisputeChanged {
+  id: string;
+  disputeRegion: string;
+  state: string;
+  registerNumber: string | null;
+  /** What happened: `file`, a step (app/lib/disputes.ts DISPUTE_ACTIONS), `hearing` or `document`. */
+  change: string;
+}
+
 export interface EventPayloads {
   "result:updated": ResultUpdated;
   "tps:updated": TpsUpdated;
@@ -187,6 +199,7 @@ export interface EventPayloads {
    *  `tps`, not tpsCode, so it goes to the command post only, never to the TPS's own phone; no names, no
    *  phones: a roster reloads its page. */
   "officer:changed": { tps: string; kind: "replace" | "move_out" | "move_in" };
+  "dispute:changed": DisputeChanged;
 }
 export type EventType = keyof EventPayloads;
 
@@ -209,6 +222,7 @@ const EVENT_TYPE_SET: Record<EventType, true> = {
   "broadcast:sent": true,
   "broadcast:counted": true,
   "officer:changed": true,
+  "dispute:changed": true,
 };
 export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
 

@@ -6,6 +6,7 @@ import { auditHeadMessages } from "./messages/audit-head";
 import { commonMessages } from "./messages/common";
 // The data centre's activity log: its checks name their own messages (app/lib/supervision.ts).
 import { dataCentreMessages } from "./messages/data-centre";
+import { disputeMessages } from "./messages/disputes";
 import { importMessages } from "./messages/imports";
 import { formaMessages } from "./messages/forma";
 import { incidentMessages } from "./messages/incidents";
@@ -47,6 +48,7 @@ export const problemTexts = combineMessages(
   auditHeadMessages,
   rosterMessages,
   dataCentreMessages,
+  disputeMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

@@ -52,6 +52,11 @@ export const BODY_LIMITS: Record<string, BodyLimit> = {
   // The TPS supervision report's signed scan (decision 048): one document, by the API and the report's page.
   "/api/v1/supervision-reports/:tps/scan": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
   "/laporan/:tps": { multipart: MAX_DOCUMENT_BYTES + FORM_OVERHEAD, other: 4 * KB },
+  // Process disputes: a petition or decision document (multipart) beside the text fields; JSON is text alone.
+  "/api/v1/disputes": { multipart: MAX_DOCUMENT_BYTES + FORM_OVERHEAD, other: 32 * KB },
+  "/api/v1/disputes/:id/documents": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
+  "/sengketa/baru": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
+  "/sengketa/:id": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
 };
 
 // As the router reads them: each segment decoded, letters in any case (`/%4Cogin` is the login route).

@@ -439,7 +439,7 @@ export const hearingsBetween = (sql: Db, { area, from, to }: { area: string | nu
  */
 export async function disputeCounts(
   sql: Db,
-  { area }: { area: string },
+  { area }: { area: string | null },
 ): Promise<{ asOf: string; rows: { regionCode: string; state: string; outcome: string | null; count: number }[] }> {
   const rows = await sql<{ regionCode: string; state: string; outcome: string | null; count: number }[]>`
     select region_code, state, outcome, count(*)::int as count from disputes d

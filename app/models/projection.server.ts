@@ -126,9 +126,11 @@ export async function getProjections(sql: Db, asked: ProjectionAsked[]): Promise
       from regions kec join region_totals rt on rt.region_code = kec.code and rt.contest_code = any(${codes})
       where kec.level = 'kecamatan' and rt.tps > 0`,
     sql<StratumCount[]>`select contest_code as contest, stratum, count(*)::int as n from (${votesIn}) v group by 1, 2`,
+    // In a fixed order: a contest's estimate sums the same way, to the last bit, whatever else was asked.
     sql<{ contest: string; stratum: string; votes: Record<string, number> }[]>`
       select v.contest_code as contest, v.stratum, r.votes from (${votesIn}) v
-      join results r on r.tps_code = v.tps_code and r.contest_code = v.contest_code where r.status <> 'missing'`,
+      join results r on r.tps_code = v.tps_code and r.contest_code = v.contest_code where r.status <> 'missing'
+      order by v.stratum, v.tps_code`,
   ]);
   const byContest = <T extends { contest: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();

@@ -76,6 +76,10 @@ const PERMISSIONS = {
   "letters:issue": ["supervisor", "admin"],
   /** Close a command-post shift after printing its handover sheet (for their own area). */
   "handover:close": ["supervisor", "operator", "admin"],
+
+  // --- Violation cases (laporan and temuan; app/lib/cases.ts) ---
+  /** Read and work violation cases, raise a temuan, read their recap (which cases: `canSeeCase`). */
+  "case:handle": ["case_officer", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -296,6 +300,29 @@ export function canSeePhoto(
   return user.role === "operator" || user.role === "admin";
 }
 
+// --- Violation cases ---
+
+/** Whether a user may read and work a case: admins every case, a case officer those placed in their region.
+ *  A case with no region (a v1 report naming only a place text) is the admins' to place. Officers,
+ *  responders, operators and supervisors never see cases: a report may be about them. */
+export function canSeeCase(user: AccessUser | null, c: { regionCode: string | null }): boolean {
+  if (!can(user, "case:handle")) return false;
+  if (user!.role === "admin") return true;
+  return !!user!.regionCode && inArea(c.regionCode, user!.regionCode);
+}
+
+/** The area of a user's case lists: all for admins, a case officer's region (none without one). */
+export const caseAreaOf = (user: AccessUser): string | null =>
+  user.role === "admin" ? null : (user.regionCode ?? "-");
+
+/** Case events go to rooms of their own, `cases:<area>`, joined only by users who may handle cases. */
+const caseRoomsOf = (user: AccessUser | null): string[] => {
+  if (!user || !can(user, "case:handle")) return [];
+  const area = caseAreaOf(user);
+  return area === "-" ? [] : [area === null ? "cases:*" : `cases:${area}`];
+};
+const CASE_EVENT_TYPES: readonly string[] = ["case:changed"];
+
 // --- Events: replay (`resume`, GET /api/v1/events) and live delivery answer the same question. ---
 
 /** What a user may replay: an area (null = all), an officer's TPS, or a responder's dispatched incidents. */
@@ -359,7 +386,7 @@ export const sessionRoom = (socketId: string) => `session:${socketId}`;
  *  room gets aggregates only, never events. */
 export function roomsOf(user: AccessUser | null): string[] {
   if (!user) return ["public"];
-  const rooms = [`user:${user.id}`];
+  const rooms = [`user:${user.id}`, ...caseRoomsOf(user)];
   const view = eventViewOf(user);
   if (!view) return rooms;
   if (view.responderId !== undefined) rooms.push(`responder:${view.responderId}`);
@@ -373,6 +400,12 @@ export function roomsOf(user: AccessUser | null): string[] {
  *  its whole view, `scope:<area>` (every event), `feed:<area>` (all but the per-TPS kinds), and `unplaced`
  *  (events of no region, for a view of the whole election). */
 export function roomsFor({ region, data, type }: EventAddress): string[] {
+  // A case's events reach those who may handle cases in its area, and nobody else (not the command post's
+  // other roles, never an officer or the public).
+  if (type !== undefined && CASE_EVENT_TYPES.includes(type)) {
+    const parts = region ? region.split(".") : [];
+    return ["cases:*", ...parts.map((_, i) => `cases:${parts.slice(0, i + 1).join(".")}`)];
+  }
   const rooms = ["scope:*"];
   const feed = type !== undefined && !PER_TPS_EVENT_TYPES.includes(type);
   if (feed) rooms.push("feed:*");
@@ -420,6 +453,8 @@ export function areaRoomsOf(user: AccessUser, areas: { code: string; showsTps: b
     rooms.add(`totals:${code}`);
   }
   if (rooms.size && eventViewOf(user)?.scope === null) rooms.add("unplaced");
+  // Opening areas of the map does not change which cases a user follows.
+  if (rooms.size) for (const room of caseRoomsOf(user)) rooms.add(room);
   return [...rooms];
 }
 

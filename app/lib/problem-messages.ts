@@ -3,6 +3,7 @@
 // by type alone, so a browser module that raises a problem does not pull in these texts.
 import { combineMessages, type MessageKey } from "./i18n";
 import { auditHeadMessages } from "./messages/audit-head";
+import { casesMessages } from "./messages/cases";
 import { commonMessages } from "./messages/common";
 import { importMessages } from "./messages/imports";
 import { incidentMessages } from "./messages/incidents";
@@ -40,6 +41,7 @@ export const problemTexts = combineMessages(
   limitsMessages,
   auditHeadMessages,
   rosterMessages,
+  casesMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

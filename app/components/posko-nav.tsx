@@ -2,6 +2,7 @@
 import { NavLink, useSearchParams } from "@remix-run/react";
 import { can, type Role } from "~/lib/access";
 import { broadcastMessages } from "~/lib/messages/broadcast";
+import { casesMessages } from "~/lib/messages/cases";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { papersMessages } from "~/lib/messages/papers";
@@ -9,7 +10,7 @@ import { rosterMessages } from "~/lib/messages/roster";
 import { useT } from "~/lib/use-t";
 
 export function PoskoNav({ role }: { role: Role }) {
-  const t = useT(commandPostMessages, commonMessages, broadcastMessages, rosterMessages, papersMessages);
+  const t = useT(commandPostMessages, commonMessages, broadcastMessages, rosterMessages, papersMessages, casesMessages);
   // The roster opens on the area the map shows (the same `?wilayah=` drill-down).
   const area = useSearchParams()[0].get("wilayah");
   // Only the screens the role may open (a case officer reads the map and the recap, nothing more).
@@ -24,6 +25,7 @@ export function PoskoNav({ role }: { role: Role }) {
       ["/rekap", t("admin.nav.recap"), "posko:view"],
       ["/posko/serah-terima", t("papers.nav.handover"), "posko:view"],
       ["/surat", t("papers.nav.letters"), "letters:issue"],
+      ["/kasus", t("cases.nav"), "case:handle"],
     ] as const
   ).filter(([, , permission]) => can({ role }, permission));
   return (

@@ -4,6 +4,9 @@
 // accepts (docs/decisions/044-violation-cases.md).
 import { deadlineAt, deadlineState, type DayRule, type DeadlineState } from "./deadlines";
 
+/** Evidence files a reporter may attach at once (each up to the document store's cap). */
+export const MAX_EVIDENCE_FILES_PUBLIC = 3;
+
 export const CASE_KINDS = ["laporan", "temuan"] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
@@ -217,3 +220,6 @@ export const DEADLINE_RANK: Record<DeadlineState | "none", number> = { overdue: 
 
 /** What happens next, for the public tracking page (a message key by state). */
 export const nextStepKey = (state: CaseState) => `cases.next.${state}` as const;
+
+/** The recap's columns beside the outcomes: the body's categories of cases. */
+export const RECAP_COLUMNS = ["laporan", "temuan", "registered", "notRegistered", "referred", "inProcess"] as const;

@@ -8,6 +8,7 @@ import {
   caseDeadlines,
   caseDeadlineState,
   DEADLINE_RANK,
+  MAX_EVIDENCE_FILES_PUBLIC,
   officeLevel,
   OUTCOME_DESTINATION,
   registrationNumber,
@@ -31,8 +32,7 @@ import { insideArea } from "./area.server";
 import { listDocuments, saveDocument, type DocumentInfo } from "./documents.server";
 import { getSetting } from "./settings.server";
 
-/** Evidence files a reporter may attach at once (each up to the document store's cap). */
-export const MAX_EVIDENCE_FILES = 3;
+export const MAX_EVIDENCE_FILES = MAX_EVIDENCE_FILES_PUBLIC;
 /** Completions by one reporter (a tracking code) per window: slows a guesser, never stops the owner for long. */
 export const COMPLETION_RATE = { perCode: 5, windowMinutes: 10 };
 
@@ -110,9 +110,6 @@ export interface CaseDetail extends CaseSummary {
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-const day = (d: Date | string | null | undefined) =>
-  d == null ? null : typeof d === "string" ? d.slice(0, 10) : toElectionWallClock(d.toISOString()).slice(0, 10);
-
 type Row = {
   id: string;
   kind: CaseKind;
@@ -166,16 +163,58 @@ function summarise(row: Row, rules: Awaited<ReturnType<typeof caseDeadlineRules>
 
 // --- Filing ---
 
+type PlaceRegion = { code: string; name: string; kind: string; level: string };
+
+/**
+ * The report form's place picker at region `at` (null: the top): the path down to it, its children to choose
+ * from, and for a kelurahan its TPS numbers. A level with a single region is skipped (one city's install
+ * opens at its kecamatan).
+ */
+export async function reportPlaceChoices(sql: Db, { at }: { at: string | null }) {
+  let chosen: PlaceRegion | null = null;
+  if (at) {
+    const [row] = await sql<[PlaceRegion?]>`select code, name, kind, level from regions where code = ${at}`;
+    chosen = row ?? null;
+  }
+  let children: PlaceRegion[] = [];
+  for (;;) {
+    if (chosen?.level === "kelurahan") break;
+    children = chosen
+      ? await sql<
+          PlaceRegion[]
+        >`select code, name, kind, level from regions where parent_code = ${chosen.code} order by code`
+      : await sql<PlaceRegion[]>`select code, name, kind, level from regions where parent_code is null order by code`;
+    if (children.length !== 1) break;
+    chosen = children[0];
+  }
+  const path: PlaceRegion[] = [];
+  if (chosen) {
+    const codes = chosen.code.split(".").map((_, i, parts) => parts.slice(0, i + 1).join("."));
+    path.push(
+      ...(await sql<
+        PlaceRegion[]
+      >`select code, name, kind, level from regions where code = any(${codes}) order by length(code)`),
+    );
+  }
+  const tpsNumbers =
+    chosen?.level === "kelurahan"
+      ? (
+          await sql<{ number: number }[]>`select number from tps where kelurahan_code = ${chosen.code} order by number`
+        ).map((r) => r.number)
+      : [];
+  return { chosen, path, children, tpsNumbers };
+}
+
 /** The TPS code of a kelurahan's TPS number (citizens name the number, never the code), if it exists. */
 async function placeOf(sql: Db, kelurahanCode: string, tpsNumber: number | null | undefined) {
   const [region] = await sql<[{ code: string }?]>`
     select code from regions where code = ${kelurahanCode} and level = 'kelurahan'`;
-  if (!region) throw problem.invalid([{ field: "place.kelurahanCode", code: "unknown_region" }]);
+  if (!region) throw problem.invalid([{ field: "location.kelurahanCode", code: "unknown_region" }]);
   if (!tpsNumber) return { regionCode: region.code, tpsCode: null };
   const [tps] = await sql<[{ code: string }?]>`
     select code from tps where kelurahan_code = ${kelurahanCode} and number = ${tpsNumber}`;
   if (!tps)
-    throw problem.invalid([{ field: "place.tpsNumber", code: "unknown_tps", params: { tps: String(tpsNumber) } }]);
+    throw problem.invalid([{ field: "location.tpsNumber", code: "unknown_tps", params: { tps: String(tpsNumber) } }]);
   return { regionCode: region.code, tpsCode: tps.code };
 }
 export { placeOf as casePlaceOf };
@@ -849,5 +888,3 @@ export async function violationCounts(
   const [{ asOf }] = await sql<[{ asOf: Date }]>`select now() as as_of`;
   return { asOf: asOf.toISOString(), rows: rows.map((r) => ({ ...r })) };
 }
-
-export { day as caseDay };

@@ -25,6 +25,7 @@ import { SecurityAlerts } from "~/components/posko/security-alerts";
 import { isCut, LiveStatusLine } from "~/components/posko/live-status";
 import { useCommandPostLive } from "~/components/posko/use-command-post-live";
 import { useMapView } from "~/components/posko/use-map-view";
+import { CaseDeadlineBox } from "~/components/cases/deadline-box";
 import { PoskoNav } from "~/components/posko-nav";
 import { areaHref, Breadcrumb, ChildRegions } from "~/components/posko/drill-down";
 import { RegionLevel } from "~/components/posko/region-level";
@@ -43,6 +44,7 @@ import { useT } from "~/lib/use-t";
 import { getStaleConfig } from "~/models/command-post.server";
 import { recentSecurityAlerts } from "~/models/guess-limits.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
+import { caseDeadlineCounts } from "~/models/cases.server";
 import { getSetting } from "~/models/settings.server";
 import { getSnapshot } from "~/models/snapshot.server";
 import { TopBar } from "~/root";
@@ -62,14 +64,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = code === ELECTION_ROOT ? null : code;
   // A whole-election view keeps the incidents of no region in any area, as its live connection does.
   const placeless = view.scope === null;
-  const [responders, staleConfig, categories, securityAlerts, alertSettings] = await Promise.all([
+  const [responders, staleConfig, categories, securityAlerts, alertSettings, caseDeadlines] = await Promise.all([
     listResponders(context.sql),
     getStaleConfig(context.sql),
     getSetting(context.sql, "incident.categories"),
     recentSecurityAlerts(context.sql),
     getSetting(context.sql, "incident.alerts"),
+    // Case officers and admins see the violation cases due soon or overdue (a box linking to /kasus).
+    can(user, "case:handle") ? caseDeadlineCounts(context.sql, { user }) : Promise.resolve(null),
   ]);
   const shared = {
+    caseDeadlines,
     summary,
     tileUrl: context.env.TILE_URL,
     staleConfig,
@@ -183,6 +188,7 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
       <div className={`posko${isCut(live.status) ? " cut" : ""}`}>
         <TopBar title={t("posko.title")} />
         <PoskoNav role={role} />
+        {data.caseDeadlines ? <CaseDeadlineBox counts={data.caseDeadlines} /> : null}
         <CriticalAlert
           incidents={incidentList}
           escalateAfterSeconds={data.alertSettings.escalateAfterSeconds}

@@ -4,6 +4,8 @@
 // that is not listed gets DEFAULT_BODY_BYTES, so a new route is capped without anyone remembering to.
 import { MAX_IMPORT_BYTES } from "~/lib/imports";
 import { MAX_PHOTO_BYTES } from "~/lib/photos";
+import { MAX_DOCUMENT_BYTES } from "~/lib/documents";
+import { MAX_EVIDENCE_FILES } from "~/models/cases.server";
 import { MAX_REPORT_BYTES } from "~/models/reports.server";
 import { decodedSegment } from "./params.server";
 
@@ -11,6 +13,9 @@ const KB = 1024;
 
 /** Room for the fields and multipart framing around an uploaded file. */
 const FORM_OVERHEAD = 64 * KB;
+
+/** Evidence files a reporter sends at once, with the form around them. */
+const CASE_EVIDENCE_BYTES = MAX_EVIDENCE_FILES * MAX_DOCUMENT_BYTES + FORM_OVERHEAD;
 
 /** Any route not in the table: the largest JSON body a route takes (a complete C.Hasil is a few KB). */
 export const DEFAULT_BODY_BYTES = 64 * KB;
@@ -36,9 +41,16 @@ export const BODY_LIMITS: Record<string, BodyLimit> = {
   "/api/v1/outbox-held": 8 * KB,
   "/api/v1/photos": MAX_PHOTO_BYTES + FORM_OVERHEAD,
   // Citizen reports: a photo only in a multipart form; the JSON API takes text alone.
-  "/api/v1/public/reports": { multipart: MAX_REPORT_BYTES, other: 16 * KB },
-  "/publik/lapor": { multipart: MAX_REPORT_BYTES, other: 16 * KB },
+  // The report form adds up to MAX_EVIDENCE_FILES evidence files beside version 1's photo.
+  "/api/v1/public/reports": { multipart: MAX_REPORT_BYTES + CASE_EVIDENCE_BYTES, other: 16 * KB },
+  "/publik/lapor": { multipart: MAX_REPORT_BYTES + CASE_EVIDENCE_BYTES, other: 16 * KB },
   "/api/v1/admin/imports/:kind": MAX_IMPORT_BYTES,
+
+  // --- Violation cases: a report with its evidence files, the reporter's completion, a staff document ---
+  "/api/v1/public/reports/:code/complete": { multipart: CASE_EVIDENCE_BYTES, other: 16 * KB },
+  "/publik/lacak": { multipart: CASE_EVIDENCE_BYTES, other: 16 * KB },
+  "/api/v1/cases/:id/documents": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
+  "/kasus/:id": { multipart: MAX_DOCUMENT_BYTES + FORM_OVERHEAD, other: 32 * KB },
   "/admin/impor": MAX_IMPORT_BYTES + FORM_OVERHEAD,
 };
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CASE_KINDS, CASE_OUTCOMES, CASE_STATES, MISSING_ITEMS, REFERRAL_LEVELS } from "../cases";
 import { ISO_DATE } from "../deadlines";
-import { REGION_CODE, string, TPS_CODE, UUID, wholeNumber } from "./atoms";
+import { REGION_CODE, string, UUID, wholeNumber } from "./atoms";
 
 const text = (max: number) => string().trim().min(1).max(max);
 const optionalText = (max: number) =>
@@ -51,7 +51,7 @@ export const CaseReportExtra = z
     consent: z.literal(true, { errorMap: () => ({ message: "consent" }) }),
     reportedParty: text(300),
     witnesses: z.array(Witness).max(5).default([]),
-    place: CasePlace,
+    location: CasePlace,
     occurredOn: date,
     knownOn: date,
   })

@@ -347,13 +347,14 @@ export async function raiseTemuan(ctx: WriteContext, { user, body }: { user: Acc
   if (!canSeeCase(user, { regionCode })) throw problem.otherArea();
   const rules = await caseDeadlineRules(tx);
   const id = randomUUID();
-  const reviewDue = rules.review(now.toISOString());
+  const found = body.foundAt ? new Date(body.foundAt) : now;
+  const reviewDue = rules.review(found.toISOString());
   await tx`
     insert into cases (id, kind, state, region_code, tps_code, place, category, occurred_on, known_on, account,
       reported_party, incident_id, source_case_id, origin, review_due_at, due_at, created_by, received_at, updated_at)
     values (${id}, 'temuan', 'received', ${regionCode}, ${tpsCode}, ${body.place ?? null}, ${category},
       ${body.occurredOn ?? null}, ${body.knownOn ?? null}, ${body.account}, ${body.reportedParty ?? null}, ${incidentId},
-      ${sourceCaseId}, ${origin}, ${reviewDue}, ${reviewDue}, ${user.id}, ${now}, ${now})`;
+      ${sourceCaseId}, ${origin}, ${reviewDue}, ${reviewDue}, ${user.id}, ${found}, ${now})`;
   await tx`insert into case_steps (case_id, action, from_state, to_state, actor_id, details, at)
     values (${id}, 'raise', null, 'received', ${user.id}, ${tx.json({ origin })}, ${now})`;
   audit({

@@ -13,6 +13,14 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => v || null);
 const date = string().trim().regex(ISO_DATE, "YYYY-MM-DD");
+/** An instant in the last 90 days (never in the future). */
+const isoInstant = string()
+  .trim()
+  .max(40)
+  .refine((v) => {
+    const t = Date.parse(v);
+    return Number.isFinite(t) && t <= Date.now() + 60_000 && t >= Date.now() - 90 * 86_400_000;
+  }, "range");
 
 /** A person's NIK: 16 digits. */
 export const NIK = /^\d{16}$/;
@@ -70,6 +78,8 @@ export const TemuanBody = z
     knownOn: date.optional(),
     reportedParty: optionalText(300),
     account: text(4000),
+    /** When the supervisors found it, if it is entered later: the initial review counts from then. */
+    foundAt: isoInstant.optional(),
   })
   .refine((b) => b.incidentId || b.caseId || b.kelurahanCode, { message: "place", path: ["kelurahanCode"] });
 export type TemuanBody = z.infer<typeof TemuanBody>;

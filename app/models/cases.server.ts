@@ -756,8 +756,8 @@ export async function getCasePublic(sql: Db, { trackingCode }: { trackingCode: s
     from cases where tracking_code = ${trackingCode}`;
   if (!c) return null;
   const steps = await sql<{ toState: CaseState; at: Date }[]>`
-    select distinct on (to_state) to_state, at from case_steps
-    where case_id = ${c.id} and (from_state is null or from_state <> to_state) order by to_state, id`;
+    select to_state, at from case_steps
+    where case_id = ${c.id} and (from_state is null or from_state <> to_state) order by id`;
   const value: CasePublic = {
     kind: c.kind,
     state: c.state,
@@ -772,7 +772,7 @@ export async function getCasePublic(sql: Db, { trackingCode }: { trackingCode: s
     destination: c.outcome ? (c.outcome === "other_law" ? c.outcomeAgency : OUTCOME_DESTINATION[c.outcome]) : null,
     referredTo: c.referredTo,
     missing: c.state === "incomplete" ? c.missing : [],
-    history: steps.map((s) => ({ state: s.toState, at: s.at.toISOString() })).sort((a, b) => a.at.localeCompare(b.at)),
+    history: steps.map((s) => ({ state: s.toState, at: s.at.toISOString() })),
   };
   return { id: c.id, public: value };
 }

@@ -106,7 +106,10 @@ export default function Track() {
             {laporan.outcome ? (
               <p data-testid="case-outcome">
                 <strong>{t("cases.track.outcome")}:</strong> {t(`cases.outcome.${laporan.outcome}`)}
-                {laporan.destination ? ` — ${t("cases.track.destination")} ${laporan.destination}` : ""}
+                {/* The outcome's words name KPU, DKPP or Gakkumdu; another agency is named by the decision. */}
+                {laporan.outcome === "other_law" && laporan.destination
+                  ? ` — ${t("cases.track.destination")} ${laporan.destination}`
+                  : ""}
               </p>
             ) : null}
             {laporan.late ? <p className="muted">{t("cases.late")}</p> : null}

@@ -229,3 +229,32 @@ describe("violation cases", () => {
     expect(late.late).toBe(true);
   });
 });
+
+describe("the deadlines setting", () => {
+  it("is edited on /admin/pengaturan: basis, counts and holidays, checked per field", async () => {
+    const admin = await http.login("admin");
+    const fields = {
+      section: "deadlines",
+      holidays: "2024-02-08\n2024-02-14",
+      dueSoonDays: 1,
+      "cases.basis": "working",
+      "cases.reportWithinDays": 7,
+      "cases.initialReviewDays": 2,
+      "cases.handlingDays": 7,
+      "cases.handlingExtendedDays": 14,
+      "cases.completionDays": 3,
+      "disputes.basis": "working",
+      "disputes.filingDays": 3,
+      "disputes.completionDays": 3,
+      "disputes.mediationDays": 2,
+      "disputes.decisionDays": 12,
+    };
+    const ok = await http.form("/admin/pengaturan", fields, admin);
+    expect(ok.status).toBe(200);
+    const { sql } = server().services;
+    const [row] = await sql`select value from settings where key = 'deadlines'`;
+    expect(row.value).toMatchObject({ holidays: ["2024-02-08", "2024-02-14"], cases: { basis: "working" } });
+    const bad = await http.form("/admin/pengaturan", { ...fields, holidays: "8 Feb 2024" }, admin);
+    expect(bad.status).toBe(422);
+  });
+});

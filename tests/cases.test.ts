@@ -180,6 +180,15 @@ describe("violation cases", () => {
     expect(numbers.map((n) => n.slice(0, 3)).sort()).toEqual(["001", "002", "003", "004"]);
     for (const n of numbers) expect(n).toMatch(/^\d{3}\/TM\/PL\/Kota\/16\.73\//);
 
+    // A temuan raised from the citizen's incident keeps the link both ways.
+    const report = await fileReport();
+    const laporan = await caseIdOf(bawaslu, report.trackingCode);
+    const { incidentId } = await (await http.get(`/api/v1/cases/${laporan}`, bawaslu)).json();
+    const raised = await http.post("/api/v1/cases", { incidentId, account: "Diangkat dari insiden." }, bawaslu);
+    expect(raised.status).toBe(201);
+    const temuan = await (await http.get(`/api/v1/cases/${(await raised.json()).id}`, bawaslu)).json();
+    expect(temuan).toMatchObject({ kind: "temuan", incidentId, origin: "incident", regionCode: KEL });
+
     // A case received long ago: its initial review is overdue, first on the list and in the posko box.
     const res = await http.post(
       "/api/v1/cases",

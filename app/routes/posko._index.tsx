@@ -44,7 +44,7 @@ import { useT } from "~/lib/use-t";
 import { getStaleConfig } from "~/models/command-post.server";
 import { recentSecurityAlerts } from "~/models/guess-limits.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
-import { caseDeadlineCounts } from "~/models/cases.server";
+import { caseDeadlineCounts, temuanOfIncidents } from "~/models/cases.server";
 import { getSetting } from "~/models/settings.server";
 import { getSnapshot } from "~/models/snapshot.server";
 import { TopBar } from "~/root";
@@ -101,8 +101,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // (the feed replaces an incident by id); one read before it could be missed.
   const { tps, ...snapshot } = await getSnapshot(context.sql, { scope }, { byKelurahan: true });
   const incidents = await listIncidents(context.sql, { scope, placeless });
+  // The temuan raised from these incidents (their numbers on the cards), for those who handle cases.
+  const temuan = caseDeadlines
+    ? Object.fromEntries(
+        await temuanOfIncidents(
+          context.sql,
+          incidents.map((i) => i.id),
+        ),
+      )
+    : null;
   return {
     ...shared,
+    temuan,
     level: "tps" as const,
     // The TPS go in columns (a 100,000-TPS region's page is then about half the bytes), as one JSON string:
     // Remix's serializer walks arrays value by value, and with a million values that was most of the time
@@ -247,6 +257,7 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
                 readOnly={!can({ role }, "incident:transition")}
                 me={data.me}
                 canClaim={mayClaim}
+                temuan={data.temuan}
               />
               <StalePanel stale={view.staleInArea} onSelect={setSelected} staleConfig={data.staleConfig} />
               <ChecklistSummary

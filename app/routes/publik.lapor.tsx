@@ -7,7 +7,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { caseDeadlines, MAX_EVIDENCE_FILES_PUBLIC } from "~/lib/cases";
-import { DOCUMENT_ACCEPT } from "~/lib/documents";
+import { DOCUMENT_ACCEPT, MAX_DOCUMENT_BYTES } from "~/lib/documents";
 import { formatDate } from "~/lib/format";
 import { casesMessages } from "~/lib/messages/cases";
 import { limitsMessages } from "~/lib/messages/limits";
@@ -206,7 +206,27 @@ export default function Report() {
                 </label>
                 <label>
                   {t("cases.form.evidence", { n: MAX_EVIDENCE_FILES_PUBLIC })}
-                  <input type="file" name="evidence" multiple accept={DOCUMENT_ACCEPT} />
+                  <input
+                    type="file"
+                    name="evidence"
+                    multiple
+                    accept={DOCUMENT_ACCEPT}
+                    // Said here, before sending: the server refuses a larger body unread, with a page of its own.
+                    onChange={(e) => {
+                      const files = [...(e.currentTarget.files ?? [])];
+                      const bad =
+                        files.length > MAX_EVIDENCE_FILES_PUBLIC || files.some((f) => f.size > MAX_DOCUMENT_BYTES);
+                      e.currentTarget.setCustomValidity(
+                        bad
+                          ? t("cases.form.evidenceTooLarge", {
+                              mb: MAX_DOCUMENT_BYTES / 1024 / 1024,
+                              n: MAX_EVIDENCE_FILES_PUBLIC,
+                            })
+                          : "",
+                      );
+                      e.currentTarget.reportValidity();
+                    }}
+                  />
                   {fieldError("evidence")}
                 </label>
 

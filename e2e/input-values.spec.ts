@@ -4,10 +4,19 @@
 import { expect, shot, test } from "./fixtures";
 
 test("a citizen's report with a control character is refused on the description field", async ({ page }) => {
-  await page.goto("/publik/lapor");
+  await page.goto("/publik/lapor?wilayah=16.73.08.1004");
+  await page.getByLabel("Di TPS nomor").selectOption("1");
   await page.getByLabel("Kategori").selectOption({ label: "Intimidasi" });
-  await page.getByLabel("Kode TPS (bila tahu)").fill("1673081004-001");
-  await page.getByLabel("Apa yang terjadi?").fill("Ada orang\u0007 yang mengancam pemilih di depan TPS.");
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByLabel("Tanggal kejadian").fill(today);
+  await page.getByLabel("Tanggal diketahui").fill(today);
+  await page.getByLabel("Terlapor").fill("Orang tak dikenal");
+  await page.getByLabel("Uraian kejadian").fill("Ada orang\u0007 yang mengancam pemilih di depan TPS.");
+  await page.getByLabel("Nama lengkap").fill("Warga");
+  await page.getByLabel("Alamat").fill("Jl. Contoh 1");
+  await page.getByLabel("NIK (16 angka di KTP)").fill("1673080101900002");
+  await page.getByLabel("Nomor HP").fill("0812-0000-0000");
+  await page.getByLabel(/Saya menyatakan laporan ini benar/).check();
   await page.getByRole("button", { name: "Kirim laporan" }).click();
   const error = page.locator("#description-error");
   await expect(error).toContainText("karakter kendali");

@@ -46,12 +46,12 @@ test("a form on another site cannot log an officer out or post anything; Pantau'
 });
 
 test("a citizen's photo over the cap is caught on the form before it is sent", async ({ page }) => {
-  await page.goto("/publik/lapor");
-  const photo = page.locator('input[name="photo"]');
-  await photo.setInputFiles({ name: "kamera.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(3 * 1024 * 1024) });
+  await page.goto("/publik/lapor?wilayah=16.73.08.1004");
+  const photo = page.locator('input[name="evidence"]');
+  await photo.setInputFiles({ name: "kamera.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(6 * 1024 * 1024) });
   await expect
     .poll(() => photo.evaluate((input: HTMLInputElement) => input.validationMessage))
-    .toBe("Foto paling besar 2 MB.");
+    .toBe("Tiap berkas bukti paling besar 5 MB, paling banyak 3 berkas.");
   await photo.setInputFiles({ name: "kecil.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(1024) });
   await expect.poll(() => photo.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe("");
 });

@@ -2,6 +2,7 @@
 import { NavLink, useSearchParams } from "@remix-run/react";
 import { can, type Role } from "~/lib/access";
 import { broadcastMessages } from "~/lib/messages/broadcast";
+import { casesMessages } from "~/lib/messages/cases";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { dataCentreNavMessages } from "~/lib/messages/data-centre-nav";
@@ -19,6 +20,7 @@ export function PoskoNav({ role }: { role: Role }) {
     papersMessages,
     dataCentreNavMessages,
     disputeMessages,
+    casesMessages,
   );
   // The roster opens on the area the map shows (the same `?wilayah=` drill-down).
   const area = useSearchParams()[0].get("wilayah");
@@ -38,7 +40,8 @@ export function PoskoNav({ role }: { role: Role }) {
       ["/pengawasan", t("act.nav"), "supervision:record"],
       // Supervision reports, C.Hasil photos and documents (decision 048).
       ["/arsip", t("nav.archive"), "archive:read"],
-      // Process disputes: case officers of the region, admins.
+      // Violation cases and process disputes: case officers of the region, admins.
+      ["/kasus", t("cases.nav"), "case:handle"],
       ["/sengketa", t("dispute.nav"), "dispute:handle"],
     ] as const
   ).filter(([, , permission]) => can({ role }, permission));

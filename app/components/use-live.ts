@@ -11,6 +11,8 @@ import type { LiveEvent } from "~/lib/events";
 import { DEFAULT_HEARTBEAT_MS, isSilent, missedEvents } from "~/lib/live-health";
 import type { AreaTotals } from "~/lib/region-summary";
 
+/** Events delivered in rooms of their own, outside the view's ordered stream (see `deliver`). */
+const OWN_ROOM_EVENTS: readonly string[] = ["case:changed", "dispute:changed"];
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "stale";
 
 type Heartbeat = { seq: number; at: string; every: number };
@@ -120,6 +122,7 @@ export function useLiveConnection({
     let heardAt = Date.now();
     let every = DEFAULT_HEARTBEAT_MS;
     let through = 0;
+    const seenCases = new Set<number>();
     // The line shows the server's clock only (this device's may be off by minutes).
     const hear = (serverAt: string | undefined) => {
       heardAt = Date.now();
@@ -127,10 +130,16 @@ export function useLiveConnection({
     };
 
     const deliver = (events: LiveEvent[]) => {
-      const fresh = events.filter((e) => e.seq > lastSeq.current).sort((a, b) => a.seq - b.seq);
-      if (!fresh.length) return;
-      lastSeq.current = fresh[fresh.length - 1].seq;
-      handler.current(fresh);
+      // Case and dispute events come in rooms of their own (app/lib/access.ts), so they may overtake the
+      // view's other events: they never move the last seq (which would drop an earlier event still on its
+      // way), and a screen hears each once.
+      const cases = events.filter((e) => OWN_ROOM_EVENTS.includes(e.type) && !seenCases.has(e.seq));
+      for (const e of cases) seenCases.add(e.seq);
+      const fresh = events
+        .filter((e) => !OWN_ROOM_EVENTS.includes(e.type) && e.seq > lastSeq.current)
+        .sort((a, b) => a.seq - b.seq);
+      if (fresh.length) lastSeq.current = fresh[fresh.length - 1].seq;
+      if (fresh.length || cases.length) handler.current([...fresh, ...cases]);
     };
     const receive = (events: LiveEvent[]) => {
       hear(events[events.length - 1]?.at);

@@ -6,6 +6,7 @@ import {
   canAcceptReport,
   canReadReport,
   canSeeInArchive,
+  canSeeCase,
   mayIssueLettersFor,
   areaWithin,
   can,
@@ -109,6 +110,7 @@ describe("named permissions", () => {
     "report:read": [0, 1, 1, 0, 1, 1, 0],
     "report:accept": [0, 1, 1, 0, 1, 0, 0],
     "archive:read": [0, 1, 1, 0, 1, 1, 0],
+    "case:handle": [0, 0, 0, 0, 1, 1, 0],
   };
   it("has a row for every permission", () => expect(Object.keys(table).sort()).toEqual([...PERMISSION_NAMES].sort()));
   walk(PERMISSION_NAMES.map((p): Row => [p, (u) => can(u, p), table[p]]));
@@ -402,4 +404,41 @@ describe("process disputes", () => {
     expect(disputeAreaOf(users.case_officer)).toBe("16.73.01");
     expect(disputeAreaOf(users.admin)).toBeNull();
   });
+});
+
+describe("violation cases", () => {
+  // The case officer watches 16.73.01; a case at a TPS of the officer's own kelurahan is theirs too.
+  const inside = { regionCode: OWN_KEL };
+  const outside = { regionCode: "16.73.02.1001" };
+  walk([
+    ["see a case in the case officer's region", (u) => canSeeCase(u, inside), [0, 0, 0, 0, 1, 1, 0]],
+    ["see a case outside it", (u) => canSeeCase(u, outside), [0, 0, 0, 0, 1, 0, 0]],
+    ["see a case without a region", (u) => canSeeCase(u, { regionCode: null }), [0, 0, 0, 0, 1, 0, 0]],
+  ]);
+  const event = (region: string | null) => ({
+    region,
+    type: "case:changed",
+    data: {
+      id: "x",
+      kind: "laporan",
+      state: "received",
+      registrationNumber: null,
+      dueAt: null,
+      step: "file",
+      tpsCode: OWN_TPS.code,
+    },
+  });
+  walk([
+    [
+      "receive a case event of the region (never the TPS's officer, operator or public)",
+      (u) => mayReceive(u, event(OWN_KEL)),
+      [0, 0, 0, 0, 1, 1, 0],
+    ],
+    ["receive a case event of another region", (u) => mayReceive(u, event("16.73.02.1001")), [0, 0, 0, 0, 1, 0, 0]],
+    [
+      "keep case events after opening map areas",
+      (u) => mayReceiveIn(u, new Set(areaRoomsOf(u, [{ code: "16.73.01", showsTps: true }])), event(OWN_KEL)),
+      [0, 0, 0, 0, 1, 1, 0],
+    ],
+  ]);
 });

@@ -94,6 +94,10 @@ const PERMISSIONS = {
   // --- Process disputes (SIPS, app/lib/disputes.ts): which petitions, `canHandleDispute`. ---
   /** File petitions, take their steps, schedule hearings, read the register and its documents. */
   "dispute:handle": ["case_officer", "admin"],
+
+  // --- Violation cases (laporan and temuan; app/lib/cases.ts) ---
+  /** Read and work violation cases, raise a temuan, read their recap (which cases: `canSeeCase`). */
+  "case:handle": ["case_officer", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -331,6 +335,28 @@ export function canHandleDispute(user: AccessUser, regionCode: string): boolean 
 const disputeRoom = (area: string | null) => `disputes:${area ?? "*"}`;
 /** A dispute event names its KPU office's region as `disputeRegion` (app/lib/events.ts DisputeChanged). */
 const disputeRegionOf = (data: unknown) => (data as { disputeRegion?: unknown } | null)?.disputeRegion;
+// --- Violation cases ---
+
+/** Whether a user may read and work a case: admins every case, a case officer those placed in their region.
+ *  A case with no region (a v1 report naming only a place text) is the admins' to place. Officers,
+ *  responders, operators and supervisors never see cases: a report may be about them. */
+export function canSeeCase(user: AccessUser | null, c: { regionCode: string | null }): boolean {
+  if (!can(user, "case:handle")) return false;
+  if (user!.role === "admin") return true;
+  return !!user!.regionCode && inArea(c.regionCode, user!.regionCode);
+}
+
+/** The area of a user's case lists: all for admins, a case officer's region (none without one). */
+export const caseAreaOf = (user: AccessUser): string | null =>
+  user.role === "admin" ? null : (user.regionCode ?? "-");
+
+/** Case events go to rooms of their own, `cases:<area>`, joined only by users who may handle cases. */
+const caseRoomsOf = (user: AccessUser | null): string[] => {
+  if (!user || !can(user, "case:handle")) return [];
+  const area = caseAreaOf(user);
+  return area === "-" ? [] : [area === null ? "cases:*" : `cases:${area}`];
+};
+const CASE_EVENT_TYPES: readonly string[] = ["case:changed"];
 
 // --- Events: replay (`resume`, GET /api/v1/events) and live delivery answer the same question. ---
 
@@ -395,7 +421,7 @@ export const sessionRoom = (socketId: string) => `session:${socketId}`;
  *  room gets aggregates only, never events. */
 export function roomsOf(user: AccessUser | null): string[] {
   if (!user) return ["public"];
-  const rooms = [`user:${user.id}`];
+  const rooms = [`user:${user.id}`, ...caseRoomsOf(user)];
   if (can(user, "dispute:handle") && disputeAreaOf(user) !== "-") rooms.push(disputeRoom(disputeAreaOf(user)));
   const view = eventViewOf(user);
   if (!view) return rooms;
@@ -415,6 +441,12 @@ export function roomsFor({ region, data, type }: EventAddress): string[] {
   if (typeof disputeRegion === "string") {
     const parts = disputeRegion.split(".");
     return [disputeRoom(null), ...parts.map((_, i) => disputeRoom(parts.slice(0, i + 1).join(".")))];
+  }
+  // A case's events reach those who may handle cases in its area, and nobody else (not the command post's
+  // other roles, never an officer or the public).
+  if (type !== undefined && CASE_EVENT_TYPES.includes(type)) {
+    const parts = region ? region.split(".") : [];
+    return ["cases:*", ...parts.map((_, i) => `cases:${parts.slice(0, i + 1).join(".")}`)];
   }
   const rooms = ["scope:*"];
   const feed = type !== undefined && !PER_TPS_EVENT_TYPES.includes(type);
@@ -463,6 +495,8 @@ export function areaRoomsOf(user: AccessUser, areas: { code: string; showsTps: b
     rooms.add(`totals:${code}`);
   }
   if (rooms.size && eventViewOf(user)?.scope === null) rooms.add("unplaced");
+  // Opening areas of the map does not change which cases a user follows.
+  if (rooms.size) for (const room of caseRoomsOf(user)) rooms.add(room);
   return [...rooms];
 }
 

@@ -173,6 +173,16 @@ export interface DisputeChanged {
   change: string;
 }
 
+/** A violation case's public-safe summary, as its event carries it. */
+export interface CaseChanged {
+  id: string;
+  kind: "laporan" | "temuan";
+  state: string;
+  registrationNumber: string | null;
+  dueAt: string | null;
+  step: string;
+}
+
 export interface EventPayloads {
   "result:updated": ResultUpdated;
   "tps:updated": TpsUpdated;
@@ -200,6 +210,9 @@ export interface EventPayloads {
    *  phones: a roster reloads its page. */
   "officer:changed": { tps: string; kind: "replace" | "move_out" | "move_in" };
   "dispute:changed": DisputeChanged;
+  /** A violation case was filed or moved a step (app/lib/cases.ts). Case officers of its region and admins
+   *  only (app/lib/access.ts caseRoomsFor); no personal data, no text: a list reloads the case. */
+  "case:changed": CaseChanged;
 }
 export type EventType = keyof EventPayloads;
 
@@ -223,6 +236,7 @@ const EVENT_TYPE_SET: Record<EventType, true> = {
   "broadcast:counted": true,
   "officer:changed": true,
   "dispute:changed": true,
+  "case:changed": true,
 };
 export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
 

@@ -3,6 +3,7 @@
 // by type alone, so a browser module that raises a problem does not pull in these texts.
 import { combineMessages, type MessageKey } from "./i18n";
 import { auditHeadMessages } from "./messages/audit-head";
+import { casesMessages } from "./messages/cases";
 import { commonMessages } from "./messages/common";
 // The data centre's activity log: its checks name their own messages (app/lib/supervision.ts).
 import { dataCentreMessages } from "./messages/data-centre";
@@ -49,6 +50,7 @@ export const problemTexts = combineMessages(
   rosterMessages,
   dataCentreMessages,
   disputeMessages,
+  casesMessages,
 );
 
 /** A key a problem, a field problem or a problem's parameter may name. */

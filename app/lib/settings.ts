@@ -76,6 +76,8 @@ export const SETTINGS = {
       initialReviewDays: wholeNumber(1, 30),
       handlingDays: wholeNumber(1, 60),
       handlingExtendedDays: wholeNumber(1, 90),
+      /** Days a reporter has to complete an incomplete laporan (absent in settings saved before it). */
+      completionDays: wholeNumber(1, 30).default(3),
     }),
     disputes: z.object({
       basis: z.enum(DAY_BASES),
@@ -125,7 +127,14 @@ export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
     dueSoonDays: 1,
     // Report within 7 days of becoming known, initial review in 2, handling in 7 after registration,
     // extendable once to 14 (UU 7/2017 art. 454; Perbawaslu 7/2022).
-    cases: { basis: "calendar", reportWithinDays: 7, initialReviewDays: 2, handlingDays: 7, handlingExtendedDays: 14 },
+    cases: {
+      basis: "calendar",
+      reportWithinDays: 7,
+      initialReviewDays: 2,
+      handlingDays: 7,
+      handlingExtendedDays: 14,
+      completionDays: 3,
+    },
     // A petition within 3 working days of the KPU's decision, 3 days to complete it, 2 of mediation, a decision
     // within 12 days of registration (UU 7/2017 art. 466-469).
     disputes: { basis: "working", filingDays: 3, completionDays: 3, mediationDays: 2, decisionDays: 12 },

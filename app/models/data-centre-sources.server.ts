@@ -4,6 +4,7 @@
 import type { DisputeCounts, ViolationCounts } from "~/lib/data-centre";
 import { ELECTION_ROOT } from "~/lib/region-summary";
 import type { Db } from "~/utils/db.server";
+import { violationCounts } from "./cases.server";
 import { disputeCounts } from "./disputes.server";
 
 export interface DataCentreSources {
@@ -14,7 +15,6 @@ export interface DataCentreSources {
 const areaOrAll = (area: string) => (area === ELECTION_ROOT ? null : area);
 
 export const dataCentreSources: DataCentreSources = {
-  // Merger: `violationCounts` from ./cases.server.
-  violationCounts: async () => ({ asOf: new Date().toISOString(), rows: [] }),
+  violationCounts: (sql, { area }) => violationCounts(sql, { area: areaOrAll(area) }),
   disputeCounts: (sql, { area }) => disputeCounts(sql, { area: areaOrAll(area) }),
 };

@@ -39,7 +39,7 @@ export async function eventsAfter(
       where seq > ${from} and ${mightSee(sql, view)}
       order by seq limit ${limit}`;
     for (const row of rows) {
-      if (!mayReceive(user, { region: row.region, data: row.data })) continue;
+      if (!mayReceive(user, { region: row.region, data: row.data, type: row.type })) continue;
       events.push(liveEvent(row));
       if (events.length === limit) return events;
     }

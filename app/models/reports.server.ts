@@ -7,6 +7,8 @@ import type { IncidentStatus } from "~/lib/incidents";
 import type { ReportBody } from "~/lib/schemas/public-report";
 import type { Db } from "~/utils/db.server";
 import type { WriteContext } from "~/utils/writer.server";
+import type { CaseReportExtra } from "~/lib/schemas/cases";
+import { fileLaporan, type EvidenceFile } from "./cases.server";
 import { getTps } from "./election.server";
 import { getIncident } from "./incidents.server";
 import { getSetting } from "./settings.server";
@@ -20,15 +22,6 @@ export const MAX_REPORT_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
  * `queueCap` (storage stays bounded) is a report refused, with a message that says so.
  */
 export const RATE = { perClient: 5, floodAt: 600, queueCap: 6000, windowMinutes: 10 };
-
-/** A photo is accepted only when its first bytes say JPEG, PNG or WebP (not its name or declared type). */
-export function photoType(bytes: Uint8Array): "image/jpeg" | "image/png" | "image/webp" | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";
-  if (String.fromCharCode(...bytes.slice(0, 4)) === "RIFF" && String.fromCharCode(...bytes.slice(8, 12)) === "WEBP")
-    return "image/webp";
-  return null;
-}
 
 // Unambiguous letters and digits (no 0/O, 1/I/L): read over the phone without mistakes.
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -46,13 +39,39 @@ export async function hashClient(sql: Db, ip: string) {
 }
 
 export type ReportOutcome =
-  | { ok: true; trackingCode: string; id: string; queued: boolean }
+  | {
+      ok: true;
+      trackingCode: string;
+      id: string;
+      queued: boolean;
+      caseId: string;
+      late: boolean;
+      reportWindowEnds: string | null;
+    }
   | { ok: false; code: "rate_limited" | "busy" | "unknown_tps" | "unknown_category" | "disabled" };
 
+/**
+ * Files a citizen's report: the incident the command post sees (as in version 1) and the laporan the case
+ * officers handle (docs/decisions/044-violation-cases.md), under one tracking code. `extra` holds the formal
+ * requirements of the report form (its reporter's identity goes to the case only, never to the incident).
+ */
 export async function createCitizenReport(
-  { tx, emit, audit }: WriteContext,
-  { body, photo, ipHash }: { body: ReportBody; photo: { bytes: Uint8Array; type: string } | null; ipHash: string },
+  ctx: WriteContext,
+  {
+    body,
+    photo,
+    ipHash,
+    extra = null,
+    evidence = [],
+  }: {
+    body: ReportBody;
+    photo: { bytes: Uint8Array; type: string } | null;
+    ipHash: string;
+    extra?: { data: CaseReportExtra; regionCode: string } | null;
+    evidence?: EvidenceFile[];
+  },
 ): Promise<ReportOutcome> {
+  const { tx, emit, audit } = ctx;
   const options = await getSetting(tx, "public");
   if (!options.reportsEnabled) return { ok: false, code: "disabled" };
   // Serialise the rate check per client so parallel requests cannot slip past it.
@@ -68,13 +87,14 @@ export async function createCitizenReport(
   const tps = body.tpsCode ? await getTps(tx, { code: body.tpsCode }) : null;
   if (body.tpsCode && !tps) return { ok: false, code: "unknown_tps" };
 
+  const regionCode = tps?.kelurahanCode ?? extra?.regionCode ?? null;
   const id = randomUUID();
   const trackingCode = newTrackingCode();
   const description = body.place ? `${body.description}\n— ${body.place}` : body.description;
   const response = { id, status: "new" };
   await tx`
     insert into incidents (id, tps_code, region_code, category, severity, description, reporter_id, source, occurred_at, body_hash, response, queued)
-    values (${id}, ${tps?.code ?? null}, ${tps?.kelurahanCode ?? null}, ${body.category}, 'medium', ${description}, null, 'citizen',
+    values (${id}, ${tps?.code ?? null}, ${regionCode}, ${body.category}, 'medium', ${description}, null, 'citizen',
       now(), ${createHash("sha256").update(JSON.stringify(body)).digest("hex")}, ${tx.json(response)}, ${queued})`;
   await tx`insert into incident_transitions (incident_id, action, from_status, to_status, actor_id) values (${id}, 'create', null, 'new', null)`;
   await tx`
@@ -89,7 +109,24 @@ export async function createCitizenReport(
     entity: `incident:${id}`,
     after: { ...incident, hasContact: !!body.contact, hasPhoto: !!photo },
   });
-  return { ok: true, trackingCode, id, queued };
+  const laporan = await fileLaporan(ctx, {
+    trackingCode,
+    incidentId: id,
+    category: body.category,
+    description: body.description,
+    place: { regionCode, tpsCode: tps?.code ?? null, text: body.place },
+    extra: extra?.data ?? null,
+    evidence,
+  });
+  return {
+    ok: true,
+    trackingCode,
+    id,
+    queued,
+    caseId: laporan.id,
+    late: laporan.late,
+    reportWindowEnds: laporan.reportWindowEnds,
+  };
 }
 
 export interface ReportStatus {

@@ -22,6 +22,8 @@ import { inputCheckMessages } from "~/lib/messages/input-checks";
 import { CONTROL_CHARACTER_CODE } from "~/lib/schemas/atoms";
 import { staffExtrasMessages } from "~/lib/messages/staff-extras";
 import { commonMessages } from "~/lib/messages/common";
+import { casesMessages } from "~/lib/messages/cases";
+import { DAY_BASES } from "~/lib/deadlines";
 import { useT } from "~/lib/use-t";
 import { getSetting, saveSetting } from "~/models/settings.server";
 import { readForm, requireAdminPage } from "~/utils/admin.server";
@@ -38,12 +40,13 @@ const EDITABLE = [
   "checklist",
   "incident.categories",
   "incident.alerts",
+  "deadlines",
 ] as const;
 type Editable = (typeof EDITABLE)[number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdminPage(request, context.sql);
-  const [times, publicOptions, sms, papers, contacts, checklist, categories, alerts] = await Promise.all(
+  const [times, publicOptions, sms, papers, contacts, checklist, categories, alerts, deadlines] = await Promise.all(
     EDITABLE.map((k) => getSetting(context.sql, k)),
   );
   return {
@@ -55,6 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     checklist,
     categories,
     alerts,
+    deadlines,
     phases: checklistPhases(checklist as SettingValue<"checklist">),
   } as {
     papers: Awaited<ReturnType<typeof getSetting<"papers">>>;
@@ -66,6 +70,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     phases: ReturnType<typeof checklistPhases>;
     categories: Awaited<ReturnType<typeof getSetting<"incident.categories">>>;
     alerts: Awaited<ReturnType<typeof getSetting<"incident.alerts">>>;
+    deadlines: Awaited<ReturnType<typeof getSetting<"deadlines">>>;
   };
 }
 
@@ -103,6 +108,28 @@ function fromForm(key: Editable, form: FormData): unknown {
       }));
     case "incident.alerts":
       return { escalateAfterSeconds: text("escalateAfterSeconds") };
+    case "deadlines":
+      // Holidays one per line (YYYY-MM-DD); counts as typed, checked by the setting's schema.
+      return {
+        holidays: text("holidays").split(/\s+/).filter(Boolean),
+        dueSoonDays: text("dueSoonDays"),
+        cases: Object.fromEntries(
+          [
+            "basis",
+            "reportWithinDays",
+            "initialReviewDays",
+            "handlingDays",
+            "handlingExtendedDays",
+            "completionDays",
+          ].map((k) => [k, text(`cases.${k}`)]),
+        ),
+        disputes: Object.fromEntries(
+          ["basis", "filingDays", "completionDays", "mediationDays", "decisionDays"].map((k) => [
+            k,
+            text(`disputes.${k}`),
+          ]),
+        ),
+      };
   }
 }
 
@@ -302,6 +329,7 @@ export default function Settings() {
         {save}
       </Form>
       <PhaseForms phases={s.phases} result={result} busy={busy} />
+      <DeadlinesForm value={s.deadlines} feedback={feedback("deadlines")} save={save} />
     </>
   );
 }
@@ -352,5 +380,70 @@ function PhaseForms({
         );
       })}
     </section>
+  );
+}
+
+/** The legal deadlines (app/lib/deadlines.ts): holidays, "due soon", and per kind of work its day basis and
+ *  counts. Deadlines already running keep the instants stored when they started (decision 042). */
+function DeadlinesForm({
+  value,
+  feedback,
+  save,
+}: {
+  value: SettingValue<"deadlines">;
+  feedback: React.ReactNode;
+  save: React.ReactNode;
+}) {
+  const t = useT(casesMessages);
+  const basis = (name: string, current: string) => (
+    <label>
+      {t("cases.settings.basis")}
+      <select name={name} defaultValue={current}>
+        {DAY_BASES.map((b) => (
+          <option key={b} value={b}>
+            {t(`cases.settings.basis.${b}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const days = (name: string, label: string, current: number | undefined) => (
+    <label>
+      {label}
+      <input name={name} type="number" min={1} max={90} defaultValue={current} required />
+    </label>
+  );
+  return (
+    <Form method="post" className="card stack" data-testid="settings-deadlines">
+      <h2>{t("cases.settings.title")}</h2>
+      <input type="hidden" name="section" value="deadlines" />
+      <label>
+        {t("cases.settings.holidays")}
+        <textarea name="holidays" rows={4} defaultValue={value.holidays.join("\n")} maxLength={4000} />
+      </label>
+      <label>
+        {t("cases.settings.dueSoon")}
+        <input name="dueSoonDays" type="number" min={0} max={7} defaultValue={value.dueSoonDays} required />
+      </label>
+      <h3>{t("cases.settings.cases")}</h3>
+      <div className="row">
+        {basis("cases.basis", value.cases.basis)}
+        {days("cases.reportWithinDays", t("cases.settings.reportWithin"), value.cases.reportWithinDays)}
+        {days("cases.initialReviewDays", t("cases.settings.initialReview"), value.cases.initialReviewDays)}
+        {days("cases.handlingDays", t("cases.settings.handling"), value.cases.handlingDays)}
+        {days("cases.handlingExtendedDays", t("cases.settings.handlingExtended"), value.cases.handlingExtendedDays)}
+        {days("cases.completionDays", t("cases.settings.completion"), value.cases.completionDays)}
+      </div>
+      <h3>{t("cases.settings.disputes")}</h3>
+      <div className="row">
+        {basis("disputes.basis", value.disputes.basis)}
+        {days("disputes.filingDays", t("cases.settings.filing"), value.disputes.filingDays)}
+        {days("disputes.completionDays", t("cases.settings.completion"), value.disputes.completionDays)}
+        {days("disputes.mediationDays", t("cases.settings.mediation"), value.disputes.mediationDays)}
+        {days("disputes.decisionDays", t("cases.settings.decision"), value.disputes.decisionDays)}
+      </div>
+      {feedback}
+      {save}
+    </Form>
   );
 }

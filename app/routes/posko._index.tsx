@@ -25,6 +25,7 @@ import { SecurityAlerts } from "~/components/posko/security-alerts";
 import { isCut, LiveStatusLine } from "~/components/posko/live-status";
 import { useCommandPostLive } from "~/components/posko/use-command-post-live";
 import { useMapView } from "~/components/posko/use-map-view";
+import { CaseDeadlineBox } from "~/components/cases/deadline-box";
 import { PoskoNav } from "~/components/posko-nav";
 import { areaHref, Breadcrumb, ChildRegions } from "~/components/posko/drill-down";
 import { RegionLevel } from "~/components/posko/region-level";
@@ -43,6 +44,7 @@ import { useT } from "~/lib/use-t";
 import { getStaleConfig } from "~/models/command-post.server";
 import { recentSecurityAlerts } from "~/models/guess-limits.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
+import { caseDeadlineCounts, temuanOfIncidents } from "~/models/cases.server";
 import { getSetting } from "~/models/settings.server";
 import { getSnapshot } from "~/models/snapshot.server";
 import { getProjections } from "~/models/projection.server";
@@ -64,14 +66,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = code === ELECTION_ROOT ? null : code;
   // A whole-election view keeps the incidents of no region in any area, as its live connection does.
   const placeless = view.scope === null;
-  const [responders, staleConfig, categories, securityAlerts, alertSettings] = await Promise.all([
+  const [responders, staleConfig, categories, securityAlerts, alertSettings, caseDeadlines] = await Promise.all([
     listResponders(context.sql),
     getStaleConfig(context.sql),
     getSetting(context.sql, "incident.categories"),
     recentSecurityAlerts(context.sql),
     getSetting(context.sql, "incident.alerts"),
+    // Case officers and admins see the violation cases due soon or overdue (a box linking to /kasus).
+    can(user, "case:handle") ? caseDeadlineCounts(context.sql, { user }) : Promise.resolve(null),
   ]);
   const shared = {
+    caseDeadlines,
     summary,
     tileUrl: context.env.TILE_URL,
     staleConfig,
@@ -106,8 +111,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       snapshot.contests.map((c) => ({ contest: c.code, candidates: ballotChoices(c).map((k) => k.number) })),
     ),
   ]);
+  // The temuan raised from these incidents (their numbers on the cards), for those who handle cases.
+  const temuan = caseDeadlines
+    ? Object.fromEntries(
+        await temuanOfIncidents(
+          context.sql,
+          incidents.map((i) => i.id),
+        ),
+      )
+    : null;
   return {
     ...shared,
+    temuan,
     level: "tps" as const,
     // The TPS go in columns (a 100,000-TPS region's page is then about half the bytes), as one JSON string:
     // Remix's serializer walks arrays value by value, and with a million values that was most of the time
@@ -194,6 +209,7 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
       <div className={`posko${isCut(live.status) ? " cut" : ""}`}>
         <TopBar title={t("posko.title")} />
         <PoskoNav role={role} />
+        {data.caseDeadlines ? <CaseDeadlineBox counts={data.caseDeadlines} /> : null}
         <CriticalAlert
           incidents={incidentList}
           escalateAfterSeconds={data.alertSettings.escalateAfterSeconds}
@@ -253,6 +269,7 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
                 readOnly={!can({ role }, "incident:transition")}
                 me={data.me}
                 canClaim={mayClaim}
+                temuan={data.temuan}
               />
               <StalePanel stale={view.staleInArea} onSelect={setSelected} staleConfig={data.staleConfig} />
               <ChecklistSummary

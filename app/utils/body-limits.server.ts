@@ -6,6 +6,7 @@ import { MAX_DOCUMENT_BYTES } from "~/lib/documents";
 import { MAX_IMPORT_BYTES, MAX_VOTER_IMPORT_BYTES } from "~/lib/imports";
 import { MAX_PHOTO_BYTES } from "~/lib/photos";
 import { MAX_ACTIVITY_IMPORT_BYTES } from "~/lib/supervision";
+import { MAX_EVIDENCE_FILES } from "~/models/cases.server";
 import { MAX_REPORT_BYTES } from "~/models/reports.server";
 import { decodedSegment } from "./params.server";
 
@@ -13,6 +14,9 @@ const KB = 1024;
 
 /** Room for the fields and multipart framing around an uploaded file. */
 const FORM_OVERHEAD = 64 * KB;
+
+/** Evidence files a reporter sends at once, with the form around them. */
+const CASE_EVIDENCE_BYTES = MAX_EVIDENCE_FILES * MAX_DOCUMENT_BYTES + FORM_OVERHEAD;
 
 /** Any route not in the table: the largest JSON body a route takes (a complete C.Hasil is a few KB). */
 export const DEFAULT_BODY_BYTES = 64 * KB;
@@ -38,8 +42,9 @@ export const BODY_LIMITS: Record<string, BodyLimit> = {
   "/api/v1/outbox-held": 8 * KB,
   "/api/v1/photos": MAX_PHOTO_BYTES + FORM_OVERHEAD,
   // Citizen reports: a photo only in a multipart form; the JSON API takes text alone.
-  "/api/v1/public/reports": { multipart: MAX_REPORT_BYTES, other: 16 * KB },
-  "/publik/lapor": { multipart: MAX_REPORT_BYTES, other: 16 * KB },
+  // The report form adds up to MAX_EVIDENCE_FILES evidence files beside version 1's photo.
+  "/api/v1/public/reports": { multipart: MAX_REPORT_BYTES + CASE_EVIDENCE_BYTES, other: 16 * KB },
+  "/publik/lapor": { multipart: MAX_REPORT_BYTES + CASE_EVIDENCE_BYTES, other: 16 * KB },
   // Voter lists: a whole city in one file (listed before the other kinds: the first pattern that fits wins).
   "/api/v1/admin/imports/voters": MAX_VOTER_IMPORT_BYTES,
   "/api/v1/admin/imports/:kind": MAX_IMPORT_BYTES,
@@ -57,6 +62,12 @@ export const BODY_LIMITS: Record<string, BodyLimit> = {
   "/api/v1/disputes/:id/documents": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
   "/sengketa/baru": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
   "/sengketa/:id": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
+
+  // --- Violation cases: a report with its evidence files, the reporter's completion, a staff document ---
+  "/api/v1/public/reports/:code/complete": { multipart: CASE_EVIDENCE_BYTES, other: 16 * KB },
+  "/publik/lacak": { multipart: CASE_EVIDENCE_BYTES, other: 16 * KB },
+  "/api/v1/cases/:id/documents": MAX_DOCUMENT_BYTES + FORM_OVERHEAD,
+  "/kasus/:id": { multipart: MAX_DOCUMENT_BYTES + FORM_OVERHEAD, other: 32 * KB },
 };
 
 // As the router reads them: each segment decoded, letters in any case (`/%4Cogin` is the login route).

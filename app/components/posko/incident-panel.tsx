@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { CitizenDetails } from "~/components/incidents/citizen-details";
 import { IncidentCard, type ResponderOption } from "~/components/incidents/incident-card";
 import { IncidentEntry } from "~/components/incidents/incident-entry";
+import { IncidentTemuan } from "~/components/cases/incident-temuan";
 import { ShareWithOfficer } from "~/components/incidents/share-with-officer";
 import { useNow } from "~/components/incidents/use-now";
 import type { IncidentData } from "~/lib/events";
@@ -23,7 +24,11 @@ export function IncidentPanel({
   readOnly = false,
   me,
   canClaim = false,
+  temuan = null,
 }: {
+  /** For those who handle violation cases: the temuan raised from each incident (its number, or "Temuan"
+   *  before registration); null hides the temuan line. */
+  temuan?: Record<string, string> | null;
   incidents: IncidentMap;
   responders: ResponderOption[];
   onChange: (incident: IncidentData) => void;
@@ -56,6 +61,7 @@ export function IncidentPanel({
       me={me}
       canClaim={canClaim && !readOnly}
     >
+      {temuan ? <IncidentTemuan incident={incident} label={temuan[incident.id] ?? null} /> : null}
       {incident.source === "citizen" && !readOnly ? (
         <>
           <CitizenDetails id={incident.id} />

@@ -1,6 +1,7 @@
 // The outbox's IndexedDB store, used by the page and by the service worker. IndexedDB outlives reloads,
 // closed tabs and service-worker updates, so nothing the officer entered depends on either.
 // Relative imports only (bundled into the service worker too).
+import { idbOpener } from "./idb";
 import { upgradeItem, type OutboxItem, type OutboxStore } from "./outbox";
 
 const DB_NAME = "pantau";
@@ -9,29 +10,9 @@ const STORE = "outbox";
 export const OUTBOX_CHANNEL = "pantau-outbox";
 export const SYNC_TAG = "pantau-outbox";
 
-let opening: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  return (opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: "id" });
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      // Another tab or a new service worker upgrading the database: let it, reopen on the next call.
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
-      };
-      resolve(db);
-    };
-    req.onerror = () => {
-      opening = null;
-      reject(req.error);
-    };
-  }));
-}
+const open = idbOpener(DB_NAME, (db) => {
+  if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: "id" });
+});
 
 async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
   const db = await open();

@@ -5,6 +5,7 @@
 // login and logout, so a copy of IndexedDB alone opens nothing and a logout wipes it even before this runs.
 // Small on purpose: the app shell (every officer page) and the service worker import it; the screen's own
 // code (search, decryption) is in the route loaded on demand. Relative imports only (bundled into the worker).
+import { idbOpener } from "./idb";
 import { PAGES_CACHE } from "./offline-kit";
 
 export const VOTER_DB = "pantau-voters";
@@ -20,28 +21,9 @@ export interface VoterLog {
   reason: WipeReason | null;
 }
 
-let opening: Promise<IDBDatabase> | null = null;
-export function openVoterDb(): Promise<IDBDatabase> {
-  return (opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(VOTER_DB, 1);
-    req.onupgradeneeded = () => {
-      for (const store of ["list", "log"])
-        if (!req.result.objectStoreNames.contains(store)) req.result.createObjectStore(store);
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
-      };
-      resolve(db);
-    };
-    req.onerror = () => {
-      opening = null;
-      reject(req.error);
-    };
-  }));
-}
+export const openVoterDb = idbOpener(VOTER_DB, (db) => {
+  for (const store of ["list", "log"]) if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
+});
 
 /** One request in its own transaction, resolved when the transaction is committed (on disk). */
 export async function voterDb<T>(

@@ -4,7 +4,8 @@
 // days skip. Days are counted on the election's wall clock: the day something happens is day 0 and the
 // deadline is the end of the n-th counted day after it ("paling lama 7 hari sejak diketahui").
 // Shared by violation cases and process disputes; pure, so the browser shows the same dates the server keeps.
-import { fromElectionWallClock, toElectionWallClock } from "./format";
+import { formatDate, fromElectionWallClock, toElectionWallClock } from "./format";
+import type { Lang } from "./i18n";
 
 export const DAY_BASES = ["calendar", "working"] as const;
 export type DayBasis = (typeof DAY_BASES)[number];
@@ -77,3 +78,7 @@ export function deadlineState(dueIso: string, nowIso: string, rule: DayRule, soo
 /** Whether something that became known at `knownIso` is still reported in time at `reportedIso`. */
 export const withinDays = (knownIso: string, reportedIso: string, days: number, rule: DayRule) =>
   Date.parse(reportedIso) < Date.parse(deadlineAt(knownIso, days, rule));
+
+/** A deadline as people write it: its last counted day ("paling lambat 1 Maret 2024"), not the midnight
+ *  after it at which it ends ("2 Maret 2024, 00.00"). */
+export const lastDay = (dueIso: string, lang: Lang) => formatDate(new Date(Date.parse(dueIso) - 1).toISOString(), lang);

@@ -2,6 +2,7 @@
 // fields): number, dates, parties, object, stage, outcome, running deadline. No representative's address or
 // phone: those stay on the petition's own page.
 import type { DeadlineState } from "./deadlines";
+import { lastDay } from "./deadlines";
 import { formatDate, formatDateTime, fromElectionWallClock } from "./format";
 import { translate, type Lang } from "./i18n";
 import { disputeMessages } from "./messages/disputes";
@@ -56,10 +57,6 @@ export const outcomeText = (r: Pick<SheetRow, "outcome" | "notAcceptedReason" | 
     : r.notAcceptedReason
       ? t(lang, `dispute.reason.${r.notAcceptedReason}` as Key)
       : "";
-
-/** A deadline's last counted day: it ends at midnight after it, which people name by the day itself
- *  ("sampai 1 Maret 2024"), not by the next day's 00.00. */
-export const lastDay = (due: string, lang: Lang) => formatDate(new Date(Date.parse(due) - 1).toISOString(), lang);
 
 export const deadlineText = (d: SheetRow["deadline"], lang: Lang) =>
   d

@@ -7,6 +7,7 @@ import { PoskoNav } from "~/components/posko-nav";
 import { useLive } from "~/components/use-live";
 import { allowedSteps, CASE_OUTCOMES, MISSING_ITEMS, REFERRAL_LEVELS, type CaseStep } from "~/lib/cases";
 import { DOCUMENT_ACCEPT } from "~/lib/documents";
+import { lastDay } from "~/lib/deadlines";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { casesMessages } from "~/lib/messages/cases";
 import { commandPostMessages } from "~/lib/messages/command-post";
@@ -75,6 +76,7 @@ export default function CasePage() {
   });
   const steps = allowedSteps(c);
   const when = (iso: string | null) => (iso ? formatDateTime(iso, lang) : "-");
+  const deadline = (iso: string | null) => (iso ? lastDay(iso, lang) : "-");
   const err = (field: string) => result?.errors?.find((e) => e.field.startsWith(field))?.message;
   const stepForm = (step: CaseStep) => {
     const fields = (() => {
@@ -213,7 +215,7 @@ export default function CasePage() {
           {c.dueAt ? (
             <>
               {" · "}
-              {t("cases.dueAt")} {when(c.dueAt)}
+              {t("cases.dueAt")} {deadline(c.dueAt)}
               {c.deadline && c.deadline !== "on_time" ? (
                 <strong className={`deadline-badge ${c.deadline}`} data-testid="deadline-badge">
                   {" "}
@@ -279,18 +281,18 @@ export default function CasePage() {
                 </>
               ) : null}
               <dt>{t("cases.reviewDue")}</dt>
-              <dd>{when(c.reviewDueAt)}</dd>
+              <dd>{deadline(c.reviewDueAt)}</dd>
               {c.completeDueAt ? (
                 <>
                   <dt>{t("cases.completeDue")}</dt>
-                  <dd>{when(c.completeDueAt)}</dd>
+                  <dd>{deadline(c.completeDueAt)}</dd>
                 </>
               ) : null}
               {c.handlingDueAt ? (
                 <>
                   <dt>{t("cases.handlingDue")}</dt>
                   <dd>
-                    {when(c.handlingDueAt)}
+                    {deadline(c.handlingDueAt)}
                     {c.extendedAt ? ` (${t("cases.extended")}: ${c.extensionReason ?? ""})` : ""}
                   </dd>
                 </>

@@ -7,6 +7,7 @@ import { PoskoNav } from "~/components/posko-nav";
 import { useLive } from "~/components/use-live";
 import { caseAreaOf } from "~/lib/access";
 import { CASE_KINDS, CASE_STATES } from "~/lib/cases";
+import { lastDay } from "~/lib/deadlines";
 import { formatDateTime } from "~/lib/format";
 import { casesMessages } from "~/lib/messages/cases";
 import { commandPostMessages } from "~/lib/messages/command-post";
@@ -163,7 +164,7 @@ export default function Cases() {
                     </td>
                     <td>{formatDateTime(c.receivedAt, lang)}</td>
                     <td>
-                      {c.dueAt ? formatDateTime(c.dueAt, lang) : "-"}
+                      {c.dueAt ? lastDay(c.dueAt, lang) : "-"}
                       {c.deadline && c.deadline !== "on_time" ? (
                         <strong className={`deadline-badge ${c.deadline}`} data-testid="deadline-badge">
                           {" "}

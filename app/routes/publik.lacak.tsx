@@ -6,7 +6,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { MAX_EVIDENCE_FILES_PUBLIC } from "~/lib/cases";
 import { DOCUMENT_ACCEPT } from "~/lib/documents";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { lastDay } from "~/lib/deadlines";
+import { formatDateTime } from "~/lib/format";
 import { casesMessages } from "~/lib/messages/cases";
 import { limitsMessages } from "~/lib/messages/limits";
 import { publicMessages } from "~/lib/messages/public";
@@ -92,7 +93,7 @@ export default function Track() {
             <p data-testid="case-next">
               <strong>{t("cases.track.next")}:</strong>{" "}
               {t(`cases.next.${laporan.state}`, {
-                due: laporan.dueAt ? formatDate(new Date(Date.parse(laporan.dueAt) - 1).toISOString(), lang) : "-",
+                due: laporan.dueAt ? lastDay(laporan.dueAt, lang) : "-",
                 level: laporan.referredTo ? t(`cases.level.${laporan.referredTo as "ri"}`) : "-",
               })}
             </p>

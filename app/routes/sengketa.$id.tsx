@@ -19,7 +19,8 @@ import {
   type DisputeAction,
   type DisputeState,
 } from "~/lib/disputes";
-import { decisionDay, lastDay, outcomeText } from "~/lib/disputes-sheet";
+import { lastDay } from "~/lib/deadlines";
+import { decisionDay, outcomeText } from "~/lib/disputes-sheet";
 import type { LiveEvent } from "~/lib/events";
 import { formatDate, formatDateTime, formatSize } from "~/lib/format";
 import { disputeMessages } from "~/lib/messages/disputes";

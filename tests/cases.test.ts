@@ -237,6 +237,33 @@ describe("violation cases", () => {
     const late = await fileReport({ occurredOn: "2024-01-01", knownOn: "2024-01-02" });
     expect(late.late).toBe(true);
   });
+
+  it("recaps one kecamatan or the whole region, on the page and in its CSV with the same filters", async () => {
+    await fileReport();
+    await fileReport();
+    const bawaslu = await http.login("bawaslu");
+    const rows = async (query: string) =>
+      (await (await http.get(`/api/v1/cases/recap.csv${query}`, bawaslu)).text())
+        .replace(/^\uFEFF/, "")
+        .split("\r\n")
+        .filter(Boolean)
+        .slice(1)
+        .map((line) => line.split(";"));
+    const kecamatan = await rows("?area=16.73.03");
+    expect(kecamatan.every(([, code]) => code.startsWith("16.73.03."))).toBe(true);
+    const filed = kecamatan.find(([, code]) => code === "16.73.03.1007")!;
+    expect(filed.slice(2, 4)).toEqual(["2", "0"]); // laporan, temuan
+    const city = await rows("");
+    expect(city.map(([, code]) => code)).toContain("16.73.03");
+    expect(city.some(([, code]) => code.startsWith("16.73.03."))).toBe(false);
+    // A period before any case: nothing counted.
+    const before = await rows("?area=16.73.03&to=2020-01-01");
+    expect(before.every((r) => r.slice(2).every((n) => n === "0"))).toBe(true);
+    // The page offers the region's kecamatan and prints the one chosen.
+    const page = await (await http.page("/kasus/rekap?area=16.73.03", bawaslu)).text();
+    expect(page).toContain('<option value="16.73.03"');
+    expect(page).toContain("Lubuklinggau Selatan I");
+  });
 });
 
 describe("the deadlines setting", () => {

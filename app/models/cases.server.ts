@@ -23,7 +23,7 @@ import {
   type MissingItem,
 } from "~/lib/cases";
 import type { DeadlineState } from "~/lib/deadlines";
-import { toElectionWallClock } from "~/lib/format";
+import { currentElectionZone, toElectionWallClock } from "~/lib/format";
 import { Problem, problem } from "~/lib/problems";
 import type { CaseFilters, CaseReportExtra, StepBody, TemuanBody, Witness } from "~/lib/schemas/cases";
 import type { Db } from "~/utils/db.server";
@@ -593,8 +593,8 @@ export async function listCases(
     where ${own === null && !filters.area ? sql`true` : insideArea(sql, "c.region_code", area)}
       ${filters.kind ? sql`and c.kind = ${filters.kind}` : sql``}
       ${filters.state ? sql`and c.state = ${filters.state}` : sql``}
-      ${filters.from ? sql`and c.received_at >= ${filters.from}::date::timestamp at time zone 'Asia/Jakarta'` : sql``}
-      ${filters.to ? sql`and c.received_at < (${filters.to}::date + 1)::timestamp at time zone 'Asia/Jakarta'` : sql``}
+      ${filters.from ? sql`and c.received_at >= ${filters.from}::date::timestamp at time zone ${currentElectionZone()}` : sql``}
+      ${filters.to ? sql`and c.received_at < (${filters.to}::date + 1)::timestamp at time zone ${currentElectionZone()}` : sql``}
       ${q ? sql`and (c.account ilike ${q} or c.registration_number ilike ${q} or c.tracking_code ilike ${q} or c.reported_party ilike ${q})` : sql``}
     order by c.received_at desc limit 5000`;
   const nowIso = now.toISOString();
@@ -833,8 +833,8 @@ export async function caseRecap(
       c.state, c.outcome, count(c.id)::int as n
     from kids k left join cases c
       on array_to_string((string_to_array(c.region_code, '.'))[1:${depth}], '.') = k.code
-      ${from ? sql`and c.received_at >= ${from}::date::timestamp at time zone 'Asia/Jakarta'` : sql``}
-      ${to ? sql`and c.received_at < (${to}::date + 1)::timestamp at time zone 'Asia/Jakarta'` : sql``}
+      ${from ? sql`and c.received_at >= ${from}::date::timestamp at time zone ${currentElectionZone()}` : sql``}
+      ${to ? sql`and c.received_at < (${to}::date + 1)::timestamp at time zone ${currentElectionZone()}` : sql``}
     group by 1, 2, 3, 4, 5, 6 order by 1`;
   const byRegion = new Map<string, RecapRow>();
   for (const r of rows) {

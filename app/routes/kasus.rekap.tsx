@@ -24,10 +24,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = caseFilters(url);
   const area = await recapArea(context.sql, user, filters.area);
-  const [rows, papers, [region]] = await Promise.all([
+  // The kecamatan the recap may narrow to: those of the caller's own region (an admin's: the first city's).
+  const own = await recapArea(context.sql, user, undefined);
+  const [rows, papers, [region], kecamatan] = await Promise.all([
     caseRecap(context.sql, { area, from: filters.from ?? null, to: filters.to ?? null }),
     getSetting(context.sql, "papers"),
     context.sql<[{ name: string; kind: string }?]>`select name, kind from regions where code = ${area}`,
+    context.sql<{ code: string; name: string; kind: string }[]>`
+      select code, name, kind from regions where level = 'kecamatan' and (code = ${own} or code like ${own + ".%"})
+      order by code limit 500`,
   ]);
   return {
     role: user.role,
@@ -35,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     areaLabel: region ? regionLabel(region.kind, region.name) : area,
     rows,
     papers,
+    kecamatan,
     from: filters.from ?? null,
     to: filters.to ?? null,
     generatedAt: new Date().toISOString(),
@@ -45,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const total = (rows: RecapRow[], pick: (r: RecapRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
 
 export default function CaseRecap() {
-  const { role, areaLabel, rows, papers, from, to, generatedAt, query } = useLoaderData<typeof loader>();
+  const { role, areaLabel, rows, papers, kecamatan, from, to, generatedAt, query } = useLoaderData<typeof loader>();
   const t = useT(casesMessages, commandPostMessages);
   const lang = useLang();
   const [params] = useSearchParams();
@@ -64,6 +70,17 @@ export default function CaseRecap() {
       </div>
       <main className="page recap case-recap">
         <Form method="get" className="recap-filter no-print">
+          <label>
+            {t("cases.filter.area")}
+            <select name="area" defaultValue={params.get("area") ?? ""}>
+              <option value="">{t("cases.filter.all")}</option>
+              {kecamatan.map((k) => (
+                <option key={k.code} value={k.code}>
+                  {regionLabel(k.kind, k.name)}
+                </option>
+              ))}
+            </select>
+          </label>
           <label>
             {t("cases.filter.from")}
             <input type="date" name="from" defaultValue={params.get("from") ?? ""} />

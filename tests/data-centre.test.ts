@@ -376,6 +376,42 @@ describe("violations and disputes through the seam", () => {
   });
 });
 
+describe("violations and disputes from their own modules", () => {
+  it("counts a citizen's report and a petition where they were placed", async () => {
+    const report = await http.post("/api/v1/public/reports", {
+      category: "vote_buying",
+      tpsCode: tps[0],
+      description: "Pembagian uang di dekat TPS pagi ini.",
+    });
+    expect(report.status).toBe(201);
+    const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10);
+    const petition = await http.post(
+      "/api/v1/disputes",
+      {
+        regionCode: KEC,
+        respondent: "PPK Lubuklinggau Timur II",
+        decisionNumber: "KPT-DC-1",
+        decisionDate: yesterday,
+        decisionSubject: "Penetapan lokasi TPS",
+        applicantName: "Partai Contoh",
+        applicantKind: "party",
+        repName: "Budi Kuasa",
+        points: "Keputusan tidak sesuai peraturan.",
+      },
+      bawaslu,
+    );
+    expect(petition.status).toBe(201);
+    const city = (await getDataCentre(server.services.sql, { code: "16.73" }))!;
+    const at = (key: string, column: string) => {
+      const dataset = city.datasets.find((d) => d.key === key)!;
+      return dataset.rows.find((r) => r.code === KEC)!.values[dataset.columns.findIndex((c) => c.key === column)];
+    };
+    expect(at("violations", "laporan")).toBeGreaterThanOrEqual(1);
+    expect(at("violations", "outcome.pending")).toBeGreaterThanOrEqual(1);
+    expect(at("disputes", "state.filed")).toBe(1);
+  });
+});
+
 describe("privacy", () => {
   it("never names an officer, an activity's recorder or their phones in any public answer", async () => {
     const answers: string[] = [];

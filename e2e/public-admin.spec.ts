@@ -27,20 +27,34 @@ test("the public page shows provisional results and updates live, with no person
   await expect(page.getByText(/Petugas TPS/)).toHaveCount(0);
 });
 
-test("a citizen reports a violation and follows the operator's decision by tracking code", async ({ page, apiAs }) => {
+test("a citizen reports a violation and follows the supervisory body's review by tracking code", async ({
+  page,
+  apiAs,
+}) => {
   await page.goto("/publik");
   await page.getByRole("link", { name: "Laporkan pelanggaran" }).click();
+  // The place by region and TPS number (no TPS code asked of a citizen), then what happened and who reports.
+  await page.getByLabel("Pilih wilayah kejadian").selectOption("16.73.04");
+  await page.getByLabel("Pilih wilayah kejadian").selectOption("16.73.04.1006");
+  await page.getByLabel("Di TPS nomor").selectOption("1");
   await page.getByLabel("Kategori").selectOption({ label: "Intimidasi" });
-  await page.getByLabel("Kode TPS (bila tahu)").fill("1673041006-001");
-  await page.getByLabel("Apa yang terjadi?").fill("Ada orang yang mengancam pemilih di depan TPS.");
-  await page.getByLabel(/Kontak Anda/).fill("0812-5555-1234");
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByLabel("Tanggal kejadian").fill(today);
+  await page.getByLabel("Tanggal diketahui").fill(today);
+  await page.getByLabel("Terlapor").fill("Sekelompok orang tak dikenal");
+  await page.getByLabel("Uraian kejadian").fill("Ada orang yang mengancam pemilih di depan TPS.");
+  await page.getByLabel("Nama lengkap").fill("Rina Pelapor");
+  await page.getByLabel("Alamat").fill("Jl. Sudirman 5, Lubuklinggau");
+  await page.getByLabel("NIK (16 angka di KTP)").fill("1673044101900002");
+  await page.getByLabel("Nomor HP").fill("0812-5555-1234");
+  await page.getByLabel(/Saya menyatakan laporan ini benar/).check();
   await page.getByRole("button", { name: "Kirim laporan" }).click();
   const code = (await page.getByTestId("tracking-code").textContent())!.trim();
   expect(code).toMatch(/^LP-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
   await page.getByRole("link", { name: "Lacak laporan ini" }).click();
-  await expect(page.getByTestId("report-status-text")).toHaveText("Diterima, belum diverifikasi");
+  await expect(page.getByTestId("case-state")).toHaveText("Diterima");
 
-  // The command post verifies it.
+  // The command post sees it as a citizen's incident at that TPS and verifies it.
   const posko = await apiAs("posko");
   const list = await (await posko.get("/api/v1/incidents")).json();
   const incident = list.incidents.find(
@@ -51,9 +65,14 @@ test("a citizen reports a violation and follows the operator's decision by track
     200,
   );
 
+  // The supervisory body decides what the citizen follows: its review shows on the tracking page.
+  const bawaslu = await apiAs("bawaslu");
+  const { cases } = await (await bawaslu.get(`/api/v1/cases?q=${code}`)).json();
+  expect((await bawaslu.post(`/api/v1/cases/${cases[0].id}/steps`, { step: "start_review" })).status()).toBe(200);
   await page.reload();
-  await expect(page.getByTestId("report-status-text")).toHaveText("Diverifikasi posko");
+  await expect(page.getByTestId("case-state")).toHaveText("Kajian awal");
   await expect(page.getByText("0812-5555-1234")).toHaveCount(0);
+  await expect(page.getByText("Rina Pelapor")).toHaveCount(0);
 });
 
 test("an admin checks an import file and prints a credential letter with a QR code", async ({ page, login }) => {

@@ -1,5 +1,5 @@
 // `npm run bench:posko -- [--tps 100000] [--burst 500] [--json FILE]`
-// `npm run bench:posko -- --national [N] [--keep-db DIR | --db URL] [--json FILE]`
+// `npm run bench:posko -- --national [N] [--keep-db DIR | --db URL] [--json FILE] [--waterfall]`
 // The command-post page (/posko) in a real browser with a big generated region. A fresh
 // embedded PostgreSQL seeded with `--tps` generated TPS, Pantau's production build (`npm run build` first)
 // without map tiles (TILE_URL empty: nothing offline serves them, the map draws without), and Debian's
@@ -62,6 +62,8 @@ const opts = {
   keepDb: textOption("keep-db"),
   /** Use this database, already migrated and seeded, as it is. */
   db: textOption("db"),
+  /** Print each level's requests with their start and end, from the navigation (where the time goes). */
+  waterfall: process.argv.includes("--waterfall"),
 };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -416,6 +418,7 @@ async function openLevel(
   let requests = 0;
   let wsBytes = 0;
   let lastResponse = 0;
+  const waterfall: { url: string; start: number; end: number }[] = [];
   cdp.on("Network.requestWillBeSent", (e) => {
     if (e.type === "WebSocket") return;
     inFlight.set(e.requestId, { url: e.request.url, start: now() });
@@ -426,6 +429,7 @@ async function openLevel(
     if (!request) return;
     inFlight.delete(id);
     lastResponse = now();
+    waterfall.push({ url: request.url, start: request.start, end: lastResponse });
     if (lastResponse - request.start > slowest.ms)
       slowest = { url: request.url, ms: Math.round(lastResponse - request.start) };
   };
@@ -473,6 +477,13 @@ async function openLevel(
         break;
       }
       await sleep(50);
+    }
+    if (opts.waterfall) {
+      for (const r of waterfall.sort((a, b) => a.start - b.start)) {
+        const url = new URL(r.url);
+        log(`  ${Math.round(r.start - start)}-${Math.round(r.end - start)} ms ${url.pathname}${url.search}`);
+      }
+      log(`  first markers at ${firstMarkers ? Math.round(firstMarkers - start) : "-"} ms`);
     }
     if (figures.shownMs === null)
       figures.note = `not shown within ${LEVEL_WAIT_MS / 1000} s; in flight: ${[...inFlight.values()].map((r) => new URL(r.url).pathname).join(" ")}`;

@@ -121,6 +121,18 @@ describe("the command post's summary per area", () => {
     expect(flagged.tps.some((t: { code: string }) => t.code === ELSEWHERE)).toBe(false);
   });
 
+  it("comes with the command post's page, counted for the area it opens", async () => {
+    const late = { phase: "pembukaan", answers: [{ item: "on_time", ok: false }] };
+    expect((await answer("1673061004-001", late)).res.status).toBe(201);
+    const kecamatan = await summaryOf("posko", "16.73.06");
+    expect(lateIn(kecamatan)).toBeGreaterThan(0);
+    const page = await http.get("/posko?wilayah=16.73.06", await http.login("posko"));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    // Server-rendered: the counts are on the page before any script asks for them.
+    expect(html).toContain(`${lateIn(kecamatan)} TPS buka terlambat`);
+  });
+
   it("a supervisor sees only their own area, whatever they ask for", async () => {
     const own = await summaryOf("pengawas-06");
     expect(own.area).toBe("16.73.06");

@@ -270,6 +270,13 @@ export interface PhaseSummary {
   problems: { item: string; problem: { id: string; en: string }; tps: number }[];
 }
 
+/** The command post's checklists of an area (null: the whole election): its TPS and each asked phase. */
+export interface ChecklistAreaSummary {
+  area: string | null;
+  tps: number;
+  phases: PhaseSummary[];
+}
+
 /**
  * The summary of an area from its counts: every asked phase in order, each problem item (a "no" the admin
  * marked as one) with its count, the largest first; a "no" to an item not marked is not a problem.

@@ -3,7 +3,12 @@
 // summary), with the TPS behind a count. Area filters use the one helper (insideArea); the TPS per phase are
 // read from checklist_phases_answered (one row per TPS and phase), the "no" answers through their partial
 // index (decision 040).
-import { checklistPhases, type ChecklistPhaseCode } from "~/lib/checklists";
+import {
+  checklistPhases,
+  summariseChecklists,
+  type ChecklistAreaSummary,
+  type ChecklistPhaseCode,
+} from "~/lib/checklists";
 import type { Db } from "~/utils/db.server";
 import { insideArea } from "./area.server";
 import { getSetting } from "./settings.server";
@@ -59,6 +64,15 @@ export async function checklistCounts(sql: Db, { area }: { area: string | null }
     sql<[{ tps: number }]>`select count(*)::int as tps from tps t where ${insideArea(sql, "t.kelurahan_code", area)}`,
   ]);
   return { tps, answered, flagged };
+}
+
+/** The command post's checklists of an area: its TPS, and per asked phase who answered and the problems. */
+export async function checklistSummary(
+  sql: Db,
+  { area }: { area: string | null },
+): Promise<ChecklistAreaSummary> {
+  const [setting, counts] = await Promise.all([getSetting(sql, "checklist"), checklistCounts(sql, { area })]);
+  return { area, tps: counts.tps, phases: summariseChecklists(checklistPhases(setting), counts) };
 }
 
 /** The TPS of an area that answered "no" to an item: the first `limit` by code, and how many in all. */

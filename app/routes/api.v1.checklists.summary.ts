@@ -3,9 +3,7 @@
 // terlambat"). Staff who use the command post; a supervisor's answer is kept inside their own area.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { areaWithin } from "~/lib/access";
-import { checklistPhases, summariseChecklists } from "~/lib/checklists";
-import { checklistCounts } from "~/models/checklists.server";
-import { getSetting } from "~/models/settings.server";
+import { checklistSummary } from "~/models/checklists.server";
 import { handleApi, json, readOnlyAction } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { areaParam } from "~/utils/params.server";
@@ -15,11 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return handleApi(apiLang(request), async () => {
     const user = await requireUserWithPermission(request, context.sql, "posko:view");
     const area = areaWithin(user, areaParam(new URL(request.url)));
-    const [setting, counts] = await Promise.all([
-      getSetting(context.sql, "checklist"),
-      checklistCounts(context.sql, { area }),
-    ]);
-    return json({ area, tps: counts.tps, phases: summariseChecklists(checklistPhases(setting), counts) });
+    return json(await checklistSummary(context.sql, { area }));
   });
 }
 

@@ -45,6 +45,7 @@ import { getStaleConfig } from "~/models/command-post.server";
 import { recentSecurityAlerts } from "~/models/guess-limits.server";
 import { listIncidents, listResponders } from "~/models/incidents.server";
 import { caseDeadlineCounts, temuanOfIncidents } from "~/models/cases.server";
+import { checklistSummary } from "~/models/checklists.server";
 import { getSetting } from "~/models/settings.server";
 import { getSnapshot } from "~/models/snapshot.server";
 import { getProjections } from "~/models/projection.server";
@@ -66,15 +67,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = code === ELECTION_ROOT ? null : code;
   // A whole-election view keeps the incidents of no region in any area, as its live connection does.
   const placeless = view.scope === null;
-  const [responders, staleConfig, categories, securityAlerts, alertSettings, caseDeadlines] = await Promise.all([
-    listResponders(context.sql),
-    getStaleConfig(context.sql),
-    getSetting(context.sql, "incident.categories"),
-    recentSecurityAlerts(context.sql),
-    getSetting(context.sql, "incident.alerts"),
-    // Case officers and admins see the violation cases due soon or overdue (a box linking to /kasus).
-    can(user, "case:handle") ? caseDeadlineCounts(context.sql, { user }) : Promise.resolve(null),
-  ]);
+  const [responders, staleConfig, categories, securityAlerts, alertSettings, caseDeadlines, checklists] =
+    await Promise.all([
+      listResponders(context.sql),
+      getStaleConfig(context.sql),
+      getSetting(context.sql, "incident.categories"),
+      recentSecurityAlerts(context.sql),
+      getSetting(context.sql, "incident.alerts"),
+      // Case officers and admins see the violation cases due soon or overdue (a box linking to /kasus).
+      can(user, "case:handle") ? caseDeadlineCounts(context.sql, { user }) : Promise.resolve(null),
+      // With the page, not one more request after it: the page is complete when it arrives.
+      checklistSummary(context.sql, { area: scope }),
+    ]);
   const shared = {
     caseDeadlines,
     summary,
@@ -89,6 +93,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     viewScope: view.scope,
     me: user.id,
     alertSettings,
+    checklists,
   };
   if (!showsTps(summary.area.tps, context.env.PANTAU_TPS_MAP_MAX)) {
     // An upper level: its summary and bounded lists (the first TOP_N with a count), never a row per TPS.
@@ -275,6 +280,7 @@ function TpsLevel({ data }: { data: Extract<ReturnType<typeof useLoaderData<type
               <ChecklistSummary
                 area={view.area ?? (summary.area.code === ELECTION_ROOT ? null : summary.area.code)}
                 changes={live.checklistChanges}
+                initial={data.checklists}
                 onSelect={setSelected}
               />
               <ChildRegions areas={children} />

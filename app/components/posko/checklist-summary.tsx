@@ -1,9 +1,10 @@
 // The command post's checklists per phase for the open area: per phase how many TPS answered it, and each
 // problem item with how many TPS flagged it ("12 TPS buka terlambat"). A count opens the TPS behind it
-// (bounded, with how many in all; at the TPS level a TPS opens its detail). Read from the API when the area
-// changes and again, at most every REFRESH_MS, when checklist answers arrive on the live connection.
+// (bounded, with how many in all; at the TPS level a TPS opens its detail). The page brings its own area's
+// summary; it is read from the API when the area changes and again, at most every REFRESH_MS, when checklist
+// answers arrive on the live connection.
 import { useEffect, useRef, useState } from "react";
-import type { ChecklistPhaseCode, PhaseSummary } from "~/lib/checklists";
+import type { ChecklistAreaSummary, ChecklistPhaseCode } from "~/lib/checklists";
 import { formatClock, formatNumber, formatTime } from "~/lib/format";
 import { checklistMessages } from "~/lib/messages/checklists";
 import { useLang, useT } from "~/lib/use-t";
@@ -11,10 +12,6 @@ import { useLang, useT } from "~/lib/use-t";
 /** The summary is read again at most this often while answers keep arriving. */
 const REFRESH_MS = 10_000;
 
-interface Summary {
-  tps: number;
-  phases: PhaseSummary[];
-}
 interface Flagged {
   phase: ChecklistPhaseCode;
   item: string;
@@ -27,31 +24,42 @@ const query = (area: string | null) => (area ? `wilayah=${encodeURIComponent(are
 export function ChecklistSummary({
   area,
   changes,
+  initial,
   onSelect,
 }: {
   /** The open area (null: the whole election); the server keeps a supervisor inside their own. */
   area: string | null;
   /** Counts the live checklist answers seen: a change reads the summary again. */
   changes: number;
+  /** The summary the page came with (of the area it opened). */
+  initial?: ChecklistAreaSummary;
   onSelect?: (tpsCode: string) => void;
 }) {
   const t = useT(checklistMessages);
   const lang = useLang();
-  const [summary, setSummary] = useState<Summary | null>(null);
+  const [summary, setSummary] = useState<ChecklistAreaSummary | null>(initial ?? null);
   const [flagged, setFlagged] = useState<Flagged | null>(null);
   const last = useRef(0);
+  /** The area of the summary shown: the page's own needs no read until answers arrive. */
+  const shownArea = useRef(initial ? initial.area : undefined);
 
   useEffect(() => {
+    if (changes === 0 && shownArea.current === area) return;
     let live = true;
     const read = () => {
       last.current = Date.now();
       fetch(`/api/v1/checklists/summary?${query(area)}`, { credentials: "same-origin" })
-        .then((res) => (res.ok ? (res.json() as Promise<Summary>) : null))
-        .then((body) => live && body && setSummary(body))
+        .then((res) => (res.ok ? (res.json() as Promise<ChecklistAreaSummary>) : null))
+        .then((body) => {
+          if (!live || !body) return;
+          shownArea.current = area;
+          setSummary(body);
+        })
         .catch(() => undefined);
     };
     const wait = Math.max(0, last.current + REFRESH_MS - Date.now());
-    const timer = setTimeout(read, changes === 0 ? 0 : wait);
+    // Another area is read at once; new answers in the one shown, at most every REFRESH_MS.
+    const timer = setTimeout(read, shownArea.current === area ? wait : 0);
     return () => {
       live = false;
       clearTimeout(timer);

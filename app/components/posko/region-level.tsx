@@ -9,6 +9,7 @@ import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "re
 import { SoundToggle } from "~/components/incidents/alert-sound";
 import { CategoriesContext } from "~/components/incidents/categories";
 import { ChecklistSummary } from "./checklist-summary";
+import type { ChecklistAreaSummary } from "~/lib/checklists";
 import type { CategoryOption } from "~/lib/incidents";
 import { CriticalAlert } from "~/components/incidents/critical-alert";
 import { PoskoNav } from "~/components/posko-nav";
@@ -49,6 +50,7 @@ export interface RegionLevelData {
   /** The signed-in user (claims: "handled by you"). */
   me: number;
   alertSettings: { escalateAfterSeconds: number };
+  checklists: ChecklistAreaSummary;
 }
 
 export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: ReactNode }) {
@@ -138,7 +140,11 @@ export function RegionLevel({ data, topBar }: { data: RegionLevelData; topBar: R
                 codes={data.stale.tps}
                 count={data.stale.count}
               />
-              <ChecklistSummary area={area.code === ELECTION_ROOT ? null : area.code} changes={live.checklistChanges} />
+              <ChecklistSummary
+                area={area.code === ELECTION_ROOT ? null : area.code}
+                changes={live.checklistChanges}
+                initial={data.checklists}
+              />
               {data.quickOnly.map((q) => (
                 <BoundedList
                   key={q.contest}

@@ -208,6 +208,8 @@ export interface Dashboard {
   frames: number;
 }
 const SEQ = Buffer.from('"seq":');
+/** The start of an `event` or `events` message after its packet type (`42`). */
+const EVENT_FRAME = Buffer.from('["event');
 
 export function readInt(buf: Buffer, at: number) {
   let n = 0;
@@ -275,6 +277,8 @@ export async function connectDashboards(
         if (frame[1] === 0x30) return resolve(d); // connected
         if (frame[1] === 0x34) return reject(new Error(`dashboard refused: ${frame}`));
         if (frame[1] !== 0x32) return;
+        // Only `event` and `events` carry the sequence: a heartbeat's `seq` is the head it vouches for.
+        if (!frame.subarray(2, 2 + EVENT_FRAME.length).equals(EVENT_FRAME)) return;
         d.frames++;
         const scannedFrame = scan(frame);
         for (const seq of scannedFrame.seqs) track(d, seq);

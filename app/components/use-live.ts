@@ -7,12 +7,11 @@
 // catch up by sequence.
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import { OWN_ROOM_EVENTS } from "~/lib/access";
 import type { LiveEvent } from "~/lib/events";
 import { DEFAULT_HEARTBEAT_MS, isSilent, missedEvents } from "~/lib/live-health";
 import type { AreaTotals } from "~/lib/region-summary";
 
-/** Events delivered in rooms of their own, outside the view's ordered stream (see `deliver`). */
-const OWN_ROOM_EVENTS: readonly string[] = ["case:changed", "dispute:changed"];
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "stale";
 
 type Heartbeat = { seq: number; at: string; every: number };

@@ -36,7 +36,6 @@ import {
   type EventAddress,
   type Permission,
   canHandleDispute,
-  disputeAreaOf,
 } from "./access";
 
 const OWN_KEL = "16.73.01.1002";
@@ -397,12 +396,16 @@ describe("process disputes", () => {
     const event = { region: "16.73.01", type: "dispute:changed", data: { id: "x", disputeRegion: "16.73.01" } };
     const who = WHO.filter((w) => mayReceive(users[w], event));
     expect(who).toEqual(["admin", "case_officer"]);
-    // The same without the type (replay reads rows without it).
-    expect(WHO.filter((w) => mayReceive(users[w], { region: event.region, data: event.data }))).toEqual(who);
-    const elsewhere = { region: "16.73.02", data: { id: "y", disputeRegion: "16.73.02" } };
+    const elsewhere = { region: "16.73.02", type: "dispute:changed", data: { id: "y", disputeRegion: "16.73.02" } };
     expect(WHO.filter((w) => mayReceive(users[w], elsewhere))).toEqual(["admin"]);
-    expect(disputeAreaOf(users.case_officer)).toBe("16.73.01");
-    expect(disputeAreaOf(users.admin)).toBeNull();
+    expect(areaOf(users.case_officer)).toBe("16.73.01");
+    expect(areaOf(users.admin)).toBeNull();
+  });
+
+  it("keeps a petition's changes for a case officer who opened areas of the map", () => {
+    const event = { region: "16.73.01", type: "dispute:changed", data: { id: "x", disputeRegion: "16.73.01" } };
+    const user = users.case_officer!;
+    expect(mayReceiveIn(user, new Set(areaRoomsOf(user, [{ code: "16.73.01", showsTps: true }])), event)).toBe(true);
   });
 });
 

@@ -320,21 +320,12 @@ export function canSeePhoto(
 
 // --- Process disputes (SIPS): the case officers of the KPU office's region, and admins. ---
 
-/** The area of petitions a user handles: an admin all (null), a case officer their region (none without). */
-export function disputeAreaOf(user: AccessUser): string | null {
-  return user.role === "case_officer" ? (user.regionCode ?? "-") : null;
-}
-
 /** Whether a user may read and act on a petition against a KPU office of this region. */
 export function canHandleDispute(user: AccessUser, regionCode: string): boolean {
   if (!can(user, "dispute:handle")) return false;
   return user.role === "admin" || (!!user.regionCode && inArea(regionCode, user.regionCode));
 }
 
-/** The live room of the petitions of an area (`*` for all): only case officers and admins join it. */
-const disputeRoom = (area: string | null) => `disputes:${area ?? "*"}`;
-/** A dispute event names its KPU office's region as `disputeRegion` (app/lib/events.ts DisputeChanged). */
-const disputeRegionOf = (data: unknown) => (data as { disputeRegion?: unknown } | null)?.disputeRegion;
 // --- Violation cases ---
 
 /** Whether a user may read and work a case: admins every case, a case officer those placed in their region.
@@ -346,17 +337,25 @@ export function canSeeCase(user: AccessUser | null, c: { regionCode: string | nu
   return !!user!.regionCode && inArea(c.regionCode, user!.regionCode);
 }
 
-/** The area of a user's case lists: all for admins, a case officer's region (none without one). */
-export const caseAreaOf = (user: AccessUser): string | null =>
-  user.role === "admin" ? null : (user.regionCode ?? "-");
+/** Event kinds delivered in rooms of their own, `<room>:<area>` for the region they are filed under and every
+ *  area above it, joined only by those who hold the permission (`ownRoomsOf`), outside the view's stream. */
+const OWN_ROOMS: ReadonlyMap<string, "cases" | "disputes"> = new Map([
+  ["case:changed", "cases"],
+  ["dispute:changed", "disputes"],
+]);
+export const OWN_ROOM_EVENTS: readonly string[] = [...OWN_ROOMS.keys()];
+const OWN_ROOM_PERMISSION = { cases: "case:handle", disputes: "dispute:handle" } as const;
 
-/** Case events go to rooms of their own, `cases:<area>`, joined only by users who may handle cases. */
-const caseRoomsOf = (user: AccessUser | null): string[] => {
-  if (!user || !can(user, "case:handle")) return [];
-  const area = caseAreaOf(user);
-  return area === "-" ? [] : [area === null ? "cases:*" : `cases:${area}`];
+/** The own rooms a user joins: for each kind they may handle, the one of their area (`areaOf`: a case
+ *  officer's region, all for admins). */
+const ownRoomsOf = (user: AccessUser | null): string[] => {
+  if (!user) return [];
+  const area = areaOf(user);
+  if (area === "-") return [];
+  return Object.entries(OWN_ROOM_PERMISSION)
+    .filter(([, permission]) => can(user, permission))
+    .map(([room]) => `${room}:${area ?? "*"}`);
 };
-const CASE_EVENT_TYPES: readonly string[] = ["case:changed"];
 
 // --- Events: replay (`resume`, GET /api/v1/events) and live delivery answer the same question. ---
 
@@ -421,8 +420,7 @@ export const sessionRoom = (socketId: string) => `session:${socketId}`;
  *  room gets aggregates only, never events. */
 export function roomsOf(user: AccessUser | null): string[] {
   if (!user) return ["public"];
-  const rooms = [`user:${user.id}`, ...caseRoomsOf(user)];
-  if (can(user, "dispute:handle") && disputeAreaOf(user) !== "-") rooms.push(disputeRoom(disputeAreaOf(user)));
+  const rooms = [`user:${user.id}`, ...ownRoomsOf(user)];
   const view = eventViewOf(user);
   if (!view) return rooms;
   if (view.responderId !== undefined) rooms.push(`responder:${view.responderId}`);
@@ -436,17 +434,12 @@ export function roomsOf(user: AccessUser | null): string[] {
  *  its whole view, `scope:<area>` (every event), `feed:<area>` (all but the per-TPS kinds), and `unplaced`
  *  (events of no region, for a view of the whole election). */
 export function roomsFor({ region, data, type }: EventAddress): string[] {
-  // A petition's changes reach the case officers of its region and admins only, not the command post.
-  const disputeRegion = disputeRegionOf(data);
-  if (typeof disputeRegion === "string") {
-    const parts = disputeRegion.split(".");
-    return [disputeRoom(null), ...parts.map((_, i) => disputeRoom(parts.slice(0, i + 1).join(".")))];
-  }
-  // A case's events reach those who may handle cases in its area, and nobody else (not the command post's
-  // other roles, never an officer or the public).
-  if (type !== undefined && CASE_EVENT_TYPES.includes(type)) {
+  // A case's or a petition's changes reach those who handle them in its region, and nobody else (not the
+  // command post's other roles, never an officer or the public).
+  const own = type === undefined ? undefined : OWN_ROOMS.get(type);
+  if (own) {
     const parts = region ? region.split(".") : [];
-    return ["cases:*", ...parts.map((_, i) => `cases:${parts.slice(0, i + 1).join(".")}`)];
+    return [`${own}:*`, ...parts.map((_, i) => `${own}:${parts.slice(0, i + 1).join(".")}`)];
   }
   const rooms = ["scope:*"];
   const feed = type !== undefined && !PER_TPS_EVENT_TYPES.includes(type);
@@ -495,8 +488,8 @@ export function areaRoomsOf(user: AccessUser, areas: { code: string; showsTps: b
     rooms.add(`totals:${code}`);
   }
   if (rooms.size && eventViewOf(user)?.scope === null) rooms.add("unplaced");
-  // Opening areas of the map does not change which cases a user follows.
-  if (rooms.size) for (const room of caseRoomsOf(user)) rooms.add(room);
+  // Opening areas of the map does not change which cases and petitions a user follows.
+  if (rooms.size) for (const room of ownRoomsOf(user)) rooms.add(room);
   return [...rooms];
 }
 

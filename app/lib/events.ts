@@ -161,8 +161,8 @@ export interface BroadcastCounted {
   sms: number;
 }
 
-/** A process dispute (petition) was filed, took a step, got a hearing or a document. Addressed by
- *  `disputeRegion` (the KPU office's region) to the case officers of that region and admins only
+/** A process dispute (petition) was filed, took a step, got a hearing or a document. Filed under the KPU
+ *  office's region (also in `disputeRegion`), it reaches the case officers of that region and admins only
  *  (app/lib/access.ts roomsFor); no parties' addresses or phones: a screen reloads what it shows. */
 export interface DisputeChanged {
   id: string;

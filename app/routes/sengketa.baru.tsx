@@ -12,6 +12,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { PoskoNav } from "~/components/posko-nav";
 import { DOCUMENT_ACCEPT } from "~/lib/documents";
 import { APPLICANT_KINDS } from "~/lib/disputes";
+import { caseworkNavMessages } from "~/lib/messages/casework-nav";
 import { disputeMessages } from "~/lib/messages/disputes";
 import { regionLabel } from "~/lib/regions";
 import { petitionFromForm, readPetition } from "~/lib/schemas/disputes";
@@ -22,7 +23,7 @@ import { readForm } from "~/utils/admin.server";
 import { fileAs, formFields, formFile } from "~/utils/disputes.server";
 import { requestLang } from "~/utils/lang.server";
 import { pageAction } from "~/utils/page-action.server";
-import { disputeAreaOf, requirePageUser } from "~/utils/permissions.server";
+import { areaOf, requirePageUser } from "~/utils/permissions.server";
 import disputeStyles from "~/disputes.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Pantau — Permohonan sengketa baru" }];
@@ -30,7 +31,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: disputeSty
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "dispute:handle");
-  return { role: user.role, offices: [...(await officeRegions(context.sql, { area: disputeAreaOf(user) }))] };
+  return { role: user.role, offices: [...(await officeRegions(context.sql, { area: areaOf(user) }))] };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewPetition() {
   const { role, offices } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT(disputeMessages);
+  const t = useT(disputeMessages, caseworkNavMessages);
   const busy = useNavigation().state !== "idle";
   const errors = result && !result.ok ? result.errors : [];
   const err = (field: string) => {

@@ -6,6 +6,7 @@ import { RegisterTable } from "~/components/disputes/register-table";
 import { PrintPage, SignatureBlock } from "~/components/paper";
 import { filterQuery } from "~/lib/disputes-sheet";
 import { formatDateTime } from "~/lib/format";
+import { caseworkNavMessages } from "~/lib/messages/casework-nav";
 import { disputeMessages } from "~/lib/messages/disputes";
 import { regionLabel } from "~/lib/regions";
 import { useLang, useT } from "~/lib/use-t";
@@ -13,7 +14,7 @@ import { getRegion } from "~/models/election.server";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
 import { disputeRegisterData } from "~/utils/disputes-page.server";
-import { disputeAreaOf } from "~/utils/permissions.server";
+import { areaOf } from "~/utils/permissions.server";
 import { requirePageUser } from "~/utils/permissions.server";
 import disputeStyles from "~/disputes.css?url";
 
@@ -23,7 +24,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: disputeSty
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context.sql, "dispute:handle");
   const register = await disputeRegisterData(request, context);
-  const areaCode = register.asked.wilayah ?? disputeAreaOf(user);
+  const areaCode = register.asked.wilayah ?? areaOf(user);
   const [papers, region] = await Promise.all([
     getSetting(context.sql, "papers"),
     areaCode ? getRegion(context.sql, { code: areaCode }) : undefined,
@@ -37,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function DisputeRegisterPrint() {
   const { rows, asked, now, place, areaName, userName } = useLoaderData<typeof loader>();
-  const t = useT(disputeMessages);
+  const t = useT(disputeMessages, caseworkNavMessages);
   const lang = useLang();
   const title = t("dispute.print.title");
   return (

@@ -8,13 +8,14 @@ import { useLive } from "~/components/use-live";
 import { electionDate, nextDate } from "~/lib/deadlines";
 import type { LiveEvent } from "~/lib/events";
 import { formatDate, formatTime, fromElectionWallClock } from "~/lib/format";
+import { caseworkNavMessages } from "~/lib/messages/casework-nav";
 import { disputeMessages } from "~/lib/messages/disputes";
 import { useLang, useT } from "~/lib/use-t";
 import { hearingsBetween } from "~/models/disputes.server";
 import { headSeq } from "~/models/events.server";
 import { TopBar } from "~/root";
 import { wholeNumberParam } from "~/utils/params.server";
-import { disputeAreaOf, requirePageUser } from "~/utils/permissions.server";
+import { areaOf, requirePageUser } from "~/utils/permissions.server";
 import { isProblem } from "~/lib/problems";
 import { isRealDate } from "~/lib/schemas/disputes";
 import disputeStyles from "~/disputes.css?url";
@@ -39,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   for (let i = 0; i < days; i++) last = nextDate(last);
   const [hearings, seq] = await Promise.all([
     hearingsBetween(context.sql, {
-      area: disputeAreaOf(user),
+      area: areaOf(user),
       from: fromElectionWallClock(`${from}T00:00`)!,
       to: fromElectionWallClock(`${last}T00:00`)!,
     }),
@@ -55,7 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function HearingSchedule() {
   const { seq, role, from, days, byDay } = useLoaderData<typeof loader>();
-  const t = useT(disputeMessages);
+  const t = useT(disputeMessages, caseworkNavMessages);
   const lang = useLang();
   const revalidator = useRevalidator();
   const onEvents = useCallback(

@@ -1,7 +1,7 @@
 // The request side of violation cases, shared by the API routes and their pages (one function per action,
 // decision 017): the reporter's completion, a staff step, a temuan, a document; the list's filters and CSV.
 import type { AppLoadContext } from "@remix-run/node";
-import { caseAreaOf, type AccessUser } from "~/lib/access";
+import { areaWithin, type AccessUser } from "~/lib/access";
 import { CASE_OUTCOMES, CASE_STEP_NAMES, RECAP_COLUMNS, type CaseStep } from "~/lib/cases";
 import { csvSeparatorParam, toCsv } from "~/lib/csv";
 import { formatDateTime } from "~/lib/format";
@@ -202,8 +202,7 @@ export function casesCsv(cases: CaseSummary[], lang: Lang, url: URL) {
 
 /** The recap's area: the one asked when inside the user's own, else their own (an admin: the first city). */
 export async function recapArea(sql: Db, user: AccessUser, asked: string | undefined): Promise<string> {
-  const own = caseAreaOf(user);
-  const area = asked && (own === null || asked === own || asked.startsWith(own + ".")) ? asked : own;
+  const area = areaWithin(user, asked ?? null);
   if (area !== null && area !== "-") return area;
   const [first] = await sql<[{ code: string }?]>`select code from regions where level = 'city' order by code limit 1`;
   return first?.code ?? "-";

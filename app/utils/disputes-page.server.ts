@@ -5,7 +5,7 @@ import { isProblem } from "~/lib/problems";
 import { listDisputes, officeRegions } from "~/models/disputes.server";
 import { headSeq } from "~/models/events.server";
 import { disputeParams, disputeRule, presentDispute } from "./disputes.server";
-import { disputeAreaOf, requirePageUser } from "./permissions.server";
+import { areaOf, requirePageUser } from "./permissions.server";
 
 export async function disputeRegisterData(request: Request, context: AppLoadContext) {
   const user = await requirePageUser(request, context.sql, "dispute:handle");
@@ -21,7 +21,7 @@ export async function disputeRegisterData(request: Request, context: AppLoadCont
     headSeq(context.sql),
     listDisputes(context.sql, query),
     disputeRule(context.sql),
-    officeRegions(context.sql, { area: disputeAreaOf(user) }),
+    officeRegions(context.sql, { area: areaOf(user) }),
   ]);
   const now = new Date();
   return {

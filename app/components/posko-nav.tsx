@@ -2,11 +2,10 @@
 import { NavLink, useSearchParams } from "@remix-run/react";
 import { can, type Role } from "~/lib/access";
 import { broadcastMessages } from "~/lib/messages/broadcast";
-import { casesMessages } from "~/lib/messages/cases";
+import { caseworkNavMessages } from "~/lib/messages/casework-nav";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { commonMessages } from "~/lib/messages/common";
 import { dataCentreNavMessages } from "~/lib/messages/data-centre-nav";
-import { disputeMessages } from "~/lib/messages/disputes";
 import { papersMessages } from "~/lib/messages/papers";
 import { rosterMessages } from "~/lib/messages/roster";
 import { useT } from "~/lib/use-t";
@@ -19,8 +18,7 @@ export function PoskoNav({ role }: { role: Role }) {
     rosterMessages,
     papersMessages,
     dataCentreNavMessages,
-    disputeMessages,
-    casesMessages,
+    caseworkNavMessages,
   );
   // The roster opens on the area the map shows (the same `?wilayah=` drill-down).
   const area = useSearchParams()[0].get("wilayah");

@@ -23,6 +23,7 @@ import { lastDay } from "~/lib/deadlines";
 import { decisionDay, outcomeText } from "~/lib/disputes-sheet";
 import type { LiveEvent } from "~/lib/events";
 import { formatDate, formatDateTime, formatSize } from "~/lib/format";
+import { caseworkNavMessages } from "~/lib/messages/casework-nav";
 import { disputeMessages } from "~/lib/messages/disputes";
 import { problem } from "~/lib/problems";
 import { regionLabel } from "~/lib/regions";
@@ -118,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function DisputePage() {
   const { seq, role, dispute: d, contact, steps, hearings, documents, actions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT(disputeMessages);
+  const t = useT(disputeMessages, caseworkNavMessages);
   const lang = useLang();
   const revalidator = useRevalidator();
   const onEvents = useCallback(
@@ -367,7 +368,7 @@ function StepForm({
   err: (field: string) => React.ReactNode;
   reasons: readonly (typeof NOT_ACCEPTED_REASONS)[number][];
 }) {
-  const t = useT(disputeMessages);
+  const t = useT(disputeMessages, caseworkNavMessages);
   const busy = useNavigation().state !== "idle";
   return (
     <Form

@@ -12,6 +12,7 @@ import { DISPUTE_STATES } from "~/lib/disputes";
 import { filterQuery } from "~/lib/disputes-sheet";
 import type { LiveEvent } from "~/lib/events";
 import { formatNumber } from "~/lib/format";
+import { caseworkNavMessages } from "~/lib/messages/casework-nav";
 import { disputeMessages } from "~/lib/messages/disputes";
 import { regionLabel } from "~/lib/regions";
 import { useLang, useT } from "~/lib/use-t";
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function DisputeRegister() {
   const { seq, role, asked, total, rows, offices } = useLoaderData<typeof loader>();
-  const t = useT(disputeMessages);
+  const t = useT(disputeMessages, caseworkNavMessages);
   const lang = useLang();
   const revalidator = useRevalidator();
   const onEvents = useCallback(

@@ -4,7 +4,6 @@ import { defineMessages } from "../i18n";
 
 export const disputeMessages = defineMessages({
   id: {
-    "dispute.nav": "Sengketa",
     "dispute.title": "Buku register sengketa proses",
     "dispute.intro":
       "Permohonan penyelesaian sengketa proses terhadap keputusan KPU di wilayah Anda: nomor register, tanggal, para pihak, objek sengketa, tahap dan putusan.",
@@ -162,7 +161,6 @@ export const disputeMessages = defineMessages({
       "Sidang ini jatuh setelah batas putusan ({due}). Centang konfirmasi bila memang perlu.",
   },
   en: {
-    "dispute.nav": "Disputes",
     "dispute.title": "Register of process disputes",
     "dispute.intro":
       "Petitions against KPU decisions in your region: register number, dates, parties, object of the dispute, stage and decision.",

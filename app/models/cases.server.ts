@@ -3,7 +3,7 @@
 // Personal data (the reporter, witnesses' contacts) is read only by `getCase`, for those `canSeeCase` allows;
 // events, audit entries and public reads carry none of it.
 import { randomUUID } from "node:crypto";
-import { canSeeCase, caseAreaOf, type AccessUser } from "~/lib/access";
+import { areaOf, areaWithin, canSeeCase, type AccessUser } from "~/lib/access";
 import {
   caseDeadlines,
   caseDeadlineState,
@@ -110,20 +110,8 @@ export interface CaseDetail extends CaseSummary {
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-type Row = {
-  id: string;
-  kind: CaseKind;
-  state: CaseState;
-  trackingCode: string | null;
-  registrationNumber: string | null;
-  regionCode: string | null;
-  regionName: string | null;
-  kecamatanCode: string | null;
-  kecamatanName: string | null;
-  tpsCode: string | null;
-  category: string | null;
-  outcome: CaseOutcome | null;
-  late: boolean;
+/** A case as read: the summary's own columns as they are, its times as dates, and what it is derived from. */
+type Row = Omit<CaseSummary, "receivedAt" | "registeredAt" | "dueAt" | "deadline" | "extended" | "summary"> & {
   receivedAt: Date;
   registeredAt: Date | null;
   dueAt: Date | null;
@@ -138,6 +126,7 @@ const SUMMARY_FROM = `cases c left join regions r on r.code = c.region_code left
 
 function summarise(row: Row, rules: Awaited<ReturnType<typeof caseDeadlineRules>>, nowIso: string): CaseSummary {
   const dueAt = iso(row.dueAt);
+  // Field by field, not a spread: a detail's row carries the reporter too, which a summary never does.
   return {
     id: row.id,
     kind: row.kind,
@@ -584,13 +573,12 @@ export async function listCases(
   }: { user: AccessUser; filters: CaseFilters; now?: Date; limit?: number },
 ): Promise<CaseSummary[]> {
   const rules = await caseDeadlineRules(sql);
-  const own = caseAreaOf(user);
-  const area =
-    filters.area && (own === null || filters.area === own || filters.area.startsWith(own + ".")) ? filters.area : own;
+  // The kecamatan asked for, inside the user's own area (their own when outside it).
+  const area = areaWithin(user, filters.area ?? null);
   const q = filters.q ? `%${filters.q.replace(/[\\%_]/g, (m) => "\\" + m)}%` : null;
   const rows = await sql<Row[]>`
     select ${sql.unsafe(SUMMARY_COLUMNS)} from ${sql.unsafe(SUMMARY_FROM)}
-    where ${own === null && !filters.area ? sql`true` : insideArea(sql, "c.region_code", area)}
+    where ${insideArea(sql, "c.region_code", area)}
       ${filters.kind ? sql`and c.kind = ${filters.kind}` : sql``}
       ${filters.state ? sql`and c.state = ${filters.state}` : sql``}
       ${filters.from ? sql`and c.received_at >= ${filters.from}::date::timestamp at time zone ${currentElectionZone()}` : sql``}
@@ -608,6 +596,17 @@ export async function listCases(
         b.receivedAt.localeCompare(a.receivedAt),
     )
     .slice(0, limit);
+}
+
+/** The regions of one level in a user's case area, to narrow a list or place a temuan (bounded: an admin's
+ *  area is the whole election). */
+export async function caseRegions(
+  sql: Db,
+  { user, level, limit }: { user: AccessUser; level: "kecamatan" | "kelurahan"; limit: number },
+): Promise<{ code: string; name: string; kind: string }[]> {
+  return sql`
+    select code, name, kind from regions where level = ${level} and ${insideArea(sql, "code", areaOf(user))}
+    order by code limit ${limit}`;
 }
 
 /** How many of a user's cases are due soon or overdue (the command post's box). */

@@ -10,6 +10,7 @@ import {
   type ImportKind,
   type ImportReport,
 } from "~/lib/imports";
+import { ImportErrorsTable } from "~/components/import-errors";
 import { importMessages } from "~/lib/messages/imports";
 import { useT } from "~/lib/use-t";
 import { invalidateDataCentre } from "~/models/data-centre.server";
@@ -125,26 +126,7 @@ export default function AdminImport() {
               </a>
             </p>
           ) : null}
-          {report.errors.length ? (
-            <table className="results-table">
-              <thead>
-                <tr>
-                  <th>{t("admin.import.line")}</th>
-                  <th>{t("admin.import.field")}</th>
-                  <th>{t("admin.import.problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.errors.slice(0, IMPORT_ERRORS_SHOWN).map((e, i) => (
-                  <tr key={i}>
-                    <td className="num">{e.line}</td>
-                    <td>{e.field}</td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          {report.errors.length ? <ImportErrorsTable errors={report.errors} /> : null}
         </section>
       ) : null}
     </>

@@ -3,9 +3,9 @@
 // (/api/v1/cases.csv). A new temuan from an observation is raised here. Reloads when a case changes.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, redirect, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { KecamatanFilter } from "~/components/cases/kecamatan-filter";
 import { PoskoNav } from "~/components/posko-nav";
 import { useLive } from "~/components/use-live";
-import { caseAreaOf } from "~/lib/access";
 import { CASE_KINDS, CASE_STATES } from "~/lib/cases";
 import { lastDay } from "~/lib/deadlines";
 import { formatDateTime } from "~/lib/format";
@@ -13,7 +13,7 @@ import { casesMessages } from "~/lib/messages/cases";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { regionLabel } from "~/lib/regions";
 import { useLang, useT } from "~/lib/use-t";
-import { listCases } from "~/models/cases.server";
+import { caseRegions, listCases } from "~/models/cases.server";
 import { headSeq } from "~/models/events.server";
 import { TopBar } from "~/root";
 import { caseFilters, createTemuan } from "~/utils/case-actions.server";
@@ -33,16 +33,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   } catch {
     filters = {};
   }
-  const area = caseAreaOf(user);
-  const inArea = area === null ? context.sql`true` : context.sql`(code = ${area} or code like ${area + ".%"})`;
   const [cases, seq, kecamatan, kelurahan] = await Promise.all([
     listCases(context.sql, { user, filters }),
     headSeq(context.sql),
-    context.sql<{ code: string; name: string; kind: string }[]>`
-      select code, name, kind from regions where level = 'kecamatan' and ${inArea} order by code limit 500`,
-    // The temuan form's place: the kelurahan/desa of the region (bounded for a whole election's admin).
-    context.sql<{ code: string; name: string; kind: string }[]>`
-      select code, name, kind from regions where level = 'kelurahan' and ${inArea} order by code limit 2000`,
+    caseRegions(context.sql, { user, level: "kecamatan", limit: 500 }),
+    // The temuan form's place: the kelurahan/desa of the region.
+    caseRegions(context.sql, { user, level: "kelurahan", limit: 2000 }),
   ]);
   return { role: user.role, cases, seq, kecamatan, kelurahan, query: url.search };
 }
@@ -99,17 +95,7 @@ export default function Cases() {
             {t("cases.filter.deadline")}
             {select("deadline", ["overdue", "due_soon", "on_time"], (v) => t(`cases.deadline.${v as "overdue"}`))}
           </label>
-          <label>
-            {t("cases.filter.area")}
-            <select name="area" defaultValue={params.get("area") ?? ""}>
-              <option value="">{t("cases.filter.all")}</option>
-              {kecamatan.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {regionLabel(k.kind, k.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <KecamatanFilter kecamatan={kecamatan} />
           <label>
             {t("cases.filter.from")}
             <input type="date" name="from" defaultValue={params.get("from") ?? ""} />

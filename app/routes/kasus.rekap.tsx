@@ -3,6 +3,7 @@
 // filters (?format=csv).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { KecamatanFilter } from "~/components/cases/kecamatan-filter";
 import { PoskoNav } from "~/components/posko-nav";
 import { PrintPage, SignatureBlock } from "~/components/paper";
 import { CASE_OUTCOMES, RECAP_COLUMNS as COLUMNS } from "~/lib/cases";
@@ -11,7 +12,7 @@ import { casesMessages } from "~/lib/messages/cases";
 import { commandPostMessages } from "~/lib/messages/command-post";
 import { regionLabel } from "~/lib/regions";
 import { useLang, useT } from "~/lib/use-t";
-import { caseRecap, type RecapRow } from "~/models/cases.server";
+import { caseRecap, caseRegions, type RecapRow } from "~/models/cases.server";
 import { getSetting } from "~/models/settings.server";
 import { TopBar } from "~/root";
 import { caseFilters, recapArea } from "~/utils/case-actions.server";
@@ -24,15 +25,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = caseFilters(url);
   const area = await recapArea(context.sql, user, filters.area);
-  // The kecamatan the recap may narrow to: those of the caller's own region (an admin's: the first city's).
-  const own = await recapArea(context.sql, user, undefined);
   const [rows, papers, [region], kecamatan] = await Promise.all([
     caseRecap(context.sql, { area, from: filters.from ?? null, to: filters.to ?? null }),
     getSetting(context.sql, "papers"),
     context.sql<[{ name: string; kind: string }?]>`select name, kind from regions where code = ${area}`,
-    context.sql<{ code: string; name: string; kind: string }[]>`
-      select code, name, kind from regions where level = 'kecamatan' and (code = ${own} or code like ${own + ".%"})
-      order by code limit 500`,
+    // The kecamatan the recap may narrow to: those of the caller's own area, as on the case list.
+    caseRegions(context.sql, { user, level: "kecamatan", limit: 500 }),
   ]);
   return {
     role: user.role,
@@ -70,17 +68,7 @@ export default function CaseRecap() {
       </div>
       <main className="page recap case-recap">
         <Form method="get" className="recap-filter no-print">
-          <label>
-            {t("cases.filter.area")}
-            <select name="area" defaultValue={params.get("area") ?? ""}>
-              <option value="">{t("cases.filter.all")}</option>
-              {kecamatan.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {regionLabel(k.kind, k.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <KecamatanFilter kecamatan={kecamatan} />
           <label>
             {t("cases.filter.from")}
             <input type="date" name="from" defaultValue={params.get("from") ?? ""} />

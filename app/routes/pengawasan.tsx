@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import { ImportErrorsTable } from "~/components/import-errors";
 import { PoskoNav } from "~/components/posko-nav";
 import { ACTIVITY_KINDS } from "~/lib/data-centre";
 import { formatDate, formatNumber } from "~/lib/format";
@@ -201,24 +202,7 @@ export default function Supervision() {
             {imported?.errors.length ? (
               <div role="alert" data-testid="activity-import-errors">
                 <p className="notice bad">{t("act.importErrors", { count: imported.errors.length })}</p>
-                <table className="results-table">
-                  <thead>
-                    <tr>
-                      <th>{t("act.line")}</th>
-                      <th>{t("act.field")}</th>
-                      <th>{t("act.problem")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {imported.errors.slice(0, 200).map((e, i) => (
-                      <tr key={i}>
-                        <td className="num">{e.line}</td>
-                        <td>{e.field}</td>
-                        <td>{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ImportErrorsTable errors={imported.errors} />
               </div>
             ) : null}
           </section>

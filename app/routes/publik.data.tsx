@@ -5,7 +5,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
-import { DatasetSection } from "~/components/public/data-centre";
+import { DatasetSection, STAGE_TITLE } from "~/components/public/data-centre";
 import { dataCentreHref, type Dataset } from "~/lib/data-centre";
 import { dataCentreMessages } from "~/lib/messages/data-centre";
 import { publicMessages } from "~/lib/messages/public";
@@ -72,19 +72,7 @@ export default function DataCentrePage() {
           <h2 className="small">{t("dc.stages")}</h2>
           {datasets.map((d) => (
             <a key={d.key} href={`#${d.key}`}>
-              {t(
-                (
-                  {
-                    voters: "dc.stage.voters",
-                    activities: "dc.stage.activities",
-                    "activities-weekly": "dc.stage.activitiesWeekly",
-                    violations: "dc.stage.violations",
-                    disputes: "dc.stage.disputes",
-                    vulnerability: "dc.stage.vulnerability",
-                    results: "dc.stage.results",
-                  } as const
-                )[d.key],
-              )}
+              {t(STAGE_TITLE[d.key])}
             </a>
           ))}
         </nav>

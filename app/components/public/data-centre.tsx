@@ -15,7 +15,8 @@ import type { Lang } from "~/lib/i18n";
 import { dataCentreMessages } from "~/lib/messages/data-centre";
 import { useLang, useT } from "~/lib/use-t";
 
-const STAGE_TITLE = {
+/** Each dataset's title (the section's heading and the page's jump link). */
+export const STAGE_TITLE = {
   voters: "dc.stage.voters",
   activities: "dc.stage.activities",
   "activities-weekly": "dc.stage.activitiesWeekly",

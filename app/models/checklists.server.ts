@@ -67,10 +67,7 @@ export async function checklistCounts(sql: Db, { area }: { area: string | null }
 }
 
 /** The command post's checklists of an area: its TPS, and per asked phase who answered and the problems. */
-export async function checklistSummary(
-  sql: Db,
-  { area }: { area: string | null },
-): Promise<ChecklistAreaSummary> {
+export async function checklistSummary(sql: Db, { area }: { area: string | null }): Promise<ChecklistAreaSummary> {
   const [setting, counts] = await Promise.all([getSetting(sql, "checklist"), checklistCounts(sql, { area })]);
   return { area, tps: counts.tps, phases: summariseChecklists(checklistPhases(setting), counts) };
 }

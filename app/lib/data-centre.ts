@@ -2,6 +2,7 @@
 // per dataset of a stage of the election, counted per unit of the open area (its child regions; a kelurahan's
 // TPS; weeks), each with its "as of" time. Pure shaping shared by the server, the page and the CSV, so the
 // page and its CSV are the same rows by construction. Aggregates only: no row here is ever a person.
+import { CASE_OUTCOMES } from "./cases";
 import { DISPUTE_STATES } from "./disputes";
 import { translate, type Lang } from "./i18n";
 import { inArea } from "./access";
@@ -110,7 +111,7 @@ export type VulnerabilityIndicator = (typeof VULNERABILITY_INDICATORS)[number]["
 export const INDICATOR_CODES: readonly string[] = VULNERABILITY_INDICATORS.map((i) => i.code);
 
 /** Outcomes of a decided violation case (SPEC section 9); a case still in hand has none ("pending"). */
-export const VIOLATION_OUTCOMES = ["administrative", "ethics", "criminal", "other_law", "not_a_violation"] as const;
+export const VIOLATION_OUTCOMES = CASE_OUTCOMES;
 
 /** The shape `violationCounts` of the cases module answers (the seam: app/models/data-centre-sources.server.ts). */
 export interface ViolationCounts {

@@ -22,6 +22,7 @@ import {
   type CaseStep,
   type MissingItem,
 } from "~/lib/cases";
+import type { ViolationCounts } from "~/lib/data-centre";
 import type { DeadlineState } from "~/lib/deadlines";
 import { currentElectionZone, toElectionWallClock } from "~/lib/format";
 import { Problem, problem } from "~/lib/problems";
@@ -864,19 +865,7 @@ export async function caseRecap(
 
 /** For the public data centre: violation cases inside `area` (null: all) counted per region, by kind,
  *  registration and outcome. Aggregates only. */
-export async function violationCounts(
-  sql: Db,
-  { area }: { area: string | null },
-): Promise<{
-  asOf: string;
-  rows: {
-    regionCode: string;
-    kind: "laporan" | "temuan";
-    registered: boolean;
-    outcome: string | null;
-    count: number;
-  }[];
-}> {
+export async function violationCounts(sql: Db, { area }: { area: string | null }): Promise<ViolationCounts> {
   // Per region as placed (the data centre sums them into its child areas); a case not yet placed in a
   // region is counted nowhere until it is.
   const rows = await sql<

@@ -18,6 +18,7 @@ import {
   type HearingKind,
   type NotAcceptedReason,
 } from "~/lib/disputes";
+import type { DisputeCounts } from "~/lib/data-centre";
 import type { Hearing, Petition, Step } from "~/lib/schemas/disputes";
 import { fromElectionWallClock, toElectionWallClock } from "~/lib/format";
 import type { Db } from "~/utils/db.server";
@@ -437,11 +438,8 @@ export const hearingsBetween = (sql: Db, { area, from, to }: { area: string | nu
  * For the public data centre: how many petitions there are per KPU office's region, state and outcome inside
  * `area` (a region code), aggregates only, as of now.
  */
-export async function disputeCounts(
-  sql: Db,
-  { area }: { area: string | null },
-): Promise<{ asOf: string; rows: { regionCode: string; state: string; outcome: string | null; count: number }[] }> {
-  const rows = await sql<{ regionCode: string; state: string; outcome: string | null; count: number }[]>`
+export async function disputeCounts(sql: Db, { area }: { area: string | null }): Promise<DisputeCounts> {
+  const rows = await sql<DisputeCounts["rows"]>`
     select region_code, state, outcome, count(*)::int as count from disputes d
     where ${insideArea(sql, "d.region_code", area)}
     group by region_code, state, outcome order by region_code, state, outcome nulls first`;

@@ -144,18 +144,8 @@ export interface StoredReport {
   acceptedAt: string | null;
 }
 
-type ReportRow = {
-  tpsCode: string;
-  kelurahanCode: string;
-  version: number;
-  id: string;
-  notes: ReportNotes;
-  content: ComposedReport;
-  submittedBy: string;
-  submittedAt: Date;
-  acceptedBy: string | null;
-  acceptedAt: Date | null;
-};
+/** A stored report as read: its times as dates. */
+type ReportRow = Omit<StoredReport, "submittedAt" | "acceptedAt"> & { submittedAt: Date; acceptedAt: Date | null };
 
 const toStored = (r: ReportRow): StoredReport => ({
   ...r,

@@ -7,7 +7,7 @@ import { readDocumentKind } from "~/lib/schemas/disputes";
 import { DISPUTE_OWNER } from "~/models/disputes.server";
 import { listDocuments } from "~/models/documents.server";
 import { documentAs, formFile, requireDisputeAccess } from "~/utils/disputes.server";
-import { handleApi, json, readBytes } from "~/utils/http.server";
+import { handleApi, json, readMultipart } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 
@@ -29,14 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const user = await requireUserWithPermission(request, context.sql, "dispute:handle");
     const type = request.headers.get("Content-Type") ?? "";
     if (!type.toLowerCase().startsWith("multipart/form-data")) throw problem.unsupportedMediaType();
-    let form: FormData;
-    try {
-      form = await new Response(new Uint8Array(await readBytes(request)), {
-        headers: { "Content-Type": type },
-      }).formData();
-    } catch {
-      throw problem.badMultipart();
-    }
+    const form = await readMultipart(request);
     const kind = readDocumentKind(form.get("kind"));
     const file = await formFile(form.get("file"));
     if (!file) throw problem.invalidField("file", "required", undefined, "document.required");

@@ -8,7 +8,7 @@ import { problem } from "~/lib/problems";
 import { petitionFromForm, readPetition } from "~/lib/schemas/disputes";
 import { listDisputes } from "~/models/disputes.server";
 import { disputeParams, disputeRule, fileAs, formFields, formFile, presentDispute } from "~/utils/disputes.server";
-import { handleApi, json, readBytes, readJson } from "~/utils/http.server";
+import { handleApi, json, readJson, readMultipart } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 
@@ -33,14 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     let raw: unknown;
     let file = null;
     if (type.toLowerCase().startsWith("multipart/form-data")) {
-      let form: FormData;
-      try {
-        form = await new Response(new Uint8Array(await readBytes(request)), {
-          headers: { "Content-Type": type },
-        }).formData();
-      } catch {
-        throw problem.badMultipart();
-      }
+      const form = await readMultipart(request);
       raw = petitionFromForm(formFields(form));
       file = await formFile(form.get("file"));
     } else raw = await readJson(request);

@@ -18,7 +18,7 @@ import {
   requireAccess,
   requireUserWithPermission,
 } from "~/utils/permissions.server";
-import { handleApi, json, readBytes } from "~/utils/http.server";
+import { handleApi, json, readMultipart } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { parseBody } from "~/utils/parse-body.server";
 import { postOnly } from "~/utils/officer-api.server";
@@ -32,14 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!type.toLowerCase().startsWith("multipart/form-data")) {
       throw problem.unsupportedMediaType({ key: "photo.multipart" });
     }
-    // Bounded read first, then parse: a huge upload is refused without being held in memory.
-    const raw = await readBytes(request);
-    let form: FormData;
-    try {
-      form = await new Response(new Uint8Array(raw), { headers: { "Content-Type": type } }).formData();
-    } catch {
-      throw problem.badMultipart();
-    }
+    const form = await readMultipart(request);
     const text = (name: string) => {
       const v = form.get(name);
       return typeof v === "string" && v !== "" ? v : undefined;

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { problem } from "~/lib/problems";
 import { TPS_CODE } from "~/lib/schemas";
 import { saveScan } from "~/utils/forma.server";
-import { handleApi, json, readBytes } from "~/utils/http.server";
+import { handleApi, json, readMultipart } from "~/utils/http.server";
 import { apiLang } from "~/utils/lang.server";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 
@@ -18,11 +18,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!TPS_CODE.test(tpsCode)) throw problem.notFound();
     const type = request.headers.get("Content-Type") ?? "";
     if (!type.toLowerCase().startsWith("multipart/form-data")) throw problem.unsupportedMediaType();
-    const raw = await readBytes(request);
-    const form = await new Response(new Uint8Array(raw), { headers: { "Content-Type": type } })
-      .formData()
-      .catch(() => null);
-    if (!form) throw problem.badMultipart();
+    const form = await readMultipart(request);
     const document = await saveScan(context, { user, tpsCode, file: form.get("file"), lang });
     return json(document, 201);
   });

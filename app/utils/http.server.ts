@@ -53,6 +53,18 @@ export async function readBytes(request: Request): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Reads a multipart body within its route's cap (a huge upload is refused before it is held), then parses
+ *  it: a body that does not parse is a 400. The caller checks the Content-Type first (its own 415). */
+export async function readMultipart(request: Request): Promise<FormData> {
+  const type = request.headers.get("Content-Type") ?? "";
+  const raw = await readBytes(request);
+  try {
+    return await new Response(new Uint8Array(raw), { headers: { "Content-Type": type } }).formData();
+  } catch {
+    throw problem.badMultipart();
+  }
+}
+
 /** Reads a JSON body within its route's cap, answering 415/413/400 for the wrong type, size or syntax. */
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("Content-Type") ?? "";

@@ -44,6 +44,8 @@ export async function startEmbeddedPostgres(options: {
   dir: string;
   port?: number;
   log?: (line: string) => void;
+  /** More server settings, as `-c name=value` pairs (a benchmark's statement statistics). */
+  settings?: string[];
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   const port = options.port ?? (await freePort());
@@ -76,6 +78,7 @@ export async function startEmbeddedPostgres(options: {
       "max_connections=300",
       "-c",
       "shared_buffers=256MB",
+      ...(options.settings ?? []).flatMap((setting) => ["-c", setting]),
     ],
     onLog: remember,
     onError: (e) => remember(String(e)),

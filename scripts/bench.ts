@@ -1,7 +1,9 @@
 // `npm run bench -- [--tps 10000] [--rate 500|max] [--duration 20] [--warmup 5] [--incidents 5]
-//                   [--dashboards 1000] [--officers 2000] [--form] [--skip-baseline] [--json FILE]`
+//                   [--dashboards 1000] [--officers 2000] [--form] [--statements] [--skip-baseline] [--json FILE]`
 // --form: officers send the complete C.Hasil (sections I-V, the API's `form` body) instead of the quick entry,
 // so the figures can be printed for both kinds of body.
+// --statements: PostgreSQL's time per submission, statement by statement (pg_stat_statements), while the load
+// runs; the extension's own cost makes the other figures of such a run a little slower.
 // Pantau under load against the bare stack it is built on (figures: docs/BENCHMARKS.md). Everything runs on
 // 127.0.0.1: a fresh embedded PostgreSQL in a temporary folder, seeded with a generated region; Pantau's
 // production build in a child process; simulated officers posting quick counts (and a share of incident
@@ -26,6 +28,8 @@ import {
   mintSessions,
   startDashboards,
   startLoadDatabase,
+  statementCosts,
+  resetStatementCosts,
   freePort,
   Histogram,
   HOST,
@@ -72,6 +76,7 @@ const opts = {
   officers: bounded("officers", 2_000, 1, 50_000),
   /** Complete C.Hasil bodies instead of quick entries. */
   form: flag("form"),
+  statements: flag("statements"),
   baseline: !flag("skip-baseline"),
   json: option("json", ""),
 };
@@ -305,6 +310,11 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     if (opts.warmup) {
       log(`warm-up: ${opts.warmup} s at the same rate, not measured`);
       await offer(opts.warmup);
+      // Statistics as autovacuum leaves them within a minute of the first results on the day. The warm-up
+      // starts on empty results and submissions, where PostgreSQL's cached generic plans read them whole
+      // (a sequential scan is the cheapest plan for an empty table) until an analyze replaces the plans;
+      // the bench's seconds would otherwise measure that first minute only (docs/decisions/049).
+      await sql`analyze`;
     }
     // Where the CPU goes while the load runs: Pantau's process, PostgreSQL, and this bench (its clients).
     const cpuAt = async () => ({
@@ -313,6 +323,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       bench: process.cpuUsage(),
       dashboards: await cpuSeconds(dashboards ? [dashboards.pid] : []),
     });
+    if (opts.statements) await resetStatementCosts(sql);
     const cpuStart = await cpuAt();
     measuring = true;
     dashboards?.measure();
@@ -320,6 +331,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
     const loadEnd = await offer(opts.duration);
     const elapsed = (now() - loadStart) / 1000;
     const cpuEnd = await cpuAt();
+    const statements = opts.statements ? await statementCosts(sql, ackedMeasured) : [];
     const benchCpu = process.cpuUsage(cpuStart.bench);
     const cpuMsPerSubmission = (seconds: number) => round((seconds * 1000) / Math.max(1, ackedMeasured));
     const cpu = {
@@ -399,6 +411,7 @@ async function runPantau(databaseUrl: string, sql: postgres.Sql, postgresPids: (
       snapshot: { before: snapshotBefore, after: snapshotAfter },
       cpu,
       floor,
+      statements,
     };
   } finally {
     await stopChild(server);
@@ -625,7 +638,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 // ---------- main ----------
 async function main() {
-  const db = await startLoadDatabase({ tpsCount: opts.tps });
+  const db = await startLoadDatabase({ tpsCount: opts.tps, statements: opts.statements });
   try {
     log(
       `Pantau: rate ${opts.rate || "max"}/s for ${opts.duration} s, ${opts.officers} officers, ${opts.dashboards} dashboards`,
@@ -678,6 +691,15 @@ function report(
     `  writes per commit     avg ${p.writesPerCommit.avg}, p50 ${p.writesPerCommit.p50}, max ${p.writesPerCommit.max} (${p.writesPerCommit.commits} commits)`,
     `  snapshot              ${p.snapshot.before.ms} ms, ${p.snapshot.before.bytes} bytes, ${p.snapshot.before.gzipped} gzipped (after load: ${p.snapshot.after.ms} ms, ${p.snapshot.after.bytes} bytes)`,
   ];
+  if (p.statements.length) {
+    lines.push(
+      `PostgreSQL's time per submission, by statement (calls, ms; nested statements also count in their caller)`,
+    );
+    for (const st of p.statements)
+      lines.push(
+        `  ${String(st.callsPerUnit).padStart(6)} x ${String(st.msPerCall).padStart(7)} ms = ${String(st.msPerUnit).padStart(6)} ms, planned ${st.plansPerUnit} x in ${st.planMsPerUnit} ms; ${st.rowsPerCall} rows  ${st.query}`,
+      );
+  }
   if (b) {
     lines.push(
       `Baseline (bare stack)`,

@@ -379,6 +379,8 @@ export interface LoadDatabaseOptions {
   keepDir?: string;
   /** A database that is already migrated and seeded (nothing is started, seeded or removed). */
   url?: string;
+  /** Load pg_stat_statements, for `statementCosts` (each statement's time, nested ones included). */
+  statements?: boolean;
 }
 
 /**
@@ -428,7 +430,14 @@ export async function startLoadDatabase(options: LoadDatabaseOptions) {
   if (mark !== null && markMigration !== wanted.migration)
     log(`--keep-db: seeded under ${markMigration}, ${wanted.migration} applied since (to reseed, remove ${dir})`);
   if (kept && mark === null) await fs.rm(dataDir, { recursive: true, force: true }); // a seeding that never finished
-  let pg = await startEmbeddedPostgres({ dir: dataDir });
+  const settings = options.statements
+    ? [
+        "shared_preload_libraries=pg_stat_statements",
+        "pg_stat_statements.track=all",
+        "pg_stat_statements.track_planning=on",
+      ]
+    : [];
+  let pg = await startEmbeddedPostgres({ dir: dataDir, settings });
   const port = Number(new URL(pg.url).port);
   leaveNothingBehind(kept ? null : dir, dataDir);
   const databaseUrl = pg.url.replace(/\/postgres$/, "/pantau_load");
@@ -446,6 +455,7 @@ export async function startLoadDatabase(options: LoadDatabaseOptions) {
     await sql`vacuum analyze`;
     if (kept) await fs.writeFile(markFile, `${wanted.election} @ ${wanted.migration}\n`);
   } else log(`reusing the database kept in ${dir} (${mark.trim()})`);
+  if (options.statements) await sql`create extension if not exists pg_stat_statements`;
   return {
     databaseUrl,
     sql,
@@ -458,7 +468,7 @@ export async function startLoadDatabase(options: LoadDatabaseOptions) {
     },
     stopPostgres: () => pg.stop(),
     startPostgres: async () => {
-      pg = await startEmbeddedPostgres({ dir: dataDir, port });
+      pg = await startEmbeddedPostgres({ dir: dataDir, port, settings });
     },
     close: async () => {
       await sql.end({ timeout: 5 });
@@ -467,6 +477,33 @@ export async function startLoadDatabase(options: LoadDatabaseOptions) {
       agent.destroy();
     },
   };
+}
+
+// ---------- where PostgreSQL spends its time (a database started with `statements`) ----------
+export const resetStatementCosts = (sql: postgres.Sql) => sql`select pg_stat_statements_reset()`;
+
+/**
+ * The statements that took most of PostgreSQL's execution time since the last reset, per unit of work (a
+ * submission): calls and milliseconds each. Statements run inside functions and triggers are counted on their
+ * own and inside their caller, so the shares add up to more than 100 %.
+ */
+export async function statementCosts(sql: postgres.Sql, units: number, top = 25) {
+  const rows = await sql<{ calls: number; ms: number; plans: number; planMs: number; rows: number; query: string }[]>`
+    select calls::float8 as calls, total_exec_time as ms, plans::float8 as plans, total_plan_time as plan_ms,
+           rows::float8 as rows, query
+      from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+     order by total_exec_time + total_plan_time desc limit ${top}`;
+  const per = (n: number) => Math.round((n / Math.max(1, units)) * 1000) / 1000;
+  return rows.map((r) => ({
+    callsPerUnit: per(r.calls),
+    msPerUnit: per(r.ms),
+    msPerCall: Math.round((r.ms / Math.max(1, r.calls)) * 1000) / 1000,
+    rowsPerCall: Math.round((r.rows / Math.max(1, r.calls)) * 10) / 10,
+    /** Planning, which happens again whenever PostgreSQL prefers a custom plan to its cached generic one. */
+    plansPerUnit: per(r.plans),
+    planMsPerUnit: per(r.planMs),
+    query: r.query.replace(/\s+/g, " ").slice(0, 160),
+  }));
 }
 
 // ---------- CPU accounting (Linux /proc; elsewhere the figures are absent) ----------

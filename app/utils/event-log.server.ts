@@ -144,15 +144,31 @@ export async function appendToLog(
   }
   const firstSeq = (head.seq as number) - events.length + 1;
   const atText = (head.at as Date).toISOString();
-  const rows = events.map((e, i) => ({ seq: firstSeq + i, type: e.type, at: head.at, region: e.region, data: e.data }));
-  const auditRows = chainAudit(tx, chain.key, audits, {
+  const rows = events.map((e, i) => ({ seq: firstSeq + i, type: e.type, region: e.region, data: e.data }));
+  const auditRows = chainAudit(chain.key, audits, {
     prevHash: last?.hash ?? GENESIS_HASH,
     lastId: last?.id ?? 0,
     at: head.at as Date,
   });
+  // Each insert is one statement text whatever the batch's size (arrays unnested), so a connection prepares
+  // and plans it once, where a VALUES list per size would be a statement of its own for every size.
+  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
   await Promise.all([
-    rows.length ? tx`insert into events ${tx(rows.map((r) => ({ ...r, data: tx.json(r.data as never) })))}` : null,
-    auditRows.length ? tx`insert into audit_log ${tx(auditRows)}` : null,
+    rows.length
+      ? tx`insert into events (seq, type, at, region, data)
+          select seq, type, ${head.at as Date}, region, data::jsonb
+          from unnest(${rows.map((r) => r.seq)}::bigint[], ${rows.map((r) => r.type)}::text[],
+            ${rows.map((r) => r.region)}::text[], ${rows.map((r) => json(r.data))}::text[]) as e(seq, type, region, data)`
+      : null,
+    auditRows.length
+      ? tx`insert into audit_log (id, at, actor_id, action, entity, before, after, prev_hash, hash)
+          select id, ${head.at as Date}, actor_id, action, entity, before::jsonb, after::jsonb, prev_hash, hash
+          from unnest(${auditRows.map((r) => r.id)}::bigint[], ${auditRows.map((r) => r.actorId)}::bigint[],
+            ${auditRows.map((r) => r.action)}::text[], ${auditRows.map((r) => r.entity)}::text[],
+            ${auditRows.map((r) => json(r.before))}::text[], ${auditRows.map((r) => json(r.after))}::text[],
+            ${auditRows.map((r) => r.prevHash)}::text[], ${auditRows.map((r) => r.hash)}::text[])
+            as a(id, actor_id, action, entity, before, after, prev_hash, hash)`
+      : null,
   ]);
   return rows.map((r) => ({
     region: r.region,
@@ -161,12 +177,7 @@ export async function appendToLog(
 }
 
 /** The audit rows to insert after the last one, each hashed over its predecessor's hash. */
-function chainAudit(
-  tx: Tx,
-  key: AuditKey,
-  audits: AuditEntry[],
-  start: { prevHash: string; lastId: number; at: Date },
-) {
+function chainAudit(key: AuditKey, audits: AuditEntry[], start: { prevHash: string; lastId: number; at: Date }) {
   const atText = start.at.toISOString();
   let prevHash = start.prevHash;
   let id = start.lastId;
@@ -182,14 +193,7 @@ function chainAudit(
       after: a.after ?? null,
     };
     const hash = auditHash(key, prevHash, row);
-    const out = {
-      ...row,
-      at: start.at,
-      before: tx.json(row.before as never),
-      after: tx.json(row.after as never),
-      prevHash,
-      hash,
-    };
+    const out = { ...row, prevHash, hash };
     prevHash = hash;
     return out;
   });

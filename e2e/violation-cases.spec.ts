@@ -113,6 +113,16 @@ test("a citizen's report goes from the phone to a decision, and an old case show
   await desk.goto("/kasus");
   await expect(desk.getByTestId("case-row").first().getByTestId("deadline-badge")).toHaveText(/Lewat batas waktu/);
   await shot(desk, "cases-list");
+  // The kecamatan filter narrows the list: the temuan is in Lubuk Linggau Selatan I (16.73.03), not in 16.73.01.
+  const filters = desk.locator("form", { has: desk.getByLabel("Kecamatan") });
+  await filters.getByLabel("Kecamatan").selectOption("16.73.01");
+  await filters.getByRole("button", { name: "Terapkan" }).click();
+  await expect(desk).toHaveURL(/area=16\.73\.01/);
+  await expect(desk.getByTestId("case-row").filter({ hasText: "Kampanye di luar jadwal" })).toHaveCount(0);
+  await filters.getByLabel("Kecamatan").selectOption("16.73.03");
+  await filters.getByRole("button", { name: "Terapkan" }).click();
+  await expect(desk).toHaveURL(/area=16\.73\.03/);
+  await expect(desk.getByTestId("case-row").filter({ hasText: "Kampanye di luar jadwal" })).toHaveCount(1);
   await desk.goto("/posko");
   await expect(desk.getByTestId("case-deadline-box")).toContainText("1 lewat batas waktu");
 

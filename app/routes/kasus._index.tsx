@@ -3,8 +3,8 @@
 // (/api/v1/cases.csv). A new temuan from an observation is raised here. Reloads when a case changes.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, redirect, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
-import { KecamatanFilter } from "~/components/cases/kecamatan-filter";
 import { PoskoNav } from "~/components/posko-nav";
+import { RegionFilter } from "~/components/region-filter";
 import { useLive } from "~/components/use-live";
 import { CASE_KINDS, CASE_STATES } from "~/lib/cases";
 import { lastDay } from "~/lib/deadlines";
@@ -95,7 +95,13 @@ export default function Cases() {
             {t("cases.filter.deadline")}
             {select("deadline", ["overdue", "due_soon", "on_time"], (v) => t(`cases.deadline.${v as "overdue"}`))}
           </label>
-          <KecamatanFilter kecamatan={kecamatan} />
+          <RegionFilter
+            name="area"
+            label={t("cases.filter.area")}
+            allLabel={t("cases.filter.all")}
+            regions={kecamatan}
+            value={params.get("area")}
+          />
           <label>
             {t("cases.filter.from")}
             <input type="date" name="from" defaultValue={params.get("from") ?? ""} />

@@ -3,8 +3,8 @@
 // filters (?format=csv).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { KecamatanFilter } from "~/components/cases/kecamatan-filter";
 import { PoskoNav } from "~/components/posko-nav";
+import { RegionFilter } from "~/components/region-filter";
 import { PrintPage, SignatureBlock } from "~/components/paper";
 import { CASE_OUTCOMES, RECAP_COLUMNS as COLUMNS } from "~/lib/cases";
 import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
@@ -68,7 +68,13 @@ export default function CaseRecap() {
       </div>
       <main className="page recap case-recap">
         <Form method="get" className="recap-filter no-print">
-          <KecamatanFilter kecamatan={kecamatan} />
+          <RegionFilter
+            name="area"
+            label={t("cases.filter.area")}
+            allLabel={t("cases.filter.all")}
+            regions={kecamatan}
+            value={params.get("area")}
+          />
           <label>
             {t("cases.filter.from")}
             <input type="date" name="from" defaultValue={params.get("from") ?? ""} />

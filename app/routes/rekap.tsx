@@ -20,6 +20,7 @@ import { regionLabel } from "~/lib/regions";
 import { TopBar } from "~/root";
 import { AuditHead } from "~/components/audit-head";
 import { PrintPage, SignatureBlock } from "~/components/paper";
+import { RegionFilter } from "~/components/region-filter";
 import { getSetting } from "~/models/settings.server";
 import { publishedHead } from "~/utils/audit-head.server";
 import { areaOf, can, requirePageUser } from "~/utils/permissions.server";
@@ -134,17 +135,13 @@ export default function Recap() {
               ))}
             </select>
           </label>
-          <label>
-            {t("recap.area")}
-            <select name="area" defaultValue={scope ?? ""}>
-              <option value="">{t("recap.allAreas")}</option>
-              {areas.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {regionLabel(a.kind, a.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RegionFilter
+            name="area"
+            label={t("recap.area")}
+            allLabel={t("recap.allAreas")}
+            regions={areas}
+            value={scope}
+          />
           <button type="submit" className="primary">
             {t("recap.show")}
           </button>

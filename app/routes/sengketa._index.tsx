@@ -7,6 +7,7 @@ import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback } from "react";
 import { RegisterTable } from "~/components/disputes/register-table";
 import { PoskoNav } from "~/components/posko-nav";
+import { RegionFilter } from "~/components/region-filter";
 import { useLive } from "~/components/use-live";
 import { DISPUTE_STATES } from "~/lib/disputes";
 import { filterQuery } from "~/lib/disputes-sheet";
@@ -14,7 +15,6 @@ import type { LiveEvent } from "~/lib/events";
 import { formatNumber } from "~/lib/format";
 import { caseworkNavMessages } from "~/lib/messages/casework-nav";
 import { disputeMessages } from "~/lib/messages/disputes";
-import { regionLabel } from "~/lib/regions";
 import { useLang, useT } from "~/lib/use-t";
 import { TopBar } from "~/root";
 import { disputeRegisterData } from "~/utils/disputes-page.server";
@@ -76,17 +76,13 @@ export default function DisputeRegister() {
               ))}
             </select>
           </label>
-          <label>
-            {t("dispute.filter.area")}
-            <select name="wilayah" defaultValue={asked.wilayah ?? ""}>
-              <option value="">{t("dispute.filter.allAreas")}</option>
-              {offices.map((o) => (
-                <option key={o.code} value={o.code}>
-                  {regionLabel(o.kind, o.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RegionFilter
+            name="wilayah"
+            label={t("dispute.filter.area")}
+            allLabel={t("dispute.filter.allAreas")}
+            regions={offices}
+            value={asked.wilayah}
+          />
           <label>
             {t("dispute.filter.from")}
             <input type="date" name="from" defaultValue={asked.from ?? ""} />

@@ -416,6 +416,14 @@ describe("hearings and documents", () => {
     const bad = await http.multipart(`/api/v1/disputes/${id}/documents`, html, bawaslu);
     expect(bad.status).toBe(422);
     expect((await bad.json()).errors[0]).toMatchObject({ field: "file" });
+    // Not multipart: 415; multipart that does not parse: 400. Neither stores a document.
+    const docsPath = `/api/v1/disputes/${id}/documents`;
+    expect((await http.post(docsPath, { kind: "evidence" }, bawaslu)).status).toBe(415);
+    const broken = await http.post(docsPath, "--x\r\nnot a part", bawaslu, {
+      "Content-Type": "multipart/form-data; boundary=x",
+    });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).code).toBe("bad_multipart");
     // A petition filed with its document in one multipart request.
     const withFile = new FormData();
     for (const [k, v] of Object.entries(petition())) if (typeof v === "string") withFile.set(k, v);

@@ -265,6 +265,13 @@ describe("the supervision report", () => {
     expect((await http.multipart(`/api/v1/supervision-reports/${tpsList[0]}/scan`, notPdf, supervisor)).status).toBe(
       422,
     );
+    const scanPath = `/api/v1/supervision-reports/${tpsList[0]}/scan`;
+    expect((await http.post(scanPath, { file: "x" }, supervisor)).status).toBe(415);
+    const broken = await http.post(scanPath, "--x\r\nnot a part", supervisor, {
+      "Content-Type": "multipart/form-data; boundary=x",
+    });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).code).toBe("bad_multipart");
 
     const before = await auditCount("archive.search", "pengawas-02");
     const search = async (query: string, token = supervisor) => {

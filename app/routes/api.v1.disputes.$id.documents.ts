@@ -27,8 +27,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleApi(apiLang(request), async () => {
     if (request.method !== "POST") throw problem.methodNotAllowed();
     const user = await requireUserWithPermission(request, context.sql, "dispute:handle");
-    const type = request.headers.get("Content-Type") ?? "";
-    if (!type.toLowerCase().startsWith("multipart/form-data")) throw problem.unsupportedMediaType();
     const form = await readMultipart(request);
     const kind = readDocumentKind(form.get("kind"));
     const file = await formFile(form.get("file"));

@@ -28,11 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return handleApi(lang, async () => {
     if (request.method !== "POST") throw problem.methodNotAllowed();
     const user = await requireUserWithPermission(request, context.sql, "photo:upload");
-    const type = request.headers.get("Content-Type") ?? "";
-    if (!type.toLowerCase().startsWith("multipart/form-data")) {
-      throw problem.unsupportedMediaType({ key: "photo.multipart" });
-    }
-    const form = await readMultipart(request);
+    const form = await readMultipart(request, { key: "photo.multipart" });
     const text = (name: string) => {
       const v = form.get(name);
       return typeof v === "string" && v !== "" ? v : undefined;

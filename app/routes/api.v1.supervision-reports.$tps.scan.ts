@@ -16,8 +16,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const user = await requireUserWithPermission(request, context.sql, "report:read");
     const tpsCode = params.tps ?? "";
     if (!TPS_CODE.test(tpsCode)) throw problem.notFound();
-    const type = request.headers.get("Content-Type") ?? "";
-    if (!type.toLowerCase().startsWith("multipart/form-data")) throw problem.unsupportedMediaType();
     const form = await readMultipart(request);
     const document = await saveScan(context, { user, tpsCode, file: form.get("file"), lang });
     return json(document, 201);

@@ -2,7 +2,7 @@
 // wrapper that turns anything unexpected into a 503/500 without leaking a stack trace.
 import type { Lang } from "~/lib/i18n";
 import { createHash } from "node:crypto";
-import { problem, type Problem } from "~/lib/problems";
+import { problem, type Problem, type ProblemOptions } from "~/lib/problems";
 import { bodyLimit } from "./body-limits.server";
 import { apiLang, requestLang } from "./lang.server";
 import { describeProblem, problemOf } from "./problem-answer.server";
@@ -54,9 +54,11 @@ export async function readBytes(request: Request): Promise<Buffer> {
 }
 
 /** Reads a multipart body within its route's cap (a huge upload is refused before it is held), then parses
- *  it: a body that does not parse is a 400. The caller checks the Content-Type first (its own 415). */
-export async function readMultipart(request: Request): Promise<FormData> {
+ *  it: another Content-Type is a 415 (its message `key` when the route has its own), a body that does not
+ *  parse a 400. */
+export async function readMultipart(request: Request, { key }: Pick<ProblemOptions, "key"> = {}): Promise<FormData> {
   const type = request.headers.get("Content-Type") ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data")) throw problem.unsupportedMediaType({ key });
   const raw = await readBytes(request);
   try {
     return await new Response(new Uint8Array(raw), { headers: { "Content-Type": type } }).formData();

@@ -147,4 +147,40 @@ describe("writer: keyed jobs side by side", () => {
     ]);
     expect(mostAtOnce).toBeGreaterThan(1); // side by side, not one after another
   });
+
+  it("runs a job whose key another transaction holds again once it is free, and the others at once", async () => {
+    const { sql } = database();
+    await sql`create table held (k text primary key)`;
+    const writer = createWriter({ sql, onCommit: () => {}, auditKey });
+    const insert = (k: string) =>
+      writer.write(
+        async ({ tx }) => {
+          await lockKey(tx, k);
+          await tx`insert into held (k) values (${k})`;
+          return k;
+        },
+        { key: k },
+      );
+    // Another node's batch holds "b" for a moment (the same transaction-scoped lock the writer takes).
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const isHeld = new Promise<void>((resolve) => (held = resolve));
+    const other = sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(hashtext('b'))`;
+      held();
+      await holding;
+    });
+    await isHeld;
+    const answers = ["a", "b", "c", "d"].map(insert);
+    const early = await Promise.all([answers[0], answers[2], answers[3]]);
+    expect(early).toEqual(["a", "c", "d"]);
+    expect((await sql`select k from held order by k`).map((r) => r.k)).toEqual(["a", "c", "d"]);
+    release();
+    await other;
+    expect(await answers[1]).toBe("b");
+    await writer.close();
+    expect((await sql`select k from held order by k`).map((r) => r.k)).toEqual(["a", "b", "c", "d"]);
+    expect(writer.stats().retried).toBeGreaterThan(0);
+  });
 });

@@ -7,6 +7,7 @@
 // the kecamatan 16.73.01, 16.73.02 and 16.73.05 (the last only by the concurrency test).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveEvent } from "../app/lib/events";
+import { toElectionWallClock } from "../app/lib/format";
 import { createStaff } from "../app/models/accounts.server";
 import { disputeCounts } from "../app/models/disputes.server";
 import { hashSecret } from "../app/utils/password.server";
@@ -463,8 +464,9 @@ describe("the register's lists", () => {
     }
     const one = await (await http.get(`/api/v1/disputes?q=${marker}&wilayah=16.73.01`, bawaslu)).json();
     expect(one.disputes.map((d: { id: string }) => d.id)).toEqual([a.id]);
-    // The period: filed today is inside today's period, not inside yesterday's.
-    const today = new Date().toISOString().slice(0, 10);
+    // The period: filed today is inside today's period, not inside yesterday's. "Today" is the election's
+    // (WIB), which is already tomorrow in UTC from 17:00 UTC on.
+    const today = toElectionWallClock(new Date().toISOString()).slice(0, 10);
     const past = await (await http.get(`/api/v1/disputes?q=${marker}&to=2024-01-01`, bawaslu)).json();
     expect(past.total).toBe(0);
     expect(
